@@ -1,0 +1,65 @@
+package nl.vioms.sladesk.escalation;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.aws.outbox.DeliveryState;
+import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
+
+/**
+ * Publishes one outbox message to its SNS topic and records the delivery. The message is read
+ * back from the table (not taken from the stream image), so a redelivered stream record of a
+ * message already published is skipped: each message reaches SNS once per successful run, and
+ * a subscriber that deduplicates on {@code escalationId} sees it once even after a crash
+ * between publish and record.
+ */
+public final class OutboxPublisher {
+    private final OutboxRepository outbox;
+    private final SnsClient sns;
+    private final Map<OutboxMessage.Topic, String> topicArns;
+    private final Clock clock;
+
+    public OutboxPublisher(OutboxRepository outbox, SnsClient sns, Map<OutboxMessage.Topic, String> topicArns, Clock clock) {
+        this.outbox = outbox;
+        this.sns = sns;
+        this.topicArns = Map.copyOf(topicArns);
+        this.clock = clock;
+    }
+
+    public enum Outcome { PUBLISHED, ALREADY_DELIVERED, UNKNOWN_MESSAGE }
+
+    /** Throws when SNS or DynamoDB fails, so the stream record is retried. */
+    public Outcome deliver(String messageId) {
+        var found = outbox.find(messageId);
+        if (found.isEmpty()) {
+            Log.warn("outbox.unknown", Map.of("escalationId", messageId));
+            return Outcome.UNKNOWN_MESSAGE;
+        }
+        OutboxMessage message = found.get();
+        if (message.state() != DeliveryState.PENDING) {
+            Log.info("outbox.already-delivered", Map.of("escalationId", messageId, "state", message.state().name()));
+            return Outcome.ALREADY_DELIVERED;
+        }
+        Map<String, MessageAttributeValue> attributes = new HashMap<>();
+        message.attributes().forEach((name, value) -> attributes.put(name, text(value)));
+        attributes.put("escalationId", text(message.id()));
+        String snsMessageId = sns.publish(b -> b.topicArn(topicArns.get(message.topic()))
+                .message(message.body())
+                .messageAttributes(attributes)).messageId();
+        outbox.markDelivered(message.id(), snsMessageId, clock.instant());
+        Map<String, Object> log = new HashMap<>(message.attributes());
+        log.put("escalationId", message.id());
+        log.put("topic", message.topic().name());
+        log.put("snsMessageId", snsMessageId);
+        Log.info("outbox.published", log);
+        return Outcome.PUBLISHED;
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

@@ -1,0 +1,173 @@
+package nl.vioms.sladesk.escalation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.outbox.DeliveryState;
+import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LambdaEvents;
+import nl.vioms.sladesk.testing.LocalAws;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The first end-to-end path: the escalation function, built from template.yaml's environment,
+ * fed the sample stream event from events/, publishing through the SNS emulator to an SQS
+ * queue subscribed with a filter policy, and recording the delivery in the DynamoDB emulator.
+ */
+@ExtendWith(AwsEmulators.class)
+class EscalationEndToEndTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T21:10:05Z");
+
+    private LocalAws aws;
+    private Environment env;
+    private OutboxRepository outbox;
+    private String p1Queue;
+    private String operationsQueue;
+
+    @BeforeEach
+    void setUp(LocalAws aws) {
+        this.aws = aws;
+        this.env = aws.environmentOf("EscalationFunction");
+        this.outbox = new OutboxRepository(aws.clients().dynamo(), env.require(EnvVar.OUTBOX_TABLE));
+        // the second-line helpdesk's view: P1 only (template's SecondLineSubscription filter, R17)
+        this.p1Queue = subscribedQueue(env.require(EnvVar.ESCALATIONS_TOPIC_ARN), "{\"priority\":[\"P1\"]}");
+        this.operationsQueue = subscribedQueue(env.require(EnvVar.OPERATIONS_TOPIC_ARN), null);
+    }
+
+    @Test
+    void sampleP1EscalationReachesTheP1QueueOnceAndIsRecordedAsDelivered() {
+        DynamodbEvent event = sampleEventWithFreshId();
+        String id = idOf(event);
+        putNewImage(event);
+
+        var response = handler(env).handleRequest(event, null);
+
+        assertTrue(response.getBatchItemFailures().isEmpty(), "no failures");
+        List<Message> received = drain(p1Queue);
+        assertEquals(1, received.size(), "exactly one message on the P1 subscription");
+        Message message = received.get(0);
+        assertTrue(message.body().contains("\"priority\":\"P1\""), message.body());
+        assertEquals(id, message.messageAttributes().get("escalationId").stringValue());
+        assertEquals("P1", message.messageAttributes().get("priority").stringValue());
+        assertEquals("24x7", message.messageAttributes().get("contract").stringValue());
+
+        OutboxMessage stored = outbox.find(id).orElseThrow();
+        assertEquals(DeliveryState.DELIVERED, stored.state());
+        assertEquals(NOW, stored.deliveredAt());
+        assertNotNull(stored.snsMessageId());
+        assertTrue(outbox.listByState(DeliveryState.DELIVERED, 1000).stream().anyMatch(m -> m.id().equals(id)),
+                "listed on the by-state index as delivered");
+        assertEquals(List.of(), drain(operationsQueue), "nothing on the operations topic");
+    }
+
+    @Test
+    void aRedeliveredStreamRecordPublishesNothingTheSecondTime() {
+        DynamodbEvent event = sampleEventWithFreshId();
+        putNewImage(event);
+
+        handler(env).handleRequest(event, null);
+        var again = handler(env).handleRequest(event, null);
+
+        assertTrue(again.getBatchItemFailures().isEmpty());
+        assertEquals(1, drain(p1Queue).size(), "one message in all");
+    }
+
+    @Test
+    void aFailedPublishIsReportedForRetryAndDeliveredOnceOnTheRetry() {
+        DynamodbEvent event = sampleEventWithFreshId();
+        String id = idOf(event);
+        putNewImage(event);
+        Map<String, String> broken = new HashMap<>(aws.rawEnvironmentOf("EscalationFunction"));
+        broken.put(EnvVar.ESCALATIONS_TOPIC_ARN.name(), "arn:aws:sns:eu-central-1:000000000000:no-such-topic");
+
+        var failed = handler(Environment.of(broken)).handleRequest(event, null);
+
+        assertEquals(1, failed.getBatchItemFailures().size());
+        assertEquals(event.getRecords().get(0).getDynamodb().getSequenceNumber(),
+                failed.getBatchItemFailures().get(0).getItemIdentifier());
+        assertEquals(DeliveryState.PENDING, outbox.find(id).orElseThrow().state(), "still pending after the failure");
+
+        var retried = handler(env).handleRequest(event, null);
+
+        assertTrue(retried.getBatchItemFailures().isEmpty());
+        assertEquals(1, drain(p1Queue).size(), "delivered exactly once after the failure");
+        assertEquals(DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
+    }
+
+    @Test
+    void aNonP1OperationsMessageIsFilteredAwayFromTheSecondLine() {
+        String id = "VIO-2026-000124#p3-breach-" + UUID.randomUUID();
+        outbox.add(OutboxMessage.pending(id, OutboxMessage.Topic.OPERATIONS,
+                Map.of("priority", "P3", "kind", "breach", "contract", "office-hours"), "{\"kind\":\"breach\"}", NOW));
+        DynamodbEvent event = sampleEventWithFreshId();
+        event.getRecords().get(0).getDynamodb().getKeys().get("id").setS(id);
+
+        handler(env).handleRequest(event, null);
+
+        assertEquals(List.of(), drain(p1Queue), "the P1 subscription gets nothing");
+        List<Message> operations = drain(operationsQueue);
+        assertEquals(1, operations.size());
+        assertEquals("P3", operations.get(0).messageAttributes().get("priority").stringValue());
+    }
+
+    private EscalationHandler handler(Environment environment) {
+        return new EscalationHandler(environment, aws.clients(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    /** The sample event, with a fresh id so tests sharing the emulator do not see each other. */
+    private static DynamodbEvent sampleEventWithFreshId() {
+        DynamodbEvent event = LambdaEvents.load("escalation/outbox-insert.json", DynamodbEvent.class);
+        var record = event.getRecords().get(0).getDynamodb();
+        String id = record.getKeys().get("id").getS() + "-" + UUID.randomUUID();
+        record.getKeys().get("id").setS(id);
+        record.getNewImage().get("id").setS(id);
+        return event;
+    }
+
+    private static String idOf(DynamodbEvent event) {
+        return event.getRecords().get(0).getDynamodb().getKeys().get("id").getS();
+    }
+
+    private void putNewImage(DynamodbEvent event) {
+        Map<String, AttributeValue> item = LambdaEvents.item(event.getRecords().get(0).getDynamodb().getNewImage());
+        aws.clients().dynamo().putItem(b -> b.tableName(env.require(EnvVar.OUTBOX_TABLE)).item(item));
+    }
+
+    private String subscribedQueue(String topicArn, String filterPolicy) {
+        var sqs = aws.sqs();
+        String url = sqs.createQueue(b -> b.queueName("test-" + UUID.randomUUID())).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        Map<String, String> attributes = new HashMap<>();
+        attributes.put("RawMessageDelivery", "true");
+        if (filterPolicy != null) attributes.put("FilterPolicy", filterPolicy);
+        aws.clients().sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
+        return url;
+    }
+
+    /** Everything on the queue now (waits up to a second for stragglers). */
+    private List<Message> drain(String queueUrl) {
+        var messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                .waitTimeSeconds(1).messageAttributeNames("All")).messages();
+        messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        return messages;
+    }
+}

@@ -1,0 +1,19 @@
+package nl.vioms.sladesk.aws;
+
+/**
+ * Every environment variable a function reads. The template test checks that each one a
+ * function's code names is set for that function in template.yaml.
+ */
+public enum EnvVar {
+    TICKETS_TABLE,
+    DIRECTORY_TABLE,
+    MONITORING_TABLE,
+    OUTBOX_TABLE,
+    REPORTS_TABLE,
+    ESCALATIONS_TOPIC_ARN,
+    OPERATIONS_TOPIC_ARN,
+    MAIL_BUCKET,
+    REPORTS_BUCKET,
+    /** Base URL of the HTTP API, for links to a ticket in messages. */
+    PUBLIC_BASE_URL
+}

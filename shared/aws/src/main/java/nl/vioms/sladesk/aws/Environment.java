@@ -1,0 +1,39 @@
+package nl.vioms.sladesk.aws;
+
+import java.util.Map;
+
+/**
+ * The function's configuration, read from environment variables (the only place that reads
+ * them). Built from a map so tests and the local runtime pass their own values.
+ */
+public final class Environment {
+    private final Map<String, String> values;
+
+    private Environment(Map<String, String> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** The process environment, as Lambda sets it from template.yaml. */
+    public static Environment fromSystem() {
+        return new Environment(System.getenv());
+    }
+
+    public static Environment of(Map<String, String> values) {
+        return new Environment(values);
+    }
+
+    /** The value, or an error naming the variable, so a misconfigured deploy fails at init. */
+    public String require(EnvVar name) {
+        String value = values.get(name.name());
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("environment variable " + name + " is not set");
+        }
+        return value;
+    }
+
+    /** AWS_REGION is reserved: the Lambda runtime sets it, the template cannot. */
+    public String region() {
+        String region = values.get("AWS_REGION");
+        return region == null || region.isBlank() ? "eu-central-1" : region;
+    }
+}

@@ -1,0 +1,35 @@
+package nl.vioms.sladesk.aws;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Structured logs: one JSON object per line on stdout, which Lambda ships to CloudWatch. Every
+ * line that concerns a ticket or probe target carries it as a field.
+ */
+public final class Log {
+    private Log() {
+    }
+
+    public static void info(String event, Map<String, ?> fields) {
+        write("INFO", event, fields);
+    }
+
+    public static void warn(String event, Map<String, ?> fields) {
+        write("WARN", event, fields);
+    }
+
+    public static void error(String event, Map<String, ?> fields) {
+        write("ERROR", event, fields);
+    }
+
+    private static void write(String level, String event, Map<String, ?> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("time", Instant.now().toString());
+        line.put("level", level);
+        line.put("event", event);
+        line.putAll(fields);
+        System.out.println(Json.write(line));
+    }
+}

@@ -1,0 +1,122 @@
+package nl.vioms.sladesk.aws.outbox;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.vioms.sladesk.aws.Indexes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The outbox table. Keys: {@code id} (partition). Index {@code by-state}: deliveryState +
+ * createdAt. Every state change is conditional, so a retried or concurrent delivery cannot undo
+ * another's work.
+ */
+public final class OutboxRepository {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public OutboxRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** Writes a new message; false when one with this id exists already (idempotent). */
+    public boolean add(OutboxMessage message) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(toItem(message))
+                    .conditionExpression("attribute_not_exists(id)"));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyThere) {
+            return false;
+        }
+    }
+
+    public Optional<OutboxMessage> find(String id) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("id", s(id)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+    }
+
+    /**
+     * Records the publication. False when the message is no longer pending (another delivery
+     * got there first): the caller then has nothing to undo.
+     */
+    public boolean markDelivered(String id, String snsMessageId, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                    .updateExpression("SET deliveryState = :delivered, deliveredAt = :at, snsMessageId = :mid")
+                    .conditionExpression("deliveryState = :pending")
+                    .expressionAttributeValues(Map.of(
+                            ":delivered", s(DeliveryState.DELIVERED.name()),
+                            ":pending", s(DeliveryState.PENDING.name()),
+                            ":at", s(at.toString()),
+                            ":mid", s(snsMessageId))));
+            return true;
+        } catch (ConditionalCheckFailedException notPending) {
+            return false;
+        }
+    }
+
+    /** Messages in one state, oldest first (query on the by-state index, never a scan). */
+    public List<OutboxMessage> listByState(DeliveryState state, int limit) {
+        var index = Indexes.OUTBOX_BY_STATE;
+        List<OutboxMessage> result = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
+                    .keyConditionExpression("#state = :state")
+                    .expressionAttributeNames(Map.of("#state", index.partitionKey()))
+                    .expressionAttributeValues(Map.of(":state", s(state.name())))
+                    .limit(limit - result.size())
+                    .exclusiveStartKey(startKey)
+                    .build();
+            var page = dynamo.query(request);
+            page.items().forEach(item -> result.add(fromItem(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && result.size() < limit);
+        return result;
+    }
+
+    static Map<String, AttributeValue> toItem(OutboxMessage m) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("id", s(m.id()));
+        item.put("topic", s(m.topic().name()));
+        item.put("body", s(m.body()));
+        item.put("createdAt", s(m.createdAt().toString()));
+        item.put("deliveryState", s(m.state().name()));
+        if (!m.attributes().isEmpty()) {
+            Map<String, AttributeValue> attributes = new HashMap<>();
+            m.attributes().forEach((k, v) -> attributes.put(k, s(v)));
+            item.put("attributes", AttributeValue.fromM(attributes));
+        }
+        if (m.deliveredAt() != null) item.put("deliveredAt", s(m.deliveredAt().toString()));
+        if (m.snsMessageId() != null) item.put("snsMessageId", s(m.snsMessageId()));
+        return item;
+    }
+
+    static OutboxMessage fromItem(Map<String, AttributeValue> item) {
+        Map<String, String> attributes = new HashMap<>();
+        if (item.containsKey("attributes")) {
+            item.get("attributes").m().forEach((k, v) -> attributes.put(k, v.s()));
+        }
+        return new OutboxMessage(
+                item.get("id").s(),
+                OutboxMessage.Topic.valueOf(item.get("topic").s()),
+                attributes,
+                item.get("body").s(),
+                Instant.parse(item.get("createdAt").s()),
+                DeliveryState.valueOf(item.get("deliveryState").s()),
+                item.containsKey("deliveredAt") ? Instant.parse(item.get("deliveredAt").s()) : null,
+                item.containsKey("snsMessageId") ? item.get("snsMessageId").s() : null);
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

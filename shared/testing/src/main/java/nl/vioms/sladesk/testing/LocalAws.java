@@ -1,0 +1,99 @@
+package nl.vioms.sladesk.testing;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Map;
+import nl.vioms.sladesk.aws.AwsClients;
+import nl.vioms.sladesk.aws.Environment;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The emulated AWS account: a running emulator backend, SDK clients for it, and the template's
+ * resources created on it. Tests get the one shared instance through {@link AwsEmulators};
+ * {@code ./sladesk up} starts its own with a data folder.
+ */
+public final class LocalAws implements AutoCloseable {
+    public static final Region REGION = Region.EU_CENTRAL_1;
+
+    private final EmulatorBackend backend;
+    private final AwsClients clients;
+    private final SqsClient sqs;
+    private final Template template;
+    private final LocalResources resources;
+
+    private LocalAws(EmulatorBackend backend, Template template, String publicBaseUrl) {
+        this.backend = backend;
+        this.template = template;
+        this.clients = AwsClients.forEmulators(backend.dynamoEndpoint(), backend.messagingEndpoint(), REGION);
+        this.sqs = SqsClient.builder().region(REGION).credentialsProvider(AwsClients.emulatorCredentials())
+                .httpClient(AwsClients.httpClient()).endpointOverride(backend.messagingEndpoint()).build();
+        this.resources = LocalResources.create(template, REGION.id(), publicBaseUrl,
+                clients.dynamo(), clients.sns(), sqs, clients.s3(), backend.supportsStreams());
+    }
+
+    /**
+     * Starts the backend chosen by {@code SLADESK_EMULATORS} (default {@code node}: dynalite and
+     * fauxqs; {@code localstack}: Testcontainers) and creates the template's resources.
+     */
+    public static LocalAws start(Template template, Path dataDir, String publicBaseUrl) {
+        EmulatorBackend backend = "localstack".equals(backendName())
+                ? LocalStackEmulators.start()
+                : NodeEmulators.start(dataDir);
+        try {
+            return new LocalAws(backend, template, publicBaseUrl);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    static String backendName() {
+        String name = System.getenv("SLADESK_EMULATORS");
+        return name == null || name.isBlank() ? "node" : name.trim();
+    }
+
+    public AwsClients clients() {
+        return clients;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public LocalResources resources() {
+        return resources;
+    }
+
+    public URI dynamoEndpoint() {
+        return backend.dynamoEndpoint();
+    }
+
+    public URI messagingEndpoint() {
+        return backend.messagingEndpoint();
+    }
+
+    /** What one function's code sees as its environment, resolved from template.yaml. */
+    public Environment environmentOf(String functionLogicalId) {
+        var function = template.function(functionLogicalId)
+                .orElseThrow(() -> new IllegalArgumentException("template.yaml has no function " + functionLogicalId));
+        return Environment.of(resources.environmentOf(function));
+    }
+
+    public Map<String, String> rawEnvironmentOf(String functionLogicalId) {
+        return resources.environmentOf(template.function(functionLogicalId).orElseThrow());
+    }
+
+    @Override
+    public void close() {
+        clients.dynamo().close();
+        clients.sns().close();
+        clients.s3().close();
+        sqs.close();
+        backend.close();
+    }
+}

