@@ -1,7 +1,6 @@
 package nl.vioms.sladesk.core.policy;
 
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * The dates on which a policy applies (R24): {@code validFrom} inclusive, {@code validTo}
@@ -23,10 +22,6 @@ public record ValidityPeriod(LocalDate validFrom, LocalDate validTo) {
         boolean thisStartsBeforeOtherEnds = other.validTo == null || validFrom.isBefore(other.validTo);
         boolean otherStartsBeforeThisEnds = validTo == null || other.validFrom.isBefore(validTo);
         return thisStartsBeforeOtherEnds && otherStartsBeforeThisEnds;
-    }
-
-    public Optional<LocalDate> end() {
-        return Optional.ofNullable(validTo);
     }
 
     @Override
