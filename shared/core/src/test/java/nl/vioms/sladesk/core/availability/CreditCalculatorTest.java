@@ -1,0 +1,181 @@
+package nl.vioms.sladesk.core.availability;
+
+import static nl.vioms.sladesk.core.availability.AvailabilityCalculatorTest.ams;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+
+import org.junit.jupiter.api.Test;
+
+import nl.vioms.sladesk.core.policy.CreditPolicy;
+import nl.vioms.sladesk.core.policy.CreditRounding;
+import nl.vioms.sladesk.core.policy.LevelTerms;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+import nl.vioms.sladesk.core.policy.SlaPolicy;
+import nl.vioms.sladesk.core.time.Interval;
+
+/**
+ * R25 credits, worked by hand. November 2026 has 43200 min (2 592 000 s). Every outage starts on
+ * Monday 2 Nov 00:00 Amsterdam, clear of the weekend service windows.
+ * <ul>
+ *   <li>98.7 %: down 1.3 % of 43200 = 561.6 min = 33 696 s; 99.6 - 98.7 = 0.9 points</li>
+ *   <li>97.5 %: down 2.5 % of 43200 = 1080 min = 18 h; 99.6 - 97.5 = 2.1 points</li>
+ *   <li>99.6 %: down 0.4 % of 43200 = 172.8 min = 10 368 s; 0 points</li>
+ * </ul>
+ */
+class CreditCalculatorTest {
+
+    static final YearMonth NOV = YearMonth.of(2026, 11);
+    static final SlaPolicy POLICY = PolicyLoader.loadDefault().policyFor(NOV);
+    static final LevelTerms PBX_N = POLICY.terms(SlaLevel.N, ServiceKind.HOSTED_PBX);
+    static final BigDecimal FEE = new BigDecimal("200.00");
+    static final BigDecimal FIXED = new BigDecimal("1000.00");
+
+    static AvailabilityResult novemberWithDown(long seconds) {
+        Instant start = ams("2026-11-02T00:00");
+        return AvailabilityCalculator.calculate(AvailabilityInput.forMonth(NOV)
+                .outage(new Interval(start, start.plusSeconds(seconds))).build(), POLICY.availability());
+    }
+
+    static CreditResult credit(long downSeconds, CreditRounding rounding, BigDecimal fee, BigDecimal fixed) {
+        CreditPolicy p = POLICY.credit().withRounding(rounding);
+        return CreditCalculator.calculate(novemberWithDown(downSeconds), p, PBX_N, fee, fixed);
+    }
+
+    static void assertNumber(String expected, BigDecimal actual) {
+        assertEquals(0, new BigDecimal(expected).compareTo(actual), "expected " + expected + " but was " + actual);
+    }
+
+    // ---- R25's examples ----
+
+    @Test
+    void at98_7_whole_noCredit() {
+        // 0.9 points, whole points: floor(0.9) = 0 -> 0 % -> 0.00
+        CreditResult r = credit(33_696, CreditRounding.WHOLE, FEE, FIXED);
+        assertNumber("98.7", r.availability());
+        assertEquals(new BigDecimal("98.7000"), r.availabilityDisplayed());
+        assertNumber("0.9", r.pointsBelow());
+        assertNumber("0", r.steps());
+        assertEquals(new BigDecimal("0.00"), r.amount());
+        assertFalse(r.hasCredit());
+    }
+
+    @Test
+    void at98_7_started_oneStep() {
+        // ceil(0.9) = 1 step -> 5 % of 200.00 = 10.00
+        CreditResult r = credit(33_696, CreditRounding.STARTED, FEE, FIXED);
+        assertNumber("1", r.steps());
+        assertNumber("5", r.creditPercent());
+        assertEquals(new BigDecimal("10.00"), r.amount());
+    }
+
+    @Test
+    void at98_7_prorata() {
+        // 0.9 steps * 5 % = 4.5 % of 200.00 = 9.00
+        CreditResult r = credit(33_696, CreditRounding.PRORATA, FEE, FIXED);
+        assertNumber("0.9", r.steps());
+        assertNumber("4.5", r.creditPercent());
+        assertEquals(new BigDecimal("9.00"), r.amount());
+    }
+
+    @Test
+    void at97_5_whole_twoPoints() {
+        // floor(2.1) = 2 -> 10 % of 200.00 = 20.00 (R25's example)
+        CreditResult r = credit(18 * 3600, CreditRounding.WHOLE, FEE, FIXED);
+        assertNumber("97.5", r.availability());
+        assertNumber("2.1", r.pointsBelow());
+        assertNumber("2", r.steps());
+        assertNumber("10", r.creditPercent());
+        assertEquals(new BigDecimal("20.00"), r.uncappedAmount());
+        assertEquals(new BigDecimal("20.00"), r.amount());
+        assertFalse(r.capped());
+    }
+
+    @Test
+    void at97_5_started_threeSteps() {
+        // ceil(2.1) = 3 -> 15 % of 200.00 = 30.00
+        CreditResult r = credit(18 * 3600, CreditRounding.STARTED, FEE, FIXED);
+        assertNumber("3", r.steps());
+        assertEquals(new BigDecimal("30.00"), r.amount());
+    }
+
+    @Test
+    void at97_5_prorata() {
+        // 2.1 * 5 % = 10.5 % of 200.00 = 21.00
+        CreditResult r = credit(18 * 3600, CreditRounding.PRORATA, FEE, FIXED);
+        assertNumber("10.5", r.creditPercent());
+        assertEquals(new BigDecimal("21.00"), r.amount());
+    }
+
+    @Test
+    void cap_60PercentOfFixedCosts() {
+        // 97.5 %, whole: 10 % of fee 1000 = 100.00; cap 60 % of fixed costs 100 = 60.00 -> 60.00
+        CreditResult r = credit(18 * 3600, CreditRounding.WHOLE, new BigDecimal("1000"), new BigDecimal("100"));
+        assertEquals(new BigDecimal("100.00"), r.uncappedAmount());
+        assertEquals(new BigDecimal("60.00"), r.cap());
+        assertEquals(new BigDecimal("60.00"), r.amount());
+        assertTrue(r.capped());
+        assertTrue(r.explanation().get(r.explanation().size() - 1).contains("capped"), r.explanation().toString());
+    }
+
+    // ---- edges ----
+
+    @Test
+    void exactlyAtThreshold_noCredit_evenWhenCountingStartedPoints() {
+        // 10 368 s down -> exactly 99.6 %: not below
+        CreditResult r = credit(10_368, CreditRounding.STARTED, FEE, FIXED);
+        assertNumber("99.6", r.availability());
+        assertNumber("0", r.pointsBelow());
+        assertEquals(new BigDecimal("0.00"), r.amount());
+    }
+
+    @Test
+    void oneSecondBelowThreshold_usesExactRatio_notDisplayFigure() {
+        // 10 369 s down: 1 s more than 99.6 %, i.e. 100 / 2 592 000 = 0.0000385802469... points below.
+        // Displayed: 99.5999614... -> 99.6000 (HALF_UP, 4 decimals), but the credit uses the exact
+        // ratio: started -> 1 step -> 5 % of 200.00 = 10.00 (documented decision)
+        CreditResult r = credit(10_369, CreditRounding.STARTED, FEE, FIXED);
+        assertEquals(new BigDecimal("99.6000"), r.availabilityDisplayed());
+        assertEquals(new BigDecimal("0.0000385802"), r.pointsBelow());
+        assertEquals(new BigDecimal("10.00"), r.amount());
+        // and whole points: nothing
+        assertEquals(new BigDecimal("0.00"), credit(10_369, CreditRounding.WHOLE, FEE, FIXED).amount());
+    }
+
+    @Test
+    void noCreditForConnectivity_R2() {
+        // 97.5 % would give 20.00, but connectivity follows its supplier's SLA
+        LevelTerms conn = POLICY.terms(SlaLevel.N, ServiceKind.CONNECTIVITY);
+        CreditResult r = CreditCalculator.calculate(novemberWithDown(18 * 3600), POLICY.credit(), conn, FEE, FIXED);
+        assertFalse(r.creditApplies());
+        assertEquals(new BigDecimal("0.00"), r.amount());
+        assertTrue(r.explanation().get(0).contains("R2"));
+    }
+
+    @Test
+    void excludedTimeCreatesNoCredit_R26() {
+        // the same 18 h outage under force majeure: excluded, availability 100 %, no credit
+        Instant start = ams("2026-11-02T00:00");
+        Interval outage = new Interval(start, start.plus(Duration.ofHours(18)));
+        AvailabilityResult a = AvailabilityCalculator.calculate(AvailabilityInput.forMonth(NOV).outage(outage)
+                .exclusion(new Exclusion(outage, ExclusionKind.FORCE_MAJEURE, "DDoS")).build(), POLICY.availability());
+        CreditResult r = CreditCalculator.calculate(a, POLICY.credit(), PBX_N, FEE, FIXED);
+        assertNumber("100", r.availability());
+        assertEquals(new BigDecimal("0.00"), r.amount());
+    }
+
+    @Test
+    void explanationSpellsOutEachStep() {
+        CreditResult r = credit(18 * 3600, CreditRounding.WHOLE, FEE, FIXED);
+        String text = String.join("\n", r.explanation());
+        assertTrue(text.contains("97.5000 %") && text.contains("99.6") && text.contains("2.1")
+                && text.contains("whole") && text.contains("20.00") && text.contains("600.00"), text);
+    }
+}
