@@ -1,0 +1,55 @@
+package nl.vioms.sladesk.local;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import nl.vioms.sladesk.core.time.Interval;
+import picocli.CommandLine;
+
+/**
+ * Times on the command line: without an offset they are Amsterdam wall-clock time (what an
+ * operator reads off a ticket); output instants carry the Amsterdam offset.
+ */
+final class CliTime {
+    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final CommandLine commandLine;
+
+    CliTime(CommandLine commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    Instant instant(String option, String text) {
+        try {
+            if (text.endsWith("Z") || text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+                return OffsetDateTime.parse(text).toInstant();
+            }
+            // an hour that occurs twice (last Sunday of October) takes its first, summer-time
+            // occurrence; an hour that does not exist (last Sunday of March) moves forward
+            return LocalDateTime.parse(text).atZone(AMSTERDAM).toInstant();
+        } catch (DateTimeException e) {
+            throw bad(option, text, "is not a date-time like 2026-12-24T16:30 (Amsterdam) or 2026-12-24T15:30Z");
+        }
+    }
+
+    Interval interval(String option, String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length != 2) throw bad(option, text, "is not an interval FROM/TO");
+        Instant from = instant(option, parts[0]);
+        Instant to = instant(option, parts[1]);
+        if (to.isBefore(from)) throw bad(option, text, "ends before it starts");
+        return new Interval(from, to);
+    }
+
+    CommandLine.ParameterException bad(String option, String value, String problem) {
+        return new CommandLine.ParameterException(commandLine, option + " '" + value + "' " + problem);
+    }
+
+    static String format(Instant instant) {
+        return instant == null ? null
+                : instant.atZone(AMSTERDAM).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+}

@@ -1,0 +1,52 @@
+package nl.vioms.sladesk.local;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.aws.outbox.DeliveryState;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.testing.Template;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code sladesk escalations}: the outbox of the local system, one JSON line per message. */
+@Command(name = "escalations", mixinStandardHelpOptions = true,
+        description = "Lists escalations and notifications of the local system with their delivery state (JSON lines).")
+final class EscalationsCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--state", defaultValue = "pending", paramLabel = "STATE",
+            description = "pending, delivered or failed (default: ${DEFAULT-VALUE}).")
+    String state;
+    @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Override
+    public Integer call() {
+        DeliveryState wanted;
+        try {
+            wanted = DeliveryState.valueOf(state.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliTime(spec.commandLine()).bad("--state", state, "is not pending, delivered or failed");
+        }
+        try (LocalAws aws = LocalAws.start(Template.ofProject(), Sladesk.dataDir(), Sladesk.DEFAULT_BASE_URL)) {
+            var outbox = new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
+            for (var message : outbox.listByState(wanted, limit)) {
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("escalationId", message.id());
+                line.put("topic", message.topic().name().toLowerCase(Locale.ROOT));
+                line.put("state", message.state().name().toLowerCase(Locale.ROOT));
+                line.put("createdAt", CliTime.format(message.createdAt()));
+                line.put("deliveredAt", CliTime.format(message.deliveredAt()));
+                line.putAll(message.attributes());
+                spec.commandLine().getOut().println(Json.write(line));
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,135 @@
+package nl.vioms.sladesk.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import nl.vioms.sladesk.aws.Log;
+
+/**
+ * The template's HTTP API on 127.0.0.1: each request is matched against the template's routes
+ * and handed to the function's handler in-process as an API Gateway HTTP API (payload 2.0)
+ * event, as API Gateway would.
+ */
+final class LocalApiServer implements AutoCloseable {
+    private final HttpServer server;
+    private final List<HttpRoute> routes;
+    private final LocalHandlers handlers;
+
+    LocalApiServer(LocalHandlers handlers, int port) throws IOException {
+        this.handlers = handlers;
+        this.routes = handlers.httpRoutes();
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        server.createContext("/", this::serve);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    List<HttpRoute> routes() {
+        return routes;
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String method = exchange.getRequestMethod();
+            String path = exchange.getRequestURI().getRawPath();
+            for (HttpRoute route : routes) {
+                Optional<Map<String, String>> parameters = route.match(method, path);
+                if (parameters.isPresent()) {
+                    respond(exchange, invoke(route, parameters.get(), exchange));
+                    return;
+                }
+            }
+            respond(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(404)
+                    .withHeaders(Map.of("content-type", "application/json"))
+                    .withBody("{\"message\":\"Not Found\"}").build()); // what API Gateway answers
+        } catch (RuntimeException e) {
+            Log.error("local-api.handler-failed", Map.of("path", exchange.getRequestURI().toString(), "error", String.valueOf(e)));
+            respond(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(500)
+                    .withHeaders(Map.of("content-type", "application/json"))
+                    .withBody("{\"message\":\"Internal Server Error\"}").build());
+        }
+    }
+
+    private APIGatewayV2HTTPResponse invoke(HttpRoute route, Map<String, String> pathParameters, HttpExchange exchange)
+            throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(exchange.getRequestMethod()).withPath(exchange.getRequestURI().getRawPath())
+                .withProtocol(exchange.getProtocol())
+                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withUserAgent(headers.getOrDefault("user-agent", "")).build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAccountId("000000000000").withApiId("local").withDomainName("127.0.0.1")
+                .withRequestId(UUID.randomUUID().toString()).withRouteKey(route.routeKey()).withStage("$default")
+                .withHttp(http).withTimeEpoch(System.currentTimeMillis()).build();
+        boolean binary = body.length > 0 && !isText(headers.get("content-type"));
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey(route.routeKey())
+                .withRawPath(exchange.getRequestURI().getRawPath()).withRawQueryString(rawQuery)
+                .withHeaders(headers).withQueryStringParameters(query(rawQuery))
+                .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                .withBody(body.length == 0 ? null : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
+                .withIsBase64Encoded(binary)
+                .withRequestContext(context).build();
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlers.handler(route.functionLogicalId());
+        return handler.handleRequest(event, null);
+    }
+
+    private static boolean isText(String contentType) {
+        return contentType == null || contentType.startsWith("text/") || contentType.contains("json")
+                || contentType.contains("x-www-form-urlencoded") || contentType.contains("xml");
+    }
+
+    private static Map<String, String> query(String rawQuery) {
+        if (rawQuery.isEmpty()) return null;
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            String[] kv = pair.split("=", 2);
+            String key = URLDecoder.decode(kv[0], StandardCharsets.UTF_8);
+            String value = kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "";
+            parameters.merge(key, value, (a, b) -> a + "," + b); // API Gateway joins repeats with commas
+        }
+        return parameters;
+    }
+
+    private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
+        if (response.getHeaders() != null) response.getHeaders().forEach(exchange.getResponseHeaders()::set);
+        byte[] body = response.getBody() == null ? new byte[0]
+                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
+                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+    }
+}

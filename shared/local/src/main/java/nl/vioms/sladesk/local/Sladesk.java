@@ -1,0 +1,34 @@
+package nl.vioms.sladesk.local;
+
+import java.nio.file.Path;
+import nl.vioms.sladesk.testing.ProjectRoot;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The operator's command-line tool and local runtime ({@code ./sladesk}). */
+@Command(name = "sladesk", mixinStandardHelpOptions = true, version = "SLA Desk 0.1.0",
+        description = "SLA Desk: the VIOMS SLA on AWS Lambda, run and inspected locally.",
+        subcommands = {UpCommand.class, CreditCommand.class, EscalationsCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Sladesk {
+    static final String DEFAULT_BASE_URL = "http://127.0.0.1:3000";
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command; exit 0 on success, 2 on bad input (message on stderr), 1 on failure. */
+    public static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new Sladesk());
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
+            cl.getErr().println("sladesk: " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    /** Where ./sladesk up keeps its data, beside the repository's files. */
+    static Path dataDir() {
+        return ProjectRoot.find().resolve(".sladesk").resolve("data");
+    }
+}
