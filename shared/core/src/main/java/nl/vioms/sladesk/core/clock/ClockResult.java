@@ -22,7 +22,7 @@ import nl.vioms.sladesk.core.policy.Priority;
  * @param responseBreached  no response by the due instant, or a response after it
  * @param startWorkBreached no start of work by the due instant, or a start after it
  * @param restoreBreached   no resolution by the due instant, or a resolution after it
- * @param paused            a pause is ongoing (R16)
+ * @param paused            a pause is ongoing and the ticket is not resolved (R16)
  * @param priority          the priority in force (R17)
  * @param rulesApplied      the rule ids that shaped this result, ascending ("R3", "R6", ...)
  */

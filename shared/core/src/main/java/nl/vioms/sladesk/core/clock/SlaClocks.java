@@ -113,7 +113,7 @@ public final class SlaClocks {
         List<String> ids = rules.stream().map(n -> "R" + n).toList();
         return new ClockResult(clockStart, acknowledgeDue, responseDue, startWork.due, restore.due, warningAt,
                 elapsed, remaining, responseBreached, startWork.breached, restore.breached,
-                pausedSince != null, priority, ids);
+                restorePaused, priority, ids);
     }
 
     /** R6, R7: the business time the ticket's clocks run on. */

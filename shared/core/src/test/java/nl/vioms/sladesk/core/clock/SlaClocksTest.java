@@ -481,6 +481,29 @@ class SlaClocksTest {
             assertNull(r.restoreDue());
             assertEquals(Duration.ofMinutes(570), r.restoreElapsed());
             assertEquals(Duration.ofMinutes(-90), r.restoreRemaining());
+            // start work 2 h -> Mon 11:00, never started, target ran out before the pause: breached, due null
+            assertNull(r.startWorkDue());
+            assertTrue(r.startWorkBreached());
+            // response is never paused (R16): Mon 09:00 + 4 h = 13:00, breached
+            assertEquals(at("2026-06-15T13:00+02:00"), r.responseDue());
+            assertTrue(r.responseBreached());
+            assertTrue(r.paused());
+        }
+
+        @Test
+        @DisplayName("resolved during an ongoing pause: the pause counts until the resolution")
+        void resolvedWhilePaused() {
+            // A P1 phoned Mon 15 June 10:00, pause from 12:00 never closed, resolved 19:00.
+            // restore: 10:00-12:00 = 2 h, paused 12:00-19:00, then 6 h more -> due 01:00 Tue;
+            // resolved 19:00 <= due -> in time; elapsed stops at 2 h; not paused any more
+            TicketTimeline t = ticket("2026-06-15T10:00+02:00", Channel.PHONE, Priority.P1)
+                    .withPause(at("2026-06-15T12:00+02:00"), null)
+                    .withResolution(at("2026-06-15T19:00+02:00"));
+            ClockResult r = compute(t, SlaLevel.A, "2026-06-15T20:00+02:00");
+            assertEquals(at("2026-06-16T01:00+02:00"), r.restoreDue());
+            assertFalse(r.restoreBreached());
+            assertEquals(Duration.ofHours(2), r.restoreElapsed());
+            assertFalse(r.paused());
         }
 
         @Test
