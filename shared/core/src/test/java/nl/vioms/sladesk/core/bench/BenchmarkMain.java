@@ -8,10 +8,18 @@ package nl.vioms.sladesk.core.bench;
  *       -Dexec.executable=java -Dexec.classpathScope=test \
  *       "-Dexec.args=-cp %classpath nl.vioms.sladesk.core.bench.BenchmarkMain"
  *
- * (exec:exec starts a plain JVM with the test classpath, so JMH's forked JVM gets it too.)
+ * (exec:exec starts a plain JVM with the test classpath, so JMH's forked JVM gets it too.
+ * exec:java also works: -Dexec.mainClass=nl.vioms.sladesk.core.bench.BenchmarkMain
+ * -Dexec.classpathScope=test; then the class path is handed to the fork explicitly, see below.)
  */
 
+import java.io.File;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +29,6 @@ import nl.vioms.sladesk.core.clock.BusinessTime;
 import nl.vioms.sladesk.core.policy.WindowKind;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -32,8 +39,9 @@ public final class BenchmarkMain {
     private BenchmarkMain() {
     }
 
-    public static void main(String[] args) throws RunnerException {
+    public static void main(String[] args) throws Exception {
         sanityCheck();
+        exposeClassPathToFork();
         Options options = new OptionsBuilder()
                 .include(DeadlineBenchmark.class.getName() + "\\.")
                 .warmupIterations(2)
@@ -55,6 +63,26 @@ public final class BenchmarkMain {
         System.out.printf("  BusinessTime.add        %,16.0f ops/s%n", ours);
         System.out.printf("  naive minute stepping   %,16.0f ops/s%n", naive);
         System.out.printf("  ratio                   %,16.1f x%n", ours / naive);
+    }
+
+    /**
+     * Under exec:java the benchmark classes live in an isolated class loader, while JMH starts its
+     * fork with {@code java.class.path}; give the fork the loader's class path instead.
+     */
+    private static void exposeClassPathToFork() throws Exception {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (!(loader instanceof URLClassLoader urls) || ClassLoader.getSystemClassLoader() == loader) {
+            return;
+        }
+        List<String> entries = new ArrayList<>();
+        for (URL url : urls.getURLs()) {
+            if ("file".equals(url.getProtocol())) {
+                entries.add(Path.of(url.toURI()).toString());
+            }
+        }
+        if (!entries.isEmpty()) {
+            System.setProperty("java.class.path", String.join(File.pathSeparator, entries));
+        }
     }
 
     /** Both implementations must agree before their speed is worth comparing. */
