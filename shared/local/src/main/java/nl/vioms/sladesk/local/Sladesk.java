@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.local;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import nl.vioms.sladesk.testing.ProjectRoot;
 import picocli.CommandLine;
@@ -8,18 +9,18 @@ import picocli.CommandLine.Command;
 /** The operator's command-line tool and local runtime ({@code ./sladesk}). */
 @Command(name = "sladesk", mixinStandardHelpOptions = true, version = "SLA Desk 0.1.0",
         description = "SLA Desk: the VIOMS SLA on AWS Lambda, run and inspected locally.",
-        subcommands = {UpCommand.class, CreditCommand.class, EscalationsCommand.class,
+        subcommands = {UpCommand.class, ClockCommand.class, CreditCommand.class, EscalationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Sladesk {
     static final String DEFAULT_BASE_URL = "http://127.0.0.1:3000";
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
-    /** Runs one command; exit 0 on success, 2 on bad input (message on stderr), 1 on failure. */
-    public static int run(String... args) {
-        CommandLine commandLine = new CommandLine(new Sladesk());
+    /** Runs one command; exit 0 on success, 2 on bad input (message on err), 1 on failure. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new Sladesk()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("sladesk: " + e.getMessage());
             return 1;

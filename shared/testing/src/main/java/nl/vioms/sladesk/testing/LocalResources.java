@@ -33,6 +33,7 @@ public final class LocalResources {
     private final Template template;
     private final String region;
     private final String publicBaseUrl;
+    private final Map<String, String> parameters;
     /** Logical id to what {@code Ref} returns for it. */
     private final Map<String, String> refs = new LinkedHashMap<>();
     /** Logical id + "." + attribute to what {@code Fn::GetAtt} returns. */
@@ -42,6 +43,8 @@ public final class LocalResources {
         this.template = template;
         this.region = region;
         this.publicBaseUrl = publicBaseUrl;
+        // locally, links point at the local HTTP API
+        this.parameters = Map.of("PublicBaseUrl", publicBaseUrl);
     }
 
     /** Creates every resource (idempotent: existing ones are kept, with their data). */
@@ -146,6 +149,7 @@ public final class LocalResources {
     }
 
     private String parameterDefault(String name) {
+        if (parameters.containsKey(name)) return parameters.get(name);
         Map<String, Object> parameter = Template.map(Template.map(template.root().get("Parameters")).get(name));
         if (!parameter.containsKey("Default")) {
             throw new IllegalArgumentException("template.yaml: nothing local for Ref " + name);
