@@ -1,11 +1,11 @@
 package nl.vioms.sladesk.aws;
 
 import java.net.URI;
+import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -14,15 +14,30 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The SDK clients a function uses, created once per execution environment. Every client shares
- * one explicit, lightweight HTTP client (URLConnection): no Apache or Netty on the classpath and
- * no credential or region discovery chain at cold start.
+ * The SDK clients of a function, each built on first use and then kept for the life of the
+ * execution environment. All share one explicit, lightweight HTTP client (URLConnection): no
+ * Apache or Netty on the classpath, no region or credential discovery chain at cold start.
+ * A function only carries the SDK services it declares, and only touches the ones it uses.
  */
-public record AwsClients(DynamoDbClient dynamo, SnsClient sns, S3Client s3) {
+public final class AwsClients implements AutoCloseable {
+    private final Region region;
+    private final AwsCredentialsProvider credentials;
+    private final URI dynamoEndpoint;
+    private final URI messagingEndpoint;
+    private final Lazy<DynamoDbClient> dynamo = new Lazy<>(this::buildDynamo);
+    private final Lazy<SnsClient> sns = new Lazy<>(this::buildSns);
+    private final Lazy<S3Client> s3 = new Lazy<>(this::buildS3);
+
+    private AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoEndpoint, URI messagingEndpoint) {
+        this.region = region;
+        this.credentials = credentials;
+        this.dynamoEndpoint = dynamoEndpoint;
+        this.messagingEndpoint = messagingEndpoint;
+    }
 
     /** On Lambda: region and credentials from the runtime's reserved variables. */
     public static AwsClients forLambda(Environment env) {
-        return build(Region.of(env.region()), EnvironmentVariableCredentialsProvider.create(), null, null);
+        return new AwsClients(Region.of(env.region()), EnvironmentVariableCredentialsProvider.create(), null, null);
     }
 
     /**
@@ -30,7 +45,7 @@ public record AwsClients(DynamoDbClient dynamo, SnsClient sns, S3Client s3) {
      * another; any credentials are accepted there.
      */
     public static AwsClients forEmulators(URI dynamoEndpoint, URI messagingEndpoint, Region region) {
-        return build(region, emulatorCredentials(), dynamoEndpoint, messagingEndpoint);
+        return new AwsClients(region, emulatorCredentials(), dynamoEndpoint, messagingEndpoint);
     }
 
     public static AwsCredentialsProvider emulatorCredentials() {
@@ -41,26 +56,70 @@ public record AwsClients(DynamoDbClient dynamo, SnsClient sns, S3Client s3) {
         return HttpClientHolder.CLIENT;
     }
 
-    private static AwsClients build(Region region, AwsCredentialsProvider credentials,
-                                    URI dynamoEndpoint, URI messagingEndpoint) {
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder().build();
-        var dynamo = DynamoDbClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(httpClient()).overrideConfiguration(overrides);
-        var sns = SnsClient.builder().region(region).credentialsProvider(credentials)
-                .httpClient(httpClient()).overrideConfiguration(overrides);
-        var s3 = S3Client.builder().region(region).credentialsProvider(credentials)
-                .httpClient(httpClient()).overrideConfiguration(overrides);
-        if (dynamoEndpoint != null) dynamo.endpointOverride(dynamoEndpoint);
-        if (messagingEndpoint != null) {
-            sns.endpointOverride(messagingEndpoint);
-            // emulators serve buckets by path, not by virtual host name
-            s3.endpointOverride(messagingEndpoint).forcePathStyle(true);
-        }
-        return new AwsClients(dynamo.build(), sns.build(), s3.build());
+    public DynamoDbClient dynamo() {
+        return dynamo.get();
+    }
+
+    public SnsClient sns() {
+        return sns.get();
+    }
+
+    public S3Client s3() {
+        return s3.get();
+    }
+
+    private DynamoDbClient buildDynamo() {
+        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+        if (dynamoEndpoint != null) builder.endpointOverride(dynamoEndpoint);
+        return builder.build();
+    }
+
+    private SnsClient buildSns() {
+        var builder = SnsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+        if (messagingEndpoint != null) builder.endpointOverride(messagingEndpoint);
+        return builder.build();
+    }
+
+    private S3Client buildS3() {
+        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+        // emulators serve buckets by path, not by virtual host name
+        if (messagingEndpoint != null) builder.endpointOverride(messagingEndpoint).forcePathStyle(true);
+        return builder.build();
+    }
+
+    @Override
+    public void close() {
+        dynamo.ifBuilt(DynamoDbClient::close);
+        sns.ifBuilt(SnsClient::close);
+        s3.ifBuilt(S3Client::close);
     }
 
     /** One HTTP client per process, built on first use. */
     private static final class HttpClientHolder {
         static final SdkHttpClient CLIENT = UrlConnectionHttpClient.builder().build();
+    }
+
+    private static final class Lazy<T> {
+        private final Supplier<T> factory;
+        private volatile T value;
+
+        Lazy(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        T get() {
+            T result = value;
+            if (result == null) {
+                synchronized (this) {
+                    result = value;
+                    if (result == null) value = result = factory.get();
+                }
+            }
+            return result;
+        }
+
+        void ifBuilt(java.util.function.Consumer<T> action) {
+            if (value != null) action.accept(value);
+        }
     }
 }

@@ -90,9 +90,7 @@ public final class LocalAws implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.dynamo().close();
-        clients.sns().close();
-        clients.s3().close();
+        clients.close();
         sqs.close();
         backend.close();
     }
