@@ -8,7 +8,6 @@ import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.outbox.DeliveryState;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.Template;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,7 +33,7 @@ final class EscalationsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliTime(spec.commandLine()).bad("--state", state, "is not pending, delivered or failed");
         }
-        try (LocalAws aws = LocalAws.start(Template.ofProject(), Sladesk.dataDir(), Sladesk.DEFAULT_BASE_URL)) {
+        try (LocalAws aws = RunningSystem.open()) {
             var outbox = new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
             for (var message : outbox.listByState(wanted, limit)) {
                 Map<String, Object> line = new LinkedHashMap<>();

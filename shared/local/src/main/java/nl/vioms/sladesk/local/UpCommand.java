@@ -24,6 +24,11 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        var already = RunningSystem.running();
+        if (already.isPresent()) {
+            throw new IllegalStateException("SLA Desk is already up (pid " + already.get().get("pid")
+                    + ", " + already.get().get("api").asText() + ")");
+        }
         LocalAws aws = LocalAws.start(Template.ofProject(), Sladesk.dataDir(), "http://127.0.0.1:" + port);
         LocalApiServer api;
         try {
@@ -34,7 +39,9 @@ final class UpCommand implements Callable<Integer> {
                     + "); is another sladesk up running? Try --port", e);
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        RunningSystem.announce(aws, api.baseUrl());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            RunningSystem.withdraw();
             api.close();
             aws.close();
             stopped.countDown();

@@ -48,6 +48,20 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
+    /**
+     * Attaches to emulators another process runs (a running ./sladesk up). The resources are
+     * ensured (idempotent); closing this stops nothing of theirs.
+     */
+    public static LocalAws attach(URI dynamoEndpoint, URI messagingEndpoint, Template template, String publicBaseUrl) {
+        EmulatorBackend running = new EmulatorBackend() {
+            @Override public URI dynamoEndpoint() { return dynamoEndpoint; }
+            @Override public URI messagingEndpoint() { return messagingEndpoint; }
+            @Override public boolean supportsStreams() { return false; }
+            @Override public void close() { }
+        };
+        return new LocalAws(running, template, publicBaseUrl);
+    }
+
     static String backendName() {
         String name = System.getenv("SLADESK_EMULATORS");
         return name == null || name.isBlank() ? "node" : name.trim();

@@ -1,0 +1,72 @@
+package nl.vioms.sladesk.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.testing.ProjectRoot;
+import nl.vioms.sladesk.testing.Template;
+
+/**
+ * The local system other commands talk to: the one ./sladesk up runs (its endpoints are in
+ * .sladesk/up.json while it lives), or else emulators started just for this command on the
+ * same data folder. Two processes must never open the same data folder at once.
+ */
+final class RunningSystem {
+    private RunningSystem() {
+    }
+
+    static Path stateFile() {
+        return ProjectRoot.find().resolve(".sladesk").resolve("up.json");
+    }
+
+    static void announce(LocalAws aws, URI api) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("pid", ProcessHandle.current().pid());
+        state.put("dynamodb", aws.dynamoEndpoint().toString());
+        state.put("messaging", aws.messagingEndpoint().toString());
+        state.put("api", api.toString());
+        try {
+            Files.createDirectories(stateFile().getParent());
+            Files.writeString(stateFile(), Json.write(state));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + stateFile(), e);
+        }
+    }
+
+    static void withdraw() {
+        try {
+            Files.deleteIfExists(stateFile());
+        } catch (IOException ignored) {
+            // a stale file is recognised by its dead pid
+        }
+    }
+
+    /** Attaches to a running ./sladesk up, or starts emulators on the data folder. */
+    static LocalAws open() {
+        Template template = Template.ofProject();
+        return running()
+                .map(state -> LocalAws.attach(URI.create(state.get("dynamodb").asText()),
+                        URI.create(state.get("messaging").asText()), template, state.get("api").asText()))
+                .orElseGet(() -> LocalAws.start(template, Sladesk.dataDir(), Sladesk.DEFAULT_BASE_URL));
+    }
+
+    static Optional<JsonNode> running() {
+        Path file = stateFile();
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        try {
+            JsonNode state = Json.MAPPER.readTree(Files.readString(file));
+            boolean alive = ProcessHandle.of(state.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
+            return alive ? Optional.of(state) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
