@@ -27,8 +27,9 @@ public record Interval(Instant start, Instant end) implements Comparable<Interva
         return !instant.isBefore(start) && instant.isBefore(end);
     }
 
+    /** True when the two share some time; an empty interval shares none. */
     public boolean overlaps(Interval other) {
-        return start.isBefore(other.end) && other.start.isBefore(end);
+        return !isEmpty() && !other.isEmpty() && start.isBefore(other.end) && other.start.isBefore(end);
     }
 
     /** The common part, or an empty interval at the later start when they do not overlap. */
