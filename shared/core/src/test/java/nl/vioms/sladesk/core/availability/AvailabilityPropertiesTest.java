@@ -20,6 +20,7 @@ import net.jqwik.api.Provide;
 import nl.vioms.sladesk.core.policy.AvailabilityPolicy;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.time.Interval;
+import nl.vioms.sladesk.core.time.IntervalSets;
 
 /** Invariants of R23 over random outages and exclusions around November 2026. */
 class AvailabilityPropertiesTest {
