@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import nl.vioms.sladesk.core.policy.AvailabilityPolicy;
 import nl.vioms.sladesk.core.policy.RegularServiceWindow;
 import nl.vioms.sladesk.core.time.Interval;
+import nl.vioms.sladesk.core.time.IntervalSets;
 
 /**
  * Computes one calendar month's availability (R18-R24):

@@ -2,14 +2,13 @@ package nl.vioms.sladesk.core.clock;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
 import nl.vioms.sladesk.core.calendar.ServiceWindow;
 import nl.vioms.sladesk.core.policy.WindowKind;
 import nl.vioms.sladesk.core.time.Interval;
+import nl.vioms.sladesk.core.time.IntervalSets;
 
 /**
  * Business-time arithmetic over a service window (R6), optionally minus pause intervals (R16).
@@ -155,27 +154,12 @@ public final class BusinessTime {
         return Duration.ofSeconds(seconds, nanos);
     }
 
-    /** Sorted, merged, non-empty pauses. */
+    /** Sorted, merged, non-empty pauses ({@link IntervalSets#union}). */
     static Interval[] normalise(List<Interval> pauses) {
         if (pauses == null || pauses.isEmpty()) {
             return NO_PAUSES;
         }
-        Interval[] sorted = pauses.toArray(new Interval[0]);
-        Arrays.sort(sorted);
-        List<Interval> merged = new ArrayList<>(sorted.length);
-        for (Interval p : sorted) {
-            if (p.isEmpty()) {
-                continue;
-            }
-            int last = merged.size() - 1;
-            if (last >= 0 && !p.start().isAfter(merged.get(last).end())) {
-                Interval m = merged.get(last);
-                merged.set(last, new Interval(m.start(), max(m.end(), p.end())));
-            } else {
-                merged.add(p);
-            }
-        }
-        return merged.toArray(NO_PAUSES);
+        return IntervalSets.union(pauses).toArray(NO_PAUSES);
     }
 
     private static Instant min(Instant a, Instant b) {

@@ -212,41 +212,28 @@ public final class PolicyLoader {
         }
 
         <T> T name(String raw, String field, Function<String, T> parse, String expected) {
-            if (raw == null) return null;
-            try {
-                return parse.apply(raw);
-            } catch (IllegalArgumentException e) {
-                findings.add(PolicyFinding.error(field, "unknown value '" + raw + "' (expected " + expected + ")"));
-                return null;
-            }
+            return parsed(raw, field, parse, "unknown value '" + raw + "' (expected " + expected + ")");
         }
 
         Duration duration(String raw, String field) {
-            if (raw == null) return null;
-            try {
-                return Duration.parse(raw);
-            } catch (RuntimeException e) {
-                findings.add(PolicyFinding.error(field, "'" + raw + "' is not an ISO-8601 duration such as PT2H"));
-                return null;
-            }
+            return parsed(raw, field, Duration::parse, "'" + raw + "' is not an ISO-8601 duration such as PT2H");
         }
 
         LocalDate date(String raw, String field) {
-            if (raw == null) return null;
-            try {
-                return LocalDate.parse(raw);
-            } catch (RuntimeException e) {
-                findings.add(PolicyFinding.error(field, "'" + raw + "' is not a date such as 2026-01-01"));
-                return null;
-            }
+            return parsed(raw, field, LocalDate::parse, "'" + raw + "' is not a date such as 2026-01-01");
         }
 
         LocalTime time(String raw, String field) {
+            return parsed(raw, field, LocalTime::parse, "'" + raw + "' is not a time such as 01:00");
+        }
+
+        /** {@code parse(raw)}; null for a missing value; null and an error finding when it does not parse. */
+        <T> T parsed(String raw, String field, Function<String, T> parse, String problem) {
             if (raw == null) return null;
             try {
-                return LocalTime.parse(raw);
+                return parse.apply(raw);
             } catch (RuntimeException e) {
-                findings.add(PolicyFinding.error(field, "'" + raw + "' is not a time such as 01:00"));
+                findings.add(PolicyFinding.error(field, problem));
                 return null;
             }
         }

@@ -27,9 +27,9 @@ public record Interval(Instant start, Instant end) implements Comparable<Interva
         return !instant.isBefore(start) && instant.isBefore(end);
     }
 
-    /** True when the two share some time; an empty interval shares none. */
+    /** Whether the two share at least one instant; an empty interval holds none, so overlaps nothing. */
     public boolean overlaps(Interval other) {
-        return !isEmpty() && !other.isEmpty() && start.isBefore(other.end) && other.start.isBefore(end);
+        return start.isBefore(other.end) && other.start.isBefore(end) && !isEmpty() && !other.isEmpty();
     }
 
     /** The common part, or an empty interval at the later start when they do not overlap. */

@@ -197,6 +197,25 @@ class AvailabilityCalculatorTest {
     }
 
     @Test
+    void plannedWindowAcrossMonthBoundary_isSplitBetweenMonths() {
+        // R19's preferred window Sunday 20:00 - Monday 05:00 across the month end: Sun 28 Feb 2027 20:00 to
+        // Mon 1 Mar 05:00 (CET both), announced 48 h ahead. Outage Sun 19:00 to Mon 06:00.
+        // February: 19:00-20:00 down (60), 20:00-24:00 excluded (240); Sunday's 01:00-05:00 window is not hit.
+        // March: 00:00-05:00 excluded (300), 05:00-06:00 down (60); Monday has no regular service window.
+        PlannedMaintenance mw = new PlannedMaintenance(ams("2027-02-28T20:00", "2027-03-01T05:00"),
+                ams("2027-02-26T20:00"), "MW-45");
+        Interval outage = ams("2027-02-28T19:00", "2027-03-01T06:00");
+        AvailabilityResult feb = calc(AvailabilityInput.forMonth(YearMonth.of(2027, 2)).outage(outage).planned(mw));
+        assertMinutes("60", feb.downMinutes());
+        assertMinutes("240", feb.excludedMinutes());
+        assertEquals(ExclusionKind.PLANNED_MAINTENANCE, feb.excludedIntervals().get(0).kind());
+        AvailabilityResult mar = calc(AvailabilityInput.forMonth(YearMonth.of(2027, 3)).outage(outage).planned(mw));
+        assertMinutes("300", mar.excludedMinutes());
+        assertMinutes("60", mar.downMinutes());
+        assertEquals(ams("2027-03-01T05:00", "2027-03-01T06:00"), mar.downIntervals().get(0).interval());
+    }
+
+    @Test
     void emergencyFlaggedExcluded_isExcludedAndReportedSeparately() {
         // window Wed 11 Nov 02:00-03:00 flagged by operations, outage 02:00-02:40: 40 excluded, 0 down
         Interval window = ams("2026-11-11T02:00", "2026-11-11T03:00");

@@ -13,6 +13,7 @@ import java.util.List;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -20,6 +21,7 @@ import net.jqwik.api.Provide;
 import nl.vioms.sladesk.core.policy.AvailabilityPolicy;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.time.Interval;
+import nl.vioms.sladesk.core.time.IntervalSets;
 
 /** Invariants of R23 over random outages and exclusions around November 2026. */
 class AvailabilityPropertiesTest {
@@ -57,5 +59,14 @@ class AvailabilityPropertiesTest {
         }
         BigDecimal pct = r.availabilityPercent();
         assertTrue(pct.signum() >= 0 && pct.compareTo(BigDecimal.valueOf(100)) <= 0);
+    }
+
+    @Example
+    void emptyExclusionInsideADownInterval() {
+        // the sample that once failed: an empty force-majeure span [04:01Z, 04:01Z) inside the down part
+        // [04:00Z, 04:02Z) after Sunday 1 November's service window; an empty span overlaps nothing
+        downPlusExcludedIsTheOutageTimeInTheMonth(
+                List.of(new Interval(Instant.parse("2026-10-30T23:00:00Z"), Instant.parse("2026-11-01T04:02:00Z"))),
+                List.of(new Interval(Instant.parse("2026-11-01T04:01:00Z"), Instant.parse("2026-11-01T04:01:00Z"))));
     }
 }

@@ -1,50 +1,39 @@
 package nl.vioms.sladesk.core.clock;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Map;
 
-import nl.vioms.sladesk.core.policy.ContractType;
 import nl.vioms.sladesk.core.policy.LevelTerms;
-import nl.vioms.sladesk.core.policy.Priority;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
-import nl.vioms.sladesk.core.policy.Targets;
-import nl.vioms.sladesk.core.policy.WindowKind;
+import nl.vioms.sladesk.core.policy.SlaPolicy;
 
 /**
- * Level terms as the default policy states them: response and restore from R5 for P1 and P2,
- * start work from R14 (P1 2 h, P2 8 h), P3 without targets, acknowledge 24 clock hours (R12),
- * R7 phone gate on A and HA. Written here by hand so the clock tests do not depend on policy loading.
+ * Level terms for the clock tests, taken from the shipped default policy: the clock tests and the
+ * product read the same numbers. {@link DefaultPolicyTermsTest} pins those numbers to the rules
+ * (R2, R5, R7, R12, R14, R15), so a change to the policy file shows up there first.
  */
 final class TestLevels {
+
+    /** The shipped policy version in force for every date the clock tests use (2025-2027). */
+    static final SlaPolicy DEFAULT = PolicyLoader.loadDefault().policyOn(LocalDate.of(2026, 1, 1));
 
     private TestLevels() {
     }
 
+    /**
+     * The level's row of R5 as the policy ships it. SIP trunk, because it carries no per-kind
+     * override: hosted PBX replaces level B's targets (R15), see {@link #terms(SlaLevel, ServiceKind)}.
+     */
     static LevelTerms terms(SlaLevel level) {
-        return switch (level) {
-            case A -> level(level, WindowKind.ALWAYS, ContractType.TWENTY_FOUR_SEVEN, "99.90", 2, 8, true);
-            case N -> level(level, WindowKind.OFFICE_HOURS, ContractType.OFFICE_HOURS, "99.60", 4, 8, false);
-            case B -> level(level, WindowKind.OFFICE_HOURS, ContractType.OFFICE_HOURS, "95.00", 8, null, false);
-            case HA -> level(level, WindowKind.ALWAYS, ContractType.TWENTY_FOUR_SEVEN, "99.90", 2, 8, true);
-            case HS -> level(level, WindowKind.DAILY_12_TO_21, ContractType.OFFICE_HOURS, "99.75", 3, 8, false);
-            case HN -> level(level, WindowKind.OFFICE_HOURS_AND_WEEKEND_12_TO_20, ContractType.OFFICE_HOURS,
-                    "99.60", 4, 8, false);
-            case HB -> level(level, WindowKind.OFFICE_HOURS, ContractType.OFFICE_HOURS, "95.00", 8, null, false);
-        };
+        return terms(level, ServiceKind.SIP_TRUNK);
     }
 
-    private static LevelTerms level(SlaLevel level, WindowKind window, ContractType contract, String kpi,
-                                    int responseHours, Integer restoreHours, boolean phoneGated) {
-        Duration restore = restoreHours == null ? null : Duration.ofHours(restoreHours);
-        Map<Priority, Targets> targets = Map.of(
-                Priority.P1, new Targets(Duration.ofHours(responseHours), Duration.ofHours(2), restore),
-                Priority.P2, new Targets(Duration.ofHours(responseHours), Duration.ofHours(8), restore));
-        return new LevelTerms(level, ServiceKind.HOSTED_PBX, window, contract, new BigDecimal(kpi), targets,
-                Duration.ofHours(24), phoneGated, true);
+    /** The terms of one level for one kind of service, from the default policy. */
+    static LevelTerms terms(SlaLevel level, ServiceKind kind) {
+        return DEFAULT.terms(level, kind);
     }
 
     static Instant at(String offsetDateTime) {

@@ -1,20 +1,26 @@
-package nl.vioms.sladesk.core.availability;
+package nl.vioms.sladesk.core.time;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import nl.vioms.sladesk.core.time.Interval;
-
-/** Set operations on intervals, kept here so core.time's Interval stays small. */
-final class IntervalSets {
+/**
+ * Set operations on collections of half-open {@link Interval}s, shared by the clocks (pauses,
+ * R16) and the availability computation (outages, exclusions, unknown time, R18-R23).
+ *
+ * <p>Inputs may be in any order, overlap, touch or be empty. Every result except {@link #clip} is
+ * in <em>normal form</em>: sorted, disjoint, non-touching (touching intervals are merged, since
+ * {@code [a, b)} and {@code [b, c)} together are {@code [a, c)}) and without empty intervals.
+ * Stateless and thread-safe.
+ */
+public final class IntervalSets {
 
     private IntervalSets() {
     }
 
-    /** Sorted, disjoint, non-touching union without empty intervals. */
-    static List<Interval> union(Collection<Interval> intervals) {
+    /** The union in normal form: sorted, disjoint, non-touching, without empty intervals. */
+    public static List<Interval> union(Collection<Interval> intervals) {
         List<Interval> sorted = intervals.stream().filter(i -> !i.isEmpty()).sorted().toList();
         List<Interval> out = new ArrayList<>();
         for (Interval i : sorted) {
@@ -28,13 +34,16 @@ final class IntervalSets {
         return out;
     }
 
-    /** Each interval cut to the bounds; those outside disappear. */
-    static List<Interval> clip(Collection<Interval> intervals, Interval bounds) {
+    /**
+     * Each interval cut to {@code bounds}, in the given order; those that do not overlap the bounds
+     * disappear. Not merged: pass the result to {@link #union} for normal form.
+     */
+    public static List<Interval> clip(Collection<Interval> intervals, Interval bounds) {
         return intervals.stream().filter(bounds::overlaps).map(bounds::intersect).toList();
     }
 
-    /** Union of {@code from} minus union of {@code remove}. */
-    static List<Interval> minus(Collection<Interval> from, Collection<Interval> remove) {
+    /** The union of {@code from} minus the union of {@code remove}, in normal form. */
+    public static List<Interval> minus(Collection<Interval> from, Collection<Interval> remove) {
         List<Interval> cut = union(remove);
         List<Interval> out = new ArrayList<>();
         for (Interval piece : union(from)) {
@@ -49,8 +58,8 @@ final class IntervalSets {
         return out;
     }
 
-    /** Union of a intersected with union of b. */
-    static List<Interval> intersect(Collection<Interval> a, Collection<Interval> b) {
+    /** The union of {@code a} intersected with the union of {@code b}: sorted and disjoint. */
+    public static List<Interval> intersect(Collection<Interval> a, Collection<Interval> b) {
         List<Interval> out = new ArrayList<>();
         List<Interval> ub = union(b);
         for (Interval x : union(a)) {
@@ -61,7 +70,8 @@ final class IntervalSets {
         return out;
     }
 
-    static Duration total(Collection<Interval> intervals) {
+    /** The summed length; overlapping intervals count twice, so pass a {@link #union} for covered time. */
+    public static Duration total(Collection<Interval> intervals) {
         return intervals.stream().map(Interval::duration).reduce(Duration.ZERO, Duration::plus);
     }
 }
