@@ -81,6 +81,20 @@ public record TicketTimeline(
                 respondedAt, startedWorkAt, resolvedAt);
     }
 
+    /** Ends the ongoing pause at {@code at} (R16: the clock resumes on their reply); no-op without one. */
+    public TicketTimeline withPauseEnded(Instant at) {
+        if (pauses.isEmpty() || !pauses.get(pauses.size() - 1).ongoing()) return this;
+        List<Pause> closed = new ArrayList<>(pauses.subList(0, pauses.size() - 1));
+        closed.add(new Pause(pauses.get(pauses.size() - 1).from(), at));
+        return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, closed, reclassifications,
+                respondedAt, startedWorkAt, resolvedAt);
+    }
+
+    /** Whether a pause lasts now (the last one is still open). */
+    public boolean paused() {
+        return !pauses.isEmpty() && pauses.get(pauses.size() - 1).ongoing();
+    }
+
     public TicketTimeline withReclassification(Instant at, Priority newPriority) {
         List<Reclassification> more = new ArrayList<>(reclassifications);
         more.add(new Reclassification(at, newPriority));

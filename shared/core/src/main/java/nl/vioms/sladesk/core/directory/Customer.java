@@ -1,0 +1,46 @@
+package nl.vioms.sladesk.core.directory;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+
+/**
+ * An end customer and its contract: SLA level (whose terms say 24x7 or office hours, R14),
+ * services, the fees credits are computed from (R25), and how it contacts VIOMS.
+ *
+ * @param emailAddresses registered addresses, lower case
+ * @param emailDomains   domains whose every address belongs to this customer, lower case
+ * @param phoneNumbers   E.164 numbers
+ */
+public record Customer(
+        String id,
+        String resellerId,
+        String name,
+        SlaLevel level,
+        List<ServiceRef> services,
+        BigDecimal monthlyLicenceFee,
+        BigDecimal monthlyFixedCosts,
+        Set<String> emailAddresses,
+        Set<String> emailDomains,
+        Set<String> phoneNumbers) {
+
+    public Customer {
+        services = List.copyOf(services);
+        emailAddresses = Set.copyOf(emailAddresses);
+        emailDomains = Set.copyOf(emailDomains);
+        phoneNumbers = Set.copyOf(phoneNumbers);
+    }
+
+    public Optional<ServiceRef> service(String serviceId) {
+        return services.stream().filter(s -> s.id().equals(serviceId)).findFirst();
+    }
+
+    /** The service a report is about when it names none: the first hosted PBX, else the first. */
+    public Optional<ServiceRef> mainService() {
+        return services.stream().filter(s -> s.kind() == ServiceKind.HOSTED_PBX).findFirst()
+                .or(() -> services.stream().findFirst());
+    }
+}
