@@ -14,6 +14,8 @@ public enum EnvVar {
     OPERATIONS_TOPIC_ARN,
     MAIL_BUCKET,
     REPORTS_BUCKET,
+    /** The support address SES receives for; mail from it is a loop. */
+    SUPPORT_ADDRESS,
     /** Base URL of the HTTP API, for links to a ticket in messages. */
     PUBLIC_BASE_URL
 }

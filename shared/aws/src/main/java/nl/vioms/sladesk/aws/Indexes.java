@@ -8,4 +8,12 @@ public final class Indexes {
     /** Outbox messages by delivery state, oldest first: operations' view of escalations. */
     public static final IndexRef OUTBOX_BY_STATE =
             new IndexRef("OutboxTable", "by-state", "deliveryState", "createdAt");
+
+    /** A reseller's open (or done) tickets, by creation: {@code RESELLER#r1#open}. */
+    public static final IndexRef TICKETS_BY_RESELLER =
+            new IndexRef("TicketsTable", "by-reseller", "resellerKey", "createdAt");
+
+    /** Open tickets in work-queue order (R11): priority, then creation. Sparse: open tickets only. */
+    public static final IndexRef TICKETS_QUEUE =
+            new IndexRef("TicketsTable", "queue", "queue", "queueOrder");
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
 import picocli.CommandLine;
 
@@ -14,7 +14,7 @@ import picocli.CommandLine;
  * operator reads off a ticket); output instants carry the Amsterdam offset.
  */
 final class CliTime {
-    static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    static final ZoneId AMSTERDAM = Amsterdam.ZONE;
 
     private final CommandLine commandLine;
 
@@ -49,7 +49,6 @@ final class CliTime {
     }
 
     static String format(Instant instant) {
-        return instant == null ? null
-                : instant.atZone(AMSTERDAM).toOffsetDateTime().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        return Amsterdam.iso(instant);
     }
 }

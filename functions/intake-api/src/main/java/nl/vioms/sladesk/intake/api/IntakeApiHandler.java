@@ -5,24 +5,50 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.PhoneNumbers;
+import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
+import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.TicketClocks;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketNumber;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * The HTTP API (API Gateway HTTP API, payload 2.0). Routes are declared in template.yaml; this
- * handler dispatches on the route key. Today: {@code GET /health}; the ticket routes come with
- * the intake issue. Errors are JSON problem bodies (RFC 9457).
+ * The HTTP API (API Gateway HTTP API, payload 2.0): phone intake, the reseller ticket API, the
+ * operations queue and the status page. Routes are declared in template.yaml; this handler
+ * dispatches on the route key. Every route but /health needs a bearer token; every error is an
+ * RFC 7807 problem body naming what is wrong.
  */
 public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** Events may be back-dated (a call logged afterwards) but not put in the future. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
+
     private final DynamoDbClient dynamo;
     private final String ticketsTable;
+    private final DirectoryRepository directory;
+    private final TicketService tickets;
     private final Clock clock;
 
     /** Lambda's constructor: runs once per execution environment. */
@@ -34,14 +60,42 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     public IntakeApiHandler(Environment env, AwsClients clients, Clock clock) {
         this.dynamo = (clients != null ? clients : AwsClients.forLambda(env)).dynamo();
         this.ticketsTable = env.require(EnvVar.TICKETS_TABLE);
+        this.directory = new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE));
+        this.tickets = new TicketService(new TicketRepository(dynamo, ticketsTable),
+                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock);
         this.clock = clock;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String route = event.getRouteKey();
-        if ("GET /health".equals(route)) return health();
-        return problem(404, "Not Found", "no route " + route);
+        ApiRequest request = new ApiRequest(event);
+        try {
+            return route(request);
+        } catch (ApiError e) {
+            return problem(e.status, e.title, e.getMessage());
+        } catch (IllegalStateException e) {
+            return problem(409, "Conflict", e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return problem(400, "Bad Request", e.getMessage());
+        } catch (SdkException e) {
+            Log.error("api.store-failed", Map.of("route", String.valueOf(request.route()), "error", String.valueOf(e.getMessage())));
+            return problem(503, "Service Unavailable", "the ticket store does not answer; nothing was changed, try again");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request) {
+        String route = request.route() == null ? "" : request.route();
+        if (route.equals("GET /health")) return health();
+        Caller caller = Caller.authenticate(request, directory);
+        return switch (route) {
+            case "POST /intake/phone" -> phoneIntake(request, caller);
+            case "POST /tickets" -> openTicket(request, caller);
+            case "GET /tickets" -> listTickets(request, caller);
+            case "GET /tickets/{number}" -> getTicket(request, caller);
+            case "POST /tickets/{number}/events" -> addEvent(request, caller);
+            case "GET /queue" -> queue(caller);
+            default -> throw ApiError.notFound("no route " + route);
+        };
     }
 
     /** Ready when the ticket store answers: what a load balancer or operator checks first. */
@@ -59,6 +113,148 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         }
     }
 
+    record PhoneCall(String callerNumber, String line, String calledAt, String summary, String priority, String ticket) {
+    }
+
+    /** A call on the support line or the out-of-hours number (R7, R8). */
+    private APIGatewayV2HTTPResponse phoneIntake(ApiRequest request, Caller caller) {
+        caller.require(TokenScope.TELEPHONY, TokenScope.OPERATIONS);
+        PhoneCall call = request.body(PhoneCall.class);
+        String number = PhoneNumbers.toE164(call.callerNumber())
+                .orElseThrow(() -> ApiError.badRequest("callerNumber '" + call.callerNumber() + "' is not a phone number"));
+        String line = call.line() == null ? "support" : call.line();
+        if (!line.equals("support") && !line.equals("out-of-hours")) {
+            throw ApiError.badRequest("line must be support or out-of-hours, not '" + line + "'");
+        }
+        Instant at = instant("calledAt", call.calledAt());
+        if (call.ticket() != null) {
+            // a phone report on an existing ticket: from now on A/HA run 24x7 (R7)
+            var event = new TicketEvent("phone-" + at.toEpochMilli(), EventKind.PHONE_REPORT, at, caller.actor(),
+                    "phone:" + line, Map.of("caller", number, "text", nullToEmpty(call.summary())));
+            var view = tickets.record(call.ticket(), event)
+                    .orElseThrow(() -> ApiError.notFound("no ticket " + call.ticket()));
+            return json(200, TicketJson.full(view));
+        }
+        if (call.summary() == null || call.summary().isBlank()) throw ApiError.badRequest("summary is required");
+        Customer customer = directory.customerByPhone(number).orElse(null);
+        Report report = new Report(TicketKind.INCIDENT, Channel.PHONE, at, number, firstLine(call.summary()), call.summary(),
+                call.priority(), null, "phone:" + line, caller.actor());
+        var opened = tickets.open(report, customer, "phone#" + number + "#" + at.toEpochMilli());
+        return created(opened);
+    }
+
+    record NewTicketRequest(String customer, String kind, String subject, String description, String priority, String service) {
+    }
+
+    /** A reseller opens an incident or RFC for one of its own customers (R8). */
+    private APIGatewayV2HTTPResponse openTicket(ApiRequest request, Caller caller) {
+        caller.require(TokenScope.RESELLER, TokenScope.OPERATIONS);
+        NewTicketRequest body = request.body(NewTicketRequest.class);
+        if (body.customer() == null) throw ApiError.badRequest("customer is required");
+        if (body.subject() == null || body.subject().isBlank()) throw ApiError.badRequest("subject is required");
+        Customer customer = directory.customer(body.customer())
+                .filter(c -> caller.token().scope() != TokenScope.RESELLER || c.resellerId().equals(caller.token().resellerId()))
+                .orElseThrow(() -> ApiError.notFound("no customer " + body.customer()));
+        TicketKind kind = switch (body.kind() == null ? "incident" : body.kind()) {
+            case "incident" -> TicketKind.INCIDENT;
+            case "rfc" -> TicketKind.RFC;
+            default -> throw ApiError.badRequest("kind must be incident or rfc, not '" + body.kind() + "'");
+        };
+        String key = request.header("idempotency-key");
+        String source = "api#" + (caller.token().resellerId() == null ? "ops" : caller.token().resellerId()) + "#"
+                + (key == null ? UUID.randomUUID() : key);
+        Report report = new Report(kind, Channel.API, clock.instant(), caller.actor(), body.subject(), body.description(),
+                body.priority(), body.service(), "api", caller.actor());
+        return created(tickets.open(report, customer, source));
+    }
+
+    private APIGatewayV2HTTPResponse listTickets(ApiRequest request, Caller caller) {
+        String status = request.query("status");
+        if (status != null && !status.equals("open")) throw ApiError.badRequest("status must be open (closed tickets are listed by month-end reports)");
+        var list = caller.token().scope() == TokenScope.RESELLER
+                ? tickets.repository().openForReseller(caller.token().resellerId())
+                : tickets.repository().queue();
+        return json(200, Map.of("tickets", list.stream().map(TicketJson::summary).toList()));
+    }
+
+    private APIGatewayV2HTTPResponse getTicket(ApiRequest request, Caller caller) {
+        var view = visibleTicket(request.pathParameter("number"), caller);
+        if (request.wantsHtml()) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(200)
+                    .withHeaders(Map.of("content-type", "text/html; charset=utf-8"))
+                    .withBody(StatusPage.render(view)).build();
+        }
+        return json(200, TicketJson.full(view));
+    }
+
+    record EventRequest(String kind, String at, String note, String priority, String reason, String id) {
+    }
+
+    /** Operations record what happened; each event recomputes the clocks. */
+    private APIGatewayV2HTTPResponse addEvent(ApiRequest request, Caller caller) {
+        caller.require(TokenScope.OPERATIONS);
+        String number = request.pathParameter("number");
+        visibleTicket(number, caller);
+        EventRequest body = request.body(EventRequest.class);
+        if (body.kind() == null) throw ApiError.badRequest("kind is required");
+        EventKind kind;
+        try {
+            kind = EventKind.fromWireName(body.kind());
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest(e.getMessage());
+        }
+        if (kind == EventKind.CREATED) throw ApiError.badRequest("kind created is not an event to add");
+        Map<String, String> data = new LinkedHashMap<>();
+        if (body.note() != null) data.put("text", body.note());
+        if (body.priority() != null) data.put("priority", body.priority().toUpperCase(Locale.ROOT));
+        if (body.reason() != null) data.put("reason", body.reason());
+        String id = body.id() != null ? body.id()
+                : request.header("idempotency-key") != null ? request.header("idempotency-key") : UUID.randomUUID().toString();
+        var event = new TicketEvent(id, kind, instant("at", body.at()), caller.actor(), "api", data);
+        var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
+        return json(200, TicketJson.full(view));
+    }
+
+    /** Open tickets in the order they are handled (R11): priority, then time of reporting. */
+    private APIGatewayV2HTTPResponse queue(Caller caller) {
+        caller.require(TokenScope.OPERATIONS, TokenScope.TELEPHONY);
+        return json(200, Map.of("tickets", tickets.repository().queue().stream().map(TicketJson::summary).toList()));
+    }
+
+    private TicketService.View visibleTicket(String number, Caller caller) {
+        if (!TicketNumber.isValid(number)) throw ApiError.notFound("no ticket " + number);
+        return tickets.view(number).filter(v -> caller.maySee(v.ticket()))
+                .orElseThrow(() -> ApiError.notFound("no ticket " + number));
+    }
+
+    private Instant instant(String field, String text) {
+        Instant now = clock.instant();
+        if (text == null) return now;
+        Instant at;
+        try {
+            at = java.time.OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ApiError.badRequest(field + " '" + text + "' is not an ISO-8601 time with offset, e.g. 2026-11-26T09:12:00+01:00");
+        }
+        if (at.isAfter(now.plus(CLOCK_SKEW))) throw ApiError.badRequest(field + " '" + text + "' is in the future");
+        return at;
+    }
+
+    private static APIGatewayV2HTTPResponse created(TicketService.Opened opened) {
+        var response = json(opened.duplicate() ? 200 : 201, TicketJson.summary(opened.ticket()));
+        response.setHeaders(Map.of("content-type", "application/json", "location", "/tickets/" + opened.ticket().number()));
+        return response;
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
     static APIGatewayV2HTTPResponse json(int status, Object body) {
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(Map.of("content-type", "application/json"))
@@ -66,9 +262,13 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     static APIGatewayV2HTTPResponse problem(int status, String title, String detail) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", detail);
         return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
                 .withHeaders(Map.of("content-type", "application/problem+json"))
-                .withBody(Json.write(Map.of("type", "about:blank", "title", title, "status", status, "detail", detail)))
-                .build();
+                .withBody(Json.write(body)).build();
     }
 }

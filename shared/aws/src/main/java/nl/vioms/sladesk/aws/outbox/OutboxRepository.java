@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.vioms.sladesk.aws.Indexes;
+import static nl.vioms.sladesk.aws.Attr.s;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -114,9 +115,5 @@ public final class OutboxRepository {
                 DeliveryState.valueOf(item.get("deliveryState").s()),
                 item.containsKey("deliveredAt") ? Instant.parse(item.get("deliveredAt").s()) : null,
                 item.containsKey("snsMessageId") ? item.get("snsMessageId").s() : null);
-    }
-
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }

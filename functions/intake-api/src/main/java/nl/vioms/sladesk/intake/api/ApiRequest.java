@@ -1,0 +1,65 @@
+package nl.vioms.sladesk.intake.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import nl.vioms.sladesk.aws.Json;
+
+/** The parts of an HTTP API event a route needs, with JSON bodies read strictly. */
+final class ApiRequest {
+    /** Larger bodies are refused with 413: no report needs more. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final APIGatewayV2HTTPEvent event;
+    private final Map<String, String> headers = new HashMap<>();
+
+    ApiRequest(APIGatewayV2HTTPEvent event) {
+        this.event = event;
+        if (event.getHeaders() != null) event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+    }
+
+    String route() {
+        return event.getRouteKey();
+    }
+
+    String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    String pathParameter(String name) {
+        return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
+    }
+
+    String query(String name) {
+        return event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get(name);
+    }
+
+    boolean wantsHtml() {
+        String accept = header("accept");
+        return accept != null && accept.contains("text/html");
+    }
+
+    /** The body as a record of the route; unknown fields, bad JSON and oversize bodies are refused. */
+    <T> T body(Class<T> type) {
+        String raw = event.getBody();
+        if (raw == null || raw.isBlank()) throw ApiError.badRequest("a JSON body is required");
+        byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ApiError(413, "Payload Too Large", "the body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES);
+        }
+        try {
+            return Json.MAPPER.readValue(bytes, type);
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiError.badRequest("unknown field '" + e.getPropertyName() + "'; known: " + e.getKnownPropertyIds());
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("invalid JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw ApiError.badRequest("unreadable body");
+        }
+    }
+}

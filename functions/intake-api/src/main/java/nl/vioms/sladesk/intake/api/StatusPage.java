@@ -1,0 +1,75 @@
+package nl.vioms.sladesk.intake.api;
+
+import java.time.Instant;
+import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.ticket.Ticket;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.time.Amsterdam;
+
+/** The reseller's status page of one ticket: plain, readable HTML, every value escaped. */
+final class StatusPage {
+    private StatusPage() {
+    }
+
+    static String render(TicketService.View view) {
+        Ticket t = view.ticket();
+        ClockResult c = view.clocks();
+        StringBuilder html = new StringBuilder(4096);
+        html.append("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>").append(esc(t.number())).append(" · ").append(esc(t.subject())).append("</title>")
+                .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}")
+                .append("h1{font-size:1.4rem;margin-bottom:.2rem}.sub{color:#57606a;margin-top:0}")
+                .append("table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}")
+                .append("th{width:14rem;color:#57606a;font-weight:500}.badge{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#ddf4ff}")
+                .append(".P1{background:#ffebe9}.late{color:#cf222e;font-weight:600}</style></head><body>");
+        html.append("<h1>").append(esc(t.number())).append(" — ").append(esc(t.subject())).append("</h1>");
+        html.append("<p class=\"sub\">").append(esc(t.customerName() == null ? "Onbekende melder (triage)" : t.customerName()))
+                .append(" · gemeld ").append(esc(Amsterdam.readable(t.createdAt()))).append(" via ").append(esc(TicketJson.lower(t.channel().name()))).append("</p>");
+        html.append("<table>");
+        row(html, "Status", "<span class=\"badge\">" + esc(TicketJson.lower(t.status().name())) + "</span>");
+        row(html, "Prioriteit", "<span class=\"badge " + t.priority().name() + "\">" + t.priority().name() + "</span> " + esc(t.priorityReason()));
+        row(html, "SLA-niveau", esc(t.level().name()) + " · " + esc(t.serviceKind().wireName()));
+        if (c != null) {
+            row(html, "Reactie uiterlijk", deadline(c.responseDue(), c.responseBreached()));
+            row(html, "Herstel uiterlijk", c.restoreDue() == null ? (c.paused() ? "klok gepauzeerd (wacht op u)" : "best effort") : deadline(c.restoreDue(), c.restoreBreached()));
+            row(html, "Terugkoppeling uiterlijk", esc(Amsterdam.readable(c.acknowledgeDue())));
+        } else {
+            row(html, "Deadlines", "geen: wijzigingsverzoek (RFC)");
+        }
+        html.append("</table><h2>Geschiedenis</h2><table>");
+        for (TicketEvent e : view.history()) {
+            String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
+            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(e.kind().wireName()) + "</strong> · " + esc(e.actor())
+                    + (text.isBlank() ? "" : "<br>" + esc(text.length() > 600 ? text.substring(0, 600) + "…" : text)));
+        }
+        html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p></body></html>");
+        return html.toString();
+    }
+
+    private static String deadline(Instant due, boolean breached) {
+        if (due == null) return "best effort";
+        return breached ? "<span class=\"late\">" + esc(Amsterdam.readable(due)) + " (verlopen)</span>" : esc(Amsterdam.readable(due));
+    }
+
+    private static void row(StringBuilder html, String label, String valueHtml) {
+        html.append("<tr><th>").append(label).append("</th><td>").append(valueHtml).append("</td></tr>");
+    }
+
+    static String esc(String text) {
+        if (text == null) return "";
+        StringBuilder out = new StringBuilder(text.length());
+        for (char ch : text.toCharArray()) {
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}

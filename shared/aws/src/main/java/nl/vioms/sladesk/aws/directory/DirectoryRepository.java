@@ -1,0 +1,127 @@
+package nl.vioms.sladesk.aws.directory;
+
+import static nl.vioms.sladesk.aws.Attr.s;
+import static nl.vioms.sladesk.aws.Attr.string;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import nl.vioms.sladesk.core.directory.ApiToken;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.Reseller;
+import nl.vioms.sladesk.core.directory.ServiceRef;
+import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The directory table: resellers, customers, API tokens, and one lookup item per e-mail
+ * address, domain and phone number, so that every lookup is a consistent GetItem on its key.
+ */
+public final class DirectoryRepository {
+    private static final String LOOKUP = "LOOKUP";
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DirectoryRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public void putReseller(Reseller reseller) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                "pk", s("RESELLER#" + reseller.id()), "sk", s("RESELLER"), "name", s(reseller.name()))));
+    }
+
+    /** Writes the customer and its lookup items (a later seed of the same customer replaces them). */
+    public void putCustomer(Customer customer) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("CUSTOMER#" + customer.id()));
+        item.put("sk", s("CUSTOMER"));
+        item.put("id", s(customer.id()));
+        item.put("resellerId", s(customer.resellerId()));
+        item.put("name", s(customer.name()));
+        item.put("level", s(customer.level().name()));
+        item.put("monthlyLicenceFee", s(customer.monthlyLicenceFee().toPlainString()));
+        item.put("monthlyFixedCosts", s(customer.monthlyFixedCosts().toPlainString()));
+        item.put("services", AttributeValue.fromL(customer.services().stream().map(sv -> AttributeValue.fromM(Map.of(
+                "id", s(sv.id()), "kind", s(sv.kind().wireName()), "name", s(sv.name() == null ? sv.id() : sv.name())))).toList()));
+        if (!customer.emailAddresses().isEmpty()) item.put("emails", AttributeValue.fromSs(List.copyOf(customer.emailAddresses())));
+        if (!customer.emailDomains().isEmpty()) item.put("domains", AttributeValue.fromSs(List.copyOf(customer.emailDomains())));
+        if (!customer.phoneNumbers().isEmpty()) item.put("phones", AttributeValue.fromSs(List.copyOf(customer.phoneNumbers())));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        customer.emailAddresses().forEach(a -> putLookup("EMAIL#" + a, customer.id()));
+        customer.emailDomains().forEach(d -> putLookup("DOMAIN#" + d, customer.id()));
+        customer.phoneNumbers().forEach(p -> putLookup("PHONE#" + p, customer.id()));
+    }
+
+    public void putToken(ApiToken token) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("TOKEN#" + token.hash()));
+        item.put("sk", s("TOKEN"));
+        item.put("scope", s(token.scope().name()));
+        item.put("name", s(token.name() == null ? "" : token.name()));
+        if (token.resellerId() != null) item.put("resellerId", s(token.resellerId()));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    public Optional<Customer> customer(String id) {
+        return get("CUSTOMER#" + id, "CUSTOMER").map(DirectoryRepository::toCustomer);
+    }
+
+    /** The customer of a sender: the exact address first, else its domain (R8). */
+    public Optional<Customer> customerByEmail(String address) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        return lookup("EMAIL#" + lower).or(() -> at < 0 ? Optional.empty() : lookup("DOMAIN#" + lower.substring(at + 1)));
+    }
+
+    /** The customer of a caller, by E.164 number. */
+    public Optional<Customer> customerByPhone(String e164) {
+        return lookup("PHONE#" + e164);
+    }
+
+    public Optional<ApiToken> tokenByHash(String hash) {
+        return get("TOKEN#" + hash, "TOKEN").map(item -> new ApiToken(hash, TokenScope.valueOf(string(item, "scope")),
+                string(item, "resellerId"), string(item, "name")));
+    }
+
+    private Optional<Customer> lookup(String key) {
+        return get(key, LOOKUP).flatMap(item -> customer(string(item, "customerId")));
+    }
+
+    private void putLookup(String key, String customerId) {
+        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s(key), "sk", s(LOOKUP), "customerId", s(customerId))));
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
+    private static Customer toCustomer(Map<String, AttributeValue> item) {
+        List<ServiceRef> services = new ArrayList<>();
+        if (item.containsKey("services")) {
+            for (AttributeValue v : item.get("services").l()) {
+                services.add(new ServiceRef(v.m().get("id").s(), ServiceKind.fromWireName(v.m().get("kind").s()), v.m().get("name").s()));
+            }
+        }
+        return new Customer(string(item, "id"), string(item, "resellerId"), string(item, "name"),
+                SlaLevel.valueOf(string(item, "level")), services,
+                new BigDecimal(string(item, "monthlyLicenceFee")), new BigDecimal(string(item, "monthlyFixedCosts")),
+                set(item, "emails"), set(item, "domains"), set(item, "phones"));
+    }
+
+    private static Set<String> set(Map<String, AttributeValue> item, String name) {
+        return item.containsKey(name) ? new HashSet<>(item.get(name).ss()) : Set.of();
+    }
+}

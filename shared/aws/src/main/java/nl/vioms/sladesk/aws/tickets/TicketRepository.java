@@ -1,0 +1,280 @@
+package nl.vioms.sladesk.aws.tickets;
+
+import static nl.vioms.sladesk.aws.Attr.instant;
+import static nl.vioms.sladesk.aws.Attr.number;
+import static nl.vioms.sladesk.aws.Attr.putIfPresent;
+import static nl.vioms.sladesk.aws.Attr.s;
+import static nl.vioms.sladesk.aws.Attr.sortable;
+import static nl.vioms.sladesk.aws.Attr.string;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.vioms.sladesk.aws.IndexRef;
+import nl.vioms.sladesk.aws.Indexes;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.clock.TicketTimeline;
+import nl.vioms.sladesk.core.policy.Priority;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.Ticket;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketLifecycle;
+import nl.vioms.sladesk.core.ticket.TicketStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+
+/**
+ * The tickets table (see docs/data-model.md). A ticket is its history: the snapshot item keeps
+ * the facts fixed at creation plus a derived view (status, priority, deadlines, index keys) for
+ * lists; {@link #find} rebuilds the ticket by folding the stored events, so a snapshot left
+ * behind by a crash is repaired by the next write. Every write is conditional.
+ */
+public final class TicketRepository {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public TicketRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** A ticket with its history, oldest event first. */
+    public record Stored(Ticket ticket, List<TicketEvent> history) {
+        public boolean has(String eventId) {
+            return history.stream().anyMatch(e -> e.id().equals(eventId));
+        }
+    }
+
+    /** Thrown when another writer changed the ticket since it was read; read again and retry. */
+    public static final class ConcurrentChangeException extends RuntimeException {
+        public ConcurrentChangeException(String number) {
+            super("ticket " + number + " changed concurrently");
+        }
+    }
+
+    /** The next number of the year's counter (atomic ADD; a failed intake leaves a gap, never a duplicate). */
+    public long nextSequence(int year) {
+        var result = dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("pk", s("COUNTER#" + year), "sk", s("COUNTER")))
+                .updateExpression("ADD #seq :one")
+                .expressionAttributeNames(Map.of("#seq", "sequence"))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(result.attributes().get("sequence").n());
+    }
+
+    /** What a source (an e-mail's Message-ID, an API idempotency key) was taken in as, if anything. */
+    public record SourceClaim(String ticketNumber, boolean complete) {
+    }
+
+    public Optional<SourceClaim> source(String sourceKey) {
+        var item = get("SOURCE#" + sourceKey, "SOURCE");
+        return item.map(i -> new SourceClaim(string(i, "ticketNumber"), i.containsKey("completedAt")));
+    }
+
+    /** Claims a source for a ticket number; false when it was claimed already. */
+    public boolean claimSource(String sourceKey, String ticketNumber, Instant at) {
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of("pk", s("SOURCE#" + sourceKey), "sk", s("SOURCE"),
+                            "ticketNumber", s(ticketNumber), "claimedAt", s(at.toString())))
+                    .conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException claimed) {
+            return false;
+        }
+    }
+
+    public void completeSource(String sourceKey, Instant at) {
+        dynamo.updateItem(b -> b.tableName(table).key(Map.of("pk", s("SOURCE#" + sourceKey), "sk", s("SOURCE")))
+                .updateExpression("SET completedAt = :at")
+                .expressionAttributeValues(Map.of(":at", s(at.toString()))));
+    }
+
+    /** Stores a new ticket and its first event; repeating it after a partial failure completes it. */
+    public void create(Ticket ticket, TicketEvent created, ClockResult clocks) {
+        putEventIfAbsent(ticket.number(), created);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(snapshot(ticket, clocks))
+                    .conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException exists) {
+            // stored by the earlier attempt
+        }
+    }
+
+    /**
+     * Adds an event that has been applied to {@code updated} (whose version is the one read).
+     * The event is stored first: if the snapshot write then loses a race, the history is still
+     * complete and the caller retries from a fresh read.
+     */
+    public void append(Ticket updated, TicketEvent event, ClockResult clocks) {
+        putEventIfAbsent(updated.number(), event);
+        writeSnapshot(updated, clocks);
+    }
+
+    /** Rewrites the derived view of a ticket read with {@link #find}, if nobody changed it since. */
+    public void writeSnapshot(Ticket ticket, ClockResult clocks) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(snapshot(ticket.withVersion(ticket.version() + 1), clocks))
+                    .conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version())))));
+        } catch (ConditionalCheckFailedException changed) {
+            throw new ConcurrentChangeException(ticket.number());
+        }
+    }
+
+    public Optional<Stored> find(String number) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s("TICKET#" + number)))
+                    .exclusiveStartKey(start).build();
+            var page = dynamo.query(request);
+            items.addAll(page.items());
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        Map<String, AttributeValue> snapshot = null;
+        List<TicketEvent> history = new ArrayList<>();
+        for (var item : items) {
+            String sk = string(item, "sk");
+            if ("TICKET".equals(sk)) snapshot = item;
+            else if (sk.startsWith("EVENT#")) history.add(toEvent(item));
+        }
+        if (snapshot == null) return Optional.empty();
+        Ticket ticket = initial(snapshot);
+        for (TicketEvent event : history) ticket = TicketLifecycle.apply(ticket, event);
+        return Optional.of(new Stored(ticket.withVersion(number(snapshot, "version")), history));
+    }
+
+    /** A reseller's open tickets, newest first. */
+    public List<Ticket> openForReseller(String resellerId) {
+        return snapshots(Indexes.TICKETS_BY_RESELLER, "RESELLER#" + resellerId + "#open", false);
+    }
+
+    /** All open tickets in work-queue order (R11): priority, then creation; RFCs last. */
+    public List<Ticket> queue() {
+        return snapshots(Indexes.TICKETS_QUEUE, "OPEN", true);
+    }
+
+    private List<Ticket> snapshots(IndexRef index, String key, boolean ascending) {
+        List<Ticket> result = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
+                    .keyConditionExpression("#k = :k")
+                    .expressionAttributeNames(Map.of("#k", index.partitionKey()))
+                    .expressionAttributeValues(Map.of(":k", s(key)))
+                    .scanIndexForward(ascending)
+                    .exclusiveStartKey(start).build();
+            var page = dynamo.query(request);
+            page.items().forEach(item -> result.add(view(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return result;
+    }
+
+    private void putEventIfAbsent(String number, TicketEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("TICKET#" + number));
+        item.put("sk", s("EVENT#" + sortable(event.at()) + "#" + event.id()));
+        item.put("eventId", s(event.id()));
+        item.put("kind", s(event.kind().name()));
+        item.put("at", s(event.at().toString()));
+        item.put("actor", s(event.actor()));
+        item.put("source", s(event.source()));
+        Map<String, AttributeValue> data = new LinkedHashMap<>();
+        event.data().forEach((k, v) -> data.put(k, s(v)));
+        item.put("data", AttributeValue.fromM(data));
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException duplicate) {
+            // the same event again (a retried request or redelivered message): stored once
+        }
+    }
+
+    private static TicketEvent toEvent(Map<String, AttributeValue> item) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if (item.containsKey("data")) item.get("data").m().forEach((k, v) -> data.put(k, v.s()));
+        return new TicketEvent(string(item, "eventId"), EventKind.valueOf(string(item, "kind")), instant(item, "at"),
+                string(item, "actor"), string(item, "source"), data);
+    }
+
+    /** The item: facts fixed at creation, then the derived view. */
+    private static Map<String, AttributeValue> snapshot(Ticket t, ClockResult clocks) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("TICKET#" + t.number()));
+        item.put("sk", s("TICKET"));
+        item.put("number", s(t.number()));
+        item.put("kind", s(t.kind().name()));
+        putIfPresent(item, "customerId", t.customerId());
+        putIfPresent(item, "customerName", t.customerName());
+        putIfPresent(item, "resellerId", t.resellerId());
+        item.put("level", s(t.level().name()));
+        putIfPresent(item, "serviceId", t.serviceId());
+        item.put("serviceKind", s(t.serviceKind().name()));
+        item.put("initialPriority", s(t.timeline().initialPriority().name()));
+        item.put("subject", s(t.subject()));
+        putIfPresent(item, "reporter", t.reporter());
+        item.put("triage", AttributeValue.fromBool(t.triage()));
+        item.put("createdAt", s(sortable(t.createdAt())));
+        item.put("channel", s(t.channel().name()));
+        // the derived view
+        item.put("status", s(t.status().name()));
+        item.put("priority", s(t.priority().name()));
+        item.put("priorityReason", s(t.priorityReason()));
+        item.put("version", AttributeValue.fromN(Long.toString(t.version())));
+        boolean open = t.status().isOpen();
+        if (t.resellerId() != null) item.put("resellerKey", s("RESELLER#" + t.resellerId() + (open ? "#open" : "#done")));
+        if (open) {
+            item.put("queue", s("OPEN"));
+            String rank = t.isTimed() ? t.priority().name().substring(1) : "9";
+            item.put("queueOrder", s(rank + "#" + sortable(t.createdAt()) + "#" + t.number()));
+        }
+        if (clocks != null) {
+            putIfPresent(item, "acknowledgeDue", clocks.acknowledgeDue());
+            putIfPresent(item, "responseDue", clocks.responseDue());
+            putIfPresent(item, "startWorkDue", clocks.startWorkDue());
+            putIfPresent(item, "restoreDue", clocks.restoreDue());
+            putIfPresent(item, "restoreWarningAt", clocks.warningAt());
+        }
+        return item;
+    }
+
+    private static Ticket initial(Map<String, AttributeValue> item) {
+        Priority priority = Priority.valueOf(string(item, "initialPriority"));
+        TicketTimeline timeline = TicketTimeline.created(instant(item, "createdAt"), Channel.valueOf(string(item, "channel")), priority);
+        return new Ticket(string(item, "number"), TicketKind.valueOf(string(item, "kind")), TicketStatus.OPEN,
+                string(item, "customerId"), string(item, "customerName"), string(item, "resellerId"),
+                SlaLevel.valueOf(string(item, "level")), string(item, "serviceId"), ServiceKind.valueOf(string(item, "serviceKind")),
+                priority, string(item, "priorityReason"), string(item, "subject"), string(item, "reporter"),
+                item.containsKey("triage") && item.get("triage").bool(), timeline, 0);
+    }
+
+    /** A list entry: the snapshot's derived view, without history. */
+    private static Ticket view(Map<String, AttributeValue> item) {
+        Ticket initial = initial(item);
+        return new Ticket(initial.number(), initial.kind(), TicketStatus.valueOf(string(item, "status")),
+                initial.customerId(), initial.customerName(), initial.resellerId(), initial.level(), initial.serviceId(),
+                initial.serviceKind(), Priority.valueOf(string(item, "priority")), string(item, "priorityReason"),
+                initial.subject(), initial.reporter(), initial.triage(), initial.timeline(), number(item, "version"));
+    }
+
+    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+}

@@ -1,0 +1,40 @@
+package nl.vioms.sladesk.core.ticket;
+
+import java.util.Locale;
+
+/** What can happen to a ticket; every one is kept in its history. Wire names are kebab-case. */
+public enum EventKind {
+    /** The report that opened the ticket (R8). */
+    CREATED,
+    /** A further e-mail from the reporter. */
+    EMAIL,
+    /** The fault reported by phone (R7: from then on A/HA run 24x7). */
+    PHONE_REPORT,
+    /** First contact with the reporter about progress (R13). */
+    RESPONSE,
+    /** Work on the fault started (R14, internal). */
+    WORK_STARTED,
+    NOTE,
+    /** VIOMS waits for assistance it asked for: the clock pauses (R16). */
+    WAITING_FOR_CUSTOMER,
+    /** Their reply: the clock resumes (R16). */
+    CUSTOMER_REPLIED,
+    /** Priority changed; elapsed time and pauses are kept (R17). */
+    RECLASSIFIED,
+    /** VIOMS reports the fault resolved (R13: restore clock stops). */
+    RESOLVED,
+    CLOSED,
+    /** The external second-line helpdesk took the escalation (R17). */
+    SECOND_LINE_ACK;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static EventKind fromWireName(String name) {
+        for (EventKind kind : values()) {
+            if (kind.wireName().equals(name)) return kind;
+        }
+        throw new IllegalArgumentException("unknown event kind '" + name + "'");
+    }
+}

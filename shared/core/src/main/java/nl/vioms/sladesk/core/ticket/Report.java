@@ -1,0 +1,28 @@
+package nl.vioms.sladesk.core.ticket;
+
+import java.time.Instant;
+import java.util.Objects;
+import nl.vioms.sladesk.core.clock.Channel;
+
+/**
+ * A fault report or request as it reaches VIOMS, before it is a ticket.
+ *
+ * @param at                when it was received: the reference of every clock (R8)
+ * @param reporter          who reported it (e-mail address, E.164 number, reseller)
+ * @param requestedPriority an explicit priority from an API field, or null
+ * @param serviceId         the customer's service it names, or null
+ * @param source            where it came from (mail message id, api request, phone line), for the history
+ * @param actor             who registered it (the reporter, a phone agent, monitoring)
+ */
+public record Report(TicketKind kind, Channel channel, Instant at, String reporter, String subject, String text,
+                     String requestedPriority, String serviceId, String source, String actor) {
+    public Report {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(actor, "actor");
+        subject = subject == null ? "" : subject;
+        text = text == null ? "" : text;
+    }
+}

@@ -1,0 +1,72 @@
+package nl.vioms.sladesk.core.ticket;
+
+import java.time.Instant;
+import java.util.Objects;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.clock.TicketTimeline;
+import nl.vioms.sladesk.core.policy.Priority;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+
+/**
+ * A ticket as it stands: the fold of its history ({@link TicketLifecycle}). Tickets from unknown
+ * reporters have no customer and are flagged for triage; they are timed on level N until
+ * operations assign them.
+ *
+ * @param customerId   null for an unknown reporter (triage)
+ * @param serviceId    the customer's service it concerns, null when unknown
+ * @param priorityReason why it has its priority (marker, rule, or operations)
+ * @param timeline     the clock-relevant facts (R8-R17)
+ * @param version      increases with every stored change (optimistic locking)
+ */
+public record Ticket(
+        String number,
+        TicketKind kind,
+        TicketStatus status,
+        String customerId,
+        String customerName,
+        String resellerId,
+        SlaLevel level,
+        String serviceId,
+        ServiceKind serviceKind,
+        Priority priority,
+        String priorityReason,
+        String subject,
+        String reporter,
+        boolean triage,
+        TicketTimeline timeline,
+        long version) {
+
+    public Ticket {
+        Objects.requireNonNull(number, "number");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(serviceKind, "serviceKind");
+        Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(timeline, "timeline");
+    }
+
+    public Instant createdAt() {
+        return timeline.created();
+    }
+
+    public Channel channel() {
+        return timeline.channel();
+    }
+
+    /** Whether SLA clocks run for it (R10: RFCs carry none). */
+    public boolean isTimed() {
+        return kind == TicketKind.INCIDENT;
+    }
+
+    Ticket with(TicketStatus newStatus, Priority newPriority, String newReason, TicketTimeline newTimeline) {
+        return new Ticket(number, kind, newStatus, customerId, customerName, resellerId, level, serviceId, serviceKind,
+                newPriority, newReason, subject, reporter, triage, newTimeline, version);
+    }
+
+    public Ticket withVersion(long newVersion) {
+        return new Ticket(number, kind, status, customerId, customerName, resellerId, level, serviceId, serviceKind,
+                priority, priorityReason, subject, reporter, triage, timeline, newVersion);
+    }
+}

@@ -1,0 +1,40 @@
+package nl.vioms.sladesk.core.ticket;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.vioms.sladesk.core.calendar.HolidaySettings;
+import nl.vioms.sladesk.core.calendar.WorkingDays;
+import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.clock.SlaClocks;
+import nl.vioms.sladesk.core.policy.PolicySet;
+import nl.vioms.sladesk.core.policy.SlaPolicy;
+
+/**
+ * A ticket's SLA clocks under the policy valid on its creation day (R24), with one calendar per
+ * holiday setting kept for the life of the process (its holiday tables are cached per year).
+ */
+public final class TicketClocks {
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+
+    private final PolicySet policies;
+    private final Map<HolidaySettings, WorkingDays> calendars = new ConcurrentHashMap<>();
+
+    public TicketClocks(PolicySet policies) {
+        this.policies = policies;
+    }
+
+    /** Empty for tickets without clocks (RFCs, R10). */
+    public Optional<ClockResult> compute(Ticket ticket, Instant now) {
+        if (!ticket.isTimed()) return Optional.empty();
+        SlaPolicy policy = policies.policyOn(ticket.createdAt().atZone(AMSTERDAM).toLocalDate());
+        WorkingDays calendar = calendars.computeIfAbsent(policy.holidays(), WorkingDays::new);
+        return Optional.of(SlaClocks.compute(ticket.timeline(), policy.terms(ticket.level(), ticket.serviceKind()), calendar, now));
+    }
+
+    public PolicySet policies() {
+        return policies;
+    }
+}

@@ -1,0 +1,60 @@
+package nl.vioms.sladesk.core.ticket;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.vioms.sladesk.core.clock.TicketTimeline;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.ServiceRef;
+import nl.vioms.sladesk.core.policy.Priority;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+
+/** Turns a report into a new ticket and its CREATED event. */
+public final class TicketFactory {
+    /** Unknown reporters are timed as office-hours customers until operations assign them. */
+    public static final SlaLevel TRIAGE_LEVEL = SlaLevel.N;
+
+    private TicketFactory() {
+    }
+
+    /** The ticket and the event that opens its history. */
+    public record NewTicket(Ticket ticket, TicketEvent created) {
+    }
+
+    /**
+     * @param customer the reporter's customer, or null when unknown (the ticket is flagged for triage)
+     */
+    public static NewTicket open(String number, Report report, Customer customer, PriorityClassification classification) {
+        ServiceRef service = customer == null ? null
+                : report.serviceId() != null ? customer.service(report.serviceId())
+                        .orElseThrow(() -> new IllegalArgumentException("customer " + customer.id() + " has no service " + report.serviceId()))
+                : customer.mainService().orElse(null);
+        Priority priority = classification.priority();
+        Ticket ticket = new Ticket(
+                number,
+                report.kind(),
+                TicketStatus.OPEN,
+                customer == null ? null : customer.id(),
+                customer == null ? null : customer.name(),
+                customer == null ? null : customer.resellerId(),
+                customer == null ? TRIAGE_LEVEL : customer.level(),
+                service == null ? null : service.id(),
+                service == null ? ServiceKind.HOSTED_PBX : service.kind(),
+                priority,
+                classification.reason(),
+                report.subject(),
+                report.reporter(),
+                customer == null,
+                TicketTimeline.created(report.at(), report.channel(), priority),
+                0);
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("subject", report.subject());
+        data.put("text", report.text());
+        data.put("priority", priority.name());
+        data.put("priorityReason", classification.reason());
+        data.put("channel", report.channel().name().toLowerCase(java.util.Locale.ROOT));
+        if (report.reporter() != null) data.put("reporter", report.reporter());
+        if (customer == null) data.put("triage", "unknown reporter");
+        return new NewTicket(ticket, new TicketEvent("created", EventKind.CREATED, report.at(), report.actor(), report.source(), data));
+    }
+}

@@ -1,0 +1,77 @@
+package nl.vioms.sladesk.core.ticket;
+
+import java.util.Locale;
+import nl.vioms.sladesk.core.policy.Priority;
+
+/**
+ * Applies one event to a ticket. The ticket is the fold of its history, so replaying the history
+ * gives the same ticket; an event that does not fit the ticket's state is refused with a reason.
+ */
+public final class TicketLifecycle {
+    private TicketLifecycle() {
+    }
+
+    public static Ticket apply(Ticket ticket, TicketEvent event) {
+        var timeline = ticket.timeline();
+        var status = ticket.status();
+        if (status == TicketStatus.CLOSED && event.kind() != EventKind.NOTE && event.kind() != EventKind.EMAIL) {
+            throw new IllegalStateException("ticket " + ticket.number() + " is closed");
+        }
+        if (event.at().isBefore(timeline.created())) {
+            throw new IllegalArgumentException("event at " + event.at() + " is before the ticket was created");
+        }
+        return switch (event.kind()) {
+            // the first event carries the reason of the initial priority
+            case CREATED -> ticket.with(status, ticket.priority(),
+                    event.data().getOrDefault("priorityReason", ticket.priorityReason()), timeline);
+            case NOTE, SECOND_LINE_ACK -> ticket;
+            case EMAIL -> status == TicketStatus.WAITING
+                    // a mail from them while we wait is their reply (R16)
+                    ? ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()))
+                    : ticket;
+            case PHONE_REPORT -> timeline.phoneReportedAt() != null ? ticket
+                    : ticket.with(status, ticket.priority(), ticket.priorityReason(), timeline.withPhoneReport(event.at()));
+            case RESPONSE -> timeline.respondedAt() != null ? ticket
+                    : ticket.with(status, ticket.priority(), ticket.priorityReason(), timeline.withResponse(event.at()));
+            case WORK_STARTED -> timeline.startedWorkAt() != null ? ticket
+                    : ticket.with(status, ticket.priority(), ticket.priorityReason(), timeline.withWorkStarted(event.at()));
+            case WAITING_FOR_CUSTOMER -> {
+                requireOpen(ticket, event);
+                yield status == TicketStatus.WAITING ? ticket
+                        : ticket.with(TicketStatus.WAITING, ticket.priority(), ticket.priorityReason(), timeline.withPause(event.at(), null));
+            }
+            case CUSTOMER_REPLIED -> status != TicketStatus.WAITING ? ticket
+                    : ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()));
+            case RECLASSIFIED -> {
+                Priority priority = priorityOf(event);
+                String reason = "reclassified by " + event.actor()
+                        + (event.data().containsKey("reason") ? ": " + event.data().get("reason") : "");
+                yield priority == ticket.priority() ? ticket
+                        : ticket.with(status, priority, reason, timeline.withReclassification(event.at(), priority));
+            }
+            case RESOLVED -> {
+                requireOpen(ticket, event);
+                yield ticket.with(TicketStatus.RESOLVED, ticket.priority(), ticket.priorityReason(),
+                        timeline.withPauseEnded(event.at()).withResolution(event.at()));
+            }
+            case CLOSED -> ticket.with(TicketStatus.CLOSED, ticket.priority(), ticket.priorityReason(),
+                    timeline.resolvedAt() != null ? timeline : timeline.withPauseEnded(event.at()).withResolution(event.at()));
+        };
+    }
+
+    private static void requireOpen(Ticket ticket, TicketEvent event) {
+        if (!ticket.status().isOpen()) {
+            throw new IllegalStateException("ticket " + ticket.number() + " is " + ticket.status().name().toLowerCase(Locale.ROOT)
+                    + "; " + event.kind().wireName() + " needs an open ticket");
+        }
+    }
+
+    private static Priority priorityOf(TicketEvent event) {
+        String value = event.data().get("priority");
+        try {
+            return Priority.valueOf(value);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("reclassified needs priority P1, P2 or P3, not " + value);
+        }
+    }
+}
