@@ -41,16 +41,4 @@ class IntakeApiHandlerTest {
         assertEquals(503, response.getStatusCode());
         assertEquals("application/problem+json", response.getHeaders().get("content-type"));
     }
-
-    @Test
-    void anUnknownRouteIsAJsonProblem404(LocalAws aws) {
-        var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(), CLOCK);
-        var event = LambdaEvents.load("intake-api/get-health.json", APIGatewayV2HTTPEvent.class);
-        event.setRouteKey("GET /nothing");
-
-        var response = handler.handleRequest(event, null);
-
-        assertEquals(404, response.getStatusCode());
-        assertTrue(response.getBody().contains("\"status\":404"), response.getBody());
-    }
 }

@@ -1,0 +1,301 @@
+package nl.vioms.sladesk.intake.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.directory.DirectorySeed;
+import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LambdaEvents;
+import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.testing.MutableClock;
+import nl.vioms.sladesk.testing.ProjectRoot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The intake API end to end: the handler built from template.yaml's environment, fed the sample
+ * events of events/intake-api, against DynamoDB (dynalite) with the demo directory seeded.
+ * Deadlines are worked out by hand from SLA-RULES.md.
+ */
+@ExtendWith(AwsEmulators.class)
+class TicketApiTest {
+    /** Thu 26 Nov 2026 10:12:30 in Amsterdam (UTC+1). */
+    private static final Instant START = Instant.parse("2026-11-26T09:12:30Z");
+    private static final MutableClock CLOCK = new MutableClock(START);
+    private static IntakeApiHandler handler;
+
+    @BeforeEach
+    void resetClock() {
+        CLOCK.set(START);
+    }
+
+    @BeforeAll
+    static void seedDirectory(LocalAws aws) throws Exception {
+        var env = aws.environmentOf("IntakeApiFunction");
+        DirectorySeed.load(DirectorySeed.parse(Files.readAllBytes(ProjectRoot.find().resolve("events/seed/demo.json"))),
+                new DirectoryRepository(aws.clients().dynamo(), env.require(EnvVar.DIRECTORY_TABLE)));
+        handler = new IntakeApiHandler(env, aws.clients(), CLOCK);
+    }
+
+    @Test
+    void aPhoneCallFromAKnownNumberOpensAP1WithOfficeHoursDeadlines() throws Exception {
+        var response = call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:05:00+01:00")));
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        JsonNode ticket = json(response);
+        String number = ticket.get("number").asText();
+        assertTrue(number.matches("VIO-2026-\\d{6}"), number);
+        assertEquals("/tickets/" + number, response.getHeaders().get("location"));
+        assertEquals("bakkerij-devries", ticket.get("customer").asText(), "020 123 4567 -> +31201234567 -> customer");
+        assertEquals("P1", ticket.get("priority").asText());
+        assertTrue(ticket.get("priorityReason").asText().contains("niemand kan bellen"), ticket.get("priorityReason").asText());
+
+        JsonNode clocks = json(call(get(number, "demo-telnet-token"))).get("clocks");
+        // level N (office hours), P1, reported Thu 26 Nov 10:05 (R5, R14):
+        //   response 4 office hours -> 14:05; start work 2 -> 12:05;
+        //   restore 8: 10:05-17:30 is 7 h 25, the last 35 min on Fri 27 Nov from 09:00 -> 09:35
+        //   warning at 6 h -> 16:05; acknowledge 24 clock hours -> Fri 10:05 (R12)
+        assertEquals("2026-11-26T14:05:00+01:00", clocks.get("responseDue").asText());
+        assertEquals("2026-11-26T12:05:00+01:00", clocks.get("startWorkDue").asText());
+        assertEquals("2026-11-27T09:35:00+01:00", clocks.get("restoreDue").asText());
+        assertEquals("2026-11-26T16:05:00+01:00", clocks.get("restoreWarningAt").asText());
+        assertEquals("2026-11-27T10:05:00+01:00", clocks.get("acknowledgeDue").asText());
+    }
+
+    @Test
+    void theSameCallTakenInTwiceIsOneTicket() throws Exception {
+        String body = uniqueCall("2026-11-26T09:40:00+01:00");
+        var first = call(sample("post-intake-phone.json").withBody(body));
+        var second = call(sample("post-intake-phone.json").withBody(body));
+
+        assertEquals(201, first.getStatusCode());
+        assertEquals(200, second.getStatusCode(), "a repeat is no new ticket");
+        assertEquals(json(first).get("number"), json(second).get("number"));
+    }
+
+    @Test
+    void anUnknownCallerStillBecomesATicketFlaggedForTriage() throws Exception {
+        var response = call(sample("post-intake-phone.json").withBody(
+                "{\"callerNumber\":\"06 12345678\",\"calledAt\":\"2026-11-26T10:00:00+01:00\",\"summary\":\"Vraag over voicemail\"}"));
+
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertTrue(json(response).get("triage").asBoolean());
+        assertTrue(json(response).get("customer").isNull());
+    }
+
+    @Test
+    void aResellerOpensATicketForItsCustomerAndOnlyItSeesIt() throws Exception {
+        var opened = call(sample("post-tickets.json").withHeader("idempotency-key", "k-" + System.nanoTime()));
+        assertEquals(201, opened.getStatusCode(), opened.getBody());
+        String number = json(opened).get("number").asText();
+
+        var own = call(get(number, "demo-telnet-token"));
+        var other = call(get(number, "demo-belwinkel-token"));
+        var ops = call(get(number, "demo-ops-token"));
+
+        assertEquals(200, own.getStatusCode());
+        assertEquals(404, other.getStatusCode(), "another reseller's ticket does not exist for them");
+        assertEquals(200, ops.getStatusCode());
+        JsonNode ticket = json(own);
+        assertEquals("P2", ticket.get("priority").asText(), ticket.get("priorityReason").asText());
+        // level HA, created via the API inside office hours (Thu 10:12:30): 24x7 from creation (R7)
+        //   P2 response 2 clock hours -> 12:12:30; restore 8 -> 18:12:30
+        assertEquals("2026-11-26T12:12:30+01:00", ticket.get("clocks").get("responseDue").asText());
+        assertEquals("2026-11-26T18:12:30+01:00", ticket.get("clocks").get("restoreDue").asText());
+        assertEquals("created", ticket.get("history").get(0).get("kind").asText());
+
+        assertTrue(numbers(call(sample("get-tickets-open.json"))).contains(number));
+        assertFalse(numbers(call(sample("get-tickets-open.json").withToken("demo-belwinkel-token"))).contains(number));
+    }
+
+    @Test
+    void theSameIdempotencyKeyOpensOneTicket() throws Exception {
+        String key = "telnet-" + System.nanoTime();
+        var first = call(sample("post-tickets.json").withHeader("idempotency-key", key));
+        var again = call(sample("post-tickets.json").withHeader("idempotency-key", key));
+
+        assertEquals(201, first.getStatusCode());
+        assertEquals(200, again.getStatusCode());
+        assertEquals(json(first).get("number"), json(again).get("number"));
+    }
+
+    @Test
+    void waitingForTheCustomerPausesTheRestoreClockAndTheirReplyResumesIt() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "p-" + System.nanoTime()))).get("number").asText();
+
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        var waiting = call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
+        JsonNode paused = json(waiting).get("clocks");
+        CLOCK.set(Instant.parse("2026-11-26T10:30:00Z"));
+        var replied = call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
+        JsonNode resumed = json(replied).get("clocks");
+
+        assertEquals(200, waiting.getStatusCode(), waiting.getBody());
+        assertEquals("waiting", json(waiting).get("status").asText());
+        assertTrue(paused.get("paused").asBoolean());
+        assertTrue(paused.get("restoreDue").isNull(), "no restore deadline while paused (R16)");
+        assertEquals("2026-11-26T12:12:30+01:00", paused.get("responseDue").asText(), "the response clock does not pause");
+        // HA P2 restore 18:12:30 + the 30 minute pause (R16) -> 18:42:30
+        assertEquals("2026-11-26T18:42:30+01:00", resumed.get("restoreDue").asText());
+        assertEquals("open", json(replied).get("status").asText());
+    }
+
+    @Test
+    void reclassifyingToP3DropsTheTargetsAndKeepsTheHistory() throws Exception {
+        String number = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:01:00+01:00")))).get("number").asText();
+
+        var response = call(event(number, "{\"kind\":\"reclassified\",\"priority\":\"P3\",\"reason\":\"alleen de kassa-lijn\"}"));
+
+        assertEquals(200, response.getStatusCode(), response.getBody());
+        JsonNode ticket = json(response);
+        assertEquals("P3", ticket.get("priority").asText());
+        assertTrue(ticket.get("clocks").get("restoreDue").isNull(), "P3 has no restore target (R14)");
+        assertTrue(ticket.get("clocks").get("responseDue").isNull());
+        assertEquals("2026-11-27T10:01:00+01:00", ticket.get("clocks").get("acknowledgeDue").asText(), "R12 stays");
+        assertEquals("reclassified", ticket.get("history").get(1).get("kind").asText());
+        assertTrue(ticket.get("priorityReason").asText().contains("alleen de kassa-lijn"));
+    }
+
+    @Test
+    void resolvingTwiceIsAConflict() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime()))).get("number").asText();
+
+        var resolved = call(event(number, "{\"kind\":\"resolved\",\"note\":\"Herstart SBC\"}"));
+        var again = call(event(number, "{\"kind\":\"resolved\"}"));
+
+        assertEquals(200, resolved.getStatusCode(), resolved.getBody());
+        assertEquals("resolved", json(resolved).get("status").asText());
+        assertEquals(409, again.getStatusCode(), again.getBody());
+    }
+
+    @Test
+    void theQueueListsP1BeforeP2(LocalAws aws) throws Exception {
+        String p2 = json(call(sample("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime()))).get("number").asText();
+        String p1 = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:11:00+01:00")))).get("number").asText();
+
+        List<String> queue = numbers(call(sample("get-queue.json")));
+
+        assertTrue(queue.indexOf(p1) >= 0 && queue.indexOf(p2) >= 0, queue.toString());
+        assertTrue(queue.indexOf(p1) < queue.indexOf(p2), "R11: priority first, though the P1 came later");
+        assertEquals(403, call(sample("get-queue.json").withToken("demo-telnet-token")).getStatusCode());
+    }
+
+    @Test
+    void theStatusPageIsReadableHtml() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime()))).get("number").asText();
+
+        var page = call(sample("get-ticket-html.json").withPath(number));
+
+        assertEquals(200, page.getStatusCode());
+        assertEquals("text/html; charset=utf-8", page.getHeaders().get("content-type"));
+        assertTrue(page.getBody().contains("<h1>" + number + " — Receptie kan niet doorverbinden</h1>"), page.getBody());
+        assertTrue(page.getBody().contains("Herstel uiterlijk"));
+        assertTrue(page.getBody().contains("do 26 nov. 2026 18:12"), "deadline in Amsterdam time: " + page.getBody());
+    }
+
+    @Test
+    void badInputGetsAProblemNamingIt() throws Exception {
+        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":")), 400, "invalid JSON");
+        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"x\",\"colour\":\"red\"}")), 400, "unknown field 'colour'");
+        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"" + "x".repeat(70_000) + "\"}")), 413, "at most 65536");
+        assertProblem(call(sample("post-tickets.json").withToken(null)), 401, "Bearer");
+        assertProblem(call(sample("post-tickets.json").withToken("wrong")), 401, "unknown or revoked token");
+        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":\"tandarts-smit\",\"subject\":\"x\"}")), 404, "no customer tandarts-smit");
+        assertProblem(call(sample("post-intake-phone.json").withBody("{\"callerNumber\":\"12\",\"summary\":\"x\"}")), 400, "callerNumber '12'");
+        assertProblem(call(sample("post-ticket-event.json").withToken("demo-telnet-token")), 403, "reseller token");
+        assertProblem(call(sample("post-ticket-event.json").withPath("VIO-2026-999999")), 404, "no ticket VIO-2026-999999");
+        assertProblem(call(sample("post-intake-phone.json").withBody("{\"callerNumber\":\"0201234567\",\"calledAt\":\"2027-01-01T00:00:00+01:00\",\"summary\":\"x\"}")), 400, "in the future");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String detailPart) throws Exception {
+        assertEquals(status, response.getStatusCode(), response.getBody());
+        assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+        JsonNode problem = json(response);
+        assertEquals(status, problem.get("status").asInt());
+        assertTrue(problem.get("detail").asText().contains(detailPart), problem.get("detail").asText());
+    }
+
+    /** A call from the bakery; each test calls at its own minute, so it gets its own ticket. */
+    private static String uniqueCall(String calledAt) {
+        return "{\"callerNumber\":\"020 123 4567\",\"line\":\"support\",\"calledAt\":\"" + calledAt
+                + "\",\"summary\":\"Niemand kan bellen bij de bakkerij sinds 10:00.\"}";
+    }
+
+    private static APIGatewayV2HTTPResponse call(Sample sample) {
+        return handler.handleRequest(sample.event, null);
+    }
+
+    private static Sample sample(String file) {
+        return new Sample(LambdaEvents.load("intake-api/" + file, APIGatewayV2HTTPEvent.class));
+    }
+
+    private static Sample get(String number, String token) {
+        return sample("get-ticket.json").withPath(number).withToken(token);
+    }
+
+    private static Sample event(String number, String body) {
+        return sample("post-ticket-event.json").withPath(number).withBody(body);
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
+        return Json.MAPPER.readTree(response.getBody());
+    }
+
+    private static List<String> numbers(APIGatewayV2HTTPResponse response) throws Exception {
+        List<String> numbers = new ArrayList<>();
+        json(response).get("tickets").forEach(t -> numbers.add(t.get("number").asText()));
+        return numbers;
+    }
+
+    /** A sample event, changed for one test. */
+    private record Sample(APIGatewayV2HTTPEvent event) {
+        Sample withBody(String body) {
+            event.setBody(body);
+            return this;
+        }
+
+        Sample withHeader(String name, String value) {
+            Map<String, String> headers = new HashMap<>(event.getHeaders());
+            headers.put(name, value);
+            event.setHeaders(headers);
+            return this;
+        }
+
+        Sample withToken(String token) {
+            Map<String, String> headers = new HashMap<>(event.getHeaders());
+            if (token == null) headers.remove("authorization"); else headers.put("authorization", "Bearer " + token);
+            event.setHeaders(headers);
+            return this;
+        }
+
+        Sample withPath(String number) {
+            event.setPathParameters(Map.of("number", number));
+            return this;
+        }
+    }
+
+    @Test
+    void numbersAreDistinct() throws Exception {
+        String a = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d1-" + System.nanoTime()))).get("number").asText();
+        String b = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d2-" + System.nanoTime()))).get("number").asText();
+        assertNotEquals(a, b);
+    }
+}

@@ -1,0 +1,138 @@
+package nl.vioms.sladesk.aws.directory;
+
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.core.directory.ApiToken;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.PhoneNumbers;
+import nl.vioms.sladesk.core.directory.Reseller;
+import nl.vioms.sladesk.core.directory.ServiceRef;
+import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+
+/**
+ * Directory data as a JSON file (`./sladesk seed FILE`, events/seed/demo.json): resellers, their
+ * customers with contracts and contact data, and API tokens (in the clear for a demo, else as
+ * their sha256). Everything is checked before anything is written, with a message naming the
+ * entry at fault.
+ */
+public final class DirectorySeed {
+    record ServiceJson(String id, String kind, String name) {
+    }
+
+    record ResellerJson(String id, String name) {
+    }
+
+    record CustomerJson(String id, String reseller, String name, String level, String monthlyLicenceFee,
+                        String monthlyFixedCosts, List<ServiceJson> services, List<String> emails,
+                        List<String> domains, List<String> phones) {
+    }
+
+    record TokenJson(String name, String scope, String reseller, String token, String sha256) {
+    }
+
+    record SeedJson(List<ResellerJson> resellers, List<CustomerJson> customers, List<TokenJson> tokens) {
+    }
+
+    public record Seed(List<Reseller> resellers, List<Customer> customers, List<ApiToken> tokens) {
+    }
+
+    private DirectorySeed() {
+    }
+
+    public static Seed parse(byte[] json) {
+        SeedJson raw;
+        try {
+            raw = Json.MAPPER.readValue(json, SeedJson.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IllegalArgumentException("unknown field '" + e.getPropertyName() + "' at " + e.getPathReference());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a directory seed: " + e.getMessage());
+        }
+        List<Reseller> resellers = new ArrayList<>();
+        Set<String> resellerIds = new HashSet<>();
+        for (ResellerJson r : list(raw.resellers())) {
+            require(r.id(), "reseller without id");
+            resellers.add(new Reseller(r.id(), r.name() == null ? r.id() : r.name()));
+            resellerIds.add(r.id());
+        }
+        List<Customer> customers = new ArrayList<>();
+        for (CustomerJson c : list(raw.customers())) {
+            String where = "customer " + c.id();
+            require(c.id(), "customer without id");
+            if (!resellerIds.contains(c.reseller())) throw new IllegalArgumentException(where + ": unknown reseller " + c.reseller());
+            SlaLevel level;
+            try {
+                level = SlaLevel.valueOf(String.valueOf(c.level()).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": level must be A, N, B, HA, HS, HN or HB, not " + c.level());
+            }
+            List<ServiceRef> services = new ArrayList<>();
+            for (ServiceJson s : list(c.services())) {
+                services.add(new ServiceRef(s.id(), ServiceKind.fromWireName(s.kind()), s.name()));
+            }
+            Set<String> phones = new HashSet<>();
+            for (String p : list(c.phones())) {
+                phones.add(PhoneNumbers.toE164(p).orElseThrow(() -> new IllegalArgumentException(where + ": '" + p + "' is not a phone number")));
+            }
+            BigDecimal fee = money(where + " monthlyLicenceFee", c.monthlyLicenceFee());
+            BigDecimal fixed = c.monthlyFixedCosts() == null ? fee : money(where + " monthlyFixedCosts", c.monthlyFixedCosts());
+            customers.add(new Customer(c.id(), c.reseller(), c.name() == null ? c.id() : c.name(), level, services, fee, fixed,
+                    lower(c.emails()), lower(c.domains()), phones));
+        }
+        List<ApiToken> tokens = new ArrayList<>();
+        for (TokenJson t : list(raw.tokens())) {
+            String where = "token " + t.name();
+            TokenScope scope;
+            try {
+                scope = TokenScope.valueOf(String.valueOf(t.scope()).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": scope must be reseller, operations or telephony, not " + t.scope());
+            }
+            if (scope == TokenScope.RESELLER && !resellerIds.contains(t.reseller())) {
+                throw new IllegalArgumentException(where + ": unknown reseller " + t.reseller());
+            }
+            String hash = t.sha256() != null ? t.sha256().toLowerCase(Locale.ROOT) : t.token() != null ? ApiToken.hash(t.token()) : null;
+            if (hash == null) throw new IllegalArgumentException(where + ": give token or sha256");
+            tokens.add(new ApiToken(hash, scope, scope == TokenScope.RESELLER ? t.reseller() : null, t.name()));
+        }
+        return new Seed(resellers, customers, tokens);
+    }
+
+    /** Writes the seed (idempotent: the same seed again changes nothing). */
+    public static void load(Seed seed, DirectoryRepository directory) {
+        seed.resellers().forEach(directory::putReseller);
+        seed.customers().forEach(directory::putCustomer);
+        seed.tokens().forEach(directory::putToken);
+    }
+
+    private static <T> List<T> list(List<T> value) {
+        return value == null ? List.of() : value;
+    }
+
+    private static Set<String> lower(List<String> values) {
+        Set<String> out = new HashSet<>();
+        list(values).forEach(v -> out.add(v.trim().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    private static void require(String value, String message) {
+        if (value == null || value.isBlank()) throw new IllegalArgumentException(message);
+    }
+
+    private static BigDecimal money(String where, String value) {
+        try {
+            return new BigDecimal(value);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new IllegalArgumentException(where + ": '" + value + "' is not an amount like 250.00");
+        }
+    }
+}
