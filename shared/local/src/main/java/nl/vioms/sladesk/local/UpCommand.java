@@ -21,6 +21,9 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "3000", description = "Port of the HTTP API (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--seed", paramLabel = "FILE", description = "Load directory data first (a file, or a name in events/seed, e.g. demo).")
+    String seed;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -29,7 +32,12 @@ final class UpCommand implements Callable<Integer> {
             throw new IllegalStateException("SLA Desk is already up (pid " + already.get().get("pid")
                     + ", " + already.get().get("api").asText() + ")");
         }
+        var seedData = seed == null ? null : SeedCommand.parse(spec, seed);
         LocalAws aws = LocalAws.start(Template.ofProject(), Sladesk.dataDir(), "http://127.0.0.1:" + port);
+        if (seedData != null) {
+            SeedCommand.load(aws, seedData);
+            out.println("Seeded " + seedData.customers().size() + " customers and " + seedData.tokens().size() + " tokens from " + seed);
+        }
         LocalApiServer api;
         try {
             api = new LocalApiServer(new LocalHandlers(aws, Clock.systemUTC()), port);

@@ -163,7 +163,7 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         String key = request.header("idempotency-key");
         String source = "api#" + (caller.token().resellerId() == null ? "ops" : caller.token().resellerId()) + "#"
                 + (key == null ? UUID.randomUUID() : key);
-        Report report = new Report(kind, Channel.API, clock.instant(), caller.actor(), body.subject(), body.description(),
+        Report report = new Report(kind, Channel.API, now(), caller.actor(), body.subject(), body.description(),
                 body.priority(), body.service(), "api", caller.actor());
         return created(tickets.open(report, customer, source));
     }
@@ -227,8 +227,13 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
                 .orElseThrow(() -> ApiError.notFound("no ticket " + number));
     }
 
+    /** Received now, to the millisecond (what people and logs can match). */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
     private Instant instant(String field, String text) {
-        Instant now = clock.instant();
+        Instant now = now();
         if (text == null) return now;
         Instant at;
         try {
