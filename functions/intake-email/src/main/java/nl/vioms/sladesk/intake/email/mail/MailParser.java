@@ -522,7 +522,7 @@ public final class MailParser {
         final List<String> list = new ArrayList<>();
 
         void add(String defect) {
-            if (list.size() < MAX_DEFECTS) {
+            if (list.size() < MAX_DEFECTS && !list.contains(defect)) {
                 list.add(defect);
             }
         }
@@ -531,7 +531,10 @@ public final class MailParser {
             return new DecodeMonitor() {
                 @Override
                 public boolean warn(String error, String dropDesc) {
-                    add(dropDesc == null ? error : error + " (" + dropDesc + ")");
+                    // bare LF line ends are how most stored mail looks: not worth a note
+                    if (error != null && !error.contains("LF without CR") && !error.contains("soft line break")) {
+                        add(dropDesc == null ? error : error + " (" + dropDesc + ")");
+                    }
                     return false; // keep going
                 }
 

@@ -119,7 +119,10 @@ public record SesNotification(
 
         String messageId = text(mail, "mail.messageId", "messageId");
         Instant receivedAt = instant(mail, "mail.timestamp", "timestamp");
-        String source = text(mail, "mail.source", "source");
+        if (!mail.has("source")) {
+            throw new IllegalArgumentException("SES notification misses field mail.source");
+        }
+        String source = mail.get("source").asText(""); // empty for a null sender (bounces)
         List<String> destination = new ArrayList<>();
         JsonNode dest = mail.get("destination");
         if (dest != null && dest.isArray()) {
