@@ -149,7 +149,8 @@ public record SesNotification(
         String enc = encoding == null ? "UTF8" : encoding.replace("-", "").toUpperCase(Locale.ROOT);
         if (enc.equals("BASE64")) {
             try {
-                return Base64.getMimeDecoder().decode(content);
+                // whitespace (line breaks) is allowed, anything else outside the alphabet is an error
+                return Base64.getDecoder().decode(content.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("SES notification content is not valid BASE64: " + e.getMessage(), e);
             }
