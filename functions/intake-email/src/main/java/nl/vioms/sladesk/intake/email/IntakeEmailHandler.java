@@ -2,14 +2,99 @@ package nl.vioms.sladesk.intake.email;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import nl.vioms.sladesk.aws.AwsClients;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
+import nl.vioms.sladesk.core.ticket.TicketClocks;
+import nl.vioms.sladesk.intake.email.mail.InboundMail;
+import nl.vioms.sladesk.intake.email.mail.MailParser;
+import nl.vioms.sladesk.intake.email.mail.MalformedMailException;
+import nl.vioms.sladesk.intake.email.mail.SesNotification;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * SES receipt (SNS, message inline or in S3) -> MIME parsing -> ticket. Not built yet: it arrives with issue #4. Until then an invocation fails loudly (the
- * function's error alarm fires) instead of pretending to have done the work.
+ * SES receipt notifications from SNS -> the raw mail (inline in the notification, or in S3) ->
+ * {@link MailIntake}. An inline mail is first written to the mail bucket, so every raw message is
+ * kept. Any failure is thrown: Lambda retries the asynchronous invocation and then parks the
+ * notification in the dead-letter queue (alarmed), so no mail is lost.
  */
-public final class IntakeEmailHandler implements RequestHandler<com.amazonaws.services.lambda.runtime.events.SNSEvent, Void> {
+public final class IntakeEmailHandler implements RequestHandler<SNSEvent, Void> {
+    private final S3Client s3;
+    private final String bucket;
+    private final MailIntake intake;
+
+    /** Lambda's constructor: runs once per execution environment. */
+    public IntakeEmailHandler() {
+        this(Environment.fromSystem(), null, Clock.systemUTC());
+    }
+
+    /** @param clients the SDK clients, or null to build them for Lambda from the environment */
+    public IntakeEmailHandler(Environment env, AwsClients clients, Clock clock) {
+        AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
+        this.s3 = aws.s3();
+        this.bucket = env.require(EnvVar.MAIL_BUCKET);
+        var tickets = new TicketService(new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE)),
+                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock);
+        this.intake = new MailIntake(new DirectoryRepository(aws.dynamo(), env.require(EnvVar.DIRECTORY_TABLE)),
+                tickets, env.require(EnvVar.SUPPORT_ADDRESS));
+    }
+
     @Override
-    public Void handleRequest(com.amazonaws.services.lambda.runtime.events.SNSEvent event, Context context) {
-        throw new UnsupportedOperationException("intake-email is not implemented yet (issue #4)");
+    public Void handleRequest(SNSEvent event, Context context) {
+        for (SNSEvent.SNSRecord record : event.getRecords()) {
+            take(record.getSNS().getMessageId(), record.getSNS().getMessage());
+        }
+        return null;
+    }
+
+    /** One notification; returns what became of the mail (empty for SES's set-up notices). */
+    public Optional<MailIntake.Outcome> take(String snsMessageId, String message) {
+        SesNotification notification;
+        try {
+            notification = SesNotification.parse(message);
+        } catch (IllegalArgumentException e) {
+            Log.error("mail.bad-notification", Map.of("snsMessageId", String.valueOf(snsMessageId), "error", e.getMessage()));
+            throw e; // retried, then kept in the dead-letter queue for a person
+        }
+        if (!notification.isReceived()) {
+            Log.info("mail.notice", Map.of("snsMessageId", String.valueOf(snsMessageId), "type", notification.notificationType()));
+            return Optional.empty();
+        }
+        byte[] raw;
+        String rawAt;
+        if (notification.rawMessage() instanceof SesNotification.InS3 inS3) {
+            raw = s3.getObjectAsBytes(b -> b.bucket(inS3.bucketName()).key(inS3.objectKey())).asByteArray();
+            rawAt = "s3://" + inS3.bucketName() + "/" + inS3.objectKey();
+        } else {
+            raw = ((SesNotification.Inline) notification.rawMessage()).bytes();
+            String key = "inline/" + notification.messageId();
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromBytes(raw));
+            rawAt = "s3://" + bucket + "/" + key;
+        }
+        Optional<InboundMail> mail;
+        try {
+            mail = Optional.of(MailParser.parse(raw));
+            if (!mail.get().defects().isEmpty()) {
+                Log.info("mail.defects", Map.of("sesMessageId", notification.messageId(), "defects", mail.get().defects()));
+            }
+        } catch (MalformedMailException e) {
+            Log.warn("mail.unreadable", Map.of("sesMessageId", notification.messageId(), "error", e.getMessage(), "raw", rawAt));
+            mail = Optional.empty();
+        }
+        var outcome = intake.take(mail, notification.receivedAt(), notification.messageId(), notification.source(), rawAt);
+        Log.info("mail.taken", Map.of("sesMessageId", notification.messageId(), "outcome", outcome.kind().name(),
+                "ticket", String.valueOf(outcome.ticketNumber()), "reason", outcome.reason()));
+        return Optional.of(outcome);
     }
 }

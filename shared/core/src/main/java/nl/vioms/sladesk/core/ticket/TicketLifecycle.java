@@ -25,8 +25,8 @@ public final class TicketLifecycle {
             case CREATED -> ticket.with(status, ticket.priority(),
                     event.data().getOrDefault("priorityReason", ticket.priorityReason()), timeline);
             case NOTE, SECOND_LINE_ACK -> ticket;
-            case EMAIL -> status == TicketStatus.WAITING
-                    // a mail from them while we wait is their reply (R16)
+            // a mail from them while we wait is their reply (R16); one sent before the wait began is not
+            case EMAIL -> status == TicketStatus.WAITING && !event.at().isBefore(pauseStart(timeline))
                     ? ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()))
                     : ticket;
             case PHONE_REPORT -> timeline.phoneReportedAt() != null ? ticket
@@ -40,8 +40,12 @@ public final class TicketLifecycle {
                 yield status == TicketStatus.WAITING ? ticket
                         : ticket.with(TicketStatus.WAITING, ticket.priority(), ticket.priorityReason(), timeline.withPause(event.at(), null));
             }
-            case CUSTOMER_REPLIED -> status != TicketStatus.WAITING ? ticket
-                    : ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()));
+            case CUSTOMER_REPLIED -> {
+                if (status == TicketStatus.WAITING && event.at().isBefore(pauseStart(timeline))) {
+                    throw new IllegalArgumentException("the reply at " + event.at() + " is before the wait began at " + pauseStart(timeline));
+                }
+                yield status != TicketStatus.WAITING ? ticket : ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()));
+            }
             case RECLASSIFIED -> {
                 Priority priority = priorityOf(event);
                 String reason = "reclassified by " + event.actor()
@@ -57,6 +61,11 @@ public final class TicketLifecycle {
             case CLOSED -> ticket.with(TicketStatus.CLOSED, ticket.priority(), ticket.priorityReason(),
                     timeline.resolvedAt() != null ? timeline : timeline.withPauseEnded(event.at()).withResolution(event.at()));
         };
+    }
+
+    private static java.time.Instant pauseStart(nl.vioms.sladesk.core.clock.TicketTimeline timeline) {
+        var pauses = timeline.pauses();
+        return pauses.isEmpty() ? timeline.created() : pauses.get(pauses.size() - 1).from();
     }
 
     private static void requireOpen(Ticket ticket, TicketEvent event) {

@@ -1,0 +1,106 @@
+package nl.vioms.sladesk.intake.email;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.directory.ApiToken;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.intake.email.mail.InboundMail;
+import nl.vioms.sladesk.intake.email.mail.MailClassification;
+import nl.vioms.sladesk.intake.email.mail.MailClassifier;
+import nl.vioms.sladesk.intake.email.mail.TicketReference;
+
+/**
+ * What one received e-mail does (R8): a reply naming an existing ticket joins its history; any
+ * other normal mail opens a ticket (an unknown sender's is flagged for triage, never dropped);
+ * auto-replies, bounces, lists and our own mail open nothing. The same message delivered twice
+ * is stored once. The raw message always stays in S3.
+ */
+public final class MailIntake {
+    /** History items stay far below DynamoDB's 400 KB item limit; the full text is in the raw mail. */
+    static final int MAX_STORED_TEXT = 30_000;
+
+    private final DirectoryRepository directory;
+    private final TicketService tickets;
+    private final String supportAddress;
+
+    public MailIntake(DirectoryRepository directory, TicketService tickets, String supportAddress) {
+        this.directory = directory;
+        this.tickets = tickets;
+        this.supportAddress = supportAddress;
+    }
+
+    /** What became of a mail, for logs and tests. */
+    public record Outcome(Kind kind, String ticketNumber, String reason) {
+        public enum Kind { OPENED, DUPLICATE, ADDED_TO_TICKET, IGNORED }
+    }
+
+    /**
+     * @param mail      the parsed mail, or empty when it could not be read at all
+     * @param received  the SES receipt (clock start, R8)
+     * @param rawAt     where the raw message is kept, e.g. s3://bucket/key
+     */
+    public Outcome take(Optional<InboundMail> mail, java.time.Instant received, String sesMessageId, String envelopeSender, String rawAt) {
+        if (mail.isEmpty()) {
+            // unreadable, but a report all the same: a person looks at the raw message
+            Report report = new Report(TicketKind.INCIDENT, Channel.EMAIL, received, envelopeSender,
+                    "(onleesbare e-mail)", "Het bericht kon niet gelezen worden; origineel: " + rawAt, null, null,
+                    "email:" + sesMessageId, actorOf(envelopeSender));
+            var opened = tickets.open(report, null, "mail#ses-" + sesMessageId);
+            return new Outcome(opened.duplicate() ? Outcome.Kind.DUPLICATE : Outcome.Kind.OPENED, opened.ticket().number(), "unreadable");
+        }
+        InboundMail m = mail.get();
+        MailClassification classification = MailClassifier.classify(m, supportAddress);
+        if (!classification.isNormal()) {
+            Log.info("mail.ignored", Map.of("sesMessageId", sesMessageId, "class", classification.mailClass().name(),
+                    "reason", classification.reason(), "raw", rawAt));
+            return new Outcome(Outcome.Kind.IGNORED, null, classification.mailClass().name() + ": " + classification.reason());
+        }
+        String source = m.messageId() != null ? m.messageId() : "ses-" + sesMessageId;
+        Optional<String> referenced = TicketReference.find(m);
+        if (referenced.isPresent()) {
+            var event = new TicketEvent("mail-" + ApiToken.hash(source).substring(0, 16), EventKind.EMAIL, received,
+                    actorOf(m.fromAddress()), "email:" + sesMessageId, details(m, rawAt));
+            var view = tickets.record(referenced.get(), event);
+            if (view.isPresent()) return new Outcome(Outcome.Kind.ADDED_TO_TICKET, referenced.get(), "reply");
+            Log.warn("mail.unknown-ticket", Map.of("ticket", referenced.get(), "sesMessageId", sesMessageId));
+        }
+        Customer customer = m.fromAddress() == null ? null : directory.customerByEmail(m.fromAddress()).orElse(null);
+        Report report = new Report(TicketKind.INCIDENT, Channel.EMAIL, received, m.fromAddress(), m.subject(),
+                clip(m.text()), null, null, "email:" + sesMessageId, actorOf(m.fromAddress()));
+        var opened = tickets.open(report, customer, "mail#" + source);
+        return new Outcome(opened.duplicate() ? Outcome.Kind.DUPLICATE : Outcome.Kind.OPENED, opened.ticket().number(),
+                customer == null ? "unknown sender: triage" : "customer " + customer.id());
+    }
+
+    private static Map<String, String> details(InboundMail m, String rawAt) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if (m.fromAddress() != null) data.put("from", m.fromAddress());
+        data.put("subject", m.subject());
+        data.put("text", clip(m.text()));
+        data.put("raw", rawAt);
+        if (!m.attachments().isEmpty()) {
+            data.put("attachments", m.attachments().stream()
+                    .map(a -> a.fileName() + " (" + a.contentType() + ", " + a.sizeBytes() + " bytes)")
+                    .collect(Collectors.joining("; ")));
+        }
+        return data;
+    }
+
+    static String clip(String text) {
+        return text.length() <= MAX_STORED_TEXT ? text : text.substring(0, MAX_STORED_TEXT) + "\n[... ingekort; zie het originele bericht]";
+    }
+
+    private static String actorOf(String address) {
+        return address == null || address.isBlank() ? "email:unknown" : "email:" + address;
+    }
+}

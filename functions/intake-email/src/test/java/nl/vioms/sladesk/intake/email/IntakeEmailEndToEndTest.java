@@ -1,0 +1,217 @@
+package nl.vioms.sladesk.intake.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.directory.DirectorySeed;
+import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.TicketStatus;
+import nl.vioms.sladesk.intake.email.MailIntake.Outcome.Kind;
+import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LambdaEvents;
+import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.testing.MutableClock;
+import nl.vioms.sladesk.testing.ProjectRoot;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * intake-email end to end: SES notifications from events/ (inline and in S3) and the e-mail
+ * corpus, through the handler built from template.yaml's environment, against the DynamoDB and
+ * S3 emulators with the demo directory seeded.
+ */
+@ExtendWith(AwsEmulators.class)
+class IntakeEmailEndToEndTest {
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T09:12:31Z"));
+    private static LocalAws aws;
+    private static Environment env;
+    private static IntakeEmailHandler handler;
+    private static TicketRepository tickets;
+
+    @BeforeAll
+    static void setUp(LocalAws emulators) throws Exception {
+        aws = emulators;
+        env = aws.environmentOf("IntakeEmailFunction");
+        DirectorySeed.load(DirectorySeed.parse(Files.readAllBytes(ProjectRoot.find().resolve("events/seed/demo.json"))),
+                new DirectoryRepository(aws.clients().dynamo(), env.require(EnvVar.DIRECTORY_TABLE)));
+        handler = new IntakeEmailHandler(env, aws.clients(), CLOCK);
+        tickets = new TicketRepository(aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE));
+    }
+
+    @Test
+    void anInlineNotificationOpensATicketFromItsReceiptTimeAndKeepsTheRawMail() throws Exception {
+        SNSEvent event = LambdaEvents.load("intake-email/ses-inline.json", SNSEvent.class);
+        String sesId = "inline-" + UUID.randomUUID();
+        event.getRecords().get(0).getSNS().setMessage(withSesId(event.getRecords().get(0).getSNS().getMessage(), sesId));
+
+        handler.handleRequest(event, null);
+        var outcome = handler.take("again", event.getRecords().get(0).getSNS().getMessage());
+
+        assertEquals(Kind.DUPLICATE, outcome.orElseThrow().kind(), "the same mail twice is one ticket");
+        var stored = tickets.find(outcome.get().ticketNumber()).orElseThrow();
+        assertEquals("bakkerij-devries", stored.ticket().customerId(), "sender jan@bakkerij-devries.nl is a known contact");
+        assertEquals("Geen kiestoon op alle toestellen", stored.ticket().subject());
+        assertEquals("P1", stored.ticket().priority().name(), stored.ticket().priorityReason());
+        // R8: the clock starts at SES's receipt, Thu 26 Nov 2026 09:12:29.412 UTC (10:12:29.412 Amsterdam)
+        assertEquals(Instant.parse("2026-11-26T09:12:29.412Z"), stored.ticket().createdAt());
+        assertEquals(1, stored.history().size());
+        byte[] raw = aws.clients().s3().getObjectAsBytes(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key("inline/" + sesId)).asByteArray();
+        assertTrue(new String(raw, StandardCharsets.UTF_8).contains("Subject: Geen kiestoon op alle toestellen"));
+    }
+
+    @Test
+    void anS3NotificationReadsTheRawMailSesStored() throws Exception {
+        SNSEvent event = LambdaEvents.load("intake-email/ses-s3.json", SNSEvent.class);
+        String key = "inbound/" + UUID.randomUUID();
+        aws.clients().s3().putObject(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key),
+                RequestBody.fromBytes(fresh(corpus("16-priority-p1.eml"))));
+        String message = event.getRecords().get(0).getSNS().getMessage().replace("inbound/o3kq1l2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c81", key);
+
+        var outcome = handler.take("s3", message).orElseThrow();
+
+        assertEquals(Kind.OPENED, outcome.kind(), outcome.reason());
+        var ticket = tickets.find(outcome.ticketNumber()).orElseThrow().ticket();
+        assertEquals("P1", ticket.priority().name());
+        assertTrue(ticket.priorityReason().contains("[P1]"), ticket.priorityReason());
+    }
+
+    /** Each corpus message, delivered as SES would, and what must become of it. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "01-outlook-alternative.eml, OPENED",
+            "02-gmail-emoji.eml, OPENED",
+            "03-applemail-mixed.eml, OPENED",
+            "04-iso-8859-1-dutch.eml, OPENED",
+            "05-windows-1252.eml, OPENED",
+            "06-html-only.eml, OPENED",
+            "07-forwarded-rfc822.eml, OPENED",
+            "10-auto-reply-afwezig.eml, IGNORED",
+            "11-exchange-ooo.eml, IGNORED",
+            "12-bounce-dsn.eml, IGNORED",
+            "13-bulk-newsletter.eml, IGNORED",
+            "14-loop-own-address.eml, IGNORED",
+            "15-malformed.eml, OPENED",
+            "16-priority-p1.eml, OPENED",
+            "17-raw-utf8-header.eml, OPENED",
+            "18-read-receipt.eml, IGNORED",
+    })
+    void corpusMessage(String file, Kind expected) throws Exception {
+        var outcome = deliver(corpus(file));
+
+        assertEquals(expected, outcome.kind(), outcome.reason());
+        if (expected == Kind.IGNORED) {
+            assertNull(outcome.ticketNumber(), "no ticket for " + outcome.reason());
+        } else {
+            var ticket = tickets.find(outcome.ticketNumber()).orElseThrow().ticket();
+            assertEquals(Instant.parse("2026-11-26T08:00:00Z"), ticket.createdAt(), "clock from the receipt (R8)");
+        }
+    }
+
+    @Test
+    void anUnknownSenderBecomesATriageTicket() throws Exception {
+        var outcome = deliver(fresh(corpus("02-gmail-emoji.eml")));
+
+        var ticket = tickets.find(outcome.ticketNumber()).orElseThrow().ticket();
+        assertTrue(ticket.triage(), "sanne.kapsalon.knip@gmail.com is nobody's contact");
+        assertNull(ticket.customerId());
+    }
+
+    @Test
+    void aReplyNamingATicketJoinsItsHistoryAndEndsAWait() throws Exception {
+        var first = deliver(fresh(corpus("01-outlook-alternative.eml")));
+        String number = first.ticketNumber();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        tickets.find(number).orElseThrow();
+        var waiting = new nl.vioms.sladesk.core.ticket.TicketEvent("wait-1", EventKind.WAITING_FOR_CUSTOMER,
+                Instant.parse("2026-11-26T09:30:00Z"), "operations:test", "api", Map.of());
+        newService().record(number, waiting);
+
+        String reply = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1)
+                .replace("VIO-2026-000123", number).replace("AM7PR03MB6512AAAABBBBCCCC", "reply-" + UUID.randomUUID());
+        var outcome = deliver(reply.getBytes(StandardCharsets.ISO_8859_1), "2026-11-26T09:45:00.000Z");
+
+        assertEquals(Kind.ADDED_TO_TICKET, outcome.kind(), outcome.reason());
+        assertEquals(number, outcome.ticketNumber());
+        var stored = tickets.find(number).orElseThrow();
+        assertEquals(EventKind.EMAIL, stored.history().get(stored.history().size() - 1).kind());
+        assertEquals(TicketStatus.OPEN, stored.ticket().status(), "their reply ends the wait (R16)");
+    }
+
+    @Test
+    void aReplyFoundOnlyThroughReferencesJoinsItsTicket() throws Exception {
+        String number = deliver(fresh(corpus("03-applemail-mixed.eml"))).ticketNumber();
+        String reply = new String(corpus("09-reply-references-only.eml"), StandardCharsets.ISO_8859_1).replace("VIO-2026-000456", number);
+
+        var outcome = deliver(fresh(reply.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertEquals(Kind.ADDED_TO_TICKET, outcome.kind());
+        assertEquals(number, outcome.ticketNumber());
+    }
+
+    @Test
+    void aBrokenNotificationIsRefusedLoudlySoItEndsInTheDeadLetterQueue() {
+        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> handler.take("broken", "{\"notificationType\":\"Received\",\"mail\":"));
+        assertTrue(error.getMessage().length() > 0);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static nl.vioms.sladesk.aws.tickets.TicketService newService() {
+        return new nl.vioms.sladesk.aws.tickets.TicketService(tickets,
+                new nl.vioms.sladesk.core.ticket.TicketClocks(nl.vioms.sladesk.core.policy.PolicyLoader.loadDefault()),
+                new nl.vioms.sladesk.core.ticket.PriorityClassifier(), CLOCK);
+    }
+
+    /** Stores the raw mail where SES would and hands the handler SES's S3 notification for it. */
+    private static MailIntake.Outcome deliver(byte[] raw) throws Exception {
+        return deliver(raw, "2026-11-26T08:00:00.000Z");
+    }
+
+    private static MailIntake.Outcome deliver(byte[] raw, String receivedAt) throws Exception {
+        String sesId = "ses-" + UUID.randomUUID();
+        String key = "inbound/" + sesId;
+        aws.clients().s3().putObject(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key), RequestBody.fromBytes(raw));
+        SNSEvent sample = LambdaEvents.load("intake-email/ses-s3.json", SNSEvent.class);
+        ObjectNode notification = (ObjectNode) Json.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
+        ((ObjectNode) notification.get("mail")).put("messageId", sesId).put("timestamp", receivedAt);
+        ((ObjectNode) notification.get("receipt").get("action")).put("objectKey", key);
+        return handler.take(sesId, Json.write(notification)).orElseThrow();
+    }
+
+    /** The same mail with a Message-ID of its own, for tests that must not meet the corpus test's copy. */
+    private static byte[] fresh(byte[] raw) {
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
+        return text.replaceFirst("(?im)^Message-ID: <", "Message-ID: <" + UUID.randomUUID() + ".").getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String withSesId(String message, String sesId) throws Exception {
+        ObjectNode notification = (ObjectNode) Json.MAPPER.readTree(message);
+        ((ObjectNode) notification.get("mail")).put("messageId", sesId);
+        return Json.write(notification);
+    }
+
+    private static byte[] corpus(String file) throws Exception {
+        try (InputStream in = IntakeEmailEndToEndTest.class.getResourceAsStream("/mail/" + file)) {
+            return in.readAllBytes();
+        }
+    }
+}
