@@ -50,11 +50,11 @@ final class ClockCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliTime time = new CliTime(spec.commandLine());
-        SlaLevel slaLevel = parse(time, "--level", level, v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a level (A, N, B, HA, HS, HN, HB)");
-        Priority prio = parse(time, "--priority", priority, v -> Priority.valueOf(v.toUpperCase(Locale.ROOT)), "is not a priority (P1, P2, P3)");
-        Channel via = parse(time, "--channel", channel, v -> Channel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a channel (email, phone, api, monitoring)");
-        ServiceKind kind = parse(time, "--service", service, ServiceKind::fromWireName, "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
+        CliArgs time = new CliArgs(spec.commandLine());
+        SlaLevel slaLevel = time.parse("--level", level, v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a level (A, N, B, HA, HS, HN, HB)");
+        Priority prio = time.parse("--priority", priority, v -> Priority.valueOf(v.toUpperCase(Locale.ROOT)), "is not a priority (P1, P2, P3)");
+        Channel via = time.parse("--channel", channel, v -> Channel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a channel (email, phone, api, monitoring)");
+        ServiceKind kind = time.parse("--service", service, ServiceKind::fromWireName, "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
         Instant created = time.instant("--reported", reported);
 
         TicketTimeline timeline = TicketTimeline.created(created, via, prio);
@@ -70,7 +70,7 @@ final class ClockCommand implements Callable<Integer> {
             latest = max(latest, span.end());
         }
 
-        SlaPolicy policy = PolicyLoader.loadDefault().policyOn(created.atZone(CliTime.AMSTERDAM).toLocalDate());
+        SlaPolicy policy = PolicyLoader.loadDefault().policyOn(created.atZone(CliArgs.AMSTERDAM).toLocalDate());
         // "now" after every given event, so all of them count; the deadlines do not depend on it
         ClockResult clock = SlaClocks.compute(timeline, policy.terms(slaLevel, kind),
                 new WorkingDays(policy.holidays()), latest);
@@ -80,13 +80,13 @@ final class ClockCommand implements Callable<Integer> {
         out.put("priority", clock.priority().name());
         out.put("service", kind.wireName());
         out.put("channel", via.name().toLowerCase(Locale.ROOT));
-        out.put("reported", CliTime.format(created));
-        out.put("clockStart", CliTime.format(clock.clockStart()));
-        out.put("acknowledgeDue", CliTime.format(clock.acknowledgeDue()));
-        out.put("responseDue", CliTime.format(clock.responseDue()));
-        out.put("startWorkDue", CliTime.format(clock.startWorkDue()));
-        out.put("restoreDue", CliTime.format(clock.restoreDue()));
-        out.put("restoreWarningAt", CliTime.format(clock.warningAt()));
+        out.put("reported", CliArgs.format(created));
+        out.put("clockStart", CliArgs.format(clock.clockStart()));
+        out.put("acknowledgeDue", CliArgs.format(clock.acknowledgeDue()));
+        out.put("responseDue", CliArgs.format(clock.responseDue()));
+        out.put("startWorkDue", CliArgs.format(clock.startWorkDue()));
+        out.put("restoreDue", CliArgs.format(clock.restoreDue()));
+        out.put("restoreWarningAt", CliArgs.format(clock.warningAt()));
         out.put("policy", policy.id());
         out.put("rules", clock.rulesApplied());
         spec.commandLine().getOut().println(Json.write(out));
@@ -97,11 +97,4 @@ final class ClockCommand implements Callable<Integer> {
         return a.isAfter(b) ? a : b;
     }
 
-    private static <T> T parse(CliTime time, String option, String value, java.util.function.Function<String, T> parser, String problem) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw time.bad(option, value, problem);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package nl.vioms.sladesk.local;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,18 +62,21 @@ final class CreditCommand implements Callable<Integer> {
     @Option(names = "--unknown", paramLabel = "FROM/TO", description = "Time the monitoring did not run (repeatable).")
     List<String> unknown = new ArrayList<>();
 
+    private CliArgs time;
+
     @Override
     public Integer call() {
-        CliTime time = new CliTime(spec.commandLine());
-        YearMonth yearMonth = parse("--month", month, YearMonth::parse, "is not a month like 2026-11");
-        SlaLevel slaLevel = parse("--level", level, v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a level (A, N, B, HA, HS, HN, HB)");
-        ServiceKind kind = parse("--service", service, ServiceKind::fromWireName, "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
+        CliArgs time = new CliArgs(spec.commandLine());
+        this.time = time;
+        YearMonth yearMonth = time.parse("--month", month, YearMonth::parse, "is not a month like 2026-11");
+        SlaLevel slaLevel = time.parse("--level", level, v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a level (A, N, B, HA, HS, HN, HB)");
+        ServiceKind kind = time.parse("--service", service, ServiceKind::fromWireName, "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
         BigDecimal licenceFee = money("--fee", fee);
         BigDecimal fixed = fixedCosts == null ? licenceFee : money("--fixed-costs", fixedCosts);
 
         SlaPolicy policy = PolicyLoader.loadDefault().policyFor(yearMonth);
         var creditPolicy = rounding == null ? policy.credit()
-                : policy.credit().withRounding(parse("--rounding", rounding, CreditRounding::fromWireName, "is not whole, started or prorata"));
+                : policy.credit().withRounding(time.parse("--rounding", rounding, CreditRounding::fromWireName, "is not whole, started or prorata"));
 
         AvailabilityInput.Builder input = AvailabilityInput.forMonth(yearMonth);
         outages.forEach(o -> input.outage(time.interval("--outage", o)));
@@ -98,7 +100,7 @@ final class CreditCommand implements Callable<Integer> {
         for (String x : exclusions) {
             String[] parts = x.split("@", 2);
             ExclusionKind exclusionKind = parts.length == 1 ? ExclusionKind.FORCE_MAJEURE
-                    : parse("--excluded", parts[1], v -> ExclusionKind.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')),
+                    : time.parse("--excluded", parts[1], v -> ExclusionKind.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')),
                             "names no exclusion kind");
             input.exclusion(new Exclusion(time.interval("--excluded", parts[0]), exclusionKind, "cli"));
         }
@@ -125,10 +127,10 @@ final class CreditCommand implements Callable<Integer> {
         out.put("capped", credit.capped());
         out.put("explanation", credit.explanation());
         out.put("downIntervals", availability.downIntervals().stream()
-                .map(d -> Map.of("from", CliTime.format(d.interval().start()), "to", CliTime.format(d.interval().end()),
+                .map(d -> Map.of("from", CliArgs.format(d.interval().start()), "to", CliArgs.format(d.interval().end()),
                         "observed", d.observed().name().toLowerCase(Locale.ROOT))).toList());
         out.put("excludedIntervals", availability.excludedIntervals().stream()
-                .map(d -> Map.of("from", CliTime.format(d.interval().start()), "to", CliTime.format(d.interval().end()),
+                .map(d -> Map.of("from", CliArgs.format(d.interval().start()), "to", CliArgs.format(d.interval().end()),
                         "kind", d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), "reason", d.reason(), "rule", d.ruleId())).toList());
         out.put("policy", policy.id());
         var rules = new java.util.TreeSet<>(availability.rulesApplied());
@@ -139,16 +141,9 @@ final class CreditCommand implements Callable<Integer> {
     }
 
     private BigDecimal money(String option, String value) {
-        BigDecimal amount = parse(option, value, BigDecimal::new, "is not an amount like 250.00");
-        if (amount.signum() < 0) throw new CliTime(spec.commandLine()).bad(option, value, "is negative");
+        BigDecimal amount = time.parse(option, value, BigDecimal::new, "is not an amount like 250.00");
+        if (amount.signum() < 0) throw time.bad(option, value, "is negative");
         return amount;
     }
 
-    private <T> T parse(String option, String value, java.util.function.Function<String, T> parser, String problem) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new CliTime(spec.commandLine()).bad(option, value, problem);
-        }
-    }
 }

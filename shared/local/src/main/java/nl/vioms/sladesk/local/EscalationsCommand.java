@@ -31,7 +31,7 @@ final class EscalationsCommand implements Callable<Integer> {
         try {
             wanted = DeliveryState.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CliTime(spec.commandLine()).bad("--state", state, "is not pending, delivered or failed");
+            throw new CliArgs(spec.commandLine()).bad("--state", state, "is not pending, delivered or failed");
         }
         try (LocalAws aws = RunningSystem.open()) {
             var outbox = new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
@@ -40,8 +40,8 @@ final class EscalationsCommand implements Callable<Integer> {
                 line.put("escalationId", message.id());
                 line.put("topic", message.topic().name().toLowerCase(Locale.ROOT));
                 line.put("state", message.state().name().toLowerCase(Locale.ROOT));
-                line.put("createdAt", CliTime.format(message.createdAt()));
-                line.put("deliveredAt", CliTime.format(message.deliveredAt()));
+                line.put("createdAt", CliArgs.format(message.createdAt()));
+                line.put("deliveredAt", CliArgs.format(message.deliveredAt()));
                 line.putAll(message.attributes());
                 spec.commandLine().getOut().println(Json.write(line));
             }

@@ -10,15 +10,16 @@ import nl.vioms.sladesk.core.time.Interval;
 import picocli.CommandLine;
 
 /**
- * Times on the command line: without an offset they are Amsterdam wall-clock time (what an
- * operator reads off a ticket); output instants carry the Amsterdam offset.
+ * Arguments of the sladesk commands, with errors that name the option. Times without an offset
+ * are Amsterdam wall-clock time (what an operator reads off a ticket); output instants carry the
+ * Amsterdam offset.
  */
-final class CliTime {
+final class CliArgs {
     static final ZoneId AMSTERDAM = Amsterdam.ZONE;
 
     private final CommandLine commandLine;
 
-    CliTime(CommandLine commandLine) {
+    CliArgs(CommandLine commandLine) {
         this.commandLine = commandLine;
     }
 
@@ -42,6 +43,15 @@ final class CliTime {
         Instant to = instant(option, parts[1]);
         if (to.isBefore(from)) throw bad(option, text, "ends before it starts");
         return new Interval(from, to);
+    }
+
+    /** A value parsed by {@code parser}, or a usage error naming the option and the problem. */
+    <T> T parse(String option, String value, java.util.function.Function<String, T> parser, String problem) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw bad(option, value, problem);
+        }
     }
 
     CommandLine.ParameterException bad(String option, String value, String problem) {
