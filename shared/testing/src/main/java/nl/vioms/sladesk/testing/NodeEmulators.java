@@ -21,11 +21,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The default emulator backend: dynalite (DynamoDB) and fauxqs (SNS, SQS, S3) in one Node
- * child process bound to 127.0.0.1 on free ports. Node 22 and both packages come from the npm
- * registry, pinned by the package-lock.json shipped in this module, and are installed into a
- * cache on first use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh machine needs
- * only a JDK and npm.
+ * The default emulator backend, bound to 127.0.0.1 on free ports: DynamoDB by dynoxide (a native
+ * binary with transactions and streams; dynalite where that binary does not run) and SNS, SQS, S3
+ * by fauxqs, under one Node child process. Node 22 and the packages come from the npm registry,
+ * pinned by the package-lock.json shipped in this module, and are installed into a cache on first
+ * use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh machine needs only a JDK and npm.
  */
 public final class NodeEmulators implements EmulatorBackend {
     private static final String RESOURCES = "/nl/vioms/sladesk/testing/emulators/";
@@ -34,9 +34,11 @@ public final class NodeEmulators implements EmulatorBackend {
     private final Process process;
     private final URI dynamoEndpoint;
     private final URI messagingEndpoint;
+    private final String dynamoEngine;
 
-    private NodeEmulators(Process process, int dynamoPort, int fauxqsPort) {
+    private NodeEmulators(Process process, int dynamoPort, String dynamoEngine, int fauxqsPort) {
         this.process = process;
+        this.dynamoEngine = dynamoEngine;
         this.dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
         this.messagingEndpoint = URI.create("http://127.0.0.1:" + fauxqsPort);
     }
@@ -64,7 +66,8 @@ public final class NodeEmulators implements EmulatorBackend {
                         + process.waitFor() + "); see the output above");
             }
             JsonNode ports = new ObjectMapper().readTree(line);
-            return new NodeEmulators(process, ports.get("dynamodb").asInt(), ports.get("fauxqs").asInt());
+            return new NodeEmulators(process, ports.get("dynamodb").asInt(), ports.get("dynamodbEngine").asText(),
+                    ports.get("fauxqs").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the emulators with " + command, e);
         } catch (InterruptedException e) {
@@ -83,9 +86,15 @@ public final class NodeEmulators implements EmulatorBackend {
         return messagingEndpoint;
     }
 
+    /** dynoxide emulates DynamoDB Streams; dynalite does not. */
     @Override
     public boolean supportsStreams() {
-        return false;
+        return "dynoxide".equals(dynamoEngine);
+    }
+
+    /** Which DynamoDB emulator runs: dynoxide or dynalite. */
+    public String dynamoEngine() {
+        return dynamoEngine;
     }
 
     @Override
@@ -110,7 +119,7 @@ public final class NodeEmulators implements EmulatorBackend {
                  var ignored = channel.lock()) {
                 for (String file : FILES) Files.write(dir.resolve(file), resource(file));
                 if (!Files.exists(marker)) {
-                    System.err.println("[sladesk] installing the AWS emulators (Node 22, dynalite, fauxqs) into " + dir);
+                    System.err.println("[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs) into " + dir);
                     Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
                             .directory(dir.toFile()).inheritIO().start();
                     if (npm.waitFor() != 0) {
