@@ -239,6 +239,42 @@ class TicketApiTest {
     }
 
     @Test
+    void aBackDatedEventThatContradictsLaterOnesIsRefusedAndTheTicketStaysReadable() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime()))).get("number").asText();
+        CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
+        assertEquals(200, call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}")).getStatusCode());
+        assertEquals(200, call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}")).getStatusCode());
+
+        // resolved at 10:45 cannot precede a wait at 11:00: the history would no longer fold
+        var backDated = call(event(number, "{\"kind\":\"resolved\",\"at\":\"2026-11-26T10:45:00+01:00\"}"));
+        var read = call(get(number, "demo-ops-token"));
+
+        assertEquals(409, backDated.getStatusCode(), backDated.getBody());
+        assertEquals(200, read.getStatusCode(), read.getBody());
+        assertEquals("open", json(read).get("status").asText());
+        // HA P2 restore 18:12:30 + the 30 minute pause 11:00-11:30 (R16) -> 18:42:30
+        assertEquals("2026-11-26T18:42:30+01:00", json(read).get("clocks").get("restoreDue").asText());
+    }
+
+    @Test
+    void aBackDatedWaitInsideAnEndedPauseLeavesTheListedStatusAsTheHistorySaysIt() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime()))).get("number").asText();
+        CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
+        call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
+        call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
+
+        // in time order: wait 11:00, wait 11:15 (already waiting), reply 11:30 -> open
+        var late = call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:15:00+01:00\"}"));
+
+        assertEquals("open", json(late).get("status").asText(), late.getBody());
+        JsonNode listed = null;
+        for (JsonNode t : json(call(sample("get-tickets-open.json").withToken("demo-ops-token"))).get("tickets")) {
+            if (t.get("number").asText().equals(number)) listed = t;
+        }
+        assertEquals("open", listed.get("status").asText(), "the queue shows what the history says");
+    }
+
+    @Test
     void aPhoneReportOnAnOutOfHoursHaTicketStartsItsClockAtTheCall() throws Exception {
         // Sat 28 Nov 2026 22:00 Amsterdam (21:00Z): the hotel (HA) opens a P2 through the API, out of office hours
         CLOCK.set(Instant.parse("2026-11-28T21:00:00Z"));

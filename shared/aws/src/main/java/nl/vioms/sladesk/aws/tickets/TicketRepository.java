@@ -49,10 +49,24 @@ public final class TicketRepository {
         this.table = table;
     }
 
-    /** A ticket with its history, oldest event first. */
-    public record Stored(Ticket ticket, List<TicketEvent> history) {
+    /**
+     * A ticket with its history, oldest event first.
+     *
+     * @param created the ticket as created, before any event: what the history folds onto
+     */
+    public record Stored(Ticket created, Ticket ticket, List<TicketEvent> history) {
         public boolean has(String eventId) {
             return history.stream().anyMatch(e -> e.id().equals(eventId));
+        }
+
+        /**
+         * The ticket with one more event, folded at its place in time (a back-dated event is
+         * judged against what came before and after it), at the version read.
+         */
+        public Ticket with(TicketEvent event) {
+            List<TicketEvent> more = new ArrayList<>(history);
+            more.add(event);
+            return TicketLifecycle.replay(created, more).withVersion(ticket.version());
         }
     }
 
@@ -155,9 +169,10 @@ public final class TicketRepository {
             else if (sk.startsWith("EVENT#")) history.add(toEvent(item));
         }
         if (snapshot == null) return Optional.empty();
-        Ticket ticket = initial(snapshot);
-        for (TicketEvent event : history) ticket = TicketLifecycle.apply(ticket, event);
-        return Optional.of(new Stored(ticket.withVersion(number(snapshot, "version")), history));
+        history.sort(TicketLifecycle.HISTORY_ORDER);
+        Ticket created = initial(snapshot);
+        Ticket ticket = TicketLifecycle.replay(created, history);
+        return Optional.of(new Stored(created, ticket.withVersion(number(snapshot, "version")), List.copyOf(history)));
     }
 
     /** A reseller's open tickets, newest first. */

@@ -18,7 +18,6 @@ import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketFactory;
-import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
 
 /**
@@ -87,7 +86,7 @@ public final class TicketService {
                 if (stored.has(event.id())) {
                     tickets.writeSnapshot(stored.ticket(), clocksOf(stored.ticket()));
                 } else {
-                    Ticket updated = TicketLifecycle.apply(stored.ticket(), event);
+                    Ticket updated = stored.with(event);
                     tickets.append(updated, event, clocksOf(updated));
                     Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
                 }
