@@ -89,20 +89,29 @@ public final class TicketRepository {
     }
 
     /** What a source (an e-mail's Message-ID, an API idempotency key) was taken in as, if anything. */
-    public record SourceClaim(String ticketNumber, boolean complete) {
+    /**
+     * What a source (an e-mail's Message-ID, an API idempotency key) was taken in as, if anything.
+     *
+     * @param reportedAt when the first delivery was received (R8); null for claims stored before it was kept
+     */
+    public record SourceClaim(String ticketNumber, boolean complete, Instant reportedAt) {
     }
 
     public Optional<SourceClaim> source(String sourceKey) {
         var item = get("SOURCE#" + sourceKey, "SOURCE");
-        return item.map(i -> new SourceClaim(string(i, "ticketNumber"), i.containsKey("completedAt")));
+        return item.map(i -> new SourceClaim(string(i, "ticketNumber"), i.containsKey("completedAt"), instant(i, "reportedAt")));
     }
 
-    /** Claims a source for a ticket number; false when it was claimed already. */
-    public boolean claimSource(String sourceKey, String ticketNumber, Instant at) {
+    /**
+     * Claims a source for a ticket number; false when it was claimed already.
+     *
+     * @param reportedAt the report's receipt, which a retry of the same source must keep as its creation instant
+     */
+    public boolean claimSource(String sourceKey, String ticketNumber, Instant at, Instant reportedAt) {
         try {
             dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of("pk", s("SOURCE#" + sourceKey), "sk", s("SOURCE"),
-                            "ticketNumber", s(ticketNumber), "claimedAt", s(at.toString())))
+                            "ticketNumber", s(ticketNumber), "claimedAt", s(at.toString()), "reportedAt", s(reportedAt.toString())))
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException claimed) {
