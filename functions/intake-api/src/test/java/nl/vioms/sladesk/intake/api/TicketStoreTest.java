@@ -91,6 +91,64 @@ class TicketStoreTest {
         assertEquals(Instant.parse("2026-11-26T11:12:30Z"), service.clocksOf(stored.ticket()).responseDue());
     }
 
+    @Test
+    void aWriterThatLosesTheRaceIsJudgedAgainstTheWinnersEvent() {
+        TicketService service = service(wrapped());
+        TicketService other = service(real);
+        String number = service.open(report(T1), hotel, "api#telnet#race-" + System.nanoTime()).ticket().number();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        // just before our first write, another operator resolves the ticket
+        interleaveOnce(r -> r.item().get("pk").s().equals("TICKET#" + number),
+                () -> other.record(number, event("resolve-a", EventKind.RESOLVED, "2026-11-26T09:58:00Z")));
+
+        assertThrows(IllegalStateException.class,
+                () -> service.record(number, event("resolve-b", EventKind.RESOLVED, "2026-11-26T09:59:00Z")),
+                "resolved twice is a conflict");
+
+        var stored = service.repository().find(number).orElseThrow();
+        assertEquals(TicketStatus.RESOLVED, stored.ticket().status());
+        assertEquals(Instant.parse("2026-11-26T09:58:00Z"), stored.ticket().timeline().resolvedAt());
+        assertEquals(1, stored.history().stream().filter(e -> e.kind() == EventKind.RESOLVED).count(), stored.history().toString());
+    }
+
+    @Test
+    void aWriterThatLosesTheRaceWithAnEventThatStillFitsIsStoredAfterTheWinner() {
+        TicketService service = service(wrapped());
+        TicketService other = service(real);
+        String number = service.open(report(T1), hotel, "api#telnet#race2-" + System.nanoTime()).ticket().number();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        interleaveOnce(r -> r.item().get("pk").s().equals("TICKET#" + number),
+                () -> other.record(number, new TicketEvent("note-a", EventKind.NOTE, Instant.parse("2026-11-26T09:58:00Z"),
+                        "operations:a", "api", Map.of("text", "gebeld"))));
+
+        var view = service.record(number, event("wait-b", EventKind.WAITING_FOR_CUSTOMER, "2026-11-26T09:59:00Z")).orElseThrow();
+
+        assertEquals(TicketStatus.WAITING, view.ticket().status());
+        assertEquals(3, view.history().size(), view.history().toString());
+        assertEquals("WAITING", snapshot(number).get("status").s(), "the listed view agrees");
+    }
+
+    @Test
+    void aCrashAfterTheSnapshotBeforeTheEventItemIsRepairedByTheNextRead() {
+        TicketService service = service(wrapped());
+        String number = service.open(report(T1), hotel, "api#telnet#crash-" + System.nanoTime()).ticket().number();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        failOnce(r -> r.item().get("sk").s().startsWith("EVENT#") && r.item().get("sk").s().endsWith("#wait-c"));
+
+        try {
+            service.record(number, event("wait-c", EventKind.WAITING_FOR_CUSTOMER, "2026-11-26T09:59:00Z"));
+        } catch (DynamoDbException crashed) {
+            // whichever write it hit, the history and the listed view must agree afterwards
+        }
+
+        var stored = service.repository().find(number).orElseThrow();
+        assertEquals(stored.ticket().status().name(), snapshot(number).get("status").s());
+        if (stored.has("wait-c")) {
+            assertEquals(TicketStatus.WAITING, stored.ticket().status());
+            assertTrue(service.repository().find(number).orElseThrow().has("wait-c"), "kept");
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static TicketService service(DynamoDbClient client) {

@@ -138,18 +138,27 @@ public final class TicketRepository {
 
     /**
      * Adds an event that has been applied to {@code updated} (whose version is the one read).
-     * The event is stored first: if the snapshot write then loses a race, the history is still
-     * complete and the caller retries from a fresh read.
+     * The snapshot is the commit point: it is written first, conditional on the version read, and
+     * carries the event as {@code pendingEvent}; the event item follows. A writer that loses the
+     * race has stored nothing, reads again and is judged against the winner's event (which
+     * {@link #find} sees in the snapshot even before its item exists); a crash between the two
+     * writes is repaired by the next {@link #find}.
      */
     public void append(Ticket updated, TicketEvent event, ClockResult clocks) {
+        writeSnapshot(updated, clocks, event);
         putEventIfAbsent(updated.number(), event);
-        writeSnapshot(updated, clocks);
     }
 
     /** Rewrites the derived view of a ticket read with {@link #find}, if nobody changed it since. */
     public void writeSnapshot(Ticket ticket, ClockResult clocks) {
+        writeSnapshot(ticket, clocks, null);
+    }
+
+    private void writeSnapshot(Ticket ticket, ClockResult clocks, TicketEvent pending) {
+        Map<String, AttributeValue> item = snapshot(ticket.withVersion(ticket.version() + 1), clocks);
+        if (pending != null) item.put("pendingEvent", AttributeValue.fromM(eventItem(ticket.number(), pending)));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(snapshot(ticket.withVersion(ticket.version() + 1), clocks))
+            dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("#v = :expected")
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version())))));
@@ -178,6 +187,14 @@ public final class TicketRepository {
             else if (sk.startsWith("EVENT#")) history.add(toEvent(item));
         }
         if (snapshot == null) return Optional.empty();
+        if (snapshot.containsKey("pendingEvent")) {
+            // the last committed event; its item may not be written yet (a crash, or its writer is just behind)
+            TicketEvent pending = toEvent(snapshot.get("pendingEvent").m());
+            if (history.stream().noneMatch(e -> e.id().equals(pending.id()))) {
+                putEventIfAbsent(number, pending);
+                history.add(pending);
+            }
+        }
         history.sort(TicketLifecycle.HISTORY_ORDER);
         Ticket created = initial(snapshot);
         Ticket ticket = TicketLifecycle.replay(created, history);
@@ -212,6 +229,15 @@ public final class TicketRepository {
     }
 
     private void putEventIfAbsent(String number, TicketEvent event) {
+        Map<String, AttributeValue> item = eventItem(number, event);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException duplicate) {
+            // the same event again (a retried request or redelivered message): stored once
+        }
+    }
+
+    private static Map<String, AttributeValue> eventItem(String number, TicketEvent event) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("TICKET#" + number));
         item.put("sk", s("EVENT#" + sortable(event.at()) + "#" + event.id()));
@@ -223,11 +249,7 @@ public final class TicketRepository {
         Map<String, AttributeValue> data = new LinkedHashMap<>();
         event.data().forEach((k, v) -> data.put(k, s(v)));
         item.put("data", AttributeValue.fromM(data));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException duplicate) {
-            // the same event again (a retried request or redelivered message): stored once
-        }
+        return item;
     }
 
     private static TicketEvent toEvent(Map<String, AttributeValue> item) {
