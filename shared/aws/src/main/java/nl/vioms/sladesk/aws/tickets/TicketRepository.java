@@ -168,17 +168,9 @@ public final class TicketRepository {
     }
 
     public Optional<Stored> find(String number) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s("TICKET#" + number)))
-                    .exclusiveStartKey(start).build();
-            var page = dynamo.query(request);
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Map<String, AttributeValue>> items = queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("TICKET#" + number))));
         Map<String, AttributeValue> snapshot = null;
         List<TicketEvent> history = new ArrayList<>();
         for (var item : items) {
@@ -212,20 +204,24 @@ public final class TicketRepository {
     }
 
     private List<Ticket> snapshots(IndexRef index, String key, boolean ascending) {
-        List<Ticket> result = new ArrayList<>();
+        return queryAll(QueryRequest.builder().tableName(table).indexName(index.indexName())
+                .keyConditionExpression("#k = :k")
+                .expressionAttributeNames(Map.of("#k", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":k", s(key)))
+                .scanIndexForward(ascending))
+                .stream().map(TicketRepository::view).toList();
+    }
+
+    /** Every page of a query. */
+    private List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder query) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
-                    .keyConditionExpression("#k = :k")
-                    .expressionAttributeNames(Map.of("#k", index.partitionKey()))
-                    .expressionAttributeValues(Map.of(":k", s(key)))
-                    .scanIndexForward(ascending)
-                    .exclusiveStartKey(start).build();
-            var page = dynamo.query(request);
-            page.items().forEach(item -> result.add(view(item)));
+            var page = dynamo.query(query.exclusiveStartKey(start).build());
+            items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        return result;
+        return items;
     }
 
     private void putEventIfAbsent(String number, TicketEvent event) {
