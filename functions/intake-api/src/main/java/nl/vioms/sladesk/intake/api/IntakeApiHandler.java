@@ -80,6 +80,11 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (SdkException e) {
             Log.error("api.store-failed", Map.of("route", String.valueOf(request.route()), "error", String.valueOf(e.getMessage())));
             return problem(503, "Service Unavailable", "the ticket store does not answer; nothing was changed, try again");
+        } catch (RuntimeException e) {
+            // without this, Lambda would answer a bare 500 with no problem body
+            Log.error("api.unexpected", Map.of("route", String.valueOf(request.route()), "error", e.getClass().getName()
+                    + ": " + e.getMessage()));
+            return problem(500, "Internal Server Error", "an unexpected error occurred; it has been logged");
         }
     }
 

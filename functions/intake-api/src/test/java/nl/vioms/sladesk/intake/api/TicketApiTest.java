@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The intake API end to end: the handler built from template.yaml's environment, fed the sample
@@ -221,6 +222,77 @@ class TicketApiTest {
         assertProblem(call(sample("post-ticket-event.json").withToken("demo-telnet-token")), 403, "reseller token");
         assertProblem(call(sample("post-ticket-event.json").withPath("VIO-2026-999999")), 404, "no ticket VIO-2026-999999");
         assertProblem(call(sample("post-intake-phone.json").withBody("{\"callerNumber\":\"0201234567\",\"calledAt\":\"2027-01-01T00:00:00+01:00\",\"summary\":\"x\"}")), 400, "in the future");
+    }
+
+    @Test
+    void anUnexpectedFailureStillAnswersAProblemBody(LocalAws aws) throws Exception {
+        // a customer item that lost its level (hand-edited, half-migrated): reading it throws a NullPointerException
+        String table = aws.environmentOf("IntakeApiFunction").require(EnvVar.DIRECTORY_TABLE);
+        aws.clients().dynamo().putItem(b -> b.tableName(table).item(Map.of(
+                "pk", AttributeValue.fromS("CUSTOMER#broken-co"), "sk", AttributeValue.fromS("CUSTOMER"),
+                "id", AttributeValue.fromS("broken-co"), "resellerId", AttributeValue.fromS("telnet"))));
+
+        var response = call(sample("post-tickets.json").withToken("demo-ops-token")
+                .withBody("{\"customer\":\"broken-co\",\"subject\":\"x\"}"));
+
+        assertProblem(response, 500, "unexpected");
+    }
+
+    @Test
+    void aBackDatedEventThatContradictsLaterOnesIsRefusedAndTheTicketStaysReadable() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime()))).get("number").asText();
+        CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
+        assertEquals(200, call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}")).getStatusCode());
+        assertEquals(200, call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}")).getStatusCode());
+
+        // resolved at 10:45 cannot precede a wait at 11:00: the history would no longer fold
+        var backDated = call(event(number, "{\"kind\":\"resolved\",\"at\":\"2026-11-26T10:45:00+01:00\"}"));
+        var read = call(get(number, "demo-ops-token"));
+
+        assertEquals(409, backDated.getStatusCode(), backDated.getBody());
+        assertEquals(200, read.getStatusCode(), read.getBody());
+        assertEquals("open", json(read).get("status").asText());
+        // HA P2 restore 18:12:30 + the 30 minute pause 11:00-11:30 (R16) -> 18:42:30
+        assertEquals("2026-11-26T18:42:30+01:00", json(read).get("clocks").get("restoreDue").asText());
+    }
+
+    @Test
+    void aBackDatedWaitInsideAnEndedPauseLeavesTheListedStatusAsTheHistorySaysIt() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime()))).get("number").asText();
+        CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
+        call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
+        call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
+
+        // in time order: wait 11:00, wait 11:15 (already waiting), reply 11:30 -> open
+        var late = call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:15:00+01:00\"}"));
+
+        assertEquals("open", json(late).get("status").asText(), late.getBody());
+        JsonNode listed = null;
+        for (JsonNode t : json(call(sample("get-tickets-open.json").withToken("demo-ops-token"))).get("tickets")) {
+            if (t.get("number").asText().equals(number)) listed = t;
+        }
+        assertEquals("open", listed.get("status").asText(), "the queue shows what the history says");
+    }
+
+    @Test
+    void aPhoneReportOnAnOutOfHoursHaTicketStartsItsClockAtTheCall() throws Exception {
+        // Sat 28 Nov 2026 22:00 Amsterdam (21:00Z): the hotel (HA) opens a P2 through the API, out of office hours
+        CLOCK.set(Instant.parse("2026-11-28T21:00:00Z"));
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r7-" + System.nanoTime()))).get("number").asText();
+        // R7: e-mail/API only -> office hours: clock starts Mon 30 Nov 09:00, P2 response 2 h -> 11:00
+        assertEquals("2026-11-30T11:00:00+01:00", json(call(get(number, "demo-ops-token"))).get("clocks").get("responseDue").asText());
+
+        // Sun 29 Nov 10:00 the hotel calls the out-of-hours number about it: from then on 24x7
+        CLOCK.set(Instant.parse("2026-11-29T09:05:00Z"));
+        var phoned = call(sample("post-intake-phone.json").withToken("demo-telephony-token").withBody(
+                "{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\",\"calledAt\":\"2026-11-29T10:00:00+01:00\",\"summary\":\"nog steeds\",\"ticket\":\"" + number + "\"}"));
+
+        assertEquals(200, phoned.getStatusCode(), phoned.getBody());
+        JsonNode clocks = json(phoned).get("clocks");
+        // clock start Sun 10:00; response 2 clock hours -> 12:00; restore 8 -> 18:00
+        assertEquals("2026-11-29T10:00:00+01:00", clocks.get("clockStart").asText());
+        assertEquals("2026-11-29T12:00:00+01:00", clocks.get("responseDue").asText());
+        assertEquals("2026-11-29T18:00:00+01:00", clocks.get("restoreDue").asText());
     }
 
     // ---------------------------------------------------------------- helpers

@@ -173,6 +173,26 @@ class IntakeEmailEndToEndTest {
         assertTrue(error.getMessage().length() > 0);
     }
 
+    @Test
+    void aMailWithAnEnormousSubjectStillFitsDynamoDbsItemLimitAndSoDoesItsReply() throws Exception {
+        // 100 000 euro signs are 300 000 bytes of UTF-8; the text adds 30 000 more (90 000 bytes)
+        String subject = "Storing " + "\u20ac".repeat(100_000);
+        String mail = "From: jan@bakkerij-devries.nl\r\nTo: support@vioms.nl\r\nSubject: " + subject
+                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@bakkerij-devries.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "\u20ac".repeat(40_000) + "\r\n";
+        var opened = deliver(mail.getBytes(StandardCharsets.UTF_8));
+        String reply = mail.replace("Subject: ", "Subject: RE: [" + opened.ticketNumber() + "] ")
+                .replaceFirst("Message-ID: <", "Message-ID: <re-");
+
+        var replied = deliver(reply.getBytes(StandardCharsets.UTF_8), "2026-11-26T08:05:00.000Z");
+
+        assertEquals(Kind.OPENED, opened.kind(), opened.reason());
+        assertEquals(Kind.ADDED_TO_TICKET, replied.kind(), replied.reason());
+        var stored = tickets.find(opened.ticketNumber()).orElseThrow();
+        assertEquals(2, stored.history().size());
+        assertTrue(stored.ticket().subject().startsWith("Storing \u20ac"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static nl.vioms.sladesk.aws.tickets.TicketService newService() {

@@ -49,10 +49,24 @@ public final class TicketRepository {
         this.table = table;
     }
 
-    /** A ticket with its history, oldest event first. */
-    public record Stored(Ticket ticket, List<TicketEvent> history) {
+    /**
+     * A ticket with its history, oldest event first.
+     *
+     * @param created the ticket as created, before any event: what the history folds onto
+     */
+    public record Stored(Ticket created, Ticket ticket, List<TicketEvent> history) {
         public boolean has(String eventId) {
             return history.stream().anyMatch(e -> e.id().equals(eventId));
+        }
+
+        /**
+         * The ticket with one more event, folded at its place in time (a back-dated event is
+         * judged against what came before and after it), at the version read.
+         */
+        public Ticket with(TicketEvent event) {
+            List<TicketEvent> more = new ArrayList<>(history);
+            more.add(event);
+            return TicketLifecycle.replay(created, more).withVersion(ticket.version());
         }
     }
 
@@ -75,20 +89,29 @@ public final class TicketRepository {
     }
 
     /** What a source (an e-mail's Message-ID, an API idempotency key) was taken in as, if anything. */
-    public record SourceClaim(String ticketNumber, boolean complete) {
+    /**
+     * What a source (an e-mail's Message-ID, an API idempotency key) was taken in as, if anything.
+     *
+     * @param reportedAt when the first delivery was received (R8); null for claims stored before it was kept
+     */
+    public record SourceClaim(String ticketNumber, boolean complete, Instant reportedAt) {
     }
 
     public Optional<SourceClaim> source(String sourceKey) {
         var item = get("SOURCE#" + sourceKey, "SOURCE");
-        return item.map(i -> new SourceClaim(string(i, "ticketNumber"), i.containsKey("completedAt")));
+        return item.map(i -> new SourceClaim(string(i, "ticketNumber"), i.containsKey("completedAt"), instant(i, "reportedAt")));
     }
 
-    /** Claims a source for a ticket number; false when it was claimed already. */
-    public boolean claimSource(String sourceKey, String ticketNumber, Instant at) {
+    /**
+     * Claims a source for a ticket number; false when it was claimed already.
+     *
+     * @param reportedAt the report's receipt, which a retry of the same source must keep as its creation instant
+     */
+    public boolean claimSource(String sourceKey, String ticketNumber, Instant at, Instant reportedAt) {
         try {
             dynamo.putItem(b -> b.tableName(table)
                     .item(Map.of("pk", s("SOURCE#" + sourceKey), "sk", s("SOURCE"),
-                            "ticketNumber", s(ticketNumber), "claimedAt", s(at.toString())))
+                            "ticketNumber", s(ticketNumber), "claimedAt", s(at.toString()), "reportedAt", s(reportedAt.toString())))
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException claimed) {
@@ -115,18 +138,27 @@ public final class TicketRepository {
 
     /**
      * Adds an event that has been applied to {@code updated} (whose version is the one read).
-     * The event is stored first: if the snapshot write then loses a race, the history is still
-     * complete and the caller retries from a fresh read.
+     * The snapshot is the commit point: it is written first, conditional on the version read, and
+     * carries the event as {@code pendingEvent}; the event item follows. A writer that loses the
+     * race has stored nothing, reads again and is judged against the winner's event (which
+     * {@link #find} sees in the snapshot even before its item exists); a crash between the two
+     * writes is repaired by the next {@link #find}.
      */
     public void append(Ticket updated, TicketEvent event, ClockResult clocks) {
+        writeSnapshot(updated, clocks, event);
         putEventIfAbsent(updated.number(), event);
-        writeSnapshot(updated, clocks);
     }
 
     /** Rewrites the derived view of a ticket read with {@link #find}, if nobody changed it since. */
     public void writeSnapshot(Ticket ticket, ClockResult clocks) {
+        writeSnapshot(ticket, clocks, null);
+    }
+
+    private void writeSnapshot(Ticket ticket, ClockResult clocks, TicketEvent pending) {
+        Map<String, AttributeValue> item = snapshot(ticket.withVersion(ticket.version() + 1), clocks);
+        if (pending != null) item.put("pendingEvent", AttributeValue.fromM(eventItem(ticket.number(), pending)));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(snapshot(ticket.withVersion(ticket.version() + 1), clocks))
+            dynamo.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("#v = :expected")
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version())))));
@@ -136,17 +168,9 @@ public final class TicketRepository {
     }
 
     public Optional<Stored> find(String number) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var request = QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s("TICKET#" + number)))
-                    .exclusiveStartKey(start).build();
-            var page = dynamo.query(request);
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
+        List<Map<String, AttributeValue>> items = queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s("TICKET#" + number))));
         Map<String, AttributeValue> snapshot = null;
         List<TicketEvent> history = new ArrayList<>();
         for (var item : items) {
@@ -155,9 +179,18 @@ public final class TicketRepository {
             else if (sk.startsWith("EVENT#")) history.add(toEvent(item));
         }
         if (snapshot == null) return Optional.empty();
-        Ticket ticket = initial(snapshot);
-        for (TicketEvent event : history) ticket = TicketLifecycle.apply(ticket, event);
-        return Optional.of(new Stored(ticket.withVersion(number(snapshot, "version")), history));
+        if (snapshot.containsKey("pendingEvent")) {
+            // the last committed event; its item may not be written yet (a crash, or its writer is just behind)
+            TicketEvent pending = toEvent(snapshot.get("pendingEvent").m());
+            if (history.stream().noneMatch(e -> e.id().equals(pending.id()))) {
+                putEventIfAbsent(number, pending);
+                history.add(pending);
+            }
+        }
+        history.sort(TicketLifecycle.HISTORY_ORDER);
+        Ticket created = initial(snapshot);
+        Ticket ticket = TicketLifecycle.replay(created, history);
+        return Optional.of(new Stored(created, ticket.withVersion(number(snapshot, "version")), List.copyOf(history)));
     }
 
     /** A reseller's open tickets, newest first. */
@@ -171,23 +204,36 @@ public final class TicketRepository {
     }
 
     private List<Ticket> snapshots(IndexRef index, String key, boolean ascending) {
-        List<Ticket> result = new ArrayList<>();
+        return queryAll(QueryRequest.builder().tableName(table).indexName(index.indexName())
+                .keyConditionExpression("#k = :k")
+                .expressionAttributeNames(Map.of("#k", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":k", s(key)))
+                .scanIndexForward(ascending))
+                .stream().map(TicketRepository::view).toList();
+    }
+
+    /** Every page of a query. */
+    private List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder query) {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
-                    .keyConditionExpression("#k = :k")
-                    .expressionAttributeNames(Map.of("#k", index.partitionKey()))
-                    .expressionAttributeValues(Map.of(":k", s(key)))
-                    .scanIndexForward(ascending)
-                    .exclusiveStartKey(start).build();
-            var page = dynamo.query(request);
-            page.items().forEach(item -> result.add(view(item)));
+            var page = dynamo.query(query.exclusiveStartKey(start).build());
+            items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
-        return result;
+        return items;
     }
 
     private void putEventIfAbsent(String number, TicketEvent event) {
+        Map<String, AttributeValue> item = eventItem(number, event);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+        } catch (ConditionalCheckFailedException duplicate) {
+            // the same event again (a retried request or redelivered message): stored once
+        }
+    }
+
+    private static Map<String, AttributeValue> eventItem(String number, TicketEvent event) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("TICKET#" + number));
         item.put("sk", s("EVENT#" + sortable(event.at()) + "#" + event.id()));
@@ -199,11 +245,7 @@ public final class TicketRepository {
         Map<String, AttributeValue> data = new LinkedHashMap<>();
         event.data().forEach((k, v) -> data.put(k, s(v)));
         item.put("data", AttributeValue.fromM(data));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException duplicate) {
-            // the same event again (a retried request or redelivered message): stored once
-        }
+        return item;
     }
 
     private static TicketEvent toEvent(Map<String, AttributeValue> item) {

@@ -18,7 +18,6 @@ import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketFactory;
-import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
 
 /**
@@ -51,27 +50,37 @@ public final class TicketService {
     }
 
     public Opened open(Report report, Customer customer, String sourceKey) {
-        Optional<SourceClaim> claim = tickets.source(sourceKey);
-        if (claim.isPresent() && claim.get().complete()) {
-            return new Opened(tickets.find(claim.get().ticketNumber()).orElseThrow().ticket(), true);
+        Optional<SourceClaim> earlier = tickets.source(sourceKey);
+        if (earlier.isPresent() && earlier.get().complete()) {
+            return new Opened(tickets.find(earlier.get().ticketNumber()).orElseThrow().ticket(), true);
         }
-        String number = claim.map(SourceClaim::ticketNumber).orElseGet(() -> claimNumber(report, sourceKey));
-        PriorityClassification priority = classifier.classify(report.requestedPriority(), report.subject(), report.text());
-        TicketFactory.NewTicket created = TicketFactory.open(number, report, customer, priority);
+        Claimed claimed = earlier.map(c -> new Claimed(c, false)).orElseGet(() -> claim(report, sourceKey));
+        SourceClaim claim = claimed.claim();
+        // a retry (after a failure halfway, or a concurrent delivery) keeps the first receipt (R8),
+        // so its created event and snapshot are the very items the first attempt wrote
+        Report first = claim.reportedAt() == null || claim.reportedAt().equals(report.at()) ? report : report.receivedAt(claim.reportedAt());
+        String number = claim.ticketNumber();
+        PriorityClassification priority = classifier.classify(first.requestedPriority(), first.subject(), first.text());
+        TicketFactory.NewTicket created = TicketFactory.open(number, first, customer, priority);
         tickets.create(created.ticket(), created.created(), clocks.compute(created.ticket(), clock.instant()).orElse(null));
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
         Log.info("ticket.opened", Map.of("ticket", number, "priority", stored.priority().name(),
                 "channel", report.channel().name(), "triage", stored.triage(), "source", sourceKey));
-        return new Opened(stored, claim.isPresent());
+        return new Opened(stored, !claimed.ours());
     }
 
-    private String claimNumber(Report report, String sourceKey) {
+    private record Claimed(SourceClaim claim, boolean ours) {
+    }
+
+    private Claimed claim(Report report, String sourceKey) {
         int year = report.at().atZone(AMSTERDAM).getYear();
         String number = TicketNumber.format(year, tickets.nextSequence(year));
-        if (tickets.claimSource(sourceKey, number, clock.instant())) return number;
+        if (tickets.claimSource(sourceKey, number, clock.instant(), report.at())) {
+            return new Claimed(new SourceClaim(number, false, report.at()), true);
+        }
         // another delivery of the same source claimed it first: take its number (ours is a gap)
-        return tickets.source(sourceKey).orElseThrow().ticketNumber();
+        return new Claimed(tickets.source(sourceKey).orElseThrow(), false);
     }
 
     /**
@@ -87,7 +96,7 @@ public final class TicketService {
                 if (stored.has(event.id())) {
                     tickets.writeSnapshot(stored.ticket(), clocksOf(stored.ticket()));
                 } else {
-                    Ticket updated = TicketLifecycle.apply(stored.ticket(), event);
+                    Ticket updated = stored.with(event);
                     tickets.append(updated, event, clocksOf(updated));
                     Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
                 }

@@ -25,4 +25,9 @@ public record Report(TicketKind kind, Channel channel, Instant at, String report
         subject = subject == null ? "" : subject;
         text = text == null ? "" : text;
     }
+
+    /** The same report as received at {@code first}: a retried intake keeps its first receipt (R8). */
+    public Report receivedAt(Instant first) {
+        return new Report(kind, channel, first, reporter, subject, text, requestedPriority, serviceId, source, actor);
+    }
 }

@@ -1,5 +1,8 @@
 package nl.vioms.sladesk.core.ticket;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import nl.vioms.sladesk.core.policy.Priority;
 
@@ -9,6 +12,23 @@ import nl.vioms.sladesk.core.policy.Priority;
  */
 public final class TicketLifecycle {
     private TicketLifecycle() {
+    }
+
+    /** The order a history is folded in, and stored in: by instant, then by event id. */
+    public static final Comparator<TicketEvent> HISTORY_ORDER =
+            Comparator.comparing(TicketEvent::at).thenComparing(TicketEvent::id);
+
+    /**
+     * Folds a history onto the ticket as created, in {@link #HISTORY_ORDER} whatever order the
+     * events arrived in. A back-dated event is judged at its place in time: one that contradicts
+     * a later event (a resolution before a wait) is refused, as {@link #apply} refuses it.
+     */
+    public static Ticket replay(Ticket created, List<TicketEvent> history) {
+        List<TicketEvent> ordered = new ArrayList<>(history);
+        ordered.sort(HISTORY_ORDER);
+        Ticket ticket = created;
+        for (TicketEvent event : ordered) ticket = apply(ticket, event);
+        return ticket;
     }
 
     public static Ticket apply(Ticket ticket, TicketEvent event) {

@@ -109,4 +109,21 @@ class TicketLifecycleTest {
         assertThrows(IllegalArgumentException.class,
                 () -> TicketLifecycle.apply(open(), event("x", EventKind.RESPONSE, "2026-11-26T08:59:59Z", Map.of())));
     }
+
+    @Test
+    void aHistoryFoldsInTimeOrderWhateverOrderItArrivedIn() {
+        var wait = event("w", EventKind.WAITING_FOR_CUSTOMER, "2026-11-26T10:00:00Z", Map.of());
+        var reply = event("r", EventKind.CUSTOMER_REPLIED, "2026-11-26T10:30:00Z", Map.of());
+        var lateWait = event("w2", EventKind.WAITING_FOR_CUSTOMER, "2026-11-26T10:15:00Z", Map.of());
+
+        Ticket replayed = TicketLifecycle.replay(open(), java.util.List.of(wait, reply, lateWait));
+
+        // in time order: wait 10:00, wait 10:15 (already waiting), reply 10:30 -> one pause, open
+        assertEquals(TicketStatus.OPEN, replayed.status());
+        assertEquals(java.util.List.of(new TicketTimeline.Pause(Instant.parse("2026-11-26T10:00:00Z"), Instant.parse("2026-11-26T10:30:00Z"))),
+                replayed.timeline().pauses());
+        // a resolution back-dated before the wait contradicts it
+        var early = event("x", EventKind.RESOLVED, "2026-11-26T09:45:00Z", Map.of());
+        assertThrows(IllegalStateException.class, () -> TicketLifecycle.replay(open(), java.util.List.of(wait, reply, early)));
+    }
 }
