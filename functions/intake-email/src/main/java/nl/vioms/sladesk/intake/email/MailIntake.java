@@ -14,6 +14,7 @@ import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.intake.email.mail.InboundMail;
 import nl.vioms.sladesk.intake.email.mail.MailClassification;
 import nl.vioms.sladesk.intake.email.mail.MailClassifier;
@@ -26,9 +27,6 @@ import nl.vioms.sladesk.intake.email.mail.TicketReference;
  * is stored once. The raw message always stays in S3.
  */
 public final class MailIntake {
-    /** History items stay far below DynamoDB's 400 KB item limit; the full text is in the raw mail. */
-    static final int MAX_STORED_TEXT = 30_000;
-
     private final DirectoryRepository directory;
     private final TicketService tickets;
     private final String supportAddress;
@@ -76,7 +74,7 @@ public final class MailIntake {
         }
         Customer customer = m.fromAddress() == null ? null : directory.customerByEmail(m.fromAddress()).orElse(null);
         Report report = new Report(TicketKind.INCIDENT, Channel.EMAIL, received, m.fromAddress(), m.subject(),
-                clip(m.text()), null, null, "email:" + sesMessageId, actorOf(m.fromAddress()));
+                m.text(), null, null, "email:" + sesMessageId, actorOf(m.fromAddress()));
         var opened = tickets.open(report, customer, "mail#" + source);
         return new Outcome(opened.duplicate() ? Outcome.Kind.DUPLICATE : Outcome.Kind.OPENED, opened.ticket().number(),
                 customer == null ? "unknown sender: triage" : "customer " + customer.id());
@@ -85,8 +83,8 @@ public final class MailIntake {
     private static Map<String, String> details(InboundMail m, String rawAt) {
         Map<String, String> data = new LinkedHashMap<>();
         if (m.fromAddress() != null) data.put("from", m.fromAddress());
-        data.put("subject", m.subject());
-        data.put("text", clip(m.text()));
+        data.put("subject", Texts.subject(m.subject()));
+        data.put("text", Texts.text(m.text()));
         data.put("raw", rawAt);
         if (!m.attachments().isEmpty()) {
             data.put("attachments", m.attachments().stream()
@@ -94,10 +92,6 @@ public final class MailIntake {
                     .collect(Collectors.joining("; ")));
         }
         return data;
-    }
-
-    static String clip(String text) {
-        return text.length() <= MAX_STORED_TEXT ? text : text.substring(0, MAX_STORED_TEXT) + "\n[... ingekort; zie het originele bericht]";
     }
 
     private static String actorOf(String address) {

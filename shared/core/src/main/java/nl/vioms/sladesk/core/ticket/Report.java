@@ -22,8 +22,8 @@ public record Report(TicketKind kind, Channel channel, Instant at, String report
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(actor, "actor");
-        subject = subject == null ? "" : subject;
-        text = text == null ? "" : text;
+        subject = subject == null ? "" : Texts.subject(subject);
+        text = text == null ? "" : Texts.text(text);
     }
 
     /** The same report as received at {@code first}: a retried intake keeps its first receipt (R8). */
