@@ -79,7 +79,7 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
             return problem(400, "Bad Request", e.getMessage());
         } catch (SdkException e) {
             Log.error("api.store-failed", Map.of("route", String.valueOf(request.route()), "error", String.valueOf(e.getMessage())));
-            return problem(503, "Service Unavailable", "the ticket store does not answer; nothing was changed, try again");
+            return problem(503, "Service Unavailable", "the ticket store does not answer; try again (with the same Idempotency-Key or event id a retry is harmless)");
         } catch (RuntimeException e) {
             // without this, Lambda would answer a bare 500 with no problem body
             Log.error("api.unexpected", Map.of("route", String.valueOf(request.route()), "error", e.getClass().getName()
@@ -144,7 +144,10 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         Customer customer = directory.customerByPhone(number).orElse(null);
         Report report = new Report(TicketKind.INCIDENT, Channel.PHONE, at, number, firstLine(call.summary()), call.summary(),
                 call.priority(), null, "phone:" + line, caller.actor());
-        var opened = tickets.open(report, customer, "phone#" + number + "#" + at.toEpochMilli());
+        // the same call logged twice is one ticket: keyed on the caller and the call's time, or the
+        // client's Idempotency-Key (without calledAt the time is "now", so send the key on retries)
+        String key = request.header("idempotency-key");
+        var opened = tickets.open(report, customer, "phone#" + number + "#" + (key != null ? key : at.toEpochMilli()));
         return created(opened);
     }
 

@@ -12,7 +12,9 @@ import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.intake.email.mail.InboundMail;
@@ -65,19 +67,30 @@ public final class MailIntake {
         }
         String source = m.messageId() != null ? m.messageId() : "ses-" + sesMessageId;
         Optional<String> referenced = TicketReference.find(m);
-        if (referenced.isPresent()) {
+        Optional<TicketService.View> existing = referenced.flatMap(tickets::view);
+        if (existing.isPresent()) {
+            Map<String, String> details = details(m, rawAt);
+            details.put(TicketLifecycle.FROM_REPORTER, String.valueOf(fromReportersSide(m.fromAddress(), existing.get().ticket())));
             var event = new TicketEvent("mail-" + ApiToken.hash(source).substring(0, 16), EventKind.EMAIL, received,
-                    actorOf(m.fromAddress()), "email:" + sesMessageId, details(m, rawAt));
-            var view = tickets.record(referenced.get(), event);
-            if (view.isPresent()) return new Outcome(Outcome.Kind.ADDED_TO_TICKET, referenced.get(), "reply");
-            Log.warn("mail.unknown-ticket", Map.of("ticket", referenced.get(), "sesMessageId", sesMessageId));
+                    actorOf(m.fromAddress()), "email:" + sesMessageId, details);
+            tickets.record(existing.get().ticket().number(), event);
+            return new Outcome(Outcome.Kind.ADDED_TO_TICKET, existing.get().ticket().number(), "reply");
         }
+        referenced.ifPresent(number -> Log.warn("mail.unknown-ticket", Map.of("ticket", number, "sesMessageId", sesMessageId)));
         Customer customer = m.fromAddress() == null ? null : directory.customerByEmail(m.fromAddress()).orElse(null);
         Report report = new Report(TicketKind.INCIDENT, Channel.EMAIL, received, m.fromAddress(), m.subject(),
                 m.text(), null, null, "email:" + sesMessageId, actorOf(m.fromAddress()));
         var opened = tickets.open(report, customer, "mail#" + source);
         return new Outcome(opened.duplicate() ? Outcome.Kind.DUPLICATE : Outcome.Kind.OPENED, opened.ticket().number(),
                 customer == null ? "unknown sender: triage" : "customer " + customer.id());
+    }
+
+    /** The reporter, or anyone of the ticket's customer: their mail is their reply (R16). */
+    private boolean fromReportersSide(String address, Ticket ticket) {
+        if (address == null) return false;
+        if (address.equalsIgnoreCase(ticket.reporter())) return true;
+        return ticket.customerId() != null && directory.customerByEmail(address)
+                .map(c -> c.id().equals(ticket.customerId())).orElse(false);
     }
 
     private static Map<String, String> details(InboundMail m, String rawAt) {

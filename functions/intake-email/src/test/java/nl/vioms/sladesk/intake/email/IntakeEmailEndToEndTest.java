@@ -156,6 +156,23 @@ class IntakeEmailEndToEndTest {
     }
 
     @Test
+    void aMailFromSomeoneElseNamingTheTicketIsKeptButDoesNotEndTheWait() throws Exception {
+        String number = deliver(fresh(corpus("01-outlook-alternative.eml"))).ticketNumber();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        newService().record(number, new nl.vioms.sladesk.core.ticket.TicketEvent("wait-2", EventKind.WAITING_FOR_CUSTOMER,
+                Instant.parse("2026-11-26T09:30:00Z"), "operations:test", "api", Map.of()));
+        String stranger = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1)
+                .replace("VIO-2026-000123", number).replace("jan@bakkerij-devries.nl", "info@tandartssmit.nl");
+
+        var outcome = deliver(fresh(stranger.getBytes(StandardCharsets.ISO_8859_1)), "2026-11-26T09:45:00.000Z");
+
+        assertEquals(Kind.ADDED_TO_TICKET, outcome.kind());
+        var stored = tickets.find(number).orElseThrow();
+        assertEquals(TicketStatus.WAITING, stored.ticket().status(), "another customer's mail is no reply of theirs (R16)");
+        assertEquals("false", stored.history().get(stored.history().size() - 1).data().get("fromReporter"));
+    }
+
+    @Test
     void aReplyFoundOnlyThroughReferencesJoinsItsTicket() throws Exception {
         String number = deliver(fresh(corpus("03-applemail-mixed.eml"))).ticketNumber();
         String reply = new String(corpus("09-reply-references-only.eml"), StandardCharsets.ISO_8859_1).replace("VIO-2026-000456", number);

@@ -31,6 +31,9 @@ public final class TicketLifecycle {
         return ticket;
     }
 
+    /** EMAIL data: "false" when the mail is not from the reporter's side (it then ends no wait). */
+    public static final String FROM_REPORTER = "fromReporter";
+
     public static Ticket apply(Ticket ticket, TicketEvent event) {
         var timeline = ticket.timeline();
         var status = ticket.status();
@@ -46,7 +49,9 @@ public final class TicketLifecycle {
                     event.data().getOrDefault("priorityReason", ticket.priorityReason()), timeline);
             case NOTE, SECOND_LINE_ACK -> ticket;
             // a mail from them while we wait is their reply (R16); one sent before the wait began is not
+            // (and only a mail from their side: another party's mail is history, not their reply)
             case EMAIL -> status == TicketStatus.WAITING && !event.at().isBefore(pauseStart(timeline))
+                    && !"false".equals(event.data().get(FROM_REPORTER))
                     ? ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()))
                     : ticket;
             case PHONE_REPORT -> timeline.phoneReportedAt() != null ? ticket

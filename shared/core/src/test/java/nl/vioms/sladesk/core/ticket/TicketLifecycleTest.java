@@ -74,6 +74,18 @@ class TicketLifecycleTest {
     }
 
     @Test
+    void aMailFromAnotherPartyDoesNotEndTheWait() {
+        Ticket waiting = TicketLifecycle.apply(open(), event("w", EventKind.WAITING_FOR_CUSTOMER, "2026-11-26T10:00:00Z", Map.of()));
+        Ticket other = TicketLifecycle.apply(waiting, event("m", EventKind.EMAIL, "2026-11-26T10:30:00Z",
+                Map.of(TicketLifecycle.FROM_REPORTER, "false")));
+        Ticket theirs = TicketLifecycle.apply(waiting, event("m2", EventKind.EMAIL, "2026-11-26T10:30:00Z",
+                Map.of(TicketLifecycle.FROM_REPORTER, "true")));
+
+        assertEquals(TicketStatus.WAITING, other.status());
+        assertEquals(TicketStatus.OPEN, theirs.status());
+    }
+
+    @Test
     void reclassificationKeepsTheClockStartAndNamesWhoDidIt() {
         Ticket p1 = TicketLifecycle.apply(open(), event("c", EventKind.RECLASSIFIED, "2026-11-26T11:00:00Z",
                 Map.of("priority", "P1", "reason", "hele vestiging plat")));
