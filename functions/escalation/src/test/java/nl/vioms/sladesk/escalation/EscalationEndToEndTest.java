@@ -20,6 +20,7 @@ import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LocalAws;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -126,6 +127,30 @@ class EscalationEndToEndTest {
         List<Message> operations = drain(operationsQueue);
         assertEquals(1, operations.size());
         assertEquals("P3", operations.get(0).messageAttributes().get("priority").stringValue());
+    }
+
+    @Test
+    void anOutboxMessageReachesTheSecondLineThroughTheTablesRealStream() {
+        Assumptions.assumeTrue(aws.supportsStreams(), "this DynamoDB emulator has no streams");
+        try (var stream = aws.streamOf("OutboxTable")) {
+            stream.read(); // what other tests wrote before
+            String id = "VIO-2026-000125#p1-escalation-" + UUID.randomUUID();
+            outbox.add(OutboxMessage.pending(id, OutboxMessage.Topic.ESCALATIONS,
+                    Map.of("priority", "P1", "kind", "p1-escalation", "contract", "24x7"), "{\"ticket\":\"VIO-2026-000125\"}", NOW));
+
+            DynamodbEvent inserted = stream.read();
+            var response = handler(env).handleRequest(inserted, null);
+            DynamodbEvent delivery = stream.read(); // our own markDelivered, a MODIFY
+            handler(env).handleRequest(delivery, null);
+
+            assertTrue(inserted.getRecords().stream().anyMatch(r -> r.getEventName().equals("INSERT")
+                    && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the stream carries the insert");
+            assertTrue(response.getBatchItemFailures().isEmpty());
+            assertTrue(delivery.getRecords().stream().anyMatch(r -> r.getEventName().equals("MODIFY")));
+            List<Message> received = drain(p1Queue);
+            assertEquals(1, received.size(), "one message, the MODIFY published nothing");
+            assertEquals(id, received.get(0).messageAttributes().get("escalationId").stringValue());
+        }
     }
 
     private EscalationHandler handler(Environment environment) {

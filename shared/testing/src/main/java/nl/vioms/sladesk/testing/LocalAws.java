@@ -83,6 +83,18 @@ public final class LocalAws implements AutoCloseable {
         return resources;
     }
 
+    /** Whether the DynamoDB emulator runs streams (dynoxide: yes; dynalite: no). */
+    public boolean supportsStreams() {
+        return backend.supportsStreams();
+    }
+
+    /** A reader of a table's stream, from its start. */
+    public LocalStreams streamOf(String tableLogicalId) {
+        String arn = clients.dynamo().describeTable(b -> b.tableName(resources.tableName(tableLogicalId))).table().latestStreamArn();
+        if (arn == null) throw new IllegalStateException(tableLogicalId + " has no stream on this emulator");
+        return LocalStreams.of(backend.dynamoEndpoint(), REGION, arn);
+    }
+
     public URI dynamoEndpoint() {
         return backend.dynamoEndpoint();
     }

@@ -1,0 +1,108 @@
+package nl.vioms.sladesk.testing;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.vioms.sladesk.aws.AwsClients;
+import nl.vioms.sladesk.aws.Json;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Reads a table's DynamoDB stream on the emulator and hands its records over as the Lambda
+ * {@link DynamodbEvent} a stream event source mapping would deliver. Each reader remembers where
+ * it stopped, per shard, so consecutive reads return only new records.
+ */
+public final class LocalStreams implements AutoCloseable {
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final Map<String, String> iterators = new HashMap<>();
+
+    private LocalStreams(DynamoDbStreamsClient streams, String streamArn) {
+        this.streams = streams;
+        this.streamArn = streamArn;
+    }
+
+    /** A reader of the table's stream from its start (TRIM_HORIZON, as the template's mapping). */
+    public static LocalStreams of(URI dynamoEndpoint, Region region, String streamArn) {
+        var client = DynamoDbStreamsClient.builder().region(region).credentialsProvider(AwsClients.emulatorCredentials())
+                .httpClient(AwsClients.httpClient()).endpointOverride(dynamoEndpoint).build();
+        return new LocalStreams(client, streamArn);
+    }
+
+    /** The records written since the last read, as one Lambda event (empty records when none). */
+    public DynamodbEvent read() {
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (var shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(b -> b
+                    .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            while (iterator != null) {
+                var page = streams.getRecords(b -> b.shardIterator(iterators.get(shard.shardId())));
+                page.records().forEach(r -> records.add(lambdaRecord(r)));
+                String next = page.nextShardIterator();
+                if (next == null) {
+                    iterators.remove(shard.shardId());
+                    break;
+                }
+                iterators.put(shard.shardId(), next);
+                if (page.records().isEmpty()) break;
+                iterator = next;
+            }
+        }
+        return LambdaEvents.fromJson(Json.write(Map.of("Records", records)), DynamodbEvent.class);
+    }
+
+    private Map<String, Object> lambdaRecord(software.amazon.awssdk.services.dynamodb.model.Record r) {
+        var d = r.dynamodb();
+        Map<String, Object> dynamodb = new LinkedHashMap<>();
+        if (d.approximateCreationDateTime() != null) dynamodb.put("ApproximateCreationDateTime", d.approximateCreationDateTime().getEpochSecond());
+        dynamodb.put("Keys", wire(d.keys()));
+        if (d.hasNewImage()) dynamodb.put("NewImage", wire(d.newImage()));
+        if (d.hasOldImage()) dynamodb.put("OldImage", wire(d.oldImage()));
+        dynamodb.put("SequenceNumber", d.sequenceNumber());
+        if (d.sizeBytes() != null) dynamodb.put("SizeBytes", d.sizeBytes());
+        if (d.streamViewTypeAsString() != null) dynamodb.put("StreamViewType", d.streamViewTypeAsString());
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("eventID", r.eventID());
+        record.put("eventName", r.eventNameAsString());
+        record.put("eventVersion", r.eventVersion());
+        record.put("eventSource", "aws:dynamodb");
+        record.put("awsRegion", r.awsRegion());
+        record.put("dynamodb", dynamodb);
+        record.put("eventSourceARN", streamArn);
+        return record;
+    }
+
+    /** Attribute values in the wire format the Lambda event uses ({"S": "..."}). */
+    private static Map<String, Object> wire(Map<String, AttributeValue> item) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        item.forEach((name, value) -> out.put(name, wire(value)));
+        return out;
+    }
+
+    private static Map<String, Object> wire(AttributeValue v) {
+        return switch (v.type()) {
+            case S -> Map.of("S", v.s());
+            case N -> Map.of("N", v.n());
+            case BOOL -> Map.of("BOOL", v.bool());
+            case NUL -> Map.of("NULL", true);
+            case M -> Map.of("M", wire(v.m()));
+            case L -> Map.of("L", v.l().stream().map(LocalStreams::wire).toList());
+            case SS -> Map.of("SS", v.ss());
+            case NS -> Map.of("NS", v.ns());
+            case B -> Map.of("B", java.util.Base64.getEncoder().encodeToString(v.b().asByteArray()));
+            default -> throw new IllegalArgumentException("unsupported attribute " + v);
+        };
+    }
+
+    @Override
+    public void close() {
+        streams.close();
+    }
+}
