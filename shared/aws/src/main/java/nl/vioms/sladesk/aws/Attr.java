@@ -43,6 +43,13 @@ public final class Attr {
         return value == null ? null : Instant.parse(value);
     }
 
+    /** The item at a pk/sk key, read consistently; empty when there is none. */
+    public static java.util.Optional<Map<String, AttributeValue>> getItem(
+            software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table, String pk, String sk) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
+        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(item);
+    }
+
     public static long number(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null ? 0 : Long.parseLong(value.n());

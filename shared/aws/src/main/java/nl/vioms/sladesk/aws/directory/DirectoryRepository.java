@@ -104,8 +104,7 @@ public final class DirectoryRepository {
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return nl.vioms.sladesk.aws.Attr.getItem(dynamo, table, pk, sk);
     }
 
     private static Customer toCustomer(Map<String, AttributeValue> item) {

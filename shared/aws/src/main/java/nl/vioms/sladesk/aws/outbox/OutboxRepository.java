@@ -1,7 +1,6 @@
 package nl.vioms.sladesk.aws.outbox;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,21 +66,13 @@ public final class OutboxRepository {
     /** Messages in one state, oldest first (query on the by-state index, never a scan). */
     public List<OutboxMessage> listByState(DeliveryState state, int limit) {
         var index = Indexes.OUTBOX_BY_STATE;
-        List<OutboxMessage> result = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
-                    .keyConditionExpression("#state = :state")
-                    .expressionAttributeNames(Map.of("#state", index.partitionKey()))
-                    .expressionAttributeValues(Map.of(":state", s(state.name())))
-                    .limit(limit - result.size())
-                    .exclusiveStartKey(startKey)
-                    .build();
-            var page = dynamo.query(request);
-            page.items().forEach(item -> result.add(fromItem(item)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && result.size() < limit);
-        return result;
+        var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
+                .keyConditionExpression("#state = :state")
+                .expressionAttributeNames(Map.of("#state", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":state", s(state.name())))
+                .limit(limit)
+                .build();
+        return dynamo.queryPaginator(request).items().stream().limit(limit).map(OutboxRepository::fromItem).toList();
     }
 
     static Map<String, AttributeValue> toItem(OutboxMessage m) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.IndexRef;
 import nl.vioms.sladesk.aws.Indexes;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -212,16 +213,9 @@ public final class TicketRepository {
                 .stream().map(TicketRepository::view).toList();
     }
 
-    /** Every page of a query. */
+    /** Every page of a query (the SDK's paginator follows LastEvaluatedKey). */
     private List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder query) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            var page = dynamo.query(query.exclusiveStartKey(start).build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
+        return dynamo.queryPaginator(query.build()).items().stream().toList();
     }
 
     private void putEventIfAbsent(String number, TicketEvent event) {
@@ -316,7 +310,6 @@ public final class TicketRepository {
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+        return Attr.getItem(dynamo, table, pk, sk);
     }
 }
