@@ -41,11 +41,29 @@ final class StatusPage {
         html.append("</table><h2>Geschiedenis</h2><table>");
         for (TicketEvent e : view.history()) {
             String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
-            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(e.kind().wireName()) + "</strong> · " + esc(e.actor())
+            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(label(e.kind())) + "</strong> · " + esc(e.actor())
                     + (text.isBlank() ? "" : "<br>" + esc(text.length() > 600 ? text.substring(0, 600) + "…" : text)));
         }
         html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p></body></html>");
         return html.toString();
+    }
+
+    /** What a reseller reads for each kind of event. */
+    static String label(nl.vioms.sladesk.core.ticket.EventKind kind) {
+        return switch (kind) {
+            case CREATED -> "Gemeld";
+            case EMAIL -> "E-mail";
+            case PHONE_REPORT -> "Telefonisch gemeld";
+            case RESPONSE -> "Reactie van VIOMS";
+            case WORK_STARTED -> "Werk gestart";
+            case NOTE -> "Notitie";
+            case WAITING_FOR_CUSTOMER -> "Wacht op u";
+            case CUSTOMER_REPLIED -> "Uw antwoord";
+            case RECLASSIFIED -> "Prioriteit gewijzigd";
+            case RESOLVED -> "Opgelost";
+            case CLOSED -> "Gesloten";
+            case SECOND_LINE_ACK -> "Tweedelijns helpdesk neemt het op";
+        };
     }
 
     private static String deadline(Instant due, boolean breached) {

@@ -207,6 +207,7 @@ class TicketApiTest {
         assertEquals("text/html; charset=utf-8", page.getHeaders().get("content-type"));
         assertTrue(page.getBody().contains("<h1>" + number + " — Receptie kan niet doorverbinden</h1>"), page.getBody());
         assertTrue(page.getBody().contains("Herstel uiterlijk"));
+        assertTrue(page.getBody().contains("<strong>Gemeld</strong>"), "history in the reseller's language");
         assertTrue(page.getBody().contains("do 26 nov. 2026 18:12"), "deadline in Amsterdam time: " + page.getBody());
     }
 
