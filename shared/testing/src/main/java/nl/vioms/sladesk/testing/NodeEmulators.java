@@ -120,11 +120,18 @@ public final class NodeEmulators implements EmulatorBackend {
                 for (String file : FILES) Files.write(dir.resolve(file), resource(file));
                 if (!Files.exists(marker)) {
                     System.err.println("[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs) into " + dir);
+                    // npm's output goes to a log, never to this JVM's stdin/stdout: a test runner
+                    // talks to its forked JVMs over those streams
+                    Path log = dir.resolve("npm-install.log");
                     Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
-                            .directory(dir.toFile()).inheritIO().start();
+                            .directory(dir.toFile())
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .start();
+                    npm.getOutputStream().close();
                     if (npm.waitFor() != 0) {
                         throw new IllegalStateException("npm ci failed in " + dir + " (exit " + npm.exitValue()
-                                + "); is npm installed and the npm registry reachable?");
+                                + "); is npm installed and the npm registry reachable? npm said:\n" + Files.readString(log));
                     }
                     Files.writeString(marker, hash);
                 }
