@@ -160,6 +160,17 @@ class TemplateTest {
                 assertTrue(props.containsKey("KmsMasterKeyId"), id + " is encrypted"));
     }
 
+    @Test
+    void everyFunctionThatPublishesToAnEncryptedTopicMayUseItsKey() {
+        TEMPLATE.resourcesOfType("AWS::Serverless::Function").forEach((id, props) -> {
+            String policies = Json.write(props.getOrDefault("Policies", List.of()));
+            if (policies.contains("SNSPublishMessagePolicy")) {
+                assertTrue(policies.contains("kms:GenerateDataKey*") && policies.contains("MessagingKey"),
+                        id + " publishes to a KMS-encrypted topic, so it needs kms:GenerateDataKey* on MessagingKey");
+            }
+        });
+    }
+
     /** Each index declared in {@link Indexes} that the template lacks, or has with other keys. */
     static List<String> missingIndexes(Map<String, Object> root) {
         List<String> problems = new ArrayList<>();
