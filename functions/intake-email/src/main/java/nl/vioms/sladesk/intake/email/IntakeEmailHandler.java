@@ -92,7 +92,8 @@ public final class IntakeEmailHandler implements RequestHandler<SNSEvent, Void> 
             Log.warn("mail.unreadable", Map.of("sesMessageId", notification.messageId(), "error", e.getMessage(), "raw", rawAt));
             mail = Optional.empty();
         }
-        var outcome = intake.take(mail, notification.receivedAt(), notification.messageId(), notification.source(), rawAt);
+        var outcome = intake.take(mail, notification.receivedAt(), notification.messageId(), notification.source(), rawAt,
+                notification.virusVerdict());
         Log.info("mail.taken", Map.of("sesMessageId", notification.messageId(), "outcome", outcome.kind().name(),
                 "ticket", String.valueOf(outcome.ticketNumber()), "reason", outcome.reason()));
         return Optional.of(outcome);

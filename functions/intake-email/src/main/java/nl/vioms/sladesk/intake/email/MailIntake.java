@@ -15,6 +15,7 @@ import nl.vioms.sladesk.core.ticket.Report;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
+import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.intake.email.mail.InboundMail;
@@ -50,6 +51,17 @@ public final class MailIntake {
      * @param rawAt     where the raw message is kept, e.g. s3://bucket/key
      */
     public Outcome take(Optional<InboundMail> mail, java.time.Instant received, String sesMessageId, String envelopeSender, String rawAt) {
+        return take(mail, received, sesMessageId, envelopeSender, rawAt, null);
+    }
+
+    /** @param virusVerdict SES's virus scan (PASS, FAIL, GRAY, ...), or null when not scanned */
+    public Outcome take(Optional<InboundMail> mail, java.time.Instant received, String sesMessageId, String envelopeSender,
+                        String rawAt, String virusVerdict) {
+        if ("FAIL".equals(virusVerdict)) {
+            // kept in S3 for a person to inspect; never shown on a ticket
+            Log.warn("mail.virus", Map.of("sesMessageId", sesMessageId, "raw", rawAt));
+            return new Outcome(Outcome.Kind.IGNORED, null, "virus scan FAIL");
+        }
         if (mail.isEmpty()) {
             // unreadable, but a report all the same: a person looks at the raw message
             Report report = new Report(TicketKind.INCIDENT, Channel.EMAIL, received, envelopeSender,
@@ -68,13 +80,19 @@ public final class MailIntake {
         String source = m.messageId() != null ? m.messageId() : "ses-" + sesMessageId;
         Optional<String> referenced = TicketReference.find(m);
         Optional<TicketService.View> existing = referenced.flatMap(tickets::view);
+        if (existing.isPresent() && existing.get().ticket().status() == TicketStatus.CLOSED) {
+            // a closed ticket is done: a new fault reported in its thread gets a ticket and a clock
+            Log.info("mail.reply-to-closed", Map.of("ticket", existing.get().ticket().number(), "sesMessageId", sesMessageId));
+            existing = Optional.empty();
+        }
         if (existing.isPresent()) {
             Map<String, String> details = details(m, rawAt);
             details.put(TicketLifecycle.FROM_REPORTER, String.valueOf(fromReportersSide(m.fromAddress(), existing.get().ticket())));
             var event = new TicketEvent("mail-" + ApiToken.hash(source).substring(0, 16), EventKind.EMAIL, received,
                     actorOf(m.fromAddress()), "email:" + sesMessageId, details);
-            tickets.record(existing.get().ticket().number(), event);
-            return new Outcome(Outcome.Kind.ADDED_TO_TICKET, existing.get().ticket().number(), "reply");
+            String number = existing.get().ticket().number();
+            if (tickets.record(number, event).isEmpty()) throw new IllegalStateException("ticket " + number + " vanished");
+            return new Outcome(Outcome.Kind.ADDED_TO_TICKET, number, "reply");
         }
         referenced.ifPresent(number -> Log.warn("mail.unknown-ticket", Map.of("ticket", number, "sesMessageId", sesMessageId)));
         Customer customer = m.fromAddress() == null ? null : directory.customerByEmail(m.fromAddress()).orElse(null);

@@ -173,6 +173,33 @@ class IntakeEmailEndToEndTest {
     }
 
     @Test
+    void aMailInTheThreadOfAClosedTicketOpensANewOne() throws Exception {
+        String old = deliver(fresh(corpus("01-outlook-alternative.eml"))).ticketNumber();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        newService().record(old, new nl.vioms.sladesk.core.ticket.TicketEvent("close-1", EventKind.CLOSED,
+                Instant.parse("2026-11-26T09:00:00Z"), "operations:test", "api", Map.of()));
+        String reply = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1).replace("VIO-2026-000123", old);
+
+        var outcome = deliver(fresh(reply.getBytes(StandardCharsets.ISO_8859_1)), "2026-11-26T09:45:00.000Z");
+
+        assertEquals(Kind.OPENED, outcome.kind(), outcome.reason());
+        assertTrue(!outcome.ticketNumber().equals(old), "a new ticket, with its own clock");
+    }
+
+    @Test
+    void aMailThatFailedTheVirusScanOpensNothing() throws Exception {
+        SNSEvent event = LambdaEvents.load("intake-email/ses-inline.json", SNSEvent.class);
+        ObjectNode notification = (ObjectNode) Json.MAPPER.readTree(event.getRecords().get(0).getSNS().getMessage());
+        ((ObjectNode) notification.get("mail")).put("messageId", "virus-" + UUID.randomUUID());
+        ((ObjectNode) notification.get("receipt")).putObject("virusVerdict").put("status", "FAIL");
+
+        var outcome = handler.take("virus", Json.write(notification)).orElseThrow();
+
+        assertEquals(Kind.IGNORED, outcome.kind());
+        assertEquals("virus scan FAIL", outcome.reason());
+    }
+
+    @Test
     void aReplyFoundOnlyThroughReferencesJoinsItsTicket() throws Exception {
         String number = deliver(fresh(corpus("03-applemail-mixed.eml"))).ticketNumber();
         String reply = new String(corpus("09-reply-references-only.eml"), StandardCharsets.ISO_8859_1).replace("VIO-2026-000456", number);

@@ -18,9 +18,17 @@ public final class MailClassifier {
     /** Our outbound mails carry Message-IDs in this domain (see {@link TicketReference}). */
     public static final String OUR_MESSAGE_ID_DOMAIN = "sladesk.vioms.nl";
 
+    /** Subjects that only an auto-responder writes. */
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
             "^\\W*(automatisch antwoord|automatische? (re)?reactie|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response"
-                    + "|out of (the )?office|afwezig(heid\\w*)?|niet aanwezig|abwesenheit\\w*|absence|r[ée]ponse automatique)\\b",
+                    + "|out of (the )?office|r[ée]ponse automatique)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * Words a person also starts a fault report with ("Afwezigheid kiestoon", "Absence of dial
+     * tone"): an auto-reply only with a second signal, so no real report is lost.
+     */
+    private static final Pattern ABSENCE_SUBJECT = Pattern.compile(
+            "^\\W*(afwezig(heid\\w*)?|niet aanwezig|abwesenheit\\w*|absence)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern REPORT_TYPE = Pattern.compile("report-type\\s*=\\s*\"?([A-Za-z0-9-]+)", Pattern.CASE_INSENSITIVE);
 
@@ -89,9 +97,15 @@ public final class MailClassifier {
         if (m.find()) {
             return of(MailClass.AUTO_REPLY, "subject starts with \"" + m.group(1) + "\"");
         }
+        boolean nullSender = mail.header("return-path").map(v -> v.replaceAll("\\s", "")).filter(v -> v.equals("<>")).isPresent();
+        Matcher absence = ABSENCE_SUBJECT.matcher(mail.subject());
+        if (absence.find() && (nullSender || mail.header("x-auto-response-suppress").isPresent())) {
+            return of(MailClass.AUTO_REPLY, "subject starts with \"" + absence.group(1) + "\" and "
+                    + (nullSender ? "Return-Path: <>" : "X-Auto-Response-Suppress"));
+        }
 
         // a null reverse path without any auto-reply signal: a bounce from a terse MTA
-        if (mail.header("return-path").map(v -> v.replaceAll("\\s", "")).filter(v -> v.equals("<>")).isPresent()) {
+        if (nullSender) {
             return of(MailClass.BOUNCE, "Return-Path: <> (null sender)");
         }
 

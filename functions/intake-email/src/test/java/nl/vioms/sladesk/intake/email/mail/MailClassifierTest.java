@@ -29,7 +29,12 @@ class MailClassifierTest {
             "jan@bakkerij-devries.nl; Storing; X-Autorespond: vacation; AUTO_REPLY",
             "jan@bakkerij-devries.nl; Out of Office: Storing; ; AUTO_REPLY",
             "jan@bakkerij-devries.nl; Automatic reply: Storing; ; AUTO_REPLY",
-            "jan@bakkerij-devries.nl; AFWEZIG tot 1 december; ; AUTO_REPLY",
+            // "absence" words alone are also how people report faults: an extra ticket beats a lost report
+            "jan@bakkerij-devries.nl; AFWEZIG tot 1 december; ; NORMAL",
+            "jan@bakkerij-devries.nl; Afwezigheid kiestoon op alle toestellen; ; NORMAL",
+            "jan@bakkerij-devries.nl; Absence of dial tone on all phones; ; NORMAL",
+            "jan@bakkerij-devries.nl; AFWEZIG tot 1 december; Return-Path: <>; AUTO_REPLY",
+            "jan@bakkerij-devries.nl; Absence: back on Monday; X-Auto-Response-Suppress: All; AUTO_REPLY",
             "jan@bakkerij-devries.nl; Storing; Precedence: auto_reply; AUTO_REPLY",
             "jan@bakkerij-devries.nl; Storing; Return-Path: < >; BOUNCE",
             "Postmaster@bakkerij-devries.nl; Delivery failure; ; BOUNCE",
