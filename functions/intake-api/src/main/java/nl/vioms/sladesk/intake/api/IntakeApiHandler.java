@@ -195,7 +195,8 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         return json(200, TicketJson.full(view));
     }
 
-    record EventRequest(String kind, String at, String note, String priority, String reason, String id) {
+    record EventRequest(String kind, String at, String note, String priority, String reason, String id,
+                        String customer, String service) {
     }
 
     /** Operations record what happened; each event recomputes the clocks. */
@@ -216,11 +217,30 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         if (body.note() != null) data.put("text", body.note());
         if (body.priority() != null) data.put("priority", body.priority().toUpperCase(Locale.ROOT));
         if (body.reason() != null) data.put("reason", body.reason());
+        if (kind == EventKind.ASSIGNED) data.putAll(assignment(body));
         String id = body.id() != null ? body.id()
                 : request.header("idempotency-key") != null ? request.header("idempotency-key") : UUID.randomUUID().toString();
         var event = new TicketEvent(id, kind, instant("at", body.at()), caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
         return json(200, TicketJson.full(view));
+    }
+
+    /** The directory's facts an assignment carries, so the history alone rebuilds the ticket. */
+    private Map<String, String> assignment(EventRequest body) {
+        if (body.customer() == null) throw ApiError.badRequest("assigned needs customer");
+        Customer customer = directory.customer(body.customer())
+                .orElseThrow(() -> ApiError.notFound("no customer " + body.customer()));
+        var service = body.service() != null
+                ? customer.service(body.service()).orElseThrow(() -> ApiError.badRequest("customer " + customer.id() + " has no service " + body.service()))
+                : customer.mainService().orElseThrow(() -> ApiError.badRequest("customer " + customer.id() + " has no service"));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("customer", customer.id());
+        data.put("customerName", customer.name());
+        data.put("reseller", customer.resellerId());
+        data.put("level", customer.level().name());
+        data.put("service", service.id());
+        data.put("serviceKind", service.kind().wireName());
+        return data;
     }
 
     /** Open tickets in the order they are handled (R11): priority, then time of reporting. */

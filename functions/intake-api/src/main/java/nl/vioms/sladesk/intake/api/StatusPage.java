@@ -63,6 +63,7 @@ final class StatusPage {
             case RESOLVED -> "Opgelost";
             case CLOSED -> "Gesloten";
             case SECOND_LINE_ACK -> "Tweedelijns helpdesk neemt het op";
+            case ASSIGNED -> "Toegewezen aan klant";
         };
     }
 

@@ -101,6 +101,30 @@ class TicketApiTest {
     }
 
     @Test
+    void operationsAssignATriageTicketAndItsDeadlinesFollowTheCustomersLevel() throws Exception {
+        String number = json(call(sample("post-intake-phone.json").withBody(
+                "{\"callerNumber\":\"06 87654321\",\"calledAt\":\"2026-11-26T10:03:00+01:00\",\"summary\":\"Niemand kan bellen in het hotel\"}")))
+                .get("number").asText();
+        // triage: level N, P1 by phone at Thu 10:03 -> response 4 office hours -> 14:03
+        assertEquals("2026-11-26T14:03:00+01:00", json(call(get(number, "demo-ops-token"))).get("clocks").get("responseDue").asText());
+        assertEquals(404, call(get(number, "demo-telnet-token")).getStatusCode(), "nobody's ticket yet");
+
+        var assigned = call(event(number, "{\"kind\":\"assigned\",\"customer\":\"hotel-gouden-leeuw\",\"service\":\"trunk\"}"));
+
+        assertEquals(200, assigned.getStatusCode(), assigned.getBody());
+        JsonNode ticket = json(assigned);
+        assertFalse(ticket.get("triage").asBoolean());
+        assertEquals("HA", ticket.get("level").asText());
+        assertEquals("sip-trunk", ticket.get("serviceKind").asText());
+        // HA by phone runs 24x7 from the call (R7), the clock start stays 10:03:
+        //   response 2 clock hours -> 12:03; restore 8 -> 18:03
+        assertEquals("2026-11-26T12:03:00+01:00", ticket.get("clocks").get("responseDue").asText());
+        assertEquals("2026-11-26T18:03:00+01:00", ticket.get("clocks").get("restoreDue").asText());
+        assertEquals(200, call(get(number, "demo-telnet-token")).getStatusCode(), "now the reseller's ticket");
+        assertProblem(call(event(number, "{\"kind\":\"assigned\",\"customer\":\"nobody\"}")), 404, "no customer nobody");
+    }
+
+    @Test
     void aResellerOpensATicketForItsCustomerAndOnlyItSeesIt() throws Exception {
         var opened = call(sample("post-tickets.json").withHeader("idempotency-key", "k-" + System.nanoTime()));
         assertEquals(201, opened.getStatusCode(), opened.getBody());

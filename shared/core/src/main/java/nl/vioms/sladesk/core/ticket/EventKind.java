@@ -25,7 +25,12 @@ public enum EventKind {
     RESOLVED,
     CLOSED,
     /** The external second-line helpdesk took the escalation (R17). */
-    SECOND_LINE_ACK;
+    SECOND_LINE_ACK,
+    /**
+     * Operations assign a ticket to a customer (and service): a triage ticket from an unknown
+     * reporter gets the customer's level from then on; the clock start and pauses stay.
+     */
+    ASSIGNED;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

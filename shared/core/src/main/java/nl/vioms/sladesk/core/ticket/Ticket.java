@@ -65,6 +65,13 @@ public record Ticket(
                 newPriority, newReason, subject, reporter, triage, newTimeline, version);
     }
 
+    /** The same ticket for another customer and service (assigned by operations; no longer triage). */
+    Ticket assignedTo(String newCustomerId, String newCustomerName, String newResellerId, SlaLevel newLevel,
+                      String newServiceId, ServiceKind newServiceKind) {
+        return new Ticket(number, kind, status, newCustomerId, newCustomerName, newResellerId, newLevel, newServiceId,
+                newServiceKind, priority, priorityReason, subject, reporter, false, timeline, version);
+    }
+
     public Ticket withVersion(long newVersion) {
         return new Ticket(number, kind, status, customerId, customerName, resellerId, level, serviceId, serviceKind,
                 priority, priorityReason, subject, reporter, triage, timeline, newVersion);

@@ -48,6 +48,15 @@ public final class TicketLifecycle {
             case CREATED -> ticket.with(status, ticket.priority(),
                     event.data().getOrDefault("priorityReason", ticket.priorityReason()), timeline);
             case NOTE, SECOND_LINE_ACK -> ticket;
+            case ASSIGNED -> {
+                var d = event.data();
+                for (String field : new String[] {"customer", "customerName", "reseller", "level", "serviceKind"}) {
+                    if (d.get(field) == null) throw new IllegalArgumentException("assigned needs " + field);
+                }
+                yield ticket.assignedTo(d.get("customer"), d.get("customerName"), d.get("reseller"),
+                        nl.vioms.sladesk.core.policy.SlaLevel.valueOf(d.get("level")), d.get("service"),
+                        nl.vioms.sladesk.core.policy.ServiceKind.fromWireName(d.get("serviceKind")));
+            }
             // a mail from them while we wait is their reply (R16); one sent before the wait began is not
             // (and only a mail from their side: another party's mail is history, not their reply)
             case EMAIL -> status == TicketStatus.WAITING && !event.at().isBefore(pauseStart(timeline))
