@@ -45,7 +45,7 @@ final class CreditCommand implements Callable<Integer> {
     String service;
     @Option(names = "--fee", required = true, paramLabel = "AMOUNT", description = "Monthly licence fee, e.g. 250.00.")
     String fee;
-    @Option(names = "--fixed-costs", paramLabel = "AMOUNT", description = "Monthly fixed costs for the 60 % cap (default: the fee).")
+    @Option(names = "--fixed-costs", paramLabel = "AMOUNT", description = "Monthly fixed costs for the 60 %% cap (default: the fee).")
     String fixedCosts;
     @Option(names = "--rounding", paramLabel = "MODE", description = "whole, started or prorata (default: the policy's).")
     String rounding;

@@ -73,7 +73,7 @@ final class LocalApiServer implements AutoCloseable {
             throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
         String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
 
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk up}: the emulators, the template's resources and the HTTP API, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Runs SLA Desk locally: starts the AWS emulators, creates template.yaml's tables, topics,",
-                "queues and buckets (data kept in .sladesk/data), and serves the template's HTTP API routes",
-                "on http://127.0.0.1:3000 by invoking the handlers in-process. Ctrl-C stops everything."})
+        description = {"Runs SLA Desk locally on the AWS emulators, serving the template's HTTP API on http://127.0.0.1:3000.",
+                "Creates template.yaml's tables, topics, queues and buckets (data kept in .sladesk/data) and",
+                "invokes the handlers in-process. Ctrl-C stops everything."})
 final class UpCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

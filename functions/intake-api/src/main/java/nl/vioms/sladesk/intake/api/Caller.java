@@ -21,7 +21,7 @@ record Caller(ApiToken token) {
 
     void require(TokenScope... allowed) {
         if (!Set.of(allowed).contains(token.scope())) {
-            throw new ApiError(403, "Forbidden", "a " + token.scope().name().toLowerCase() + " token may not do this");
+            throw new ApiError(403, "Forbidden", "a " + token.scope().name().toLowerCase(java.util.Locale.ROOT) + " token may not do this");
         }
     }
 
@@ -31,6 +31,6 @@ record Caller(ApiToken token) {
     }
 
     String actor() {
-        return token.scope().name().toLowerCase() + ":" + (token.name() == null || token.name().isBlank() ? "token" : token.name());
+        return token.scope().name().toLowerCase(java.util.Locale.ROOT) + ":" + (token.name() == null || token.name().isBlank() ? "token" : token.name());
     }
 }

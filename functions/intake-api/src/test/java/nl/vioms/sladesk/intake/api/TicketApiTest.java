@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The intake API end to end: the handler built from template.yaml's environment, fed the sample
- * events of events/intake-api, against DynamoDB (dynalite) with the demo directory seeded.
+ * events of events/intake-api, against the DynamoDB emulator with the demo directory seeded.
  * Deadlines are worked out by hand from SLA-RULES.md.
  */
 @ExtendWith(AwsEmulators.class)

@@ -89,7 +89,6 @@ public final class TicketRepository {
         return Long.parseLong(result.attributes().get("sequence").n());
     }
 
-    /** What a source (an e-mail's Message-ID, an API idempotency key) was taken in as, if anything. */
     /**
      * What a source (an e-mail's Message-ID, an API idempotency key) was taken in as, if anything.
      *

@@ -26,7 +26,7 @@ import nl.vioms.sladesk.core.ticket.TicketNumber;
  * idempotency key): the same source always yields the same ticket, even after a crash halfway.
  */
 public final class TicketService {
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
     private static final int ATTEMPTS = 5;
 
     private final TicketRepository tickets;

@@ -32,7 +32,7 @@ import nl.vioms.sladesk.core.time.IntervalSets;
 public final class AvailabilityCalculator {
 
     /** R24: months and service windows are Amsterdam wall-clock time. */
-    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    public static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
 
     private AvailabilityCalculator() {
     }

@@ -33,7 +33,7 @@ import nl.vioms.sladesk.core.time.Interval;
 public final class ServiceWindow {
 
     /** The zone of every wall-clock rule of the SLA. */
-    public static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    public static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
 
     private static final LocalTime NINE = LocalTime.of(9, 0);
     private static final LocalTime HALF_PAST_FIVE = LocalTime.of(17, 30);

@@ -17,7 +17,7 @@ import nl.vioms.sladesk.core.policy.SlaPolicy;
  * holiday setting kept for the life of the process (its holiday tables are cached per year).
  */
 public final class TicketClocks {
-    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
 
     private final PolicySet policies;
     private final Map<HolidaySettings, WorkingDays> calendars = new ConcurrentHashMap<>();
