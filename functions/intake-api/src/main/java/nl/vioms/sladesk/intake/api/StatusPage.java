@@ -40,12 +40,18 @@ final class StatusPage {
         }
         html.append("</table><h2>Geschiedenis</h2><table>");
         for (TicketEvent e : view.history()) {
+            if (e.kind() == nl.vioms.sladesk.core.ticket.EventKind.NOTE) continue; // internal to VIOMS
             String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
-            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(label(e.kind())) + "</strong> · " + esc(e.actor())
+            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(label(e.kind())) + "</strong> · " + esc(who(e.actor()))
                     + (text.isBlank() ? "" : "<br>" + esc(text.length() > 600 ? text.substring(0, 600) + "…" : text)));
         }
         html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p></body></html>");
         return html.toString();
+    }
+
+    /** VIOMS staff appear as VIOMS, not by token name. */
+    static String who(String actor) {
+        return actor.startsWith("operations:") || actor.startsWith("telephony:") ? "VIOMS" : actor;
     }
 
     /** What a reseller reads for each kind of event. */

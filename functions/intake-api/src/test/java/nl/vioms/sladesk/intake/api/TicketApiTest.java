@@ -225,6 +225,8 @@ class TicketApiTest {
     void theStatusPageIsReadableHtml() throws Exception {
         String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime()))).get("number").asText();
 
+        call(event(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
+        call(event(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
         var page = call(sample("get-ticket-html.json").withPath(number));
 
         assertEquals(200, page.getStatusCode());
@@ -232,6 +234,9 @@ class TicketApiTest {
         assertTrue(page.getBody().contains("<h1>" + number + " — Receptie kan niet doorverbinden</h1>"), page.getBody());
         assertTrue(page.getBody().contains("Herstel uiterlijk"));
         assertTrue(page.getBody().contains("<strong>Gemeld</strong>"), "history in the reseller's language");
+        assertTrue(page.getBody().contains("<strong>Reactie van VIOMS</strong> · VIOMS<br>We kijken ernaar"), page.getBody());
+        assertFalse(page.getBody().contains("klant belt vaak"), "internal notes stay internal");
+        assertFalse(page.getBody().contains("operations:noc"), "staff appear as VIOMS");
         assertTrue(page.getBody().contains("do 26 nov. 2026 18:12"), "deadline in Amsterdam time: " + page.getBody());
     }
 
