@@ -13,6 +13,13 @@ public final class Indexes {
     public static final IndexRef TICKETS_BY_RESELLER =
             new IndexRef("TicketsTable", "by-reseller", "resellerKey", "createdAt");
 
+    /**
+     * The next SLA checkpoint (warning, breach) of every open clock, write-sharded over
+     * {@code DUE#00..DUE#07}. Sparse: only tickets with a checkpoint ahead carry it.
+     */
+    public static final IndexRef TICKETS_DUE =
+            new IndexRef("TicketsTable", "due", "dueShard", "dueAt");
+
     /** Open tickets in work-queue order (R11): priority, then creation. Sparse: open tickets only. */
     public static final IndexRef TICKETS_QUEUE =
             new IndexRef("TicketsTable", "queue", "queue", "queueOrder");

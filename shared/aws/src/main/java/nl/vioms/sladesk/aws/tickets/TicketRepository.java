@@ -14,8 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.IndexRef;
+import nl.vioms.sladesk.core.watch.SlaWatch;
 import nl.vioms.sladesk.aws.Indexes;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
@@ -44,6 +46,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class TicketRepository {
     private final DynamoDbClient dynamo;
     private final String table;
+
+    /** Write shards of the due index: enough to spread a burst of writes, few for a sweep to query. */
+    public static final int DUE_SHARDS = 8;
 
     public TicketRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
@@ -193,6 +198,32 @@ public final class TicketRepository {
         return Optional.of(new Stored(created, ticket.withVersion(number(snapshot, "version")), List.copyOf(history)));
     }
 
+    /** What a sweep found: the tickets with a checkpoint due, and how many index entries it read. */
+    public record DueEntries(List<String> ticketNumbers, int itemsRead) {
+    }
+
+    /**
+     * Tickets with a checkpoint due by {@code now}: one query per shard on the sparse due index,
+     * {@code dueShard = :s AND dueAt <= :now}, so the cost follows the due entries only.
+     */
+    public DueEntries dueBy(Instant now) {
+        var index = Indexes.TICKETS_DUE;
+        List<String> numbers = new ArrayList<>();
+        int read = 0;
+        for (int shard = 0; shard < DUE_SHARDS; shard++) {
+            var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
+                    .keyConditionExpression("#shard = :shard AND #at <= :now")
+                    .expressionAttributeNames(Map.of("#shard", index.partitionKey(), "#at", index.sortKey()))
+                    .expressionAttributeValues(Map.of(":shard", s(String.format("DUE#%02d", shard)), ":now", s(sortable(now))))
+                    .build();
+            for (var page : dynamo.queryPaginator(request)) {
+                read += page.count();
+                page.items().forEach(item -> numbers.add(string(item, "pk").substring("TICKET#".length())));
+            }
+        }
+        return new DueEntries(numbers, read);
+    }
+
     /** A reseller's open tickets, newest first. */
     public List<Ticket> openForReseller(String resellerId) {
         return snapshots(Indexes.TICKETS_BY_RESELLER, "RESELLER#" + resellerId + "#open", false);
@@ -285,6 +316,12 @@ public final class TicketRepository {
             putIfPresent(item, "startWorkDue", clocks.startWorkDue());
             putIfPresent(item, "restoreDue", clocks.restoreDue());
             putIfPresent(item, "restoreWarningAt", clocks.warningAt());
+            // the due index: the next checkpoint of an open clock (no checkpoint is recorded
+            // yet; the sla-check sweep that records them comes with issue #5)
+            SlaWatch.nextDue(t, clocks, Set.of()).ifPresent(due -> {
+                item.put("dueShard", s(SlaWatch.shard(t.number(), DUE_SHARDS)));
+                item.put("dueAt", s(sortable(due)));
+            });
         }
         return item;
     }
