@@ -86,6 +86,41 @@ class DueIndexTest {
         assertEquals(due.ticketNumbers().size(), due.itemsRead(), "every entry read is a due one");
     }
 
+    @Test
+    void aHundredThousandClosedTicketsCostTheSweepNothing() throws Exception {
+        // closed tickets carry no due entry: write 100 000 of them as the store would, then 10 due ones
+        var dynamo = aws.clients().dynamo();
+        for (int batch = 0; batch < 100_000 / 25; batch++) {
+            var writes = new java.util.ArrayList<software.amazon.awssdk.services.dynamodb.model.WriteRequest>();
+            for (int i = 0; i < 25; i++) {
+                String number = String.format("VIO-2025-%06d", batch * 25 + i + 1);
+                writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(Map.of(
+                        "pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET"),
+                        "number", AttributeValue.fromS(number), "status", AttributeValue.fromS("CLOSED"),
+                        "resellerKey", AttributeValue.fromS("RESELLER#telnet#done"),
+                        "createdAt", AttributeValue.fromS("2025-06-01T09:00:00.000000000Z")))).build());
+            }
+            var unprocessed = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, writes))).unprocessedItems();
+            assertTrue(unprocessed.isEmpty(), "the emulator took the whole batch");
+        }
+        CLOCK.set(Instant.parse("2027-03-01T09:00:00Z"));
+        for (int i = 0; i < 10; i++) {
+            // Mon 1 Mar 2027 09:00 + i minutes, P1 on level N: start work due 2 office hours later
+            open("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2027-03-01T09:" + String.format("%02d", i)
+                    + ":00+01:00\",\"summary\":\"Niemand kan bellen\",\"priority\":\"P1\"}");
+        }
+
+        // by Mon 1 Mar 2027 13:00 Amsterdam all ten (due 11:00..11:09) are due, and every 2026 ticket
+        // of the other tests too: the sweep reads exactly the entries it returns
+        var due = tickets.dueBy(Instant.parse("2027-03-01T12:00:00Z"));
+        long ours = due.ticketNumbers().stream().filter(n -> n.startsWith("VIO-2027-")).count();
+
+        assertEquals(10, ours);
+        assertTrue(due.ticketNumbers().stream().noneMatch(n -> n.startsWith("VIO-2025-")), "no closed ticket is read");
+        assertEquals(due.ticketNumbers().size(), due.itemsRead());
+        assertTrue(due.itemsRead() < 100, "read " + due.itemsRead() + " entries, not 100 000");
+    }
+
     private static String open(String body) throws Exception {
         var event = LambdaEvents.load("intake-api/post-intake-phone.json", APIGatewayV2HTTPEvent.class);
         event.setBody(body);
