@@ -2,14 +2,45 @@ package nl.vioms.sladesk.slacheck;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.util.Map;
+import nl.vioms.sladesk.aws.AwsClients;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
+import nl.vioms.sladesk.core.ticket.TicketClocks;
 
 /**
- * Schedule -> clocks due -> warnings, breaches, escalations (R12-R17). Not built yet: it arrives with issue #5. Until then an invocation fails loudly (the
- * function's error alarm fires) instead of pretending to have done the work.
+ * The scheduled SLA check (every minute): the clocks due by now, from the sparse due index, get
+ * their warnings and breaches recorded once, with the escalations of R17 written to the outbox in
+ * the same transaction. The event itself carries nothing the sweep needs.
  */
-public final class SlaCheckHandler implements RequestHandler<java.util.Map<String, Object>, Void> {
+public final class SlaCheckHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final SlaSweep sweep;
+    private final Clock clock;
+
+    /** Lambda's constructor: runs once per execution environment. */
+    public SlaCheckHandler() {
+        this(Environment.fromSystem(), null, Clock.systemUTC());
+    }
+
+    /** @param clients the SDK clients, or null to build them for Lambda from the environment */
+    public SlaCheckHandler(Environment env, AwsClients clients, Clock clock) {
+        AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
+        var repository = new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
+        var tickets = new TicketService(repository, new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(),
+                clock, env.require(EnvVar.PUBLIC_BASE_URL));
+        this.sweep = new SlaSweep(repository, tickets);
+        this.clock = clock;
+    }
+
     @Override
-    public Void handleRequest(java.util.Map<String, Object> event, Context context) {
-        throw new UnsupportedOperationException("sla-check is not implemented yet (issue #5)");
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        var result = sweep.run(clock.instant());
+        return Map.of("dueEntriesRead", result.entriesRead(), "tickets", result.tickets(),
+                "checkpointsRecorded", result.checkpointsRecorded());
     }
 }

@@ -61,8 +61,9 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.dynamo = (clients != null ? clients : AwsClients.forLambda(env)).dynamo();
         this.ticketsTable = env.require(EnvVar.TICKETS_TABLE);
         this.directory = new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE));
-        this.tickets = new TicketService(new TicketRepository(dynamo, ticketsTable),
-                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock);
+        // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
+        this.tickets = new TicketService(new TicketRepository(dynamo, ticketsTable, env.require(EnvVar.OUTBOX_TABLE)),
+                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock, env.require(EnvVar.PUBLIC_BASE_URL));
         this.clock = clock;
     }
 

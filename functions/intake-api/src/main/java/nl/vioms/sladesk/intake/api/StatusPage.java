@@ -70,6 +70,8 @@ final class StatusPage {
             case CLOSED -> "Gesloten";
             case SECOND_LINE_ACK -> "Tweedelijns helpdesk neemt het op";
             case ASSIGNED -> "Toegewezen aan klant";
+            case SLA_WARNING -> "Waarschuwing: hersteltermijn voor 75 % verstreken";
+            case SLA_BREACH -> "Termijn overschreden";
         };
     }
 

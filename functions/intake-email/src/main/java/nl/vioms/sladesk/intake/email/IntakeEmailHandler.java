@@ -44,8 +44,9 @@ public final class IntakeEmailHandler implements RequestHandler<SNSEvent, Void> 
         AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
         this.s3 = aws.s3();
         this.bucket = env.require(EnvVar.MAIL_BUCKET);
-        var tickets = new TicketService(new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE)),
-                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock);
+        // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
+        var tickets = new TicketService(new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE)),
+                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock, env.require(EnvVar.PUBLIC_BASE_URL));
         this.intake = new MailIntake(new DirectoryRepository(aws.dynamo(), env.require(EnvVar.DIRECTORY_TABLE)),
                 tickets, env.require(EnvVar.SUPPORT_ADDRESS));
     }

@@ -75,7 +75,8 @@ public final class OutboxRepository {
         return dynamo.queryPaginator(request).items().stream().limit(limit).map(OutboxRepository::fromItem).toList();
     }
 
-    static Map<String, AttributeValue> toItem(OutboxMessage m) {
+    /** The item of a message, for a transaction that writes it with the change it announces. */
+    public static Map<String, AttributeValue> toItem(OutboxMessage m) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("id", s(m.id()));
         item.put("topic", s(m.topic().name()));

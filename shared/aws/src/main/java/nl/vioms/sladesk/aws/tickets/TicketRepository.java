@@ -17,7 +17,13 @@ import java.util.Optional;
 import java.util.Set;
 import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.IndexRef;
+import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.core.watch.Checkpoint;
 import nl.vioms.sladesk.core.watch.SlaWatch;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import nl.vioms.sladesk.aws.Indexes;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
@@ -50,9 +56,17 @@ public final class TicketRepository {
     /** Write shards of the due index: enough to spread a burst of writes, few for a sweep to query. */
     public static final int DUE_SHARDS = 8;
 
+    private final String outboxTable;
+
     public TicketRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, null);
+    }
+
+    /** @param outboxTable where escalations are written with the change they announce; null for none */
+    public TicketRepository(DynamoDbClient dynamo, String table, String outboxTable) {
         this.dynamo = dynamo;
         this.table = table;
+        this.outboxTable = outboxTable;
     }
 
     /**
@@ -132,12 +146,48 @@ public final class TicketRepository {
 
     /** Stores a new ticket and its first event; repeating it after a partial failure completes it. */
     public void create(Ticket ticket, TicketEvent created, ClockResult clocks) {
+        create(ticket, created, clocks, List.of());
+    }
+
+    /**
+     * Stores a new ticket with the escalations its creation raises (R17: a P1 on a 24x7 contract),
+     * the snapshot and the outbox messages in one transaction.
+     */
+    public void create(Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> outbox) {
         putEventIfAbsent(ticket.number(), created);
         try {
-            dynamo.putItem(b -> b.tableName(table).item(snapshot(ticket, clocks))
-                    .conditionExpression("attribute_not_exists(pk)"));
-        } catch (ConditionalCheckFailedException exists) {
-            // stored by the earlier attempt
+            commit(snapshot(ticket, clocks, Set.of()), "attribute_not_exists(pk)", Map.of(), Map.of(), outbox);
+        } catch (ConcurrentChangeException exists) {
+            // stored, with its messages, by the earlier attempt
+        }
+    }
+
+    /**
+     * Writes a snapshot, conditionally, together with outbox messages (each written once): one
+     * transaction when there are messages, a plain conditional put otherwise.
+     */
+    private void commit(Map<String, AttributeValue> snapshot, String condition, Map<String, String> names,
+                        Map<String, AttributeValue> values, List<OutboxMessage> outbox) {
+        String number = string(snapshot, "number");
+        try {
+            if (outbox.isEmpty()) {
+                dynamo.putItem(b -> b.tableName(table).item(snapshot).conditionExpression(condition)
+                        .expressionAttributeNames(names.isEmpty() ? null : names)
+                        .expressionAttributeValues(values.isEmpty() ? null : values));
+                return;
+            }
+            if (outboxTable == null) throw new IllegalStateException("no outbox table for the escalations of " + number);
+            List<TransactWriteItem> writes = new ArrayList<>();
+            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(snapshot).conditionExpression(condition)
+                    .expressionAttributeNames(names.isEmpty() ? null : names)
+                    .expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
+            for (OutboxMessage message : outbox) {
+                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(outboxTable)
+                        .item(OutboxRepository.toItem(message)).conditionExpression("attribute_not_exists(id)").build()).build());
+            }
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (ConditionalCheckFailedException | TransactionCanceledException changed) {
+            throw new ConcurrentChangeException(number);
         }
     }
 
@@ -150,26 +200,33 @@ public final class TicketRepository {
      * writes is repaired by the next {@link #find}.
      */
     public void append(Ticket updated, TicketEvent event, ClockResult clocks) {
-        writeSnapshot(updated, clocks, event);
+        append(updated, event, clocks, Set.of(), List.of());
+    }
+
+    /**
+     * As {@link #append(Ticket, TicketEvent, ClockResult)}, with the SLA checkpoints recorded so far
+     * (they key the due index) and the outbox messages the event raises, committed with it.
+     */
+    public void append(Ticket updated, TicketEvent event, ClockResult clocks, Set<Checkpoint> recorded, List<OutboxMessage> outbox) {
+        writeSnapshot(updated, clocks, recorded, event, outbox);
         putEventIfAbsent(updated.number(), event);
     }
 
     /** Rewrites the derived view of a ticket read with {@link #find}, if nobody changed it since. */
     public void writeSnapshot(Ticket ticket, ClockResult clocks) {
-        writeSnapshot(ticket, clocks, null);
+        writeSnapshot(ticket, clocks, Set.of(), null, List.of());
     }
 
-    private void writeSnapshot(Ticket ticket, ClockResult clocks, TicketEvent pending) {
-        Map<String, AttributeValue> item = snapshot(ticket.withVersion(ticket.version() + 1), clocks);
+    public void writeSnapshot(Ticket ticket, ClockResult clocks, Set<Checkpoint> recorded) {
+        writeSnapshot(ticket, clocks, recorded, null, List.of());
+    }
+
+    private void writeSnapshot(Ticket ticket, ClockResult clocks, Set<Checkpoint> recorded, TicketEvent pending,
+                               List<OutboxMessage> outbox) {
+        Map<String, AttributeValue> item = snapshot(ticket.withVersion(ticket.version() + 1), clocks, recorded);
         if (pending != null) item.put("pendingEvent", AttributeValue.fromM(eventItem(ticket.number(), pending)));
-        try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("#v = :expected")
-                    .expressionAttributeNames(Map.of("#v", "version"))
-                    .expressionAttributeValues(Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version())))));
-        } catch (ConditionalCheckFailedException changed) {
-            throw new ConcurrentChangeException(ticket.number());
-        }
+        commit(item, "#v = :expected", Map.of("#v", "version"),
+                Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version()))), outbox);
     }
 
     public Optional<Stored> find(String number) {
@@ -280,7 +337,7 @@ public final class TicketRepository {
     }
 
     /** The item: facts fixed at creation, then the derived view. */
-    private static Map<String, AttributeValue> snapshot(Ticket t, ClockResult clocks) {
+    private static Map<String, AttributeValue> snapshot(Ticket t, ClockResult clocks, Set<Checkpoint> recorded) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("TICKET#" + t.number()));
         item.put("sk", s("TICKET"));
@@ -316,9 +373,8 @@ public final class TicketRepository {
             putIfPresent(item, "startWorkDue", clocks.startWorkDue());
             putIfPresent(item, "restoreDue", clocks.restoreDue());
             putIfPresent(item, "restoreWarningAt", clocks.warningAt());
-            // the due index: the next checkpoint of an open clock (no checkpoint is recorded
-            // yet; the sla-check sweep that records them comes with issue #5)
-            SlaWatch.nextDue(t, clocks, Set.of()).ifPresent(due -> {
+            // the due index: the next checkpoint of an open clock not yet recorded
+            SlaWatch.nextDue(t, clocks, recorded).ifPresent(due -> {
                 item.put("dueShard", s(SlaWatch.shard(t.number(), DUE_SHARDS)));
                 item.put("dueAt", s(sortable(due)));
             });

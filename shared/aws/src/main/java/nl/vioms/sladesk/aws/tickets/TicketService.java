@@ -1,6 +1,16 @@
 package nl.vioms.sladesk.aws.tickets;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Set;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.watch.Checkpoint;
+import nl.vioms.sladesk.core.watch.EscalationRules;
+import nl.vioms.sladesk.core.watch.SlaWatch;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +43,23 @@ public final class TicketService {
     private final TicketClocks clocks;
     private final PriorityClassifier classifier;
     private final Clock clock;
+    private final String linkBase;
 
     public TicketService(TicketRepository tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.classifier = classifier;
         this.clock = clock;
+        this.linkBase = "";
+    }
+
+    /** @param linkBase the public base URL that links to tickets in escalations start with */
+    public TicketService(TicketRepository tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock, String linkBase) {
+        this.tickets = tickets;
+        this.clocks = clocks;
+        this.classifier = classifier;
+        this.clock = clock;
+        this.linkBase = linkBase;
     }
 
     /** The ticket and whether the source had been taken in before (then nothing new was stored). */
@@ -62,7 +83,9 @@ public final class TicketService {
         String number = claim.ticketNumber();
         PriorityClassification priority = classifier.classify(first.requestedPriority(), first.subject(), first.text());
         TicketFactory.NewTicket created = TicketFactory.open(number, first, customer, priority);
-        tickets.create(created.ticket(), created.created(), clocks.compute(created.ticket(), clock.instant()).orElse(null));
+        // R17: a P1 on a 24x7 contract reaches the second line at once, committed with the ticket
+        List<OutboxMessage> escalations = messages(EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket())));
+        tickets.create(created.ticket(), created.created(), clocks.compute(created.ticket(), clock.instant()).orElse(null), escalations);
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
         Log.info("ticket.opened", Map.of("ticket", number, "priority", stored.priority().name(),
@@ -94,10 +117,10 @@ public final class TicketService {
             Stored stored = found.get();
             try {
                 if (stored.has(event.id())) {
-                    tickets.writeSnapshot(stored.ticket(), clocksOf(stored.ticket()));
+                    tickets.writeSnapshot(stored.ticket(), clocksOf(stored.ticket()), recorded(stored.history()));
                 } else {
                     Ticket updated = stored.with(event);
-                    tickets.append(updated, event, clocksOf(updated));
+                    tickets.append(updated, event, clocksOf(updated), recorded(stored.history()), List.of());
                     Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
                 }
                 return view(number);
@@ -106,6 +129,74 @@ public final class TicketService {
             }
         }
         throw new IllegalStateException("ticket " + number + " keeps changing; try again");
+    }
+
+    /**
+     * Records every SLA checkpoint of a ticket that is due by {@code now} and not recorded yet (R12-R17):
+     * an SLA_WARNING or SLA_BREACH event, committed with the escalations it raises. Each checkpoint
+     * has a stable event id, so a sweep that runs twice, or overlaps another, records it once.
+     *
+     * @return how many checkpoints this call recorded
+     */
+    public int recordCheckpoints(String number, Instant now) {
+        int recordedNow = 0;
+        for (int attempt = 0; attempt < ATTEMPTS * 4; attempt++) {
+            Optional<Stored> found = tickets.find(number);
+            if (found.isEmpty()) return recordedNow;
+            Stored stored = found.get();
+            Ticket ticket = stored.ticket();
+            ClockResult clocksNow = clocks.compute(ticket, now).orElse(null);
+            Set<Checkpoint> recorded = recorded(stored.history());
+            List<SlaWatch.Due> due = clocksNow == null ? List.of() : SlaWatch.due(ticket, clocksNow, recorded, now);
+            try {
+                if (due.isEmpty()) {
+                    // nothing (more) to record: move the due entry to the next checkpoint
+                    tickets.writeSnapshot(ticket, clocksNow, recorded);
+                    return recordedNow;
+                }
+                SlaWatch.Due next = due.get(0);
+                var kind = next.checkpoint() == Checkpoint.RESTORE_WARNING ? EventKind.SLA_WARNING : EventKind.SLA_BREACH;
+                var event = new TicketEvent("sla-" + next.checkpoint().wireName(), kind, next.at(), "sla-check", "schedule",
+                        Map.of(CHECKPOINT, next.checkpoint().wireName()));
+                Ticket updated = stored.with(event);
+                Set<Checkpoint> after = EnumSet.noneOf(Checkpoint.class);
+                after.addAll(recorded);
+                after.add(next.checkpoint());
+                var escalations = messages(EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow));
+                tickets.append(updated, event, clocks.compute(updated, now).orElse(null), after, escalations);
+                recordedNow++;
+                Log.info("ticket.checkpoint", Map.of("ticket", number, "checkpoint", next.checkpoint().wireName(),
+                        "at", next.at().toString(), "escalations", escalations.size()));
+            } catch (ConcurrentChangeException changed) {
+                // another sweep or writer was first: read again; what it recorded is not recorded twice
+            }
+        }
+        return recordedNow;
+    }
+
+    /** Data key of SLA_WARNING and SLA_BREACH events: the checkpoint's wire name. */
+    public static final String CHECKPOINT = "checkpoint";
+
+    /** The checkpoints a history has recorded. */
+    static Set<Checkpoint> recorded(List<TicketEvent> history) {
+        Set<Checkpoint> recorded = EnumSet.noneOf(Checkpoint.class);
+        for (TicketEvent e : history) {
+            if ((e.kind() == EventKind.SLA_WARNING || e.kind() == EventKind.SLA_BREACH) && e.data().containsKey(CHECKPOINT)) {
+                recorded.add(Checkpoint.fromWireName(e.data().get(CHECKPOINT)));
+            }
+        }
+        return recorded;
+    }
+
+    /** Outbox messages for escalations: the body as JSON, its link made absolute. */
+    private List<OutboxMessage> messages(List<EscalationRules.Escalation> escalations) {
+        return escalations.stream().map(e -> {
+            Map<String, Object> body = new LinkedHashMap<>(e.body());
+            if (body.get("link") instanceof String link) body.put("link", linkBase + link);
+            return OutboxMessage.pending(e.id(),
+                    e.audience() == EscalationRules.Audience.ESCALATIONS ? OutboxMessage.Topic.ESCALATIONS : OutboxMessage.Topic.OPERATIONS,
+                    e.attributes(), Json.write(body), clock.instant());
+        }).toList();
     }
 
     public Optional<View> view(String number) {

@@ -30,7 +30,11 @@ public enum EventKind {
      * Operations assign a ticket to a customer (and service): a triage ticket from an unknown
      * reporter gets the customer's level from then on; the clock start and pauses stay.
      */
-    ASSIGNED;
+    ASSIGNED,
+    /** The sweep saw the 75 % restore warning pass (R17); data {@code checkpoint}. Recorded once. */
+    SLA_WARNING,
+    /** The sweep saw a target breached (R12-R14); data {@code checkpoint}. Recorded once. */
+    SLA_BREACH;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -34,6 +34,12 @@ public final class TicketClocks {
         return Optional.of(SlaClocks.compute(ticket.timeline(), policy.terms(ticket.level(), ticket.serviceKind()), calendar, now));
     }
 
+    /** 24x7 or office hours (R14), by the terms of the ticket's level and service. */
+    public nl.vioms.sladesk.core.policy.ContractType contract(Ticket ticket) {
+        SlaPolicy policy = policies.policyOn(ticket.createdAt().atZone(AMSTERDAM).toLocalDate());
+        return policy.terms(ticket.level(), ticket.serviceKind()).contract();
+    }
+
     public PolicySet policies() {
         return policies;
     }

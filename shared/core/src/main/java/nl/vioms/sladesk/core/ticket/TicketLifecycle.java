@@ -37,7 +37,8 @@ public final class TicketLifecycle {
     public static Ticket apply(Ticket ticket, TicketEvent event) {
         var timeline = ticket.timeline();
         var status = ticket.status();
-        if (status == TicketStatus.CLOSED && event.kind() != EventKind.NOTE && event.kind() != EventKind.EMAIL) {
+        if (status == TicketStatus.CLOSED && event.kind() != EventKind.NOTE && event.kind() != EventKind.EMAIL
+                && event.kind() != EventKind.SLA_WARNING && event.kind() != EventKind.SLA_BREACH) {
             throw new IllegalStateException("ticket " + ticket.number() + " is closed");
         }
         if (event.at().isBefore(timeline.created())) {
@@ -47,7 +48,7 @@ public final class TicketLifecycle {
             // the first event carries the reason of the initial priority
             case CREATED -> ticket.with(status, ticket.priority(),
                     event.data().getOrDefault("priorityReason", ticket.priorityReason()), timeline);
-            case NOTE, SECOND_LINE_ACK -> ticket;
+            case NOTE, SECOND_LINE_ACK, SLA_WARNING, SLA_BREACH -> ticket;
             case ASSIGNED -> {
                 var d = event.data();
                 for (String field : new String[] {"customer", "customerName", "reseller", "level", "serviceKind"}) {
