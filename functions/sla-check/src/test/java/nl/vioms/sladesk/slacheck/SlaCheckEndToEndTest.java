@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +15,6 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.directory.DirectorySeed;
 import nl.vioms.sladesk.aws.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
@@ -33,7 +31,6 @@ import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +62,7 @@ class SlaCheckEndToEndTest {
         Assumptions.assumeTrue(aws.supportsStreams(), "needs a DynamoDB emulator with transactions and streams");
         env = aws.environmentOf("SlaCheckFunction");
         directory = new DirectoryRepository(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable"));
-        DirectorySeed.load(DirectorySeed.parse(Files.readAllBytes(ProjectRoot.find().resolve("events/seed/demo.json"))), directory);
+        aws.seed("demo");
         var repository = new TicketRepository(aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
         tickets = new TicketService(repository, new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), CLOCK,
                 env.require(EnvVar.PUBLIC_BASE_URL));

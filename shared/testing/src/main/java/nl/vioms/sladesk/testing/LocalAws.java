@@ -83,6 +83,18 @@ public final class LocalAws implements AutoCloseable {
         return resources;
     }
 
+    /** Loads a directory seed of events/seed (e.g. "demo") into the directory table (idempotent). */
+    public void seed(String name) {
+        try {
+            var seed = nl.vioms.sladesk.aws.directory.DirectorySeed.parse(
+                    java.nio.file.Files.readAllBytes(ProjectRoot.find().resolve("events/seed").resolve(name + ".json")));
+            nl.vioms.sladesk.aws.directory.DirectorySeed.load(seed,
+                    new nl.vioms.sladesk.aws.directory.DirectoryRepository(clients.dynamo(), resources.tableName("DirectoryTable")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read seed " + name, e);
+        }
+    }
+
     /** Whether the DynamoDB emulator runs streams (dynoxide: yes; dynalite: no). */
     public boolean supportsStreams() {
         return backend.supportsStreams();

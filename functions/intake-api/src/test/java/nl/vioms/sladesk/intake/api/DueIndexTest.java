@@ -6,19 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Json;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.directory.DirectorySeed;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,8 +37,7 @@ class DueIndexTest {
     static void setUp(LocalAws emulators) throws Exception {
         aws = emulators;
         var env = aws.environmentOf("IntakeApiFunction");
-        DirectorySeed.load(DirectorySeed.parse(Files.readAllBytes(ProjectRoot.find().resolve("events/seed/demo.json"))),
-                new DirectoryRepository(aws.clients().dynamo(), env.require(EnvVar.DIRECTORY_TABLE)));
+        aws.seed("demo");
         handler = new IntakeApiHandler(env, aws.clients(), CLOCK);
         table = env.require(EnvVar.TICKETS_TABLE);
         tickets = new TicketRepository(aws.clients().dynamo(), table);

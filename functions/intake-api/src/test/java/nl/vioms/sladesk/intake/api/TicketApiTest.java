@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +15,10 @@ import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Json;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.directory.DirectorySeed;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,8 +45,7 @@ class TicketApiTest {
     @BeforeAll
     static void seedDirectory(LocalAws aws) throws Exception {
         var env = aws.environmentOf("IntakeApiFunction");
-        DirectorySeed.load(DirectorySeed.parse(Files.readAllBytes(ProjectRoot.find().resolve("events/seed/demo.json"))),
-                new DirectoryRepository(aws.clients().dynamo(), env.require(EnvVar.DIRECTORY_TABLE)));
+        aws.seed("demo");
         handler = new IntakeApiHandler(env, aws.clients(), CLOCK);
     }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,7 +14,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.directory.DirectorySeed;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.aws.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -31,7 +29,6 @@ import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,7 +60,7 @@ class TicketStoreTest {
         real = aws.clients().dynamo();
         table = env.require(EnvVar.TICKETS_TABLE);
         var directory = new DirectoryRepository(real, env.require(EnvVar.DIRECTORY_TABLE));
-        DirectorySeed.load(DirectorySeed.parse(Files.readAllBytes(ProjectRoot.find().resolve("events/seed/demo.json"))), directory);
+        aws.seed("demo");
         hotel = directory.customer("hotel-gouden-leeuw").orElseThrow();
     }
 

@@ -8,15 +8,12 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Json;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.directory.DirectorySeed;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
@@ -25,7 +22,6 @@ import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,8 +46,7 @@ class IntakeEmailEndToEndTest {
     static void setUp(LocalAws emulators) throws Exception {
         aws = emulators;
         env = aws.environmentOf("IntakeEmailFunction");
-        DirectorySeed.load(DirectorySeed.parse(Files.readAllBytes(ProjectRoot.find().resolve("events/seed/demo.json"))),
-                new DirectoryRepository(aws.clients().dynamo(), env.require(EnvVar.DIRECTORY_TABLE)));
+        aws.seed("demo");
         handler = new IntakeEmailHandler(env, aws.clients(), CLOCK);
         tickets = new TicketRepository(aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE));
     }
