@@ -1,7 +1,9 @@
 package nl.vioms.sladesk.slacheck;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.Log;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
@@ -25,15 +27,28 @@ public final class SlaSweep {
     public record Result(int entriesRead, int tickets, int checkpointsRecorded) {
     }
 
+    /**
+     * One ticket that fails does not stop the others; the sweep then fails at its end, so the
+     * function's error alarm fires, and the next sweep tries that ticket again.
+     */
     public Result run(Instant now) {
         var due = repository.dueBy(now);
         int recorded = 0;
+        List<String> failed = new ArrayList<>();
         var numbers = new LinkedHashSet<>(due.ticketNumbers());
         for (String number : numbers) {
-            recorded += tickets.recordCheckpoints(number, now);
+            try {
+                recorded += tickets.recordCheckpoints(number, now);
+            } catch (RuntimeException e) {
+                failed.add(number);
+                Log.error("sla-check.ticket-failed", Map.of("ticket", number, "error", String.valueOf(e)));
+            }
         }
         Log.info("sla-check.swept", Map.of("now", now.toString(), "entriesRead", due.itemsRead(),
-                "tickets", numbers.size(), "checkpointsRecorded", recorded));
+                "tickets", numbers.size(), "checkpointsRecorded", recorded, "failed", failed.size()));
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("sla-check could not record the checkpoints of " + failed);
+        }
         return new Result(due.itemsRead(), numbers.size(), recorded);
     }
 }

@@ -159,6 +159,28 @@ class SlaCheckEndToEndTest {
         }
     }
 
+    @Test
+    void oneBrokenTicketDoesNotStopTheSweepForTheOthers() {
+        // a snapshot no code can read (its level is gone), due Wed 2 Dec 2026
+        String table = env.require(EnvVar.TICKETS_TABLE);
+        Map<String, AttributeValue> broken = Map.of("pk", AttributeValue.fromS("TICKET#VIO-2026-999998"),
+                "sk", AttributeValue.fromS("TICKET"), "number", AttributeValue.fromS("VIO-2026-999998"),
+                "dueShard", AttributeValue.fromS("DUE#00"), "dueAt", AttributeValue.fromS("2026-12-02T08:00:00.000000000Z"));
+        aws.clients().dynamo().putItem(b -> b.tableName(table).item(broken));
+        // level N P1 by phone Wed 2 Dec 10:00: start work due 12:00
+        String number = open("bakkerij-devries", "2026-12-02T09:00:00Z");
+        try {
+            CLOCK.set(Instant.parse("2026-12-02T11:30:00Z"));
+            var failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> sweep.handleRequest(Map.of(), null));
+
+            assertTrue(failure.getMessage().contains("VIO-2026-999998"), failure.getMessage());
+            assertEquals(List.of("start-work-breach"), checkpoints(number), "the good ticket was swept all the same");
+        } finally {
+            aws.clients().dynamo().deleteItem(b -> b.tableName(table).key(Map.of("pk", broken.get("pk"), "sk", broken.get("sk"))));
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A P1 phone report for the customer, received at {@code at} (UTC). */
