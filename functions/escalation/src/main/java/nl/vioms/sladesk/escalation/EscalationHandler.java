@@ -41,7 +41,11 @@ public final class EscalationHandler implements RequestHandler<DynamodbEvent, St
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            if (!"INSERT".equals(record.getEventName())) continue; // state updates are ours
+            // a new message, or a pending one asked for again (redrive); delivery marks are ours
+            boolean pendingAgain = "MODIFY".equals(record.getEventName()) && record.getDynamodb().getNewImage() != null
+                    && record.getDynamodb().getNewImage().containsKey("deliveryState")
+                    && "PENDING".equals(record.getDynamodb().getNewImage().get("deliveryState").getS());
+            if (!"INSERT".equals(record.getEventName()) && !pendingAgain) continue;
             String sequenceNumber = record.getDynamodb().getSequenceNumber();
             String id = record.getDynamodb().getKeys().get("id").getS();
             try {

@@ -33,7 +33,8 @@ public final class SlaCheckHandler implements RequestHandler<Map<String, Object>
         var repository = new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
         var tickets = new TicketService(repository, new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(),
                 clock, env.require(EnvVar.PUBLIC_BASE_URL));
-        this.sweep = new SlaSweep(repository, tickets);
+        this.sweep = new SlaSweep(repository, tickets,
+                new nl.vioms.sladesk.aws.outbox.OutboxRepository(aws.dynamo(), env.require(EnvVar.OUTBOX_TABLE)));
         this.clock = clock;
     }
 

@@ -6,6 +6,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.aws.outbox.DeliveryState;
+import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.aws.tickets.TicketService;
 
@@ -14,9 +17,15 @@ public final class SlaSweep {
     private final TicketRepository repository;
     private final TicketService tickets;
 
-    public SlaSweep(TicketRepository repository, TicketService tickets) {
+    /** A message still pending this long after it was written has missed its delivery: ask again. */
+    static final java.time.Duration REDRIVE_AFTER = java.time.Duration.ofMinutes(5);
+
+    private final OutboxRepository outbox;
+
+    public SlaSweep(TicketRepository repository, TicketService tickets, OutboxRepository outbox) {
         this.repository = repository;
         this.tickets = tickets;
+        this.outbox = outbox;
     }
 
     /**
@@ -31,6 +40,22 @@ public final class SlaSweep {
      * One ticket that fails does not stop the others; the sweep then fails at its end, so the
      * function's error alarm fires, and the next sweep tries that ticket again.
      */
+    /**
+     * Escalations the stream did not deliver (its retries ran out: SNS or KMS down for a while)
+     * are still pending in the outbox; each is asked for again, at most once per sweep interval.
+     */
+    int redrive(Instant now) {
+        int asked = 0;
+        for (OutboxMessage message : outbox.listByState(DeliveryState.PENDING, 100)) {
+            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) break; // oldest first: the rest are younger
+            if (outbox.redrive(message.id(), now)) {
+                asked++;
+                Log.warn("outbox.redrive", Map.of("escalationId", message.id(), "createdAt", message.createdAt().toString()));
+            }
+        }
+        return asked;
+    }
+
     public Result run(Instant now) {
         var due = repository.dueBy(now);
         int recorded = 0;
@@ -44,8 +69,9 @@ public final class SlaSweep {
                 Log.error("sla-check.ticket-failed", Map.of("ticket", number, "error", String.valueOf(e)));
             }
         }
+        int redriven = redrive(now);
         Log.info("sla-check.swept", Map.of("now", now.toString(), "entriesRead", due.itemsRead(),
-                "tickets", numbers.size(), "checkpointsRecorded", recorded, "failed", failed.size()));
+                "tickets", numbers.size(), "checkpointsRecorded", recorded, "failed", failed.size(), "redriven", redriven));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("sla-check could not record the checkpoints of " + failed);
         }

@@ -126,6 +126,26 @@ class SlaCheckEndToEndTest {
 
         assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
         assertEquals("24x7", message.attributes().get("contract"));
+        // HA by phone Mon 30 Nov 10:00, 24x7: restore due 18:00 (R5), in the message from the start
+        assertEquals("2026-11-30T18:00:00+01:00", Json.MAPPER.readTree(message.body()).get("restoreDue").asText());
+    }
+
+    @Test
+    void aTicketThatBecomesAP1OnATwentyFourSevenContractIsEscalatedAtOnce() throws Exception {
+        String number = open("hotel-gouden-leeuw", "2026-11-30T09:00:00Z", "P2");
+        assertTrue(outbox.find(number + "#p1-escalation").isEmpty(), "a P2 is not escalated");
+
+        CLOCK.set(Instant.parse("2026-11-30T09:30:00Z"));
+        tickets.record(number, new TicketEvent("re-1", EventKind.RECLASSIFIED, Instant.parse("2026-11-30T09:30:00Z"),
+                "operations:test", "api", Map.of("priority", "P1"))).orElseThrow();
+        tickets.record(number, new TicketEvent("note-1", EventKind.NOTE, Instant.parse("2026-11-30T09:31:00Z"),
+                "operations:test", "api", Map.of()));
+
+        var message = outbox.find(number + "#p1-escalation").orElseThrow();
+        assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
+        assertEquals("P1", message.attributes().get("priority"));
+        // the clock start stays 10:00 (R17): restore 8 clock hours -> 18:00
+        assertEquals("2026-11-30T18:00:00+01:00", Json.MAPPER.readTree(message.body()).get("restoreDue").asText());
     }
 
     @Test
@@ -160,6 +180,30 @@ class SlaCheckEndToEndTest {
     }
 
     @Test
+    void anEscalationWhoseStreamRetriesRanOutIsAskedForAgainAndDelivered() {
+        try (var stream = aws.streamOf("OutboxTable")) {
+            stream.read(); // what the other tests wrote
+            String id = "VIO-2026-000777#p1-restore-breach-" + UUID.randomUUID();
+            Instant written = Instant.parse("2026-12-03T09:00:00Z");
+            outbox.add(OutboxMessage.pending(id, OutboxMessage.Topic.ESCALATIONS,
+                    Map.of("priority", "P1", "kind", "p1-restore-breach", "contract", "office-hours"), "{}", written));
+            stream.read(); // its INSERT: say every delivery of it failed, the records are gone to the DLQ
+
+            sweepAt("2026-12-03T09:04:00Z"); // 4 minutes: still within a normal delivery
+            assertTrue(outbox.find(id).orElseThrow().state() == nl.vioms.sladesk.aws.outbox.DeliveryState.PENDING);
+            assertTrue(stream.read().getRecords().stream().noneMatch(r -> r.getDynamodb().getKeys().get("id").getS().equals(id)),
+                    "not asked for again yet");
+            sweepAt("2026-12-03T09:06:00Z"); // 6 minutes: missed, ask again
+            DynamodbEvent again = stream.read();
+            new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK).handleRequest(again, null);
+
+            assertTrue(again.getRecords().stream().anyMatch(r -> r.getEventName().equals("MODIFY")
+                    && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the redrive reached the stream");
+            assertEquals(nl.vioms.sladesk.aws.outbox.DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
+        }
+    }
+
+    @Test
     void oneBrokenTicketDoesNotStopTheSweepForTheOthers() {
         // a snapshot no code can read (its level is gone), due Wed 2 Dec 2026
         String table = env.require(EnvVar.TICKETS_TABLE);
@@ -185,10 +229,14 @@ class SlaCheckEndToEndTest {
 
     /** A P1 phone report for the customer, received at {@code at} (UTC). */
     private static String open(String customerId, String at) {
+        return open(customerId, at, "P1");
+    }
+
+    private static String open(String customerId, String at, String priority) {
         CLOCK.set(Instant.parse(at));
         var customer = directory.customer(customerId).orElseThrow();
         var report = new Report(TicketKind.INCIDENT, Channel.PHONE, Instant.parse(at), "+31201234567",
-                "Niemand kan bellen", "Niemand kan bellen", "P1", null, "phone:support", "telephony:test");
+                "Niemand kan bellen", "Niemand kan bellen", priority, null, "phone:support", "telephony:test");
         return tickets.open(report, customer, "test#" + UUID.randomUUID()).ticket().number();
     }
 

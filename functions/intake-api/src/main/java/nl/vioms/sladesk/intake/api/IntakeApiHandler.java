@@ -202,7 +202,7 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** Operations record what happened; each event recomputes the clocks. */
     private APIGatewayV2HTTPResponse addEvent(ApiRequest request, Caller caller) {
-        caller.require(TokenScope.OPERATIONS);
+        caller.require(TokenScope.OPERATIONS, TokenScope.SECOND_LINE);
         String number = request.pathParameter("number");
         visibleTicket(number, caller);
         EventRequest body = request.body(EventRequest.class);
@@ -213,14 +213,20 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest(e.getMessage());
         }
-        if (kind == EventKind.CREATED) throw ApiError.badRequest("kind created is not an event to add");
+        if (kind == EventKind.CREATED || kind == EventKind.SLA_WARNING || kind == EventKind.SLA_BREACH) {
+            throw ApiError.badRequest("kind " + kind.wireName() + " is recorded by SLA Desk itself");
+        }
+        if (caller.token().scope() == TokenScope.SECOND_LINE && kind != EventKind.SECOND_LINE_ACK) {
+            throw new ApiError(403, "Forbidden", "a second-line token may only add second-line-ack");
+        }
         Map<String, String> data = new LinkedHashMap<>();
         if (body.note() != null) data.put("text", body.note());
         if (body.priority() != null) data.put("priority", body.priority().toUpperCase(Locale.ROOT));
         if (body.reason() != null) data.put("reason", body.reason());
         if (kind == EventKind.ASSIGNED) data.putAll(assignment(body));
-        String id = body.id() != null ? body.id()
-                : request.header("idempotency-key") != null ? request.header("idempotency-key") : UUID.randomUUID().toString();
+        // the caller's ids live in their own namespace: they can never meet SLA Desk's own event ids
+        String id = "api-" + (body.id() != null ? body.id()
+                : request.header("idempotency-key") != null ? request.header("idempotency-key") : UUID.randomUUID().toString());
         var event = new TicketEvent(id, kind, instant("at", body.at()), caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
         return json(200, TicketJson.full(view));

@@ -193,6 +193,20 @@ class TicketApiTest {
     }
 
     @Test
+    void theSecondLineAcknowledgesButMayNotChangeTheTicket() throws Exception {
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "s-" + System.nanoTime()))).get("number").asText();
+
+        var ack = call(event(number, "{\"kind\":\"second-line-ack\",\"note\":\"Opgepakt door de tweede lijn\"}").withToken("demo-secondline-token"));
+        var resolve = call(event(number, "{\"kind\":\"resolved\"}").withToken("demo-secondline-token"));
+        var forged = call(event(number, "{\"kind\":\"sla-breach\"}"));
+
+        assertEquals(200, ack.getStatusCode(), ack.getBody());
+        assertTrue(json(ack).get("history").toString().contains("\"kind\":\"second-line-ack\""), json(ack).get("history").toString());
+        assertProblem(resolve, 403, "second-line token may only add second-line-ack");
+        assertProblem(forged, 400, "recorded by SLA Desk itself");
+    }
+
+    @Test
     void resolvingTwiceIsAConflict() throws Exception {
         String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime()))).get("number").asText();
 

@@ -93,9 +93,9 @@ public final class DirectorySeed {
             String where = "token " + t.name();
             TokenScope scope;
             try {
-                scope = TokenScope.valueOf(String.valueOf(t.scope()).toUpperCase(Locale.ROOT));
+                scope = TokenScope.valueOf(String.valueOf(t.scope()).toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": scope must be reseller, operations or telephony, not " + t.scope());
+                throw new IllegalArgumentException(where + ": scope must be reseller, operations, telephony or second-line, not " + t.scope());
             }
             if (scope == TokenScope.RESELLER && !resellerIds.contains(t.reseller())) {
                 throw new IllegalArgumentException(where + ": unknown reseller " + t.reseller());

@@ -63,6 +63,24 @@ public final class OutboxRepository {
         }
     }
 
+    /**
+     * Asks for another delivery of a message still pending: the change reaches the escalation
+     * function through the table's stream again (a MODIFY of a pending message). For messages
+     * whose stream retries ran out. False when it was delivered meanwhile.
+     */
+    public boolean redrive(String id, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+                    .updateExpression("SET redriveAt = :at ADD redrives :one")
+                    .conditionExpression("deliveryState = :pending")
+                    .expressionAttributeValues(Map.of(":at", s(at.toString()), ":one", AttributeValue.fromN("1"),
+                            ":pending", s(DeliveryState.PENDING.name()))));
+            return true;
+        } catch (ConditionalCheckFailedException delivered) {
+            return false;
+        }
+    }
+
     /** Messages in one state, oldest first (query on the by-state index, never a scan). */
     public List<OutboxMessage> listByState(DeliveryState state, int limit) {
         var index = Indexes.OUTBOX_BY_STATE;
@@ -81,7 +99,7 @@ public final class OutboxRepository {
         item.put("id", s(m.id()));
         item.put("topic", s(m.topic().name()));
         item.put("body", s(m.body()));
-        item.put("createdAt", s(m.createdAt().toString()));
+        item.put("createdAt", s(nl.vioms.sladesk.aws.Attr.sortable(m.createdAt()))); // fixed width: the by-state sort key
         item.put("deliveryState", s(m.state().name()));
         if (!m.attributes().isEmpty()) {
             Map<String, AttributeValue> attributes = new HashMap<>();

@@ -186,8 +186,15 @@ public final class TicketRepository {
                         .item(OutboxRepository.toItem(message)).conditionExpression("attribute_not_exists(id)").build()).build());
             }
             dynamo.transactWriteItems(b -> b.transactItems(writes));
-        } catch (ConditionalCheckFailedException | TransactionCanceledException changed) {
+        } catch (ConditionalCheckFailedException changed) {
             throw new ConcurrentChangeException(number);
+        } catch (TransactionCanceledException cancelled) {
+            // only a failed condition means "changed meanwhile"; a conflict, throttling or a
+            // validation error is a failure the caller must see (and the platform retries)
+            boolean conditionFailed = cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+            if (conditionFailed) throw new ConcurrentChangeException(number);
+            throw cancelled;
         }
     }
 
@@ -255,6 +262,17 @@ public final class TicketRepository {
         return Optional.of(new Stored(created, ticket.withVersion(number(snapshot, "version")), List.copyOf(history)));
     }
 
+    /** Whether escalations can be written with ticket changes. */
+    public boolean hasOutbox() {
+        return outboxTable != null;
+    }
+
+    /** Whether the outbox has a message with this id already (sent or waiting). */
+    public boolean outboxHas(String id) {
+        var item = dynamo.getItem(b -> b.tableName(outboxTable).consistentRead(true).key(Map.of("id", s(id)))).item();
+        return item != null && !item.isEmpty();
+    }
+
     /** What a sweep found: the tickets with a checkpoint due, and how many index entries it read. */
     public record DueEntries(List<String> ticketNumbers, int itemsRead) {
     }
@@ -271,10 +289,10 @@ public final class TicketRepository {
             var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
                     .keyConditionExpression("#shard = :shard AND #at <= :now")
                     .expressionAttributeNames(Map.of("#shard", index.partitionKey(), "#at", index.sortKey()))
-                    .expressionAttributeValues(Map.of(":shard", s(String.format("DUE#%02d", shard)), ":now", s(sortable(now))))
+                    .expressionAttributeValues(Map.of(":shard", s(SlaWatch.shardKey(shard)), ":now", s(sortable(now))))
                     .build();
             for (var page : dynamo.queryPaginator(request)) {
-                read += page.count();
+                read += page.scannedCount(); // what the query evaluated: the items it read
                 page.items().forEach(item -> numbers.add(string(item, "pk").substring("TICKET#".length())));
             }
         }

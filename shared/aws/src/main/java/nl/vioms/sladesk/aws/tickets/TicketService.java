@@ -2,6 +2,7 @@ package nl.vioms.sladesk.aws.tickets;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Set;
@@ -84,8 +85,10 @@ public final class TicketService {
         PriorityClassification priority = classifier.classify(first.requestedPriority(), first.subject(), first.text());
         TicketFactory.NewTicket created = TicketFactory.open(number, first, customer, priority);
         // R17: a P1 on a 24x7 contract reaches the second line at once, committed with the ticket
-        List<OutboxMessage> escalations = messages(EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket())));
-        tickets.create(created.ticket(), created.created(), clocks.compute(created.ticket(), clock.instant()).orElse(null), escalations);
+        ClockResult clocksAtCreation = clocks.compute(created.ticket(), clock.instant()).orElse(null);
+        List<OutboxMessage> escalations = messages(EscalationRules.atCreation(created.ticket(),
+                clocks.contract(created.ticket()), clocksAtCreation));
+        tickets.create(created.ticket(), created.created(), clocksAtCreation, escalations);
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
         Log.info("ticket.opened", Map.of("ticket", number, "priority", stored.priority().name(),
@@ -120,7 +123,9 @@ public final class TicketService {
                     tickets.writeSnapshot(stored.ticket(), clocksOf(stored.ticket()), recorded(stored.history()));
                 } else {
                     Ticket updated = stored.with(event);
-                    tickets.append(updated, event, clocksOf(updated), recorded(stored.history()), List.of());
+                    Set<Checkpoint> recorded = recorded(stored.history());
+                    ClockResult clocksNow = clocksOf(updated);
+                    tickets.append(updated, event, clocksNow, recorded, owed(updated, clocksNow, recorded));
                     Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
                 }
                 return view(number);
@@ -156,13 +161,15 @@ public final class TicketService {
                 }
                 SlaWatch.Due next = due.get(0);
                 var kind = next.checkpoint() == Checkpoint.RESTORE_WARNING ? EventKind.SLA_WARNING : EventKind.SLA_BREACH;
-                var event = new TicketEvent("sla-" + next.checkpoint().wireName(), kind, next.at(), "sla-check", "schedule",
-                        Map.of(CHECKPOINT, next.checkpoint().wireName()));
+                // recorded when seen, with the instant it fell due: the history stays in time order
+                var event = new TicketEvent("sla-" + next.checkpoint().wireName(), kind, now, "sla-check", "schedule",
+                        Map.of(CHECKPOINT, next.checkpoint().wireName(), "dueAt", next.at().toString()));
                 Ticket updated = stored.with(event);
                 Set<Checkpoint> after = EnumSet.noneOf(Checkpoint.class);
                 after.addAll(recorded);
                 after.add(next.checkpoint());
-                var escalations = messages(EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow));
+                var escalations = messages(EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow))
+                        .stream().filter(m -> !tickets.outboxHas(m.id())).toList();
                 tickets.append(updated, event, clocks.compute(updated, now).orElse(null), after, escalations);
                 recordedNow++;
                 Log.info("ticket.checkpoint", Map.of("ticket", number, "checkpoint", next.checkpoint().wireName(),
@@ -171,7 +178,23 @@ public final class TicketService {
                 // another sweep or writer was first: read again; what it recorded is not recorded twice
             }
         }
-        return recordedNow;
+        throw new IllegalStateException("ticket " + number + " kept changing; its checkpoints wait for the next sweep");
+    }
+
+    /**
+     * Escalations a change makes due that were never sent: a ticket that becomes a P1 on a 24x7
+     * contract (reclassified, or a triage ticket assigned to an A/HA customer) reaches the second
+     * line at once (R17); a P1 whose warning or breach was recorded under a lower priority gets
+     * its P1 message. Already written messages (same stable id) are not sent again.
+     */
+    private List<OutboxMessage> owed(Ticket ticket, ClockResult clocksNow, Set<Checkpoint> recorded) {
+        if (!tickets.hasOutbox()) return List.of();
+        var contract = clocks.contract(ticket);
+        List<EscalationRules.Escalation> owed = new ArrayList<>(EscalationRules.atCreation(ticket, contract, clocksNow));
+        for (Checkpoint checkpoint : List.of(Checkpoint.RESTORE_WARNING, Checkpoint.RESTORE_BREACH)) {
+            if (recorded.contains(checkpoint)) owed.addAll(EscalationRules.at(checkpoint, ticket, contract, clocksNow));
+        }
+        return messages(owed).stream().filter(m -> !tickets.outboxHas(m.id())).toList();
     }
 
     /** Data key of SLA_WARNING and SLA_BREACH events: the checkpoint's wire name. */

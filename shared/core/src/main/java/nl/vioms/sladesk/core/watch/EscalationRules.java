@@ -68,10 +68,15 @@ public final class EscalationRules {
 
     /** What to send when the ticket is created: the R17 escalation of a 24x7 P1 incident, else nothing. */
     public static List<Escalation> atCreation(Ticket ticket, ContractType contract) {
+        return atCreation(ticket, contract, null);
+    }
+
+    /** As {@link #atCreation(Ticket, ContractType)}, with the ticket's deadlines in the body. */
+    public static List<Escalation> atCreation(Ticket ticket, ContractType contract, ClockResult clocks) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(contract, "contract");
         if (ticket.isTimed() && ticket.priority() == Priority.P1 && contract == ContractType.TWENTY_FOUR_SEVEN) {
-            return List.of(escalation(Audience.ESCALATIONS, P1_ESCALATION, ticket, contract, null));
+            return List.of(escalation(Audience.ESCALATIONS, P1_ESCALATION, ticket, contract, clocks));
         }
         return List.of();
     }

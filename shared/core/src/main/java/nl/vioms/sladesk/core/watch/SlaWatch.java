@@ -77,7 +77,12 @@ public final class SlaWatch {
         if (shards < 1 || shards > 100) {
             throw new IllegalArgumentException("shards must be 1..100: " + shards);
         }
-        return String.format("DUE#%02d", Math.floorMod(ticketNumber.hashCode(), shards));
+        return shardKey(Math.floorMod(ticketNumber.hashCode(), shards));
+    }
+
+    /** The key of shard {@code n}: {@code DUE#07}. */
+    public static String shardKey(int n) {
+        return String.format("DUE#%02d", n);
     }
 
     private static List<Due> pending(Ticket ticket, ClockResult clocks, Set<Checkpoint> recorded) {
