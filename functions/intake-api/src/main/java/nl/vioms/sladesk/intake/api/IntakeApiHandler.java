@@ -204,7 +204,7 @@ public final class IntakeApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private APIGatewayV2HTTPResponse addEvent(ApiRequest request, Caller caller) {
         caller.require(TokenScope.OPERATIONS, TokenScope.SECOND_LINE);
         String number = request.pathParameter("number");
-        visibleTicket(number, caller);
+        visibleTicket(number, caller); // 404 for a ticket that is not there, before the body is judged
         EventRequest body = request.body(EventRequest.class);
         if (body.kind() == null) throw ApiError.badRequest("kind is required");
         EventKind kind;

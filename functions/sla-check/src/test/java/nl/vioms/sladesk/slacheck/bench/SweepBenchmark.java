@@ -91,7 +91,7 @@ public final class SweepBenchmark {
         item.put("number", AttributeValue.fromS(number));
         item.put("status", AttributeValue.fromS(status));
         if (dueAt != null) {
-            item.put("dueShard", AttributeValue.fromS(String.format("DUE#%02d", Math.floorMod(number.hashCode(), TicketRepository.DUE_SHARDS))));
+            item.put("dueShard", AttributeValue.fromS(nl.vioms.sladesk.core.watch.SlaWatch.shard(number, TicketRepository.DUE_SHARDS)));
             item.put("dueAt", AttributeValue.fromS(Attr.sortable(dueAt)));
         }
         return WriteRequest.builder().putRequest(p -> p.item(item)).build();

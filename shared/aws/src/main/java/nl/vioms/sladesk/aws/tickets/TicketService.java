@@ -125,7 +125,10 @@ public final class TicketService {
                     Ticket updated = stored.with(event);
                     Set<Checkpoint> recorded = recorded(stored.history());
                     ClockResult clocksNow = clocksOf(updated);
-                    tickets.append(updated, event, clocksNow, recorded, owed(updated, clocksNow, recorded));
+                    // only a reclassification or an assignment can make an escalation owed
+                    boolean changesTerms = event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
+                    tickets.append(updated, event, clocksNow, recorded,
+                            changesTerms ? owed(updated, clocksNow, recorded) : List.of());
                     Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
                 }
                 return view(number);
@@ -170,7 +173,7 @@ public final class TicketService {
                 after.add(next.checkpoint());
                 var escalations = messages(EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow))
                         .stream().filter(m -> !tickets.outboxHas(m.id())).toList();
-                tickets.append(updated, event, clocks.compute(updated, now).orElse(null), after, escalations);
+                tickets.append(updated, event, clocksNow, after, escalations); // an SLA event moves no clock
                 recordedNow++;
                 Log.info("ticket.checkpoint", Map.of("ticket", number, "checkpoint", next.checkpoint().wireName(),
                         "at", next.at().toString(), "escalations", escalations.size()));

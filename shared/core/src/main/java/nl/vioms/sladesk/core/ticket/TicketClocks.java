@@ -29,15 +29,19 @@ public final class TicketClocks {
     /** Empty for tickets without clocks (RFCs, R10). */
     public Optional<ClockResult> compute(Ticket ticket, Instant now) {
         if (!ticket.isTimed()) return Optional.empty();
-        SlaPolicy policy = policies.policyOn(ticket.createdAt().atZone(AMSTERDAM).toLocalDate());
+        SlaPolicy policy = policyOf(ticket);
         WorkingDays calendar = calendars.computeIfAbsent(policy.holidays(), WorkingDays::new);
         return Optional.of(SlaClocks.compute(ticket.timeline(), policy.terms(ticket.level(), ticket.serviceKind()), calendar, now));
     }
 
     /** 24x7 or office hours (R14), by the terms of the ticket's level and service. */
     public nl.vioms.sladesk.core.policy.ContractType contract(Ticket ticket) {
-        SlaPolicy policy = policies.policyOn(ticket.createdAt().atZone(AMSTERDAM).toLocalDate());
-        return policy.terms(ticket.level(), ticket.serviceKind()).contract();
+        return policyOf(ticket).terms(ticket.level(), ticket.serviceKind()).contract();
+    }
+
+    /** The policy valid on the ticket's creation day (R24). */
+    private SlaPolicy policyOf(Ticket ticket) {
+        return policies.policyOn(ticket.createdAt().atZone(AMSTERDAM).toLocalDate());
     }
 
     public PolicySet policies() {
