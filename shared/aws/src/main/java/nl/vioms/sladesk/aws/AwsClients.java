@@ -1,7 +1,6 @@
 package nl.vioms.sladesk.aws;
 
 import java.net.URI;
-import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -24,9 +23,12 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final URI dynamoEndpoint;
     private final URI messagingEndpoint;
-    private final Lazy<DynamoDbClient> dynamo = new Lazy<>(this::buildDynamo);
-    private final Lazy<SnsClient> sns = new Lazy<>(this::buildSns);
-    private final Lazy<S3Client> s3 = new Lazy<>(this::buildS3);
+    // Plain fields, no Supplier method references: a reference such as this::buildSns is resolved
+    // when the object is built and loads SnsClient, which a function without SNS does not carry
+    // (NoClassDefFoundError at cold start; found by the cold-start harness, issue #9).
+    private DynamoDbClient dynamo;
+    private SnsClient sns;
+    private S3Client s3;
 
     private AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoEndpoint, URI messagingEndpoint) {
         this.region = region;
@@ -56,16 +58,19 @@ public final class AwsClients implements AutoCloseable {
         return HttpClientHolder.CLIENT;
     }
 
-    public DynamoDbClient dynamo() {
-        return dynamo.get();
+    public synchronized DynamoDbClient dynamo() {
+        if (dynamo == null) dynamo = buildDynamo();
+        return dynamo;
     }
 
-    public SnsClient sns() {
-        return sns.get();
+    public synchronized SnsClient sns() {
+        if (sns == null) sns = buildSns();
+        return sns;
     }
 
-    public S3Client s3() {
-        return s3.get();
+    public synchronized S3Client s3() {
+        if (s3 == null) s3 = buildS3();
+        return s3;
     }
 
     private DynamoDbClient buildDynamo() {
@@ -88,38 +93,14 @@ public final class AwsClients implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        dynamo.ifBuilt(DynamoDbClient::close);
-        sns.ifBuilt(SnsClient::close);
-        s3.ifBuilt(S3Client::close);
+    public synchronized void close() {
+        if (dynamo != null) dynamo.close();
+        if (sns != null) sns.close();
+        if (s3 != null) s3.close();
     }
 
     /** One HTTP client per process, built on first use. */
     private static final class HttpClientHolder {
         static final SdkHttpClient CLIENT = UrlConnectionHttpClient.builder().build();
-    }
-
-    private static final class Lazy<T> {
-        private final Supplier<T> factory;
-        private volatile T value;
-
-        Lazy(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        T get() {
-            T result = value;
-            if (result == null) {
-                synchronized (this) {
-                    result = value;
-                    if (result == null) value = result = factory.get();
-                }
-            }
-            return result;
-        }
-
-        void ifBuilt(java.util.function.Consumer<T> action) {
-            if (value != null) action.accept(value);
-        }
     }
 }
