@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.slacheck;
 
+import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -108,7 +108,7 @@ class SlaCheckEndToEndTest {
         assertEquals(OutboxMessage.Topic.ESCALATIONS, breach.topic());
         assertEquals(Map.of("priority", "P1", "kind", "p1-restore-breach", "contract", "office-hours",
                 "ticketNumber", number, "escalationId", number + "#p1-restore-breach"), breach.attributes());
-        var body = Json.MAPPER.readTree(breach.body());
+        var body = TestJson.MAPPER.readTree(breach.body());
         assertEquals("Bakkerij De Vries", body.get("customer").asText());
         assertEquals("2026-12-01T09:30:00+01:00", body.get("restoreDue").asText());
         assertEquals("http://127.0.0.1:3000/tickets/" + number, body.get("link").asText());
@@ -127,7 +127,7 @@ class SlaCheckEndToEndTest {
         assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
         assertEquals("24x7", message.attributes().get("contract"));
         // HA by phone Mon 30 Nov 10:00, 24x7: restore due 18:00 (R5), in the message from the start
-        assertEquals("2026-11-30T18:00:00+01:00", Json.MAPPER.readTree(message.body()).get("restoreDue").asText());
+        assertEquals("2026-11-30T18:00:00+01:00", TestJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
     }
 
     @Test
@@ -145,7 +145,7 @@ class SlaCheckEndToEndTest {
         assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
         assertEquals("P1", message.attributes().get("priority"));
         // the clock start stays 10:00 (R17): restore 8 clock hours -> 18:00
-        assertEquals("2026-11-30T18:00:00+01:00", Json.MAPPER.readTree(message.body()).get("restoreDue").asText());
+        assertEquals("2026-11-30T18:00:00+01:00", TestJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
     }
 
     @Test

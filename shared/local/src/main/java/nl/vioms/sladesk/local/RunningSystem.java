@@ -62,7 +62,7 @@ final class RunningSystem {
         Path file = stateFile();
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            JsonNode state = Json.MAPPER.readTree(Files.readString(file));
+            JsonNode state = nl.vioms.sladesk.testing.TestJson.MAPPER.readTree(Files.readString(file));
             boolean alive = ProcessHandle.of(state.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
             return alive ? Optional.of(state) : Optional.empty();
         } catch (IOException | RuntimeException e) {

@@ -1,12 +1,12 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import nl.vioms.sladesk.aws.Json;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +17,7 @@ class SladeskCommandsTest {
 
     record Run(int exit, String out, String err) {
         JsonNode json() throws Exception {
-            return Json.MAPPER.readTree(out);
+            return TestJson.MAPPER.readTree(out);
         }
     }
 

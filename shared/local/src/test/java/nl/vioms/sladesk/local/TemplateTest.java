@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,7 +43,7 @@ class TemplateTest {
         try (InputStream in = getClass().getResourceAsStream("/schema/sam.schema.json")) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
         }
-        JsonNode template = Json.MAPPER.valueToTree(TEMPLATE.root());
+        JsonNode template = TestJson.MAPPER.valueToTree(TEMPLATE.root());
 
         Set<ValidationMessage> errors = schema.validate(template);
 
@@ -59,7 +60,7 @@ class TemplateTest {
         Template.map(Template.map(Template.map(broken.get("Resources")).get("EscalationFunction")).get("Properties"))
                 .put("Timout", 30); // a typo SAM would reject
 
-        assertTrue(!schema.validate(Json.MAPPER.valueToTree(broken)).isEmpty(), "the schema catches an unknown property");
+        assertTrue(!schema.validate(TestJson.MAPPER.valueToTree(broken)).isEmpty(), "the schema catches an unknown property");
     }
 
     @Test
@@ -219,6 +220,6 @@ class TemplateTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> root) {
-        return Json.MAPPER.convertValue(root, Map.class);
+        return TestJson.MAPPER.convertValue(root, Map.class);
     }
 }

@@ -1,8 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -53,13 +51,11 @@ final class ApiRequest {
             throw new ApiError(413, "Payload Too Large", "the body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES);
         }
         try {
-            return Json.MAPPER.readValue(bytes, type);
-        } catch (UnrecognizedPropertyException e) {
-            throw ApiError.badRequest("unknown field '" + e.getPropertyName() + "'; known: " + e.getKnownPropertyIds());
-        } catch (JsonProcessingException e) {
-            throw ApiError.badRequest("invalid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw ApiError.badRequest("unreadable body");
+            return Json.read(bytes, type);
+        } catch (Json.UnknownField e) {
+            throw ApiError.badRequest(e.getMessage());
+        } catch (Json.Invalid e) {
+            throw ApiError.badRequest("invalid JSON: " + e.getMessage());
         }
     }
 }

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
+import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +10,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Instant;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
@@ -125,7 +125,7 @@ class DueIndexTest {
         event.setHeaders(headers);
         var response = handler.handleRequest(event, null);
         assertEquals(201, response.getStatusCode(), response.getBody());
-        return Json.MAPPER.readTree(response.getBody()).get("number").asText();
+        return TestJson.MAPPER.readTree(response.getBody()).get("number").asText();
     }
 
     private static void event(String number, String now, String body) {

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
+import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LocalAws;
@@ -367,7 +367,7 @@ class TicketApiTest {
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return Json.MAPPER.readTree(response.getBody());
+        return TestJson.MAPPER.readTree(response.getBody());
     }
 
     private static List<String> numbers(APIGatewayV2HTTPResponse response) throws Exception {

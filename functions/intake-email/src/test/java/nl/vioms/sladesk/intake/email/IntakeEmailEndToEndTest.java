@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.email;
 
+import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
@@ -184,11 +184,11 @@ class IntakeEmailEndToEndTest {
     @Test
     void aMailThatFailedTheVirusScanOpensNothing() throws Exception {
         SNSEvent event = LambdaEvents.load("intake-email/ses-inline.json", SNSEvent.class);
-        ObjectNode notification = (ObjectNode) Json.MAPPER.readTree(event.getRecords().get(0).getSNS().getMessage());
+        ObjectNode notification = (ObjectNode) TestJson.MAPPER.readTree(event.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", "virus-" + UUID.randomUUID());
         ((ObjectNode) notification.get("receipt")).putObject("virusVerdict").put("status", "FAIL");
 
-        var outcome = handler.take("virus", Json.write(notification)).orElseThrow();
+        var outcome = handler.take("virus", TestJson.MAPPER.writeValueAsString(notification)).orElseThrow();
 
         assertEquals(Kind.IGNORED, outcome.kind());
         assertEquals("virus scan FAIL", outcome.reason());
@@ -250,10 +250,10 @@ class IntakeEmailEndToEndTest {
         String key = "inbound/" + sesId;
         aws.clients().s3().putObject(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key), RequestBody.fromBytes(raw));
         SNSEvent sample = LambdaEvents.load("intake-email/ses-s3.json", SNSEvent.class);
-        ObjectNode notification = (ObjectNode) Json.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
+        ObjectNode notification = (ObjectNode) TestJson.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", sesId).put("timestamp", receivedAt);
         ((ObjectNode) notification.get("receipt").get("action")).put("objectKey", key);
-        return handler.take(sesId, Json.write(notification)).orElseThrow();
+        return handler.take(sesId, TestJson.MAPPER.writeValueAsString(notification)).orElseThrow();
     }
 
     /** The same mail with a Message-ID of its own, for tests that must not meet the corpus test's copy. */
@@ -263,9 +263,9 @@ class IntakeEmailEndToEndTest {
     }
 
     private static String withSesId(String message, String sesId) throws Exception {
-        ObjectNode notification = (ObjectNode) Json.MAPPER.readTree(message);
+        ObjectNode notification = (ObjectNode) TestJson.MAPPER.readTree(message);
         ((ObjectNode) notification.get("mail")).put("messageId", sesId);
-        return Json.write(notification);
+        return TestJson.MAPPER.writeValueAsString(notification);
     }
 
     private static byte[] corpus(String file) throws Exception {

@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.aws.directory;
 
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -51,10 +50,10 @@ public final class DirectorySeed {
     public static Seed parse(byte[] json) {
         SeedJson raw;
         try {
-            raw = Json.MAPPER.readValue(json, SeedJson.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException("unknown field '" + e.getPropertyName() + "' at " + e.getPathReference());
-        } catch (IOException e) {
+            raw = Json.read(json, SeedJson.class);
+        } catch (Json.UnknownField e) {
+            throw new IllegalArgumentException(e.getMessage());
+        } catch (Json.Invalid e) {
             throw new IllegalArgumentException("not a directory seed: " + e.getMessage());
         }
         List<Reseller> resellers = new ArrayList<>();

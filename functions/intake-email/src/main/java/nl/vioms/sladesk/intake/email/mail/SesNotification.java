@@ -8,11 +8,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import nl.vioms.sladesk.aws.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * An Amazon SES "Received" notification, as published to SNS by a receipt rule (the SNS message
@@ -42,8 +41,6 @@ public record SesNotification(
         String spamVerdict,
         String virusVerdict,
         RawMessage rawMessage) {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public SesNotification {
         Objects.requireNonNull(notificationType, "notificationType");
@@ -100,40 +97,37 @@ public record SesNotification(
         if (snsMessageJson == null || snsMessageJson.isBlank()) {
             throw new IllegalArgumentException("SES notification is empty");
         }
-        JsonNode root;
+        Map<String, Object> root;
         try {
-            root = JSON.readTree(snsMessageJson);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("SES notification is not valid JSON: " + e.getOriginalMessage(), e);
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("SES notification is not a JSON object");
+            root = Json.readObject(snsMessageJson);
+        } catch (Json.Invalid e) {
+            throw new IllegalArgumentException(e.getMessage().equals("not a JSON object") ? "SES notification is not a JSON object"
+                    : "SES notification is not valid JSON: " + e.getMessage(), e);
         }
         String type = text(root, "notificationType");
         if (!type.equals("Received")) {
             return new SesNotification(type, null, null, null, List.of(), null, null, null);
         }
-        JsonNode mail = object(root, "mail");
-        JsonNode receipt = object(root, "receipt");
-        JsonNode action = object(receipt, "receipt.action", "action");
+        Map<String, Object> mail = object(root, "mail");
+        Map<String, Object> receipt = object(root, "receipt");
+        Map<String, Object> action = object(receipt, "receipt.action", "action");
 
         String messageId = text(mail, "mail.messageId", "messageId");
         Instant receivedAt = instant(mail, "mail.timestamp", "timestamp");
-        if (!mail.has("source")) {
+        if (!mail.containsKey("source")) {
             throw new IllegalArgumentException("SES notification misses field mail.source");
         }
-        String source = mail.get("source").asText(""); // empty for a null sender (bounces)
+        String source = mail.get("source") == null ? "" : String.valueOf(mail.get("source")); // empty for a null sender (bounces)
         List<String> destination = new ArrayList<>();
-        JsonNode dest = mail.get("destination");
-        if (dest != null && dest.isArray()) {
-            dest.forEach(d -> destination.add(d.asText()));
+        if (mail.get("destination") instanceof List<?> dest) {
+            dest.forEach(d -> destination.add(String.valueOf(d)));
         }
 
         String actionType = text(action, "receipt.action.type", "type").toUpperCase(Locale.ROOT);
-        JsonNode content = root.get("content");
+        Object content = root.get("content");
         RawMessage raw;
-        if (content != null && !content.isNull()) {
-            raw = new Inline(decodeContent(content.asText(), optionalText(action, "encoding")));
+        if (content != null) {
+            raw = new Inline(decodeContent(String.valueOf(content), optionalText(action, "encoding")));
         } else if (actionType.equals("S3")) {
             raw = new InS3(text(action, "receipt.action.bucketName", "bucketName"),
                     text(action, "receipt.action.objectKey", "objectKey"));
@@ -161,36 +155,36 @@ public record SesNotification(
         return content.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static JsonNode object(JsonNode parent, String name) {
+    private static Map<String, Object> object(Map<String, Object> parent, String name) {
         return object(parent, name, name);
     }
 
-    private static JsonNode object(JsonNode parent, String path, String name) {
-        JsonNode n = parent.get(name);
-        if (n == null || !n.isObject()) {
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> parent, String path, String name) {
+        if (!(parent.get(name) instanceof Map<?, ?> n)) {
             throw new IllegalArgumentException("SES notification misses object " + path);
         }
-        return n;
+        return (Map<String, Object>) n;
     }
 
-    private static String text(JsonNode parent, String name) {
+    private static String text(Map<String, Object> parent, String name) {
         return text(parent, name, name);
     }
 
-    private static String text(JsonNode parent, String path, String name) {
-        JsonNode n = parent.get(name);
-        if (n == null || n.isNull() || !n.isValueNode() || n.asText().isBlank()) {
+    private static String text(Map<String, Object> parent, String path, String name) {
+        Object n = parent.get(name);
+        if (n == null || n instanceof Map || n instanceof List || String.valueOf(n).isBlank()) {
             throw new IllegalArgumentException("SES notification misses field " + path);
         }
-        return n.asText();
+        return String.valueOf(n);
     }
 
-    private static String optionalText(JsonNode parent, String name) {
-        JsonNode n = parent.get(name);
-        return n == null || n.isNull() ? null : n.asText();
+    private static String optionalText(Map<String, Object> parent, String name) {
+        Object n = parent.get(name);
+        return n == null ? null : String.valueOf(n);
     }
 
-    private static Instant instant(JsonNode parent, String path, String name) {
+    private static Instant instant(Map<String, Object> parent, String path, String name) {
         String v = text(parent, path, name);
         try {
             return Instant.parse(v);
@@ -199,8 +193,7 @@ public record SesNotification(
         }
     }
 
-    private static String status(JsonNode receipt, String verdict) {
-        JsonNode v = receipt.get(verdict);
-        return v == null || v.get("status") == null ? null : v.get("status").asText();
+    private static String status(Map<String, Object> receipt, String verdict) {
+        return receipt.get(verdict) instanceof Map<?, ?> v && v.get("status") != null ? String.valueOf(v.get("status")) : null;
     }
 }
