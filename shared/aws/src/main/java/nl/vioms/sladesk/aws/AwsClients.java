@@ -3,6 +3,7 @@ package nl.vioms.sladesk.aws;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -39,7 +40,17 @@ public final class AwsClients implements AutoCloseable {
 
     /** On Lambda: region and credentials from the runtime's reserved variables. */
     public static AwsClients forLambda(Environment env) {
-        return new AwsClients(Region.of(env.region()), EnvironmentVariableCredentialsProvider.create(), null, null);
+        return new AwsClients(Region.of(env.region()), lambdaCredentials(env), null, null);
+    }
+
+    /**
+     * The credentials the runtime offers, named explicitly (no discovery chain at cold start): the
+     * key variables on a plain start; under SnapStart the runtime sets none of those but a
+     * container credentials endpoint, which also renews them after a restore.
+     */
+    static AwsCredentialsProvider lambdaCredentials(Environment env) {
+        return env.containerCredentials() ? ContainerCredentialsProvider.builder().build()
+                : EnvironmentVariableCredentialsProvider.create();
     }
 
     /**

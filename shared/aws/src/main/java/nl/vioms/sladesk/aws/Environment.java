@@ -31,6 +31,12 @@ public final class Environment {
         return value;
     }
 
+    /** Whether the runtime offers credentials at an endpoint (SnapStart) instead of in variables. */
+    public boolean containerCredentials() {
+        String uri = values.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");
+        return uri != null && !uri.isBlank();
+    }
+
     /** AWS_REGION is reserved: the Lambda runtime sets it, the template cannot. */
     public String region() {
         String region = values.get("AWS_REGION");

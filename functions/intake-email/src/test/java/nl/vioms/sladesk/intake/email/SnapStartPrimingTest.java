@@ -1,0 +1,36 @@
+package nl.vioms.sladesk.intake.email;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.testing.MutableClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** SnapStart priming (issue #9) runs real requests through the handler but changes nothing. */
+@ExtendWith(AwsEmulators.class)
+class SnapStartPrimingTest {
+    @Test
+    void primingWritesNothing(LocalAws aws) throws Exception {
+        var handler = new IntakeEmailHandler(aws.environmentOf("IntakeEmailFunction"), aws.clients(),
+                new MutableClock(Instant.parse("2026-11-26T09:12:30Z")));
+        int tickets = count(aws, "TicketsTable");
+        int outbox = count(aws, "OutboxTable");
+        int directory = count(aws, "DirectoryTable");
+        int objects = aws.clients().s3().listObjectsV2(b -> b.bucket(aws.resources().require("MailBucket"))).keyCount();
+
+        handler.beforeCheckpoint(null);
+
+        assertEquals(tickets, count(aws, "TicketsTable"));
+        assertEquals(outbox, count(aws, "OutboxTable"));
+        assertEquals(directory, count(aws, "DirectoryTable"));
+        String bucket = aws.resources().require("MailBucket");
+        assertEquals(objects, aws.clients().s3().listObjectsV2(b -> b.bucket(bucket)).keyCount());
+    }
+
+    private static int count(LocalAws aws, String table) {
+        return aws.clients().dynamo().scan(b -> b.tableName(aws.resources().tableName(table))).count();
+    }
+}
