@@ -210,9 +210,9 @@ public final class ColdStartHarness {
             return Run.failed("no report (exit " + process.exitValue() + "); see " + work.resolve(target.name + ".stderr")
                     + (lastLines.isEmpty() ? "" : "; last output: " + String.join(" | ", lastLines)));
         }
-        String[] fields = report.split("\t", 5);
+        String[] fields = report.split("\t", 7);
         return new Run(wallNanos / 1_000_000.0, Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                Long.parseLong(fields[3]), fields[4]);
+                Long.parseLong(fields[3]), Long.parseLong(fields[4]), Long.parseLong(fields[5]), fields[6]);
     }
 
     private static int intProperty(Map<String, Object> props, Map<String, Object> globals, String name, int fallback) {
@@ -272,11 +272,13 @@ public final class ColdStartHarness {
 
     /**
      * One cold start: wall time from before process start to the completion marker, and in the
-     * JVM from its start to the handler constructed and to the handler returned; peak RSS.
+     * JVM from its start to the handler constructed and to the handler returned; peak RSS; the
+     * process's CPU time (all threads: JIT and GC included) and classes loaded, which a busy
+     * machine disturbs far less than wall time.
      */
-    record Run(double wallMs, long initMs, long jvmMs, long peakRssKb, String outcome) {
+    record Run(double wallMs, long initMs, long jvmMs, long peakRssKb, long cpuMs, long classes, String outcome) {
         static Run failed(String why) {
-            return new Run(-1, -1, -1, -1, "failed " + why);
+            return new Run(-1, -1, -1, -1, -1, -1, "failed " + why);
         }
 
         boolean ok() {

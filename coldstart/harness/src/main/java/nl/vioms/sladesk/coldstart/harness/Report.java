@@ -18,23 +18,27 @@ final class Report {
         Target baseline = targets.get(0);
         double baseP50 = percentile(ok(baseline), Run::wallMs, 50);
         double baseP90 = percentile(ok(baseline), Run::wallMs, 90);
+        double baseCpu = percentile(ok(baseline), Run::cpuMs, 50);
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%d fresh JVMs per function (after one uncounted warm-up round); wall = process start -> handler returned;%n"
-                + "in-JVM = JVM start (RuntimeMXBean) -> handler constructed / returned; RSS = VmHWM at exit. Load average after: %s%n%n", runs, loadAfter));
-        out.append("| function | jar MB | ok | p50 ms | p90 ms | p50 x base | p90 x base | in-JVM p50 init/return ms | peak RSS MB p50/max |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "in-JVM = JVM start (RuntimeMXBean) -> handler constructed / returned; CPU = process CPU time (all threads) at return;%n"
+                + "RSS = VmHWM at exit. Load average after: %s%n%n", runs, loadAfter));
+        out.append("| function | jar MB | ok | p50 ms | p90 ms | p50 x base | p90 x base | in-JVM p50 init/return ms | CPU p50 ms | CPU x base | classes | peak RSS MB p50/max |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         List<String> notes = new ArrayList<>();
         for (Target t : targets) {
             List<Run> ok = ok(t);
             String size = String.format(Locale.ROOT, "%.1f", sizeMb(t));
             if (ok.isEmpty()) {
-                out.append(String.format(Locale.ROOT, "| %s | %s | 0/%d | - | - | - | - | - | - |%n", t.name, size, t.runs.size()));
+                out.append(String.format(Locale.ROOT, "| %s | %s | 0/%d | - | - | - | - | - | - | - | - | - |%n", t.name, size, t.runs.size()));
             } else {
                 double p50 = percentile(ok, Run::wallMs, 50);
                 double p90 = percentile(ok, Run::wallMs, 90);
-                out.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %.0f | %.0f | %.2f | %.2f | %.0f / %.0f | %.0f / %.0f |%n",
+                double cpu = percentile(ok, Run::cpuMs, 50);
+                out.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %.0f | %.0f | %.2f | %.2f | %.0f / %.0f | %.0f | %.2f | %.0f | %.0f / %.0f |%n",
                         t.name, size, ok.size(), t.runs.size(), p50, p90, p50 / baseP50, p90 / baseP90,
-                        percentile(ok, Run::initMs, 50), percentile(ok, Run::jvmMs, 50),
+                        percentile(ok, Run::initMs, 50), percentile(ok, Run::jvmMs, 50), cpu, cpu / baseCpu,
+                        percentile(ok, Run::classes, 50),
                         percentile(ok, r -> r.peakRssKb() / 1024.0, 50), percentile(ok, r -> r.peakRssKb() / 1024.0, 100)));
             }
             t.runs.stream().filter(r -> !r.ok()).findFirst()

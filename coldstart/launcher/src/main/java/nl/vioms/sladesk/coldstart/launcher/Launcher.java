@@ -55,9 +55,13 @@ public final class Launcher {
         System.out.println(DONE);
         System.out.flush();
 
+        // measured after the marker: these lines cost nothing that is timed (the CPU time and
+        // class count include their own few milliseconds and classes, the same in every run)
+        long cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.println(REPORT + "\t" + (constructed < 0 ? -1 : constructed - jvmStart) + "\t" + (returned - jvmStart)
-                + "\t" + peakRssKb() + "\t" + outcome.replaceAll("[\\r\\n\\t]+", " "));
+                + "\t" + peakRssKb() + "\t" + cpuMs + "\t" + classes + "\t" + outcome.replaceAll("[\\r\\n\\t]+", " "));
         System.out.flush();
         System.exit(0);
     }
