@@ -83,7 +83,7 @@ public final class ReportsRepository {
 
     /** The summaries of the months {@code from..to} (one Query on the contract's partition). */
     public List<MonthSummary> summaries(String customerId, YearMonth from, YearMonth to) {
-        return dynamo.queryPaginator(b -> b.tableName(table)
+        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
                         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                         .expressionAttributeValues(Map.of(":pk", s(partition(customerId)),
                                 ":from", s(summaryKey(from)), ":to", s(summaryKey(to)))))
