@@ -168,7 +168,7 @@ final class ContractReportHtml {
                     .append("<th class=\"num\">Duur</th></tr></thead><tbody>\n");
             for (var x : s.excludedIntervals()) {
                 h.append("<tr><td>").append(esc(Nl.moment(x.from()))).append("</td><td>").append(esc(Nl.moment(x.to())))
-                        .append("</td><td>").append(esc(Nl.exclusion(x.kind()))).append(": ").append(esc(x.reason()))
+                        .append("</td><td>").append(esc(why(x, s)))
                         .append("</td><td>").append(esc(x.rule())).append("</td><td class=\"num\">").append(Nl.minutes(x.minutes()))
                         .append("</td></tr>\n");
             }
@@ -179,7 +179,9 @@ final class ContractReportHtml {
                     .append("<th class=\"num\">Uitval erin</th><th class=\"num\">Telt als uitval</th></tr></thead><tbody>\n");
             for (var e : s.emergencyWindows()) {
                 h.append("<tr><td>").append(esc(Nl.moment(e.from()))).append("</td><td>").append(esc(Nl.moment(e.to())))
-                        .append("</td><td>").append(esc(e.reason())).append("</td><td>")
+                        .append("</td><td>").append(esc(e.lateAnnouncement()
+                                ? "gepland onderhoud, minder dan 24 uur vooraf aangekondigd: telt als spoedonderhoud" : e.reason()))
+                        .append("</td><td>")
                         .append(e.excluded() ? "uitgesloten: " + esc(e.exclusionReason()) : "telt mee als uitval")
                         .append("</td><td class=\"num\">").append(Nl.minutes(e.outageMinutes())).append("</td><td class=\"num\">")
                         .append(Nl.minutes(e.downMinutes())).append("</td></tr>\n");
@@ -197,6 +199,27 @@ final class ContractReportHtml {
             }
             h.append("</tbody></table>\n");
         }
+    }
+
+    /**
+     * Why outage time was forgiven, in Dutch: the kind, and what operations recorded (the
+     * maintenance window's work, the exclusion's reason). The engine's own English wording stays
+     * in the JSON record.
+     */
+    private static String why(ContractMonth.IntervalTrace x, ServiceMonth s) {
+        String kind = Nl.exclusion(x.kind());
+        var from = Nl.instant(x.from());
+        return switch (x.kind()) {
+            case "regular-service-window" -> kind;
+            case "planned-maintenance" -> kind + s.maintenance().stream()
+                    .filter(m -> "planned".equals(m.kind()) && !Nl.instant(m.from()).isAfter(from) && Nl.instant(m.to()).isAfter(from))
+                    .findFirst().map(m -> " " + m.id() + " (" + m.reason() + "), aangekondigd " + Nl.moment(m.announcedAt()))
+                    .orElse("");
+            case "emergency-maintenance" -> kind + s.maintenance().stream()
+                    .filter(m -> m.excluded() && !Nl.instant(m.from()).isAfter(from) && Nl.instant(m.to()).isAfter(from))
+                    .findFirst().map(m -> ": " + m.exclusionReason()).orElse("");
+            default -> kind + ": " + x.reason();
+        };
     }
 
     private static String row(String label, String value) {
