@@ -80,8 +80,8 @@ final class Svg {
         if (trend.kpi() != null) {
             double ky = y.applyAsDouble(trend.kpi().doubleValue());
             svg.append(String.format(Locale.ROOT, "<line class=\"kpi\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", left, ky, w - right, ky))
-                    .append(String.format(Locale.ROOT, "<text class=\"kpi-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">KPI %s</text>%n",
-                            w - right, ky - 5, esc(Nl.percent(trend.kpi()))));
+                    .append(String.format(Locale.ROOT, "<text class=\"kpi-label\" x=\"%d\" y=\"%.1f\" text-anchor=\"start\">KPI %s</text>%n",
+                            left + 6, ky - 5, esc(Nl.percent(trend.kpi()))));
         }
         if (trend.yearlyAverage() != null) {
             double ay = y.applyAsDouble(trend.yearlyAverage().doubleValue());
