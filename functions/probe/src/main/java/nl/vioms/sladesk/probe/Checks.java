@@ -63,8 +63,7 @@ final class Checks {
         } catch (UnknownHostException e) {
             return CheckResult.failed(target.id(), at, null, "unknown host " + e.getMessage());
         } catch (IOException | ExecutionException e) {
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            return CheckResult.failed(target.id(), at, null, cause.getClass().getSimpleName() + ": " + cause.getMessage());
+            return CheckResult.failed(target.id(), at, null, describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return CheckResult.failed(target.id(), at, null, "check interrupted (round deadline)");
@@ -197,6 +196,17 @@ final class Checks {
             return CheckResult.failed(target.id(), at, rtt, "HTTP " + status + ", body lacks '" + target.bodyContains() + "'");
         }
         return CheckResult.passed(target.id(), at, rtt, "HTTP " + status);
+    }
+
+    /** The innermost cause that says something ("ConnectException: Connection refused"). */
+    private static String describe(Throwable e) {
+        Throwable said = null, root = e;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            root = t;
+            if (t.getMessage() != null && !(t instanceof ExecutionException)) said = t;
+        }
+        said = said == null ? root : said;
+        return said.getClass().getSimpleName() + (said.getMessage() == null ? "" : ": " + said.getMessage());
     }
 
     private static int millisLeft(long deadlineNanos) throws SocketTimeoutException {

@@ -26,7 +26,9 @@ import nl.vioms.sladesk.core.time.Amsterdam;
  * users), through the one ticket service: channel MONITORING, reported by the probe at the check
  * that opened it. The ticket's customer is the platform itself, on a 24x7 contract (level A):
  * the platform is watched around the clock (R20) and its P1 reaches the second line at once
- * (R17). Opening is idempotent on the outage (target + start), so a retried round opens nothing twice.
+ * (R17). One incident per service's outage, whichever targets fail: the first target claims it
+ * (ProbeRepository.joinIncident) under its outage's source key, on which opening is idempotent,
+ * so a retried or overlapping round opens nothing twice.
  */
 final class MonitoringIncidents {
     static final String VIOMS = "vioms";
@@ -37,7 +39,7 @@ final class MonitoringIncidents {
     }
 
     /** @return the incident's number */
-    String open(Outage outage, MonitoredService service, ProbeTarget target, java.time.Instant at, String lastDetail) {
+    String open(Outage outage, MonitoredService service, ProbeTarget target, java.time.Instant at, String lastDetail, String sourceKey) {
         ServiceKind kind = service.carries().stream().sorted().findFirst().orElse(ServiceKind.HOSTED_PBX);
         Customer platform = new Customer(service.key(), VIOMS, service.name(), SlaLevel.A,
                 List.of(new ServiceRef(kind.wireName(), kind, service.name())), BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), Set.of(), Set.of());
@@ -46,7 +48,7 @@ final class MonitoringIncidents {
                 + " (5x op rij bevestigd " + Amsterdam.iso(outage.confirmedAt()) + "). Laatste resultaat: " + lastDetail;
         Report report = new Report(TicketKind.INCIDENT, Channel.MONITORING, at, "monitoring:" + target.id(), subject, text,
                 "P1", null, "probe:" + target.id(), "monitoring:probe");
-        return tickets.open(report, platform, sourceKey(outage)).ticket().number();
+        return tickets.open(report, platform, sourceKey).ticket().number();
     }
 
     /** Notes on the incident that the target passes again (and the outage's span, when one closed). */

@@ -162,12 +162,21 @@ public final class ProbeRound {
         } else if (effect instanceof StreakMachine.OpenIncident o) {
             MonitoredService platform = service != null ? service
                     : MonitoredService.platform(target.serviceKey().substring("platform:".length()), target.serviceKey(), Set.of());
-            String number = incidents.open(o.outage(), platform, target, check.at(), check.detail());
+            // one incident per platform service: the first failing target opens it, the others join
+            var claim = probes.joinIncident(target.serviceKey(), target.id(), MonitoringIncidents.sourceKey(o.outage()));
+            String number = claim.number();
+            if (number == null) {
+                number = incidents.open(o.outage(), platform, target, check.at(), check.detail(), claim.sourceKey());
+                probes.linkIncident(target.serviceKey(), number);
+                done.add("P1 incident " + number);
+            } else {
+                done.add("joined P1 incident " + number);
+            }
             monitoring.putOutage(o.outage().withIncident(number));
             next = next.withIncident(number);
-            done.add("P1 incident " + number);
         } else if (effect instanceof StreakMachine.NoteIncident n) {
             incidents.noteUp(n.incident(), n.closed(), target.id(), n.at());
+            probes.leaveIncident(target.serviceKey(), target.id());
             done.add("noted on " + n.incident());
         } else if (effect instanceof StreakMachine.RecordUnknown u) {
             monitoring.putUnknown(u.span());

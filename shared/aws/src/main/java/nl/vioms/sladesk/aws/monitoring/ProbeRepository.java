@@ -29,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The probe's own items in the Monitoring table (docs/data-model.md): probe targets, the streak
@@ -69,6 +70,11 @@ public final class ProbeRepository {
         }
         item.put("timeoutMs", n(t.timeout().toMillis()));
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** Removes a target from the rounds; its streak and checks stay until they expire or are removed. */
+    public void deleteTarget(String id) {
+        dynamo.deleteItem(b -> b.tableName(table).key(Map.of("pk", s(TARGETS), "sk", s("TARGET#" + id))));
     }
 
     /** Every probe target (one Query). */
@@ -147,6 +153,75 @@ public final class ProbeRepository {
         return new StreakState(string(item, "targetId"), instant(item, "lastCheckAt"), (int) number(item, "failures"),
                 instant(item, "firstFailureAt"), item.containsKey("notified") && item.get("notified").bool(),
                 instant(item, "outageStart"), instant(item, "outageConfirmedAt"), string(item, "incident"), number(item, "version"));
+    }
+
+    // ---- the open incident of a service -----------------------------------------------------
+
+    /**
+     * The incident a platform-wide service has open for its outages: one for all its targets.
+     *
+     * @param sourceKey the ticket source the incident is opened under (idempotent), fixed by the first claimer
+     * @param number    the ticket number once opened, else null
+     */
+    public record ServiceIncident(String sourceKey, String number) {
+    }
+
+    /**
+     * Joins {@code targetId} to the service's open incident, or claims a new one under
+     * {@code sourceKey} when there is none (conditional put: of two rounds, one claims).
+     */
+    public ServiceIncident joinIncident(String serviceKey, String targetId, String sourceKey) {
+        Map<String, AttributeValue> key = incidentKey(serviceKey);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                var joined = dynamo.updateItem(b -> b.tableName(table).key(key)
+                        .updateExpression("ADD targets :t").conditionExpression("attribute_exists(pk)")
+                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of(targetId))))
+                        .returnValues(ReturnValue.ALL_NEW)).attributes();
+                return new ServiceIncident(string(joined, "sourceKey"), string(joined, "number"));
+            } catch (ConditionalCheckFailedException none) {
+                Map<String, AttributeValue> item = new HashMap<>(key);
+                item.put("serviceKey", s(serviceKey));
+                item.put("sourceKey", s(sourceKey));
+                item.put("targets", AttributeValue.fromSs(List.of(targetId)));
+                try {
+                    dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+                    return new ServiceIncident(sourceKey, null);
+                } catch (ConditionalCheckFailedException raced) {
+                    // another target or round claimed it first: join theirs
+                }
+            }
+        }
+        throw new IllegalStateException("the open incident of " + serviceKey + " keeps changing");
+    }
+
+    /** Records the number of the incident opened under the claim. */
+    public void linkIncident(String serviceKey, String number) {
+        dynamo.updateItem(b -> b.tableName(table).key(incidentKey(serviceKey)).updateExpression("SET #n = :n")
+                .expressionAttributeNames(Map.of("#n", "number")).expressionAttributeValues(Map.of(":n", s(number))));
+    }
+
+    /**
+     * The target passes again and leaves the incident; when none is left the claim goes, so the
+     * service's next outage opens a new incident.
+     */
+    public void leaveIncident(String serviceKey, String targetId) {
+        Map<String, AttributeValue> key = incidentKey(serviceKey);
+        try {
+            var left = dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("DELETE targets :t")
+                    .conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of(targetId))))
+                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            if (!left.containsKey("targets") || left.get("targets").ss().isEmpty()) {
+                dynamo.deleteItem(b -> b.tableName(table).key(key).conditionExpression("attribute_not_exists(targets)"));
+            }
+        } catch (ConditionalCheckFailedException goneOrRejoined) {
+            // already gone, or another target joined in between: it stays
+        }
+    }
+
+    private Map<String, AttributeValue> incidentKey(String serviceKey) {
+        return Map.of("pk", s("INCIDENT#" + serviceKey), "sk", s("OPEN"));
     }
 
     // ---- check results --------------------------------------------------------------------
