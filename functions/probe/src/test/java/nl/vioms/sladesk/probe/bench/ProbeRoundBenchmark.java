@@ -30,6 +30,14 @@ public final class ProbeRoundBenchmark {
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     public static void main(String[] args) throws Exception {
+        try {
+            run();
+        } finally {
+            System.exit(0); // the peers' threads are done with, also when the run failed
+        }
+    }
+
+    private static void run() throws Exception {
         List<AutoCloseable> peers = new ArrayList<>();
         DatagramSocket sipPeer = new DatagramSocket(0, InetAddress.getLoopbackAddress());
         peers.add(sipPeer);
@@ -99,7 +107,6 @@ public final class ProbeRoundBenchmark {
         httpThreads.shutdownNow();
         for (AutoCloseable c : peers) c.close();
         synchronized (held) { for (Socket s : held) s.close(); }
-        System.exit(0); // the peers' threads are done with
     }
 
     private static void answerOptions(DatagramSocket socket) {
