@@ -92,7 +92,9 @@ final class MaintenanceCommand implements Callable<Integer> {
             if (window.duration().compareTo(MonitoringRepository.MAX_MAINTENANCE) > 0) {
                 throw args.bad("--to", to, "makes a window longer than " + MonitoringRepository.MAX_MAINTENANCE.toDays() + " days");
             }
-            if (emergency && (reason == null || reason.isBlank())) throw args.bad("--reason", String.valueOf(reason), "is required for emergency maintenance");
+            if (emergency && (reason == null || reason.isBlank())) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--reason is required for emergency maintenance (R19)");
+            }
             Instant announcedAt = emergency ? null : announced == null ? Clock.systemUTC().instant() : args.instant("--announced", announced);
             String windowId = id != null ? id : "mw-" + DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'").withZone(java.time.ZoneOffset.UTC)
                     .format(window.start()) + (emergency ? "-emergency" : "");
