@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The one JSON reader and writer of a function: jackson-jr (on jackson-core), not jackson-databind,
- * because it starts in a fraction of the time and classes (cold start, issue #9, decision 10).
+ * because it starts in a fraction of the time and classes (cold start, issue #9, decision 11).
  * Values are maps, lists, strings, numbers, booleans, null and records.
  */
 public final class Json {

@@ -36,7 +36,9 @@ final class UpCommand implements Callable<Integer> {
         LocalAws aws = LocalAws.start(Template.ofProject(), Sladesk.dataDir(), "http://127.0.0.1:" + port);
         if (seedData != null) {
             SeedCommand.load(aws, seedData);
-            out.println("Seeded " + seedData.customers().size() + " customers and " + seedData.tokens().size() + " tokens from " + seed);
+            out.println("Seeded " + seedData.directory().customers().size() + " customers and " + seedData.directory().tokens().size()
+                    + " tokens" + (seedData.monitoring() == null ? "" : " and " + seedData.monitoring().targets().size() + " probe targets")
+                    + " from " + seed);
         }
         LocalApiServer api;
         try {

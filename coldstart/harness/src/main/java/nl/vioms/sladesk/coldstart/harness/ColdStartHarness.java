@@ -38,7 +38,7 @@ public final class ColdStartHarness {
     static final String BASELINE = "Baseline";
     private static final String DONE = "COLDSTART-DONE";
     private static final String REPORT = "COLDSTART-REPORT";
-    /** What the Lambda runtime runs with at these sizes; see docs/decisions/10-cold-start.md. */
+    /** What the Lambda runtime runs with at these sizes; see docs/decisions/11-cold-start.md. */
     private static final List<String> LAMBDA_JVM = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
     private ColdStartHarness() {
