@@ -172,6 +172,8 @@ public final class HeadlessChromium implements AutoCloseable {
 
         /** A PNG of the viewport (for looking at a page while writing a test). */
         public void screenshot(Path png, int width, int height) {
+            // a page that is not in front is not painted, and its capture never answers
+            send(session, "Page.bringToFront", JSON.createObjectNode());
             send(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width)
                     .put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
             JsonNode shot = send(session, "Page.captureScreenshot", JSON.createObjectNode().put("format", "png")
