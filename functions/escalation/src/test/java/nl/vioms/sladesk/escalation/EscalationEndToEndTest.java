@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The first end-to-end path: the escalation function, built from template.yaml's environment,
@@ -49,8 +48,8 @@ class EscalationEndToEndTest {
         this.env = aws.environmentOf("EscalationFunction");
         this.outbox = new OutboxRepository(aws.clients().dynamo(), env.require(EnvVar.OUTBOX_TABLE));
         // the second-line helpdesk's view: P1 only (template's SecondLineSubscription filter, R17)
-        this.p1Queue = subscribedQueue(env.require(EnvVar.ESCALATIONS_TOPIC_ARN), "{\"priority\":[\"P1\"]}");
-        this.operationsQueue = subscribedQueue(env.require(EnvVar.OPERATIONS_TOPIC_ARN), null);
+        this.p1Queue = aws.subscribedQueue(env.require(EnvVar.ESCALATIONS_TOPIC_ARN), "{\"priority\":[\"P1\"]}");
+        this.operationsQueue = aws.subscribedQueue(env.require(EnvVar.OPERATIONS_TOPIC_ARN), null);
     }
 
     @Test
@@ -62,7 +61,7 @@ class EscalationEndToEndTest {
         var response = handler(env).handleRequest(event, null);
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "no failures");
-        List<Message> received = drain(p1Queue);
+        List<Message> received = aws.drain(p1Queue);
         assertEquals(1, received.size(), "exactly one message on the P1 subscription");
         Message message = received.get(0);
         assertTrue(message.body().contains("\"priority\":\"P1\""), message.body());
@@ -76,7 +75,7 @@ class EscalationEndToEndTest {
         assertNotNull(stored.snsMessageId());
         assertTrue(outbox.listByState(DeliveryState.DELIVERED, 1000).stream().anyMatch(m -> m.id().equals(id)),
                 "listed on the by-state index as delivered");
-        assertEquals(List.of(), drain(operationsQueue), "nothing on the operations topic");
+        assertEquals(List.of(), aws.drain(operationsQueue), "nothing on the operations topic");
     }
 
     @Test
@@ -88,7 +87,7 @@ class EscalationEndToEndTest {
         var again = handler(env).handleRequest(event, null);
 
         assertTrue(again.getBatchItemFailures().isEmpty());
-        assertEquals(1, drain(p1Queue).size(), "one message in all");
+        assertEquals(1, aws.drain(p1Queue).size(), "one message in all");
     }
 
     @Test
@@ -109,7 +108,7 @@ class EscalationEndToEndTest {
         var retried = handler(env).handleRequest(event, null);
 
         assertTrue(retried.getBatchItemFailures().isEmpty());
-        assertEquals(1, drain(p1Queue).size(), "delivered exactly once after the failure");
+        assertEquals(1, aws.drain(p1Queue).size(), "delivered exactly once after the failure");
         assertEquals(DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
     }
 
@@ -123,8 +122,8 @@ class EscalationEndToEndTest {
 
         handler(env).handleRequest(event, null);
 
-        assertEquals(List.of(), drain(p1Queue), "the P1 subscription gets nothing");
-        List<Message> operations = drain(operationsQueue);
+        assertEquals(List.of(), aws.drain(p1Queue), "the P1 subscription gets nothing");
+        List<Message> operations = aws.drain(operationsQueue);
         assertEquals(1, operations.size());
         assertEquals("P3", operations.get(0).messageAttributes().get("priority").stringValue());
     }
@@ -147,7 +146,7 @@ class EscalationEndToEndTest {
                     && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the stream carries the insert");
             assertTrue(response.getBatchItemFailures().isEmpty());
             assertTrue(delivery.getRecords().stream().anyMatch(r -> r.getEventName().equals("MODIFY")));
-            List<Message> received = drain(p1Queue);
+            List<Message> received = aws.drain(p1Queue);
             assertEquals(1, received.size(), "one message, the MODIFY published nothing");
             assertEquals(id, received.get(0).messageAttributes().get("escalationId").stringValue());
         }
@@ -174,25 +173,5 @@ class EscalationEndToEndTest {
     private void putNewImage(DynamodbEvent event) {
         Map<String, AttributeValue> item = LambdaEvents.item(event.getRecords().get(0).getDynamodb().getNewImage());
         aws.clients().dynamo().putItem(b -> b.tableName(env.require(EnvVar.OUTBOX_TABLE)).item(item));
-    }
-
-    private String subscribedQueue(String topicArn, String filterPolicy) {
-        var sqs = aws.sqs();
-        String url = sqs.createQueue(b -> b.queueName("test-" + UUID.randomUUID())).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        Map<String, String> attributes = new HashMap<>();
-        attributes.put("RawMessageDelivery", "true");
-        if (filterPolicy != null) attributes.put("FilterPolicy", filterPolicy);
-        aws.clients().sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
-        return url;
-    }
-
-    /** Everything on the queue now (waits up to a second for stragglers). */
-    private List<Message> drain(String queueUrl) {
-        var messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-        messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
-        return messages;
     }
 }

@@ -63,7 +63,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Month-end end to end on the emulators (R18-R26): a month of monitoring records, directory and
@@ -132,7 +131,7 @@ class MonthEndScenarioTest {
                 aws.resources().tableName("OutboxTable")), new TicketClocks(PolicyLoader.loadDefault()),
                 new PriorityClassifier(), CLOCK, AwsEmulators.TEST_BASE_URL);
         handler = new MonthEndHandler(env, aws.clients(), CLOCK);
-        queueUrl = subscribedQueue(env.require(EnvVar.OPERATIONS_TOPIC_ARN));
+        queueUrl = aws.subscribedQueue(env.require(EnvVar.OPERATIONS_TOPIC_ARN), null);
 
         directory.putCustomer(customer("me-bakkerij", "Bakkerij Maandeinde", SlaLevel.N, "250.00", "250.00",
                 new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX")));
@@ -487,16 +486,6 @@ class MonthEndScenarioTest {
     private static String object(String key) {
         return aws.clients().s3().getObjectAsBytes(b -> b.bucket(env.require(EnvVar.REPORTS_BUCKET)).key(key))
                 .asString(StandardCharsets.UTF_8);
-    }
-
-    private static String subscribedQueue(String topicArn) {
-        var sqs = aws.sqs();
-        String url = sqs.createQueue(b -> b.queueName("operations-" + UUID.randomUUID())).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.clients().sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("RawMessageDelivery", "true")));
-        return url;
     }
 
     private static JsonNode notification(String month) throws Exception {

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * R19-R20 end to end: the platform's SBC (a real Kamailio) goes down inside an announced
@@ -84,8 +83,8 @@ class PlatformOutageScenarioTest {
                 new Interval(Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T01:10:00Z")),
                 Instant.parse("2026-11-27T10:00:00Z"), "SBC firmware", false, null));
 
-        String operations = subscribedQueue(aws, aws.environmentOf("EscalationFunction").require(EnvVar.OPERATIONS_TOPIC_ARN));
-        String escalations = subscribedQueue(aws, aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN));
+        String operations = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.OPERATIONS_TOPIC_ARN), null);
+        String escalations = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), null);
         MutableClock clock = new MutableClock(t0);
         var probe = new ProbeHandler(env, aws.clients(), clock, prober);
         var publisher = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), clock);
@@ -117,7 +116,7 @@ class PlatformOutageScenarioTest {
 
         // one notification: held back at 01:05Z (3rd failure, inside the window), sent at 01:10Z when
         // the window had ended and the SBC was still down (8 failures since 01:03Z)
-        List<Message> notes = drain(aws, operations).stream()
+        List<Message> notes = aws.drain(operations).stream()
                 .filter(m -> sbc.id().equals(attribute(m, "target"))).toList();
         assertEquals(1, notes.size(), "exactly one notification: " + notes);
         var body = TestJson.MAPPER.readTree(notes.get(0).body());
@@ -129,7 +128,7 @@ class PlatformOutageScenarioTest {
         // one P1 incident, opened at 01:10Z on channel MONITORING, escalated once (24x7, R17)
         Set<String> incidents = new HashSet<>();
         List<String> p1Escalations = new ArrayList<>();
-        for (Message m : drain(aws, escalations)) {
+        for (Message m : aws.drain(escalations)) {
             String number = attribute(m, "ticketNumber");
             var ticket = number == null ? null : tickets.find(number).map(s -> s.ticket()).orElse(null);
             if (ticket != null && service.equals(ticket.customerId())) {
@@ -196,26 +195,5 @@ class PlatformOutageScenarioTest {
     private static String attribute(Message m, String name) {
         var value = m.messageAttributes().get(name);
         return value == null ? null : value.stringValue();
-    }
-
-    private static String subscribedQueue(LocalAws aws, String topicArn) {
-        var sqs = aws.sqs();
-        String url = sqs.createQueue(b -> b.queueName("scenario-" + UUID.randomUUID())).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.clients().sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("RawMessageDelivery", "true")));
-        return url;
-    }
-
-    private static List<Message> drain(LocalAws aws, String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            var messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-            if (messages.isEmpty()) return all;
-            all.addAll(messages);
-            messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
-        }
     }
 }

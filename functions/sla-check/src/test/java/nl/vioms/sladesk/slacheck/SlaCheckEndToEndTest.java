@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * sla-check and escalation end to end (R12-R17): tickets opened through the ticket service, the
@@ -150,7 +148,7 @@ class SlaCheckEndToEndTest {
 
     @Test
     void theSecondLineReceivesEachP1EscalationOnceThroughSnsEvenAfterAFailedPublishAndADoubleSweep() {
-        String queue = subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), "{\"priority\":[\"P1\"]}");
+        String queue = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), "{\"priority\":[\"P1\"]}");
         try (var stream = aws.streamOf("OutboxTable")) {
             String number = open("tandarts-smit", "2026-11-30T09:00:00Z");
             // level B hosted PBX (R15): P1 restore 8 office hours from Mon 10:00: warning 16:00, breach Tue 09:30
@@ -170,7 +168,7 @@ class SlaCheckEndToEndTest {
             publisher.handleRequest(stream.read(), null); // the delivery updates (MODIFY) publish nothing
 
             Map<String, Integer> perEscalation = new HashMap<>();
-            for (Message m : drain(queue)) {
+            for (Message m : aws.drain(queue)) {
                 if (number.equals(m.messageAttributes().get("ticketNumber").stringValue())) {
                     perEscalation.merge(m.messageAttributes().get("escalationId").stringValue(), 1, Integer::sum);
                 }
@@ -261,26 +259,5 @@ class SlaCheckEndToEndTest {
         var item = aws.clients().dynamo().getItem(b -> b.tableName(env.require(EnvVar.TICKETS_TABLE)).consistentRead(true)
                 .key(Map.of("pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET")))).item();
         return item.containsKey("dueAt");
-    }
-
-    private static String subscribedQueue(String topicArn, String filterPolicy) {
-        var sqs = aws.sqs();
-        String url = sqs.createQueue(b -> b.queueName("second-line-" + UUID.randomUUID())).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.clients().sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy)));
-        return url;
-    }
-
-    private static List<Message> drain(String queueUrl) {
-        List<Message> all = new ArrayList<>();
-        while (true) {
-            var messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-            if (messages.isEmpty()) return all;
-            all.addAll(messages);
-            messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
-        }
     }
 }

@@ -116,6 +116,34 @@ public final class LocalAws implements AutoCloseable {
                 new nl.vioms.sladesk.aws.monitoring.ProbeRepository(clients.dynamo(), table));
     }
 
+    /**
+     * A new SQS queue subscribed to a topic with raw delivery, as a subscriber (the second line,
+     * operations) would be; {@code filterPolicy} may be null. Returns the queue's URL.
+     */
+    public String subscribedQueue(String topicArn, String filterPolicy) {
+        String url = sqs.createQueue(b -> b.queueName("subscriber-" + java.util.UUID.randomUUID())).queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
+                software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN))
+                .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN);
+        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        attributes.put("RawMessageDelivery", "true");
+        if (filterPolicy != null) attributes.put("FilterPolicy", filterPolicy);
+        clients.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
+        return url;
+    }
+
+    /** Every message on a queue now, deleted as read (waits a second for stragglers after the last). */
+    public java.util.List<software.amazon.awssdk.services.sqs.model.Message> drain(String queueUrl) {
+        java.util.List<software.amazon.awssdk.services.sqs.model.Message> all = new java.util.ArrayList<>();
+        while (true) {
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
+                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
+            if (messages.isEmpty()) return all;
+            all.addAll(messages);
+            messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
+        }
+    }
+
     /** Whether the DynamoDB emulator runs streams (dynoxide: yes; dynalite: no). */
     public boolean supportsStreams() {
         return backend.supportsStreams();
