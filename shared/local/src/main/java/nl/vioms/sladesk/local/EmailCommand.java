@@ -15,9 +15,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk email FILE.eml}: an e-mail to the support address of the running system, as SES delivers it. */
 @Command(name = "email", mixinStandardHelpOptions = true,
-        description = {"Delivers e-mails (.eml files, RFC 5322) to the running ./sladesk up as SES would: the raw",
-                "message into the mail bucket and SES's notification on the inbound-mail topic, which",
-                "intake-email takes in. Try the corpus in functions/intake-email/src/test/resources/mail."})
+        description = {"Delivers e-mails (.eml files, RFC 5322) to the running ./sladesk up as SES would:",
+                "the raw message into the mail bucket and SES's notification on the inbound-mail",
+                "topic, which intake-email takes in. Try events/demo/*.eml."})
 final class EmailCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 

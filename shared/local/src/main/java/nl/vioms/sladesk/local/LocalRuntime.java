@@ -48,7 +48,11 @@ final class LocalRuntime implements AutoCloseable {
         String functionId();
     }
 
-    private record Timed(Instant at, long order, String what, Runnable action) {
+    /** Something due on the timeline: a schedule's run (with its schedule) or a retry. */
+    private record Timed(Instant at, long order, String what, Runnable action, ScheduledRun run) {
+    }
+
+    private record ScheduledRun(TemplateTriggers.Schedule schedule, ScheduleExpression expression) {
     }
 
     private final LocalAws aws;
@@ -82,7 +86,7 @@ final class LocalRuntime implements AutoCloseable {
             ScheduleExpression expression = schedule.parsed();
             schedules.add(schedule);
             Instant first = expression.first(start);
-            if (first != null) at(first, schedule.trigger(), () -> fire(schedule, expression, first));
+            if (first != null) atRun(first, new ScheduledRun(schedule, expression));
         }
         for (TemplateTriggers.SnsSubscription subscription : triggers.snsSubscriptions()) {
             pollers.add(new SnsTrigger(aws, subscription, this));
@@ -161,7 +165,20 @@ final class LocalRuntime implements AutoCloseable {
      * on). Returns how many things ran.
      */
     int drain() {
-        int work = fireDue();
+        return drain(false);
+    }
+
+    /**
+     * Time-lapse (the demo's fast-forward over quiet stretches): like {@link #drain()}, but a
+     * schedule that fell due several times since the last drain runs once, for the latest of its
+     * times. A probe then sees the stretch as unchecked (unknown time, R20); a sweep catches up.
+     */
+    int drainCoalescing() {
+        return drain(true);
+    }
+
+    private int drain(boolean coalesce) {
+        int work = fireDue(coalesce);
         boolean moved = true;
         while (moved) {
             moved = false;
@@ -171,12 +188,16 @@ final class LocalRuntime implements AutoCloseable {
                     work++;
                 }
             }
-            work += fireDue();
+            work += fireDue(false);
         }
         return work;
     }
 
     private int fireDue() {
+        return fireDue(false);
+    }
+
+    private int fireDue(boolean coalesce) {
         int fired = 0;
         while (true) {
             Timed due;
@@ -186,7 +207,11 @@ final class LocalRuntime implements AutoCloseable {
                 due = timeline.poll();
             }
             try {
-                due.action().run();
+                if (due.run() != null) {
+                    fire(due.run(), due.at(), coalesce);
+                } else {
+                    due.action().run();
+                }
             } catch (RuntimeException e) {
                 log.log(clock.instant(), "runtime", due.what(), Outcome.ERROR, null, String.valueOf(e));
             }
@@ -195,16 +220,29 @@ final class LocalRuntime implements AutoCloseable {
     }
 
     private synchronized void at(Instant when, String what, Runnable action) {
-        timeline.add(new Timed(when, order.incrementAndGet(), what, action));
+        timeline.add(new Timed(when, order.incrementAndGet(), what, action, null));
+    }
+
+    private synchronized void atRun(Instant when, ScheduledRun run) {
+        timeline.add(new Timed(when, order.incrementAndGet(), run.schedule().trigger(), null, run));
     }
 
     // ------------------------------------------------------------------ schedules
 
     /** EventBridge Scheduler's run: the event, handed to the function asynchronously; then the next run. */
-    private void fire(TemplateTriggers.Schedule schedule, ScheduleExpression expression, Instant scheduled) {
-        Instant next = expression.next(scheduled);
-        if (next != null) at(next, schedule.trigger(), () -> fire(schedule, expression, next));
-        invokeAsync(schedule.functionId(), schedule.trigger(), scheduledEvent(schedule, scheduled));
+    private void fire(ScheduledRun run, Instant scheduled, boolean coalesce) {
+        Instant now = clock.instant();
+        Instant next = run.expression().next(scheduled);
+        int skipped = 0;
+        while (coalesce && next != null && !next.isAfter(now)) {
+            scheduled = next;
+            next = run.expression().next(next);
+            skipped++;
+        }
+        if (next != null) atRun(next, run);
+        String detail = skipped > 0 ? "time-lapse: " + (skipped + 1) + " runs as one" : null;
+        String payload = scheduledEvent(run.schedule(), scheduled);
+        dispatch(run.schedule().functionId(), () -> attempt(run.schedule().functionId(), run.schedule().trigger(), payload, 0, detail));
     }
 
     /** What Scheduler sends a Lambda target when the schedule names no input (see events/sla-check). */
@@ -262,16 +300,16 @@ final class LocalRuntime implements AutoCloseable {
      * on-failure destination.
      */
     void invokeAsync(String functionId, String trigger, String payload) {
-        dispatch(functionId, () -> attempt(functionId, trigger, payload, 0));
+        dispatch(functionId, () -> attempt(functionId, trigger, payload, 0, null));
     }
 
-    private void attempt(String functionId, String trigger, String payload, int retry) {
-        Result result = invoke(functionId, trigger, payload, retry == 0 ? null : "retry " + retry);
+    private void attempt(String functionId, String trigger, String payload, int retry, String detail) {
+        Result result = invoke(functionId, trigger, payload, retry == 0 ? detail : "retry " + retry);
         if (result.ok()) return;
         TemplateTriggers.AsyncConfig config = configs.computeIfAbsent(functionId, triggers::asyncConfig);
         if (retry < config.maximumRetryAttempts()) {
             Instant when = clock.instant().plus(Duration.ofMinutes(retry + 1L));
-            at(when, trigger, () -> dispatch(functionId, () -> attempt(functionId, trigger, payload, retry + 1)));
+            at(when, trigger, () -> dispatch(functionId, () -> attempt(functionId, trigger, payload, retry + 1, null)));
             return;
         }
         List<String> sentTo = new ArrayList<>();

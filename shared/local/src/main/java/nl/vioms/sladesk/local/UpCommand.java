@@ -14,10 +14,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk up}: every function of the template, wired as the template wires it, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Runs SLA Desk locally on the AWS emulators: every function of template.yaml, started as the",
-                "template says: the HTTP API on http://127.0.0.1:3000, the schedules (Europe/Amsterdam), the SNS",
-                "topic of inbound mail and the outbox table's stream. Creates the template's tables, topics, queues",
-                "and buckets (data kept in .sladesk/data), logs one line per invocation, and stops on Ctrl-C."})
+        description = {"Runs SLA Desk locally on the AWS emulators: every function of template.yaml,",
+                "started as the template says: the HTTP API on http://127.0.0.1:3000, the schedules",
+                "(Europe/Amsterdam), the inbound-mail SNS topic and the outbox table's stream.",
+                "Creates the template's tables, topics, queues and buckets (data kept in",
+                ".sladesk/data), logs one line per invocation, and stops on Ctrl-C."})
 final class UpCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -92,7 +93,7 @@ final class UpCommand implements Callable<Integer> {
         }
         runtime.pollerFunctions().forEach((trigger, function) -> out.println("  " + trigger + "  -> " + function));
         out.println("DynamoDB emulator: " + aws.dynamoEndpoint() + "   SNS/SQS/S3 emulator: " + aws.messagingEndpoint());
-        out.println("Data: " + Sladesk.dataDir() + "   Now: " + Amsterdam.iso(Clock.systemUTC().instant()) + "   Ctrl-C stops.");
+        out.println("Data: " + Sladesk.dataDir() + "   Now: " + Amsterdam.iso(Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + "   Ctrl-C stops.");
         out.flush();
         runtime.start();
         stopped.await();

@@ -26,6 +26,8 @@ public final class LocalStreams implements AutoCloseable {
     private final Map<String, String> after;
     private final Map<String, String> iterators = new HashMap<>();
     private final java.util.Set<String> closed = new java.util.HashSet<>();
+    private List<software.amazon.awssdk.services.dynamodb.model.Shard> shards;
+    private long describedAt;
 
     private LocalStreams(DynamoDbStreamsClient streams, String streamArn, ShardIteratorType startingPosition,
                          Map<String, String> after) {
@@ -69,7 +71,7 @@ public final class LocalStreams implements AutoCloseable {
 
     private Map<String, List<Map<String, Object>>> readPerShard() {
         Map<String, List<Map<String, Object>>> perShard = new LinkedHashMap<>();
-        for (var shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
+        for (var shard : shards()) {
             if (closed.contains(shard.shardId())) continue;
             List<Map<String, Object>> records = new ArrayList<>();
             String iterator = iterators.computeIfAbsent(shard.shardId(), this::firstIterator);
@@ -90,6 +92,16 @@ public final class LocalStreams implements AutoCloseable {
             if (!records.isEmpty()) perShard.put(shard.shardId(), records);
         }
         return perShard;
+    }
+
+    /** The stream's shards, described again at most once a second (new shards are rare). */
+    private List<software.amazon.awssdk.services.dynamodb.model.Shard> shards() {
+        long now = System.nanoTime();
+        if (shards == null || now - describedAt > 1_000_000_000L) {
+            shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
+            describedAt = now;
+        }
+        return shards;
     }
 
     private String firstIterator(String shardId) {
