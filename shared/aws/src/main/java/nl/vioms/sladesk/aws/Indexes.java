@@ -23,4 +23,12 @@ public final class Indexes {
     /** Open tickets in work-queue order (R11): priority, then creation. Sparse: open tickets only. */
     public static final IndexRef TICKETS_QUEUE =
             new IndexRef("TicketsTable", "queue", "queue", "queueOrder");
+
+    /** Every customer (contract), by id: what month-end iterates. One partition value, {@code CUSTOMER}. */
+    public static final IndexRef DIRECTORY_CUSTOMERS =
+            new IndexRef("DirectoryTable", "customers", "entity", "id");
+
+    /** A customer's tickets by creation (month-end: the incidents of a month). Sparse: triage tickets have no customer. */
+    public static final IndexRef TICKETS_BY_CUSTOMER =
+            new IndexRef("TicketsTable", "by-customer", "customerId", "createdAt");
 }

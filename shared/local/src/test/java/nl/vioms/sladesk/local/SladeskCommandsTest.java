@@ -142,8 +142,20 @@ class SladeskCommandsTest {
         Run help = sladesk("--help");
 
         assertEquals(0, help.exit());
-        for (String command : new String[] {"up", "clock", "credit", "escalations"}) {
+        for (String command : new String[] {"up", "clock", "credit", "escalations", "month-end"}) {
             assertTrue(help.out().contains(command), command);
         }
+    }
+
+    @Test
+    void monthEndRefusesANonMonthAndAMonthNotYetEndedBeforeTouchingAnything() {
+        Run bad = sladesk("month-end", "--month", "2026-13");
+        Run future = sladesk("month-end", "--month", "2999-01");
+
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--month '2026-13' is not a month like 2026-11"), bad.err());
+        assertEquals(2, future.exit());
+        assertTrue(future.err().contains("--month '2999-01' has not ended yet"), future.err());
+        assertEquals("", bad.out() + future.out());
     }
 }

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DirectoryRepository {
     private static final String LOOKUP = "LOOKUP";
+    private static final String CUSTOMER_ENTITY = "CUSTOMER";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -48,6 +49,7 @@ public final class DirectoryRepository {
         item.put("pk", s("CUSTOMER#" + customer.id()));
         item.put("sk", s("CUSTOMER"));
         item.put("id", s(customer.id()));
+        item.put("entity", s(CUSTOMER_ENTITY)); // keys the customers index (month-end's list of contracts)
         item.put("resellerId", s(customer.resellerId()));
         item.put("name", s(customer.name()));
         item.put("level", s(customer.level().name()));
@@ -76,6 +78,19 @@ public final class DirectoryRepository {
 
     public Optional<Customer> customer(String id) {
         return get("CUSTOMER#" + id, "CUSTOMER").map(DirectoryRepository::toCustomer);
+    }
+
+    /**
+     * Every customer, ordered by id: one Query on the {@code customers} index, paginated (about
+     * 2 000 customers a 1 MB page). No Scan on a schedule path.
+     */
+    public List<Customer> customers() {
+        var index = nl.vioms.sladesk.aws.Indexes.DIRECTORY_CUSTOMERS;
+        return dynamo.queryPaginator(b -> b.tableName(table).indexName(index.indexName())
+                        .keyConditionExpression("#e = :e")
+                        .expressionAttributeNames(Map.of("#e", index.partitionKey()))
+                        .expressionAttributeValues(Map.of(":e", s(CUSTOMER_ENTITY))))
+                .items().stream().map(DirectoryRepository::toCustomer).toList();
     }
 
     /** The customer of a sender: the exact address first, else its domain (R8). */

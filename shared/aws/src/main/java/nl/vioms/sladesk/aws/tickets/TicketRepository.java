@@ -237,6 +237,18 @@ public final class TicketRepository {
     }
 
     public Optional<Stored> find(String number) {
+        return find(number, true);
+    }
+
+    /**
+     * As {@link #find(String)}, without writing: a pending event is folded in but not repaired
+     * (for readers with read-only access, such as month-end).
+     */
+    public Optional<Stored> read(String number) {
+        return find(number, false);
+    }
+
+    private Optional<Stored> find(String number, boolean repair) {
         List<Map<String, AttributeValue>> items = queryAll(QueryRequest.builder().tableName(table).consistentRead(true)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s("TICKET#" + number))));
@@ -252,7 +264,7 @@ public final class TicketRepository {
             // the last committed event; its item may not be written yet (a crash, or its writer is just behind)
             TicketEvent pending = toEvent(snapshot.get("pendingEvent").m());
             if (history.stream().noneMatch(e -> e.id().equals(pending.id()))) {
-                putEventIfAbsent(number, pending);
+                if (repair) putEventIfAbsent(number, pending);
                 history.add(pending);
             }
         }
@@ -297,6 +309,21 @@ public final class TicketRepository {
             }
         }
         return new DueEntries(numbers, read);
+    }
+
+    /**
+     * The numbers of a customer's tickets created in {@code span}, oldest first: one Query on the
+     * sparse {@code by-customer} index, {@code customerId = :c AND createdAt BETWEEN}.
+     */
+    public List<String> createdBetween(String customerId, nl.vioms.sladesk.core.time.Interval span) {
+        var index = Indexes.TICKETS_BY_CUSTOMER;
+        return queryAll(QueryRequest.builder().tableName(table).indexName(index.indexName())
+                .keyConditionExpression("#c = :c AND #at BETWEEN :from AND :to")
+                .expressionAttributeNames(Map.of("#c", index.partitionKey(), "#at", index.sortKey()))
+                // half-open span: the end instant minus one nanosecond is the last one inside
+                .expressionAttributeValues(Map.of(":c", s(customerId), ":from", s(sortable(span.start())),
+                        ":to", s(sortable(span.end().minusNanos(1))))))
+                .stream().map(item -> string(item, "pk").substring("TICKET#".length())).toList();
     }
 
     /** A reseller's open tickets, newest first. */

@@ -1,0 +1,118 @@
+package nl.vioms.sladesk.monthend;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import nl.vioms.sladesk.core.time.Amsterdam;
+
+/** Dutch formatting for the reports people read (the status page is Dutch too). */
+final class Nl {
+    static final Locale LOCALE = new Locale("nl", "NL");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", LOCALE);
+    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM ''yy", LOCALE);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", LOCALE);
+
+    private Nl() {
+    }
+
+    static String month(YearMonth month) {
+        return MONTH.format(month);
+    }
+
+    static String shortMonth(YearMonth month) {
+        return SHORT_MONTH.format(month).replace(".", "");
+    }
+
+    /** "99,6543 %" as computed (no rounding beyond the figure's own scale). */
+    static String percent(BigDecimal value) {
+        return value == null ? "–" : decimal(value) + " %";
+    }
+
+    static String decimal(BigDecimal value) {
+        if (value == null) return "–";
+        String plain = value.toPlainString();
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        String fraction = dot < 0 ? "" : "," + plain.substring(dot + 1);
+        return String.format(LOCALE, "%,d", Long.parseLong(whole)) + fraction;
+    }
+
+    /** "€ 1.234,50". */
+    static String money(BigDecimal value) {
+        return value == null ? "–" : "€ " + String.format(LOCALE, "%,.2f", value.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    /** "272,5 min (4 u 32,5 min)" for spans of an hour or more. */
+    static String minutes(BigDecimal minutes) {
+        if (minutes == null) return "–";
+        String text = decimal(minutes.stripTrailingZeros().scale() < 0 ? minutes.setScale(0) : minutes.stripTrailingZeros()) + " min";
+        if (minutes.compareTo(BigDecimal.valueOf(60)) >= 0) {
+            BigDecimal[] hm = minutes.divideAndRemainder(BigDecimal.valueOf(60));
+            BigDecimal rest = hm[1].stripTrailingZeros();
+            text += " (" + hm[0].toBigInteger() + " u" + (rest.signum() == 0 ? "" : " " + decimal(rest.scale() < 0 ? rest.setScale(0) : rest) + " min") + ")";
+        }
+        return text;
+    }
+
+    /** An ISO instant of a report as "di 10 nov 14:30" (Amsterdam). */
+    static String moment(String iso) {
+        return iso == null ? "–" : DAY_TIME.format(instant(iso).atZone(Amsterdam.ZONE)).replace(".", "");
+    }
+
+    static Instant instant(String iso) {
+        return OffsetDateTime.parse(iso).toInstant();
+    }
+
+    static String status(String status) {
+        return switch (status) {
+            case "met" -> "gehaald";
+            case "breached" -> "niet gehaald";
+            case "open" -> "open";
+            default -> "geen norm";
+        };
+    }
+
+    static String rounding(String mode) {
+        return switch (mode) {
+            case "whole" -> "alleen hele procentpunten (naar beneden afgerond)";
+            case "started" -> "elk begonnen procentpunt (naar boven afgerond)";
+            default -> "naar rato (exacte fractie)";
+        };
+    }
+
+    static String exclusion(String kind) {
+        if (kind == null) return "";
+        return switch (kind) {
+            case "regular-service-window" -> "vast servicevenster (za/zo 01:00–05:00)";
+            case "planned-maintenance" -> "aangekondigd onderhoud";
+            case "emergency-maintenance" -> "spoedonderhoud, door operations uitgesloten";
+            case "force-majeure" -> "overmacht";
+            case "customer-caused" -> "veroorzaakt door klant of reseller";
+            case "administrative-block" -> "administratieve blokkade";
+            case "connection-outage" -> "verbindingsstoring (lokale aansluiting)";
+            case "not-delivered" -> "nog niet opgeleverd";
+            default -> kind;
+        };
+    }
+
+    /** HTML text escaping. */
+    static String esc(String text) {
+        if (text == null) return "";
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
