@@ -128,7 +128,8 @@ final class DemoMonth {
                         runScenes(runtime);
                         runtime.drain();
                     } else {
-                        clock.set(earliest(nextScene, nextBusyStart(now), end));
+                        // a cron run (month-end) or a retry is not passed over: it runs on time
+                        clock.set(earliest(nextScene, nextBusyStart(now), end, runtime.nextDueExceptRates()));
                         jumps++;
                         runtime.drainCoalescing();
                         runScenes(runtime);
@@ -138,10 +139,10 @@ final class DemoMonth {
                 }
                 progress.finish(clock.instant(), status());
                 log.flush();
-                List<Path> reports = downloadReports();
+                List<Path> reports = downloadReports().stream().filter(p -> p.toString().contains("/" + month + "/")).toList();
                 return new Summary(month, Duration.ofNanos(System.nanoTime() - startedNanos), steps, jumps,
-                        invocations.invocations(), invocations.errors(), ticketLines(), escalationLines(), reports,
-                        dir.resolve("runtime.log"));
+                        invocations.invocations(), invocations.errors(), ticketLines(), escalationLines(),
+                        availabilityLines(reports), reports, dir.resolve("runtime.log"));
             }
         }
     }
@@ -437,6 +438,31 @@ final class DemoMonth {
         return lines;
     }
 
+    /** Per contract, from month-end's JSON reports: availability of each service and the credit. */
+    private List<String> availabilityLines(List<Path> reports) {
+        List<String> lines = new ArrayList<>();
+        for (Path file : reports) {
+            if (!file.toString().endsWith(".json")) continue;
+            JsonNode report = json(new String(read(file), StandardCharsets.UTF_8)).path("report");
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-20s %-2s", report.path("customerId").asText(),
+                    report.path("level").asText()));
+            double credit = 0;
+            for (JsonNode service : report.path("services")) {
+                line.append(String.format(Locale.ROOT, "  %s %s %% (KPI %s %%, %s; down %d min, excluded %d, unknown %d)",
+                        service.path("serviceId").asText(), service.path("availability").asText(),
+                        service.path("availabilityKpi").asText(), service.path("kpiMet").asBoolean() ? "met" : "MISSED",
+                        service.path("downMinutes").asLong(), service.path("excludedMinutes").asLong(),
+                        service.path("unknownMinutes").asLong()));
+                credit = Math.max(credit, service.path("credit").path("amount").asDouble());
+            }
+            line.append(String.format(Locale.ROOT, "; credit EUR %.2f", credit));
+            lines.add(line.toString());
+        }
+        if (lines.isEmpty()) lines.add("  (no month-end report for " + month + ")");
+        lines.add(0, "Availability and credits (month-end, R23-R26):");
+        return lines;
+    }
+
     /** The month-end reports in the reports bucket, copied to .sladesk/demo/reports. */
     private List<Path> downloadReports() throws IOException {
         String bucket = aws.resources().require("ReportsBucket");
@@ -453,13 +479,15 @@ final class DemoMonth {
 
     /** What the month came to. */
     record Summary(YearMonth month, Duration took, long steps, long jumps, long invocations, long failed,
-                   List<String> tickets, List<String> escalations, List<Path> reports, Path logFile) {
+                   List<String> tickets, List<String> escalations, List<String> availability, List<Path> reports,
+                   Path logFile) {
         void print(PrintWriter out) {
             out.println();
             out.println("SLA Desk demo: " + month + " replayed in " + took.toSeconds() + " s (" + steps + " minute steps, "
                     + jumps + " time-lapse jumps, " + invocations + " invocations, " + failed + " failed)");
             tickets.forEach(out::println);
             escalations.forEach(out::println);
+            availability.forEach(out::println);
             if (reports.isEmpty()) {
                 out.println("Reports: none (month-end produced no report objects)");
             } else {

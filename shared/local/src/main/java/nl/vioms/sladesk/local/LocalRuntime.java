@@ -131,6 +131,16 @@ final class LocalRuntime implements AutoCloseable {
         return next == null ? null : next.at();
     }
 
+    /**
+     * When the next thing is due that a time-lapse must not pass over: a retry, or a run of a
+     * schedule that is not a rate (a cron runs at its time); null if none.
+     */
+    synchronized Instant nextDueExceptRates() {
+        return timeline.stream()
+                .filter(t -> t.run() == null || !(t.run().expression() instanceof ScheduleExpression.Rate))
+                .map(Timed::at).min(Instant::compareTo).orElse(null);
+    }
+
     // ------------------------------------------------------------------ driving
 
     /** Real time: threads for the timeline and each poller, until {@link #close()}. */
