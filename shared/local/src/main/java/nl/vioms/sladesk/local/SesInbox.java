@@ -24,6 +24,8 @@ final class SesInbox {
     /** SES accepts messages up to 40 MB with an S3 action. */
     static final int MAX_BYTES = 40 * 1024 * 1024;
     private static final Pattern FIELD = Pattern.compile("^([!-9;-~]+):[ \\t]?(.*)$");
+    /** Any printable name is a field name (RFC 5322); the first one must look like a real one. */
+    private static final Pattern FIRST_FIELD = Pattern.compile("^[A-Za-z][A-Za-z0-9-]*:.*$");
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]+@[A-Za-z0-9.-]+");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -88,7 +90,7 @@ final class SesInbox {
                 continue;
             }
             Matcher field = FIELD.matcher(line);
-            if (!field.matches()) {
+            if (!field.matches() || (fields.isEmpty() && !FIRST_FIELD.matcher(line).matches())) {
                 if (fields.isEmpty()) {
                     throw new IllegalArgumentException("it does not start with header fields like 'From: ...' (first line: '"
                             + abbreviate(line) + "')");
