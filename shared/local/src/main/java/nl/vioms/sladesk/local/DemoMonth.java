@@ -31,8 +31,12 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.outbox.DeliveryState;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
+import nl.vioms.sladesk.core.monitoring.MonitoredService;
+import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.testing.LocalAws;
@@ -57,6 +61,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 final class DemoMonth {
     private static final Duration LEAD = Duration.ofMinutes(10);
     private static final Duration AFTER = Duration.ofMinutes(30);
+    private static final String PLATFORM = "platform:hosted-voice";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{ticket:([a-z0-9-]+)}}");
 
     /** Something that happens at a moment of the month. */
@@ -107,10 +112,12 @@ final class DemoMonth {
             aws.seed("demo");
             clock = new MutableClock(start);
             InvocationLog invocations = new InvocationLog(log, InvocationLog.Format.TEXT);
-            try (LocalRuntime runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.ENABLED, invocations, dir.resolve("data"));
+            try (DemoPeers peers = new DemoPeers();
+                 LocalRuntime runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.ENABLED, invocations, dir.resolve("data"));
                  LocalApiServer server = new LocalApiServer(runtime.handlers(), port, invocations, clock)) {
                 api = server.baseUrl();
                 subscribe();
+                monitoring(peers);
                 script();
                 busy.add(new Interval(monthEnd.minus(LEAD), end));
                 out.println("Replaying " + month + " on a simulated clock, " + Amsterdam.iso(start) + " to "
@@ -148,6 +155,26 @@ final class DemoMonth {
     }
 
     // ------------------------------------------------------------------ the month
+
+    /**
+     * The hosted platform as the probes see it: a monitored, platform-wide service carried by
+     * every hosted PBX; its SBC and softphone port are the demo's own peers (free ports).
+     */
+    private void monitoring(DemoPeers peers) {
+        var records = new MonitoringRepository(aws.clients().dynamo(), aws.resources().tableName("MonitoringTable"));
+        records.putService(MonitoredService.platform("hosted-voice", "VIOMS Hosted voice platform", Set.of(ServiceKind.HOSTED_PBX)));
+        DemoProbeTargets.register(aws, PLATFORM, peers);
+        // Thu 5: operations announce maintenance for Sunday night, more than 24 h ahead: planned (R19)
+        scene(at("05 16:00"), "operations announce maintenance Sun 8 Nov 22:00-00:30", () -> records.putMaintenance(
+                new MaintenanceWindow("demo-upgrade-sbc", PLATFORM, MaintenanceWindow.MaintenanceKind.PLANNED,
+                        new Interval(at("08 22:00"), at("09 00:30")), clock.instant(), "SBC software upgrade", false, null)));
+        // Sun 8, inside the window: the SBC restarts, the platform is down 20 minutes (excluded, no notification)
+        scene(at("08 22:10"), "maintenance: the platform goes down for the SBC upgrade", peers::down);
+        scene(at("08 22:30"), "maintenance: the platform is back", peers::up);
+        // Tue 10: an unplanned outage of 17 minutes (R20: notified after 3 failed checks, outage after 5)
+        scene(at("10 14:20"), "platform outage begins: SBC and softphone port stop answering", peers::down);
+        scene(at("10 14:37"), "platform outage ends", peers::up);
+    }
 
     /** What happens, in Amsterdam time; ticket numbers are learnt as tickets open. */
     private void script() {
