@@ -48,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
                 summary = new DemoMonth(replayed, dir, log, out, System.console() != null).run();
             } finally {
                 System.setOut(console);
+                nl.vioms.sladesk.aws.Log.useClock(null);
             }
             summary.print(out);
         }

@@ -111,6 +111,8 @@ final class DemoMonth {
             this.aws = emulators;
             aws.seed("demo");
             clock = new MutableClock(start);
+            // the functions' own log lines carry the simulated time too, like the invocation lines
+            nl.vioms.sladesk.aws.Log.useClock(clock);
             InvocationLog invocations = new InvocationLog(log, InvocationLog.Format.TEXT);
             try (DemoPeers peers = new DemoPeers();
                  LocalRuntime runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.ENABLED, invocations, dir.resolve("data"));
