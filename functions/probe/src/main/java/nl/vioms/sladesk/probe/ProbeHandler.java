@@ -2,14 +2,57 @@ package nl.vioms.sladesk.probe;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import java.time.Clock;
+import java.util.Map;
+import nl.vioms.sladesk.aws.AwsClients;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
+import nl.vioms.sladesk.core.ticket.TicketClocks;
 
 /**
- * Schedule -> SIP OPTIONS, TCP and HTTP checks -> streaks -> outages (R20-R22). Not built yet: it arrives with issue #6. Until then an invocation fails loudly (the
- * function's error alarm fires) instead of pretending to have done the work.
+ * The scheduled probe (every minute, R20-R22): one round of checks of every target, streaks,
+ * outages, notifications and platform incidents. The event carries nothing the round needs.
  */
-public final class ProbeHandler implements RequestHandler<java.util.Map<String, Object>, Void> {
+public final class ProbeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    /** Threads are kept for the life of the execution environment, like the SDK clients. */
+    private static final Prober PROBER = new Prober(Prober.DEFAULT_THREADS);
+
+    private final ProbeRound round;
+
+    /** Lambda's constructor: runs once per execution environment. */
+    public ProbeHandler() {
+        this(Environment.fromSystem(), null, Clock.systemUTC());
+    }
+
+    /** @param clients the SDK clients, or null to build them for Lambda from the environment */
+    public ProbeHandler(Environment env, AwsClients clients, Clock clock) {
+        this(env, clients, clock, PROBER);
+    }
+
+    public ProbeHandler(Environment env, AwsClients clients, Clock clock, Prober prober) {
+        AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
+        var policies = PolicyLoader.loadDefault();
+        var repository = new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
+        var tickets = new TicketService(repository, new TicketClocks(policies), new PriorityClassifier(), clock,
+                env.require(EnvVar.PUBLIC_BASE_URL));
+        String table = env.require(EnvVar.MONITORING_TABLE);
+        this.round = new ProbeRound(new ProbeRepository(aws.dynamo(), table), new MonitoringRepository(aws.dynamo(), table),
+                new OutboxRepository(aws.dynamo(), env.require(EnvVar.OUTBOX_TABLE)), tickets, policies, prober, clock);
+    }
+
     @Override
-    public Void handleRequest(java.util.Map<String, Object> event, Context context) {
-        throw new UnsupportedOperationException("probe is not implemented yet (issue #6)");
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        return round.run().summary();
+    }
+
+    public ProbeRound round() {
+        return round;
     }
 }

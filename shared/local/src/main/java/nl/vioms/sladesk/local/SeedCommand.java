@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.directory.DirectorySeed;
+import nl.vioms.sladesk.aws.monitoring.MonitoringSeed;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.ProjectRoot;
 import picocli.CommandLine.Command;
@@ -13,10 +14,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sladesk seed FILE}: loads directory data (resellers, customers, tokens) into the local system. */
+/**
+ * {@code sladesk seed FILE}: loads directory data (resellers, customers, tokens) into the local
+ * system, and the monitoring seed beside it (FILE-monitoring.json: monitored services, probe targets).
+ */
 @Command(name = "seed", mixinStandardHelpOptions = true,
         description = {"Loads directory data (resellers, customers with contracts, API tokens) from a JSON file",
-                "into the local system. FILE is a path or the name of a seed in events/seed (e.g. demo)."})
+                "into the local system. FILE is a path or the name of a seed in events/seed (e.g. demo).",
+                "A monitoring seed beside it (demo-monitoring.json: monitored services, probe targets) is loaded too."})
 final class SeedCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -29,19 +34,28 @@ final class SeedCommand implements Callable<Integer> {
         try (LocalAws aws = RunningSystem.open()) {
             load(aws, seed);
         }
-        spec.commandLine().getOut().println("seeded " + seed.resellers().size() + " resellers, " + seed.customers().size()
-                + " customers, " + seed.tokens().size() + " tokens");
+        spec.commandLine().getOut().println("seeded " + seed.directory().resellers().size() + " resellers, "
+                + seed.directory().customers().size() + " customers, " + seed.directory().tokens().size() + " tokens"
+                + (seed.monitoring() == null ? "" : ", " + seed.monitoring().services().size() + " monitored services, "
+                        + seed.monitoring().targets().size() + " probe targets"));
         return 0;
     }
 
-    static DirectorySeed.Seed parse(CommandSpec spec, String file) {
+    /** A directory seed and, when one lies beside it, its monitoring seed (else null). */
+    record Seeds(DirectorySeed.Seed directory, MonitoringSeed.Seed monitoring) {
+    }
+
+    static Seeds parse(CommandSpec spec, String file) {
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) path = ProjectRoot.find().resolve("events/seed").resolve(file + ".json");
         if (!Files.isRegularFile(path)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "FILE '" + file + "' is neither a file nor a seed in events/seed");
         }
+        Path monitoring = LocalAws.monitoringSeedOf(path);
         try {
-            return DirectorySeed.parse(Files.readAllBytes(path));
+            // both are checked before anything is written
+            return new Seeds(DirectorySeed.parse(Files.readAllBytes(path)),
+                    Files.isRegularFile(monitoring) ? MonitoringSeed.parse(Files.readAllBytes(monitoring)) : null);
         } catch (IOException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "FILE '" + file + "' cannot be read: " + e.getMessage());
         } catch (IllegalArgumentException e) {
@@ -49,7 +63,8 @@ final class SeedCommand implements Callable<Integer> {
         }
     }
 
-    static void load(LocalAws aws, DirectorySeed.Seed seed) {
-        DirectorySeed.load(seed, new DirectoryRepository(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable")));
+    static void load(LocalAws aws, Seeds seed) {
+        DirectorySeed.load(seed.directory(), new DirectoryRepository(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable")));
+        if (seed.monitoring() != null) aws.seedMonitoring(seed.monitoring());
     }
 }

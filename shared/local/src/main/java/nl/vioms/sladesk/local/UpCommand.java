@@ -56,7 +56,9 @@ final class UpCommand implements Callable<Integer> {
         try {
             if (seedData != null) {
                 SeedCommand.load(aws, seedData);
-                out.println("Seeded " + seedData.customers().size() + " customers and " + seedData.tokens().size() + " tokens from " + seed);
+                out.println("Seeded " + seedData.directory().customers().size() + " customers and " + seedData.directory().tokens().size()
+                        + " tokens" + (seedData.monitoring() == null ? "" : " and " + seedData.monitoring().targets().size() + " probe targets")
+                        + " from " + seed);
             }
             Clock clock = Clock.systemUTC();
             runtime = new LocalRuntime(aws, clock, mode, new InvocationLog(System.out, format), Sladesk.dataDir());

@@ -97,16 +97,37 @@ public final class LocalAws implements AutoCloseable {
         return resources;
     }
 
-    /** Loads a directory seed of events/seed (e.g. "demo") into the directory table (idempotent). */
+    /**
+     * Loads a directory seed of events/seed (e.g. "demo") into the directory table, and its
+     * monitoring sibling ("demo-monitoring", services and probe targets) when there is one (idempotent).
+     */
     public void seed(String name) {
         try {
             var seed = nl.vioms.sladesk.aws.directory.DirectorySeed.parse(
                     java.nio.file.Files.readAllBytes(ProjectRoot.find().resolve("events/seed").resolve(name + ".json")));
             nl.vioms.sladesk.aws.directory.DirectorySeed.load(seed,
                     new nl.vioms.sladesk.aws.directory.DirectoryRepository(clients.dynamo(), resources.tableName("DirectoryTable")));
+            java.nio.file.Path monitoring = monitoringSeedOf(ProjectRoot.find().resolve("events/seed").resolve(name + ".json"));
+            if (java.nio.file.Files.isRegularFile(monitoring)) {
+                seedMonitoring(nl.vioms.sladesk.aws.monitoring.MonitoringSeed.parse(java.nio.file.Files.readAllBytes(monitoring)));
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read seed " + name, e);
         }
+    }
+
+    /** The monitoring seed beside a directory seed: demo.json -> demo-monitoring.json. */
+    public static java.nio.file.Path monitoringSeedOf(java.nio.file.Path directorySeed) {
+        String file = directorySeed.getFileName().toString();
+        return directorySeed.resolveSibling(file.replaceFirst("\\.json$", "") + "-monitoring.json");
+    }
+
+    /** Writes monitored services and probe targets into the Monitoring table (idempotent). */
+    public void seedMonitoring(nl.vioms.sladesk.aws.monitoring.MonitoringSeed.Seed seed) {
+        String table = resources.tableName("MonitoringTable");
+        nl.vioms.sladesk.aws.monitoring.MonitoringSeed.load(seed,
+                new nl.vioms.sladesk.aws.monitoring.MonitoringRepository(clients.dynamo(), table),
+                new nl.vioms.sladesk.aws.monitoring.ProbeRepository(clients.dynamo(), table));
     }
 
     /** Whether the DynamoDB emulator runs streams (dynoxide: yes; dynalite: no). */

@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class MonitoringRepository {
     /** How far before a span a record may start and still be read for it. */
     public static final Duration LOOKBACK = Duration.ofDays(366);
+    /** The longest maintenance window operations may record, so the probe's lookup stays one short Query. */
+    public static final Duration MAX_MAINTENANCE = Duration.ofDays(7);
 
     private static final String SERVICES = "SERVICES";
     private static final String OUTAGE = "OUTAGE", MAINT = "MAINT", UNKNOWN = "UNKNOWN", EXCLUSION = "EXCL";
@@ -155,10 +157,7 @@ public final class MonitoringRepository {
             switch (string(item, "type")) {
                 case OUTAGE -> outages.add(new Outage(serviceKey, string(item, "targetId"), start,
                         instant(item, "confirmedAt"), end, string(item, "incident")));
-                case MAINT -> maintenance.add(new MaintenanceWindow(string(item, "id"), serviceKey,
-                        MaintenanceKind.valueOf(string(item, "kind")), new Interval(start, end),
-                        instant(item, "announcedAt"), string(item, "reason"),
-                        item.containsKey("excluded") && item.get("excluded").bool(), string(item, "exclusionReason")));
+                case MAINT -> maintenance.add(maintenance(serviceKey, item));
                 case UNKNOWN -> unknown.add(new UnknownSpan(serviceKey, new Interval(start, end), string(item, "reason")));
                 case EXCLUSION -> exclusions.add(new ServiceExclusion(string(item, "id"), serviceKey,
                         new Exclusion(new Interval(start, end), ExclusionKind.valueOf(string(item, "kind")), string(item, "reason"))));
@@ -167,6 +166,34 @@ public final class MonitoringRepository {
             }
         }
         return new MonitoringRecords(outages, maintenance, unknown, exclusions, items.size());
+    }
+
+    /**
+     * The maintenance windows of a service that cover {@code at} (the probe asks every round): one
+     * Query over the records that started in the {@link #MAX_MAINTENANCE} before it, maintenance only.
+     */
+    public List<MaintenanceWindow> maintenanceAt(String serviceKey, Instant at) {
+        List<MaintenanceWindow> covering = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = query(QueryRequest.builder().tableName(table)
+                .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                .filterExpression("#type = :maint")
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(Map.of(":pk", s(partition(serviceKey)),
+                        ":from", s(sortable(at.minus(MAX_MAINTENANCE))),
+                        // '~' sorts after '#MAINT#...': a window starting exactly at {@code at} is read
+                        ":to", s(sortable(at) + "#~"), ":maint", s(MAINT)))
+                .build());
+        for (Map<String, AttributeValue> item : items) {
+            MaintenanceWindow window = maintenance(serviceKey, item);
+            if (window.window().contains(at)) covering.add(window);
+        }
+        return covering;
+    }
+
+    private static MaintenanceWindow maintenance(String serviceKey, Map<String, AttributeValue> item) {
+        return new MaintenanceWindow(string(item, "id"), serviceKey, MaintenanceKind.valueOf(string(item, "kind")),
+                new Interval(instant(item, "start"), instant(item, "end")), instant(item, "announcedAt"), string(item, "reason"),
+                item.containsKey("excluded") && item.get("excluded").bool(), string(item, "exclusionReason"));
     }
 
     private static String partition(String serviceKey) {
