@@ -13,7 +13,7 @@ import nl.vioms.sladesk.testing.LocalAws;
  */
 final class DemoProbeTargets {
     /** Short: a check of a dead peer waits this long, on the demo's real clock, every round. */
-    private static final Duration TIMEOUT = Duration.ofMillis(250);
+    private static final Duration TIMEOUT = Duration.ofMillis(100);
 
     private DemoProbeTargets() {
     }
