@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.aws;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,7 +8,15 @@ import java.util.Map;
  * line that concerns a ticket or probe target carries it as a field.
  */
 public final class Log {
+    /** Lambda logs in real time; the local runtime's simulated clock (the demo) may stand in. */
+    private static volatile java.time.Clock clock = java.time.Clock.systemUTC();
+
     private Log() {
+    }
+
+    /** The clock log lines are stamped with (the local runtime's demo sets its simulated one). */
+    public static void useClock(java.time.Clock logClock) {
+        clock = logClock == null ? java.time.Clock.systemUTC() : logClock;
     }
 
     public static void info(String event, Map<String, ?> fields) {
@@ -26,7 +33,7 @@ public final class Log {
 
     private static void write(String level, String event, Map<String, ?> fields) {
         Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time", Instant.now().toString());
+        line.put("time", clock.instant().toString());
         line.put("level", level);
         line.put("event", event);
         line.putAll(fields);

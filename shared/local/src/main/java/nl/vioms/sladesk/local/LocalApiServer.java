@@ -29,9 +29,18 @@ final class LocalApiServer implements AutoCloseable {
     private final HttpServer server;
     private final List<HttpRoute> routes;
     private final LocalHandlers handlers;
+    private final InvocationLog log;
+    private final java.time.Clock clock;
 
     LocalApiServer(LocalHandlers handlers, int port) throws IOException {
+        this(handlers, port, null, null);
+    }
+
+    /** @param log where each request's invocation is logged (null: not logged), with the runtime's clock */
+    LocalApiServer(LocalHandlers handlers, int port, InvocationLog log, java.time.Clock clock) throws IOException {
         this.handlers = handlers;
+        this.log = log;
+        this.clock = clock;
         this.routes = handlers.httpRoutes();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::serve);
@@ -54,7 +63,18 @@ final class LocalApiServer implements AutoCloseable {
             for (HttpRoute route : routes) {
                 Optional<Map<String, String>> parameters = route.match(method, path);
                 if (parameters.isPresent()) {
-                    respond(exchange, invoke(route, parameters.get(), exchange));
+                    long started = System.nanoTime();
+                    java.time.Instant at = clock == null ? null : clock.instant();
+                    APIGatewayV2HTTPResponse response;
+                    try {
+                        response = invoke(route, parameters.get(), exchange);
+                    } catch (RuntimeException e) {
+                        logInvocation(at, route, started, InvocationLog.Outcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+                        throw e;
+                    }
+                    logInvocation(at, route, started, response.getStatusCode() >= 500 ? InvocationLog.Outcome.ERROR : InvocationLog.Outcome.OK,
+                            response.getStatusCode() + " " + method + " " + exchange.getRequestURI().getRawPath());
+                    respond(exchange, response);
                     return;
                 }
             }
@@ -96,6 +116,12 @@ final class LocalApiServer implements AutoCloseable {
                 .withRequestContext(context).build();
         RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlers.handler(route.functionLogicalId());
         return handler.handleRequest(event, null);
+    }
+
+    private void logInvocation(java.time.Instant at, HttpRoute route, long started, InvocationLog.Outcome outcome, String detail) {
+        if (log == null) return;
+        log.log(at, route.functionLogicalId(), "http:" + route.routeKey(), outcome,
+                java.time.Duration.ofNanos(System.nanoTime() - started), detail);
     }
 
     private static boolean isText(String contentType) {

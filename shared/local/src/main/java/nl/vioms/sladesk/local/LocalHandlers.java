@@ -1,7 +1,16 @@
 package nl.vioms.sladesk.local;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +18,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.Template;
 
@@ -20,7 +31,7 @@ import nl.vioms.sladesk.testing.Template;
 final class LocalHandlers {
     private final LocalAws aws;
     private final Clock clock;
-    private final Map<String, RequestHandler<?, ?>> handlers = new ConcurrentHashMap<>();
+    private final Map<String, Object> handlers = new ConcurrentHashMap<>();
 
     LocalHandlers(LocalAws aws, Clock clock) {
         this.aws = aws;
@@ -47,12 +58,56 @@ final class LocalHandlers {
         return (RequestHandler<I, O>) handlers.computeIfAbsent(functionLogicalId, this::build);
     }
 
-    private RequestHandler<?, ?> build(String functionLogicalId) {
+    /**
+     * Invokes a function with a JSON payload, read into the handler's input type as Lambda's Java
+     * runtime would (its event classes through Lambda's own serializers, anything else as JSON);
+     * returns what the handler returned, or the bytes a stream handler wrote.
+     */
+    Object invoke(String functionLogicalId, String payload, Context context) {
+        Object handler = handlers.computeIfAbsent(functionLogicalId, this::build);
+        if (handler instanceof RequestStreamHandler stream) {
+            var out = new ByteArrayOutputStream();
+            try {
+                stream.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out.toString(StandardCharsets.UTF_8);
+        }
+        @SuppressWarnings("unchecked")
+        RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
+        return typed.handleRequest(input(handler.getClass(), payload), context);
+    }
+
+    private static Object input(Class<?> handlerClass, String payload) {
+        Type type = Object.class;
+        for (Type implemented : handlerClass.getGenericInterfaces()) {
+            if (implemented instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
+                type = p.getActualTypeArguments()[0];
+            }
+        }
+        Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (raw.getName().startsWith("com.amazonaws.services.lambda.runtime.events.")) {
+            return LambdaEvents.fromJson(payload, raw);
+        }
+        try {
+            return Json.MAPPER.readValue(payload, Json.MAPPER.constructType(type));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the event does not fit " + type.getTypeName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Object build(String functionLogicalId) {
         Template.Function function = aws.template().function(functionLogicalId).orElseThrow();
         try {
             Class<?> type = Class.forName(function.handlerClass());
-            return (RequestHandler<?, ?>) type.getConstructor(Environment.class, AwsClients.class, Clock.class)
-                    .newInstance(aws.environmentOf(functionLogicalId), aws.clients(), clock);
+            try {
+                return type.getConstructor(Environment.class, AwsClients.class, Clock.class)
+                        .newInstance(aws.environmentOf(functionLogicalId), aws.clients(), clock);
+            } catch (NoSuchMethodException e) {
+                // a function not built yet has only Lambda's constructor; it needs no clients
+                return type.getConstructor().newInstance();
+            }
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("cannot start " + functionLogicalId + ": " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {

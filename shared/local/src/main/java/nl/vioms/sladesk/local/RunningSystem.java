@@ -51,11 +51,13 @@ final class RunningSystem {
 
     /** Attaches to a running ./sladesk up, or starts emulators on the data folder. */
     static LocalAws open() {
-        Template template = Template.ofProject();
-        return running()
-                .map(state -> LocalAws.attach(URI.create(state.get("dynamodb").asText()),
-                        URI.create(state.get("messaging").asText()), template, state.get("api").asText()))
-                .orElseGet(() -> LocalAws.start(template, Sladesk.dataDir(), Sladesk.DEFAULT_BASE_URL));
+        return attach().orElseGet(() -> LocalAws.start(Template.ofProject(), Sladesk.dataDir(), Sladesk.DEFAULT_BASE_URL));
+    }
+
+    /** Attaches to the running ./sladesk up, if there is one. */
+    static Optional<LocalAws> attach() {
+        return running().map(state -> LocalAws.attach(URI.create(state.get("dynamodb").asText()),
+                URI.create(state.get("messaging").asText()), Template.ofProject(), state.get("api").asText()));
     }
 
     static Optional<JsonNode> running() {

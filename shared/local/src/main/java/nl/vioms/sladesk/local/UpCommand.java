@@ -1,8 +1,10 @@
 package nl.vioms.sladesk.local;
 
 import java.time.Clock;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.Template;
 import picocli.CommandLine.Command;
@@ -10,11 +12,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code sladesk up}: the emulators, the template's resources and the HTTP API, until Ctrl-C. */
+/** {@code sladesk up}: every function of the template, wired as the template wires it, until Ctrl-C. */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Runs SLA Desk locally on the AWS emulators, serving the template's HTTP API on http://127.0.0.1:3000.",
-                "Creates template.yaml's tables, topics, queues and buckets (data kept in .sladesk/data) and",
-                "invokes the handlers in-process. Ctrl-C stops everything."})
+        description = {"Runs SLA Desk locally on the AWS emulators: every function of template.yaml,",
+                "started as the template says: the HTTP API on http://127.0.0.1:3000, the schedules",
+                "(Europe/Amsterdam), the inbound-mail SNS topic and the outbox table's stream.",
+                "Creates the template's tables, topics, queues and buckets (data kept in",
+                ".sladesk/data), logs one line per invocation, and stops on Ctrl-C."})
 final class UpCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -24,9 +28,22 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "FILE", description = "Load directory data first (a file, or a name in events/seed, e.g. demo).")
     String seed;
 
+    @Option(names = "--schedules", defaultValue = "enabled", paramLabel = "WHICH",
+            description = "Which schedules run: enabled (as deployed; State: DISABLED ones do not), all, or none (default: ${DEFAULT-VALUE}).")
+    String schedules;
+
+    @Option(names = "--log-format", defaultValue = "text", paramLabel = "FORMAT",
+            description = "Invocation log lines as text (key=value) or json (default: ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        CliArgs args = new CliArgs(spec.commandLine());
+        LocalRuntime.ScheduleMode mode = args.parse("--schedules", schedules,
+                v -> LocalRuntime.ScheduleMode.valueOf(v.toUpperCase(Locale.ROOT)), "is not enabled, all or none");
+        InvocationLog.Format format = args.parse("--log-format", logFormat,
+                v -> InvocationLog.Format.valueOf(v.toUpperCase(Locale.ROOT)), "is not text or json");
         var already = RunningSystem.running();
         if (already.isPresent()) {
             throw new IllegalStateException("SLA Desk is already up (pid " + already.get().get("pid")
@@ -34,33 +51,53 @@ final class UpCommand implements Callable<Integer> {
         }
         var seedData = seed == null ? null : SeedCommand.parse(spec, seed);
         LocalAws aws = LocalAws.start(Template.ofProject(), Sladesk.dataDir(), "http://127.0.0.1:" + port);
-        if (seedData != null) {
-            SeedCommand.load(aws, seedData);
-            out.println("Seeded " + seedData.directory().customers().size() + " customers and " + seedData.directory().tokens().size()
-                    + " tokens" + (seedData.monitoring() == null ? "" : " and " + seedData.monitoring().targets().size() + " probe targets")
-                    + " from " + seed);
-        }
-        LocalApiServer api;
+        LocalRuntime runtime = null;
+        LocalApiServer api = null;
         try {
-            api = new LocalApiServer(new LocalHandlers(aws, Clock.systemUTC()), port);
-        } catch (java.io.IOException e) {
+            if (seedData != null) {
+                SeedCommand.load(aws, seedData);
+                out.println("Seeded " + seedData.directory().customers().size() + " customers and " + seedData.directory().tokens().size()
+                        + " tokens" + (seedData.monitoring() == null ? "" : " and " + seedData.monitoring().targets().size() + " probe targets")
+                        + " from " + seed);
+            }
+            Clock clock = Clock.systemUTC();
+            runtime = new LocalRuntime(aws, clock, mode, new InvocationLog(System.out, format), Sladesk.dataDir());
+            try {
+                api = new LocalApiServer(runtime.handlers(), port, runtime.log(), clock);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
+                        + "); is another sladesk up running? Try --port", e);
+            }
+        } catch (RuntimeException e) {
+            if (runtime != null) runtime.close();
             aws.close();
-            throw new IllegalStateException("cannot listen on 127.0.0.1:" + port + " (" + e.getMessage()
-                    + "); is another sladesk up running? Try --port", e);
+            throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         RunningSystem.announce(aws, api.baseUrl());
+        LocalRuntime running = runtime;
+        LocalApiServer serving = api;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             RunningSystem.withdraw();
-            api.close();
+            serving.close();
+            running.close();
             aws.close();
+            System.out.println("SLA Desk stopped.");
+            System.out.flush();
             stopped.countDown();
         }, "sladesk-up-stop"));
         out.println("SLA Desk is up. HTTP API: " + api.baseUrl());
         api.routes().forEach(r -> out.println("  " + r.routeKey() + "  -> " + r.functionLogicalId()));
+        for (TemplateTriggers.Schedule schedule : new TemplateTriggers(aws.template()).schedules()) {
+            boolean runs = runtime.schedules().contains(schedule);
+            out.println("  " + schedule.expression() + " " + schedule.zone() + "  -> " + schedule.functionId()
+                    + (runs ? "" : schedule.enabled() ? "  (not run: --schedules none)" : "  (State: DISABLED; --schedules all runs it)"));
+        }
+        runtime.pollerFunctions().forEach((trigger, function) -> out.println("  " + trigger + "  -> " + function));
         out.println("DynamoDB emulator: " + aws.dynamoEndpoint() + "   SNS/SQS/S3 emulator: " + aws.messagingEndpoint());
-        out.println("Data: " + Sladesk.dataDir() + "   Ctrl-C stops.");
+        out.println("Data: " + Sladesk.dataDir() + "   Now: " + Amsterdam.iso(Clock.systemUTC().instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)) + "   Ctrl-C stops.");
         out.flush();
+        runtime.start();
         stopped.await();
         return 0;
     }

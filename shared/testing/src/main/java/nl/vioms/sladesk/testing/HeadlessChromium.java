@@ -214,6 +214,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Opens {@code url} in a new tab and waits for its load event (and a short settle for late errors). */
     public Page open(URI url) {
+        return open(url, Map.of());
+    }
+
+    /** Like {@link #open(URI)}, sending these headers with every request of the tab (e.g. a bearer token). */
+    public Page open(URI url, Map<String, String> headers) {
         String target = send(null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
                 .get("targetId").asText();
         String session = send(null, "Target.attachToTarget", JSON.createObjectNode().put("targetId", target)
@@ -227,6 +232,13 @@ public final class HeadlessChromium implements AutoCloseable {
             }
         });
         for (String domain : List.of("Runtime", "Log", "Network", "Page")) send(session, domain + ".enable", JSON.createObjectNode());
+        if (!headers.isEmpty()) {
+            ObjectNode extra = JSON.createObjectNode();
+            headers.forEach(extra::put);
+            ObjectNode params = JSON.createObjectNode();
+            params.set("headers", extra);
+            send(session, "Network.setExtraHTTPHeaders", params);
+        }
         JsonNode navigation = send(session, "Page.navigate", JSON.createObjectNode().put("url", url.toString()));
         if (navigation.hasNonNull("errorText")) page.problems.add("navigation: " + navigation.get("errorText").asText());
         try {

@@ -21,9 +21,15 @@ public final class LocalAws implements AutoCloseable {
     private final SqsClient sqs;
     private final Template template;
     private final LocalResources resources;
+    private final boolean ownsBackend;
 
     private LocalAws(EmulatorBackend backend, Template template, String publicBaseUrl) {
+        this(backend, template, publicBaseUrl, true);
+    }
+
+    private LocalAws(EmulatorBackend backend, Template template, String publicBaseUrl, boolean ownsBackend) {
         this.backend = backend;
+        this.ownsBackend = ownsBackend;
         this.template = template;
         this.clients = AwsClients.forEmulators(backend.dynamoEndpoint(), backend.messagingEndpoint(), REGION);
         this.sqs = SqsClient.builder().region(REGION).credentialsProvider(AwsClients.emulatorCredentials())
@@ -60,6 +66,14 @@ public final class LocalAws implements AutoCloseable {
             @Override public void close() { }
         };
         return new LocalAws(running, template, publicBaseUrl);
+    }
+
+    /**
+     * Another template's resources on these same emulators (e.g. a test's own small template);
+     * closing the result leaves the emulators running.
+     */
+    public LocalAws with(Template other, String publicBaseUrl) {
+        return new LocalAws(backend, other, publicBaseUrl, false);
     }
 
     static String backendName() {
@@ -151,9 +165,19 @@ public final class LocalAws implements AutoCloseable {
 
     /** A reader of a table's stream, from its start. */
     public LocalStreams streamOf(String tableLogicalId) {
+        return LocalStreams.of(backend.dynamoEndpoint(), REGION, streamArnOf(tableLogicalId));
+    }
+
+    /** A reader of a table's stream that goes on after a checkpoint (see {@link LocalStreams#of}). */
+    public LocalStreams streamOf(String tableLogicalId, software.amazon.awssdk.services.dynamodb.model.ShardIteratorType startingPosition,
+                                 Map<String, String> after) {
+        return LocalStreams.of(backend.dynamoEndpoint(), REGION, streamArnOf(tableLogicalId), startingPosition, after);
+    }
+
+    private String streamArnOf(String tableLogicalId) {
         String arn = clients.dynamo().describeTable(b -> b.tableName(resources.tableName(tableLogicalId))).table().latestStreamArn();
         if (arn == null) throw new IllegalStateException(tableLogicalId + " has no stream on this emulator");
-        return LocalStreams.of(backend.dynamoEndpoint(), REGION, arn);
+        return arn;
     }
 
     public URI dynamoEndpoint() {
@@ -179,6 +203,6 @@ public final class LocalAws implements AutoCloseable {
     public void close() {
         clients.close();
         sqs.close();
-        backend.close();
+        if (ownsBackend) backend.close();
     }
 }

@@ -214,7 +214,34 @@ public final class LocalResources {
             dynamo.createTable(request);
             dynamo.waiter().waitUntilTableExists(b -> b.tableName(request.tableName()));
         } catch (ResourceInUseException exists) {
-            // kept from an earlier run (./sladesk up persists its data)
+            // kept from an earlier run (./sladesk up persists its data): indexes the template
+            // gained since are added, as a deployment of the changed template would add them
+            addMissingIndexes(dynamo, request);
+        }
+    }
+
+    private static void addMissingIndexes(DynamoDbClient dynamo, CreateTableRequest request) {
+        if (!request.hasGlobalSecondaryIndexes()) return;
+        var existing = dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
+                .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName).toList();
+        for (GlobalSecondaryIndex index : request.globalSecondaryIndexes()) {
+            if (existing.contains(index.indexName())) continue;
+            dynamo.updateTable(b -> b.tableName(request.tableName()).attributeDefinitions(request.attributeDefinitions())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
+                            .keySchema(index.keySchema()).projection(index.projection()))));
+            for (int i = 0; i < 200; i++) {
+                var status = dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
+                        .filter(g -> g.indexName().equals(index.indexName())).findFirst()
+                        .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexStatusAsString)
+                        .orElse("CREATING");
+                if ("ACTIVE".equals(status)) break;
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

@@ -22,40 +22,100 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class LocalStreams implements AutoCloseable {
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
+    private final ShardIteratorType startingPosition;
+    private final Map<String, String> after;
     private final Map<String, String> iterators = new HashMap<>();
+    private final java.util.Set<String> closed = new java.util.HashSet<>();
+    private List<software.amazon.awssdk.services.dynamodb.model.Shard> shards;
+    private long describedAt;
 
-    private LocalStreams(DynamoDbStreamsClient streams, String streamArn) {
+    private LocalStreams(DynamoDbStreamsClient streams, String streamArn, ShardIteratorType startingPosition,
+                         Map<String, String> after) {
         this.streams = streams;
         this.streamArn = streamArn;
+        this.startingPosition = startingPosition;
+        this.after = Map.copyOf(after);
     }
 
     /** A reader of the table's stream from its start (TRIM_HORIZON, as the template's mapping). */
     public static LocalStreams of(URI dynamoEndpoint, Region region, String streamArn) {
+        return of(dynamoEndpoint, region, streamArn, ShardIteratorType.TRIM_HORIZON, Map.of());
+    }
+
+    /**
+     * A reader that goes on after the given records (shard id to the sequence number of the last
+     * record already handled, as an event source mapping checkpoints), and reads shards it has no
+     * position for from {@code startingPosition} (TRIM_HORIZON or LATEST).
+     */
+    public static LocalStreams of(URI dynamoEndpoint, Region region, String streamArn,
+                                  ShardIteratorType startingPosition, Map<String, String> after) {
         var client = DynamoDbStreamsClient.builder().region(region).credentialsProvider(AwsClients.emulatorCredentials())
                 .httpClient(AwsClients.httpClient()).endpointOverride(dynamoEndpoint).build();
-        return new LocalStreams(client, streamArn);
+        return new LocalStreams(client, streamArn, startingPosition, after);
     }
 
     /** The records written since the last read, as one Lambda event (empty records when none). */
     public DynamodbEvent read() {
         List<Map<String, Object>> records = new ArrayList<>();
-        for (var shard : streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards()) {
-            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(b -> b
-                    .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+        readPerShard().values().forEach(records::addAll);
+        return LambdaEvents.fromJson(Json.write(Map.of("Records", records)), DynamodbEvent.class);
+    }
+
+    /** The records written since the last read, per shard in stream order, as Lambda event records. */
+    public Map<String, DynamodbEvent> readShards() {
+        Map<String, DynamodbEvent> events = new LinkedHashMap<>();
+        readPerShard().forEach((shard, records) -> events.put(shard,
+                LambdaEvents.fromJson(Json.write(Map.of("Records", records)), DynamodbEvent.class)));
+        return events;
+    }
+
+    private Map<String, List<Map<String, Object>>> readPerShard() {
+        Map<String, List<Map<String, Object>>> perShard = new LinkedHashMap<>();
+        for (var shard : shards()) {
+            if (closed.contains(shard.shardId())) continue;
+            List<Map<String, Object>> records = new ArrayList<>();
+            String iterator = iterators.computeIfAbsent(shard.shardId(), this::firstIterator);
             while (iterator != null) {
                 var page = streams.getRecords(b -> b.shardIterator(iterators.get(shard.shardId())));
                 page.records().forEach(r -> records.add(lambdaRecord(r)));
                 String next = page.nextShardIterator();
                 if (next == null) {
+                    // a closed shard, read to its end: nothing more will come from it
                     iterators.remove(shard.shardId());
+                    closed.add(shard.shardId());
                     break;
                 }
                 iterators.put(shard.shardId(), next);
                 if (page.records().isEmpty()) break;
                 iterator = next;
             }
+            if (!records.isEmpty()) perShard.put(shard.shardId(), records);
         }
-        return LambdaEvents.fromJson(Json.write(Map.of("Records", records)), DynamodbEvent.class);
+        return perShard;
+    }
+
+    /** The stream's shards, described again at most once a second (new shards are rare). */
+    private List<software.amazon.awssdk.services.dynamodb.model.Shard> shards() {
+        long now = System.nanoTime();
+        if (shards == null || now - describedAt > 1_000_000_000L) {
+            shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
+            describedAt = now;
+        }
+        return shards;
+    }
+
+    private String firstIterator(String shardId) {
+        String sequenceNumber = after.get(shardId);
+        if (sequenceNumber != null) {
+            try {
+                return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber)).shardIterator();
+            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException gone) {
+                // the checkpoint is older than the stream keeps: from the oldest record there is
+            }
+        }
+        ShardIteratorType type = sequenceNumber == null ? startingPosition : ShardIteratorType.TRIM_HORIZON;
+        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(type)).shardIterator();
     }
 
     private Map<String, Object> lambdaRecord(software.amazon.awssdk.services.dynamodb.model.Record r) {

@@ -18,6 +18,8 @@ final class StatusPage {
         StringBuilder html = new StringBuilder(4096);
         html.append("<!doctype html><html lang=\"nl\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                // no icon to fetch: a browser would otherwise ask the API for /favicon.ico (404)
+                .append("<link rel=\"icon\" href=\"data:,\">")
                 .append("<title>").append(esc(t.number())).append(" · ").append(esc(t.subject())).append("</title>")
                 .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}")
                 .append("h1{font-size:1.4rem;margin-bottom:.2rem}.sub{color:#57606a;margin-top:0}")

@@ -1,0 +1,46 @@
+package nl.vioms.sladesk.local;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The Lambda context of one local invocation: its request id, and the time left of the template's Timeout. */
+final class LocalContext implements Context {
+    private final String functionId;
+    private final String requestId = UUID.randomUUID().toString();
+    private final long deadline;
+    private final int memoryMb;
+
+    LocalContext(String functionId, Duration timeout, int memoryMb) {
+        this.functionId = functionId;
+        this.deadline = System.nanoTime() + timeout.toNanos();
+        this.memoryMb = memoryMb;
+    }
+
+    @Override public String getAwsRequestId() { return requestId; }
+    @Override public String getLogGroupName() { return "/aws/lambda/" + functionId; }
+    @Override public String getLogStreamName() { return "local"; }
+    @Override public String getFunctionName() { return functionId; }
+    @Override public String getFunctionVersion() { return "$LATEST"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-central-1:000000000000:function:" + functionId; }
+    @Override public CognitoIdentity getIdentity() { return null; }
+    @Override public ClientContext getClientContext() { return null; }
+    @Override public int getMemoryLimitInMB() { return memoryMb; }
+
+    @Override
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
+    }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+            @Override public void log(String message) { System.out.println(message); }
+            @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
+        };
+    }
+}

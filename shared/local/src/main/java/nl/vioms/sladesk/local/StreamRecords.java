@@ -1,0 +1,31 @@
+package nl.vioms.sladesk.local;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.util.List;
+import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.testing.LambdaEvents;
+
+/** Stream records as the JSON Lambda hands a function (and filters on). */
+final class StreamRecords {
+    private StreamRecords() {
+    }
+
+    static DynamodbEvent event(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(records);
+        return event;
+    }
+
+    static String json(List<DynamodbEvent.DynamodbStreamRecord> records) {
+        return LambdaEvents.toJson(event(records), DynamodbEvent.class);
+    }
+
+    /** One record's JSON: the element of the event's Records array. */
+    static String json(DynamodbEvent.DynamodbStreamRecord record) {
+        try {
+            return Json.write(Json.MAPPER.readTree(json(List.of(record))).get("Records").get(0));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
