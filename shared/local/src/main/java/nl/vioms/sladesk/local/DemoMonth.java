@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,7 +32,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.outbox.DeliveryState;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -390,7 +391,7 @@ final class DemoMonth {
      */
     private void subscribe() {
         Map<String, Object> secondLine = aws.template().resourcesOfType("AWS::SNS::Subscription").get("SecondLineSubscription");
-        String filter = secondLine == null ? null : Json.write(secondLine.get("FilterPolicy"));
+        String filter = secondLine == null ? null : TestJson.write(secondLine.get("FilterPolicy"));
         secondLineQueue = subscribedQueue("demo-second-line", "EscalationsTopic", filter);
         operationsQueue = subscribedQueue("demo-operations", "EscalationsTopic", null);
         subscribedQueue("demo-operations", "OperationsTopic", null);
@@ -544,7 +545,7 @@ final class DemoMonth {
 
     private JsonNode post(String path, String token, Map<String, Object> body) {
         return send(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token)
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build());
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestJson.write(body))).build());
     }
 
     private JsonNode get(String path, String token) {
@@ -569,7 +570,7 @@ final class DemoMonth {
 
     private static JsonNode json(String text) {
         try {
-            return Json.MAPPER.readTree(text);
+            return TestJson.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -24,15 +24,26 @@ final class DemoPeers implements AutoCloseable {
     private volatile boolean answering = true;
     private volatile boolean closed;
 
+    /** On free ports (the demo month). */
     DemoPeers() {
+        this(0, 0);
+    }
+
+    /** On the given ports (0: any free one), e.g. those the demo seed's probe targets name. */
+    DemoPeers(int sipUdpPort, int tcpPort) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
         try {
-            InetAddress loopback = InetAddress.getLoopbackAddress();
-            sip = new DatagramSocket(new InetSocketAddress(loopback, 0));
-            tcp = new ServerSocket(0, 50, loopback);
-            tcpPort = tcp.getLocalPort();
+            sip = new DatagramSocket(new InetSocketAddress(loopback, sipUdpPort));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the demo's platform ports", e);
+            throw new UncheckedIOException("cannot open UDP port " + sipUdpPort + " for the demo's SBC", e);
         }
+        try {
+            tcp = new ServerSocket(tcpPort, 50, loopback);
+        } catch (IOException e) {
+            sip.close();
+            throw new UncheckedIOException("cannot open TCP port " + tcpPort + " for the demo's softphone service", e);
+        }
+        this.tcpPort = tcp.getLocalPort();
         Thread sbc = new Thread(this::answerSip, "demo-sbc");
         sbc.setDaemon(true);
         sbc.start();

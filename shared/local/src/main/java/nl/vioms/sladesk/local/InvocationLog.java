@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +9,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.core.time.Amsterdam;
 
 /**
@@ -54,7 +55,7 @@ final class InvocationLog {
         line.put("outcome", outcome.wire());
         if (took != null) line.put("durationMs", took.toMillis());
         if (detail != null && !detail.isBlank()) line.put("detail", detail);
-        String text = format == Format.JSON ? Json.write(line) : logfmt(line);
+        String text = format == Format.JSON ? TestJson.write(line) : logfmt(line);
         synchronized (out) {
             out.println(text);
         }
@@ -79,7 +80,7 @@ final class InvocationLog {
                 return;
             }
             text.append(key).append('=');
-            text.append(v.matches("[A-Za-z0-9_.:+\\-/#@]+") ? v : Json.write(v));
+            text.append(v.matches("[A-Za-z0-9_.:+\\-/#@]+") ? v : TestJson.write(v));
         });
         return text.toString();
     }

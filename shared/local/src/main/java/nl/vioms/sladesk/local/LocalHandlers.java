@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -91,7 +93,7 @@ final class LocalHandlers {
             return LambdaEvents.fromJson(payload, raw);
         }
         try {
-            return Json.MAPPER.readValue(payload, Json.MAPPER.constructType(type));
+            return TestJson.MAPPER.readValue(payload, TestJson.MAPPER.constructType(type));
         } catch (IOException e) {
             throw new IllegalArgumentException("the event does not fit " + type.getTypeName() + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.local.InvocationLog.Outcome;
 import nl.vioms.sladesk.testing.LocalAws;
 
@@ -268,7 +269,7 @@ final class LocalRuntime implements AutoCloseable {
         event.put("resources", List.of("arn:aws:scheduler:" + LocalAws.REGION.id() + ":000000000000:schedule/default/"
                 + schedule.functionId() + schedule.eventName()));
         event.put("detail", Map.of());
-        return Json.write(event);
+        return TestJson.write(event);
     }
 
     // ------------------------------------------------------------------ invocations
@@ -328,7 +329,7 @@ final class LocalRuntime implements AutoCloseable {
             sentTo.add(config.deadLetterQueueId());
         }
         if (config.onFailureQueueId() != null) {
-            send(config.onFailureQueueId(), Json.write(invocationRecord(functionId, payload, result.error(), retry + 1)));
+            send(config.onFailureQueueId(), TestJson.write(invocationRecord(functionId, payload, result.error(), retry + 1)));
             sentTo.add(config.onFailureQueueId());
         }
         log.log(clock.instant(), functionId, trigger, Outcome.DEAD_LETTER, null, "gave up after " + (retry + 1)
@@ -345,7 +346,7 @@ final class LocalRuntime implements AutoCloseable {
                 "condition", "RetriesExhausted", "approximateInvokeCount", attempts));
         Object request;
         try {
-            request = Json.MAPPER.readTree(payload);
+            request = TestJson.MAPPER.readTree(payload);
         } catch (java.io.IOException e) {
             request = payload;
         }
@@ -379,7 +380,7 @@ final class LocalRuntime implements AutoCloseable {
 
     private static String summary(Object value) {
         if (value == null) return null;
-        String text = value instanceof String s ? s : Json.write(value);
+        String text = value instanceof String s ? s : TestJson.write(value);
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 

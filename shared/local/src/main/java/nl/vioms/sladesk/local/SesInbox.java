@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -9,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.Template;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -66,7 +67,7 @@ final class SesInbox {
         aws.clients().s3().putObject(b -> b.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromBytes(raw));
         Map<String, Object> notification = notification(headers, sesId, key, receivedAt);
         aws.clients().sns().publish(b -> b.topicArn(topicArn).subject("Amazon SES Email Receipt Notification")
-                .message(Json.write(notification)));
+                .message(TestJson.write(notification)));
         return new Received(sesId, "s3://" + bucket + "/" + key, first(headers, "Subject"), first(headers, "From"));
     }
 

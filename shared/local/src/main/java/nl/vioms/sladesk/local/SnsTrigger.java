@@ -1,12 +1,13 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.local.InvocationLog.Outcome;
 import nl.vioms.sladesk.testing.LocalAws;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -79,7 +80,7 @@ final class SnsTrigger implements LocalRuntime.Poller {
     String snsEvent(String envelopeJson) {
         JsonNode envelope;
         try {
-            envelope = Json.MAPPER.readTree(envelopeJson);
+            envelope = TestJson.MAPPER.readTree(envelopeJson);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
@@ -103,7 +104,7 @@ final class SnsTrigger implements LocalRuntime.Poller {
         record.put("EventVersion", "1.0");
         record.put("EventSubscriptionArn", subscriptionArn);
         record.put("Sns", sns);
-        return Json.write(Map.of("Records", List.of(record)));
+        return TestJson.write(Map.of("Records", List.of(record)));
     }
 
     private static String text(JsonNode node, String field, String otherwise) {

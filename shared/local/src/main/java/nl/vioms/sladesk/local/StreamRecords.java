@@ -1,8 +1,9 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.util.List;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.testing.LambdaEvents;
 
 /** Stream records as the JSON Lambda hands a function (and filters on). */
@@ -23,7 +24,7 @@ final class StreamRecords {
     /** One record's JSON: the element of the event's Records array. */
     static String json(DynamodbEvent.DynamodbStreamRecord record) {
         try {
-            return Json.write(Json.MAPPER.readTree(json(List.of(record))).get("Records").get(0));
+            return TestJson.write(TestJson.MAPPER.readTree(json(List.of(record))).get("Records").get(0));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

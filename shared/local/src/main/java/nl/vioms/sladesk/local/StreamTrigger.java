@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -129,7 +131,7 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
     private int succeeded(List<DynamodbStreamRecord> batch, Object response) {
         if (!mapping.reportBatchItemFailures() || response == null) return batch.size();
         StreamsEventResponse failures = response instanceof StreamsEventResponse r ? r
-                : Json.MAPPER.convertValue(response, StreamsEventResponse.class);
+                : TestJson.MAPPER.convertValue(response, StreamsEventResponse.class);
         if (failures.getBatchItemFailures() == null || failures.getBatchItemFailures().isEmpty()) return batch.size();
         int first = batch.size();
         for (var failure : failures.getBatchItemFailures()) {
@@ -195,7 +197,7 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
     private static Map<String, String> readCheckpoints(Path file) {
         if (file == null || !Files.isRegularFile(file)) return Map.of();
         try {
-            return Json.MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, String>>() { });
+            return TestJson.MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, String>>() { });
         } catch (IOException e) {
             // an unreadable position: start from StartingPosition (the function is idempotent)
             return Map.of();

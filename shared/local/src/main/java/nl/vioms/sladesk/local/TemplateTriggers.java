@@ -1,12 +1,13 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.testing.Template;
 
 /**
@@ -77,7 +78,7 @@ final class TemplateTriggers {
         events("SNS").forEach(e -> {
             Object policy = e.props().get("FilterPolicy");
             subscriptions.add(new SnsSubscription(e.functionId(), e.name(), refId(e.props().get("Topic")),
-                    policy == null ? null : Json.write(policy)));
+                    policy == null ? null : TestJson.write(policy)));
         });
         return subscriptions;
     }
@@ -89,7 +90,7 @@ final class TemplateTriggers {
             List<String> patterns = new ArrayList<>();
             for (Object filter : Template.list(Template.map(p.get("FilterCriteria")).get("Filters"))) {
                 Object pattern = Template.map(filter).get("Pattern");
-                patterns.add(pattern instanceof String s ? s : Json.write(pattern));
+                patterns.add(pattern instanceof String s ? s : TestJson.write(pattern));
             }
             Map<String, Object> onFailure = Template.map(Template.map(p.get("DestinationConfig")).get("OnFailure"));
             mappings.add(new StreamMapping(e.functionId(), e.name(), refId(p.get("Stream")),

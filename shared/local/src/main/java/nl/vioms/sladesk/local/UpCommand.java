@@ -36,6 +36,10 @@ final class UpCommand implements Callable<Integer> {
             description = "Invocation log lines as text (key=value) or json (default: ${DEFAULT-VALUE}).")
     String logFormat;
 
+    @Option(names = "--no-stand-ins", negatable = false,
+            description = "Do not answer for the probe targets on 127.0.0.1 (their platform then looks down to the probe).")
+    boolean noStandIns;
+
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
@@ -53,12 +57,17 @@ final class UpCommand implements Callable<Integer> {
         LocalAws aws = LocalAws.start(Template.ofProject(), Sladesk.dataDir(), "http://127.0.0.1:" + port);
         LocalRuntime runtime = null;
         LocalApiServer api = null;
+        StandIns standIns = null;
         try {
             if (seedData != null) {
                 SeedCommand.load(aws, seedData);
                 out.println("Seeded " + seedData.directory().customers().size() + " customers and " + seedData.directory().tokens().size()
                         + " tokens" + (seedData.monitoring() == null ? "" : " and " + seedData.monitoring().targets().size() + " probe targets")
                         + " from " + seed);
+            }
+            if (!noStandIns) {
+                standIns = new StandIns(new nl.vioms.sladesk.aws.monitoring.ProbeRepository(aws.clients().dynamo(),
+                        aws.resources().tableName("MonitoringTable")).targets(), out);
             }
             Clock clock = Clock.systemUTC();
             runtime = new LocalRuntime(aws, clock, mode, new InvocationLog(System.out, format), Sladesk.dataDir());
@@ -69,6 +78,7 @@ final class UpCommand implements Callable<Integer> {
                         + "); is another sladesk up running? Try --port", e);
             }
         } catch (RuntimeException e) {
+            if (standIns != null) standIns.close();
             if (runtime != null) runtime.close();
             aws.close();
             throw e;
@@ -77,10 +87,12 @@ final class UpCommand implements Callable<Integer> {
         RunningSystem.announce(aws, api.baseUrl());
         LocalRuntime running = runtime;
         LocalApiServer serving = api;
+        StandIns answering = standIns;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             RunningSystem.withdraw();
             serving.close();
             running.close();
+            if (answering != null) answering.close();
             aws.close();
             System.out.println("SLA Desk stopped.");
             System.out.flush();

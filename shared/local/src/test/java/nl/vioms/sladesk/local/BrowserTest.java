@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -95,7 +97,7 @@ class BrowserTest {
     }
 
     private static String openTicket(LocalApiServer api, String subject) throws Exception {
-        JsonNode open = Json.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.baseUrl().resolve("/tickets?status=open"))
+        JsonNode open = TestJson.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.baseUrl().resolve("/tickets?status=open"))
                 .header("Authorization", "Bearer demo-ops-token").build(), HttpResponse.BodyHandlers.ofString()).body());
         String found = null;
         for (JsonNode ticket : open.get("tickets")) {

@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.TestJson;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -144,7 +146,7 @@ class LocalRuntimeTest {
         try (var runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.ENABLED, log, state)) {
             runtime.drain();
         }
-        JsonNode line = Json.MAPPER.readTree(logged().lines().filter(l -> l.contains("FlakyScheduledFunction")).findFirst().orElseThrow());
+        JsonNode line = TestJson.MAPPER.readTree(logged().lines().filter(l -> l.contains("FlakyScheduledFunction")).findFirst().orElseThrow());
         // 10:00 UTC is 11:00 in Amsterdam (CET)
         assertEquals("2026-11-26T11:00:00+01:00", line.get("time").asText());
         assertEquals("schedule:Hourly", line.get("trigger").asText());
@@ -183,7 +185,7 @@ class LocalRuntimeTest {
         messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
         return messages.stream().map(m -> {
             try {
-                return Json.MAPPER.readTree(m.body());
+                return TestJson.MAPPER.readTree(m.body());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

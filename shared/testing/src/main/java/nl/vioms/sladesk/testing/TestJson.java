@@ -11,4 +11,13 @@ public final class TestJson {
 
     private TestJson() {
     }
+
+    /** Any value as JSON text with databind (Lambda's event classes, trees, maps). */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
 }
