@@ -66,6 +66,20 @@ public final class Json {
         }
     }
 
+    /**
+     * As {@link #read(byte[], Class)}, with a refusal that says what the input should have been
+     * ("not a directory seed: ..."); an unknown field keeps its own message, which names it.
+     */
+    public static <T> T read(byte[] json, Class<T> type, String what) {
+        try {
+            return read(json, type);
+        } catch (UnknownField e) {
+            throw e;
+        } catch (Invalid e) {
+            throw new Invalid("not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Not JSON, or not of the expected shape. */
     public static class Invalid extends IllegalArgumentException {
         Invalid(String message, Throwable cause) {

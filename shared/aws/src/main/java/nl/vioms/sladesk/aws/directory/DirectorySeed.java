@@ -48,14 +48,7 @@ public final class DirectorySeed {
     }
 
     public static Seed parse(byte[] json) {
-        SeedJson raw;
-        try {
-            raw = Json.read(json, SeedJson.class);
-        } catch (Json.UnknownField e) {
-            throw new IllegalArgumentException(e.getMessage());
-        } catch (Json.Invalid e) {
-            throw new IllegalArgumentException("not a directory seed: " + e.getMessage());
-        }
+        SeedJson raw = Json.read(json, SeedJson.class, "a directory seed");
         List<Reseller> resellers = new ArrayList<>();
         Set<String> resellerIds = new HashSet<>();
         for (ResellerJson r : list(raw.resellers())) {

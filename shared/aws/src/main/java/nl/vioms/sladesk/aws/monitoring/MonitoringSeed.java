@@ -36,14 +36,7 @@ public final class MonitoringSeed {
     }
 
     public static Seed parse(byte[] json) {
-        SeedJson raw;
-        try {
-            raw = Json.read(json, SeedJson.class);
-        } catch (Json.UnknownField e) {
-            throw new IllegalArgumentException(e.getMessage());
-        } catch (Json.Invalid e) {
-            throw new IllegalArgumentException("not a monitoring seed: " + e.getMessage());
-        }
+        SeedJson raw = Json.read(json, SeedJson.class, "a monitoring seed");
         List<MonitoredService> services = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (ServiceJson s : list(raw.services())) {
