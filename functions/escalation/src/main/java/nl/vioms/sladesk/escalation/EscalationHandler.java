@@ -1,15 +1,17 @@
 package nl.vioms.sladesk.escalation;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.Log;
 import nl.vioms.sladesk.aws.outbox.OutboxMessage.Topic;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -18,8 +20,11 @@ import nl.vioms.sladesk.aws.outbox.OutboxRepository;
  * The outbox table's stream -> SNS (R17). Reports batch item failures: the first record that
  * fails is returned, and Lambda retries from it, so nothing after it is lost either; records
  * already published are recognised and skipped on the retry.
+ *
+ * <p>A stream entry: the records are read with jackson-jr (only the event name, the key and the
+ * delivery state matter), which keeps the runtime's Jackson off the cold start (decision 11).
  */
-public final class EscalationHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class EscalationHandler implements RequestStreamHandler {
     private final OutboxPublisher publisher;
 
     /** Lambda's constructor: runs once per execution environment. */
@@ -39,23 +44,29 @@ public final class EscalationHandler implements RequestHandler<DynamodbEvent, St
     }
 
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+    public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
+        Json.writeResult(out, Map.of("batchItemFailures", deliver(Json.readEvent(event))));
+    }
+
+    /** The batch item failures: none, or the first record that failed (Lambda retries from it). */
+    private List<Map<String, String>> deliver(Map<String, Object> event) {
+        for (Map<String, Object> record : Json.objects(event, "Records")) {
+            Map<String, Object> change = Json.object(record, "dynamodb");
+            String eventName = Json.string(record, "eventName");
             // a new message, or a pending one asked for again (redrive); delivery marks are ours
-            boolean pendingAgain = "MODIFY".equals(record.getEventName()) && record.getDynamodb().getNewImage() != null
-                    && record.getDynamodb().getNewImage().containsKey("deliveryState")
-                    && "PENDING".equals(record.getDynamodb().getNewImage().get("deliveryState").getS());
-            if (!"INSERT".equals(record.getEventName()) && !pendingAgain) continue;
-            String sequenceNumber = record.getDynamodb().getSequenceNumber();
-            String id = record.getDynamodb().getKeys().get("id").getS();
+            boolean pendingAgain = "MODIFY".equals(eventName)
+                    && "PENDING".equals(Json.string(Json.object(Json.object(change, "NewImage"), "deliveryState"), "S"));
+            if (!"INSERT".equals(eventName) && !pendingAgain) continue;
+            String sequenceNumber = Json.string(change, "SequenceNumber");
+            String id = Json.string(Json.object(Json.object(change, "Keys"), "id"), "S");
             try {
                 publisher.deliver(id);
             } catch (RuntimeException e) {
-                Log.error("outbox.publish-failed", Map.of("escalationId", id, "sequenceNumber", sequenceNumber,
-                        "error", String.valueOf(e.getMessage())));
-                return new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(sequenceNumber)));
+                Log.error("outbox.publish-failed", Map.of("escalationId", String.valueOf(id), "sequenceNumber",
+                        String.valueOf(sequenceNumber), "error", String.valueOf(e.getMessage())));
+                return List.of(Map.of("itemIdentifier", sequenceNumber));
             }
         }
-        return new StreamsEventResponse(List.of());
+        return List.of();
     }
 }

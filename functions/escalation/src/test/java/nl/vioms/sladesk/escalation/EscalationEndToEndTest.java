@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import nl.vioms.sladesk.aws.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,7 +60,7 @@ class EscalationEndToEndTest {
         String id = idOf(event);
         putNewImage(event);
 
-        var response = handler(env).handleRequest(event, null);
+        var response = LambdaInvoke.invoke(handler(env), event, StreamsEventResponse.class);
 
         assertTrue(response.getBatchItemFailures().isEmpty(), "no failures");
         List<Message> received = aws.drain(p1Queue);
@@ -83,8 +85,8 @@ class EscalationEndToEndTest {
         DynamodbEvent event = sampleEventWithFreshId();
         putNewImage(event);
 
-        handler(env).handleRequest(event, null);
-        var again = handler(env).handleRequest(event, null);
+        LambdaInvoke.invoke(handler(env), event, StreamsEventResponse.class);
+        var again = LambdaInvoke.invoke(handler(env), event, StreamsEventResponse.class);
 
         assertTrue(again.getBatchItemFailures().isEmpty());
         assertEquals(1, aws.drain(p1Queue).size(), "one message in all");
@@ -98,14 +100,14 @@ class EscalationEndToEndTest {
         Map<String, String> broken = new HashMap<>(aws.rawEnvironmentOf("EscalationFunction"));
         broken.put(EnvVar.ESCALATIONS_TOPIC_ARN.name(), "arn:aws:sns:eu-central-1:000000000000:no-such-topic");
 
-        var failed = handler(Environment.of(broken)).handleRequest(event, null);
+        var failed = LambdaInvoke.invoke(handler(Environment.of(broken)), event, StreamsEventResponse.class);
 
         assertEquals(1, failed.getBatchItemFailures().size());
         assertEquals(event.getRecords().get(0).getDynamodb().getSequenceNumber(),
                 failed.getBatchItemFailures().get(0).getItemIdentifier());
         assertEquals(DeliveryState.PENDING, outbox.find(id).orElseThrow().state(), "still pending after the failure");
 
-        var retried = handler(env).handleRequest(event, null);
+        var retried = LambdaInvoke.invoke(handler(env), event, StreamsEventResponse.class);
 
         assertTrue(retried.getBatchItemFailures().isEmpty());
         assertEquals(1, aws.drain(p1Queue).size(), "delivered exactly once after the failure");
@@ -120,7 +122,7 @@ class EscalationEndToEndTest {
         DynamodbEvent event = sampleEventWithFreshId();
         event.getRecords().get(0).getDynamodb().getKeys().get("id").setS(id);
 
-        handler(env).handleRequest(event, null);
+        LambdaInvoke.invoke(handler(env), event, StreamsEventResponse.class);
 
         assertEquals(List.of(), aws.drain(p1Queue), "the P1 subscription gets nothing");
         List<Message> operations = aws.drain(operationsQueue);
@@ -138,9 +140,9 @@ class EscalationEndToEndTest {
                     Map.of("priority", "P1", "kind", "p1-escalation", "contract", "24x7"), "{\"ticket\":\"VIO-2026-000125\"}", NOW));
 
             DynamodbEvent inserted = stream.read();
-            var response = handler(env).handleRequest(inserted, null);
+            var response = LambdaInvoke.invoke(handler(env), inserted, StreamsEventResponse.class);
             DynamodbEvent delivery = stream.read(); // our own markDelivered, a MODIFY
-            handler(env).handleRequest(delivery, null);
+            LambdaInvoke.invoke(handler(env), delivery, StreamsEventResponse.class);
 
             assertTrue(inserted.getRecords().stream().anyMatch(r -> r.getEventName().equals("INSERT")
                     && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the stream carries the insert");

@@ -1,9 +1,5 @@
 package nl.vioms.sladesk.monthend;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
 import nl.vioms.sladesk.core.monthend.FigureDiff;
 import nl.vioms.sladesk.core.monthend.Trend;
@@ -19,13 +16,10 @@ import nl.vioms.sladesk.core.monthend.Trend;
 /**
  * The machine-readable month record: one JSON object per contract and version. Decimals are
  * written as they are (no exponent); the content hash is taken over the computed month alone,
- * so a re-run with the same data has the same hash whatever the run's time.
+ * so a re-run with the same data has the same hash whatever the run's time. Written with the
+ * functions' one JSON writer (jackson-jr: fields in alphabetical order, decision 11).
  */
 final class ReportJson {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
-    private static final ObjectMapper COMPACT = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     private ReportJson() {
     }
@@ -57,19 +51,15 @@ final class ReportJson {
     }
 
     static String write(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
-        }
+        return Json.writePretty(value);
     }
 
     /** SHA-256 of the compact JSON of the computed month. */
     static String hash(ContractMonth month) {
         try {
-            byte[] bytes = COMPACT.writeValueAsString(month).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = Json.write(month).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash the month of " + month.customerId(), e);
         }
     }

@@ -52,6 +52,7 @@ import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.HeadlessChromium;
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.MutableClock;
 import nl.vioms.sladesk.testing.TestJson;
@@ -218,9 +219,9 @@ class MonthEndScenarioTest {
     @Test
     @Order(1)
     void aMonthThatHasNotEndedOrIsNoMonthIsRefusedAndNothingIsStored() {
-        var notEnded = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("month", "2026-11"), null));
+        var notEnded = assertThrows(IllegalArgumentException.class, () -> LambdaInvoke.invoke(handler, Map.of("month", "2026-11"), Map.class));
         assertTrue(notEnded.getMessage().contains("2026-11 has not ended"), notEnded.getMessage());
-        var bad = assertThrows(IllegalArgumentException.class, () -> handler.handleRequest(Map.of("month", "2026-13"), null));
+        var bad = assertThrows(IllegalArgumentException.class, () -> LambdaInvoke.invoke(handler, Map.of("month", "2026-13"), Map.class));
         assertTrue(bad.getMessage().contains("'2026-13' is not a month"), bad.getMessage());
         assertTrue(reports.summary("me-bakkerij", YearMonth.of(2026, 11)).isEmpty());
     }
@@ -231,9 +232,9 @@ class MonthEndScenarioTest {
         // September first, so October's trend has a stored month before it (R24):
         // the PBX had outage a's first hour (Wed 30 Sep 23:00-24:00): 60 of 30 x 1440 = 43 200 minutes
         CLOCK.set(at("2026-11-01T00:01"));
-        handler.handleRequest(Map.of("month", "2026-09"), null);
+        LambdaInvoke.invoke(handler, Map.of("month", "2026-09"), Map.class);
         CLOCK.set(RUN);
-        Map<String, Object> out = handler.handleRequest(Map.of(), null); // the schedule sends no month
+        Map<String, Object> out = LambdaInvoke.invoke(handler, Map.of(), Map.class); // the schedule sends no month
         assertEquals("2026-10", out.get("month"), "00:05 on 1 November runs October");
 
         JsonNode bakkerij = record("me-bakkerij", 1);
@@ -358,9 +359,9 @@ class MonthEndScenarioTest {
     @Test
     @Order(3)
     void runningTheMonthAgainChangesNothing() {
-        Map<String, Object> again = handler.handleRequest(Map.of("month", "2026-10"), null);
-        assertEquals(0L, again.get("new"));
-        assertEquals(0L, again.get("changed"));
+        Map<String, Object> again = LambdaInvoke.invoke(handler, Map.of("month", "2026-10"), Map.class);
+        assertEquals(0, again.get("new"));
+        assertEquals(0, again.get("changed"));
         assertEquals(1, reports.versions("me-bakkerij", OCTOBER).size());
         assertEquals(1, reports.versions("me-hotel", OCTOBER).size());
     }
@@ -372,8 +373,8 @@ class MonthEndScenarioTest {
         record(numbers.get(3), EventKind.RESPONSE, "2026-11-02T10:00");
         record(numbers.get(3), EventKind.RESOLVED, "2026-11-02T15:00");
         CLOCK.set(at("2026-11-03T12:00"));
-        Map<String, Object> out = handler.handleRequest(Map.of("month", "2026-10"), null);
-        assertEquals(1L, out.get("changed"), "only the bakkerij changed");
+        Map<String, Object> out = LambdaInvoke.invoke(handler, Map.of("month", "2026-10"), Map.class);
+        assertEquals(1, out.get("changed"), "only the bakkerij changed");
 
         var versions = reports.versions("me-bakkerij", OCTOBER);
         assertEquals(List.of(1, 2), versions.stream().map(ReportsRepository.MonthVersion::version).toList());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.LocalStreams;
 import nl.vioms.sladesk.testing.MutableClock;
@@ -97,11 +99,11 @@ class PlatformOutageScenarioTest {
             for (int m = 5; m <= 21; m++) {
                 round(probe, clock, t0, m);
                 if (m == 12) round(probe, clock, t0, m); // the 01:10Z run delivered twice: harmless
-                publisher.handleRequest(stream.read(), null);
+                LambdaInvoke.invoke(publisher, stream.read(), StreamsEventResponse.class);
             }
             sip.restart();
             round(probe, clock, t0, 22); // 01:20Z passes
-            publisher.handleRequest(stream.read(), null);
+            LambdaInvoke.invoke(publisher, stream.read(), StreamsEventResponse.class);
         }
 
         // outage: first failed check 01:03Z, fifth 01:07Z confirms, first pass 01:20Z ends it = 17 min (R20)
@@ -189,7 +191,7 @@ class PlatformOutageScenarioTest {
 
     private static void round(ProbeHandler probe, MutableClock clock, Instant t0, int minute) {
         clock.set(t0.plus(Duration.ofMinutes(minute)));
-        probe.handleRequest(Map.of(), null);
+        LambdaInvoke.invoke(probe, Map.of(), Map.class);
     }
 
     private static String attribute(Message m, String name) {

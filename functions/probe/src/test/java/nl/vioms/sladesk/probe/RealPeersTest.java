@@ -28,6 +28,7 @@ import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
 import nl.vioms.sladesk.testing.MutableClock;
 import org.junit.jupiter.api.AfterAll;
@@ -209,6 +210,6 @@ class RealPeersTest {
 
     private static void runAt(ProbeHandler handler, MutableClock clock, int minute) {
         clock.set(Instant.parse("2026-12-07T09:00:00Z").plus(Duration.ofMinutes(minute)));
-        handler.handleRequest(Map.of(), null);
+        LambdaInvoke.invoke(handler, Map.of(), Map.class);
     }
 }

@@ -1,11 +1,13 @@
 package nl.vioms.sladesk.slacheck;
 
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -160,12 +162,12 @@ class SlaCheckEndToEndTest {
             DynamodbEvent records = stream.read();
             Map<String, String> broken = new HashMap<>(aws.rawEnvironmentOf("EscalationFunction"));
             broken.put(EnvVar.ESCALATIONS_TOPIC_ARN.name(), "arn:aws:sns:eu-central-1:000000000000:no-such-topic");
-            var failed = new EscalationHandler(Environment.of(broken), aws.clients(), CLOCK).handleRequest(records, null);
+            var failed = LambdaInvoke.invoke(new EscalationHandler(Environment.of(broken), aws.clients(), CLOCK), records, StreamsEventResponse.class);
             assertFalse(failed.getBatchItemFailures().isEmpty(), "the first publish fails");
             var publisher = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK);
-            publisher.handleRequest(records, null); // Lambda retries the batch
-            publisher.handleRequest(records, null); // and once more, for good measure
-            publisher.handleRequest(stream.read(), null); // the delivery updates (MODIFY) publish nothing
+            LambdaInvoke.invoke(publisher, records, StreamsEventResponse.class); // Lambda retries the batch
+            LambdaInvoke.invoke(publisher, records, StreamsEventResponse.class); // and once more, for good measure
+            LambdaInvoke.invoke(publisher, stream.read(), StreamsEventResponse.class); // the delivery updates (MODIFY) publish nothing
 
             Map<String, Integer> perEscalation = new HashMap<>();
             for (Message m : aws.drain(queue)) {
@@ -193,7 +195,7 @@ class SlaCheckEndToEndTest {
                     "not asked for again yet");
             sweepAt("2026-12-03T09:06:00Z"); // 6 minutes: missed, ask again
             DynamodbEvent again = stream.read();
-            new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK).handleRequest(again, null);
+            LambdaInvoke.invoke(new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK), again, StreamsEventResponse.class);
 
             assertTrue(again.getRecords().stream().anyMatch(r -> r.getEventName().equals("MODIFY")
                     && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the redrive reached the stream");
@@ -214,7 +216,7 @@ class SlaCheckEndToEndTest {
         try {
             CLOCK.set(Instant.parse("2026-12-02T11:30:00Z"));
             var failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> sweep.handleRequest(Map.of(), null));
+                    () -> LambdaInvoke.invoke(sweep, Map.of(), Map.class));
 
             assertTrue(failure.getMessage().contains("VIO-2026-999998"), failure.getMessage());
             assertEquals(List.of("start-work-breach"), checkpoints(number), "the good ticket was swept all the same");
@@ -240,7 +242,7 @@ class SlaCheckEndToEndTest {
 
     private static void sweepAt(String now) {
         CLOCK.set(Instant.parse(now));
-        sweep.handleRequest(Map.of(), null);
+        LambdaInvoke.invoke(sweep, Map.of(), Map.class);
     }
 
     /** The checkpoints recorded in the ticket's history, in order. */

@@ -1,9 +1,14 @@
 package nl.vioms.sladesk.aws;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +19,11 @@ import java.util.Map;
  * Values are maps, lists, strings, numbers, booleans, null and records.
  */
 public final class Json {
-    private static final JSON JR = JSON.builder()
+    /** Decimals as written (money and percentages never as 1E+2); nulls kept; unknown fields refused. */
+    private static final JSON JR = JSON.builder(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build())
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
             .build();
+    private static final JSON PRETTY = JR.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
     private Json() {
     }
@@ -27,6 +34,71 @@ public final class Json {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * As {@link #write}, indented for people; a record's fields in alphabetical order, as jackson-jr
+     * writes them.
+     */
+    public static String writePretty(Object value) {
+        try {
+            return PRETTY.asString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A Lambda event as a stream handler receives it (decision 11: the functions read their events
+     * themselves, so the runtime's Jackson never loads). An empty payload is an empty object.
+     */
+    public static Map<String, Object> readEvent(InputStream event) throws IOException {
+        String json = new String(event.readAllBytes(), StandardCharsets.UTF_8);
+        return json.isBlank() ? Map.of() : readObject(json);
+    }
+
+    /** A stream handler's result: the JSON Lambda hands back to the caller. */
+    public static void writeResult(OutputStream out, Object value) throws IOException {
+        out.write(write(value).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The object member {@code name} of a JSON object; absent or null is an empty map. */
+    public static Map<String, Object> object(Map<String, Object> parent, String name) {
+        Object value = parent.get(name);
+        if (value == null) return Map.of();
+        if (!(value instanceof Map)) throw new Invalid("'" + name + "' is not a JSON object", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) value;
+        return map;
+    }
+
+    /** The array member {@code name} of a JSON object; absent or null is an empty list. */
+    public static List<Object> list(Map<String, Object> parent, String name) {
+        Object value = parent.get(name);
+        if (value == null) return List.of();
+        if (!(value instanceof List)) throw new Invalid("'" + name + "' is not a JSON array", null);
+        @SuppressWarnings("unchecked")
+        List<Object> list = (List<Object>) value;
+        return list;
+    }
+
+    /** The elements of a JSON array that must all be objects. */
+    public static List<Map<String, Object>> objects(Map<String, Object> parent, String name) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object element : list(parent, name)) {
+            if (!(element instanceof Map)) throw new Invalid("an element of '" + name + "' is not a JSON object", null);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) element;
+            out.add(map);
+        }
+        return out;
+    }
+
+    /** The string member {@code name} of a JSON object, or null; a non-string is refused. */
+    public static String string(Map<String, Object> parent, String name) {
+        Object value = parent.get(name);
+        if (value == null || value instanceof String) return (String) value;
+        throw new Invalid("'" + name + "' is not a JSON string", null);
     }
 
     /** A JSON object as a map; anything else (or no JSON) is an {@link Invalid}. */

@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import nl.vioms.sladesk.testing.LambdaEvents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.testing.LambdaInvoke;
 
 /**
  * The template's HTTP API on 127.0.0.1: each request is matched against the template's routes
@@ -114,8 +115,9 @@ final class LocalApiServer implements AutoCloseable {
                 .withBody(body.length == 0 ? null : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
                 .withIsBase64Encoded(binary)
                 .withRequestContext(context).build();
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler = handlers.handler(route.functionLogicalId());
-        return handler.handleRequest(event, null);
+        Object response = handlers.invoke(route.functionLogicalId(), LambdaInvoke.wireJson(event), null);
+        return response instanceof String json ? LambdaEvents.fromJson(json, APIGatewayV2HTTPResponse.class)
+                : (APIGatewayV2HTTPResponse) response;
     }
 
     private void logInvocation(java.time.Instant at, HttpRoute route, long started, InvocationLog.Outcome outcome, String detail) {

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.TestJson;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -55,11 +56,6 @@ final class LocalHandlers {
         return routes;
     }
 
-    @SuppressWarnings("unchecked")
-    <I, O> RequestHandler<I, O> handler(String functionLogicalId) {
-        return (RequestHandler<I, O>) handlers.computeIfAbsent(functionLogicalId, this::build);
-    }
-
     /**
      * Invokes a function with a JSON payload, read into the handler's input type as Lambda's Java
      * runtime would (its event classes through Lambda's own serializers, anything else as JSON);
@@ -67,15 +63,7 @@ final class LocalHandlers {
      */
     Object invoke(String functionLogicalId, String payload, Context context) {
         Object handler = handlers.computeIfAbsent(functionLogicalId, this::build);
-        if (handler instanceof RequestStreamHandler stream) {
-            var out = new ByteArrayOutputStream();
-            try {
-                stream.handleRequest(new ByteArrayInputStream(payload.getBytes(StandardCharsets.UTF_8)), out, context);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out.toString(StandardCharsets.UTF_8);
-        }
+        if (handler instanceof RequestStreamHandler stream) return LambdaInvoke.invokeJson(stream, payload, context);
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
         return typed.handleRequest(input(handler.getClass(), payload), context);

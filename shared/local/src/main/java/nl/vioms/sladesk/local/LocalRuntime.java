@@ -379,7 +379,7 @@ final class LocalRuntime implements AutoCloseable {
     }
 
     private static String summary(Object value) {
-        if (value == null) return null;
+        if (value == null || value instanceof String s && s.isEmpty()) return null;
         String text = value instanceof String s ? s : TestJson.write(value);
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.monthend.MonthEndHandler;
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +40,7 @@ final class MonthEndCommand implements Callable<Integer> {
         }
         try (LocalAws aws = RunningSystem.open()) {
             var handler = new MonthEndHandler(aws.environmentOf("MonthEndFunction"), aws.clients(), Clock.systemUTC());
-            spec.commandLine().getOut().println(Json.write(handler.handleRequest(event, null)));
+            spec.commandLine().getOut().println(LambdaInvoke.invokeJson(handler, Json.write(event), null));
         }
         return 0;
     }

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.local;
 
+import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.TestJson;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
@@ -131,6 +132,7 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
     private int succeeded(List<DynamodbStreamRecord> batch, Object response) {
         if (!mapping.reportBatchItemFailures() || response == null) return batch.size();
         StreamsEventResponse failures = response instanceof StreamsEventResponse r ? r
+                : response instanceof String json ? LambdaEvents.fromJson(json, StreamsEventResponse.class)
                 : TestJson.MAPPER.convertValue(response, StreamsEventResponse.class);
         if (failures.getBatchItemFailures() == null || failures.getBatchItemFailures().isEmpty()) return batch.size();
         int first = batch.size();

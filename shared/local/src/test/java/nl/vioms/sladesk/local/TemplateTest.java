@@ -4,7 +4,7 @@ import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -77,7 +77,8 @@ class TemplateTest {
             Path source = module.resolve("src/main/java").resolve(function.handlerClass().replace('.', '/') + ".java");
             assertTrue(Files.isRegularFile(source), function.logicalId() + ": " + source + " exists");
             Class<?> type = Class.forName(function.handlerClass());
-            assertTrue(RequestHandler.class.isAssignableFrom(type), function.logicalId() + " is a RequestHandler");
+            // a stream entry: the function reads its own event, the runtime's Jackson stays unloaded (decision 11)
+            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), function.logicalId() + " is a RequestStreamHandler");
             assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), function.logicalId() + " has Lambda's no-arg constructor");
             assertTrue(function.handler().endsWith("::handleRequest"), function.handler());
             String artifactId = Files.readString(module.resolve("pom.xml"))

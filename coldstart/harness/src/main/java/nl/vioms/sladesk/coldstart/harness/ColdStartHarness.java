@@ -36,6 +36,7 @@ import nl.vioms.sladesk.testing.Template;
  */
 public final class ColdStartHarness {
     static final String BASELINE = "Baseline";
+    static final String STREAM_BASELINE = "BaselineStreamEntry";
     private static final String DONE = "COLDSTART-DONE";
     private static final String REPORT = "COLDSTART-REPORT";
     /** What the Lambda runtime runs with at these sizes; see docs/decisions/11-cold-start.md. */
@@ -73,6 +74,13 @@ public final class ColdStartHarness {
             Path baselineEvent = Files.writeString(work.resolve("baseline-event.json"), "{\"source\":\"coldstart.baseline\"}");
             targets.add(new Target(BASELINE, requireFile(root.resolve("coldstart/baseline/target/baseline-lambda.jar")),
                     "nl.vioms.sladesk.coldstart.baseline.BaselineHandler", baselineEnv, Files.readString(baselineEvent),
+                    List.of(), 30, 512, () -> { }));
+            // the same work behind a stream entry: a reference row, not the yardstick (ratios stay
+            // against the baseline above, as issue #9 defines it)
+            Map<String, String> streamEnv = new LinkedHashMap<>(baselineEnv);
+            streamEnv.put("AWS_LAMBDA_FUNCTION_NAME", STREAM_BASELINE);
+            targets.add(new Target(STREAM_BASELINE, requireFile(root.resolve("coldstart/baseline/target/baseline-lambda.jar")),
+                    "nl.vioms.sladesk.coldstart.baseline.StreamBaselineHandler", streamEnv, Files.readString(baselineEvent),
                     List.of(), 30, 512, () -> { }));
             for (Template.Function function : template.functions()) {
                 if (!only.isEmpty() && !List.of(only.split(",")).contains(function.logicalId())) continue;

@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.intake.api;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
@@ -8,21 +7,24 @@ import java.util.Locale;
 import java.util.Map;
 import nl.vioms.sladesk.aws.Json;
 
-/** The parts of an HTTP API event a route needs, with JSON bodies read strictly. */
+/**
+ * The parts of an HTTP API event (payload 2.0, as jackson-jr reads it) a route needs, with JSON
+ * bodies read strictly.
+ */
 final class ApiRequest {
     /** Larger bodies are refused with 413: no report needs more. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private final APIGatewayV2HTTPEvent event;
+    private final Map<String, Object> event;
     private final Map<String, String> headers = new HashMap<>();
 
-    ApiRequest(APIGatewayV2HTTPEvent event) {
+    ApiRequest(Map<String, Object> event) {
         this.event = event;
-        if (event.getHeaders() != null) event.getHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
+        Json.object(event, "headers").forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.valueOf(v)));
     }
 
     String route() {
-        return event.getRouteKey();
+        return Json.string(event, "routeKey");
     }
 
     String header(String name) {
@@ -30,11 +32,11 @@ final class ApiRequest {
     }
 
     String pathParameter(String name) {
-        return event.getPathParameters() == null ? null : event.getPathParameters().get(name);
+        return Json.string(Json.object(event, "pathParameters"), name);
     }
 
     String query(String name) {
-        return event.getQueryStringParameters() == null ? null : event.getQueryStringParameters().get(name);
+        return Json.string(Json.object(event, "queryStringParameters"), name);
     }
 
     boolean wantsHtml() {
@@ -44,9 +46,9 @@ final class ApiRequest {
 
     /** The body as a record of the route; unknown fields, bad JSON and oversize bodies are refused. */
     <T> T body(Class<T> type) {
-        String raw = event.getBody();
+        String raw = Json.string(event, "body");
         if (raw == null || raw.isBlank()) throw ApiError.badRequest("a JSON body is required");
-        byte[] bytes = event.getIsBase64Encoded() ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = Boolean.TRUE.equals(event.get("isBase64Encoded")) ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
             throw new ApiError(413, "Payload Too Large", "the body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES);
         }

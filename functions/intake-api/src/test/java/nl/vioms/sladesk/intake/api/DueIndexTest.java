@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
@@ -123,7 +125,7 @@ class DueIndexTest {
         var headers = new java.util.HashMap<>(event.getHeaders());
         headers.put("idempotency-key", java.util.UUID.randomUUID().toString());
         event.setHeaders(headers);
-        var response = handler.handleRequest(event, null);
+        var response = LambdaInvoke.invoke(handler, event, APIGatewayV2HTTPResponse.class);
         assertEquals(201, response.getStatusCode(), response.getBody());
         return TestJson.MAPPER.readTree(response.getBody()).get("number").asText();
     }
@@ -133,7 +135,7 @@ class DueIndexTest {
         var event = LambdaEvents.load("intake-api/post-ticket-event.json", APIGatewayV2HTTPEvent.class);
         event.setPathParameters(Map.of("number", number));
         event.setBody(body);
-        var response = handler.handleRequest(event, null);
+        var response = LambdaInvoke.invoke(handler, event, APIGatewayV2HTTPResponse.class);
         assertEquals(200, response.getStatusCode(), response.getBody());
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +13,7 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,7 +26,7 @@ class IntakeApiHandlerTest {
     void healthAnswersOkWhenTheTicketStoreFromTheTemplateAnswers(LocalAws aws) {
         var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(), CLOCK);
 
-        var response = handler.handleRequest(LambdaEvents.load("intake-api/get-health.json", APIGatewayV2HTTPEvent.class), null);
+        var response = LambdaInvoke.invoke(handler, LambdaEvents.load("intake-api/get-health.json", APIGatewayV2HTTPEvent.class), APIGatewayV2HTTPResponse.class);
 
         assertEquals(200, response.getStatusCode());
         assertEquals("{\"time\":\"2026-11-26T21:10:00Z\",\"status\":\"ok\",\"ticketStore\":\"ACTIVE\"}", response.getBody());
@@ -36,7 +38,7 @@ class IntakeApiHandlerTest {
         env.put(EnvVar.TICKETS_TABLE.name(), "NoSuchTable");
         var handler = new IntakeApiHandler(Environment.of(env), aws.clients(), CLOCK);
 
-        var response = handler.handleRequest(LambdaEvents.load("intake-api/get-health.json", APIGatewayV2HTTPEvent.class), null);
+        var response = LambdaInvoke.invoke(handler, LambdaEvents.load("intake-api/get-health.json", APIGatewayV2HTTPEvent.class), APIGatewayV2HTTPResponse.class);
 
         assertEquals(503, response.getStatusCode());
         assertEquals("application/problem+json", response.getHeaders().get("content-type"));

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -351,7 +352,7 @@ class TicketApiTest {
     }
 
     private static APIGatewayV2HTTPResponse call(Sample sample) {
-        return handler.handleRequest(sample.event, null);
+        return LambdaInvoke.invoke(handler, sample.event, APIGatewayV2HTTPResponse.class);
     }
 
     private static Sample sample(String file) {

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.email;
 
+import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.TestJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -57,7 +58,7 @@ class IntakeEmailEndToEndTest {
         String sesId = "inline-" + UUID.randomUUID();
         event.getRecords().get(0).getSNS().setMessage(withSesId(event.getRecords().get(0).getSNS().getMessage(), sesId));
 
-        handler.handleRequest(event, null);
+        LambdaInvoke.invoke(handler, event, Void.class);
         var outcome = handler.take("again", event.getRecords().get(0).getSNS().getMessage());
 
         assertEquals(Kind.DUPLICATE, outcome.orElseThrow().kind(), "the same mail twice is one ticket");
