@@ -158,7 +158,7 @@ public final class MonthEnd {
         }
         Map<String, String> links = publisher.publishMonth(month, results, now);
         RunResult run = new RunResult(month, results, failures, links);
-        publisher.notifyOperations(run);
+        publisher.notifyOperations(run, now);
         Log.info("month-end-done", Map.of("month", month.toString(), "contracts", results.size(),
                 "new", run.count(Outcome.NEW), "changed", run.count(Outcome.CHANGED),
                 "unchanged", run.count(Outcome.UNCHANGED), "totalCredit", run.totalCredit().toPlainString()));

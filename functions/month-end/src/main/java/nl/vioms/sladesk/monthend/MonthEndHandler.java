@@ -16,6 +16,7 @@ import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
@@ -43,8 +44,8 @@ public final class MonthEndHandler implements RequestStreamHandler {
                 new MonitoringRepository(aws.dynamo(), env.require(EnvVar.MONITORING_TABLE)),
                 new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE)),
                 new ReportsRepository(aws.dynamo(), env.require(EnvVar.REPORTS_TABLE)),
-                new ReportPublisher(aws.s3(), env.require(EnvVar.REPORTS_BUCKET), aws.sns(),
-                        env.require(EnvVar.OPERATIONS_TOPIC_ARN), env.region()),
+                new ReportPublisher(aws.s3(), env.require(EnvVar.REPORTS_BUCKET),
+                        new OutboxRepository(aws.dynamo(), env.require(EnvVar.OUTBOX_TABLE)), env.region()),
                 PolicyLoader.loadDefault(), clock, MonthEnd.DEFAULT_CONCURRENCY);
         this.clock = clock;
     }

@@ -7,11 +7,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.monthend.Trend;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sns.SnsClient;
-import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
 /**
  * Publishes month-end's reports to the reports bucket and tells operations. Object keys:
@@ -22,19 +22,18 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * month-end/2026-11/overview.html                         operations' overview, linking the contract reports
  * </pre>
  * The bucket is private and versioned; links are {@code s3://} addresses and AWS console links.
+ * Operations hear of a run through the outbox, as of every other event (decision 13).
  */
 public final class ReportPublisher {
     private final S3Client s3;
     private final String bucket;
-    private final SnsClient sns;
-    private final String operationsTopic;
+    private final OutboxRepository outbox;
     private final String region;
 
-    public ReportPublisher(S3Client s3, String bucket, SnsClient sns, String operationsTopic, String region) {
+    public ReportPublisher(S3Client s3, String bucket, OutboxRepository outbox, String region) {
         this.s3 = s3;
         this.bucket = bucket;
-        this.sns = sns;
-        this.operationsTopic = operationsTopic;
+        this.outbox = outbox;
         this.region = region;
     }
 
@@ -73,8 +72,12 @@ public final class ReportPublisher {
         return links;
     }
 
-    /** One message on the operations topic: the month is done, with the figures and links. */
-    void notifyOperations(MonthEnd.RunResult run) {
+    /**
+     * One message for the operations topic, through the outbox (published by the escalation
+     * function from the table's stream, retried there): the month is done, with the figures and
+     * links. Its id names the month and the run's time, so every run is heard once.
+     */
+    void notifyOperations(MonthEnd.RunResult run, Instant now) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "month-end-report");
         body.put("month", run.month().toString());
@@ -88,11 +91,8 @@ public final class ReportPublisher {
                 .map(c -> Map.of("customer", c.customer().id(), "version", c.version(), "changes", c.changes().size(),
                         "report", s3Uri(c.objects().get("html")))).toList());
         body.put("links", run.links());
-        String subject = "SLA month-end " + run.month() + ": " + run.contracts().size() + " contracts, total credit "
-                + run.totalCredit().toPlainString();
-        sns.publish(b -> b.topicArn(operationsTopic).subject(subject).message(Json.write(body))
-                .messageAttributes(Map.of("kind", MessageAttributeValue.builder().dataType("String")
-                        .stringValue("month-end-report").build())));
+        outbox.add(OutboxMessage.pending("month-end#" + run.month() + "#" + now, OutboxMessage.Topic.OPERATIONS,
+                Map.of("kind", "month-end-report"), Json.write(body), now));
     }
 
     String s3Uri(String key) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,12 +51,15 @@ import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
+import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.HeadlessChromium;
 import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.testing.LocalStreams;
 import nl.vioms.sladesk.testing.MutableClock;
 import nl.vioms.sladesk.testing.TestJson;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -118,6 +122,9 @@ class MonthEndScenarioTest {
     private static TicketService tickets;
     private static DirectoryRepository directory;
     private static String queueUrl;
+    /** The outbox's stream and the function that publishes it, as Lambda wires them (template.yaml). */
+    private static LocalStreams outboxStream;
+    private static EscalationHandler publisher;
     private static final List<String> numbers = new ArrayList<>();
 
     @BeforeAll
@@ -132,7 +139,9 @@ class MonthEndScenarioTest {
                 aws.resources().tableName("OutboxTable")), new TicketClocks(PolicyLoader.loadDefault()),
                 new PriorityClassifier(), CLOCK, AwsEmulators.TEST_BASE_URL);
         handler = new MonthEndHandler(env, aws.clients(), CLOCK);
-        queueUrl = aws.subscribedQueue(env.require(EnvVar.OPERATIONS_TOPIC_ARN), null);
+        queueUrl = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.OPERATIONS_TOPIC_ARN), null);
+        outboxStream = aws.streamOf("OutboxTable");
+        publisher = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK);
 
         directory.putCustomer(customer("me-bakkerij", "Bakkerij Maandeinde", SlaLevel.N, "250.00", "250.00",
                 new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX")));
@@ -489,7 +498,15 @@ class MonthEndScenarioTest {
                 .asString(StandardCharsets.UTF_8);
     }
 
+    @AfterAll
+    static void closeStream() {
+        if (outboxStream != null) outboxStream.close();
+    }
+
+    /** Month-end writes its notification to the outbox; escalation publishes it to the operations topic. */
     private static JsonNode notification(String month) throws Exception {
+        var published = LambdaInvoke.invoke(publisher, outboxStream.read(), StreamsEventResponse.class);
+        assertTrue(published.getBatchItemFailures().isEmpty(), "the outbox was published");
         for (int attempt = 0; attempt < 20; attempt++) {
             for (Message m : aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
                 JsonNode body = TestJson.MAPPER.readTree(m.body());

@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.intake.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -9,12 +10,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.Map;
+import nl.vioms.sladesk.aws.Json;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LambdaInvoke;
 import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.testing.ProjectRoot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,5 +46,26 @@ class IntakeApiHandlerTest {
 
         assertEquals(503, response.getStatusCode());
         assertEquals("application/problem+json", response.getHeaders().get("content-type"));
+    }
+
+    @Test
+    void theResponseIsWhatApiGatewayReadsFromALambdaOutputAndNothingElse(LocalAws aws) throws java.io.IOException {
+        var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(), CLOCK);
+
+        String wire = LambdaInvoke.invokeJson(handler, java.nio.file.Files.readString(ProjectRoot.find().resolve("events/intake-api/get-health.json")), null);
+
+        // payload 2.0 response fields, by the names API Gateway reads (no isBase64Encoded: text only)
+        Map<String, Object> response = Json.readObject(wire);
+        assertEquals(java.util.Set.of("statusCode", "headers", "body"), response.keySet(), wire);
+        assertEquals(200, response.get("statusCode"));
+        assertEquals(Map.of("content-type", "application/json"), response.get("headers"));
+    }
+
+    @Test
+    void anEventThatIsNotJsonIsRefusedAsSuchAndChangesNothing(LocalAws aws) {
+        var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(), CLOCK);
+
+        var refused = assertThrows(IllegalArgumentException.class, () -> LambdaInvoke.invokeJson(handler, "{\"routeKey\": ", null));
+        assertTrue(refused.getMessage().startsWith("not an HTTP API event: "), refused.getMessage());
     }
 }

@@ -20,6 +20,7 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
@@ -85,8 +86,8 @@ public final class MonthEndBenchmark {
                 new MonitoringRepository(dynamo, env.require(EnvVar.MONITORING_TABLE)),
                 new TicketRepository(dynamo, env.require(EnvVar.TICKETS_TABLE)),
                 new ReportsRepository(dynamo, reportsTable),
-                new ReportPublisher(aws.clients().s3(), env.require(EnvVar.REPORTS_BUCKET), aws.clients().sns(),
-                        env.require(EnvVar.OPERATIONS_TOPIC_ARN), env.region()),
+                new ReportPublisher(aws.clients().s3(), env.require(EnvVar.REPORTS_BUCKET),
+                        new OutboxRepository(dynamo, env.require(EnvVar.OUTBOX_TABLE)), env.region()),
                 PolicyLoader.loadDefault(), Clock.fixed(Instant.parse("2026-11-01T00:05:00Z"), ZoneOffset.UTC), concurrency);
         counter.reset();
         long t0 = System.nanoTime();
