@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,10 +34,9 @@ public final class PolicyLoader {
     /** Classpath location of the policy that ships with the product. */
     public static final String DEFAULT_RESOURCE = "/nl/vioms/sladesk/core/policy/default-policy.json";
 
-    // jackson-jr, not jackson-databind: a fraction of the classes and time at cold start (issue #9)
-    private static final JSON MAPPER = JSON.builder()
-            .enable(JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY, JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
+    // jackson-jr, not jackson-databind, and read as plain maps rather than bound to the records
+    // below by reflection: a fraction of the classes and time at cold start (decision 11)
+    private static final JSON MAPPER = JSON.builder().enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
     private PolicyLoader() {
     }
@@ -59,7 +59,7 @@ public final class PolicyLoader {
     public static PolicySet load(InputStream json) {
         FileDto file;
         try {
-            file = MAPPER.beanFrom(FileDto.class, json);
+            file = Wire.file(MAPPER.anyFrom(json));
         } catch (JsonProcessingException e) {
             throw new PolicyException("policy file is not valid: " + e.getOriginalMessage()
                     + " at " + e.getLocation(), e);
@@ -107,6 +107,142 @@ public final class PolicyLoader {
 
     record CreditDto(BigDecimal threshold, BigDecimal step, BigDecimal percentPerStep,
                      BigDecimal capPercentOfFixedCosts, String rounding) { }
+
+    /**
+     * The file's JSON (maps, lists, strings, numbers) into the records above, by hand: a member
+     * the record does not have is refused with its path, so a typo cannot silently drop a setting.
+     */
+    private static final class Wire {
+        private final Map<String, Object> members;
+        private final String at;
+
+        private Wire(Object value, String at, String... known) {
+            if (!(value instanceof Map<?, ?> map)) throw invalid(at, "is not a JSON object");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> members = (Map<String, Object>) map;
+            for (String name : members.keySet()) {
+                if (!List.of(known).contains(name)) {
+                    throw invalid(at, "has an unknown field '" + name + "' (known: " + String.join(", ", known) + ")");
+                }
+            }
+            this.members = members;
+            this.at = at;
+        }
+
+        static FileDto file(Object root) {
+            Wire w = new Wire(root, "file", "policies");
+            return new FileDto(w.list("policies", Wire::policy));
+        }
+
+        static PolicyDto policy(Object value, String at) {
+            Wire w = new Wire(value, at, "id", "validFrom", "validTo", "holidays", "acknowledge", "levels",
+                    "serviceKinds", "contractTargetsAsWritten", "availability", "credit");
+            return new PolicyDto(w.string("id"), w.string("validFrom"), w.string("validTo"),
+                    w.object("holidays", Wire::holidays), w.string("acknowledge"), w.map("levels", Wire::level),
+                    w.map("serviceKinds", Wire::serviceKind), w.map("contractTargetsAsWritten", Wire::targetTable),
+                    w.object("availability", Wire::availability), w.object("credit", Wire::credit));
+        }
+
+        static HolidaysDto holidays(Object value, String at) {
+            Wire w = new Wire(value, at, "liberationDayEveryYear", "goodFriday", "closureDays");
+            return new HolidaysDto(w.flag("liberationDayEveryYear"), w.flag("goodFriday"), w.list("closureDays", Wire::text));
+        }
+
+        static LevelDto level(Object value, String at) {
+            Wire w = new Wire(value, at, "window", "contract", "availabilityKpi", "phoneGatedOutOfHours", "targets");
+            return new LevelDto(w.string("window"), w.string("contract"), w.decimal("availabilityKpi"),
+                    w.flag("phoneGatedOutOfHours"), w.map("targets", Wire::targets));
+        }
+
+        static Map<String, TargetsDto> targetTable(Object value, String at) {
+            return new Wire(value, at, keys(value)).map(Wire::targets); // priorities: checked by the converter
+        }
+
+        static TargetsDto targets(Object value, String at) {
+            Wire w = new Wire(value, at, "response", "startWork", "restore");
+            return new TargetsDto(w.string("response"), w.string("startWork"), w.string("restore"));
+        }
+
+        static ServiceKindDto serviceKind(Object value, String at) {
+            Wire w = new Wire(value, at, "availabilityCredit", "levelTargets");
+            return new ServiceKindDto(w.flag("availabilityCredit"), w.map("levelTargets", Wire::targetTable));
+        }
+
+        static AvailabilityDto availability(Object value, String at) {
+            Wire w = new Wire(value, at, "regularServiceWindows", "minimumNotice", "unknownCountsAsAvailable");
+            return new AvailabilityDto(w.list("regularServiceWindows", Wire::serviceWindow), w.string("minimumNotice"),
+                    w.flag("unknownCountsAsAvailable"));
+        }
+
+        static ServiceWindowDto serviceWindow(Object value, String at) {
+            Wire w = new Wire(value, at, "days", "from", "to");
+            return new ServiceWindowDto(w.list("days", Wire::text), w.string("from"), w.string("to"));
+        }
+
+        static CreditDto credit(Object value, String at) {
+            Wire w = new Wire(value, at, "threshold", "step", "percentPerStep", "capPercentOfFixedCosts", "rounding");
+            return new CreditDto(w.decimal("threshold"), w.decimal("step"), w.decimal("percentPerStep"),
+                    w.decimal("capPercentOfFixedCosts"), w.string("rounding"));
+        }
+
+        static String text(Object value, String at) {
+            if (value == null || value instanceof String) return (String) value;
+            throw invalid(at, "is not a string");
+        }
+
+        String string(String name) {
+            return text(members.get(name), at + "." + name);
+        }
+
+        Boolean flag(String name) {
+            Object value = members.get(name);
+            if (value == null || value instanceof Boolean) return (Boolean) value;
+            throw invalid(at + "." + name, "is not true or false");
+        }
+
+        BigDecimal decimal(String name) {
+            Object value = members.get(name);
+            if (value == null) return null;
+            if (value instanceof BigDecimal d) return d;
+            if (value instanceof Number n) return new BigDecimal(n.toString()); // whole numbers come as Integer/Long
+            throw invalid(at + "." + name, "is not a number");
+        }
+
+        <T> T object(String name, BiFunction<Object, String, T> read) {
+            Object value = members.get(name);
+            return value == null ? null : read.apply(value, at + "." + name);
+        }
+
+        <T> List<T> list(String name, BiFunction<Object, String, T> read) {
+            Object value = members.get(name);
+            if (value == null) return null;
+            if (!(value instanceof List<?> items)) throw invalid(at + "." + name, "is not a JSON array");
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) out.add(read.apply(items.get(i), at + "." + name + "[" + i + "]"));
+            return out;
+        }
+
+        <T> Map<String, T> map(String name, BiFunction<Object, String, T> read) {
+            Object value = members.get(name);
+            return value == null ? null : new Wire(value, at + "." + name, keys(value)).map(read);
+        }
+
+        /** Every member of this object, each read with {@code read}, in the file's order. */
+        <T> Map<String, T> map(BiFunction<Object, String, T> read) {
+            Map<String, T> out = new LinkedHashMap<>();
+            members.forEach((k, v) -> out.put(k, read.apply(v, at + "." + k)));
+            return out;
+        }
+
+        /** A map's keys are names the converter checks (levels, kinds, priorities), not fields. */
+        private static String[] keys(Object value) {
+            return value instanceof Map<?, ?> m ? m.keySet().stream().map(String::valueOf).toArray(String[]::new) : new String[0];
+        }
+
+        private static PolicyException invalid(String at, String problem) {
+            return new PolicyException("policy file is not valid: " + at + " " + problem, null);
+        }
+    }
 
     private static final class Converter {
         final List<PolicyFinding> findings = new ArrayList<>();

@@ -180,7 +180,12 @@ class PolicyValidationTest {
 
     @Test
     void rejectsUnknownFieldAndBrokenJson() {
-        assertThrows(PolicyException.class, () -> PolicyJson.load(edited(p -> p.put("tresholdTypo", 1))));
+        var typo = assertThrows(PolicyException.class, () -> PolicyJson.load(edited(p -> p.put("tresholdTypo", 1))));
+        assertTrue(typo.getMessage().contains("policies[0] has an unknown field 'tresholdTypo'"), typo.getMessage());
+        var nested = assertThrows(PolicyException.class, () -> PolicyJson.load(edited(p -> p.with("credit").put("stepp", 1))));
+        assertTrue(nested.getMessage().contains("policies[0].credit has an unknown field 'stepp'"), nested.getMessage());
+        var wrongType = assertThrows(PolicyException.class, () -> PolicyJson.load(edited(p -> p.put("acknowledge", 15))));
+        assertTrue(wrongType.getMessage().contains("acknowledge is not a string"), wrongType.getMessage());
         assertThrows(PolicyException.class, () -> PolicyJson.load("{\"policies\": ["));
     }
 
