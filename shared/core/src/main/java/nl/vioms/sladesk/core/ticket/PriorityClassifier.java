@@ -358,12 +358,21 @@ public final class PriorityClassifier {
         return String.join(" ", words(text));
     }
 
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) return false;
+        }
+        return true;
+    }
+
     static List<String> words(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
         }
         String s = APOSTROPHES.matcher(text).replaceAll("");
-        s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
+        // ASCII is its own NFKD form: skipping it leaves the JDK's Unicode tables unloaded for
+        // most mails and calls, some 30 ms of a cold start (decision 11)
+        if (!isAscii(s)) s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
         s = s.toLowerCase(Locale.ROOT);
         s = CLAUSE_PUNCTUATION.matcher(s).replaceAll(" | ");
         s = OTHER.matcher(s).replaceAll(" ").trim();

@@ -152,6 +152,10 @@ class PriorityClassifierTest {
         assertEquals("storing op alle toestellen | cant call",
                 PriorityClassifier.normalize("Storing op ÁLLE   toestellen!\n\tCan't   call"));
         assertEquals("een richting", PriorityClassifier.normalize("  één-richting  "));
+        // pure ASCII skips the Unicode decomposition and must come out the same as its accented twin
+        assertEquals(PriorityClassifier.normalize("Storing op ÁLLE toestellen!"), PriorityClassifier.normalize("Storing op ALLE toestellen!"));
+        assertEquals("storing op alle toestellen | cant call", PriorityClassifier.normalize("Storing op ALLE toestellen! Can't call"));
+        assertEquals("fi storing", PriorityClassifier.normalize("ﬁ storing")); // a compatibility ligature still decomposes
         assertEquals("", PriorityClassifier.normalize(null));
     }
 
