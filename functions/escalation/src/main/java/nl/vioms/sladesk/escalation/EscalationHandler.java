@@ -64,7 +64,8 @@ public final class EscalationHandler implements RequestStreamHandler {
             } catch (RuntimeException e) {
                 Log.error("outbox.publish-failed", Map.of("escalationId", String.valueOf(id), "sequenceNumber",
                         String.valueOf(sequenceNumber), "error", String.valueOf(e.getMessage())));
-                return List.of(Map.of("itemIdentifier", sequenceNumber));
+                // no sequence number (not a stream record): an empty identifier fails the whole batch
+                return List.of(Map.of("itemIdentifier", sequenceNumber == null ? "" : sequenceNumber));
             }
         }
         return List.of();

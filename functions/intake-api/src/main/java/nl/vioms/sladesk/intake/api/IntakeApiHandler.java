@@ -84,7 +84,7 @@ public final class IntakeApiHandler implements RequestStreamHandler, Resource {
      * idle longer than their keep-alive are dropped before reuse after a restore.
      */
     @Override
-    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
+    public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws IOException {
         primingRequest("GET /health", null);
         primingRequest("GET /queue", "Bearer snapstart-priming-not-a-token");
         PhoneNumbers.toE164("020 123 4567"); // the Dutch numbering metadata
@@ -95,17 +95,13 @@ public final class IntakeApiHandler implements RequestStreamHandler, Resource {
         // nothing to renew: clients and credentials renew themselves (see AwsClients)
     }
 
-    private void primingRequest(String routeKey, String authorization) {
+    private void primingRequest(String routeKey, String authorization) throws IOException {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("version", "2.0");
         event.put("routeKey", routeKey);
         event.put("headers", authorization == null ? Map.of() : Map.of("authorization", authorization));
         event.put("isBase64Encoded", false);
-        try {
-            handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // in-memory streams: not expected
-        }
+        handleRequest(new ByteArrayInputStream(Json.write(event).getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
     }
 
     @Override
