@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.LambdaEvents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
@@ -19,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.testing.LambdaEvents;
 import nl.vioms.sladesk.testing.LambdaInvoke;
 
 /**

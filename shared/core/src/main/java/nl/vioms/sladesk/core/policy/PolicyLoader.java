@@ -117,9 +117,7 @@ public final class PolicyLoader {
         private final String at;
 
         private Wire(Object value, String at, String... known) {
-            if (!(value instanceof Map<?, ?> map)) throw invalid(at, "is not a JSON object");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> members = (Map<String, Object>) map;
+            Map<String, Object> members = members(value, at);
             for (String name : members.keySet()) {
                 if (!List.of(known).contains(name)) {
                     throw invalid(at, "has an unknown field '" + name + "' (known: " + String.join(", ", known) + ")");
@@ -155,7 +153,7 @@ public final class PolicyLoader {
         }
 
         static Map<String, TargetsDto> targetTable(Object value, String at) {
-            return new Wire(value, at, keys(value)).map(Wire::targets); // priorities: checked by the converter
+            return entries(value, at, Wire::targets); // priorities: checked by the converter
         }
 
         static TargetsDto targets(Object value, String at) {
@@ -224,19 +222,24 @@ public final class PolicyLoader {
 
         <T> Map<String, T> map(String name, BiFunction<Object, String, T> read) {
             Object value = members.get(name);
-            return value == null ? null : new Wire(value, at + "." + name, keys(value)).map(read);
+            return value == null ? null : entries(value, at + "." + name, read);
         }
 
-        /** Every member of this object, each read with {@code read}, in the file's order. */
-        <T> Map<String, T> map(BiFunction<Object, String, T> read) {
+        /**
+         * A JSON object whose keys are names the converter checks (levels, kinds, priorities), not
+         * fields: each value read with {@code read}, in the file's order.
+         */
+        static <T> Map<String, T> entries(Object value, String at, BiFunction<Object, String, T> read) {
             Map<String, T> out = new LinkedHashMap<>();
-            members.forEach((k, v) -> out.put(k, read.apply(v, at + "." + k)));
+            members(value, at).forEach((k, v) -> out.put(k, read.apply(v, at + "." + k)));
             return out;
         }
 
-        /** A map's keys are names the converter checks (levels, kinds, priorities), not fields. */
-        private static String[] keys(Object value) {
-            return value instanceof Map<?, ?> m ? m.keySet().stream().map(String::valueOf).toArray(String[]::new) : new String[0];
+        private static Map<String, Object> members(Object value, String at) {
+            if (!(value instanceof Map<?, ?> map)) throw invalid(at, "is not a JSON object");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> members = (Map<String, Object>) map;
+            return members;
         }
 
         private static PolicyException invalid(String at, String problem) {
