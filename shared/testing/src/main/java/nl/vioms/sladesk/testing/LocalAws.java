@@ -163,6 +163,12 @@ public final class LocalAws implements AutoCloseable {
         return backend.supportsStreams();
     }
 
+    /** How many items a table of the template holds (every page of a Scan), e.g. to check that nothing was written. */
+    public int itemCount(String tableLogicalId) {
+        return clients.dynamo().scanPaginator(b -> b.tableName(resources.tableName(tableLogicalId))).stream()
+                .mapToInt(software.amazon.awssdk.services.dynamodb.model.ScanResponse::count).sum();
+    }
+
     /** A reader of a table's stream, from its start. */
     public LocalStreams streamOf(String tableLogicalId) {
         return LocalStreams.of(backend.dynamoEndpoint(), REGION, streamArnOf(tableLogicalId));

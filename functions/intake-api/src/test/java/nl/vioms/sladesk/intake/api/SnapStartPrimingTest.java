@@ -16,18 +16,14 @@ class SnapStartPrimingTest {
     void primingWritesNothing(LocalAws aws) throws Exception {
         var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(),
                 new MutableClock(Instant.parse("2026-11-26T09:12:30Z")));
-        int tickets = count(aws, "TicketsTable");
-        int outbox = count(aws, "OutboxTable");
-        int directory = count(aws, "DirectoryTable");
+        int tickets = aws.itemCount("TicketsTable");
+        int outbox = aws.itemCount("OutboxTable");
+        int directory = aws.itemCount("DirectoryTable");
 
         handler.beforeCheckpoint(null);
 
-        assertEquals(tickets, count(aws, "TicketsTable"));
-        assertEquals(outbox, count(aws, "OutboxTable"));
-        assertEquals(directory, count(aws, "DirectoryTable"));
-    }
-
-    private static int count(LocalAws aws, String table) {
-        return aws.clients().dynamo().scan(b -> b.tableName(aws.resources().tableName(table))).count();
+        assertEquals(tickets, aws.itemCount("TicketsTable"));
+        assertEquals(outbox, aws.itemCount("OutboxTable"));
+        assertEquals(directory, aws.itemCount("DirectoryTable"));
     }
 }
