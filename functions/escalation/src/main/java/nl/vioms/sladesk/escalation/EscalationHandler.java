@@ -11,8 +11,8 @@ import java.util.Map;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
-import nl.vioms.sladesk.aws.Json;
-import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.outbox.OutboxMessage.Topic;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 

@@ -3,7 +3,7 @@ package nl.vioms.sladesk.escalation;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
-import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.outbox.DeliveryState;
 import nl.vioms.sladesk.aws.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRecords;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;

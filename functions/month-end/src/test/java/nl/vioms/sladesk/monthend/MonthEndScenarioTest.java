@@ -54,11 +54,11 @@ import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.HeadlessChromium;
-import nl.vioms.sladesk.testing.LambdaInvoke;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.LocalStreams;
-import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.LocalStreams;
+import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -509,7 +509,7 @@ class MonthEndScenarioTest {
         assertTrue(published.getBatchItemFailures().isEmpty(), "the outbox was published");
         for (int attempt = 0; attempt < 20; attempt++) {
             for (Message m : aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
-                JsonNode body = TestJson.MAPPER.readTree(m.body());
+                JsonNode body = DatabindJson.MAPPER.readTree(m.body());
                 if (month.equals(body.path("month").asText())) return body;
             }
         }

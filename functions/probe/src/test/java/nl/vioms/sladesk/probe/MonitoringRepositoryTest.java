@@ -21,7 +21,7 @@ import nl.vioms.sladesk.core.monitoring.UnknownSpan;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.emulators.LocalAws;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

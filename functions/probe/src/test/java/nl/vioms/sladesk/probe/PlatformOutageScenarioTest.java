@@ -30,11 +30,11 @@ import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LambdaInvoke;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.LocalStreams;
-import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.LocalStreams;
+import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -121,7 +121,7 @@ class PlatformOutageScenarioTest {
         List<Message> notes = aws.drain(operations).stream()
                 .filter(m -> sbc.id().equals(attribute(m, "target"))).toList();
         assertEquals(1, notes.size(), "exactly one notification: " + notes);
-        var body = TestJson.MAPPER.readTree(notes.get(0).body());
+        var body = DatabindJson.MAPPER.readTree(notes.get(0).body());
         assertEquals("probe-failing", body.get("kind").asText());
         assertEquals("2026-12-01T02:03:00+01:00", body.get("since").asText());
         assertEquals("2026-12-01T02:10:00+01:00", body.get("at").asText());

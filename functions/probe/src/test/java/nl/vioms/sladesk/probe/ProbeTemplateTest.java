@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Map;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.Template;
 import org.junit.jupiter.api.Test;
 
 /** The probe's schedule in template.yaml is what the streak rules assume. */

@@ -10,7 +10,7 @@ import java.util.Map;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.aws.tickets.TicketService;
 import nl.vioms.sladesk.core.policy.PolicyLoader;

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.outbox.DeliveryState;
 import nl.vioms.sladesk.aws.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;

@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.slacheck;
 
-import nl.vioms.sladesk.testing.LambdaInvoke;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,8 +30,8 @@ import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.MutableClock;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,7 +108,7 @@ class SlaCheckEndToEndTest {
         assertEquals(OutboxMessage.Topic.ESCALATIONS, breach.topic());
         assertEquals(Map.of("priority", "P1", "kind", "p1-restore-breach", "contract", "office-hours",
                 "ticketNumber", number, "escalationId", number + "#p1-restore-breach"), breach.attributes());
-        var body = TestJson.MAPPER.readTree(breach.body());
+        var body = DatabindJson.MAPPER.readTree(breach.body());
         assertEquals("Bakkerij De Vries", body.get("customer").asText());
         assertEquals("2026-12-01T09:30:00+01:00", body.get("restoreDue").asText());
         assertEquals("http://127.0.0.1:3000/tickets/" + number, body.get("link").asText());
@@ -127,7 +127,7 @@ class SlaCheckEndToEndTest {
         assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
         assertEquals("24x7", message.attributes().get("contract"));
         // HA by phone Mon 30 Nov 10:00, 24x7: restore due 18:00 (R5), in the message from the start
-        assertEquals("2026-11-30T18:00:00+01:00", TestJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
+        assertEquals("2026-11-30T18:00:00+01:00", DatabindJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
     }
 
     @Test
@@ -145,7 +145,7 @@ class SlaCheckEndToEndTest {
         assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
         assertEquals("P1", message.attributes().get("priority"));
         // the clock start stays 10:00 (R17): restore 8 clock hours -> 18:00
-        assertEquals("2026-11-30T18:00:00+01:00", TestJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
+        assertEquals("2026-11-30T18:00:00+01:00", DatabindJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
     }
 
     @Test

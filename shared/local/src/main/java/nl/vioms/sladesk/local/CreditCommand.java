@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.core.availability.AvailabilityCalculator;
 import nl.vioms.sladesk.core.availability.AvailabilityInput;
 import nl.vioms.sladesk.core.availability.AvailabilityResult;

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.concurrent.Callable;
-import nl.vioms.sladesk.testing.ProjectRoot;
+import nl.vioms.sladesk.emulators.ProjectRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
                 summary = new DemoMonth(replayed, dir, log, out, System.console() != null).run();
             } finally {
                 System.setOut(console);
-                nl.vioms.sladesk.aws.Log.useClock(null);
+                nl.vioms.sladesk.app.Log.useClock(null);
             }
             summary.print(out);
         }

@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -40,10 +40,10 @@ import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.emulators.Template;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -113,7 +113,7 @@ final class DemoMonth {
             aws.seed("demo");
             clock = new MutableClock(start);
             // the functions' own log lines carry the simulated time too, like the invocation lines
-            nl.vioms.sladesk.aws.Log.useClock(clock);
+            nl.vioms.sladesk.app.Log.useClock(clock);
             InvocationLog invocations = new InvocationLog(log, InvocationLog.Format.TEXT);
             try (DemoPeers peers = new DemoPeers();
                  LocalRuntime runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.ENABLED, invocations, dir.resolve("data"));
@@ -391,7 +391,7 @@ final class DemoMonth {
      */
     private void subscribe() {
         Map<String, Object> secondLine = aws.template().resourcesOfType("AWS::SNS::Subscription").get("SecondLineSubscription");
-        String filter = secondLine == null ? null : TestJson.write(secondLine.get("FilterPolicy"));
+        String filter = secondLine == null ? null : DatabindJson.write(secondLine.get("FilterPolicy"));
         secondLineQueue = subscribedQueue("demo-second-line", "EscalationsTopic", filter);
         operationsQueue = subscribedQueue("demo-operations", "EscalationsTopic", null);
         subscribedQueue("demo-operations", "OperationsTopic", null);
@@ -545,7 +545,7 @@ final class DemoMonth {
 
     private JsonNode post(String path, String token, Map<String, Object> body) {
         return send(HttpRequest.newBuilder(api.resolve(path)).header("Authorization", "Bearer " + token)
-                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(TestJson.write(body))).build());
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(DatabindJson.write(body))).build());
     }
 
     private JsonNode get(String path, String token) {
@@ -570,7 +570,7 @@ final class DemoMonth {
 
     private static JsonNode json(String text) {
         try {
-            return TestJson.MAPPER.readTree(text);
+            return DatabindJson.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

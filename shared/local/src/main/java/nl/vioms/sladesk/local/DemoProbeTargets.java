@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
-import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.emulators.LocalAws;
 
 /**
  * The demo's probe targets: the SBC (SIP OPTIONS over UDP) and the softphone port (TCP) of the

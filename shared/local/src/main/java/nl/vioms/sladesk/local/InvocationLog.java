@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -55,7 +55,7 @@ final class InvocationLog {
         line.put("outcome", outcome.wire());
         if (took != null) line.put("durationMs", took.toMillis());
         if (detail != null && !detail.isBlank()) line.put("detail", detail);
-        String text = format == Format.JSON ? TestJson.write(line) : logfmt(line);
+        String text = format == Format.JSON ? DatabindJson.write(line) : logfmt(line);
         synchronized (out) {
             out.println(text);
         }
@@ -80,7 +80,7 @@ final class InvocationLog {
                 return;
             }
             text.append(key).append('=');
-            text.append(v.matches("[A-Za-z0-9_.:+\\-/#@]+") ? v : TestJson.write(v));
+            text.append(v.matches("[A-Za-z0-9_.:+\\-/#@]+") ? v : DatabindJson.write(v));
         });
         return text.toString();
     }

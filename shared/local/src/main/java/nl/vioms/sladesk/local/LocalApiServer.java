@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
-import nl.vioms.sladesk.aws.Log;
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.LambdaInvoke;
+import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
 
 /**
  * The template's HTTP API on 127.0.0.1: each request is matched against the template's routes

@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.LambdaInvoke;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.Template;
 
 /**
  * The template's functions, run in-process: each handler class named in template.yaml is built
@@ -76,7 +76,7 @@ final class LocalHandlers {
             return LambdaEvents.fromJson(payload, raw);
         }
         try {
-            return TestJson.MAPPER.readValue(payload, TestJson.MAPPER.constructType(type));
+            return DatabindJson.MAPPER.readValue(payload, DatabindJson.MAPPER.constructType(type));
         } catch (IOException e) {
             throw new IllegalArgumentException("the event does not fit " + type.getTypeName() + ": " + e.getMessage(), e);
         }

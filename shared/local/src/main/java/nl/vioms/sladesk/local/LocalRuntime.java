@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.vioms.sladesk.local.InvocationLog.Outcome;
-import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.emulators.LocalAws;
 
 /**
  * Every function of template.yaml, started the way the template wires it: EventBridge Scheduler
@@ -269,7 +269,7 @@ final class LocalRuntime implements AutoCloseable {
         event.put("resources", List.of("arn:aws:scheduler:" + LocalAws.REGION.id() + ":000000000000:schedule/default/"
                 + schedule.functionId() + schedule.eventName()));
         event.put("detail", Map.of());
-        return TestJson.write(event);
+        return DatabindJson.write(event);
     }
 
     // ------------------------------------------------------------------ invocations
@@ -329,7 +329,7 @@ final class LocalRuntime implements AutoCloseable {
             sentTo.add(config.deadLetterQueueId());
         }
         if (config.onFailureQueueId() != null) {
-            send(config.onFailureQueueId(), TestJson.write(invocationRecord(functionId, payload, result.error(), retry + 1)));
+            send(config.onFailureQueueId(), DatabindJson.write(invocationRecord(functionId, payload, result.error(), retry + 1)));
             sentTo.add(config.onFailureQueueId());
         }
         log.log(clock.instant(), functionId, trigger, Outcome.DEAD_LETTER, null, "gave up after " + (retry + 1)
@@ -346,7 +346,7 @@ final class LocalRuntime implements AutoCloseable {
                 "condition", "RetriesExhausted", "approximateInvokeCount", attempts));
         Object request;
         try {
-            request = TestJson.MAPPER.readTree(payload);
+            request = DatabindJson.MAPPER.readTree(payload);
         } catch (java.io.IOException e) {
             request = payload;
         }
@@ -380,7 +380,7 @@ final class LocalRuntime implements AutoCloseable {
 
     private static String summary(Object value) {
         if (value == null || value instanceof String s && s.isEmpty()) return null;
-        String text = value instanceof String s ? s : TestJson.write(value);
+        String text = value instanceof String s ? s : DatabindJson.write(value);
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 

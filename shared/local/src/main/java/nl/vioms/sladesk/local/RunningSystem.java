@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import nl.vioms.sladesk.aws.Json;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.ProjectRoot;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.emulators.Template;
 
 /**
  * The local system other commands talk to: the one ./sladesk up runs (its endpoints are in
@@ -64,7 +64,7 @@ final class RunningSystem {
         Path file = stateFile();
         if (!Files.isRegularFile(file)) return Optional.empty();
         try {
-            JsonNode state = nl.vioms.sladesk.testing.TestJson.MAPPER.readTree(Files.readString(file));
+            JsonNode state = nl.vioms.sladesk.emulators.DatabindJson.MAPPER.readTree(Files.readString(file));
             boolean alive = ProcessHandle.of(state.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
             return alive ? Optional.of(state) : Optional.empty();
         } catch (IOException | RuntimeException e) {

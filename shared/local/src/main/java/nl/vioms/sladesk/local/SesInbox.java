@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.Template;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -67,7 +67,7 @@ final class SesInbox {
         aws.clients().s3().putObject(b -> b.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromBytes(raw));
         Map<String, Object> notification = notification(headers, sesId, key, receivedAt);
         aws.clients().sns().publish(b -> b.topicArn(topicArn).subject("Amazon SES Email Receipt Notification")
-                .message(TestJson.write(notification)));
+                .message(DatabindJson.write(notification)));
         return new Received(sesId, "s3://" + bucket + "/" + key, first(headers, "Subject"), first(headers, "From"));
     }
 

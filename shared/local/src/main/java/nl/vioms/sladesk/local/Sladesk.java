@@ -2,7 +2,7 @@ package nl.vioms.sladesk.local;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import nl.vioms.sladesk.testing.ProjectRoot;
+import nl.vioms.sladesk.emulators.ProjectRoot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

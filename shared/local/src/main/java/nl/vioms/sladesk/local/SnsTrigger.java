@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.local.InvocationLog.Outcome;
-import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.emulators.LocalAws;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -80,7 +80,7 @@ final class SnsTrigger implements LocalRuntime.Poller {
     String snsEvent(String envelopeJson) {
         JsonNode envelope;
         try {
-            envelope = TestJson.MAPPER.readTree(envelopeJson);
+            envelope = DatabindJson.MAPPER.readTree(envelopeJson);
         } catch (IOException e) {
             throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
         }
@@ -104,7 +104,7 @@ final class SnsTrigger implements LocalRuntime.Poller {
         record.put("EventVersion", "1.0");
         record.put("EventSubscriptionArn", subscriptionArn);
         record.put("Sns", sns);
-        return TestJson.write(Map.of("Records", List.of(record)));
+        return DatabindJson.write(Map.of("Records", List.of(record)));
     }
 
     private static String text(JsonNode node, String field, String otherwise) {

@@ -1,10 +1,10 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.util.List;
-import nl.vioms.sladesk.testing.LambdaEvents;
+import nl.vioms.sladesk.emulators.LambdaEvents;
 
 /** Stream records as the JSON Lambda hands a function (and filters on). */
 final class StreamRecords {
@@ -24,7 +24,7 @@ final class StreamRecords {
     /** One record's JSON: the element of the event's Records array. */
     static String json(DynamodbEvent.DynamodbStreamRecord record) {
         try {
-            return TestJson.write(TestJson.MAPPER.readTree(json(List.of(record))).get("Records").get(0));
+            return DatabindJson.write(DatabindJson.MAPPER.readTree(json(List.of(record))).get("Records").get(0));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
@@ -18,10 +18,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.local.InvocationLog.Outcome;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.LocalStreams;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.LocalStreams;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
@@ -133,7 +133,7 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
         if (!mapping.reportBatchItemFailures() || response == null) return batch.size();
         StreamsEventResponse failures = response instanceof StreamsEventResponse r ? r
                 : response instanceof String json ? LambdaEvents.fromJson(json, StreamsEventResponse.class)
-                : TestJson.MAPPER.convertValue(response, StreamsEventResponse.class);
+                : DatabindJson.MAPPER.convertValue(response, StreamsEventResponse.class);
         if (failures.getBatchItemFailures() == null || failures.getBatchItemFailures().isEmpty()) return batch.size();
         int first = batch.size();
         for (var failure : failures.getBatchItemFailures()) {
@@ -199,7 +199,7 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
     private static Map<String, String> readCheckpoints(Path file) {
         if (file == null || !Files.isRegularFile(file)) return Map.of();
         try {
-            return TestJson.MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, String>>() { });
+            return DatabindJson.MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, String>>() { });
         } catch (IOException e) {
             // an unreadable position: start from StartingPosition (the function is idempotent)
             return Map.of();

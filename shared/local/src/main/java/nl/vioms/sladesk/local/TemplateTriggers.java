@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import java.time.Duration;
 import java.time.ZoneId;
@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.Template;
 
 /**
  * What starts each function, read from template.yaml's {@code Events} (never a second, hand-kept
@@ -78,7 +78,7 @@ final class TemplateTriggers {
         events("SNS").forEach(e -> {
             Object policy = e.props().get("FilterPolicy");
             subscriptions.add(new SnsSubscription(e.functionId(), e.name(), refId(e.props().get("Topic")),
-                    policy == null ? null : TestJson.write(policy)));
+                    policy == null ? null : DatabindJson.write(policy)));
         });
         return subscriptions;
     }
@@ -90,7 +90,7 @@ final class TemplateTriggers {
             List<String> patterns = new ArrayList<>();
             for (Object filter : Template.list(Template.map(p.get("FilterCriteria")).get("Filters"))) {
                 Object pattern = Template.map(filter).get("Pattern");
-                patterns.add(pattern instanceof String s ? s : TestJson.write(pattern));
+                patterns.add(pattern instanceof String s ? s : DatabindJson.write(pattern));
             }
             Map<String, Object> onFailure = Template.map(Template.map(p.get("DestinationConfig")).get("OnFailure"));
             mappings.add(new StreamMapping(e.functionId(), e.name(), refId(p.get("Stream")),

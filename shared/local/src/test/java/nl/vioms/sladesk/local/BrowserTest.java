@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,13 +17,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.HeadlessChromium;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.emulators.ProjectRoot;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -97,7 +97,7 @@ class BrowserTest {
     }
 
     private static String openTicket(LocalApiServer api, String subject) throws Exception {
-        JsonNode open = TestJson.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.baseUrl().resolve("/tickets?status=open"))
+        JsonNode open = DatabindJson.MAPPER.readTree(HttpClient.newHttpClient().send(HttpRequest.newBuilder(api.baseUrl().resolve("/tickets?status=open"))
                 .header("Authorization", "Bearer demo-ops-token").build(), HttpResponse.BodyHandlers.ofString()).body());
         String found = null;
         for (JsonNode ticket : open.get("tickets")) {

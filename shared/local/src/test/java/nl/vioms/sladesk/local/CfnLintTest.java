@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
-import nl.vioms.sladesk.testing.ProjectRoot;
+import nl.vioms.sladesk.emulators.ProjectRoot;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +14,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.MutableClock;
-import nl.vioms.sladesk.testing.ProjectRoot;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.emulators.Template;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,7 +146,7 @@ class LocalRuntimeTest {
         try (var runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.ENABLED, log, state)) {
             runtime.drain();
         }
-        JsonNode line = TestJson.MAPPER.readTree(logged().lines().filter(l -> l.contains("FlakyScheduledFunction")).findFirst().orElseThrow());
+        JsonNode line = DatabindJson.MAPPER.readTree(logged().lines().filter(l -> l.contains("FlakyScheduledFunction")).findFirst().orElseThrow());
         // 10:00 UTC is 11:00 in Amsterdam (CET)
         assertEquals("2026-11-26T11:00:00+01:00", line.get("time").asText());
         assertEquals("schedule:Hourly", line.get("trigger").asText());
@@ -185,7 +185,7 @@ class LocalRuntimeTest {
         messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(url).receiptHandle(m.receiptHandle())));
         return messages.stream().map(m -> {
             try {
-                return TestJson.MAPPER.readTree(m.body());
+                return DatabindJson.MAPPER.readTree(m.body());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

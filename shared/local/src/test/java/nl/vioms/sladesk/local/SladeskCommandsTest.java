@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +17,7 @@ class SladeskCommandsTest {
 
     record Run(int exit, String out, String err) {
         JsonNode json() throws Exception {
-            return TestJson.MAPPER.readTree(out);
+            return DatabindJson.MAPPER.readTree(out);
         }
     }
 

@@ -9,8 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import java.util.HashMap;
 import java.util.List;
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.Template;
 import org.junit.jupiter.api.Test;
 
 /**

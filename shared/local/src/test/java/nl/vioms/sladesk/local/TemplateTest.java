@@ -1,6 +1,6 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,9 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import nl.vioms.sladesk.aws.IndexRef;
 import nl.vioms.sladesk.aws.Indexes;
-import nl.vioms.sladesk.aws.Json;
-import nl.vioms.sladesk.testing.ProjectRoot;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.emulators.Template;
 import org.junit.jupiter.api.Test;
 
 /** template.yaml is the single source of truth: these checks keep it honest. */
@@ -43,7 +43,7 @@ class TemplateTest {
         try (InputStream in = getClass().getResourceAsStream("/schema/sam.schema.json")) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
         }
-        JsonNode template = TestJson.MAPPER.valueToTree(TEMPLATE.root());
+        JsonNode template = DatabindJson.MAPPER.valueToTree(TEMPLATE.root());
 
         Set<ValidationMessage> errors = schema.validate(template);
 
@@ -60,7 +60,7 @@ class TemplateTest {
         Template.map(Template.map(Template.map(broken.get("Resources")).get("EscalationFunction")).get("Properties"))
                 .put("Timout", 30); // a typo SAM would reject
 
-        assertTrue(!schema.validate(TestJson.MAPPER.valueToTree(broken)).isEmpty(), "the schema catches an unknown property");
+        assertTrue(!schema.validate(DatabindJson.MAPPER.valueToTree(broken)).isEmpty(), "the schema catches an unknown property");
     }
 
     @Test
@@ -221,6 +221,6 @@ class TemplateTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> deepCopy(Map<String, Object> root) {
-        return TestJson.MAPPER.convertValue(root, Map.class);
+        return DatabindJson.MAPPER.convertValue(root, Map.class);
     }
 }

@@ -1,5 +1,7 @@
 package nl.vioms.sladesk.testing;
 
+import nl.vioms.sladesk.emulators.Template;
+import nl.vioms.sladesk.emulators.LocalAws;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,14 +38,23 @@ public final class AwsEmulators implements BeforeAllCallback, ParameterResolver 
     /** The JVM's one emulated account, started on first use. */
     public static synchronized LocalAws instance() {
         if (shared == null) {
-            if ("localstack".equals(LocalAws.backendName())) {
+            LocalAws started;
+            if ("localstack".equals(backendName())) {
                 Assumptions.assumeTrue(LocalStackEmulators.dockerAvailable(),
                         "SLADESK_EMULATORS=localstack needs a Docker engine; none runs here");
+                started = LocalAws.start(LocalStackEmulators.start(), Template.ofProject(), TEST_BASE_URL);
+            } else {
+                started = LocalAws.start(Template.ofProject(), null, TEST_BASE_URL);
             }
-            LocalAws started = LocalAws.start(Template.ofProject(), null, TEST_BASE_URL);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close, "sladesk-emulators-stop"));
             shared = started;
         }
         return shared;
+    }
+
+    /** {@code SLADESK_EMULATORS}: {@code node} (the default: dynoxide or dynalite, and fauxqs) or {@code localstack}. */
+    static String backendName() {
+        String name = System.getenv("SLADESK_EMULATORS");
+        return name == null || name.isBlank() ? "node" : name.trim();
     }
 }

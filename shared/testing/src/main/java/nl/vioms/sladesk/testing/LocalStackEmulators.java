@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.testing;
 
+import nl.vioms.sladesk.emulators.EmulatorBackend;
 import java.net.URI;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;

@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.ProjectRoot;
-import nl.vioms.sladesk.testing.Template;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.emulators.Template;
 
 /**
  * Cold starts of every function in template.yaml against a minimal baseline, on the local

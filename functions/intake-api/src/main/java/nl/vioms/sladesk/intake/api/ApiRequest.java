@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 
 /**
  * The parts of an HTTP API event (payload 2.0, as jackson-jr reads it) a route needs, with JSON

@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.intake.api;
 
-import nl.vioms.sladesk.testing.LambdaInvoke;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -14,9 +14,9 @@ import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.MutableClock;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -127,7 +127,7 @@ class DueIndexTest {
         event.setHeaders(headers);
         var response = LambdaInvoke.invoke(handler, event, APIGatewayV2HTTPResponse.class);
         assertEquals(201, response.getStatusCode(), response.getBody());
-        return TestJson.MAPPER.readTree(response.getBody()).get("number").asText();
+        return DatabindJson.MAPPER.readTree(response.getBody()).get("number").asText();
     }
 
     private static void event(String number, String now, String body) {

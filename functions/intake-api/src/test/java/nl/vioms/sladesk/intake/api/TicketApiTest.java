@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.intake.api;
 
-import nl.vioms.sladesk.testing.LambdaInvoke;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.MutableClock;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -368,7 +368,7 @@ class TicketApiTest {
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return TestJson.MAPPER.readTree(response.getBody());
+        return DatabindJson.MAPPER.readTree(response.getBody());
     }
 
     private static List<String> numbers(APIGatewayV2HTTPResponse response) throws Exception {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import nl.vioms.sladesk.aws.Log;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;

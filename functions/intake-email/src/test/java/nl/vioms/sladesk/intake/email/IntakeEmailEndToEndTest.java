@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.intake.email;
 
-import nl.vioms.sladesk.testing.LambdaInvoke;
-import nl.vioms.sladesk.testing.TestJson;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,9 +20,9 @@ import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.intake.email.MailIntake.Outcome.Kind;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LambdaEvents;
-import nl.vioms.sladesk.testing.LocalAws;
-import nl.vioms.sladesk.testing.MutableClock;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -185,11 +185,11 @@ class IntakeEmailEndToEndTest {
     @Test
     void aMailThatFailedTheVirusScanOpensNothing() throws Exception {
         SNSEvent event = LambdaEvents.load("intake-email/ses-inline.json", SNSEvent.class);
-        ObjectNode notification = (ObjectNode) TestJson.MAPPER.readTree(event.getRecords().get(0).getSNS().getMessage());
+        ObjectNode notification = (ObjectNode) DatabindJson.MAPPER.readTree(event.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", "virus-" + UUID.randomUUID());
         ((ObjectNode) notification.get("receipt")).putObject("virusVerdict").put("status", "FAIL");
 
-        var outcome = handler.take("virus", TestJson.MAPPER.writeValueAsString(notification)).orElseThrow();
+        var outcome = handler.take("virus", DatabindJson.MAPPER.writeValueAsString(notification)).orElseThrow();
 
         assertEquals(Kind.IGNORED, outcome.kind());
         assertEquals("virus scan FAIL", outcome.reason());
@@ -251,10 +251,10 @@ class IntakeEmailEndToEndTest {
         String key = "inbound/" + sesId;
         aws.clients().s3().putObject(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key), RequestBody.fromBytes(raw));
         SNSEvent sample = LambdaEvents.load("intake-email/ses-s3.json", SNSEvent.class);
-        ObjectNode notification = (ObjectNode) TestJson.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
+        ObjectNode notification = (ObjectNode) DatabindJson.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", sesId).put("timestamp", receivedAt);
         ((ObjectNode) notification.get("receipt").get("action")).put("objectKey", key);
-        return handler.take(sesId, TestJson.MAPPER.writeValueAsString(notification)).orElseThrow();
+        return handler.take(sesId, DatabindJson.MAPPER.writeValueAsString(notification)).orElseThrow();
     }
 
     /** The same mail with a Message-ID of its own, for tests that must not meet the corpus test's copy. */
@@ -264,9 +264,9 @@ class IntakeEmailEndToEndTest {
     }
 
     private static String withSesId(String message, String sesId) throws Exception {
-        ObjectNode notification = (ObjectNode) TestJson.MAPPER.readTree(message);
+        ObjectNode notification = (ObjectNode) DatabindJson.MAPPER.readTree(message);
         ((ObjectNode) notification.get("mail")).put("messageId", sesId);
-        return TestJson.MAPPER.writeValueAsString(notification);
+        return DatabindJson.MAPPER.writeValueAsString(notification);
     }
 
     private static byte[] corpus(String file) throws Exception {

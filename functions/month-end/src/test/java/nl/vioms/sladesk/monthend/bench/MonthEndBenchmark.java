@@ -28,7 +28,7 @@ import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.monthend.MonthEnd;
 import nl.vioms.sladesk.monthend.ReportPublisher;
 import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.LocalAws;
+import nl.vioms.sladesk.emulators.LocalAws;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 
 
 /**

@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.aws;
+package nl.vioms.sladesk.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,15 +1,15 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * JSON for tests and the local tooling: jackson-databind's trees and conversions, which the
- * functions themselves do not carry (they use jackson-jr through {@code nl.vioms.sladesk.aws.Json}).
+ * functions themselves do not carry (they use jackson-jr through {@code nl.vioms.sladesk.app.Json}).
  */
-public final class TestJson {
+public final class DatabindJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private TestJson() {
+    private DatabindJson() {
     }
 
     /** Any value as JSON text with databind (Lambda's event classes, trees, maps). */

@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The emulated AWS account: a running emulator backend, SDK clients for it, and the template's
- * resources created on it. Tests get the one shared instance through {@link AwsEmulators};
+ * resources created on it. Tests get the one shared instance through the testing module's {@code AwsEmulators};
  * {@code ./sladesk up} starts its own with a data folder.
  */
 public final class LocalAws implements AutoCloseable {
@@ -39,13 +39,15 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /**
-     * Starts the backend chosen by {@code SLADESK_EMULATORS} (default {@code node}: dynalite and
-     * fauxqs; {@code localstack}: Testcontainers) and creates the template's resources.
+     * Starts the Node emulators (dynoxide or dynalite, and fauxqs) and creates the template's
+     * resources. Tests may choose another backend (LocalStack) through {@link #start(EmulatorBackend, Template, String)}.
      */
     public static LocalAws start(Template template, Path dataDir, String publicBaseUrl) {
-        EmulatorBackend backend = "localstack".equals(backendName())
-                ? LocalStackEmulators.start()
-                : NodeEmulators.start(dataDir);
+        return start(NodeEmulators.start(dataDir), template, publicBaseUrl);
+    }
+
+    /** The template's resources on a backend that was just started; it is closed if that fails. */
+    public static LocalAws start(EmulatorBackend backend, Template template, String publicBaseUrl) {
         try {
             return new LocalAws(backend, template, publicBaseUrl);
         } catch (RuntimeException e) {
@@ -74,11 +76,6 @@ public final class LocalAws implements AutoCloseable {
      */
     public LocalAws with(Template other, String publicBaseUrl) {
         return new LocalAws(backend, other, publicBaseUrl, false);
-    }
-
-    static String backendName() {
-        String name = System.getenv("SLADESK_EMULATORS");
-        return name == null || name.isBlank() ? "node" : name.trim();
     }
 
     public AwsClients clients() {

@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;

@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import java.io.IOException;
 import java.io.Reader;

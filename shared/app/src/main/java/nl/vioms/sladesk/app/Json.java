@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.aws;
+package nl.vioms.sladesk.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;

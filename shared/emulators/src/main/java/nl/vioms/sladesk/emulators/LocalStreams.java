@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.net.URI;
@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.AwsClients;
-import nl.vioms.sladesk.aws.Json;
+import nl.vioms.sladesk.app.Json;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;

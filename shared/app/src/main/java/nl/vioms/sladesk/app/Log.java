@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.aws;
+package nl.vioms.sladesk.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

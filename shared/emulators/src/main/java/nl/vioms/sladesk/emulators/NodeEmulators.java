@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh machine needs only a JDK and npm.
  */
 public final class NodeEmulators implements EmulatorBackend {
-    private static final String RESOURCES = "/nl/vioms/sladesk/testing/emulators/";
+    private static final String RESOURCES = "/nl/vioms/sladesk/emulators/";
     private static final List<String> FILES = List.of("package.json", "package-lock.json", "launch.mjs");
 
     private final Process process;

@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -42,7 +42,7 @@ public final class LambdaInvoke {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static String wireJson(Object event) {
         if (event instanceof String json) return json;
-        return isLambdaEvent(event.getClass()) ? LambdaEvents.toJson(event, (Class) event.getClass()) : TestJson.write(event);
+        return isLambdaEvent(event.getClass()) ? LambdaEvents.toJson(event, (Class) event.getClass()) : DatabindJson.write(event);
     }
 
     private static boolean isLambdaEvent(Class<?> type) {
@@ -51,7 +51,7 @@ public final class LambdaInvoke {
 
     private static <O> O read(String json, Class<O> type) {
         try {
-            return TestJson.MAPPER.readValue(json, type);
+            return DatabindJson.MAPPER.readValue(json, type);
         } catch (IOException e) {
             throw new IllegalStateException("the handler wrote no " + type.getSimpleName() + ": " + json, e);
         }
