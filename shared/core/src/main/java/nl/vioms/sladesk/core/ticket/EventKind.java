@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.core.ticket;
 
 import java.util.Locale;
+import nl.vioms.sladesk.core.error.InvalidInputException;
 
 /** What can happen to a ticket; every one is kept in its history. Wire names are kebab-case. */
 public enum EventKind {
@@ -42,8 +43,10 @@ public enum EventKind {
 
     public static EventKind fromWireName(String name) {
         for (EventKind kind : values()) {
-            if (kind.wireName().equals(name)) return kind;
+            if (kind.wireName().equals(name)) {
+                return kind;
+            }
         }
-        throw new IllegalArgumentException("unknown event kind '" + name + "'");
+        throw new InvalidInputException("unknown event kind '" + name + "'");
     }
 }

@@ -1,10 +1,12 @@
 package nl.vioms.sladesk.core.ticket;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.ServiceRef;
+import nl.vioms.sladesk.core.error.InvalidInputException;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
@@ -24,11 +26,14 @@ public final class TicketFactory {
     /**
      * @param customer the reporter's customer, or null when unknown (the ticket is flagged for triage)
      */
-    public static NewTicket open(String number, Report report, Customer customer, PriorityClassification classification) {
-        ServiceRef service = customer == null ? null
-                : report.serviceId() != null ? customer.service(report.serviceId())
-                        .orElseThrow(() -> new IllegalArgumentException("customer " + customer.id() + " has no service " + report.serviceId()))
-                : customer.mainService().orElse(null);
+    public static NewTicket open(
+            String number, Report report, Customer customer, PriorityClassification classification) {
+        ServiceRef service = customer == null
+                ? null
+                : report.serviceId() != null
+                        ? customer.service(report.serviceId()).orElseThrow(() -> new InvalidInputException(
+                                "customer " + customer.id() + " has no service " + report.serviceId()))
+                        : customer.mainService().orElse(null);
         Priority priority = classification.priority();
         Ticket ticket = new Ticket(
                 number,
@@ -52,9 +57,15 @@ public final class TicketFactory {
         data.put("text", report.text());
         data.put("priority", priority.name());
         data.put("priorityReason", classification.reason());
-        data.put("channel", report.channel().name().toLowerCase(java.util.Locale.ROOT));
-        if (report.reporter() != null) data.put("reporter", report.reporter());
-        if (customer == null) data.put("triage", "unknown reporter");
-        return new NewTicket(ticket, new TicketEvent("created", EventKind.CREATED, report.at(), report.actor(), report.source(), data));
+        data.put("channel", report.channel().name().toLowerCase(Locale.ROOT));
+        if (report.reporter() != null) {
+            data.put("reporter", report.reporter());
+        }
+        if (customer == null) {
+            data.put("triage", "unknown reporter");
+        }
+        TicketEvent created =
+                new TicketEvent("created", EventKind.CREATED, report.at(), report.actor(), report.source(), data);
+        return new NewTicket(ticket, created);
     }
 }

@@ -1,10 +1,16 @@
 package nl.vioms.sladesk.core.ticket;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import nl.vioms.sladesk.core.clock.TicketTimeline;
+import nl.vioms.sladesk.core.error.ConflictException;
+import nl.vioms.sladesk.core.error.InvalidInputException;
 import nl.vioms.sladesk.core.policy.Priority;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
 
 /**
  * Applies one event to a ticket. The ticket is the fold of its history, so replaying the history
@@ -27,7 +33,9 @@ public final class TicketLifecycle {
         List<TicketEvent> ordered = new ArrayList<>(history);
         ordered.sort(HISTORY_ORDER);
         Ticket ticket = created;
-        for (TicketEvent event : ordered) ticket = apply(ticket, event);
+        for (TicketEvent event : ordered) {
+            ticket = apply(ticket, event);
+        }
         return ticket;
     }
 
@@ -39,10 +47,10 @@ public final class TicketLifecycle {
         var status = ticket.status();
         if (status == TicketStatus.CLOSED && event.kind() != EventKind.NOTE && event.kind() != EventKind.EMAIL
                 && event.kind() != EventKind.SLA_WARNING && event.kind() != EventKind.SLA_BREACH) {
-            throw new IllegalStateException("ticket " + ticket.number() + " is closed");
+            throw new ConflictException("ticket " + ticket.number() + " is closed");
         }
         if (event.at().isBefore(timeline.created())) {
-            throw new IllegalArgumentException("event at " + event.at() + " is before the ticket was created");
+            throw new InvalidInputException("event at " + event.at() + " is before the ticket was created");
         }
         return switch (event.kind()) {
             // the first event carries the reason of the initial priority
@@ -52,34 +60,43 @@ public final class TicketLifecycle {
             case ASSIGNED -> {
                 var d = event.data();
                 for (String field : new String[] {"customer", "customerName", "reseller", "level", "serviceKind"}) {
-                    if (d.get(field) == null) throw new IllegalArgumentException("assigned needs " + field);
+                    if (d.get(field) == null) {
+                        throw new InvalidInputException("assigned needs " + field);
+                    }
                 }
                 yield ticket.assignedTo(d.get("customer"), d.get("customerName"), d.get("reseller"),
-                        nl.vioms.sladesk.core.policy.SlaLevel.valueOf(d.get("level")), d.get("service"),
-                        nl.vioms.sladesk.core.policy.ServiceKind.fromWireName(d.get("serviceKind")));
+                        SlaLevel.valueOf(d.get("level")), d.get("service"),
+                        ServiceKind.fromWireName(d.get("serviceKind")));
             }
             // a mail from them while we wait is their reply (R16); one sent before the wait began is not
             // (and only a mail from their side: another party's mail is history, not their reply)
             case EMAIL -> status == TicketStatus.WAITING && !event.at().isBefore(pauseStart(timeline))
-                    && !"false".equals(event.data().get(FROM_REPORTER))
-                    ? ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()))
+                            && !"false".equals(event.data().get(FROM_REPORTER))
+                    ? withTimeline(ticket, TicketStatus.OPEN, timeline.withPauseEnded(event.at()))
                     : ticket;
-            case PHONE_REPORT -> timeline.phoneReportedAt() != null ? ticket
-                    : ticket.with(status, ticket.priority(), ticket.priorityReason(), timeline.withPhoneReport(event.at()));
-            case RESPONSE -> timeline.respondedAt() != null ? ticket
-                    : ticket.with(status, ticket.priority(), ticket.priorityReason(), timeline.withResponse(event.at()));
-            case WORK_STARTED -> timeline.startedWorkAt() != null ? ticket
-                    : ticket.with(status, ticket.priority(), ticket.priorityReason(), timeline.withWorkStarted(event.at()));
+            case PHONE_REPORT -> timeline.phoneReportedAt() != null
+                    ? ticket
+                    : withTimeline(ticket, status, timeline.withPhoneReport(event.at()));
+            case RESPONSE -> timeline.respondedAt() != null
+                    ? ticket
+                    : withTimeline(ticket, status, timeline.withResponse(event.at()));
+            case WORK_STARTED -> timeline.startedWorkAt() != null
+                    ? ticket
+                    : withTimeline(ticket, status, timeline.withWorkStarted(event.at()));
             case WAITING_FOR_CUSTOMER -> {
                 requireOpen(ticket, event);
-                yield status == TicketStatus.WAITING ? ticket
-                        : ticket.with(TicketStatus.WAITING, ticket.priority(), ticket.priorityReason(), timeline.withPause(event.at(), null));
+                yield status == TicketStatus.WAITING
+                        ? ticket
+                        : withTimeline(ticket, TicketStatus.WAITING, timeline.withPause(event.at(), null));
             }
             case CUSTOMER_REPLIED -> {
                 if (status == TicketStatus.WAITING && event.at().isBefore(pauseStart(timeline))) {
-                    throw new IllegalArgumentException("the reply at " + event.at() + " is before the wait began at " + pauseStart(timeline));
+                    throw new InvalidInputException("the reply at " + event.at() + " is before the wait began at "
+                            + pauseStart(timeline));
                 }
-                yield status != TicketStatus.WAITING ? ticket : ticket.with(TicketStatus.OPEN, ticket.priority(), ticket.priorityReason(), timeline.withPauseEnded(event.at()));
+                yield status != TicketStatus.WAITING
+                        ? ticket
+                        : withTimeline(ticket, TicketStatus.OPEN, timeline.withPauseEnded(event.at()));
             }
             case RECLASSIFIED -> {
                 Priority priority = priorityOf(event);
@@ -90,23 +107,30 @@ public final class TicketLifecycle {
             }
             case RESOLVED -> {
                 requireOpen(ticket, event);
-                yield ticket.with(TicketStatus.RESOLVED, ticket.priority(), ticket.priorityReason(),
+                yield withTimeline(ticket, TicketStatus.RESOLVED,
                         timeline.withPauseEnded(event.at()).withResolution(event.at()));
             }
-            case CLOSED -> ticket.with(TicketStatus.CLOSED, ticket.priority(), ticket.priorityReason(),
-                    timeline.resolvedAt() != null ? timeline : timeline.withPauseEnded(event.at()).withResolution(event.at()));
+            case CLOSED -> withTimeline(ticket, TicketStatus.CLOSED, timeline.resolvedAt() != null
+                    ? timeline
+                    : timeline.withPauseEnded(event.at()).withResolution(event.at()));
         };
     }
 
-    private static java.time.Instant pauseStart(nl.vioms.sladesk.core.clock.TicketTimeline timeline) {
+    /** The ticket with a new status and timeline, its priority and reason as they are. */
+    private static Ticket withTimeline(Ticket ticket, TicketStatus status, TicketTimeline timeline) {
+        return ticket.with(status, ticket.priority(), ticket.priorityReason(), timeline);
+    }
+
+    private static Instant pauseStart(TicketTimeline timeline) {
         var pauses = timeline.pauses();
         return pauses.isEmpty() ? timeline.created() : pauses.get(pauses.size() - 1).from();
     }
 
     private static void requireOpen(Ticket ticket, TicketEvent event) {
         if (!ticket.status().isOpen()) {
-            throw new IllegalStateException("ticket " + ticket.number() + " is " + ticket.status().name().toLowerCase(Locale.ROOT)
-                    + "; " + event.kind().wireName() + " needs an open ticket");
+            throw new ConflictException("ticket " + ticket.number() + " is "
+                    + ticket.status().name().toLowerCase(Locale.ROOT) + "; " + event.kind().wireName()
+                    + " needs an open ticket");
         }
     }
 
@@ -115,7 +139,7 @@ public final class TicketLifecycle {
         try {
             return Priority.valueOf(value);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("reclassified needs priority P1, P2 or P3, not " + value);
+            throw new InvalidInputException("reclassified needs priority P1, P2 or P3, not " + value);
         }
     }
 }
