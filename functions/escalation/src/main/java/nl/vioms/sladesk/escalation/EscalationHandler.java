@@ -13,7 +13,7 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
-import nl.vioms.sladesk.aws.outbox.OutboxMessage.Topic;
+import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 
 /**

@@ -16,14 +16,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.app.directory.DirectoryStore;
+import nl.vioms.sladesk.app.tickets.TicketStore;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRecords;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthSummary;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthVersion;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.ServiceFigure;
-import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.availability.AvailabilityCalculator;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.ServiceRef;
@@ -51,9 +51,9 @@ public final class MonthEnd {
     /** Contracts computed at once: each waits mostly on DynamoDB and S3. */
     public static final int DEFAULT_CONCURRENCY = 8;
 
-    private final DirectoryRepository directory;
+    private final DirectoryStore directory;
     private final MonitoringRepository monitoring;
-    private final TicketRepository tickets;
+    private final TicketStore tickets;
     private final TicketClocks clocks;
     private final ReportsRepository reports;
     private final ReportPublisher publisher;
@@ -61,7 +61,7 @@ public final class MonthEnd {
     private final Clock clock;
     private final int concurrency;
 
-    public MonthEnd(DirectoryRepository directory, MonitoringRepository monitoring, TicketRepository tickets,
+    public MonthEnd(DirectoryStore directory, MonitoringRepository monitoring, TicketStore tickets,
                     ReportsRepository reports, ReportPublisher publisher, PolicySet policies, Clock clock, int concurrency) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
         this.directory = directory;
@@ -183,7 +183,7 @@ public final class MonthEnd {
         }
         List<TicketLine> lines = new ArrayList<>();
         for (String number : tickets.createdBetween(customer.id(), period)) {
-            tickets.read(number).map(TicketRepository.Stored::ticket).filter(t -> t.isTimed())
+            tickets.read(number).map(TicketStore.Stored::ticket).filter(t -> t.isTimed())
                     .ifPresent(t -> lines.add(TicketLine.of(t, clocks.compute(t, now).orElseThrow())));
         }
         ContractMonth computed = MonthEndCalculator.compute(customer, month, policy, records, names, lines, now);

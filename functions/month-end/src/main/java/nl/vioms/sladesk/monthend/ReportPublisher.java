@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.monthend.Trend;
 import software.amazon.awssdk.core.sync.RequestBody;

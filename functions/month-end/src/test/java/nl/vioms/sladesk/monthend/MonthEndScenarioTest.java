@@ -28,7 +28,7 @@ import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.availability.Exclusion;
 import nl.vioms.sladesk.core.availability.ExclusionKind;
 import nl.vioms.sladesk.core.clock.Channel;

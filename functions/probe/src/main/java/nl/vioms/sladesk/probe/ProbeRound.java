@@ -17,7 +17,7 @@ import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
-import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
@@ -53,7 +53,7 @@ public final class ProbeRound {
     private final StreakMachine machine = new StreakMachine(INTERVAL);
 
     public ProbeRound(ProbeRepository probes, MonitoringRepository monitoring, OutboxRepository outbox,
-                      nl.vioms.sladesk.aws.tickets.TicketService tickets, PolicySet policies, Prober prober, Clock clock) {
+                      nl.vioms.sladesk.app.tickets.TicketService tickets, PolicySet policies, Prober prober, Clock clock) {
         this.probes = probes;
         this.monitoring = monitoring;
         this.outbox = outbox;

@@ -6,11 +6,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.app.Log;
-import nl.vioms.sladesk.aws.outbox.DeliveryState;
-import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.outbox.DeliveryState;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.app.tickets.TicketService;
 
 /** One sweep: the due index's entries up to now, each ticket's due checkpoints recorded once. */
 public final class SlaSweep {

@@ -16,10 +16,10 @@ import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.ticket.EventKind;
@@ -190,7 +190,7 @@ class SlaCheckEndToEndTest {
             stream.read(); // its INSERT: say every delivery of it failed, the records are gone to the DLQ
 
             sweepAt("2026-12-03T09:04:00Z"); // 4 minutes: still within a normal delivery
-            assertTrue(outbox.find(id).orElseThrow().state() == nl.vioms.sladesk.aws.outbox.DeliveryState.PENDING);
+            assertTrue(outbox.find(id).orElseThrow().state() == nl.vioms.sladesk.app.outbox.DeliveryState.PENDING);
             assertTrue(stream.read().getRecords().stream().noneMatch(r -> r.getDynamodb().getKeys().get("id").getS().equals(id)),
                     "not asked for again yet");
             sweepAt("2026-12-03T09:06:00Z"); // 6 minutes: missed, ask again
@@ -199,7 +199,7 @@ class SlaCheckEndToEndTest {
 
             assertTrue(again.getRecords().stream().anyMatch(r -> r.getEventName().equals("MODIFY")
                     && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the redrive reached the stream");
-            assertEquals(nl.vioms.sladesk.aws.outbox.DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
+            assertEquals(nl.vioms.sladesk.app.outbox.DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
         }
     }
 

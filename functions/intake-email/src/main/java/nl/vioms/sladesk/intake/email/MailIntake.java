@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;

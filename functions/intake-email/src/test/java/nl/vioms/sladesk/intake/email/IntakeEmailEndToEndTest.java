@@ -235,8 +235,8 @@ class IntakeEmailEndToEndTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static nl.vioms.sladesk.aws.tickets.TicketService newService() {
-        return new nl.vioms.sladesk.aws.tickets.TicketService(tickets,
+    private static nl.vioms.sladesk.app.tickets.TicketService newService() {
+        return new nl.vioms.sladesk.app.tickets.TicketService(tickets,
                 new nl.vioms.sladesk.core.ticket.TicketClocks(nl.vioms.sladesk.core.policy.PolicyLoader.loadDefault()),
                 new nl.vioms.sladesk.core.ticket.PriorityClassifier(), CLOCK);
     }

@@ -12,6 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.vioms.sladesk.app.directory.DirectoryStore;
+import nl.vioms.sladesk.aws.Attr;
+import nl.vioms.sladesk.aws.Indexes;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.Reseller;
@@ -23,10 +26,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The directory table: resellers, customers, API tokens, and one lookup item per e-mail
- * address, domain and phone number, so that every lookup is a consistent GetItem on its key.
+ * The directory table, the DynamoDB adapter of {@link DirectoryStore}: resellers, customers, API
+ * tokens, and one lookup item per e-mail address, domain and phone number, so that every lookup
+ * is a consistent GetItem on its key. The writes are the seed's.
  */
-public final class DirectoryRepository {
+public final class DirectoryRepository implements DirectoryStore {
     private static final String LOOKUP = "LOOKUP";
     private static final String CUSTOMER_ENTITY = "CUSTOMER";
 
@@ -55,11 +59,13 @@ public final class DirectoryRepository {
         item.put("level", s(customer.level().name()));
         item.put("monthlyLicenceFee", s(customer.monthlyLicenceFee().toPlainString()));
         item.put("monthlyFixedCosts", s(customer.monthlyFixedCosts().toPlainString()));
-        item.put("services", AttributeValue.fromL(customer.services().stream().map(sv -> AttributeValue.fromM(Map.of(
-                "id", s(sv.id()), "kind", s(sv.kind().wireName()), "name", s(sv.name() == null ? sv.id() : sv.name())))).toList()));
-        if (!customer.emailAddresses().isEmpty()) item.put("emails", AttributeValue.fromSs(List.copyOf(customer.emailAddresses())));
-        if (!customer.emailDomains().isEmpty()) item.put("domains", AttributeValue.fromSs(List.copyOf(customer.emailDomains())));
-        if (!customer.phoneNumbers().isEmpty()) item.put("phones", AttributeValue.fromSs(List.copyOf(customer.phoneNumbers())));
+        item.put("services", AttributeValue.fromL(customer.services().stream()
+                .map(sv -> AttributeValue.fromM(Map.of("id", s(sv.id()), "kind", s(sv.kind().wireName()),
+                        "name", s(sv.name() == null ? sv.id() : sv.name()))))
+                .toList()));
+        putSet(item, "emails", customer.emailAddresses());
+        putSet(item, "domains", customer.emailDomains());
+        putSet(item, "phones", customer.phoneNumbers());
         dynamo.putItem(b -> b.tableName(table).item(item));
         customer.emailAddresses().forEach(a -> putLookup("EMAIL#" + a, customer.id()));
         customer.emailDomains().forEach(d -> putLookup("DOMAIN#" + d, customer.id()));
@@ -72,10 +78,13 @@ public final class DirectoryRepository {
         item.put("sk", s("TOKEN"));
         item.put("scope", s(token.scope().name()));
         item.put("name", s(token.name() == null ? "" : token.name()));
-        if (token.resellerId() != null) item.put("resellerId", s(token.resellerId()));
+        if (token.resellerId() != null) {
+            item.put("resellerId", s(token.resellerId()));
+        }
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
+    @Override
     public Optional<Customer> customer(String id) {
         return get("CUSTOMER#" + id, "CUSTOMER").map(DirectoryRepository::toCustomer);
     }
@@ -84,8 +93,9 @@ public final class DirectoryRepository {
      * Every customer, ordered by id: one Query on the {@code customers} index, paginated (about
      * 2 000 customers a 1 MB page). No Scan on a schedule path.
      */
+    @Override
     public List<Customer> customers() {
-        var index = nl.vioms.sladesk.aws.Indexes.DIRECTORY_CUSTOMERS;
+        var index = Indexes.DIRECTORY_CUSTOMERS;
         return dynamo.queryPaginator(b -> b.tableName(table).indexName(index.indexName())
                         .keyConditionExpression("#e = :e")
                         .expressionAttributeNames(Map.of("#e", index.partitionKey()))
@@ -93,21 +103,23 @@ public final class DirectoryRepository {
                 .items().stream().map(DirectoryRepository::toCustomer).toList();
     }
 
-    /** The customer of a sender: the exact address first, else its domain (R8). */
+    @Override
     public Optional<Customer> customerByEmail(String address) {
         String lower = address.toLowerCase(Locale.ROOT);
         int at = lower.lastIndexOf('@');
-        return lookup("EMAIL#" + lower).or(() -> at < 0 ? Optional.empty() : lookup("DOMAIN#" + lower.substring(at + 1)));
+        return lookup("EMAIL#" + lower)
+                .or(() -> at < 0 ? Optional.empty() : lookup("DOMAIN#" + lower.substring(at + 1)));
     }
 
-    /** The customer of a caller, by E.164 number. */
+    @Override
     public Optional<Customer> customerByPhone(String e164) {
         return lookup("PHONE#" + e164);
     }
 
+    @Override
     public Optional<ApiToken> tokenByHash(String hash) {
-        return get("TOKEN#" + hash, "TOKEN").map(item -> new ApiToken(hash, TokenScope.valueOf(string(item, "scope")),
-                string(item, "resellerId"), string(item, "name")));
+        return get("TOKEN#" + hash, "TOKEN").map(item -> new ApiToken(hash,
+                TokenScope.valueOf(string(item, "scope")), string(item, "resellerId"), string(item, "name")));
     }
 
     private Optional<Customer> lookup(String key) {
@@ -115,18 +127,27 @@ public final class DirectoryRepository {
     }
 
     private void putLookup(String key, String customerId) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of("pk", s(key), "sk", s(LOOKUP), "customerId", s(customerId))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of("pk", s(key), "sk", s(LOOKUP), "customerId", s(customerId))));
+    }
+
+    private static void putSet(Map<String, AttributeValue> item, String name, Set<String> values) {
+        if (!values.isEmpty()) {
+            item.put(name, AttributeValue.fromSs(List.copyOf(values)));
+        }
     }
 
     private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        return nl.vioms.sladesk.aws.Attr.getItem(dynamo, table, pk, sk);
+        return Attr.getItem(dynamo, table, pk, sk);
     }
 
     private static Customer toCustomer(Map<String, AttributeValue> item) {
         List<ServiceRef> services = new ArrayList<>();
         if (item.containsKey("services")) {
             for (AttributeValue v : item.get("services").l()) {
-                services.add(new ServiceRef(v.m().get("id").s(), ServiceKind.fromWireName(v.m().get("kind").s()), v.m().get("name").s()));
+                Map<String, AttributeValue> service = v.m();
+                services.add(new ServiceRef(service.get("id").s(),
+                        ServiceKind.fromWireName(service.get("kind").s()), service.get("name").s()));
             }
         }
         return new Customer(string(item, "id"), string(item, "resellerId"), string(item, "name"),

@@ -1,12 +1,15 @@
 package nl.vioms.sladesk.aws.outbox;
 
+import static nl.vioms.sladesk.aws.Attr.s;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.vioms.sladesk.app.outbox.DeliveryState;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.Indexes;
-import static nl.vioms.sladesk.aws.Attr.s;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;

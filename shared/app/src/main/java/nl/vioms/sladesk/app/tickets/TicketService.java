@@ -1,27 +1,24 @@
-package nl.vioms.sladesk.aws.tickets;
+package nl.vioms.sladesk.app.tickets;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.Set;
-import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.aws.outbox.OutboxMessage;
-import nl.vioms.sladesk.core.ticket.EventKind;
-import nl.vioms.sladesk.core.watch.Checkpoint;
-import nl.vioms.sladesk.core.watch.EscalationRules;
-import nl.vioms.sladesk.core.watch.SlaWatch;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
-import nl.vioms.sladesk.aws.tickets.TicketRepository.ConcurrentChangeException;
-import nl.vioms.sladesk.aws.tickets.TicketRepository.SourceClaim;
-import nl.vioms.sladesk.aws.tickets.TicketRepository.Stored;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.tickets.TicketStore.SourceClaim;
+import nl.vioms.sladesk.app.tickets.TicketStore.Stored;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.error.ConflictException;
+import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.PriorityClassification;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Report;
@@ -30,32 +27,37 @@ import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketFactory;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
+import nl.vioms.sladesk.core.time.Amsterdam;
+import nl.vioms.sladesk.core.watch.Checkpoint;
+import nl.vioms.sladesk.core.watch.EscalationRules;
+import nl.vioms.sladesk.core.watch.SlaWatch;
 
 /**
  * Opening tickets and recording what happens to them: the one application service behind both
- * intake functions. Opening is idempotent on the report's source (an e-mail's Message-ID, an API
- * idempotency key): the same source always yields the same ticket, even after a crash halfway.
+ * intake functions, the sweep and monitoring. Opening is idempotent on the report's source (an
+ * e-mail's Message-ID, an API idempotency key): the same source always yields the same ticket,
+ * even after a crash halfway. It knows the store only through its port, {@link TicketStore}.
  */
 public final class TicketService {
-    private static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
+    private static final ZoneId AMSTERDAM = Amsterdam.ZONE;
     private static final int ATTEMPTS = 5;
 
-    private final TicketRepository tickets;
+    /** Data key of SLA_WARNING and SLA_BREACH events: the checkpoint's wire name. */
+    public static final String CHECKPOINT = "checkpoint";
+
+    private final TicketStore tickets;
     private final TicketClocks clocks;
     private final PriorityClassifier classifier;
     private final Clock clock;
     private final String linkBase;
 
-    public TicketService(TicketRepository tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock) {
-        this.tickets = tickets;
-        this.clocks = clocks;
-        this.classifier = classifier;
-        this.clock = clock;
-        this.linkBase = "";
+    public TicketService(TicketStore tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock) {
+        this(tickets, clocks, classifier, clock, "");
     }
 
     /** @param linkBase the public base URL that links to tickets in escalations start with */
-    public TicketService(TicketRepository tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock, String linkBase) {
+    public TicketService(
+            TicketStore tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock, String linkBase) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.classifier = classifier;
@@ -80,14 +82,18 @@ public final class TicketService {
         SourceClaim claim = claimed.claim();
         // a retry (after a failure halfway, or a concurrent delivery) keeps the first receipt (R8),
         // so its created event and snapshot are the very items the first attempt wrote
-        Report first = claim.reportedAt() == null || claim.reportedAt().equals(report.at()) ? report : report.receivedAt(claim.reportedAt());
+        Report first = claim.reportedAt() == null || claim.reportedAt().equals(report.at())
+                ? report
+                : report.receivedAt(claim.reportedAt());
         String number = claim.ticketNumber();
-        PriorityClassification priority = classifier.classify(first.requestedPriority(), first.subject(), first.text());
+        PriorityClassification priority =
+                classifier.classify(first.requestedPriority(), first.subject(), first.text());
         TicketFactory.NewTicket created = TicketFactory.open(number, first, customer, priority);
         // R17: a P1 on a 24x7 contract reaches the second line at once, committed with the ticket
-        ClockResult clocksAtCreation = clocks.compute(created.ticket(), clock.instant()).orElse(null);
-        List<OutboxMessage> escalations = messages(EscalationRules.atCreation(created.ticket(),
-                clocks.contract(created.ticket()), clocksAtCreation));
+        ClockResult clocksAtCreation =
+                clocks.compute(created.ticket(), clock.instant()).orElse(null);
+        List<OutboxMessage> escalations = messages(EscalationRules.atCreation(
+                created.ticket(), clocks.contract(created.ticket()), clocksAtCreation));
         tickets.create(created.ticket(), created.created(), clocksAtCreation, escalations);
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
@@ -111,12 +117,15 @@ public final class TicketService {
 
     /**
      * Applies an event and stores it; an event whose id the history has already is not applied
-     * twice. Throws {@link IllegalStateException} when the event does not fit the ticket's state.
+     * twice. Throws {@link ConflictException} when the event does not fit the ticket's state
+     * (or the ticket keeps changing under it).
      */
     public Optional<View> record(String number, TicketEvent event) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Stored> found = tickets.find(number);
-            if (found.isEmpty()) return Optional.empty();
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
             Stored stored = found.get();
             try {
                 if (stored.has(event.id())) {
@@ -126,17 +135,19 @@ public final class TicketService {
                     Set<Checkpoint> recorded = recorded(stored.history());
                     ClockResult clocksNow = clocksOf(updated);
                     // only a reclassification or an assignment can make an escalation owed
-                    boolean changesTerms = event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
+                    boolean changesTerms =
+                            event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
                     tickets.append(updated, event, clocksNow, recorded,
                             changesTerms ? owed(updated, clocksNow, recorded) : List.of());
-                    Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
+                    Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(),
+                            "actor", event.actor()));
                 }
                 return view(number);
             } catch (ConcurrentChangeException changed) {
                 // read again and reapply
             }
         }
-        throw new IllegalStateException("ticket " + number + " keeps changing; try again");
+        throw new ConflictException("ticket " + number + " keeps changing; try again");
     }
 
     /**
@@ -150,12 +161,15 @@ public final class TicketService {
         int recordedNow = 0;
         for (int attempt = 0; attempt < ATTEMPTS * 4; attempt++) {
             Optional<Stored> found = tickets.find(number);
-            if (found.isEmpty()) return recordedNow;
+            if (found.isEmpty()) {
+                return recordedNow;
+            }
             Stored stored = found.get();
             Ticket ticket = stored.ticket();
             ClockResult clocksNow = clocks.compute(ticket, now).orElse(null);
             Set<Checkpoint> recorded = recorded(stored.history());
-            List<SlaWatch.Due> due = clocksNow == null ? List.of() : SlaWatch.due(ticket, clocksNow, recorded, now);
+            List<SlaWatch.Due> due =
+                    clocksNow == null ? List.of() : SlaWatch.due(ticket, clocksNow, recorded, now);
             try {
                 if (due.isEmpty()) {
                     // nothing (more) to record: move the due entry to the next checkpoint
@@ -163,16 +177,21 @@ public final class TicketService {
                     return recordedNow;
                 }
                 SlaWatch.Due next = due.get(0);
-                var kind = next.checkpoint() == Checkpoint.RESTORE_WARNING ? EventKind.SLA_WARNING : EventKind.SLA_BREACH;
+                EventKind kind = next.checkpoint() == Checkpoint.RESTORE_WARNING
+                        ? EventKind.SLA_WARNING
+                        : EventKind.SLA_BREACH;
                 // recorded when seen, with the instant it fell due: the history stays in time order
-                var event = new TicketEvent("sla-" + next.checkpoint().wireName(), kind, now, "sla-check", "schedule",
-                        Map.of(CHECKPOINT, next.checkpoint().wireName(), "dueAt", next.at().toString()));
+                TicketEvent event = new TicketEvent("sla-" + next.checkpoint().wireName(), kind, now, "sla-check",
+                        "schedule", Map.of(CHECKPOINT, next.checkpoint().wireName(), "dueAt", next.at().toString()));
                 Ticket updated = stored.with(event);
                 Set<Checkpoint> after = EnumSet.noneOf(Checkpoint.class);
                 after.addAll(recorded);
                 after.add(next.checkpoint());
-                var escalations = messages(EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow))
-                        .stream().filter(m -> !tickets.outboxHas(m.id())).toList();
+                List<OutboxMessage> escalations = messages(
+                                EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow))
+                        .stream()
+                        .filter(m -> !tickets.outboxHas(m.id()))
+                        .toList();
                 tickets.append(updated, event, clocksNow, after, escalations); // an SLA event moves no clock
                 recordedNow++;
                 Log.info("ticket.checkpoint", Map.of("ticket", number, "checkpoint", next.checkpoint().wireName(),
@@ -181,7 +200,8 @@ public final class TicketService {
                 // another sweep or writer was first: read again; what it recorded is not recorded twice
             }
         }
-        throw new IllegalStateException("ticket " + number + " kept changing; its checkpoints wait for the next sweep");
+        throw new IllegalStateException(
+                "ticket " + number + " kept changing; its checkpoints wait for the next sweep");
     }
 
     /**
@@ -191,23 +211,26 @@ public final class TicketService {
      * its P1 message. Already written messages (same stable id) are not sent again.
      */
     private List<OutboxMessage> owed(Ticket ticket, ClockResult clocksNow, Set<Checkpoint> recorded) {
-        if (!tickets.hasOutbox()) return List.of();
+        if (!tickets.hasOutbox()) {
+            return List.of();
+        }
         var contract = clocks.contract(ticket);
-        List<EscalationRules.Escalation> owed = new ArrayList<>(EscalationRules.atCreation(ticket, contract, clocksNow));
+        List<EscalationRules.Escalation> owed =
+                new ArrayList<>(EscalationRules.atCreation(ticket, contract, clocksNow));
         for (Checkpoint checkpoint : List.of(Checkpoint.RESTORE_WARNING, Checkpoint.RESTORE_BREACH)) {
-            if (recorded.contains(checkpoint)) owed.addAll(EscalationRules.at(checkpoint, ticket, contract, clocksNow));
+            if (recorded.contains(checkpoint)) {
+                owed.addAll(EscalationRules.at(checkpoint, ticket, contract, clocksNow));
+            }
         }
         return messages(owed).stream().filter(m -> !tickets.outboxHas(m.id())).toList();
     }
-
-    /** Data key of SLA_WARNING and SLA_BREACH events: the checkpoint's wire name. */
-    public static final String CHECKPOINT = "checkpoint";
 
     /** The checkpoints a history has recorded. */
     static Set<Checkpoint> recorded(List<TicketEvent> history) {
         Set<Checkpoint> recorded = EnumSet.noneOf(Checkpoint.class);
         for (TicketEvent e : history) {
-            if ((e.kind() == EventKind.SLA_WARNING || e.kind() == EventKind.SLA_BREACH) && e.data().containsKey(CHECKPOINT)) {
+            boolean slaEvent = e.kind() == EventKind.SLA_WARNING || e.kind() == EventKind.SLA_BREACH;
+            if (slaEvent && e.data().containsKey(CHECKPOINT)) {
                 recorded.add(Checkpoint.fromWireName(e.data().get(CHECKPOINT)));
             }
         }
@@ -218,10 +241,13 @@ public final class TicketService {
     private List<OutboxMessage> messages(List<EscalationRules.Escalation> escalations) {
         return escalations.stream().map(e -> {
             Map<String, Object> body = new LinkedHashMap<>(e.body());
-            if (body.get("link") instanceof String link) body.put("link", linkBase + link);
-            return OutboxMessage.pending(e.id(),
-                    e.audience() == EscalationRules.Audience.ESCALATIONS ? OutboxMessage.Topic.ESCALATIONS : OutboxMessage.Topic.OPERATIONS,
-                    e.attributes(), Json.write(body), clock.instant());
+            if (body.get("link") instanceof String link) {
+                body.put("link", linkBase + link);
+            }
+            OutboxMessage.Topic topic = e.audience() == EscalationRules.Audience.ESCALATIONS
+                    ? OutboxMessage.Topic.ESCALATIONS
+                    : OutboxMessage.Topic.OPERATIONS;
+            return OutboxMessage.pending(e.id(), topic, e.attributes(), Json.write(body), clock.instant());
         }).toList();
     }
 
@@ -233,7 +259,13 @@ public final class TicketService {
         return clocks.compute(ticket, clock.instant()).orElse(null);
     }
 
-    public TicketRepository repository() {
-        return tickets;
+    /** All open tickets in work-queue order (R11): priority, then time of reporting; RFCs last. */
+    public List<Ticket> queue() {
+        return tickets.queue();
+    }
+
+    /** A reseller's open tickets, newest first. */
+    public List<Ticket> openForReseller(String resellerId) {
+        return tickets.openForReseller(resellerId);
     }
 }

@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.aws.outbox;
+package nl.vioms.sladesk.app.outbox;
 
 import java.time.Instant;
 import java.util.Map;

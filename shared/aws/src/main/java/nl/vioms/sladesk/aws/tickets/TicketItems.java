@@ -1,0 +1,144 @@
+package nl.vioms.sladesk.aws.tickets;
+
+import static nl.vioms.sladesk.aws.Attr.instant;
+import static nl.vioms.sladesk.aws.Attr.number;
+import static nl.vioms.sladesk.aws.Attr.putIfPresent;
+import static nl.vioms.sladesk.aws.Attr.s;
+import static nl.vioms.sladesk.aws.Attr.sortable;
+import static nl.vioms.sladesk.aws.Attr.string;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.clock.TicketTimeline;
+import nl.vioms.sladesk.core.policy.Priority;
+import nl.vioms.sladesk.core.policy.ServiceKind;
+import nl.vioms.sladesk.core.policy.SlaLevel;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.Ticket;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketStatus;
+import nl.vioms.sladesk.core.watch.Checkpoint;
+import nl.vioms.sladesk.core.watch.SlaWatch;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Tickets, events and snapshots as items of the tickets table and back (docs/data-model.md):
+ * the snapshot item holds the facts fixed at creation and the derived view (status, priority,
+ * deadlines, the keys of the reseller, queue and due indexes); an event item holds one event.
+ */
+final class TicketItems {
+    /** Write shards of the due index: enough to spread a burst of writes, few for a sweep to query. */
+    static final int DUE_SHARDS = 8;
+
+    private TicketItems() {
+    }
+
+    static String ticketKey(String number) {
+        return "TICKET#" + number;
+    }
+
+    /** The ticket number of an item of the tickets table (snapshot or event). */
+    static String numberOf(Map<String, AttributeValue> item) {
+        return string(item, "pk").substring("TICKET#".length());
+    }
+
+    static Map<String, AttributeValue> eventItem(String number, TicketEvent event) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(ticketKey(number)));
+        item.put("sk", s("EVENT#" + sortable(event.at()) + "#" + event.id()));
+        item.put("eventId", s(event.id()));
+        item.put("kind", s(event.kind().name()));
+        item.put("at", s(event.at().toString()));
+        item.put("actor", s(event.actor()));
+        item.put("source", s(event.source()));
+        Map<String, AttributeValue> data = new LinkedHashMap<>();
+        event.data().forEach((k, v) -> data.put(k, s(v)));
+        item.put("data", AttributeValue.fromM(data));
+        return item;
+    }
+
+    static TicketEvent toEvent(Map<String, AttributeValue> item) {
+        Map<String, String> data = new LinkedHashMap<>();
+        if (item.containsKey("data")) {
+            item.get("data").m().forEach((k, v) -> data.put(k, v.s()));
+        }
+        return new TicketEvent(string(item, "eventId"), EventKind.valueOf(string(item, "kind")),
+                instant(item, "at"), string(item, "actor"), string(item, "source"), data);
+    }
+
+    /** The snapshot item: facts fixed at creation, then the derived view. */
+    static Map<String, AttributeValue> snapshot(Ticket t, ClockResult clocks, Set<Checkpoint> recorded) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(ticketKey(t.number())));
+        item.put("sk", s("TICKET"));
+        item.put("number", s(t.number()));
+        item.put("kind", s(t.kind().name()));
+        putIfPresent(item, "customerId", t.customerId());
+        putIfPresent(item, "customerName", t.customerName());
+        putIfPresent(item, "resellerId", t.resellerId());
+        item.put("level", s(t.level().name()));
+        putIfPresent(item, "serviceId", t.serviceId());
+        item.put("serviceKind", s(t.serviceKind().name()));
+        item.put("initialPriority", s(t.timeline().initialPriority().name()));
+        item.put("subject", s(t.subject()));
+        putIfPresent(item, "reporter", t.reporter());
+        item.put("triage", AttributeValue.fromBool(t.triage()));
+        item.put("createdAt", s(sortable(t.createdAt())));
+        item.put("channel", s(t.channel().name()));
+        // the derived view
+        item.put("status", s(t.status().name()));
+        item.put("priority", s(t.priority().name()));
+        item.put("priorityReason", s(t.priorityReason()));
+        item.put("version", AttributeValue.fromN(Long.toString(t.version())));
+        boolean open = t.status().isOpen();
+        if (t.resellerId() != null) {
+            item.put("resellerKey", s("RESELLER#" + t.resellerId() + (open ? "#open" : "#done")));
+        }
+        if (open) {
+            item.put("queue", s("OPEN"));
+            String rank = t.isTimed() ? t.priority().name().substring(1) : "9";
+            item.put("queueOrder", s(rank + "#" + sortable(t.createdAt()) + "#" + t.number()));
+        }
+        if (clocks != null) {
+            putIfPresent(item, "acknowledgeDue", clocks.acknowledgeDue());
+            putIfPresent(item, "responseDue", clocks.responseDue());
+            putIfPresent(item, "startWorkDue", clocks.startWorkDue());
+            putIfPresent(item, "restoreDue", clocks.restoreDue());
+            putIfPresent(item, "restoreWarningAt", clocks.warningAt());
+            // the due index: the next checkpoint of an open clock not yet recorded
+            SlaWatch.nextDue(t, clocks, recorded).ifPresent(due -> {
+                item.put("dueShard", s(SlaWatch.shard(t.number(), DUE_SHARDS)));
+                item.put("dueAt", s(sortable(due)));
+            });
+        }
+        return item;
+    }
+
+    /** The ticket as created, before any event: what the history folds onto. */
+    static Ticket initial(Map<String, AttributeValue> item) {
+        Priority priority = Priority.valueOf(string(item, "initialPriority"));
+        TicketTimeline timeline = TicketTimeline.created(
+                instant(item, "createdAt"), Channel.valueOf(string(item, "channel")), priority);
+        return new Ticket(string(item, "number"), TicketKind.valueOf(string(item, "kind")), TicketStatus.OPEN,
+                string(item, "customerId"), string(item, "customerName"), string(item, "resellerId"),
+                SlaLevel.valueOf(string(item, "level")), string(item, "serviceId"),
+                ServiceKind.valueOf(string(item, "serviceKind")), priority, string(item, "priorityReason"),
+                string(item, "subject"), string(item, "reporter"),
+                item.containsKey("triage") && item.get("triage").bool(), timeline, 0);
+    }
+
+    /** A list entry: the snapshot's derived view, without history. */
+    static Ticket view(Map<String, AttributeValue> item) {
+        Ticket initial = initial(item);
+        return new Ticket(initial.number(), initial.kind(), TicketStatus.valueOf(string(item, "status")),
+                initial.customerId(), initial.customerName(), initial.resellerId(), initial.level(),
+                initial.serviceId(), initial.serviceKind(), Priority.valueOf(string(item, "priority")),
+                string(item, "priorityReason"), initial.subject(), initial.reporter(), initial.triage(),
+                initial.timeline(), number(item, "version"));
+    }
+}
