@@ -1,6 +1,13 @@
 package nl.vioms.sladesk.intake.api;
 
-/** An error answered as an RFC 7807 problem body; the detail names what is wrong. */
+import nl.vioms.sladesk.core.error.InvalidInputException;
+import nl.vioms.sladesk.core.error.NotFoundException;
+
+/**
+ * A refusal that only HTTP has (401 no or an unknown token, 403 a scope that may not, 413 a body
+ * too large), answered as an RFC 7807 problem body whose detail names what is wrong. Bad input
+ * and what is not there are the domain's refusals ({@link #badRequest}, {@link #notFound}).
+ */
 final class ApiError extends RuntimeException {
     final int status;
     final String title;
@@ -11,11 +18,11 @@ final class ApiError extends RuntimeException {
         this.title = title;
     }
 
-    static ApiError badRequest(String detail) {
-        return new ApiError(400, "Bad Request", detail);
+    static InvalidInputException badRequest(String detail) {
+        return new InvalidInputException(detail);
     }
 
-    static ApiError notFound(String detail) {
-        return new ApiError(404, "Not Found", detail);
+    static NotFoundException notFound(String detail) {
+        return new NotFoundException(detail);
     }
 }

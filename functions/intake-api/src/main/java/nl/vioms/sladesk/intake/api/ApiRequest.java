@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.core.error.InvalidInputException;
 
 /**
  * The parts of an HTTP API event (payload 2.0, as jackson-jr reads it) a route needs, with JSON
@@ -47,10 +48,14 @@ final class ApiRequest {
     /** The body as a record of the route; unknown fields, bad JSON and oversize bodies are refused. */
     <T> T body(Class<T> type) {
         String raw = Json.string(event, "body");
-        if (raw == null || raw.isBlank()) throw ApiError.badRequest("a JSON body is required");
-        byte[] bytes = Boolean.TRUE.equals(event.get("isBase64Encoded")) ? Base64.getDecoder().decode(raw) : raw.getBytes(StandardCharsets.UTF_8);
+        if (raw == null || raw.isBlank()) {
+            throw ApiError.badRequest("a JSON body is required");
+        }
+        boolean base64 = Boolean.TRUE.equals(event.get("isBase64Encoded"));
+        byte[] bytes = base64 ? base64(raw) : raw.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiError(413, "Payload Too Large", "the body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES);
+            throw new ApiError(413, "Payload Too Large",
+                    "the body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES);
         }
         try {
             return Json.read(bytes, type);
@@ -58,6 +63,14 @@ final class ApiRequest {
             throw ApiError.badRequest(e.getMessage());
         } catch (Json.Invalid e) {
             throw ApiError.badRequest("invalid JSON: " + e.getMessage());
+        }
+    }
+
+    private static byte[] base64(String raw) {
+        try {
+            return Base64.getDecoder().decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage(), e);
         }
     }
 }

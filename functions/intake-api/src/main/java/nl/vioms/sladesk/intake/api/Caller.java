@@ -1,7 +1,8 @@
 package nl.vioms.sladesk.intake.api;
 
+import java.util.Locale;
 import java.util.Set;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.TokenScope;
 import nl.vioms.sladesk.core.ticket.Ticket;
@@ -9,7 +10,7 @@ import nl.vioms.sladesk.core.ticket.Ticket;
 /** Who calls, from the bearer token: its scope, and for resellers which tickets are theirs. */
 record Caller(ApiToken token) {
 
-    static Caller authenticate(ApiRequest request, DirectoryRepository directory) {
+    static Caller authenticate(ApiRequest request, DirectoryStore directory) {
         String header = request.header("authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw new ApiError(401, "Unauthorized", "send Authorization: Bearer <token>");
@@ -21,7 +22,8 @@ record Caller(ApiToken token) {
 
     void require(TokenScope... allowed) {
         if (!Set.of(allowed).contains(token.scope())) {
-            throw new ApiError(403, "Forbidden", "a " + token.scope().name().toLowerCase(java.util.Locale.ROOT) + " token may not do this");
+            throw new ApiError(403, "Forbidden",
+                    "a " + token.scope().name().toLowerCase(Locale.ROOT) + " token may not do this");
         }
     }
 
@@ -31,6 +33,7 @@ record Caller(ApiToken token) {
     }
 
     String actor() {
-        return token.scope().name().toLowerCase(java.util.Locale.ROOT) + ":" + (token.name() == null || token.name().isBlank() ? "token" : token.name());
+        String name = token.name() == null || token.name().isBlank() ? "token" : token.name();
+        return token.scope().name().toLowerCase(Locale.ROOT) + ":" + name;
     }
 }

@@ -1,8 +1,9 @@
 package nl.vioms.sladesk.intake.api;
 
 import java.time.Instant;
-import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.time.Amsterdam;
@@ -21,33 +22,46 @@ final class StatusPage {
                 // no icon to fetch: a browser would otherwise ask the API for /favicon.ico (404)
                 .append("<link rel=\"icon\" href=\"data:,\">")
                 .append("<title>").append(esc(t.number())).append(" · ").append(esc(t.subject())).append("</title>")
-                .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1f24}")
+                .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;")
+                .append("padding:0 1rem;color:#1b1f24}")
                 .append("h1{font-size:1.4rem;margin-bottom:.2rem}.sub{color:#57606a;margin-top:0}")
-                .append("table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}")
-                .append("th{width:14rem;color:#57606a;font-weight:500}.badge{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#ddf4ff}")
+                .append("table{border-collapse:collapse;width:100%;margin:1rem 0}th,td{text-align:left;")
+                .append("padding:.35rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}")
+                .append("th{width:14rem;color:#57606a;font-weight:500}.badge{display:inline-block;")
+                .append("padding:.1rem .5rem;border-radius:1rem;background:#ddf4ff}")
                 .append(".P1{background:#ffebe9}.late{color:#cf222e;font-weight:600}</style></head><body>");
         html.append("<h1>").append(esc(t.number())).append(" — ").append(esc(t.subject())).append("</h1>");
-        html.append("<p class=\"sub\">").append(esc(t.customerName() == null ? "Onbekende melder (triage)" : t.customerName()))
-                .append(" · gemeld ").append(esc(Amsterdam.readable(t.createdAt()))).append(" via ").append(esc(TicketJson.lower(t.channel().name()))).append("</p>");
+        String reporter = t.customerName() == null ? "Onbekende melder (triage)" : t.customerName();
+        html.append("<p class=\"sub\">").append(esc(reporter))
+                .append(" · gemeld ").append(esc(Amsterdam.readable(t.createdAt())))
+                .append(" via ").append(esc(TicketJson.lower(t.channel().name()))).append("</p>");
         html.append("<table>");
         row(html, "Status", "<span class=\"badge\">" + esc(TicketJson.lower(t.status().name())) + "</span>");
-        row(html, "Prioriteit", "<span class=\"badge " + t.priority().name() + "\">" + t.priority().name() + "</span> " + esc(t.priorityReason()));
+        row(html, "Prioriteit", "<span class=\"badge " + t.priority().name() + "\">" + t.priority().name()
+                + "</span> " + esc(t.priorityReason()));
         row(html, "SLA-niveau", esc(t.level().name()) + " · " + esc(t.serviceKind().wireName()));
         if (c != null) {
             row(html, "Reactie uiterlijk", deadline(c.responseDue(), c.responseBreached()));
-            row(html, "Herstel uiterlijk", c.restoreDue() == null ? (c.paused() ? "klok gepauzeerd (wacht op u)" : "best effort") : deadline(c.restoreDue(), c.restoreBreached()));
+            String restore = c.restoreDue() != null
+                    ? deadline(c.restoreDue(), c.restoreBreached())
+                    : c.paused() ? "klok gepauzeerd (wacht op u)" : "best effort";
+            row(html, "Herstel uiterlijk", restore);
             row(html, "Terugkoppeling uiterlijk", esc(Amsterdam.readable(c.acknowledgeDue())));
         } else {
             row(html, "Deadlines", "geen: wijzigingsverzoek (RFC)");
         }
         html.append("</table><h2>Geschiedenis</h2><table>");
         for (TicketEvent e : view.history()) {
-            if (e.kind() == nl.vioms.sladesk.core.ticket.EventKind.NOTE) continue; // internal to VIOMS
+            if (e.kind() == EventKind.NOTE) {
+                continue; // internal to VIOMS
+            }
             String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
-            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(label(e.kind())) + "</strong> · " + esc(who(e.actor()))
-                    + (text.isBlank() ? "" : "<br>" + esc(text.length() > 600 ? text.substring(0, 600) + "…" : text)));
+            String shown = text.length() > 600 ? text.substring(0, 600) + "…" : text;
+            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(label(e.kind())) + "</strong> · "
+                    + esc(who(e.actor())) + (text.isBlank() ? "" : "<br>" + esc(shown)));
         }
-        html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p></body></html>");
+        html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p>")
+                .append("</body></html>");
         return html.toString();
     }
 
@@ -57,7 +71,7 @@ final class StatusPage {
     }
 
     /** What a reseller reads for each kind of event. */
-    static String label(nl.vioms.sladesk.core.ticket.EventKind kind) {
+    static String label(EventKind kind) {
         return switch (kind) {
             case CREATED -> "Gemeld";
             case EMAIL -> "E-mail";
@@ -78,8 +92,12 @@ final class StatusPage {
     }
 
     private static String deadline(Instant due, boolean breached) {
-        if (due == null) return "best effort";
-        return breached ? "<span class=\"late\">" + esc(Amsterdam.readable(due)) + " (verlopen)</span>" : esc(Amsterdam.readable(due));
+        if (due == null) {
+            return "best effort";
+        }
+        return breached
+                ? "<span class=\"late\">" + esc(Amsterdam.readable(due)) + " (verlopen)</span>"
+                : esc(Amsterdam.readable(due));
     }
 
     private static void row(StringBuilder html, String label, String valueHtml) {
@@ -87,7 +105,9 @@ final class StatusPage {
     }
 
     static String esc(String text) {
-        if (text == null) return "";
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (char ch : text.toCharArray()) {
             switch (ch) {

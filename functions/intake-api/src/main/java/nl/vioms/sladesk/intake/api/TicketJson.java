@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.vioms.sladesk.aws.tickets.TicketService;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
@@ -43,7 +43,9 @@ final class TicketJson {
     }
 
     static Map<String, Object> clocks(ClockResult c) {
-        if (c == null) return null; // RFCs carry no clock (R10)
+        if (c == null) {
+            return null; // RFCs carry no clock (R10)
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("clockStart", Amsterdam.iso(c.clockStart()));
         out.put("acknowledgeDue", Amsterdam.iso(c.acknowledgeDue()));

@@ -3,9 +3,9 @@ package nl.vioms.sladesk.intake.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,7 +20,7 @@ class SnapStartPrimingTest {
         int outbox = aws.itemCount("OutboxTable");
         int directory = aws.itemCount("DirectoryTable");
 
-        handler.beforeCheckpoint(null);
+        new ApiPriming(handler).beforeCheckpoint(null);
 
         assertEquals(tickets, aws.itemCount("TicketsTable"));
         assertEquals(outbox, aws.itemCount("OutboxTable"));

@@ -1,0 +1,71 @@
+package nl.vioms.sladesk.intake.api;
+
+import java.time.Instant;
+import java.util.Map;
+import nl.vioms.sladesk.app.directory.DirectoryStore;
+import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.PhoneNumbers;
+import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+
+/** {@code POST /intake/phone}: a call on the support line or the out-of-hours number (R7, R8). */
+final class PhoneIntakeRoute {
+    private final DirectoryStore directory;
+    private final TicketService tickets;
+    private final RequestTimes times;
+
+    PhoneIntakeRoute(DirectoryStore directory, TicketService tickets, RequestTimes times) {
+        this.directory = directory;
+        this.tickets = tickets;
+        this.times = times;
+    }
+
+    record PhoneCall(String callerNumber, String line, String calledAt, String summary, String priority,
+            String ticket) {
+    }
+
+    ApiResponse phoneIntake(ApiRequest request, Caller caller) {
+        caller.require(TokenScope.TELEPHONY, TokenScope.OPERATIONS);
+        PhoneCall call = request.body(PhoneCall.class);
+        String number = PhoneNumbers.toE164(call.callerNumber()).orElseThrow(() ->
+                ApiError.badRequest("callerNumber '" + call.callerNumber() + "' is not a phone number"));
+        String line = call.line() == null ? "support" : call.line();
+        if (!line.equals("support") && !line.equals("out-of-hours")) {
+            throw ApiError.badRequest("line must be support or out-of-hours, not '" + line + "'");
+        }
+        Instant at = times.instant("calledAt", call.calledAt());
+        if (call.ticket() != null) {
+            // a phone report on an existing ticket: from now on A/HA run 24x7 (R7)
+            var event = new TicketEvent("phone-" + at.toEpochMilli(), EventKind.PHONE_REPORT, at, caller.actor(),
+                    "phone:" + line, Map.of("caller", number, "text", nullToEmpty(call.summary())));
+            var view = tickets.record(call.ticket(), event)
+                    .orElseThrow(() -> ApiError.notFound("no ticket " + call.ticket()));
+            return Problems.json(200, TicketJson.full(view));
+        }
+        if (call.summary() == null || call.summary().isBlank()) {
+            throw ApiError.badRequest("summary is required");
+        }
+        Customer customer = directory.customerByPhone(number).orElse(null);
+        Report report = new Report(TicketKind.INCIDENT, Channel.PHONE, at, number, firstLine(call.summary()),
+                call.summary(), call.priority(), null, "phone:" + line, caller.actor());
+        // the same call logged twice is one ticket: keyed on the caller and the call's time, or the
+        // client's Idempotency-Key (without calledAt the time is "now", so send the key on retries)
+        String key = request.header("idempotency-key");
+        var opened = tickets.open(report, customer, "phone#" + number + "#" + (key != null ? key : at.toEpochMilli()));
+        return TicketRoutes.created(opened);
+    }
+
+    private static String firstLine(String text) {
+        String line = text.strip().lines().findFirst().orElse("");
+        return line.length() > 120 ? line.substring(0, 117) + "..." : line;
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}

@@ -1,0 +1,168 @@
+package nl.vioms.sladesk.intake.api;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import nl.vioms.sladesk.app.directory.DirectoryStore;
+import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketNumber;
+
+/**
+ * The ticket routes: resellers open and read their tickets (R8), operations and the second line
+ * record what happens, and operations and telephony see the work queue (R11).
+ */
+final class TicketRoutes {
+    private final DirectoryStore directory;
+    private final TicketService tickets;
+    private final RequestTimes times;
+
+    TicketRoutes(DirectoryStore directory, TicketService tickets, RequestTimes times) {
+        this.directory = directory;
+        this.tickets = tickets;
+        this.times = times;
+    }
+
+    record NewTicketRequest(String customer, String kind, String subject, String description, String priority,
+            String service) {
+    }
+
+    /** {@code POST /tickets}: a reseller opens an incident or RFC for one of its own customers (R8). */
+    ApiResponse openTicket(ApiRequest request, Caller caller) {
+        caller.require(TokenScope.RESELLER, TokenScope.OPERATIONS);
+        NewTicketRequest body = request.body(NewTicketRequest.class);
+        if (body.customer() == null) {
+            throw ApiError.badRequest("customer is required");
+        }
+        if (body.subject() == null || body.subject().isBlank()) {
+            throw ApiError.badRequest("subject is required");
+        }
+        Customer customer = directory.customer(body.customer())
+                .filter(c -> caller.token().scope() != TokenScope.RESELLER
+                        || c.resellerId().equals(caller.token().resellerId()))
+                .orElseThrow(() -> ApiError.notFound("no customer " + body.customer()));
+        TicketKind kind = switch (body.kind() == null ? "incident" : body.kind()) {
+            case "incident" -> TicketKind.INCIDENT;
+            case "rfc" -> TicketKind.RFC;
+            default -> throw ApiError.badRequest("kind must be incident or rfc, not '" + body.kind() + "'");
+        };
+        String key = request.header("idempotency-key");
+        String source = "api#" + (caller.token().resellerId() == null ? "ops" : caller.token().resellerId()) + "#"
+                + (key == null ? UUID.randomUUID() : key);
+        Report report = new Report(kind, Channel.API, times.now(), caller.actor(), body.subject(),
+                body.description(), body.priority(), body.service(), "api", caller.actor());
+        return created(tickets.open(report, customer, source));
+    }
+
+    /** {@code GET /tickets?status=open}: a reseller's own open tickets; everything open for the others. */
+    ApiResponse listTickets(ApiRequest request, Caller caller) {
+        String status = request.query("status");
+        if (status != null && !status.equals("open")) {
+            throw ApiError.badRequest("status must be open (closed tickets are listed by month-end reports)");
+        }
+        var list = caller.token().scope() == TokenScope.RESELLER
+                ? tickets.openForReseller(caller.token().resellerId())
+                : tickets.queue();
+        return Problems.json(200, Map.of("tickets", list.stream().map(TicketJson::summary).toList()));
+    }
+
+    /** {@code GET /tickets/{number}}: the ticket, its clocks and history, or its status page. */
+    ApiResponse getTicket(ApiRequest request, Caller caller) {
+        var view = visibleTicket(request.pathParameter("number"), caller);
+        if (request.wantsHtml()) {
+            return ApiResponse.of(200, "text/html; charset=utf-8", StatusPage.render(view));
+        }
+        return Problems.json(200, TicketJson.full(view));
+    }
+
+    record EventRequest(String kind, String at, String note, String priority, String reason, String id,
+            String customer, String service) {
+    }
+
+    /** {@code POST /tickets/{number}/events}: operations record what happened; each event recomputes the clocks. */
+    ApiResponse addEvent(ApiRequest request, Caller caller) {
+        caller.require(TokenScope.OPERATIONS, TokenScope.SECOND_LINE);
+        String number = request.pathParameter("number");
+        visibleTicket(number, caller); // 404 for a ticket that is not there, before the body is judged
+        EventRequest body = request.body(EventRequest.class);
+        if (body.kind() == null) {
+            throw ApiError.badRequest("kind is required");
+        }
+        EventKind kind = EventKind.fromWireName(body.kind());
+        if (kind == EventKind.CREATED || kind == EventKind.SLA_WARNING || kind == EventKind.SLA_BREACH) {
+            throw ApiError.badRequest("kind " + kind.wireName() + " is recorded by SLA Desk itself");
+        }
+        if (caller.token().scope() == TokenScope.SECOND_LINE && kind != EventKind.SECOND_LINE_ACK) {
+            throw new ApiError(403, "Forbidden", "a second-line token may only add second-line-ack");
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        if (body.note() != null) {
+            data.put("text", body.note());
+        }
+        if (body.priority() != null) {
+            data.put("priority", body.priority().toUpperCase(Locale.ROOT));
+        }
+        if (body.reason() != null) {
+            data.put("reason", body.reason());
+        }
+        if (kind == EventKind.ASSIGNED) {
+            data.putAll(assignment(body));
+        }
+        // the caller's ids live in their own namespace: they can never meet SLA Desk's own event ids
+        String key = request.header("idempotency-key");
+        String id = "api-" + (body.id() != null ? body.id() : key != null ? key : UUID.randomUUID().toString());
+        var event = new TicketEvent(id, kind, times.instant("at", body.at()), caller.actor(), "api", data);
+        var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
+        return Problems.json(200, TicketJson.full(view));
+    }
+
+    /** The directory's facts an assignment carries, so the history alone rebuilds the ticket. */
+    private Map<String, String> assignment(EventRequest body) {
+        if (body.customer() == null) {
+            throw ApiError.badRequest("assigned needs customer");
+        }
+        Customer customer = directory.customer(body.customer())
+                .orElseThrow(() -> ApiError.notFound("no customer " + body.customer()));
+        var service = body.service() != null
+                ? customer.service(body.service()).orElseThrow(() -> ApiError.badRequest(
+                        "customer " + customer.id() + " has no service " + body.service()))
+                : customer.mainService().orElseThrow(() -> ApiError.badRequest(
+                        "customer " + customer.id() + " has no service"));
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("customer", customer.id());
+        data.put("customerName", customer.name());
+        data.put("reseller", customer.resellerId());
+        data.put("level", customer.level().name());
+        data.put("service", service.id());
+        data.put("serviceKind", service.kind().wireName());
+        return data;
+    }
+
+    /** {@code GET /queue}: open tickets in the order they are handled (R11): priority, then time of reporting. */
+    ApiResponse queue(Caller caller) {
+        caller.require(TokenScope.OPERATIONS, TokenScope.TELEPHONY);
+        return Problems.json(200, Map.of("tickets", tickets.queue().stream().map(TicketJson::summary).toList()));
+    }
+
+    private TicketService.View visibleTicket(String number, Caller caller) {
+        if (!TicketNumber.isValid(number)) {
+            throw ApiError.notFound("no ticket " + number);
+        }
+        return tickets.view(number).filter(v -> caller.maySee(v.ticket()))
+                .orElseThrow(() -> ApiError.notFound("no ticket " + number));
+    }
+
+    /** 201 with the new ticket; 200 when the source had been taken in before. */
+    static ApiResponse created(TicketService.Opened opened) {
+        return Problems.json(opened.duplicate() ? 200 : 201, TicketJson.summary(opened.ticket()))
+                .withHeaders(Map.of("content-type", "application/json",
+                        "location", "/tickets/" + opened.ticket().number()));
+    }
+}
