@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.probe;
+package nl.vioms.sladesk.aws.monitoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import nl.vioms.sladesk.aws.monitoring.MonitoringRecords;
-import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.core.availability.Exclusion;
 import nl.vioms.sladesk.core.availability.ExclusionKind;
 import nl.vioms.sladesk.core.directory.ServiceRef;
@@ -20,8 +19,8 @@ import nl.vioms.sladesk.core.monitoring.ServiceExclusion;
 import nl.vioms.sladesk.core.monitoring.UnknownSpan;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.time.Interval;
-import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,12 +29,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(AwsEmulators.class)
 class MonitoringRepositoryTest {
     // November 2026 in Amsterdam (CET, +01:00): 2026-10-31T23:00Z .. 2026-11-30T23:00Z
-    private static final Interval NOVEMBER = new Interval(Instant.parse("2026-10-31T23:00:00Z"), Instant.parse("2026-11-30T23:00:00Z"));
+    private static final Interval NOVEMBER = span("2026-10-31T23:00:00Z", "2026-11-30T23:00:00Z");
     private static MonitoringRepository monitoring;
 
     @BeforeAll
     static void setUp(LocalAws aws) {
-        monitoring = new MonitoringRepository(aws.clients().dynamo(), aws.environmentOf("ProbeFunction").require(nl.vioms.sladesk.aws.EnvVar.MONITORING_TABLE));
+        String table = aws.environmentOf("ProbeFunction").require(EnvVar.MONITORING_TABLE);
+        monitoring = new MonitoringRepository(aws.clients().dynamo(), table);
+    }
+
+    private static Interval span(String from, String to) {
+        return new Interval(Instant.parse(from), Instant.parse(to));
     }
 
     private static Outage outage(String service, String start, String end) {
@@ -46,11 +50,13 @@ class MonitoringRepositoryTest {
     @Test
     void aMonthReadsWhatOverlapsItAndNothingThatOnlyTouchesIt() {
         String key = "platform:overlap";
-        monitoring.putOutage(outage(key, "2026-10-31T22:00:00Z", "2026-10-31T23:00:00Z")); // ends at the month's start: out
-        monitoring.putOutage(outage(key, "2026-10-31T22:30:00Z", "2026-10-31T23:10:00Z")); // crosses into it: in
-        monitoring.putOutage(outage(key, "2026-11-30T22:59:59Z", "2026-11-30T23:30:00Z")); // starts 1 s before the end: in
-        monitoring.putOutage(outage(key, "2026-11-30T23:00:00Z", "2026-11-30T23:30:00Z")); // starts at the end: out
-        monitoring.putOutage(outage(key, "2026-06-01T10:00:00Z", null));                   // open since June: in
+        // ends at the month's start: out; crosses into it: in; starts 1 s before the end: in;
+        // starts at the end: out; open since June: in
+        monitoring.putOutage(outage(key, "2026-10-31T22:00:00Z", "2026-10-31T23:00:00Z"));
+        monitoring.putOutage(outage(key, "2026-10-31T22:30:00Z", "2026-10-31T23:10:00Z"));
+        monitoring.putOutage(outage(key, "2026-11-30T22:59:59Z", "2026-11-30T23:30:00Z"));
+        monitoring.putOutage(outage(key, "2026-11-30T23:00:00Z", "2026-11-30T23:30:00Z"));
+        monitoring.putOutage(outage(key, "2026-06-01T10:00:00Z", null));
 
         MonitoringRecords read = monitoring.records(key, NOVEMBER);
 
@@ -70,9 +76,10 @@ class MonitoringRepositoryTest {
         MaintenanceWindow emergency = new MaintenanceWindow("mw-2", key, MaintenanceKind.EMERGENCY,
                 new Interval(Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:30:00Z")),
                 null, "disk replaced", true, "agreed with the customer");
-        UnknownSpan gap = new UnknownSpan(key, new Interval(Instant.parse("2026-11-03T02:00:00Z"), Instant.parse("2026-11-03T02:07:00Z")), "probe did not run");
+        UnknownSpan gap =
+                new UnknownSpan(key, span("2026-11-03T02:00:00Z", "2026-11-03T02:07:00Z"), "probe did not run");
         ServiceExclusion ddos = new ServiceExclusion("fm-1", key, new Exclusion(
-                new Interval(Instant.parse("2026-11-25T12:00:00Z"), Instant.parse("2026-11-25T13:00:00Z")), ExclusionKind.FORCE_MAJEURE, "DDoS attack"));
+                span("2026-11-25T12:00:00Z", "2026-11-25T13:00:00Z"), ExclusionKind.FORCE_MAJEURE, "DDoS attack"));
         Outage linked = outage(key, "2026-11-10T09:00:00Z", "2026-11-10T09:17:00Z").withIncident("VIO-2026-000042");
         monitoring.putMaintenance(planned);
         monitoring.putMaintenance(emergency);
@@ -87,14 +94,16 @@ class MonitoringRepositoryTest {
         assertEquals(List.of(gap), read.unknown());
         assertEquals(List.of(ddos), read.exclusions());
         assertEquals(List.of(linked), read.outages());
-        MonitoringRecords december = monitoring.records(key, new Interval(NOVEMBER.end(), NOVEMBER.end().plusSeconds(86_400)));
+        MonitoringRecords december =
+                monitoring.records(key, new Interval(NOVEMBER.end(), NOVEMBER.end().plusSeconds(86_400)));
         assertTrue(december.outages().isEmpty() && december.maintenance().isEmpty() && december.unknown().isEmpty()
                 && december.exclusions().isEmpty(), "nothing of November overlaps December 1st: " + december);
     }
 
     @Test
     void servicesListPlatformAndCustomerServicesWithWhatTheyAffect() {
-        MonitoredService platform = MonitoredService.platform("hosted-voice", "Hosted voice platform", Set.of(ServiceKind.HOSTED_PBX));
+        MonitoredService platform =
+                MonitoredService.platform("hosted-voice", "Hosted voice platform", Set.of(ServiceKind.HOSTED_PBX));
         ServiceRef trunk = new ServiceRef("trunk", ServiceKind.SIP_TRUNK, "SIP trunk 30 kanalen");
         MonitoredService own = MonitoredService.ofCustomer("hotel-gouden-leeuw", trunk);
         monitoring.putService(platform);
@@ -105,7 +114,8 @@ class MonitoringRepositoryTest {
         assertTrue(services.containsAll(List.of(platform, own)), services.toString());
         ServiceRef pbx = new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX");
         assertTrue(platform.affects("bakkerij-devries", pbx), "the platform carries every hosted PBX (R21)");
-        assertTrue(!platform.affects("hotel-gouden-leeuw", trunk), "a SIP trunk is not carried by the hosted-voice platform");
+        assertTrue(!platform.affects("hotel-gouden-leeuw", trunk),
+                "a SIP trunk is not carried by the hosted-voice platform");
         assertTrue(own.affects("hotel-gouden-leeuw", trunk));
         assertTrue(!own.affects("tandarts-smit", trunk), "another customer's trunk of the same id is not this one");
     }
