@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.aws.outbox.DeliveryState;
+import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.emulators.LocalAws;
 import picocli.CommandLine.Command;
