@@ -52,18 +52,20 @@ public final class PolicyValidation {
     }
 
     private static boolean usable(ValidityPeriod v) {
-        return v != null && v.validFrom() != null && (v.validTo() == null || v.validTo().isAfter(v.validFrom()));
+        return v != null && v.validFrom() != null && (v.isOpenEnded() || v.validTo().isAfter(v.validFrom()));
     }
 
     private static void check(SlaPolicy p, String at, List<PolicyFinding> out) {
         ValidityPeriod v = p.validity();
         if (v == null || v.validFrom() == null) {
             out.add(PolicyFinding.error(at + ".validFrom", "is missing"));
-        } else if (v.validTo() != null && !v.validTo().isAfter(v.validFrom())) {
+        } else if (!v.isOpenEnded() && !v.validTo().isAfter(v.validFrom())) {
             out.add(PolicyFinding.error(at + ".validTo", "validTo " + v.validTo()
                     + " must be after validFrom " + v.validFrom() + " (validTo is exclusive)"));
         }
-        if (p.holidays() == null) out.add(PolicyFinding.error(at + ".holidays", "is missing"));
+        if (p.holidays() == null) {
+            out.add(PolicyFinding.error(at + ".holidays", "is missing"));
+        }
         positive(p.acknowledge(), at + ".acknowledge", true, out);
 
         for (SlaLevel level : SlaLevel.values()) {
@@ -73,8 +75,12 @@ public final class PolicyValidation {
                 out.add(PolicyFinding.error(f, "level " + level + " is missing (R5 defines A, N, B, HA, HS, HN, HB)"));
                 continue;
             }
-            if (row.window() == null) out.add(PolicyFinding.error(f + ".window", "is missing"));
-            if (row.contract() == null) out.add(PolicyFinding.error(f + ".contract", "is missing"));
+            if (row.window() == null) {
+                out.add(PolicyFinding.error(f + ".window", "is missing"));
+            }
+            if (row.contract() == null) {
+                out.add(PolicyFinding.error(f + ".contract", "is missing"));
+            }
             percent(row.availabilityKpi(), f + ".availabilityKpi", false, out);
             targets(row.targets(), f + ".targets", out);
         }
@@ -89,7 +95,9 @@ public final class PolicyValidation {
                 String lf = f + ".levelTargets." + level;
                 targets(overrides, lf, out);
                 LevelPolicy row = p.levels().get(level);
-                if (row == null) return;
+                if (row == null) {
+                    return;
+                }
                 overrides.forEach((prio, t) -> {
                     Targets base = row.targets().getOrDefault(prio, Targets.NONE);
                     if (!Objects.equals(base, t)) {
@@ -142,7 +150,9 @@ public final class PolicyValidation {
         for (int i = 0; i < a.regularServiceWindows().size(); i++) {
             RegularServiceWindow w = a.regularServiceWindows().get(i);
             String f = at + ".regularServiceWindows[" + i + "]";
-            if (w.days().isEmpty()) out.add(PolicyFinding.error(f + ".days", "needs at least one day"));
+            if (w.days().isEmpty()) {
+                out.add(PolicyFinding.error(f + ".days", "needs at least one day"));
+            }
             if (w.from() == null || w.to() == null) {
                 out.add(PolicyFinding.error(f, "from and to are required"));
             } else if (!w.to().isAfter(w.from())) {
@@ -165,7 +175,9 @@ public final class PolicyValidation {
         }
         percent(c.percentPerStep(), at + ".percentPerStep", false, out);
         percent(c.capPercentOfFixedCosts(), at + ".capPercentOfFixedCosts", true, out);
-        if (c.rounding() == null) out.add(PolicyFinding.error(at + ".rounding", "is missing"));
+        if (c.rounding() == null) {
+            out.add(PolicyFinding.error(at + ".rounding", "is missing"));
+        }
     }
 
     /** (0, 100], or [0, 100] when zero is allowed. */
@@ -183,7 +195,9 @@ public final class PolicyValidation {
 
     private static void positive(Duration d, String field, boolean required, List<PolicyFinding> out) {
         if (d == null) {
-            if (required) out.add(PolicyFinding.error(field, "is missing"));
+            if (required) {
+                out.add(PolicyFinding.error(field, "is missing"));
+            }
             return;
         }
         if (d.isNegative() || d.isZero()) {
