@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks SLA policies. Impossible settings are errors; the source's known contradictions (R15)
@@ -51,7 +52,7 @@ public final class PolicyValidation {
         return p.id() == null || p.id().isBlank() ? "policies[" + index + "]" : p.id();
     }
 
-    private static boolean usable(ValidityPeriod v) {
+    private static boolean usable(@Nullable ValidityPeriod v) {
         return v != null && v.validFrom() != null && (v.isOpenEnded() || v.validTo().isAfter(v.validFrom()));
     }
 
@@ -122,7 +123,7 @@ public final class PolicyValidation {
         credit(p.credit(), at + ".credit", out);
     }
 
-    private static Duration restore(Map<Priority, Targets> table, Priority prio) {
+    private static @Nullable Duration restore(Map<Priority, Targets> table, Priority prio) {
         Targets t = table.get(prio);
         return t == null ? null : t.restore();
     }
@@ -181,7 +182,8 @@ public final class PolicyValidation {
     }
 
     /** (0, 100], or [0, 100] when zero is allowed. */
-    private static void percent(BigDecimal value, String field, boolean zeroAllowed, List<PolicyFinding> out) {
+    private static void percent(@Nullable BigDecimal value, String field, boolean zeroAllowed,
+                                List<PolicyFinding> out) {
         if (value == null) {
             out.add(PolicyFinding.error(field, "is missing"));
             return;
@@ -193,7 +195,7 @@ public final class PolicyValidation {
         }
     }
 
-    private static void positive(Duration d, String field, boolean required, List<PolicyFinding> out) {
+    private static void positive(@Nullable Duration d, String field, boolean required, List<PolicyFinding> out) {
         if (d == null) {
             if (required) {
                 out.add(PolicyFinding.error(field, "is missing"));
@@ -205,7 +207,7 @@ public final class PolicyValidation {
         }
     }
 
-    private static boolean isPositive(Duration d) {
+    private static boolean isPositive(@Nullable Duration d) {
         return d != null && !d.isNegative() && !d.isZero();
     }
 
@@ -213,7 +215,7 @@ public final class PolicyValidation {
         return "response " + orBestEffort(t.response()) + " / restore " + orBestEffort(t.restore());
     }
 
-    private static String orBestEffort(Duration d) {
+    private static String orBestEffort(@Nullable Duration d) {
         return d == null ? "best effort" : d.toString();
     }
 }
