@@ -33,9 +33,11 @@ import org.jspecify.annotations.Nullable;
  *   "markerNegators": ["geen", ...]     // the word before "prio 1" etc.: not a marker
  * }
  * }</pre>
- * A group's {@code about} is optional. A file that breaks the format fails loudly with the path of
- * the bad member (at class initialisation for the product's file, so a bad edit cannot deploy
- * silently: the tests load it).
+ * A group's {@code about} is optional. Write phrases in plain ASCII ({@code alle}, not
+ * {@code álle}; accents are dropped before matching anyway): a phrase with an accent makes
+ * every cold start load the JDK's Unicode tables to normalise it (decision 11). A file that
+ * breaks the format fails loudly with the path of the bad member (at class initialisation for the
+ * product's file, so a bad edit cannot deploy silently: the tests load it).
  *
  * @param rules          the text rules in evaluation order
  * @param negators       words that negate a P1 phrase right after them
