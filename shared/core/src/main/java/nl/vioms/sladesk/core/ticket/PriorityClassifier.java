@@ -53,12 +53,15 @@ import org.jspecify.annotations.Nullable;
  * <h2>Negation (P1 rules only)</h2>
  * P1 means "unavailable for <i>all</i> end users", so a P1 phrase is skipped when
  * <ul>
- *   <li>one of the two words before it is in {@link #NEGATORS} ("niet alle toestellen",
- *       "not a complete outage", "bijna niemand kan bellen"), or</li>
- *   <li>the subject or body contains a phrase of {@link #SCOPE_LIMITS} ("niet iedereen",
- *       "not everyone").</li>
+ *   <li>one of the two words before it is a negator ({@link #NEGATORS} by default: "niet alle
+ *       toestellen", "not a complete outage", "bijna niemand kan bellen"), or</li>
+ *   <li>the subject or body contains a scope limit ({@link #SCOPE_LIMITS} by default:
+ *       "niet iedereen", "not everyone").</li>
  * </ul>
  * A skipped P1 phrase is named in the reason; evaluation continues with the later rules.
+ *
+ * <p>Every word and phrase list comes from a {@link PriorityPhrases} file; the product's is read
+ * once, when this class is first used.
  *
  * <p>Known limits, by design of a transparent phrase list: a P1 phrase wins even when the rest of
  * the text is about a secondary function ("alle toestellen tonen de verkeerde weergavenaam" is P1),
