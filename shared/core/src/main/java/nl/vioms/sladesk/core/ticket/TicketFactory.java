@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.core.ticket;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.directory.Customer;
@@ -8,6 +9,7 @@ import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a report into a new ticket and its CREATED event. */
 public final class TicketFactory {
@@ -24,10 +26,12 @@ public final class TicketFactory {
     /**
      * @param customer the reporter's customer, or null when unknown (the ticket is flagged for triage)
      */
-    public static NewTicket open(String number, Report report, Customer customer, PriorityClassification classification) {
+    public static NewTicket open(String number, Report report, @Nullable Customer customer,
+                                 PriorityClassification classification) {
         ServiceRef service = customer == null ? null
                 : report.serviceId() != null ? customer.service(report.serviceId())
-                        .orElseThrow(() -> new IllegalArgumentException("customer " + customer.id() + " has no service " + report.serviceId()))
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "customer " + customer.id() + " has no service " + report.serviceId()))
                 : customer.mainService().orElse(null);
         Priority priority = classification.priority();
         Ticket ticket = new Ticket(
@@ -52,9 +56,14 @@ public final class TicketFactory {
         data.put("text", report.text());
         data.put("priority", priority.name());
         data.put("priorityReason", classification.reason());
-        data.put("channel", report.channel().name().toLowerCase(java.util.Locale.ROOT));
-        if (report.reporter() != null) data.put("reporter", report.reporter());
-        if (customer == null) data.put("triage", "unknown reporter");
-        return new NewTicket(ticket, new TicketEvent("created", EventKind.CREATED, report.at(), report.actor(), report.source(), data));
+        data.put("channel", report.channel().name().toLowerCase(Locale.ROOT));
+        if (report.reporter() != null) {
+            data.put("reporter", report.reporter());
+        }
+        if (customer == null) {
+            data.put("triage", "unknown reporter");
+        }
+        return new NewTicket(ticket, new TicketEvent("created", EventKind.CREATED, report.at(), report.actor(),
+                report.source(), data));
     }
 }
