@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-
 import nl.vioms.sladesk.core.policy.AvailabilityPolicy;
 import nl.vioms.sladesk.core.policy.RegularServiceWindow;
+import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.core.time.IntervalSets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes one calendar month's availability (R18-R24):
@@ -32,7 +33,7 @@ import nl.vioms.sladesk.core.time.IntervalSets;
 public final class AvailabilityCalculator {
 
     /** R24: months and service windows are Amsterdam wall-clock time. */
-    public static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
+    public static final ZoneId AMSTERDAM = Amsterdam.ZONE;
 
     private AvailabilityCalculator() {
     }
@@ -85,13 +86,19 @@ public final class AvailabilityCalculator {
 
         List<Interval> outages = IntervalSets.union(IntervalSets.clip(input.outages(), period));
         List<Interval> unknown = IntervalSets.minus(IntervalSets.clip(input.unknown(), period), outages);
-        if (!unknown.isEmpty() || !input.unknown().isEmpty()) rules.add("R20");
+        if (!unknown.isEmpty() || !input.unknown().isEmpty()) {
+            rules.add("R20");
+        }
 
         List<DownInterval> down = new ArrayList<>();
         List<ExcludedInterval> excluded = new ArrayList<>();
-        for (Interval o : outages) classify(o, Observed.OUTAGE, exclusions, down, excluded);
+        for (Interval o : outages) {
+            classify(o, Observed.OUTAGE, exclusions, down, excluded);
+        }
         if (!policy.unknownCountsAsAvailable()) {
-            for (Interval u : unknown) classify(u, Observed.UNKNOWN, exclusions, down, excluded);
+            for (Interval u : unknown) {
+                classify(u, Observed.UNKNOWN, exclusions, down, excluded);
+            }
         }
         down.sort((a, b) -> a.interval().compareTo(b.interval()));
         excluded.sort((a, b) -> a.interval().compareTo(b.interval()));
@@ -101,7 +108,9 @@ public final class AvailabilityCalculator {
         List<Interval> emergencySpans = new ArrayList<>();
         for (int i = 0; i < emergencies.size(); i++) {
             EmergencyMaintenance e = emergencies.get(i);
-            if (!e.window().overlaps(period)) continue;
+            if (!e.window().overlaps(period)) {
+                continue;
+            }
             rules.add("R19");
             Interval w = e.window().intersect(period);
             emergencySpans.add(w);
@@ -129,8 +138,12 @@ public final class AvailabilityCalculator {
                                  List<DownInterval> down, List<ExcludedInterval> excluded) {
         TreeSet<Instant> cuts = new TreeSet<>(List.of(piece.start(), piece.end()));
         for (Labeled l : exclusions) {
-            if (piece.contains(l.interval().start())) cuts.add(l.interval().start());
-            if (piece.contains(l.interval().end())) cuts.add(l.interval().end());
+            if (piece.contains(l.interval().start())) {
+                cuts.add(l.interval().start());
+            }
+            if (piece.contains(l.interval().end())) {
+                cuts.add(l.interval().end());
+            }
         }
         Instant from = null;
         Labeled current = null;
@@ -139,7 +152,8 @@ public final class AvailabilityCalculator {
             if (prev != null) {
                 Interval part = new Interval(prev, cut);
                 Labeled cover = exclusions.stream()
-                        .filter(l -> !part.start().isBefore(l.interval().start()) && !part.end().isAfter(l.interval().end()))
+                        .filter(l -> !part.start().isBefore(l.interval().start())
+                                && !part.end().isAfter(l.interval().end()))
                         .findFirst().orElse(null);
                 if (from == null) {
                     from = prev;
@@ -152,10 +166,12 @@ public final class AvailabilityCalculator {
             }
             prev = cut;
         }
-        if (from != null) emit(new Interval(from, piece.end()), observed, current, down, excluded);
+        if (from != null) {
+            emit(new Interval(from, piece.end()), observed, current, down, excluded);
+        }
     }
 
-    private static void emit(Interval span, Observed observed, Labeled cover,
+    private static void emit(Interval span, Observed observed, @Nullable Labeled cover,
                              List<DownInterval> down, List<ExcludedInterval> excluded) {
         if (cover == null) {
             down.add(new DownInterval(span, observed));
@@ -169,11 +185,15 @@ public final class AvailabilityCalculator {
         List<Interval> out = new ArrayList<>();
         for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
             for (RegularServiceWindow w : windows) {
-                if (!w.days().contains(day.getDayOfWeek())) continue;
+                if (!w.days().contains(day.getDayOfWeek())) {
+                    continue;
+                }
                 // atZone: a start in the spring-forward gap moves forward; both ends are wall-clock
                 Instant start = ZonedDateTime.of(day, w.from(), AMSTERDAM).toInstant();
                 Instant end = ZonedDateTime.of(day, w.to(), AMSTERDAM).toInstant();
-                if (end.isAfter(start)) out.add(new Interval(start, end));
+                if (end.isAfter(start)) {
+                    out.add(new Interval(start, end));
+                }
             }
         }
         return out;

@@ -1,8 +1,8 @@
 package nl.vioms.sladesk.core.availability;
 
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maintenance done at once, without (enough) notice (R19). Outage time in it is downtime unless
@@ -14,7 +14,7 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param exclusionReason      why (required when excluded)
  */
 public record EmergencyMaintenance(Interval window, String reason, boolean excludedByOperations,
-                                   String exclusionReason) {
+                                   @Nullable String exclusionReason) {
 
     public EmergencyMaintenance {
         Objects.requireNonNull(window, "window");

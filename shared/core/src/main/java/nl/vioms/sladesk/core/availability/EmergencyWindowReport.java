@@ -1,8 +1,8 @@
 package nl.vioms.sladesk.core.availability;
 
 import java.time.Duration;
-
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One emergency maintenance window as reported separately (R19).
@@ -15,6 +15,6 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param outage          monitored outage time inside the window
  * @param down            time inside the window counted as down
  */
-public record EmergencyWindowReport(Interval window, String reason, boolean excluded, String exclusionReason,
+public record EmergencyWindowReport(Interval window, String reason, boolean excluded, @Nullable String exclusionReason,
                                     boolean lateAnnouncement, Duration outage, Duration down) {
 }

@@ -3,8 +3,8 @@ package nl.vioms.sladesk.core.availability;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maintenance announced to customers (R19). Only the announced span is excluded, and only when
@@ -15,7 +15,7 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param announcedAt when the announcement went out
  * @param reference   the announcement's reference, shown in reports (may be null)
  */
-public record PlannedMaintenance(Interval window, Instant announcedAt, String reference) {
+public record PlannedMaintenance(Interval window, Instant announcedAt, @Nullable String reference) {
 
     public PlannedMaintenance {
         Objects.requireNonNull(window, "window");

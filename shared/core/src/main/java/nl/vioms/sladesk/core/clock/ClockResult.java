@@ -3,13 +3,13 @@ package nl.vioms.sladesk.core.clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import nl.vioms.sladesk.core.policy.Priority;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The SLA clocks of one ticket at one instant, from {@link SlaClocks#compute}. A due instant is
  * null when its target is null (best effort, R14) and, for start-work and restore, while the clock
- * is paused (R16): it is not known until the pause ends.
+ * is paused (R16): it is not known until the pause ends. The acknowledgement (R12) is always due.
  *
  * @param clockStart        first open instant of the window at or after creation (R6, R9)
  * @param acknowledgeDue    created + the acknowledge clock hours, windows and pauses ignored (R12)
@@ -29,12 +29,12 @@ import nl.vioms.sladesk.core.policy.Priority;
 public record ClockResult(
         Instant clockStart,
         Instant acknowledgeDue,
-        Instant responseDue,
-        Instant startWorkDue,
-        Instant restoreDue,
-        Instant warningAt,
+        @Nullable Instant responseDue,
+        @Nullable Instant startWorkDue,
+        @Nullable Instant restoreDue,
+        @Nullable Instant warningAt,
         Duration restoreElapsed,
-        Duration restoreRemaining,
+        @Nullable Duration restoreRemaining,
         boolean responseBreached,
         boolean startWorkBreached,
         boolean restoreBreached,

@@ -6,13 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
-
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.policy.LevelTerms;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.Targets;
 import nl.vioms.sladesk.core.policy.WindowKind;
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Computes the SLA clocks of a ticket at an instant (R6-R17). Pure: the same inputs always give the
@@ -54,11 +54,8 @@ public final class SlaClocks {
             rules.add(9);                                        // office-hours start next working day
         }
 
-        Instant acknowledgeDue = null;
-        if (terms.acknowledge() != null) {
-            acknowledgeDue = created.plus(terms.acknowledge());  // R12: clock hours
-            rules.add(12);
-        }
+        Instant acknowledgeDue = created.plus(terms.acknowledge());  // R12: clock hours
+        rules.add(12);
 
         Priority priority = t.priorityAt(now);
         if (!t.reclassifications().isEmpty()) {
@@ -144,8 +141,9 @@ public final class SlaClocks {
     }
 
     /** Due instant and breach of a start-work or restore clock, which pauses stop (R16). */
-    private static Stopped pausedClock(BusinessTime time, Instant clockStart, Duration target, Instant event,
-                                       List<Interval> closed, Instant pausedSince, Instant now) {
+    private static Stopped pausedClock(BusinessTime time, Instant clockStart, @Nullable Duration target,
+                                       @Nullable Instant event, List<Interval> closed,
+                                       @Nullable Instant pausedSince, Instant now) {
         List<Interval> pauses = closed;
         if (pausedSince != null && event != null && pausedSince.isBefore(event)) {
             // the clock stopped during the pause: count the pause until the event
@@ -166,10 +164,10 @@ public final class SlaClocks {
         return new Stopped(due, now.isAfter(due), pauses);
     }
 
-    private static boolean missed(Instant event, Instant due, Instant now) {
+    private static boolean missed(@Nullable Instant event, Instant due, Instant now) {
         return event != null ? event.isAfter(due) : now.isAfter(due);
     }
 
-    private record Stopped(Instant due, boolean breached, List<Interval> pauses) {
+    private record Stopped(@Nullable Instant due, boolean breached, List<Interval> pauses) {
     }
 }

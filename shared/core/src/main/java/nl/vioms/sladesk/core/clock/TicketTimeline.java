@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.policy.Priority;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The clock-relevant facts of one ticket, as stored (R8, R13, R16, R17). Optional instants are
@@ -26,15 +26,15 @@ public record TicketTimeline(
         Instant created,
         Channel channel,
         Priority initialPriority,
-        Instant phoneReportedAt,
+        @Nullable Instant phoneReportedAt,
         List<Pause> pauses,
         List<Reclassification> reclassifications,
-        Instant respondedAt,
-        Instant startedWorkAt,
-        Instant resolvedAt) {
+        @Nullable Instant respondedAt,
+        @Nullable Instant startedWorkAt,
+        @Nullable Instant resolvedAt) {
 
     /** A wait for the customer (R16): {@code [from, to)}, {@code to} null while it lasts. */
-    public record Pause(Instant from, Instant to) {
+    public record Pause(Instant from, @Nullable Instant to) {
         public Pause {
             Objects.requireNonNull(from, "from");
             if (to != null && to.isBefore(from)) {
@@ -74,7 +74,7 @@ public record TicketTimeline(
     }
 
     /** Adds a pause; {@code to} null for one that still lasts. */
-    public TicketTimeline withPause(Instant from, Instant to) {
+    public TicketTimeline withPause(Instant from, @Nullable Instant to) {
         List<Pause> more = new ArrayList<>(pauses);
         more.add(new Pause(from, to));
         return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, more, reclassifications,
@@ -83,7 +83,9 @@ public record TicketTimeline(
 
     /** Ends the ongoing pause at {@code at} (R16: the clock resumes on their reply); no-op without one. */
     public TicketTimeline withPauseEnded(Instant at) {
-        if (pauses.isEmpty() || !pauses.get(pauses.size() - 1).ongoing()) return this;
+        if (pauses.isEmpty() || !pauses.get(pauses.size() - 1).ongoing()) {
+            return this;
+        }
         List<Pause> closed = new ArrayList<>(pauses.subList(0, pauses.size() - 1));
         closed.add(new Pause(pauses.get(pauses.size() - 1).from(), at));
         return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, closed, reclassifications,
@@ -145,7 +147,7 @@ public record TicketTimeline(
                 until(respondedAt, now), until(startedWorkAt, now), until(resolvedAt, now));
     }
 
-    private static Instant until(Instant event, Instant now) {
+    private static @Nullable Instant until(@Nullable Instant event, Instant now) {
         return event != null && !event.isAfter(now) ? event : null;
     }
 }

@@ -3,6 +3,7 @@ package nl.vioms.sladesk.core.monitoring;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one check of one target (R20, R22).
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param rtt      round-trip time of a reply, or null when none came
  * @param detail   what was seen ("SIP 200 OK", "timeout after 2000 ms", "connection refused")
  */
-public record CheckResult(String targetId, Instant at, Status status, Duration rtt, String detail) {
+public record CheckResult(String targetId, Instant at, Status status, @Nullable Duration rtt, String detail) {
 
     /** R22: phone-to-phone latency must stay under 25 ms; a slower check is degraded, not down. */
     public static final Duration DEGRADED_ABOVE = Duration.ofMillis(25);
@@ -25,16 +26,19 @@ public record CheckResult(String targetId, Instant at, Status status, Duration r
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(status, "status");
         detail = detail == null ? "" : detail;
-        if (status != Status.FAILED && rtt == null) throw new IllegalArgumentException("a passed check has a round-trip time");
+        if (status != Status.FAILED && rtt == null) {
+            throw new IllegalArgumentException("a passed check has a round-trip time");
+        }
     }
 
     /** A check that got the answer it wanted after {@code rtt}: up, or degraded when slower than 25 ms (R22). */
     public static CheckResult passed(String targetId, Instant at, Duration rtt, String detail) {
-        return new CheckResult(targetId, at, rtt.compareTo(DEGRADED_ABOVE) > 0 ? Status.DEGRADED : Status.UP, rtt, detail);
+        Status status = rtt.compareTo(DEGRADED_ABOVE) > 0 ? Status.DEGRADED : Status.UP;
+        return new CheckResult(targetId, at, status, rtt, detail);
     }
 
     /** A check that failed; {@code rtt} is the time to a negative answer, or null without one. */
-    public static CheckResult failed(String targetId, Instant at, Duration rtt, String detail) {
+    public static CheckResult failed(String targetId, Instant at, @Nullable Duration rtt, String detail) {
         return new CheckResult(targetId, at, Status.FAILED, rtt, detail);
     }
 

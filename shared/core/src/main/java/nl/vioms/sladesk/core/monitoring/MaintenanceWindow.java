@@ -2,10 +2,10 @@ package nl.vioms.sladesk.core.monitoring;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.availability.EmergencyMaintenance;
 import nl.vioms.sladesk.core.availability.PlannedMaintenance;
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maintenance recorded by operations for one monitored service (R19). A planned window carries
@@ -22,7 +22,8 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param exclusionReason emergency: why (required when excluded)
  */
 public record MaintenanceWindow(String id, String serviceKey, MaintenanceKind kind, Interval window,
-                                Instant announcedAt, String reason, boolean excluded, String exclusionReason) {
+                                @Nullable Instant announcedAt, @Nullable String reason, boolean excluded,
+                                @Nullable String exclusionReason) {
 
     public enum MaintenanceKind { PLANNED, EMERGENCY }
 
@@ -33,10 +34,14 @@ public record MaintenanceWindow(String id, String serviceKey, MaintenanceKind ki
         Objects.requireNonNull(window, "window");
         if (kind == MaintenanceKind.PLANNED) {
             Objects.requireNonNull(announcedAt, "a planned window needs its announcement instant (R19)");
-            if (excluded) throw new IllegalArgumentException("only emergency maintenance is excluded by operations");
+            if (excluded) {
+                throw new IllegalArgumentException("only emergency maintenance is excluded by operations");
+            }
         }
         // EmergencyMaintenance checks the reason rules (R19)
-        if (kind == MaintenanceKind.EMERGENCY) new EmergencyMaintenance(window, reason, excluded, exclusionReason);
+        if (kind == MaintenanceKind.EMERGENCY) {
+            new EmergencyMaintenance(window, reason, excluded, exclusionReason);
+        }
     }
 
     /** Whether notifications are suppressed at {@code at}: inside an announced planned window. */
@@ -45,12 +50,16 @@ public record MaintenanceWindow(String id, String serviceKey, MaintenanceKind ki
     }
 
     public PlannedMaintenance toPlanned() {
-        if (kind != MaintenanceKind.PLANNED) throw new IllegalStateException(id + " is emergency maintenance");
+        if (kind != MaintenanceKind.PLANNED) {
+            throw new IllegalStateException(id + " is emergency maintenance");
+        }
         return new PlannedMaintenance(window, announcedAt, reason == null ? id : id + ": " + reason);
     }
 
     public EmergencyMaintenance toEmergency() {
-        if (kind != MaintenanceKind.EMERGENCY) throw new IllegalStateException(id + " is planned maintenance");
+        if (kind != MaintenanceKind.EMERGENCY) {
+            throw new IllegalStateException(id + " is planned maintenance");
+        }
         return new EmergencyMaintenance(window, reason, excluded, exclusionReason);
     }
 }

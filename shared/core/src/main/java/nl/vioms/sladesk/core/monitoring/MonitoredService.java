@@ -2,9 +2,9 @@ package nl.vioms.sladesk.core.monitoring;
 
 import java.util.Objects;
 import java.util.Set;
-
 import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.policy.ServiceKind;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A service as monitoring sees it: either platform-wide (the hosted platform with its SBCs, core
@@ -17,17 +17,19 @@ import nl.vioms.sladesk.core.policy.ServiceKind;
  * @param customerId        a customer's service: the customer; null for platform-wide
  * @param customerServiceId a customer's service: the id within the customer; null for platform-wide
  */
-public record MonitoredService(String key, String name, Set<ServiceKind> carries, String customerId,
-                               String customerServiceId) {
+public record MonitoredService(String key, String name, Set<ServiceKind> carries, @Nullable String customerId,
+                               @Nullable String customerServiceId) {
 
     public MonitoredService {
         Objects.requireNonNull(key, "key");
         carries = Set.copyOf(carries);
         if (platformWide(key) == (customerId != null)) {
-            throw new IllegalArgumentException("service " + key + ": a platform service has no customer, a customer's service has one");
+            throw new IllegalArgumentException("service " + key
+                    + ": a platform service has no customer, a customer's service has one");
         }
         if (!platformWide(key) && !key.equals(customerKey(customerId, customerServiceId))) {
-            throw new IllegalArgumentException("service " + key + " must be keyed " + customerKey(customerId, customerServiceId));
+            throw new IllegalArgumentException(
+                    "service " + key + " must be keyed " + customerKey(customerId, customerServiceId));
         }
     }
 
@@ -40,7 +42,7 @@ public record MonitoredService(String key, String name, Set<ServiceKind> carries
                 service.name() == null ? service.id() : service.name(), Set.of(), customerId, service.id());
     }
 
-    public static String customerKey(String customerId, String serviceId) {
+    public static String customerKey(@Nullable String customerId, @Nullable String serviceId) {
         return "customer:" + customerId + ":" + serviceId;
     }
 

@@ -2,8 +2,8 @@ package nl.vioms.sladesk.core.monitoring;
 
 import java.time.Instant;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A monitored outage (R20): from the first failed check of the streak that reached the downtime
@@ -16,16 +16,20 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param end         the first passing check; null while the outage lasts
  * @param incident    the ticket opened for it (platform-wide services), or null
  */
-public record Outage(String serviceKey, String targetId, Instant start, Instant confirmedAt, Instant end,
-                     String incident) {
+public record Outage(String serviceKey, String targetId, Instant start, Instant confirmedAt, @Nullable Instant end,
+                     @Nullable String incident) {
 
     public Outage {
         Objects.requireNonNull(serviceKey, "serviceKey");
         Objects.requireNonNull(targetId, "targetId");
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(confirmedAt, "confirmedAt");
-        if (confirmedAt.isBefore(start)) throw new IllegalArgumentException("outage confirmed before it started");
-        if (end != null && end.isBefore(start)) throw new IllegalArgumentException("outage ends before it started");
+        if (confirmedAt.isBefore(start)) {
+            throw new IllegalArgumentException("outage confirmed before it started");
+        }
+        if (end != null && end.isBefore(start)) {
+            throw new IllegalArgumentException("outage ends before it started");
+        }
     }
 
     public boolean isOpen() {

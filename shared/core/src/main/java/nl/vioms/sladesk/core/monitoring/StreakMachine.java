@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-target streak rules of R20, pure: a check and the remembered state in, the next state
@@ -55,7 +55,7 @@ public final class StreakMachine {
     }
 
     /** Note on the incident that the service passes again at {@code at}. */
-    public record NoteIncident(String incident, Outage closed, Instant at) implements Effect {
+    public record NoteIncident(String incident, @Nullable Outage closed, Instant at) implements Effect {
     }
 
     /** Store a span in which the target was not checked. */
@@ -72,29 +72,37 @@ public final class StreakMachine {
      * @param suppressed   notifications and incidents wait (an announced window covers {@code check.at()})
      * @param platformWide the target's service is platform-wide: a confirmed outage opens a P1
      */
-    public Step apply(StreakState state, CheckResult check, String serviceKey, boolean suppressed, boolean platformWide) {
-        if (!state.targetId().equals(check.targetId())) throw new IllegalArgumentException("check of another target");
+    public Step apply(StreakState state, CheckResult check, String serviceKey, boolean suppressed,
+                      boolean platformWide) {
+        if (!state.targetId().equals(check.targetId())) {
+            throw new IllegalArgumentException("check of another target");
+        }
         Instant at = check.at();
         if (state.lastCheckAt() != null && !at.isAfter(state.lastCheckAt())) {
             return new Step(state, List.of()); // a run seen before, or out of order: nothing new
         }
         List<Effect> effects = new ArrayList<>();
         StreakState s = state;
-        if (s.lastCheckAt() != null && Duration.between(s.lastCheckAt(), at).toMillis() > interval.toMillis() * MISSED_AFTER) {
+        if (s.lastCheckAt() != null
+                && Duration.between(s.lastCheckAt(), at).toMillis() > interval.toMillis() * MISSED_AFTER) {
             // the runs between were missed: the last check speaks for one interval, then nobody knows
             Instant gapStart = s.lastCheckAt().plus(interval);
             effects.add(new RecordUnknown(new UnknownSpan(serviceKey, new Interval(gapStart, at),
                     "target " + s.targetId() + " not checked (missed probe runs)")));
             if (s.outageOpen()) {
-                effects.add(new RecordOutage(new Outage(serviceKey, s.targetId(), s.outageStart(), s.outageConfirmedAt(), gapStart, s.incident())));
+                effects.add(new RecordOutage(new Outage(serviceKey, s.targetId(), s.outageStart(),
+                        s.outageConfirmedAt(), gapStart, s.incident())));
             }
             s = new StreakState(s.targetId(), s.lastCheckAt(), 0, null, false, null, null, s.incident(), s.version());
         }
         if (check.passed()) {
             if (s.outageOpen()) {
-                Outage closed = new Outage(serviceKey, s.targetId(), s.outageStart(), s.outageConfirmedAt(), at, s.incident());
+                Outage closed = new Outage(serviceKey, s.targetId(), s.outageStart(), s.outageConfirmedAt(), at,
+                        s.incident());
                 effects.add(new RecordOutage(closed));
-                if (s.incident() != null) effects.add(new NoteIncident(s.incident(), closed, at));
+                if (s.incident() != null) {
+                    effects.add(new NoteIncident(s.incident(), closed, at));
+                }
             } else if (s.incident() != null) {
                 effects.add(new NoteIncident(s.incident(), null, at));
             }
@@ -111,11 +119,13 @@ public final class StreakMachine {
         if (failures >= OUTAGE_AFTER && outageStart == null) {
             outageStart = first;
             confirmed = at;
-            effects.add(new RecordOutage(new Outage(serviceKey, s.targetId(), outageStart, confirmed, null, s.incident())));
+            effects.add(new RecordOutage(
+                    new Outage(serviceKey, s.targetId(), outageStart, confirmed, null, s.incident())));
         }
         if (outageStart != null && platformWide && s.incident() == null && !suppressed) {
             effects.add(new OpenIncident(new Outage(serviceKey, s.targetId(), outageStart, confirmed, null, null)));
         }
-        return new Step(new StreakState(s.targetId(), at, failures, first, notified, outageStart, confirmed, s.incident(), s.version()), effects);
+        return new Step(new StreakState(s.targetId(), at, failures, first, notified, outageStart, confirmed,
+                s.incident(), s.version()), effects);
     }
 }

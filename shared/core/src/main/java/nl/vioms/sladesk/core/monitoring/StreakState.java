@@ -2,6 +2,7 @@ package nl.vioms.sladesk.core.monitoring;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the probe remembers of one target between rounds (R20): the current streak of failed
@@ -18,14 +19,21 @@ import java.util.Objects;
  *                         until a passing check is noted on it, across a gap in monitoring
  * @param version          optimistic lock: the version read, 0 for a new target
  */
-public record StreakState(String targetId, Instant lastCheckAt, int failures, Instant firstFailureAt, boolean notified,
-                          Instant outageStart, Instant outageConfirmedAt, String incident, long version) {
+public record StreakState(String targetId, @Nullable Instant lastCheckAt, int failures,
+                          @Nullable Instant firstFailureAt, boolean notified, @Nullable Instant outageStart,
+                          @Nullable Instant outageConfirmedAt, @Nullable String incident, long version) {
 
     public StreakState {
         Objects.requireNonNull(targetId, "targetId");
-        if (failures < 0) throw new IllegalArgumentException("failures < 0");
-        if ((failures == 0) != (firstFailureAt == null)) throw new IllegalArgumentException("a streak has a first failure");
-        if ((outageStart == null) != (outageConfirmedAt == null)) throw new IllegalArgumentException("an outage has both instants");
+        if (failures < 0) {
+            throw new IllegalArgumentException("failures < 0");
+        }
+        if ((failures == 0) != (firstFailureAt == null)) {
+            throw new IllegalArgumentException("a streak has a first failure");
+        }
+        if ((outageStart == null) != (outageConfirmedAt == null)) {
+            throw new IllegalArgumentException("an outage has both instants");
+        }
     }
 
     public static StreakState initial(String targetId) {
@@ -37,6 +45,7 @@ public record StreakState(String targetId, Instant lastCheckAt, int failures, In
     }
 
     public StreakState withIncident(String number) {
-        return new StreakState(targetId, lastCheckAt, failures, firstFailureAt, notified, outageStart, outageConfirmedAt, number, version);
+        return new StreakState(targetId, lastCheckAt, failures, firstFailureAt, notified, outageStart,
+                outageConfirmedAt, number, version);
     }
 }

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import nl.vioms.sladesk.core.availability.CreditResult;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One contract's month as month-end computed it (R23-R26): the machine-readable record behind
@@ -17,7 +17,7 @@ import nl.vioms.sladesk.core.availability.CreditResult;
 public record ContractMonth(
         String customerId,
         String customerName,
-        String resellerId,
+        @Nullable String resellerId,
         String level,
         String month,
         String periodStart,
@@ -82,21 +82,24 @@ public record ContractMonth(
      * @param excluded   of those, forgiven by an exclusion (R18, R19)
      */
     public record OutageTrace(String source, String sourceName, String target, String start, String confirmedAt,
-                              String end, String incident, BigDecimal minutes, BigDecimal down, BigDecimal excluded) {
+                              @Nullable String end, @Nullable String incident, BigDecimal minutes, BigDecimal down,
+                              BigDecimal excluded) {
     }
 
     /** A span of down, excluded or unknown time; kind, reason and rule for excluded time. */
-    public record IntervalTrace(String from, String to, BigDecimal minutes, String observed, String kind,
-                                String reason, String rule) {
+    public record IntervalTrace(String from, String to, BigDecimal minutes, String observed, @Nullable String kind,
+                                @Nullable String reason, String rule) {
     }
 
     /** A maintenance window recorded for the service (R19). */
-    public record MaintenanceTrace(String id, String source, String kind, String from, String to, String announcedAt,
-                                   String reason, boolean excluded, String exclusionReason) {
+    public record MaintenanceTrace(String id, String source, String kind, String from, String to,
+                                   @Nullable String announcedAt, @Nullable String reason, boolean excluded,
+                                   @Nullable String exclusionReason) {
     }
 
     /** An emergency window as reported separately (R19). */
-    public record EmergencyTrace(String from, String to, String reason, boolean excluded, String exclusionReason,
+    public record EmergencyTrace(String from, String to, String reason, boolean excluded,
+                                 @Nullable String exclusionReason,
                                  boolean lateAnnouncement, BigDecimal outageMinutes, BigDecimal downMinutes) {
     }
 
@@ -106,7 +109,8 @@ public record ContractMonth(
     }
 
     /** One credit computation (R25, R26), every step of it. Percentages in percent, money 2 decimals. */
-    public record CreditFigures(String rounding, boolean applies, BigDecimal threshold, BigDecimal availability,
+    public record CreditFigures(String rounding, boolean applies, BigDecimal threshold,
+                                @Nullable BigDecimal availability,
                                 BigDecimal pointsBelow, BigDecimal steps, BigDecimal percent, BigDecimal licenceFee,
                                 BigDecimal uncappedAmount, BigDecimal fixedCosts, BigDecimal capPercent, BigDecimal cap,
                                 BigDecimal amount, boolean capped) {
@@ -126,7 +130,7 @@ public record ContractMonth(
      * @param applied        in the policy's rounding mode: what finance pays
      * @param byRounding     the same in every rounding mode (whole, started, prorata), for comparison
      */
-    public record ContractCredit(String basisServiceId, String reason, CreditFigures applied,
+    public record ContractCredit(@Nullable String basisServiceId, String reason, CreditFigures applied,
                                  Map<String, CreditFigures> byRounding) {
     }
 
@@ -135,15 +139,15 @@ public record ContractMonth(
     }
 
     /** @param compliance met / (met + breached) in percent, 2 decimals; null when none was judged */
-    public record Counts(int met, int breached, int open, int noTarget, BigDecimal compliance) {
+    public record Counts(int met, int breached, int open, int noTarget, @Nullable BigDecimal compliance) {
     }
 
     /** The availability of the service that decides the contract's credit, else of its first service. */
-    public BigDecimal headlineAvailability() {
+    public @Nullable BigDecimal headlineAvailability() {
         return headlineService() == null ? null : headlineService().availability();
     }
 
-    public ServiceMonth headlineService() {
+    public @Nullable ServiceMonth headlineService() {
         String id = credit.basisServiceId();
         return services.stream().filter(s -> s.serviceId().equals(id)).findFirst()
                 .orElse(services.isEmpty() ? null : services.get(0));

@@ -1,10 +1,10 @@
 package nl.vioms.sladesk.core.monthend;
 
 import java.time.Instant;
-
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.time.Amsterdam;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One incident of the month with its response and restore compliance (R5, R13, R14), judged on
@@ -13,9 +13,9 @@ import nl.vioms.sladesk.core.time.Amsterdam;
  * @param response {@link #MET}, {@link #BREACHED}, {@link #OPEN} (not answered, not yet due, or
  *                 paused) or {@link #NO_TARGET} (best effort, or P3: R14)
  */
-public record TicketLine(String number, String priority, String subject, String serviceId, String created,
-                         String responseDue, String respondedAt, String response,
-                         String restoreDue, String resolvedAt, String restore) {
+public record TicketLine(String number, String priority, String subject, @Nullable String serviceId, String created,
+                         @Nullable String responseDue, @Nullable String respondedAt, String response,
+                         @Nullable String restoreDue, @Nullable String resolvedAt, String restore) {
 
     public static final String MET = "met", BREACHED = "breached", OPEN = "open", NO_TARGET = "no-target";
 
@@ -32,9 +32,13 @@ public record TicketLine(String number, String priority, String subject, String 
                 status(restoreTarget, clocks.restoreBreached(), t.resolvedAt()));
     }
 
-    private static String status(boolean target, boolean breached, Instant done) {
-        if (!target) return NO_TARGET;
-        if (breached) return BREACHED;
+    private static String status(boolean target, boolean breached, @Nullable Instant done) {
+        if (!target) {
+            return NO_TARGET;
+        }
+        if (breached) {
+            return BREACHED;
+        }
         return done != null ? MET : OPEN;
     }
 }

@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The 12-month trend of one service of a contract and its yearly average (R24), from the stored
@@ -17,11 +18,12 @@ import java.util.List;
  * @param kpi           the KPI of the last month (R5), the norm that holds over the year (R24)
  * @param kpiMet        yearly average at or above the KPI; null without results
  */
-public record Trend(YearMonth last, List<Point> months, BigDecimal yearlyAverage, BigDecimal kpi, Boolean kpiMet) {
+public record Trend(YearMonth last, List<Point> months, @Nullable BigDecimal yearlyAverage, @Nullable BigDecimal kpi,
+                    @Nullable Boolean kpiMet) {
 
     /** One month's stored figure: minutes exact as stored, availability as reported. */
     public record Point(YearMonth month, BigDecimal totalMinutes, BigDecimal downMinutes, BigDecimal availability,
-                        BigDecimal kpi, int version) {
+                        @Nullable BigDecimal kpi, int version) {
     }
 
     public Trend {
@@ -39,13 +41,16 @@ public record Trend(YearMonth last, List<Point> months, BigDecimal yearlyAverage
         List<Point> in = new ArrayList<>(points.stream()
                 .filter(p -> !p.month().isBefore(first) && !p.month().isAfter(last)).toList());
         in.sort(Comparator.comparing(Point::month));
-        if (in.isEmpty()) return new Trend(last, in, null, null, null);
+        if (in.isEmpty()) {
+            return new Trend(last, in, null, null, null);
+        }
         BigDecimal total = BigDecimal.ZERO, down = BigDecimal.ZERO;
         for (Point p : in) {
             total = total.add(p.totalMinutes());
             down = down.add(p.downMinutes());
         }
-        BigDecimal average = total.subtract(down).multiply(BigDecimal.valueOf(100)).divide(total, 4, RoundingMode.HALF_UP);
+        BigDecimal average = total.subtract(down).multiply(BigDecimal.valueOf(100))
+                .divide(total, 4, RoundingMode.HALF_UP);
         BigDecimal kpi = in.get(in.size() - 1).kpi();
         return new Trend(last, in, average, kpi, kpi == null ? null : average.compareTo(kpi) >= 0);
     }

@@ -3,6 +3,7 @@ package nl.vioms.sladesk.core.policy;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What one SLA level promises for one kind of service, as the clocks and reports need it.
@@ -28,6 +29,7 @@ public record LevelTerms(
         boolean availabilityCredit) {
 
     public LevelTerms {
+        Objects.requireNonNull(acknowledge, "acknowledge (R12)");
         targets = Map.copyOf(targets);
     }
 

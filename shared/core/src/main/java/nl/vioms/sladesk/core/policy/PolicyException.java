@@ -2,6 +2,7 @@ package nl.vioms.sladesk.core.policy;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** A policy that cannot be used; the message lists every error found, one per line. */
 public class PolicyException extends RuntimeException {
@@ -15,7 +16,7 @@ public class PolicyException extends RuntimeException {
         this.findings = List.copyOf(findings);
     }
 
-    public PolicyException(String message, Throwable cause) {
+    public PolicyException(String message, @Nullable Throwable cause) {
         super(message, cause);
         this.findings = List.of(PolicyFinding.error("(file)", message));
     }

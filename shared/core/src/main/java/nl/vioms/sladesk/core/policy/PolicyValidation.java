@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks SLA policies. Impossible settings are errors; the source's known contradictions (R15)
@@ -51,19 +52,21 @@ public final class PolicyValidation {
         return p.id() == null || p.id().isBlank() ? "policies[" + index + "]" : p.id();
     }
 
-    private static boolean usable(ValidityPeriod v) {
-        return v != null && v.validFrom() != null && (v.validTo() == null || v.validTo().isAfter(v.validFrom()));
+    private static boolean usable(@Nullable ValidityPeriod v) {
+        return v != null && v.validFrom() != null && (v.isOpenEnded() || v.validTo().isAfter(v.validFrom()));
     }
 
     private static void check(SlaPolicy p, String at, List<PolicyFinding> out) {
         ValidityPeriod v = p.validity();
         if (v == null || v.validFrom() == null) {
             out.add(PolicyFinding.error(at + ".validFrom", "is missing"));
-        } else if (v.validTo() != null && !v.validTo().isAfter(v.validFrom())) {
+        } else if (!v.isOpenEnded() && !v.validTo().isAfter(v.validFrom())) {
             out.add(PolicyFinding.error(at + ".validTo", "validTo " + v.validTo()
                     + " must be after validFrom " + v.validFrom() + " (validTo is exclusive)"));
         }
-        if (p.holidays() == null) out.add(PolicyFinding.error(at + ".holidays", "is missing"));
+        if (p.holidays() == null) {
+            out.add(PolicyFinding.error(at + ".holidays", "is missing"));
+        }
         positive(p.acknowledge(), at + ".acknowledge", true, out);
 
         for (SlaLevel level : SlaLevel.values()) {
@@ -73,8 +76,12 @@ public final class PolicyValidation {
                 out.add(PolicyFinding.error(f, "level " + level + " is missing (R5 defines A, N, B, HA, HS, HN, HB)"));
                 continue;
             }
-            if (row.window() == null) out.add(PolicyFinding.error(f + ".window", "is missing"));
-            if (row.contract() == null) out.add(PolicyFinding.error(f + ".contract", "is missing"));
+            if (row.window() == null) {
+                out.add(PolicyFinding.error(f + ".window", "is missing"));
+            }
+            if (row.contract() == null) {
+                out.add(PolicyFinding.error(f + ".contract", "is missing"));
+            }
             percent(row.availabilityKpi(), f + ".availabilityKpi", false, out);
             targets(row.targets(), f + ".targets", out);
         }
@@ -89,7 +96,9 @@ public final class PolicyValidation {
                 String lf = f + ".levelTargets." + level;
                 targets(overrides, lf, out);
                 LevelPolicy row = p.levels().get(level);
-                if (row == null) return;
+                if (row == null) {
+                    return;
+                }
                 overrides.forEach((prio, t) -> {
                     Targets base = row.targets().getOrDefault(prio, Targets.NONE);
                     if (!Objects.equals(base, t)) {
@@ -114,7 +123,7 @@ public final class PolicyValidation {
         credit(p.credit(), at + ".credit", out);
     }
 
-    private static Duration restore(Map<Priority, Targets> table, Priority prio) {
+    private static @Nullable Duration restore(Map<Priority, Targets> table, Priority prio) {
         Targets t = table.get(prio);
         return t == null ? null : t.restore();
     }
@@ -142,7 +151,9 @@ public final class PolicyValidation {
         for (int i = 0; i < a.regularServiceWindows().size(); i++) {
             RegularServiceWindow w = a.regularServiceWindows().get(i);
             String f = at + ".regularServiceWindows[" + i + "]";
-            if (w.days().isEmpty()) out.add(PolicyFinding.error(f + ".days", "needs at least one day"));
+            if (w.days().isEmpty()) {
+                out.add(PolicyFinding.error(f + ".days", "needs at least one day"));
+            }
             if (w.from() == null || w.to() == null) {
                 out.add(PolicyFinding.error(f, "from and to are required"));
             } else if (!w.to().isAfter(w.from())) {
@@ -165,11 +176,14 @@ public final class PolicyValidation {
         }
         percent(c.percentPerStep(), at + ".percentPerStep", false, out);
         percent(c.capPercentOfFixedCosts(), at + ".capPercentOfFixedCosts", true, out);
-        if (c.rounding() == null) out.add(PolicyFinding.error(at + ".rounding", "is missing"));
+        if (c.rounding() == null) {
+            out.add(PolicyFinding.error(at + ".rounding", "is missing"));
+        }
     }
 
     /** (0, 100], or [0, 100] when zero is allowed. */
-    private static void percent(BigDecimal value, String field, boolean zeroAllowed, List<PolicyFinding> out) {
+    private static void percent(@Nullable BigDecimal value, String field, boolean zeroAllowed,
+                                List<PolicyFinding> out) {
         if (value == null) {
             out.add(PolicyFinding.error(field, "is missing"));
             return;
@@ -181,9 +195,11 @@ public final class PolicyValidation {
         }
     }
 
-    private static void positive(Duration d, String field, boolean required, List<PolicyFinding> out) {
+    private static void positive(@Nullable Duration d, String field, boolean required, List<PolicyFinding> out) {
         if (d == null) {
-            if (required) out.add(PolicyFinding.error(field, "is missing"));
+            if (required) {
+                out.add(PolicyFinding.error(field, "is missing"));
+            }
             return;
         }
         if (d.isNegative() || d.isZero()) {
@@ -191,7 +207,7 @@ public final class PolicyValidation {
         }
     }
 
-    private static boolean isPositive(Duration d) {
+    private static boolean isPositive(@Nullable Duration d) {
         return d != null && !d.isNegative() && !d.isZero();
     }
 
@@ -199,7 +215,7 @@ public final class PolicyValidation {
         return "response " + orBestEffort(t.response()) + " / restore " + orBestEffort(t.restore());
     }
 
-    private static String orBestEffort(Duration d) {
+    private static String orBestEffort(@Nullable Duration d) {
         return d == null ? "best effort" : d.toString();
     }
 }

@@ -1,6 +1,10 @@
 package nl.vioms.sladesk.core.ticket;
 
-import java.text.Normalizer;
+import static nl.vioms.sladesk.core.ticket.ClassifierWords.BREAK;
+import static nl.vioms.sladesk.core.ticket.ClassifierWords.indexOf;
+import static nl.vioms.sladesk.core.ticket.ClassifierWords.lastWord;
+import static nl.vioms.sladesk.core.ticket.ClassifierWords.words;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,8 +12,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import nl.vioms.sladesk.core.policy.Priority;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Proposes the R10 priority of a new incident from its subject and body (Dutch or English).
@@ -30,11 +34,11 @@ import nl.vioms.sladesk.core.policy.Priority;
  *       prefixes); the words {@code prio 1}, {@code prioriteit 1} or {@code priority 1} (also
  *       {@code prio: 1}, {@code prio P1}, {@code prio-1}).</li>
  *   <li><b>Body marker</b>: only the word form ({@code prio 2} etc.); tags and prefixes in a body
- *       are too often quoted history. A word marker right after {@code geen}/{@code niet}/
- *       {@code not}/{@code no} ("geen prio 1") is not a marker.</li>
- *   <li><b>Text rules</b> ({@link #DEFAULT_RULES}), an ordered list of (priority, phrase): the first
- *       rule in list order whose phrase occurs in the subject or body wins. The default list has
- *       all P1 rules first, then P2, then P3.</li>
+ *       are too often quoted history. A word marker right after a marker negator of the phrase
+ *       file ({@code geen}/{@code niet}/{@code not}/{@code no}: "geen prio 1") is not a marker.</li>
+ *   <li><b>Text rules</b> ({@link #DEFAULT_RULES}, read from {@link PriorityPhrases#DEFAULT_RESOURCE}),
+ *       an ordered list of (priority, phrase): the first rule in list order whose phrase occurs in
+ *       the subject or body wins. The default list has all P1 rules first, then P2, then P3.</li>
  *   <li><b>Default</b>: P3, "no rule matched: needs investigation (R10)".</li>
  * </ol>
  *
@@ -49,12 +53,15 @@ import nl.vioms.sladesk.core.policy.Priority;
  * <h2>Negation (P1 rules only)</h2>
  * P1 means "unavailable for <i>all</i> end users", so a P1 phrase is skipped when
  * <ul>
- *   <li>one of the two words before it is in {@link #NEGATORS} ("niet alle toestellen",
- *       "not a complete outage", "bijna niemand kan bellen"), or</li>
- *   <li>the subject or body contains a phrase of {@link #SCOPE_LIMITS} ("niet iedereen",
- *       "not everyone").</li>
+ *   <li>one of the two words before it is a negator ({@link #NEGATORS} by default: "niet alle
+ *       toestellen", "not a complete outage", "bijna niemand kan bellen"), or</li>
+ *   <li>the subject or body contains a scope limit ({@link #SCOPE_LIMITS} by default:
+ *       "niet iedereen", "not everyone").</li>
  * </ul>
  * A skipped P1 phrase is named in the reason; evaluation continues with the later rules.
+ *
+ * <p>Every word and phrase list comes from a {@link PriorityPhrases} file; the product's is read
+ * once, when this class is first used.
  *
  * <p>Known limits, by design of a transparent phrase list: a P1 phrase wins even when the rest of
  * the text is about a secondary function ("alle toestellen tonen de verkeerde weergavenaam" is P1),
@@ -72,9 +79,10 @@ public final class PriorityClassifier {
         public Rule {
             Objects.requireNonNull(priority, "priority");
             Objects.requireNonNull(phrase, "phrase");
-            List<String> words = PriorityClassifier.words(phrase);
+            List<String> words = words(phrase);
             if (words.isEmpty() || words.contains(BREAK)) {
-                throw new IllegalArgumentException("rule phrase must be words without sentence punctuation: \"" + phrase + "\"");
+                throw new IllegalArgumentException(
+                        "rule phrase must be words without sentence punctuation: \"" + phrase + "\"");
             }
         }
 
@@ -84,144 +92,50 @@ public final class PriorityClassifier {
         }
     }
 
-    static final String BREAK = "|";
-
-    // patterns first: DEFAULT_RULES below normalises its phrases while the class initialises
-
     private static final Pattern SUBJECT_TAG = Pattern.compile("\\[\\s*p\\s*([123])\\s*]", Pattern.CASE_INSENSITIVE);
     private static final Pattern SUBJECT_PREFIX = Pattern.compile(
             "^\\s*(?:(?:re|fw|fwd|antw|aw|wg|doorst)\\s*:\\s*)*(p([123])\\s*:)", Pattern.CASE_INSENSITIVE);
     private static final Pattern PRIO_WORD = Pattern.compile(
             "(?<![\\p{L}\\p{N}])(?:prioriteit|priority|prio)\\s*[:=#-]?\\s*p?([123])(?![\\p{L}\\p{N}])",
             Pattern.CASE_INSENSITIVE);
-    private static final Set<String> MARKER_NEGATORS = Set.of("geen", "niet", "not", "no");
-    private static final Pattern APOSTROPHES = Pattern.compile("['\u2018\u2019\u02BC`\u00B4]");
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[.!?;:,()\\[\\]{}<>\"|\u201C\u201D]+");
-    private static final Pattern OTHER = Pattern.compile("[^\\p{L}\\p{N}|]+");
 
-    /** The default text rules in evaluation order: P1, then P2, then P3. */
-    public static final List<Rule> DEFAULT_RULES = List.of(
-            // P1: total loss of service for everyone
-            p1("niemand kan bellen"),
-            p1("niemand kan meer bellen"),
-            p1("niemand kan gebeld worden"),
-            p1("niemand is bereikbaar"),
-            p1("niemand bereikbaar"),
-            p1("hele bedrijf onbereikbaar"),
-            p1("hele bedrijf is onbereikbaar"),
-            p1("hele bedrijf niet bereikbaar"),
-            p1("hele bedrijf is niet bereikbaar"),
-            p1("alle toestellen"),
-            p1("volledige storing"),
-            p1("geen enkele lijn"),
-            p1("totale storing"),
-            p1("telefonie ligt plat"),
-            p1("telefonie ligt eruit"),
-            p1("platform ligt plat"),
-            p1("nobody can call"),
-            p1("no one can call"),
-            p1("nobody can be reached"),
-            p1("no one can be reached"),
-            p1("all phones down"),
-            p1("all phones are down"),
-            p1("complete outage"),
-            p1("entire company unreachable"),
-            p1("entire company is unreachable"),
-            p1("whole company unreachable"),
-            p1("total outage"),
-            p1("platform down"),
-            p1("platform is down"),
-            // P2: a primary function (calling, being called, transferring, routing) fails for some
-            p2("niet iedereen kan bellen"),
-            p2("niet iedereen is bereikbaar"),
-            p2("kan niet bellen"),
-            p2("kan niet meer bellen"),
-            p2("kunnen niet bellen"),
-            p2("kunnen niet meer bellen"),
-            p2("kan niet uitbellen"),
-            p2("kunnen niet uitbellen"),
-            p2("niet gebeld worden"),
-            p2("niet meer gebeld worden"),
-            p2("niet worden gebeld"),
-            p2("niet bereikbaar"),
-            p2("onbereikbaar"),
-            p2("doorverbinden werkt niet"),
-            p2("doorverbinden lukt niet"),
-            p2("kan niet doorverbinden"),
-            p2("kunnen niet doorverbinden"),
-            p2("wachtrij"),
-            p2("geen kiestoon"),
-            p2("valt weg"),
-            p2("vallen weg"),
-            p2("eenrichtingsverkeer"),
-            p2("not everyone can call"),
-            p2("not everyone can be reached"),
-            p2("cannot call"),
-            p2("can not call"),
-            p2("can't call"),
-            p2("cannot make calls"),
-            p2("can't make calls"),
-            p2("cannot receive calls"),
-            p2("can't receive calls"),
-            p2("not receiving calls"),
-            p2("cannot be called"),
-            p2("can't be called"),
-            p2("one-way audio"),
-            p2("transfer not working"),
-            p2("transfer is not working"),
-            p2("transfer doesn't work"),
-            p2("cannot transfer"),
-            p2("can't transfer"),
-            p2("call routing"),
-            p2("no dial tone"),
-            p2("calls drop"),
-            p2("calls are dropping"),
-            p2("calls dropping"),
-            p2("dropped calls"),
-            // P3: information and secondary functions (listed so the reason names them)
-            p3("voicemail"),
-            p3("wachtmuziek"),
-            p3("music on hold"),
-            p3("gespreksopname"),
-            p3("call recording"),
-            p3("rapportage"),
-            p3("rapport"),
-            p3("report"),
-            p3("weergavenaam"),
-            p3("display name"),
-            p3("vraag"),
-            p3("question"),
-            p3("hoe kan ik"),
-            p3("how do i"),
-            p3("informatie"),
-            p3("information"));
+    /** The default text rules in evaluation order (P1, then P2, then P3), from the phrase file. */
+    public static final List<Rule> DEFAULT_RULES = PriorityPhrases.defaults().rules();
 
-    /** Words that, one or two words before a P1 phrase, stop it from counting. */
-    public static final Set<String> NEGATORS = Set.of(
-            "niet", "geen", "nooit", "bijna", "not", "no", "never", "isnt", "arent", "wasnt", "almost", "nearly", "hardly");
+    /** Words that, one or two words before a P1 phrase, stop it from counting (phrase file). */
+    public static final Set<String> NEGATORS = PriorityPhrases.defaults().negators();
 
     /** Phrases that, anywhere in the ticket, say not all end users are affected: no P1 from text. */
-    public static final List<String> SCOPE_LIMITS = List.of(
-            "niet iedereen", "niet voor iedereen", "not everyone", "not everybody", "not for everyone");
+    public static final List<String> SCOPE_LIMITS = PriorityPhrases.defaults().scopeLimits();
 
     /** Reason of the default result. */
     public static final String NO_MATCH = "no rule matched: needs investigation (R10)";
 
     private final List<Rule> rules;
     private final List<List<String>> ruleWords;
-    private final List<List<String>> scopeLimits;
+    private final Set<String> negators;
+    private final List<String> scopeLimits;
+    private final List<List<String>> scopeLimitWords;
+    private final Set<String> markerNegators;
 
-    /** A classifier with {@link #DEFAULT_RULES}. */
+    /** A classifier with the product's phrases ({@link PriorityPhrases#defaults()}). */
     public PriorityClassifier() {
-        this(DEFAULT_RULES);
+        this(PriorityPhrases.defaults());
     }
 
-    /** A classifier with the given rules, evaluated in list order. */
+    /** A classifier with the given rules, evaluated in list order, and the product's other phrases. */
     public PriorityClassifier(List<Rule> rules) {
-        this.rules = List.copyOf(rules);
-        this.ruleWords = this.rules.stream().map(r -> words(r.phrase())).toList();
-        this.scopeLimits = SCOPE_LIMITS.stream().map(PriorityClassifier::words).toList();
+        this(PriorityPhrases.defaults().withRules(rules));
+    }
+
+    /** A classifier with the given phrases, e.g. an edited phrase file. */
+    public PriorityClassifier(PriorityPhrases phrases) {
+        this.rules = phrases.rules();
+        this.ruleWords = rules.stream().map(r -> words(r.phrase())).toList();
+        this.negators = phrases.negators();
+        this.scopeLimits = phrases.scopeLimits();
+        this.scopeLimitWords = scopeLimits.stream().map(ClassifierWords::words).toList();
+        this.markerNegators = phrases.markerNegators();
     }
 
     /** The text rules of this classifier, in evaluation order. */
@@ -230,7 +144,7 @@ public final class PriorityClassifier {
     }
 
     /** Classifies a ticket from its subject and body; {@code null} counts as empty. */
-    public PriorityClassification classify(String subject, String body) {
+    public PriorityClassification classify(@Nullable String subject, @Nullable String body) {
         return classify(null, subject, body);
     }
 
@@ -238,7 +152,8 @@ public final class PriorityClassifier {
      * Classifies a ticket; a valid {@code requested} priority ("P1", "P2", "P3", any case, e.g. from
      * an API field) wins over everything else. {@code null} or blank means not requested.
      */
-    public PriorityClassification classify(String requested, String subject, String body) {
+    public PriorityClassification classify(@Nullable String requested, @Nullable String subject,
+                                           @Nullable String body) {
         String note = "";
         if (requested != null && !requested.isBlank()) {
             String r = requested.trim().toUpperCase(Locale.ROOT);
@@ -258,7 +173,7 @@ public final class PriorityClassifier {
         return new PriorityClassification(text.priority(), text.reason() + note, false);
     }
 
-    private static PriorityClassification marker(String subject, String body) {
+    private @Nullable PriorityClassification marker(String subject, String body) {
         Matcher m = SUBJECT_TAG.matcher(subject);
         if (m.find()) {
             Priority p = priority(m.group(1));
@@ -273,10 +188,10 @@ public final class PriorityClassifier {
         return word != null ? word : prioWord(body, "body");
     }
 
-    private static PriorityClassification prioWord(String text, String where) {
+    private @Nullable PriorityClassification prioWord(String text, String where) {
         Matcher m = PRIO_WORD.matcher(text);
         while (m.find()) {
-            if (!MARKER_NEGATORS.contains(lastWord(text.substring(0, m.start())))) {
+            if (!markerNegators.contains(lastWord(text.substring(0, m.start())))) {
                 String found = m.group().replaceAll("\\s+", " ").trim();
                 return new PriorityClassification(priority(m.group(1)), where + " marker \"" + found + "\"", true);
             }
@@ -290,9 +205,9 @@ public final class PriorityClassifier {
         words.addAll(words(body));
 
         String scopeLimit = null;
-        for (int i = 0; i < SCOPE_LIMITS.size() && scopeLimit == null; i++) {
-            if (indexOf(words, scopeLimits.get(i), 0) >= 0) {
-                scopeLimit = SCOPE_LIMITS.get(i);
+        for (int i = 0; i < scopeLimits.size() && scopeLimit == null; i++) {
+            if (indexOf(words, scopeLimitWords.get(i), 0) >= 0) {
+                scopeLimit = scopeLimits.get(i);
             }
         }
 
@@ -322,30 +237,17 @@ public final class PriorityClassifier {
         return skipped.isEmpty() ? "" : " (" + String.join("; ", skipped.stream().distinct().toList()) + ")";
     }
 
-    private static String negatorBefore(List<String> words, int at) {
+    private @Nullable String negatorBefore(List<String> words, int at) {
         for (int i = at - 1; i >= Math.max(0, at - 2); i--) {
             String w = words.get(i);
             if (w.equals(BREAK)) {
                 return null;
             }
-            if (NEGATORS.contains(w)) {
+            if (negators.contains(w)) {
                 return w;
             }
         }
         return null;
-    }
-
-    private static int indexOf(List<String> words, List<String> phrase, int from) {
-        outer:
-        for (int i = from; i + phrase.size() <= words.size(); i++) {
-            for (int j = 0; j < phrase.size(); j++) {
-                if (!words.get(i + j).equals(phrase.get(j))) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
     /**
@@ -354,59 +256,11 @@ public final class PriorityClassifier {
      * E.g. {@code "Storing op ÁLLE toestellen!  Can't   call"} gives
      * {@code "storing op alle toestellen | cant call"}.
      */
-    public static String normalize(String text) {
+    public static String normalize(@Nullable String text) {
         return String.join(" ", words(text));
-    }
-
-    private static boolean isAscii(String s) {
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) >= 0x80) return false;
-        }
-        return true;
-    }
-
-    static List<String> words(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        String s = APOSTROPHES.matcher(text).replaceAll("");
-        // ASCII is its own NFKD form: skipping it leaves the JDK's Unicode tables unloaded for
-        // most mails and calls, some 30 ms of a cold start (decision 11)
-        if (!isAscii(s)) s = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
-        s = s.toLowerCase(Locale.ROOT);
-        s = CLAUSE_PUNCTUATION.matcher(s).replaceAll(" | ");
-        s = OTHER.matcher(s).replaceAll(" ").trim();
-        List<String> out = new ArrayList<>();
-        for (String w : s.split(" +")) {
-            boolean duplicateBreak = w.equals(BREAK) && (out.isEmpty() || out.get(out.size() - 1).equals(BREAK));
-            if (!w.isEmpty() && !duplicateBreak) {
-                out.add(w);
-            }
-        }
-        if (!out.isEmpty() && out.get(out.size() - 1).equals(BREAK)) {
-            out.remove(out.size() - 1);
-        }
-        return out;
-    }
-
-    private static String lastWord(String text) {
-        List<String> w = words(text);
-        return w.isEmpty() ? "" : w.get(w.size() - 1);
     }
 
     private static Priority priority(String digit) {
         return Priority.valueOf("P" + digit);
-    }
-
-    private static Rule p1(String phrase) {
-        return new Rule(Priority.P1, phrase);
-    }
-
-    private static Rule p2(String phrase) {
-        return new Rule(Priority.P2, phrase);
-    }
-
-    private static Rule p3(String phrase) {
-        return new Rule(Priority.P3, phrase);
     }
 }

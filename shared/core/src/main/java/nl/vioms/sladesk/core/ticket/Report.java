@@ -3,6 +3,7 @@ package nl.vioms.sladesk.core.ticket;
 import java.time.Instant;
 import java.util.Objects;
 import nl.vioms.sladesk.core.clock.Channel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A fault report or request as it reaches VIOMS, before it is a ticket.
@@ -14,8 +15,9 @@ import nl.vioms.sladesk.core.clock.Channel;
  * @param source            where it came from (mail message id, api request, phone line), for the history
  * @param actor             who registered it (the reporter, a phone agent, monitoring)
  */
-public record Report(TicketKind kind, Channel channel, Instant at, String reporter, String subject, String text,
-                     String requestedPriority, String serviceId, String source, String actor) {
+public record Report(TicketKind kind, Channel channel, Instant at, @Nullable String reporter, String subject,
+                     String text, @Nullable String requestedPriority, @Nullable String serviceId, String source,
+                     String actor) {
     public Report {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");

@@ -21,7 +21,9 @@ public final class Texts {
 
     /** At most {@code max} characters of {@code text}, then the marker; never splits a surrogate pair. */
     static String clip(String text, int max, String marker) {
-        if (text == null || text.length() <= max) return text;
+        if (text == null || text.length() <= max) {
+            return text;
+        }
         int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
         return text.substring(0, end) + marker;
     }

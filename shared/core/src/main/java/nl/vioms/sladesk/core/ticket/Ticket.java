@@ -7,6 +7,7 @@ import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A ticket as it stands: the fold of its history ({@link TicketLifecycle}). Tickets from unknown
@@ -23,16 +24,16 @@ public record Ticket(
         String number,
         TicketKind kind,
         TicketStatus status,
-        String customerId,
-        String customerName,
-        String resellerId,
+        @Nullable String customerId,
+        @Nullable String customerName,
+        @Nullable String resellerId,
         SlaLevel level,
-        String serviceId,
+        @Nullable String serviceId,
         ServiceKind serviceKind,
         Priority priority,
         String priorityReason,
         String subject,
-        String reporter,
+        @Nullable String reporter,
         boolean triage,
         TicketTimeline timeline,
         long version) {
@@ -66,8 +67,8 @@ public record Ticket(
     }
 
     /** The same ticket for another customer and service (assigned by operations; no longer triage). */
-    Ticket assignedTo(String newCustomerId, String newCustomerName, String newResellerId, SlaLevel newLevel,
-                      String newServiceId, ServiceKind newServiceKind) {
+    Ticket assignedTo(String newCustomerId, String newCustomerName, @Nullable String newResellerId, SlaLevel newLevel,
+                      @Nullable String newServiceId, ServiceKind newServiceKind) {
         return new Ticket(number, kind, status, newCustomerId, newCustomerName, newResellerId, newLevel, newServiceId,
                 newServiceKind, priority, priorityReason, subject, reporter, false, timeline, version);
     }

@@ -10,6 +10,7 @@ import nl.vioms.sladesk.core.error.InvalidInputException;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
+import org.jspecify.annotations.Nullable;
 
 /** Turns a report into a new ticket and its CREATED event. */
 public final class TicketFactory {
@@ -26,8 +27,8 @@ public final class TicketFactory {
     /**
      * @param customer the reporter's customer, or null when unknown (the ticket is flagged for triage)
      */
-    public static NewTicket open(
-            String number, Report report, Customer customer, PriorityClassification classification) {
+    public static NewTicket open(String number, Report report, @Nullable Customer customer,
+            PriorityClassification classification) {
         ServiceRef service = customer == null
                 ? null
                 : report.serviceId() != null

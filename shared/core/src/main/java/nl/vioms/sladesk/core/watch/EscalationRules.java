@@ -5,12 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.policy.ContractType;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.time.Amsterdam;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Who hears of a ticket, and when (R17). Pure: the caller publishes what these rules return.
@@ -72,7 +72,7 @@ public final class EscalationRules {
     }
 
     /** As {@link #atCreation(Ticket, ContractType)}, with the ticket's deadlines in the body. */
-    public static List<Escalation> atCreation(Ticket ticket, ContractType contract, ClockResult clocks) {
+    public static List<Escalation> atCreation(Ticket ticket, ContractType contract, @Nullable ClockResult clocks) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(contract, "contract");
         if (ticket.isTimed() && ticket.priority() == Priority.P1 && contract == ContractType.TWENTY_FOUR_SEVEN) {
@@ -82,11 +82,14 @@ public final class EscalationRules {
     }
 
     /** What to send when {@code checkpoint} falls due; nothing for an untimed ticket. */
-    public static List<Escalation> at(Checkpoint checkpoint, Ticket ticket, ContractType contract, ClockResult clocks) {
+    public static List<Escalation> at(Checkpoint checkpoint, Ticket ticket, ContractType contract,
+                                      @Nullable ClockResult clocks) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(contract, "contract");
-        if (!ticket.isTimed()) return List.of();
+        if (!ticket.isTimed()) {
+            return List.of();
+        }
         boolean p1 = ticket.priority() == Priority.P1;
         if (p1 && checkpoint == Checkpoint.RESTORE_WARNING && contract == ContractType.OFFICE_HOURS) {
             return List.of(escalation(Audience.ESCALATIONS, P1_RESTORE_WARNING, ticket, contract, clocks));
@@ -106,7 +109,7 @@ public final class EscalationRules {
     }
 
     private static Escalation escalation(Audience audience, String kind, Ticket t, ContractType contract,
-                                         ClockResult clocks) {
+                                         @Nullable ClockResult clocks) {
         String id = t.number() + "#" + kind;
         String priority = t.priority().name();
         String contractName = contractWireName(contract);
@@ -138,7 +141,9 @@ public final class EscalationRules {
         return new Escalation(id, audience, kind, attributes, body);
     }
 
-    private static void put(Map<String, Object> body, String key, String value) {
-        if (value != null) body.put(key, value);
+    private static void put(Map<String, Object> body, String key, @Nullable String value) {
+        if (value != null) {
+            body.put(key, value);
+        }
     }
 }

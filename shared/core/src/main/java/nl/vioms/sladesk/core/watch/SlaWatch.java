@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.ticket.Ticket;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which SLA checkpoints of a ticket are due, and when the next one is. Pure: the caller supplies
@@ -89,7 +89,9 @@ public final class SlaWatch {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(clocks, "clocks");
         Objects.requireNonNull(recorded, "recorded");
-        if (!ticket.status().isOpen() || !ticket.isTimed()) return List.of();
+        if (!ticket.status().isOpen() || !ticket.isTimed()) {
+            return List.of();
+        }
         TicketTimeline t = ticket.timeline();
         List<Due> all = new ArrayList<>();
         if (t.respondedAt() == null) {
@@ -108,7 +110,9 @@ public final class SlaWatch {
         return List.copyOf(all);
     }
 
-    private static void add(List<Due> all, Checkpoint checkpoint, Instant at) {
-        if (at != null) all.add(new Due(checkpoint, at));
+    private static void add(List<Due> all, Checkpoint checkpoint, @Nullable Instant at) {
+        if (at != null) {
+            all.add(new Due(checkpoint, at));
+        }
     }
 }
