@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.vioms.sladesk.core.error.InvalidInputException;
 
 /**
  * The one JSON reader and writer of a function: jackson-jr (on jackson-core), not jackson-databind,
@@ -20,7 +21,8 @@ import java.util.Map;
  */
 public final class Json {
     /** Decimals as written (money and percentages never as 1E+2); nulls kept; unknown fields refused. */
-    private static final JSON JR = JSON.builder(JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build())
+    private static final JSON JR = JSON.builder(
+                    JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build())
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
             .build();
     private static final JSON PRETTY = JR.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
@@ -65,8 +67,12 @@ public final class Json {
     /** The object member {@code name} of a JSON object; absent or null is an empty map. */
     public static Map<String, Object> object(Map<String, Object> parent, String name) {
         Object value = parent.get(name);
-        if (value == null) return Map.of();
-        if (!(value instanceof Map)) throw new Invalid("'" + name + "' is not a JSON object", null);
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map)) {
+            throw new Invalid("'" + name + "' is not a JSON object", null);
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) value;
         return map;
@@ -75,8 +81,12 @@ public final class Json {
     /** The array member {@code name} of a JSON object; absent or null is an empty list. */
     public static List<Object> list(Map<String, Object> parent, String name) {
         Object value = parent.get(name);
-        if (value == null) return List.of();
-        if (!(value instanceof List)) throw new Invalid("'" + name + "' is not a JSON array", null);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List)) {
+            throw new Invalid("'" + name + "' is not a JSON array", null);
+        }
         @SuppressWarnings("unchecked")
         List<Object> list = (List<Object>) value;
         return list;
@@ -86,7 +96,9 @@ public final class Json {
     public static List<Map<String, Object>> objects(Map<String, Object> parent, String name) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Object element : list(parent, name)) {
-            if (!(element instanceof Map)) throw new Invalid("an element of '" + name + "' is not a JSON object", null);
+            if (!(element instanceof Map)) {
+                throw new Invalid("an element of '" + name + "' is not a JSON object", null);
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) element;
             out.add(map);
@@ -97,7 +109,9 @@ public final class Json {
     /** The string member {@code name} of a JSON object, or null; a non-string is refused. */
     public static String string(Map<String, Object> parent, String name) {
         Object value = parent.get(name);
-        if (value == null || value instanceof String) return (String) value;
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
         throw new Invalid("'" + name + "' is not a JSON string", null);
     }
 
@@ -105,7 +119,9 @@ public final class Json {
     public static Map<String, Object> readObject(String json) {
         try {
             Object value = JR.anyFrom(json);
-            if (!(value instanceof Map)) throw new Invalid("not a JSON object", null);
+            if (!(value instanceof Map)) {
+                throw new Invalid("not a JSON object", null);
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) value;
             return map;
@@ -121,12 +137,16 @@ public final class Json {
      * ({@link UnknownField}); so are bad JSON and values of the wrong shape ({@link Invalid}).
      */
     public static <T> T read(byte[] json, Class<T> type) {
-        Map<String, Object> object = readObject(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        Map<String, Object> object = readObject(new String(json, StandardCharsets.UTF_8));
         if (type.isRecord()) {
             List<String> known = new ArrayList<>();
-            for (RecordComponent c : type.getRecordComponents()) known.add(c.getName());
+            for (RecordComponent c : type.getRecordComponents()) {
+                known.add(c.getName());
+            }
             for (String field : object.keySet()) {
-                if (!known.contains(field)) throw new UnknownField(field, known);
+                if (!known.contains(field)) {
+                    throw new UnknownField(field, known);
+                }
             }
         }
         try {
@@ -152,8 +172,8 @@ public final class Json {
         }
     }
 
-    /** Not JSON, or not of the expected shape. */
-    public static class Invalid extends IllegalArgumentException {
+    /** Not JSON, or not of the expected shape: invalid input (an HTTP 400 where it is a request's body). */
+    public static class Invalid extends InvalidInputException {
         Invalid(String message, Throwable cause) {
             super(message, cause);
         }
