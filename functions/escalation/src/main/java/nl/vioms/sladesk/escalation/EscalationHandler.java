@@ -56,7 +56,9 @@ public final class EscalationHandler implements RequestStreamHandler {
             // a new message, or a pending one asked for again (redrive); delivery marks are ours
             boolean pendingAgain = "MODIFY".equals(eventName)
                     && "PENDING".equals(Json.string(Json.object(Json.object(change, "NewImage"), "deliveryState"), "S"));
-            if (!"INSERT".equals(eventName) && !pendingAgain) continue;
+            if (!"INSERT".equals(eventName) && !pendingAgain) {
+                continue;
+            }
             String sequenceNumber = Json.string(change, "SequenceNumber");
             String id = Json.string(Json.object(Json.object(change, "Keys"), "id"), "S");
             try {

@@ -426,7 +426,9 @@ class MonthEndScenarioTest {
             assertEquals(5, page.evaluate("document.querySelectorAll('svg.timeline rect.span.down').length").asInt(),
                     "a, i, c's overrun, d and f on the timeline");
             assertTrue(page.evaluate("document.body.innerText").asText().contains("Gewijzigd ten opzichte van versie 1"));
-            if (System.getenv("SLADESK_SCREENSHOTS") != null) page.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "bakkerij.png"), 1100, 900);
+            if (System.getenv("SLADESK_SCREENSHOTS") != null) {
+                page.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "bakkerij.png"), 1100, 900);
+            }
 
             var hotelPage = browser.open(hotel.toUri());
             assertEquals(List.of(), hotelPage.problems());
@@ -500,7 +502,9 @@ class MonthEndScenarioTest {
 
     @AfterAll
     static void closeStream() {
-        if (outboxStream != null) outboxStream.close();
+        if (outboxStream != null) {
+            outboxStream.close();
+        }
     }
 
     /** Month-end writes its notification to the outbox; escalation publishes it to the operations topic. */
@@ -510,7 +514,9 @@ class MonthEndScenarioTest {
         for (int attempt = 0; attempt < 20; attempt++) {
             for (Message m : aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
                 JsonNode body = DatabindJson.MAPPER.readTree(m.body());
-                if (month.equals(body.path("month").asText())) return body;
+                if (month.equals(body.path("month").asText())) {
+                    return body;
+                }
             }
         }
         throw new AssertionError("no month-end notification for " + month);

@@ -117,7 +117,9 @@ public final class ProbeRound {
                         suppressed.get(target.serviceKey()), target.serviceKey().startsWith("platform:"));
                 List<String> done = new ArrayList<>();
                 StreakState next = step.next();
-                for (Effect effect : step.effects()) next = apply(effect, next, target, service, check, done);
+                for (Effect effect : step.effects()) {
+                    next = apply(effect, next, target, service, check, done);
+                }
                 if (!probes.saveStreak(next)) {
                     conflicts++; // another run wrote this target first; the effects above were idempotent
                     done.add("streak written by another run");

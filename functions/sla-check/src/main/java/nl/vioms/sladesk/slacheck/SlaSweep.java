@@ -47,7 +47,9 @@ public final class SlaSweep {
     int redrive(Instant now) {
         int asked = 0;
         for (OutboxMessage message : outbox.listByState(DeliveryState.PENDING, 100)) {
-            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) break; // oldest first: the rest are younger
+            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) { // oldest first: the rest are younger
+                break;
+            }
             if (outbox.redrive(message.id(), now)) {
                 asked++;
                 Log.warn("outbox.redrive", Map.of("escalationId", message.id(), "createdAt", message.createdAt().toString()));

@@ -91,7 +91,9 @@ public final class MailIntake {
             var event = new TicketEvent("mail-" + ApiToken.hash(source).substring(0, 16), EventKind.EMAIL, received,
                     actorOf(m.fromAddress()), "email:" + sesMessageId, details);
             String number = existing.get().ticket().number();
-            if (tickets.record(number, event).isEmpty()) throw new IllegalStateException("ticket " + number + " vanished");
+            if (tickets.record(number, event).isEmpty()) {
+                throw new IllegalStateException("ticket " + number + " vanished");
+            }
             return new Outcome(Outcome.Kind.ADDED_TO_TICKET, number, "reply");
         }
         referenced.ifPresent(number -> Log.warn("mail.unknown-ticket", Map.of("ticket", number, "sesMessageId", sesMessageId)));
@@ -105,15 +107,21 @@ public final class MailIntake {
 
     /** The reporter, or anyone of the ticket's customer: their mail is their reply (R16). */
     private boolean fromReportersSide(String address, Ticket ticket) {
-        if (address == null) return false;
-        if (address.equalsIgnoreCase(ticket.reporter())) return true;
+        if (address == null) {
+            return false;
+        }
+        if (address.equalsIgnoreCase(ticket.reporter())) {
+            return true;
+        }
         return ticket.customerId() != null && directory.customerByEmail(address)
                 .map(c -> c.id().equals(ticket.customerId())).orElse(false);
     }
 
     private static Map<String, String> details(InboundMail m, String rawAt) {
         Map<String, String> data = new LinkedHashMap<>();
-        if (m.fromAddress() != null) data.put("from", m.fromAddress());
+        if (m.fromAddress() != null) {
+            data.put("from", m.fromAddress());
+        }
         data.put("subject", Texts.subject(m.subject()));
         data.put("text", Texts.text(m.text()));
         data.put("raw", rawAt);
