@@ -8,12 +8,12 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.AwsClients;
-import nl.vioms.sladesk.aws.EnvVar;
-import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
+import nl.vioms.sladesk.aws.AwsClients;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 
 /**
@@ -56,9 +56,7 @@ public final class EscalationHandler implements RequestStreamHandler {
             // a new message, or a pending one asked for again (redrive); delivery marks are ours
             boolean pendingAgain = "MODIFY".equals(eventName)
                     && "PENDING".equals(Json.string(Json.object(Json.object(change, "NewImage"), "deliveryState"), "S"));
-            if (!"INSERT".equals(eventName) && !pendingAgain) {
-                continue;
-            }
+            if (!"INSERT".equals(eventName) && !pendingAgain) continue;
             String sequenceNumber = Json.string(change, "SequenceNumber");
             String id = Json.string(Json.object(Json.object(change, "Keys"), "id"), "S");
             try {

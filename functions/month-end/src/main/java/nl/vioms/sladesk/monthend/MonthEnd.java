@@ -63,9 +63,7 @@ public final class MonthEnd {
 
     public MonthEnd(DirectoryStore directory, MonitoringRepository monitoring, TicketStore tickets,
                     ReportsRepository reports, ReportPublisher publisher, PolicySet policies, Clock clock, int concurrency) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency must be at least 1");
-        }
+        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
         this.directory = directory;
         this.monitoring = monitoring;
         this.tickets = tickets;
@@ -120,9 +118,7 @@ public final class MonthEnd {
         // platform services count for many contracts: read once per run
         Map<MonitoredService, ServiceRecords> platform = new LinkedHashMap<>();
         for (MonitoredService s : monitored) {
-            if (s.isPlatformWide()) {
-                platform.put(s, records(monitoring.records(s.key(), period)));
-            }
+            if (s.isPlatformWide()) platform.put(s, records(monitoring.records(s.key(), period)));
         }
         Map<String, List<MonitoredService>> own = monitored.stream().filter(s -> !s.isPlatformWide())
                 .collect(Collectors.groupingBy(MonitoredService::customerId));
@@ -177,9 +173,7 @@ public final class MonthEnd {
         Map<String, ServiceRecords> ownRecords = new HashMap<>();
         for (ServiceRef ref : customer.services()) {
             ServiceRecords r = ServiceRecords.NONE;
-            for (var e : platform.entrySet()) {
-                if (e.getKey().affects(customer.id(), ref)) r = r.plus(e.getValue());
-            }
+            for (var e : platform.entrySet()) if (e.getKey().affects(customer.id(), ref)) r = r.plus(e.getValue());
             for (MonitoredService s : own) {
                 if (s.affects(customer.id(), ref)) {
                     r = r.plus(ownRecords.computeIfAbsent(s.key(), k -> records(monitoring.records(k, period))));

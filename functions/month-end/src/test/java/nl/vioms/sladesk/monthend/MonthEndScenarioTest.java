@@ -22,13 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.availability.Exclusion;
 import nl.vioms.sladesk.core.availability.ExclusionKind;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -51,14 +51,14 @@ import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
-import nl.vioms.sladesk.escalation.EscalationHandler;
-import nl.vioms.sladesk.testing.AwsEmulators;
-import nl.vioms.sladesk.testing.HeadlessChromium;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.LocalStreams;
 import nl.vioms.sladesk.emulators.MutableClock;
-import nl.vioms.sladesk.emulators.DatabindJson;
+import nl.vioms.sladesk.escalation.EscalationHandler;
+import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.HeadlessChromium;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -426,9 +426,7 @@ class MonthEndScenarioTest {
             assertEquals(5, page.evaluate("document.querySelectorAll('svg.timeline rect.span.down').length").asInt(),
                     "a, i, c's overrun, d and f on the timeline");
             assertTrue(page.evaluate("document.body.innerText").asText().contains("Gewijzigd ten opzichte van versie 1"));
-            if (System.getenv("SLADESK_SCREENSHOTS") != null) {
-                page.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "bakkerij.png"), 1100, 900);
-            }
+            if (System.getenv("SLADESK_SCREENSHOTS") != null) page.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "bakkerij.png"), 1100, 900);
 
             var hotelPage = browser.open(hotel.toUri());
             assertEquals(List.of(), hotelPage.problems());
@@ -502,9 +500,7 @@ class MonthEndScenarioTest {
 
     @AfterAll
     static void closeStream() {
-        if (outboxStream != null) {
-            outboxStream.close();
-        }
+        if (outboxStream != null) outboxStream.close();
     }
 
     /** Month-end writes its notification to the outbox; escalation publishes it to the operations topic. */
@@ -514,9 +510,7 @@ class MonthEndScenarioTest {
         for (int attempt = 0; attempt < 20; attempt++) {
             for (Message m : aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
                 JsonNode body = DatabindJson.MAPPER.readTree(m.body());
-                if (month.equals(body.path("month").asText())) {
-                    return body;
-                }
+                if (month.equals(body.path("month").asText())) return body;
             }
         }
         throw new AssertionError("no month-end notification for " + month);

@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
-import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
-import nl.vioms.sladesk.core.monitoring.Outage;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 import nl.vioms.sladesk.core.monitoring.StreakMachine;
 import nl.vioms.sladesk.core.monitoring.StreakMachine.Effect;
@@ -53,7 +53,7 @@ public final class ProbeRound {
     private final StreakMachine machine = new StreakMachine(INTERVAL);
 
     public ProbeRound(ProbeRepository probes, MonitoringRepository monitoring, OutboxRepository outbox,
-                      nl.vioms.sladesk.app.tickets.TicketService tickets, PolicySet policies, Prober prober, Clock clock) {
+                      TicketService tickets, PolicySet policies, Prober prober, Clock clock) {
         this.probes = probes;
         this.monitoring = monitoring;
         this.outbox = outbox;
@@ -117,9 +117,7 @@ public final class ProbeRound {
                         suppressed.get(target.serviceKey()), target.serviceKey().startsWith("platform:"));
                 List<String> done = new ArrayList<>();
                 StreakState next = step.next();
-                for (Effect effect : step.effects()) {
-                    next = apply(effect, next, target, service, check, done);
-                }
+                for (Effect effect : step.effects()) next = apply(effect, next, target, service, check, done);
                 if (!probes.saveStreak(next)) {
                     conflicts++; // another run wrote this target first; the effects above were idempotent
                     done.add("streak written by another run");

@@ -8,9 +8,9 @@ import java.util.Map;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.app.tickets.TicketService;
 
 /** One sweep: the due index's entries up to now, each ticket's due checkpoints recorded once. */
 public final class SlaSweep {
@@ -47,9 +47,7 @@ public final class SlaSweep {
     int redrive(Instant now) {
         int asked = 0;
         for (OutboxMessage message : outbox.listByState(DeliveryState.PENDING, 100)) {
-            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) { // oldest first: the rest are younger
-                break;
-            }
+            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) break; // oldest first: the rest are younger
             if (outbox.redrive(message.id(), now)) {
                 asked++;
                 Log.warn("outbox.redrive", Map.of("escalationId", message.id(), "createdAt", message.createdAt().toString()));

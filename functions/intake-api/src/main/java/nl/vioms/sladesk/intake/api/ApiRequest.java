@@ -54,8 +54,8 @@ final class ApiRequest {
         boolean base64 = Boolean.TRUE.equals(event.get("isBase64Encoded"));
         byte[] bytes = base64 ? base64(raw) : raw.getBytes(StandardCharsets.UTF_8);
         if (bytes.length > MAX_BODY_BYTES) {
-            throw new ApiError(413, "Payload Too Large",
-                    "the body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES);
+            throw new ApiError(
+                    413, "Payload Too Large", "the body has " + bytes.length + " bytes; at most " + MAX_BODY_BYTES);
         }
         try {
             return Json.read(bytes, type);

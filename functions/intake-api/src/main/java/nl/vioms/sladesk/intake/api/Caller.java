@@ -15,15 +15,16 @@ record Caller(ApiToken token) {
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             throw new ApiError(401, "Unauthorized", "send Authorization: Bearer <token>");
         }
-        return directory.tokenByHash(ApiToken.hash(header.substring(7).trim()))
+        return directory
+                .tokenByHash(ApiToken.hash(header.substring(7).trim()))
                 .map(Caller::new)
                 .orElseThrow(() -> new ApiError(401, "Unauthorized", "unknown or revoked token"));
     }
 
     void require(TokenScope... allowed) {
         if (!Set.of(allowed).contains(token.scope())) {
-            throw new ApiError(403, "Forbidden",
-                    "a " + token.scope().name().toLowerCase(Locale.ROOT) + " token may not do this");
+            throw new ApiError(
+                    403, "Forbidden", "a " + token.scope().name().toLowerCase(Locale.ROOT) + " token may not do this");
         }
     }
 

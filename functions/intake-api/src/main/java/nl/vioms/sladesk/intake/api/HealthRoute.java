@@ -23,7 +23,8 @@ final class HealthRoute {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("time", clock.instant().toString());
         try {
-            String status = dynamo.describeTable(b -> b.tableName(ticketsTable)).table().tableStatusAsString();
+            String status =
+                    dynamo.describeTable(b -> b.tableName(ticketsTable)).table().tableStatusAsString();
             body.put("status", "ok");
             body.put("ticketStore", status);
             return Problems.json(200, body);

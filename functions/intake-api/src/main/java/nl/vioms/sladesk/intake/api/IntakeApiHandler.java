@@ -45,8 +45,11 @@ public final class IntakeApiHandler implements RequestStreamHandler {
         String ticketsTable = env.require(EnvVar.TICKETS_TABLE);
         var directory = new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE));
         // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
-        var tickets = new TicketService(new TicketRepository(dynamo, ticketsTable, env.require(EnvVar.OUTBOX_TABLE)),
-                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock,
+        var tickets = new TicketService(
+                new TicketRepository(dynamo, ticketsTable, env.require(EnvVar.OUTBOX_TABLE)),
+                new TicketClocks(PolicyLoader.loadDefault()),
+                new PriorityClassifier(),
+                clock,
                 env.require(EnvVar.PUBLIC_BASE_URL));
         this.router = new Router(directory, tickets, new HealthRoute(dynamo, ticketsTable, clock), clock);
     }

@@ -25,15 +25,15 @@ final class PhoneIntakeRoute {
         this.times = times;
     }
 
-    record PhoneCall(String callerNumber, String line, String calledAt, String summary, String priority,
-            String ticket) {
-    }
+    record PhoneCall(
+            String callerNumber, String line, String calledAt, String summary, String priority, String ticket) {}
 
     ApiResponse phoneIntake(ApiRequest request, Caller caller) {
         caller.require(TokenScope.TELEPHONY, TokenScope.OPERATIONS);
         PhoneCall call = request.body(PhoneCall.class);
-        String number = PhoneNumbers.toE164(call.callerNumber()).orElseThrow(() ->
-                ApiError.badRequest("callerNumber '" + call.callerNumber() + "' is not a phone number"));
+        String number = PhoneNumbers.toE164(call.callerNumber())
+                .orElseThrow(
+                        () -> ApiError.badRequest("callerNumber '" + call.callerNumber() + "' is not a phone number"));
         String line = call.line() == null ? "support" : call.line();
         if (!line.equals("support") && !line.equals("out-of-hours")) {
             throw ApiError.badRequest("line must be support or out-of-hours, not '" + line + "'");
@@ -41,8 +41,13 @@ final class PhoneIntakeRoute {
         Instant at = times.instant("calledAt", call.calledAt());
         if (call.ticket() != null) {
             // a phone report on an existing ticket: from now on A/HA run 24x7 (R7)
-            var event = new TicketEvent("phone-" + at.toEpochMilli(), EventKind.PHONE_REPORT, at, caller.actor(),
-                    "phone:" + line, Map.of("caller", number, "text", nullToEmpty(call.summary())));
+            var event = new TicketEvent(
+                    "phone-" + at.toEpochMilli(),
+                    EventKind.PHONE_REPORT,
+                    at,
+                    caller.actor(),
+                    "phone:" + line,
+                    Map.of("caller", number, "text", nullToEmpty(call.summary())));
             var view = tickets.record(call.ticket(), event)
                     .orElseThrow(() -> ApiError.notFound("no ticket " + call.ticket()));
             return Problems.json(200, TicketJson.full(view));
@@ -51,8 +56,17 @@ final class PhoneIntakeRoute {
             throw ApiError.badRequest("summary is required");
         }
         Customer customer = directory.customerByPhone(number).orElse(null);
-        Report report = new Report(TicketKind.INCIDENT, Channel.PHONE, at, number, firstLine(call.summary()),
-                call.summary(), call.priority(), null, "phone:" + line, caller.actor());
+        Report report = new Report(
+                TicketKind.INCIDENT,
+                Channel.PHONE,
+                at,
+                number,
+                firstLine(call.summary()),
+                call.summary(),
+                call.priority(),
+                null,
+                "phone:" + line,
+                caller.actor());
         // the same call logged twice is one ticket: keyed on the caller and the call's time, or the
         // client's Idempotency-Key (without calledAt the time is "now", so send the key on retries)
         String key = request.header("idempotency-key");

@@ -25,8 +25,7 @@ final class Problems {
     static final String STORE_UNAVAILABLE = "the ticket store does not answer; try again "
             + "(with the same Idempotency-Key or event id a retry is harmless)";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static ApiResponse json(int status, Object body) {
         return ApiResponse.of(status, "application/json", Json.write(body));
@@ -51,8 +50,9 @@ final class Problems {
             return problem(409, "Conflict", e.getMessage());
         }
         if (e instanceof SdkException) {
-            Log.error("api.store-failed", Map.of("route", String.valueOf(request.route()),
-                    "error", String.valueOf(e.getMessage())));
+            Log.error(
+                    "api.store-failed",
+                    Map.of("route", String.valueOf(request.route()), "error", String.valueOf(e.getMessage())));
             return problem(503, "Service Unavailable", STORE_UNAVAILABLE);
         }
         return unexpected(e, request, context);

@@ -10,8 +10,7 @@ import nl.vioms.sladesk.core.time.Amsterdam;
 
 /** The reseller's status page of one ticket: plain, readable HTML, every value escaped. */
 final class StatusPage {
-    private StatusPage() {
-    }
+    private StatusPage() {}
 
     static String render(TicketService.View view) {
         Ticket t = view.ticket();
@@ -21,7 +20,11 @@ final class StatusPage {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 // no icon to fetch: a browser would otherwise ask the API for /favicon.ico (404)
                 .append("<link rel=\"icon\" href=\"data:,\">")
-                .append("<title>").append(esc(t.number())).append(" · ").append(esc(t.subject())).append("</title>")
+                .append("<title>")
+                .append(esc(t.number()))
+                .append(" · ")
+                .append(esc(t.subject()))
+                .append("</title>")
                 .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;")
                 .append("padding:0 1rem;color:#1b1f24}")
                 .append("h1{font-size:1.4rem;margin-bottom:.2rem}.sub{color:#57606a;margin-top:0}")
@@ -30,16 +33,33 @@ final class StatusPage {
                 .append("th{width:14rem;color:#57606a;font-weight:500}.badge{display:inline-block;")
                 .append("padding:.1rem .5rem;border-radius:1rem;background:#ddf4ff}")
                 .append(".P1{background:#ffebe9}.late{color:#cf222e;font-weight:600}</style></head><body>");
-        html.append("<h1>").append(esc(t.number())).append(" — ").append(esc(t.subject())).append("</h1>");
+        html.append("<h1>")
+                .append(esc(t.number()))
+                .append(" — ")
+                .append(esc(t.subject()))
+                .append("</h1>");
         String reporter = t.customerName() == null ? "Onbekende melder (triage)" : t.customerName();
-        html.append("<p class=\"sub\">").append(esc(reporter))
-                .append(" · gemeld ").append(esc(Amsterdam.readable(t.createdAt())))
-                .append(" via ").append(esc(TicketJson.lower(t.channel().name()))).append("</p>");
+        html.append("<p class=\"sub\">")
+                .append(esc(reporter))
+                .append(" · gemeld ")
+                .append(esc(Amsterdam.readable(t.createdAt())))
+                .append(" via ")
+                .append(esc(TicketJson.lower(t.channel().name())))
+                .append("</p>");
         html.append("<table>");
-        row(html, "Status", "<span class=\"badge\">" + esc(TicketJson.lower(t.status().name())) + "</span>");
-        row(html, "Prioriteit", "<span class=\"badge " + t.priority().name() + "\">" + t.priority().name()
-                + "</span> " + esc(t.priorityReason()));
-        row(html, "SLA-niveau", esc(t.level().name()) + " · " + esc(t.serviceKind().wireName()));
+        row(
+                html,
+                "Status",
+                "<span class=\"badge\">" + esc(TicketJson.lower(t.status().name())) + "</span>");
+        row(
+                html,
+                "Prioriteit",
+                "<span class=\"badge " + t.priority().name() + "\">"
+                        + t.priority().name() + "</span> " + esc(t.priorityReason()));
+        row(
+                html,
+                "SLA-niveau",
+                esc(t.level().name()) + " · " + esc(t.serviceKind().wireName()));
         if (c != null) {
             row(html, "Reactie uiterlijk", deadline(c.responseDue(), c.responseBreached()));
             String restore = c.restoreDue() != null
@@ -57,8 +77,11 @@ final class StatusPage {
             }
             String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
             String shown = text.length() > 600 ? text.substring(0, 600) + "…" : text;
-            row(html, esc(Amsterdam.readable(e.at())), "<strong>" + esc(label(e.kind())) + "</strong> · "
-                    + esc(who(e.actor())) + (text.isBlank() ? "" : "<br>" + esc(shown)));
+            row(
+                    html,
+                    esc(Amsterdam.readable(e.at())),
+                    "<strong>" + esc(label(e.kind())) + "</strong> · " + esc(who(e.actor()))
+                            + (text.isBlank() ? "" : "<br>" + esc(shown)));
         }
         html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p>")
                 .append("</body></html>");
@@ -101,7 +124,11 @@ final class StatusPage {
     }
 
     private static void row(StringBuilder html, String label, String valueHtml) {
-        html.append("<tr><th>").append(label).append("</th><td>").append(valueHtml).append("</td></tr>");
+        html.append("<tr><th>")
+                .append(label)
+                .append("</th><td>")
+                .append(valueHtml)
+                .append("</td></tr>");
     }
 
     static String esc(String text) {

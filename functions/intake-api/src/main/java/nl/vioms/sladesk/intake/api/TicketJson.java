@@ -12,8 +12,7 @@ import nl.vioms.sladesk.core.time.Amsterdam;
 
 /** Tickets as the API answers them: instants with the Amsterdam offset, best effort as null. */
 final class TicketJson {
-    private TicketJson() {
-    }
+    private TicketJson() {}
 
     static Map<String, Object> summary(Ticket t) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -61,16 +60,18 @@ final class TicketJson {
     }
 
     static List<Map<String, Object>> history(List<TicketEvent> events) {
-        return events.stream().map(e -> {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", e.id());
-            out.put("kind", e.kind().wireName());
-            out.put("at", Amsterdam.iso(e.at()));
-            out.put("actor", e.actor());
-            out.put("source", e.source());
-            out.put("data", e.data());
-            return out;
-        }).toList();
+        return events.stream()
+                .map(e -> {
+                    Map<String, Object> out = new LinkedHashMap<>();
+                    out.put("id", e.id());
+                    out.put("kind", e.kind().wireName());
+                    out.put("at", Amsterdam.iso(e.at()));
+                    out.put("actor", e.actor());
+                    out.put("source", e.source());
+                    out.put("data", e.data());
+                    return out;
+                })
+                .toList();
     }
 
     static String lower(String name) {

@@ -30,9 +30,8 @@ final class TicketRoutes {
         this.times = times;
     }
 
-    record NewTicketRequest(String customer, String kind, String subject, String description, String priority,
-            String service) {
-    }
+    record NewTicketRequest(
+            String customer, String kind, String subject, String description, String priority, String service) {}
 
     /** {@code POST /tickets}: a reseller opens an incident or RFC for one of its own customers (R8). */
     ApiResponse openTicket(ApiRequest request, Caller caller) {
@@ -44,7 +43,8 @@ final class TicketRoutes {
         if (body.subject() == null || body.subject().isBlank()) {
             throw ApiError.badRequest("subject is required");
         }
-        Customer customer = directory.customer(body.customer())
+        Customer customer = directory
+                .customer(body.customer())
                 .filter(c -> caller.token().scope() != TokenScope.RESELLER
                         || c.resellerId().equals(caller.token().resellerId()))
                 .orElseThrow(() -> ApiError.notFound("no customer " + body.customer()));
@@ -54,10 +54,20 @@ final class TicketRoutes {
             default -> throw ApiError.badRequest("kind must be incident or rfc, not '" + body.kind() + "'");
         };
         String key = request.header("idempotency-key");
-        String source = "api#" + (caller.token().resellerId() == null ? "ops" : caller.token().resellerId()) + "#"
+        String source = "api#"
+                + (caller.token().resellerId() == null ? "ops" : caller.token().resellerId()) + "#"
                 + (key == null ? UUID.randomUUID() : key);
-        Report report = new Report(kind, Channel.API, times.now(), caller.actor(), body.subject(),
-                body.description(), body.priority(), body.service(), "api", caller.actor());
+        Report report = new Report(
+                kind,
+                Channel.API,
+                times.now(),
+                caller.actor(),
+                body.subject(),
+                body.description(),
+                body.priority(),
+                body.service(),
+                "api",
+                caller.actor());
         return created(tickets.open(report, customer, source));
     }
 
@@ -70,7 +80,8 @@ final class TicketRoutes {
         var list = caller.token().scope() == TokenScope.RESELLER
                 ? tickets.openForReseller(caller.token().resellerId())
                 : tickets.queue();
-        return Problems.json(200, Map.of("tickets", list.stream().map(TicketJson::summary).toList()));
+        return Problems.json(
+                200, Map.of("tickets", list.stream().map(TicketJson::summary).toList()));
     }
 
     /** {@code GET /tickets/{number}}: the ticket, its clocks and history, or its status page. */
@@ -82,9 +93,15 @@ final class TicketRoutes {
         return Problems.json(200, TicketJson.full(view));
     }
 
-    record EventRequest(String kind, String at, String note, String priority, String reason, String id,
-            String customer, String service) {
-    }
+    record EventRequest(
+            String kind,
+            String at,
+            String note,
+            String priority,
+            String reason,
+            String id,
+            String customer,
+            String service) {}
 
     /** {@code POST /tickets/{number}/events}: operations record what happened; each event recomputes the clocks. */
     ApiResponse addEvent(ApiRequest request, Caller caller) {
@@ -117,7 +134,10 @@ final class TicketRoutes {
         }
         // the caller's ids live in their own namespace: they can never meet SLA Desk's own event ids
         String key = request.header("idempotency-key");
-        String id = "api-" + (body.id() != null ? body.id() : key != null ? key : UUID.randomUUID().toString());
+        String id = "api-"
+                + (body.id() != null
+                        ? body.id()
+                        : key != null ? key : UUID.randomUUID().toString());
         var event = new TicketEvent(id, kind, times.instant("at", body.at()), caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
         return Problems.json(200, TicketJson.full(view));
@@ -128,13 +148,15 @@ final class TicketRoutes {
         if (body.customer() == null) {
             throw ApiError.badRequest("assigned needs customer");
         }
-        Customer customer = directory.customer(body.customer())
+        Customer customer = directory
+                .customer(body.customer())
                 .orElseThrow(() -> ApiError.notFound("no customer " + body.customer()));
         var service = body.service() != null
-                ? customer.service(body.service()).orElseThrow(() -> ApiError.badRequest(
-                        "customer " + customer.id() + " has no service " + body.service()))
-                : customer.mainService().orElseThrow(() -> ApiError.badRequest(
-                        "customer " + customer.id() + " has no service"));
+                ? customer.service(body.service())
+                        .orElseThrow(() ->
+                                ApiError.badRequest("customer " + customer.id() + " has no service " + body.service()))
+                : customer.mainService()
+                        .orElseThrow(() -> ApiError.badRequest("customer " + customer.id() + " has no service"));
         Map<String, String> data = new LinkedHashMap<>();
         data.put("customer", customer.id());
         data.put("customerName", customer.name());
@@ -148,21 +170,29 @@ final class TicketRoutes {
     /** {@code GET /queue}: open tickets in the order they are handled (R11): priority, then time of reporting. */
     ApiResponse queue(Caller caller) {
         caller.require(TokenScope.OPERATIONS, TokenScope.TELEPHONY);
-        return Problems.json(200, Map.of("tickets", tickets.queue().stream().map(TicketJson::summary).toList()));
+        return Problems.json(
+                200,
+                Map.of(
+                        "tickets",
+                        tickets.queue().stream().map(TicketJson::summary).toList()));
     }
 
     private TicketService.View visibleTicket(String number, Caller caller) {
         if (!TicketNumber.isValid(number)) {
             throw ApiError.notFound("no ticket " + number);
         }
-        return tickets.view(number).filter(v -> caller.maySee(v.ticket()))
+        return tickets.view(number)
+                .filter(v -> caller.maySee(v.ticket()))
                 .orElseThrow(() -> ApiError.notFound("no ticket " + number));
     }
 
     /** 201 with the new ticket; 200 when the source had been taken in before. */
     static ApiResponse created(TicketService.Opened opened) {
         return Problems.json(opened.duplicate() ? 200 : 201, TicketJson.summary(opened.ticket()))
-                .withHeaders(Map.of("content-type", "application/json",
-                        "location", "/tickets/" + opened.ticket().number()));
+                .withHeaders(Map.of(
+                        "content-type",
+                        "application/json",
+                        "location",
+                        "/tickets/" + opened.ticket().number()));
     }
 }

@@ -51,25 +51,43 @@ class ProblemResponsesTest {
         String number = openTicket();
         // an event item of a kind no version of SLA Desk wrote (hand-edited): reading it fails
         String table = aws.environmentOf("IntakeApiFunction").require(EnvVar.TICKETS_TABLE);
-        aws.clients().dynamo().putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS("TICKET#" + number),
-                "sk", AttributeValue.fromS("EVENT#2026-11-26T09:13:00.000000000Z#broken"),
-                "eventId", AttributeValue.fromS("broken"), "kind", AttributeValue.fromS("EXPLODED"),
-                "at", AttributeValue.fromS("2026-11-26T09:13:00Z"), "actor", AttributeValue.fromS("x"),
-                "source", AttributeValue.fromS("x"))));
+        aws.clients()
+                .dynamo()
+                .putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                "pk",
+                                AttributeValue.fromS("TICKET#" + number),
+                                "sk",
+                                AttributeValue.fromS("EVENT#2026-11-26T09:13:00.000000000Z#broken"),
+                                "eventId",
+                                AttributeValue.fromS("broken"),
+                                "kind",
+                                AttributeValue.fromS("EXPLODED"),
+                                "at",
+                                AttributeValue.fromS("2026-11-26T09:13:00Z"),
+                                "actor",
+                                AttributeValue.fromS("x"),
+                                "source",
+                                AttributeValue.fromS("x"))));
 
         Captured captured = captureStdout(() -> invoke(sample("get-ticket.json", number, null), "req-corrupt-1"));
         JsonNode problem = body(captured.response());
 
         assertEquals(500, captured.response().get("statusCode").asInt());
-        assertEquals("application/problem+json", captured.response().get("headers").get("content-type").asText());
+        assertEquals(
+                "application/problem+json",
+                captured.response().get("headers").get("content-type").asText());
         assertEquals("req-corrupt-1", problem.get("correlationId").asText());
-        assertEquals("an unexpected error occurred; it has been logged", problem.get("detail").asText());
+        assertEquals(
+                "an unexpected error occurred; it has been logged",
+                problem.get("detail").asText());
         String wire = captured.response().get("body").asText();
         for (String internal : List.of("EXPLODED", "EventKind", "nl.vioms", "Exception", "No enum constant")) {
             assertFalse(wire.contains(internal), internal + " in " + wire);
         }
-        List<String> errors = captured.lines().stream().filter(l -> l.contains("\"api.unexpected\"")).toList();
+        List<String> errors = captured.lines().stream()
+                .filter(l -> l.contains("\"api.unexpected\""))
+                .toList();
         assertEquals(1, errors.size(), "logged once: " + captured.lines());
         JsonNode logged = DatabindJson.MAPPER.readTree(errors.get(0));
         assertEquals("req-corrupt-1", logged.get("correlationId").asText());
@@ -82,12 +100,21 @@ class ProblemResponsesTest {
     void withoutALambdaContextTheCorrelationIdIsARandomUuid() throws Exception {
         // a customer item that lost its level: reading it fails (as TicketApiTest's unexpected failure)
         String table = aws.environmentOf("IntakeApiFunction").require(EnvVar.DIRECTORY_TABLE);
-        aws.clients().dynamo().putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS("CUSTOMER#broken-too"), "sk", AttributeValue.fromS("CUSTOMER"),
-                "id", AttributeValue.fromS("broken-too"), "resellerId", AttributeValue.fromS("telnet"))));
+        aws.clients()
+                .dynamo()
+                .putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                "pk",
+                                AttributeValue.fromS("CUSTOMER#broken-too"),
+                                "sk",
+                                AttributeValue.fromS("CUSTOMER"),
+                                "id",
+                                AttributeValue.fromS("broken-too"),
+                                "resellerId",
+                                AttributeValue.fromS("telnet"))));
 
-        JsonNode response = invoke(sample("post-tickets.json", null, "{\"customer\":\"broken-too\",\"subject\":\"x\"}"),
-                null);
+        JsonNode response =
+                invoke(sample("post-tickets.json", null, "{\"customer\":\"broken-too\",\"subject\":\"x\"}"), null);
 
         assertEquals(500, response.get("statusCode").asInt());
         String id = body(response).get("correlationId").asText();
@@ -102,7 +129,8 @@ class ProblemResponsesTest {
 
         assertEquals(400, response.get("statusCode").asInt());
         assertEquals("Bad Request", body(response).get("title").asText());
-        assertEquals("unknown event kind 'exploded'", body(response).get("detail").asText());
+        assertEquals(
+                "unknown event kind 'exploded'", body(response).get("detail").asText());
         assertFalse(body(response).has("correlationId"), "a refusal is no failure of SLA Desk");
     }
 
@@ -117,7 +145,8 @@ class ProblemResponsesTest {
         assertEquals(200, first.get("statusCode").asInt());
         assertEquals(409, again.get("statusCode").asInt());
         assertEquals("Conflict", body(again).get("title").asText());
-        assertEquals("ticket " + number + " is resolved; resolved needs an open ticket",
+        assertEquals(
+                "ticket " + number + " is resolved; resolved needs an open ticket",
                 body(again).get("detail").asText());
     }
 
@@ -146,9 +175,12 @@ class ProblemResponsesTest {
 
     /** The handler's output for an event, with a Lambda context of this request id (or none). */
     private static JsonNode invoke(APIGatewayV2HTTPEvent event, String requestId) {
-        Context context = requestId == null ? null : (Context) Proxy.newProxyInstance(
-                Context.class.getClassLoader(), new Class<?>[] {Context.class},
-                (proxy, method, args) -> method.getName().equals("getAwsRequestId") ? requestId : null);
+        Context context = requestId == null
+                ? null
+                : (Context) Proxy.newProxyInstance(
+                        Context.class.getClassLoader(),
+                        new Class<?>[] {Context.class},
+                        (proxy, method, args) -> method.getName().equals("getAwsRequestId") ? requestId : null);
         try {
             String output = LambdaInvoke.invokeJson(handler, LambdaInvoke.wireJson(event), context);
             return DatabindJson.MAPPER.readTree(output);
@@ -161,8 +193,7 @@ class ProblemResponsesTest {
         return DatabindJson.MAPPER.readTree(response.get("body").asText());
     }
 
-    private record Captured(JsonNode response, List<String> lines) {
-    }
+    private record Captured(JsonNode response, List<String> lines) {}
 
     private interface Call {
         JsonNode run() throws Exception;
@@ -175,7 +206,8 @@ class ProblemResponsesTest {
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
             JsonNode response = call.run();
-            return new Captured(response, out.toString(StandardCharsets.UTF_8).lines().toList());
+            return new Captured(
+                    response, out.toString(StandardCharsets.UTF_8).lines().toList());
         } finally {
             System.setOut(original);
         }

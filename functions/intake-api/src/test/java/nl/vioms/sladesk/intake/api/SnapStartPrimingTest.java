@@ -14,7 +14,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SnapStartPrimingTest {
     @Test
     void primingWritesNothing(LocalAws aws) throws Exception {
-        var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(),
+        var handler = new IntakeApiHandler(
+                aws.environmentOf("IntakeApiFunction"),
+                aws.clients(),
                 new MutableClock(Instant.parse("2026-11-26T09:12:30Z")));
         int tickets = aws.itemCount("TicketsTable");
         int outbox = aws.itemCount("OutboxTable");

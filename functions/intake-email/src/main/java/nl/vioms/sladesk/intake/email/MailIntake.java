@@ -5,19 +5,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
-import nl.vioms.sladesk.core.ticket.TicketKind;
-import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.intake.email.mail.InboundMail;
 import nl.vioms.sladesk.intake.email.mail.MailClassification;
 import nl.vioms.sladesk.intake.email.mail.MailClassifier;
@@ -91,9 +91,7 @@ public final class MailIntake {
             var event = new TicketEvent("mail-" + ApiToken.hash(source).substring(0, 16), EventKind.EMAIL, received,
                     actorOf(m.fromAddress()), "email:" + sesMessageId, details);
             String number = existing.get().ticket().number();
-            if (tickets.record(number, event).isEmpty()) {
-                throw new IllegalStateException("ticket " + number + " vanished");
-            }
+            if (tickets.record(number, event).isEmpty()) throw new IllegalStateException("ticket " + number + " vanished");
             return new Outcome(Outcome.Kind.ADDED_TO_TICKET, number, "reply");
         }
         referenced.ifPresent(number -> Log.warn("mail.unknown-ticket", Map.of("ticket", number, "sesMessageId", sesMessageId)));
@@ -107,21 +105,15 @@ public final class MailIntake {
 
     /** The reporter, or anyone of the ticket's customer: their mail is their reply (R16). */
     private boolean fromReportersSide(String address, Ticket ticket) {
-        if (address == null) {
-            return false;
-        }
-        if (address.equalsIgnoreCase(ticket.reporter())) {
-            return true;
-        }
+        if (address == null) return false;
+        if (address.equalsIgnoreCase(ticket.reporter())) return true;
         return ticket.customerId() != null && directory.customerByEmail(address)
                 .map(c -> c.id().equals(ticket.customerId())).orElse(false);
     }
 
     private static Map<String, String> details(InboundMail m, String rawAt) {
         Map<String, String> data = new LinkedHashMap<>();
-        if (m.fromAddress() != null) {
-            data.put("from", m.fromAddress());
-        }
+        if (m.fromAddress() != null) data.put("from", m.fromAddress());
         data.put("subject", Texts.subject(m.subject()));
         data.put("text", Texts.text(m.text()));
         data.put("raw", rawAt);

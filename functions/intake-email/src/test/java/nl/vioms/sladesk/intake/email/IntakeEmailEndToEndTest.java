@@ -1,7 +1,5 @@
 package nl.vioms.sladesk.intake.email;
 
-import nl.vioms.sladesk.emulators.LambdaInvoke;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,11 +16,13 @@ import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
-import nl.vioms.sladesk.intake.email.MailIntake.Outcome.Kind;
-import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.intake.email.MailIntake.Outcome.Kind;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

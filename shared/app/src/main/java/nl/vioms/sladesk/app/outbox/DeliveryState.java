@@ -1,4 +1,8 @@
 package nl.vioms.sladesk.app.outbox;
 
 /** Where an outbox message stands: written, published to SNS, or given up on (in the DLQ). */
-public enum DeliveryState { PENDING, DELIVERED, FAILED }
+public enum DeliveryState {
+    PENDING,
+    DELIVERED,
+    FAILED
+}

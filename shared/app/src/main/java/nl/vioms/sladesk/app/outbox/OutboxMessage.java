@@ -33,11 +33,14 @@ public record OutboxMessage(
         attributes = Map.copyOf(attributes);
     }
 
-    public static OutboxMessage pending(String id, Topic topic, Map<String, String> attributes,
-                                        String body, Instant createdAt) {
+    public static OutboxMessage pending(
+            String id, Topic topic, Map<String, String> attributes, String body, Instant createdAt) {
         return new OutboxMessage(id, topic, attributes, body, createdAt, DeliveryState.PENDING, null, null);
     }
 
     /** The SNS topics of template.yaml. */
-    public enum Topic { ESCALATIONS, OPERATIONS }
+    public enum Topic {
+        ESCALATIONS,
+        OPERATIONS
+    }
 }

@@ -66,17 +66,16 @@ public final class TicketService {
     }
 
     /** The ticket and whether the source had been taken in before (then nothing new was stored). */
-    public record Opened(Ticket ticket, boolean duplicate) {
-    }
+    public record Opened(Ticket ticket, boolean duplicate) {}
 
     /** A ticket with its history and clocks as of now. */
-    public record View(Ticket ticket, List<TicketEvent> history, ClockResult clocks) {
-    }
+    public record View(Ticket ticket, List<TicketEvent> history, ClockResult clocks) {}
 
     public Opened open(Report report, Customer customer, String sourceKey) {
         Optional<SourceClaim> earlier = tickets.source(sourceKey);
         if (earlier.isPresent() && earlier.get().complete()) {
-            return new Opened(tickets.find(earlier.get().ticketNumber()).orElseThrow().ticket(), true);
+            return new Opened(
+                    tickets.find(earlier.get().ticketNumber()).orElseThrow().ticket(), true);
         }
         Claimed claimed = earlier.map(c -> new Claimed(c, false)).orElseGet(() -> claim(report, sourceKey));
         SourceClaim claim = claimed.claim();
@@ -86,24 +85,33 @@ public final class TicketService {
                 ? report
                 : report.receivedAt(claim.reportedAt());
         String number = claim.ticketNumber();
-        PriorityClassification priority =
-                classifier.classify(first.requestedPriority(), first.subject(), first.text());
+        PriorityClassification priority = classifier.classify(first.requestedPriority(), first.subject(), first.text());
         TicketFactory.NewTicket created = TicketFactory.open(number, first, customer, priority);
         // R17: a P1 on a 24x7 contract reaches the second line at once, committed with the ticket
         ClockResult clocksAtCreation =
                 clocks.compute(created.ticket(), clock.instant()).orElse(null);
-        List<OutboxMessage> escalations = messages(EscalationRules.atCreation(
-                created.ticket(), clocks.contract(created.ticket()), clocksAtCreation));
+        List<OutboxMessage> escalations = messages(
+                EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket()), clocksAtCreation));
         tickets.create(created.ticket(), created.created(), clocksAtCreation, escalations);
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
-        Log.info("ticket.opened", Map.of("ticket", number, "priority", stored.priority().name(),
-                "channel", report.channel().name(), "triage", stored.triage(), "source", sourceKey));
+        Log.info(
+                "ticket.opened",
+                Map.of(
+                        "ticket",
+                        number,
+                        "priority",
+                        stored.priority().name(),
+                        "channel",
+                        report.channel().name(),
+                        "triage",
+                        stored.triage(),
+                        "source",
+                        sourceKey));
         return new Opened(stored, !claimed.ours());
     }
 
-    private record Claimed(SourceClaim claim, boolean ours) {
-    }
+    private record Claimed(SourceClaim claim, boolean ours) {}
 
     private Claimed claim(Report report, String sourceKey) {
         int year = report.at().atZone(AMSTERDAM).getYear();
@@ -135,12 +143,16 @@ public final class TicketService {
                     Set<Checkpoint> recorded = recorded(stored.history());
                     ClockResult clocksNow = clocksOf(updated);
                     // only a reclassification or an assignment can make an escalation owed
-                    boolean changesTerms =
-                            event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
-                    tickets.append(updated, event, clocksNow, recorded,
+                    boolean changesTerms = event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
+                    tickets.append(
+                            updated,
+                            event,
+                            clocksNow,
+                            recorded,
                             changesTerms ? owed(updated, clocksNow, recorded) : List.of());
-                    Log.info("ticket.event", Map.of("ticket", number, "kind", event.kind().wireName(),
-                            "actor", event.actor()));
+                    Log.info(
+                            "ticket.event",
+                            Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
                 }
                 return view(number);
             } catch (ConcurrentChangeException changed) {
@@ -168,8 +180,7 @@ public final class TicketService {
             Ticket ticket = stored.ticket();
             ClockResult clocksNow = clocks.compute(ticket, now).orElse(null);
             Set<Checkpoint> recorded = recorded(stored.history());
-            List<SlaWatch.Due> due =
-                    clocksNow == null ? List.of() : SlaWatch.due(ticket, clocksNow, recorded, now);
+            List<SlaWatch.Due> due = clocksNow == null ? List.of() : SlaWatch.due(ticket, clocksNow, recorded, now);
             try {
                 if (due.isEmpty()) {
                     // nothing (more) to record: move the due entry to the next checkpoint
@@ -177,31 +188,47 @@ public final class TicketService {
                     return recordedNow;
                 }
                 SlaWatch.Due next = due.get(0);
-                EventKind kind = next.checkpoint() == Checkpoint.RESTORE_WARNING
-                        ? EventKind.SLA_WARNING
-                        : EventKind.SLA_BREACH;
+                EventKind kind =
+                        next.checkpoint() == Checkpoint.RESTORE_WARNING ? EventKind.SLA_WARNING : EventKind.SLA_BREACH;
                 // recorded when seen, with the instant it fell due: the history stays in time order
-                TicketEvent event = new TicketEvent("sla-" + next.checkpoint().wireName(), kind, now, "sla-check",
-                        "schedule", Map.of(CHECKPOINT, next.checkpoint().wireName(), "dueAt", next.at().toString()));
+                TicketEvent event = new TicketEvent(
+                        "sla-" + next.checkpoint().wireName(),
+                        kind,
+                        now,
+                        "sla-check",
+                        "schedule",
+                        Map.of(
+                                CHECKPOINT,
+                                next.checkpoint().wireName(),
+                                "dueAt",
+                                next.at().toString()));
                 Ticket updated = stored.with(event);
                 Set<Checkpoint> after = EnumSet.noneOf(Checkpoint.class);
                 after.addAll(recorded);
                 after.add(next.checkpoint());
-                List<OutboxMessage> escalations = messages(
-                                EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow))
-                        .stream()
-                        .filter(m -> !tickets.outboxHas(m.id()))
-                        .toList();
+                List<OutboxMessage> escalations =
+                        messages(EscalationRules.at(next.checkpoint(), updated, clocks.contract(updated), clocksNow))
+                                .stream()
+                                .filter(m -> !tickets.outboxHas(m.id()))
+                                .toList();
                 tickets.append(updated, event, clocksNow, after, escalations); // an SLA event moves no clock
                 recordedNow++;
-                Log.info("ticket.checkpoint", Map.of("ticket", number, "checkpoint", next.checkpoint().wireName(),
-                        "at", next.at().toString(), "escalations", escalations.size()));
+                Log.info(
+                        "ticket.checkpoint",
+                        Map.of(
+                                "ticket",
+                                number,
+                                "checkpoint",
+                                next.checkpoint().wireName(),
+                                "at",
+                                next.at().toString(),
+                                "escalations",
+                                escalations.size()));
             } catch (ConcurrentChangeException changed) {
                 // another sweep or writer was first: read again; what it recorded is not recorded twice
             }
         }
-        throw new IllegalStateException(
-                "ticket " + number + " kept changing; its checkpoints wait for the next sweep");
+        throw new IllegalStateException("ticket " + number + " kept changing; its checkpoints wait for the next sweep");
     }
 
     /**
@@ -239,16 +266,18 @@ public final class TicketService {
 
     /** Outbox messages for escalations: the body as JSON, its link made absolute. */
     private List<OutboxMessage> messages(List<EscalationRules.Escalation> escalations) {
-        return escalations.stream().map(e -> {
-            Map<String, Object> body = new LinkedHashMap<>(e.body());
-            if (body.get("link") instanceof String link) {
-                body.put("link", linkBase + link);
-            }
-            OutboxMessage.Topic topic = e.audience() == EscalationRules.Audience.ESCALATIONS
-                    ? OutboxMessage.Topic.ESCALATIONS
-                    : OutboxMessage.Topic.OPERATIONS;
-            return OutboxMessage.pending(e.id(), topic, e.attributes(), Json.write(body), clock.instant());
-        }).toList();
+        return escalations.stream()
+                .map(e -> {
+                    Map<String, Object> body = new LinkedHashMap<>(e.body());
+                    if (body.get("link") instanceof String link) {
+                        body.put("link", linkBase + link);
+                    }
+                    OutboxMessage.Topic topic = e.audience() == EscalationRules.Audience.ESCALATIONS
+                            ? OutboxMessage.Topic.ESCALATIONS
+                            : OutboxMessage.Topic.OPERATIONS;
+                    return OutboxMessage.pending(e.id(), topic, e.attributes(), Json.write(body), clock.instant());
+                })
+                .toList();
     }
 
     public Optional<View> view(String number) {

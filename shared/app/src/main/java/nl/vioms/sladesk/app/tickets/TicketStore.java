@@ -49,12 +49,10 @@ public interface TicketStore {
      *
      * @param reportedAt when the first delivery was received (R8); null for claims stored before it was kept
      */
-    record SourceClaim(String ticketNumber, boolean complete, Instant reportedAt) {
-    }
+    record SourceClaim(String ticketNumber, boolean complete, Instant reportedAt) {}
 
     /** What a sweep found: the tickets with a checkpoint due, and how many index entries it read. */
-    record DueEntries(List<String> ticketNumbers, int itemsRead) {
-    }
+    record DueEntries(List<String> ticketNumbers, int itemsRead) {}
 
     /** The next number of the year's counter (atomic; a failed intake leaves a gap, never a duplicate). */
     long nextSequence(int year);
@@ -86,7 +84,11 @@ public interface TicketStore {
      *
      * @throws ConcurrentChangeException when the ticket changed since it was read (nothing is stored)
      */
-    void append(Ticket updated, TicketEvent event, ClockResult clocks, Set<Checkpoint> recorded,
+    void append(
+            Ticket updated,
+            TicketEvent event,
+            ClockResult clocks,
+            Set<Checkpoint> recorded,
             List<OutboxMessage> outbox);
 
     /**

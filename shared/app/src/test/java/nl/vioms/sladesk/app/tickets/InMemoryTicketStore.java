@@ -75,13 +75,15 @@ public class InMemoryTicketStore implements TicketStore {
     public synchronized void completeSource(String sourceKey, Instant at) {
         SourceClaim claim = sources.get(sourceKey);
         // the adapter's update writes an item even where there was none; a claim always precedes it here
-        sources.put(sourceKey, new SourceClaim(claim == null ? null : claim.ticketNumber(), true,
-                claim == null ? null : claim.reportedAt()));
+        sources.put(
+                sourceKey,
+                new SourceClaim(
+                        claim == null ? null : claim.ticketNumber(), true, claim == null ? null : claim.reportedAt()));
     }
 
     @Override
-    public synchronized void create(Ticket ticket, TicketEvent created, ClockResult clocks,
-            List<OutboxMessage> messages) {
+    public synchronized void create(
+            Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> messages) {
         putEventIfAbsent(ticket.number(), created);
         if (tickets.containsKey(ticket.number()) && tickets.get(ticket.number()).snapshot != null) {
             return; // stored, with its messages, by an earlier attempt
@@ -95,7 +97,11 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
-    public synchronized void append(Ticket updated, TicketEvent event, ClockResult clocks, Set<Checkpoint> recorded,
+    public synchronized void append(
+            Ticket updated,
+            TicketEvent event,
+            ClockResult clocks,
+            Set<Checkpoint> recorded,
             List<OutboxMessage> messages) {
         Entry entry = current(updated);
         if (!writable(messages)) {
@@ -170,7 +176,8 @@ public class InMemoryTicketStore implements TicketStore {
     public synchronized List<Ticket> queue() {
         return views().stream()
                 .filter(t -> t.status().isOpen())
-                .sorted(Comparator.comparing((Ticket t) -> t.isTimed() ? t.priority().name().substring(1) : "9")
+                .sorted(Comparator.comparing(
+                                (Ticket t) -> t.isTimed() ? t.priority().name().substring(1) : "9")
                         .thenComparing(Ticket::createdAt)
                         .thenComparing(Ticket::number))
                 .toList();
@@ -204,7 +211,9 @@ public class InMemoryTicketStore implements TicketStore {
 
     private static void snapshot(Entry entry, Ticket ticket, ClockResult clocks, Set<Checkpoint> recorded) {
         entry.snapshot = ticket;
-        entry.dueAt = clocks == null ? null : SlaWatch.nextDue(ticket, clocks, recorded).orElse(null);
+        entry.dueAt = clocks == null
+                ? null
+                : SlaWatch.nextDue(ticket, clocks, recorded).orElse(null);
     }
 
     private void putEventIfAbsent(String number, TicketEvent event) {
@@ -219,9 +228,23 @@ public class InMemoryTicketStore implements TicketStore {
             if (entry.snapshot != null) {
                 Ticket t = entry.snapshot;
                 Ticket initial = initial(t);
-                views.add(new Ticket(t.number(), t.kind(), t.status(), t.customerId(), t.customerName(),
-                        t.resellerId(), t.level(), t.serviceId(), t.serviceKind(), t.priority(), t.priorityReason(),
-                        t.subject(), t.reporter(), t.triage(), initial.timeline(), t.version()));
+                views.add(new Ticket(
+                        t.number(),
+                        t.kind(),
+                        t.status(),
+                        t.customerId(),
+                        t.customerName(),
+                        t.resellerId(),
+                        t.level(),
+                        t.serviceId(),
+                        t.serviceKind(),
+                        t.priority(),
+                        t.priorityReason(),
+                        t.subject(),
+                        t.reporter(),
+                        t.triage(),
+                        initial.timeline(),
+                        t.version()));
             }
         }
         return views;
@@ -231,8 +254,22 @@ public class InMemoryTicketStore implements TicketStore {
     private static Ticket initial(Ticket t) {
         var priority = t.timeline().initialPriority();
         TicketTimeline timeline = TicketTimeline.created(t.createdAt(), t.channel(), priority);
-        return new Ticket(t.number(), t.kind(), TicketStatus.OPEN, t.customerId(), t.customerName(), t.resellerId(),
-                t.level(), t.serviceId(), t.serviceKind(), priority, t.priorityReason(), t.subject(), t.reporter(),
-                t.triage(), timeline, 0);
+        return new Ticket(
+                t.number(),
+                t.kind(),
+                TicketStatus.OPEN,
+                t.customerId(),
+                t.customerName(),
+                t.resellerId(),
+                t.level(),
+                t.serviceId(),
+                t.serviceKind(),
+                priority,
+                t.priorityReason(),
+                t.subject(),
+                t.reporter(),
+                t.triage(),
+                timeline,
+                0);
     }
 }

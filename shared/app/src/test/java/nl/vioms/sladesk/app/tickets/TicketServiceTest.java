@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 class TicketServiceTest {
     /** Thu 26 Nov 2026 10:12:30 in Amsterdam, inside office hours (R3). */
     private static final Instant T1 = Instant.parse("2026-11-26T09:12:30Z");
+
     private static final TicketClocks CLOCKS = new TicketClocks(PolicyLoader.loadDefault());
     private static final String LINKS = "https://sladesk.example";
     /** Level HA (24x7, R5), reseller telnet. */
@@ -54,7 +55,8 @@ class TicketServiceTest {
     private static final Customer BAKERY = customer("bakkerij-devries", SlaLevel.N, "+31201234567");
 
     private final SettableClock clock = new SettableClock(T1);
-    private final InMemoryDirectoryStore directory = new InMemoryDirectoryStore().put(HOTEL).put(BAKERY);
+    private final InMemoryDirectoryStore directory =
+            new InMemoryDirectoryStore().put(HOTEL).put(BAKERY);
     private InMemoryTicketStore store;
     private TicketService service;
 
@@ -77,9 +79,15 @@ class TicketServiceTest {
         assertTrue(again.duplicate());
         assertEquals(first.ticket().number(), again.ticket().number());
         assertEquals("VIO-2026-000001", first.ticket().number());
-        assertEquals(List.of(first.ticket().number()), store.queue().stream().map(Ticket::number).toList());
+        assertEquals(
+                List.of(first.ticket().number()),
+                store.queue().stream().map(Ticket::number).toList());
         // the duplicate drew no number: the next source gets the next one
-        assertEquals("VIO-2026-000002", service.open(report(T1, "P2"), HOTEL, "api#telnet#key-2").ticket().number());
+        assertEquals(
+                "VIO-2026-000002",
+                service.open(report(T1, "P2"), HOTEL, "api#telnet#key-2")
+                        .ticket()
+                        .number());
     }
 
     @Test
@@ -87,8 +95,8 @@ class TicketServiceTest {
         AtomicInteger crashes = new AtomicInteger(1);
         use(new InMemoryTicketStore() {
             @Override
-            public synchronized void create(Ticket ticket, TicketEvent created, ClockResult clocks,
-                    List<OutboxMessage> messages) {
+            public synchronized void create(
+                    Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> messages) {
                 if (crashes.getAndDecrement() > 0) {
                     throw new IllegalStateException("simulated crash after the claim, before the ticket");
                 }
@@ -108,7 +116,9 @@ class TicketServiceTest {
         assertTrue(retried.duplicate(), "the retry completes the first attempt's claim");
         // HA (24x7 contract, R14), P2 reported in office hours (R7): response < 2 h (R5)
         // 10:12:30 + 2 h = 12:12:30 Amsterdam = 11:12:30Z
-        assertEquals(Instant.parse("2026-11-26T11:12:30Z"), service.clocksOf(stored.ticket()).responseDue());
+        assertEquals(
+                Instant.parse("2026-11-26T11:12:30Z"),
+                service.clocksOf(stored.ticket()).responseDue());
     }
 
     @Test
@@ -117,8 +127,12 @@ class TicketServiceTest {
         AtomicReference<Runnable> otherWriter = new AtomicReference<>();
         use(new InMemoryTicketStore() {
             @Override
-            public synchronized void append(Ticket updated, TicketEvent event, ClockResult clocks,
-                    Set<Checkpoint> recorded, List<OutboxMessage> outbox) {
+            public synchronized void append(
+                    Ticket updated,
+                    TicketEvent event,
+                    ClockResult clocks,
+                    Set<Checkpoint> recorded,
+                    List<OutboxMessage> outbox) {
                 appends.incrementAndGet();
                 Runnable other = otherWriter.getAndSet(null);
                 if (other != null) {
@@ -127,7 +141,9 @@ class TicketServiceTest {
                 super.append(updated, event, clocks, recorded, outbox);
             }
         });
-        String number = service.open(report(T1, "P2"), HOTEL, "api#telnet#race").ticket().number();
+        String number = service.open(report(T1, "P2"), HOTEL, "api#telnet#race")
+                .ticket()
+                .number();
         clock.set(Instant.parse("2026-11-26T10:00:00Z"));
         otherWriter.set(() -> service.record(number, event("note-a", EventKind.NOTE, "2026-11-26T09:58:00Z")));
 
@@ -136,13 +152,17 @@ class TicketServiceTest {
 
         assertEquals(3, appends.get(), "ours, the other's, ours again after the concurrent change");
         assertEquals(TicketStatus.WAITING, view.ticket().status());
-        assertEquals(List.of("created", "note-a", "wait-b"), view.history().stream().map(TicketEvent::id).toList());
+        assertEquals(
+                List.of("created", "note-a", "wait-b"),
+                view.history().stream().map(TicketEvent::id).toList());
         assertEquals(2, store.find(number).orElseThrow().ticket().version(), "two appends stored");
     }
 
     @Test
     void anEventIdRecordedTwiceIsAppliedOnce() {
-        String number = service.open(report(T1, "P2"), HOTEL, "api#telnet#twice").ticket().number();
+        String number = service.open(report(T1, "P2"), HOTEL, "api#telnet#twice")
+                .ticket()
+                .number();
         clock.set(Instant.parse("2026-11-26T10:00:00Z"));
         TicketEvent resolved = event("api-r1", EventKind.RESOLVED, "2026-11-26T09:59:00Z");
 
@@ -150,9 +170,14 @@ class TicketServiceTest {
         var again = service.record(number, resolved).orElseThrow(); // a retried request: no conflict
 
         assertEquals(TicketStatus.RESOLVED, again.ticket().status());
-        assertEquals(1, again.history().stream().filter(e -> e.kind() == EventKind.RESOLVED).count());
+        assertEquals(
+                1,
+                again.history().stream()
+                        .filter(e -> e.kind() == EventKind.RESOLVED)
+                        .count());
         // another resolution (another id) does not fit a resolved ticket
-        var conflict = assertThrows(ConflictException.class,
+        var conflict = assertThrows(
+                ConflictException.class,
                 () -> service.record(number, event("api-r2", EventKind.RESOLVED, "2026-11-26T09:59:30Z")));
         assertEquals("ticket " + number + " is resolved; resolved needs an open ticket", conflict.getMessage());
     }
@@ -167,9 +192,19 @@ class TicketServiceTest {
         //   acknowledge 24 clock hours (R12)              -> Fri 10:05 = 09:05Z
         clock.set(Instant.parse("2026-11-26T09:10:00Z"));
         Customer caller = directory.customerByPhone("+31201234567").orElseThrow();
-        Report call = new Report(TicketKind.INCIDENT, Channel.PHONE, Instant.parse("2026-11-26T09:05:00Z"),
-                "+31201234567", "Niemand kan bellen", "Niemand kan bellen", "P1", null, "phone:support", "telephony:a");
-        String number = service.open(call, caller, "phone#+31201234567#1").ticket().number();
+        Report call = new Report(
+                TicketKind.INCIDENT,
+                Channel.PHONE,
+                Instant.parse("2026-11-26T09:05:00Z"),
+                "+31201234567",
+                "Niemand kan bellen",
+                "Niemand kan bellen",
+                "P1",
+                null,
+                "phone:support",
+                "telephony:a");
+        String number =
+                service.open(call, caller, "phone#+31201234567#1").ticket().number();
         assertTrue(store.outbox().isEmpty(), "an office-hours P1 is not escalated at creation (R17)");
         Instant now = Instant.parse("2026-11-26T15:10:00Z"); // 16:10: start work, response and warning are due
 
@@ -180,11 +215,22 @@ class TicketServiceTest {
         assertEquals(0, again);
         var history = store.find(number).orElseThrow().history();
         Map<String, String> dueAt = new LinkedHashMap<>();
-        history.stream().filter(e -> e.kind() == EventKind.SLA_BREACH || e.kind() == EventKind.SLA_WARNING)
-                .forEach(e -> dueAt.put(e.data().get(TicketService.CHECKPOINT), e.data().get("dueAt")));
-        assertEquals(Map.of("start-work-breach", "2026-11-26T11:05:00Z", "response-breach", "2026-11-26T13:05:00Z",
-                "restore-warning", "2026-11-26T15:05:00Z"), dueAt, "each once, with the instant it fell due");
-        assertEquals(Map.of(
+        history.stream()
+                .filter(e -> e.kind() == EventKind.SLA_BREACH || e.kind() == EventKind.SLA_WARNING)
+                .forEach(e -> dueAt.put(
+                        e.data().get(TicketService.CHECKPOINT), e.data().get("dueAt")));
+        assertEquals(
+                Map.of(
+                        "start-work-breach",
+                        "2026-11-26T11:05:00Z",
+                        "response-breach",
+                        "2026-11-26T13:05:00Z",
+                        "restore-warning",
+                        "2026-11-26T15:05:00Z"),
+                dueAt,
+                "each once, with the instant it fell due");
+        assertEquals(
+                Map.of(
                         number + "#start-work-breach", OutboxMessage.Topic.OPERATIONS,
                         number + "#response-breach", OutboxMessage.Topic.OPERATIONS,
                         number + "#p1-restore-warning", OutboxMessage.Topic.ESCALATIONS),
@@ -215,13 +261,31 @@ class TicketServiceTest {
     // ---------------------------------------------------------------- helpers
 
     private static Customer customer(String id, SlaLevel level, String phone) {
-        return new Customer(id, "telnet", id, level, List.of(new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "PBX")),
-                new BigDecimal("250.00"), new BigDecimal("0.00"), Set.of(), Set.of(), Set.of(phone));
+        return new Customer(
+                id,
+                "telnet",
+                id,
+                level,
+                List.of(new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "PBX")),
+                new BigDecimal("250.00"),
+                new BigDecimal("0.00"),
+                Set.of(),
+                Set.of(),
+                Set.of(phone));
     }
 
     private static Report report(Instant at, String priority) {
-        return new Report(TicketKind.INCIDENT, Channel.API, at, "reseller:telnet", "Receptie kan niet doorverbinden",
-                "Sinds vanochtend werkt doorverbinden niet.", priority, "pbx", "api", "reseller:telnet");
+        return new Report(
+                TicketKind.INCIDENT,
+                Channel.API,
+                at,
+                "reseller:telnet",
+                "Receptie kan niet doorverbinden",
+                "Sinds vanochtend werkt doorverbinden niet.",
+                priority,
+                "pbx",
+                "api",
+                "reseller:telnet");
     }
 
     private static TicketEvent event(String id, EventKind kind, String at) {

@@ -41,11 +41,20 @@ import org.junit.jupiter.api.Test;
 public abstract class TicketStoreContract {
     /** A P1 call at Thu 26 Nov 2026 10:05 Amsterdam; on level N start work is due 2 office hours later, 12:05. */
     private static final Instant CALLED = Instant.parse("2026-11-26T09:05:00Z");
+
     private static final Instant START_WORK_DUE = Instant.parse("2026-11-26T11:05:00Z");
     private static final TicketClocks CLOCKS = new TicketClocks(PolicyLoader.loadDefault());
-    private static final Customer BAKERY = new Customer("contract-bakery", "contract-reseller", "Bakkerij", SlaLevel.N,
-            List.of(new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "PBX")), new BigDecimal("250.00"),
-            new BigDecimal("0.00"), Set.of(), Set.of(), Set.of());
+    private static final Customer BAKERY = new Customer(
+            "contract-bakery",
+            "contract-reseller",
+            "Bakkerij",
+            SlaLevel.N,
+            List.of(new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "PBX")),
+            new BigDecimal("250.00"),
+            new BigDecimal("0.00"),
+            Set.of(),
+            Set.of(),
+            Set.of());
 
     /** The store under test (with an outbox), the same one for every call of a test. */
     protected abstract TicketStore store();
@@ -54,8 +63,11 @@ public abstract class TicketStoreContract {
     void aCreateIsConditionalAndARepeatLeavesTheStoredTicket() {
         TicketFactory.NewTicket created = newTicket("Niemand kan bellen");
         store().create(created.ticket(), created.created(), clocks(created.ticket()), List.of());
-        TicketFactory.NewTicket other = TicketFactory.open(created.ticket().number(),
-                report("Iets anders"), BAKERY, new PriorityClassifier().classify("P2", "Iets anders", ""));
+        TicketFactory.NewTicket other = TicketFactory.open(
+                created.ticket().number(),
+                report("Iets anders"),
+                BAKERY,
+                new PriorityClassifier().classify("P2", "Iets anders", ""));
 
         store().create(other.ticket(), other.created(), clocks(other.ticket()), List.of());
 
@@ -75,13 +87,16 @@ public abstract class TicketStoreContract {
 
         TicketEvent late = note("note-2", "2026-11-26T09:31:00Z");
         Ticket stale = read.with(late);
-        assertThrows(ConcurrentChangeException.class,
-                () -> store().append(stale, late, clocks(stale), Set.of(), List.of()));
-        assertThrows(ConcurrentChangeException.class,
+        assertThrows(
+                ConcurrentChangeException.class, () -> store().append(stale, late, clocks(stale), Set.of(), List.of()));
+        assertThrows(
+                ConcurrentChangeException.class,
                 () -> store().writeSnapshot(read.ticket(), clocks(read.ticket()), Set.of()));
 
         Stored after = store().find(number).orElseThrow();
-        assertEquals(List.of("created", "note-1"), after.history().stream().map(TicketEvent::id).toList());
+        assertEquals(
+                List.of("created", "note-1"),
+                after.history().stream().map(TicketEvent::id).toList());
         assertEquals(1, after.ticket().version());
     }
 
@@ -92,9 +107,13 @@ public abstract class TicketStoreContract {
 
         assertTrue(store().claimSource(source, "VIO-2031-000001", claimed, CALLED));
         assertFalse(store().claimSource(source, "VIO-2031-000002", claimed.plusSeconds(5), CALLED.plusSeconds(5)));
-        assertEquals(new SourceClaim("VIO-2031-000001", false, CALLED), store().source(source).orElseThrow());
+        assertEquals(
+                new SourceClaim("VIO-2031-000001", false, CALLED),
+                store().source(source).orElseThrow());
         store().completeSource(source, claimed.plusSeconds(1));
-        assertEquals(new SourceClaim("VIO-2031-000001", true, CALLED), store().source(source).orElseThrow());
+        assertEquals(
+                new SourceClaim("VIO-2031-000001", true, CALLED),
+                store().source(source).orElseThrow());
         assertTrue(store().source("contract#never-" + System.nanoTime()).isEmpty());
     }
 
@@ -102,18 +121,27 @@ public abstract class TicketStoreContract {
     void theDueIndexHoldsTheNextCheckpointOfAnOpenTicketOnly() {
         String number = stored("Niemand kan bellen");
 
-        assertFalse(store().dueBy(START_WORK_DUE.minusSeconds(1)).ticketNumbers().contains(number));
+        assertFalse(
+                store().dueBy(START_WORK_DUE.minusSeconds(1)).ticketNumbers().contains(number));
         assertTrue(store().dueBy(START_WORK_DUE).ticketNumbers().contains(number), "start work due at 12:05");
         Stored read = store().find(number).orElseThrow();
         store().writeSnapshot(read.ticket(), clocks(read.ticket()), Set.of(Checkpoint.START_WORK_BREACH));
         assertFalse(store().dueBy(START_WORK_DUE).ticketNumbers().contains(number), "recorded: the next is later");
 
         Stored again = store().find(number).orElseThrow();
-        TicketEvent resolved = new TicketEvent("resolved-1", EventKind.RESOLVED, Instant.parse("2026-11-26T10:00:00Z"),
-                "operations:noc", "api", Map.of());
+        TicketEvent resolved = new TicketEvent(
+                "resolved-1",
+                EventKind.RESOLVED,
+                Instant.parse("2026-11-26T10:00:00Z"),
+                "operations:noc",
+                "api",
+                Map.of());
         Ticket done = again.with(resolved);
         store().append(done, resolved, clocks(done), Set.of(Checkpoint.START_WORK_BREACH), List.of());
-        assertFalse(store().dueBy(Instant.parse("2030-01-01T00:00:00Z")).ticketNumbers().contains(number),
+        assertFalse(
+                store().dueBy(Instant.parse("2030-01-01T00:00:00Z"))
+                        .ticketNumbers()
+                        .contains(number),
                 "resolved: off the index");
     }
 
@@ -121,8 +149,8 @@ public abstract class TicketStoreContract {
     void anOutboxMessageIsWrittenOnceAndAWriteRepeatingOneStoresNothing() {
         TicketFactory.NewTicket created = newTicket("Storing");
         String number = created.ticket().number();
-        OutboxMessage message = OutboxMessage.pending(number + "#contract", OutboxMessage.Topic.OPERATIONS,
-                Map.of("kind", "contract"), "{}", CALLED);
+        OutboxMessage message = OutboxMessage.pending(
+                number + "#contract", OutboxMessage.Topic.OPERATIONS, Map.of("kind", "contract"), "{}", CALLED);
         store().create(created.ticket(), created.created(), clocks(created.ticket()), List.of(message));
         assertTrue(store().hasOutbox());
         assertTrue(store().outboxHas(message.id()));
@@ -130,7 +158,8 @@ public abstract class TicketStoreContract {
         Stored read = store().find(number).orElseThrow();
         TicketEvent event = note("note-again", "2026-11-26T09:40:00Z");
         Ticket updated = read.with(event);
-        assertThrows(ConcurrentChangeException.class,
+        assertThrows(
+                ConcurrentChangeException.class,
                 () -> store().append(updated, event, clocks(updated), Set.of(), List.of(message)));
 
         assertFalse(store().find(number).orElseThrow().has("note-again"));
@@ -140,17 +169,26 @@ public abstract class TicketStoreContract {
     void theListsHoldOpenTicketsOnly() {
         String number = stored("Doorverbinden werkt niet");
         assertTrue(store().queue().stream().anyMatch(t -> t.number().equals(number)));
-        assertTrue(store().openForReseller("contract-reseller").stream().anyMatch(t -> t.number().equals(number)));
+        assertTrue(store().openForReseller("contract-reseller").stream()
+                .anyMatch(t -> t.number().equals(number)));
 
         Stored read = store().find(number).orElseThrow();
-        TicketEvent resolved = new TicketEvent("resolved-1", EventKind.RESOLVED, Instant.parse("2026-11-26T10:00:00Z"),
-                "operations:noc", "api", Map.of());
+        TicketEvent resolved = new TicketEvent(
+                "resolved-1",
+                EventKind.RESOLVED,
+                Instant.parse("2026-11-26T10:00:00Z"),
+                "operations:noc",
+                "api",
+                Map.of());
         Ticket done = read.with(resolved);
         store().append(done, resolved, clocks(done), Set.of(), List.of());
 
         assertTrue(store().queue().stream().noneMatch(t -> t.number().equals(number)));
-        assertTrue(store().openForReseller("contract-reseller").stream().noneMatch(t -> t.number().equals(number)));
-        assertEquals(TicketStatus.RESOLVED, store().find(number).orElseThrow().ticket().status());
+        assertTrue(store().openForReseller("contract-reseller").stream()
+                .noneMatch(t -> t.number().equals(number)));
+        assertEquals(
+                TicketStatus.RESOLVED,
+                store().find(number).orElseThrow().ticket().status());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -169,8 +207,17 @@ public abstract class TicketStoreContract {
     }
 
     private static Report report(String subject) {
-        return new Report(TicketKind.INCIDENT, Channel.PHONE, CALLED, "+31201234567", subject, subject, "P1", null,
-                "phone:support", "telephony:a");
+        return new Report(
+                TicketKind.INCIDENT,
+                Channel.PHONE,
+                CALLED,
+                "+31201234567",
+                subject,
+                subject,
+                "P1",
+                null,
+                "phone:support",
+                "telephony:a");
     }
 
     private static TicketEvent note(String id, String at) {

@@ -60,8 +60,12 @@ class MonitoringRepositoryTest {
 
         MonitoringRecords read = monitoring.records(key, NOVEMBER);
 
-        assertEquals(List.of(Instant.parse("2026-06-01T10:00:00Z"), Instant.parse("2026-10-31T22:30:00Z"),
-                Instant.parse("2026-11-30T22:59:59Z")), read.outages().stream().map(Outage::start).toList());
+        assertEquals(
+                List.of(
+                        Instant.parse("2026-06-01T10:00:00Z"),
+                        Instant.parse("2026-10-31T22:30:00Z"),
+                        Instant.parse("2026-11-30T22:59:59Z")),
+                read.outages().stream().map(Outage::start).toList());
         assertNull(read.outages().get(0).end());
         // 4 of the 5 are read: the key range already leaves out the one starting at the month's end
         assertEquals(4, read.itemsRead(), "one query reads the candidates; overlap is decided on the values");
@@ -71,16 +75,35 @@ class MonitoringRepositoryTest {
     void everyKindOfRecordComesBackAsWritten() {
         String key = MonitoredService.customerKey("hotel-gouden-leeuw", "trunk");
         Interval night = new Interval(Instant.parse("2026-11-15T19:00:00Z"), Instant.parse("2026-11-15T23:00:00Z"));
-        MaintenanceWindow planned = new MaintenanceWindow("mw-1", key, MaintenanceKind.PLANNED, night,
-                Instant.parse("2026-11-12T09:00:00Z"), "SBC firmware", false, null);
-        MaintenanceWindow emergency = new MaintenanceWindow("mw-2", key, MaintenanceKind.EMERGENCY,
+        MaintenanceWindow planned = new MaintenanceWindow(
+                "mw-1",
+                key,
+                MaintenanceKind.PLANNED,
+                night,
+                Instant.parse("2026-11-12T09:00:00Z"),
+                "SBC firmware",
+                false,
+                null);
+        MaintenanceWindow emergency = new MaintenanceWindow(
+                "mw-2",
+                key,
+                MaintenanceKind.EMERGENCY,
                 new Interval(Instant.parse("2026-11-20T08:00:00Z"), Instant.parse("2026-11-20T08:30:00Z")),
-                null, "disk replaced", true, "agreed with the customer");
+                null,
+                "disk replaced",
+                true,
+                "agreed with the customer");
         UnknownSpan gap =
                 new UnknownSpan(key, span("2026-11-03T02:00:00Z", "2026-11-03T02:07:00Z"), "probe did not run");
-        ServiceExclusion ddos = new ServiceExclusion("fm-1", key, new Exclusion(
-                span("2026-11-25T12:00:00Z", "2026-11-25T13:00:00Z"), ExclusionKind.FORCE_MAJEURE, "DDoS attack"));
-        Outage linked = outage(key, "2026-11-10T09:00:00Z", "2026-11-10T09:17:00Z").withIncident("VIO-2026-000042");
+        ServiceExclusion ddos = new ServiceExclusion(
+                "fm-1",
+                key,
+                new Exclusion(
+                        span("2026-11-25T12:00:00Z", "2026-11-25T13:00:00Z"),
+                        ExclusionKind.FORCE_MAJEURE,
+                        "DDoS attack"));
+        Outage linked =
+                outage(key, "2026-11-10T09:00:00Z", "2026-11-10T09:17:00Z").withIncident("VIO-2026-000042");
         monitoring.putMaintenance(planned);
         monitoring.putMaintenance(emergency);
         monitoring.putMaintenance(emergency); // the same id again replaces, it does not add
@@ -94,10 +117,14 @@ class MonitoringRepositoryTest {
         assertEquals(List.of(gap), read.unknown());
         assertEquals(List.of(ddos), read.exclusions());
         assertEquals(List.of(linked), read.outages());
-        MonitoringRecords december =
-                monitoring.records(key, new Interval(NOVEMBER.end(), NOVEMBER.end().plusSeconds(86_400)));
-        assertTrue(december.outages().isEmpty() && december.maintenance().isEmpty() && december.unknown().isEmpty()
-                && december.exclusions().isEmpty(), "nothing of November overlaps December 1st: " + december);
+        MonitoringRecords december = monitoring.records(
+                key, new Interval(NOVEMBER.end(), NOVEMBER.end().plusSeconds(86_400)));
+        assertTrue(
+                december.outages().isEmpty()
+                        && december.maintenance().isEmpty()
+                        && december.unknown().isEmpty()
+                        && december.exclusions().isEmpty(),
+                "nothing of November overlaps December 1st: " + december);
     }
 
     @Test
@@ -114,7 +141,8 @@ class MonitoringRepositoryTest {
         assertTrue(services.containsAll(List.of(platform, own)), services.toString());
         ServiceRef pbx = new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX");
         assertTrue(platform.affects("bakkerij-devries", pbx), "the platform carries every hosted PBX (R21)");
-        assertTrue(!platform.affects("hotel-gouden-leeuw", trunk),
+        assertTrue(
+                !platform.affects("hotel-gouden-leeuw", trunk),
                 "a SIP trunk is not carried by the hosted-voice platform");
         assertTrue(own.affects("hotel-gouden-leeuw", trunk));
         assertTrue(!own.affects("tandarts-smit", trunk), "another customer's trunk of the same id is not this one");

@@ -16,8 +16,8 @@ class TicketRepositoryContractTest extends TicketStoreContract {
     @BeforeAll
     static void setUp(LocalAws aws) {
         var env = aws.environmentOf("IntakeApiFunction");
-        repository = new TicketRepository(aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE),
-                env.require(EnvVar.OUTBOX_TABLE));
+        repository = new TicketRepository(
+                aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
     }
 
     @Override

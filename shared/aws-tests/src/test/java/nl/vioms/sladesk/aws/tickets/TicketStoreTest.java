@@ -47,12 +47,13 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 class TicketStoreTest {
     /** Thu 26 Nov 2026 10:12:30 in Amsterdam (UTC+1), inside office hours. */
     private static final Instant T1 = Instant.parse("2026-11-26T09:12:30Z");
+
     private static final MutableClock CLOCK = new MutableClock(T1);
     private static DynamoDbClient real;
     private static String table;
     private static Customer hotel;
     /** Runs before each PutItem of the wrapped client; may throw to fail it. */
-    private static final AtomicReference<Consumer<PutItemRequest>> beforePut = new AtomicReference<>(r -> { });
+    private static final AtomicReference<Consumer<PutItemRequest>> beforePut = new AtomicReference<>(r -> {});
 
     @BeforeAll
     static void setUp(LocalAws aws) throws Exception {
@@ -67,14 +68,14 @@ class TicketStoreTest {
     @BeforeEach
     void reset() {
         CLOCK.set(T1);
-        beforePut.set(r -> { });
+        beforePut.set(r -> {});
     }
 
     @Test
     void aRetryAfterAFailureHalfwayKeepsTheFirstReceiptAsTheClockStart() {
         TicketService service = service(wrapped());
         String source = "api#telnet#retry-" + System.nanoTime();
-        failOnce(r -> "TICKET".equals(r.item().get("sk").s()));       // the snapshot write fails
+        failOnce(r -> "TICKET".equals(r.item().get("sk").s())); // the snapshot write fails
 
         assertThrows(DynamoDbException.class, () -> service.open(report(T1), hotel, source));
         // the client retries with the same Idempotency-Key five seconds later
@@ -85,27 +86,39 @@ class TicketStoreTest {
         assertEquals(T1, stored.ticket().createdAt(), "R8: the clock starts at the first receipt");
         assertEquals(1, stored.history().size(), "one created event: " + stored.history());
         // HA, P2, inside office hours -> 24x7 from 10:12:30 (R7): response 2 h -> 12:12:30 Amsterdam
-        assertEquals(Instant.parse("2026-11-26T11:12:30Z"), service.clocksOf(stored.ticket()).responseDue());
+        assertEquals(
+                Instant.parse("2026-11-26T11:12:30Z"),
+                service.clocksOf(stored.ticket()).responseDue());
     }
 
     @Test
     void aWriterThatLosesTheRaceIsJudgedAgainstTheWinnersEvent() {
         TicketService service = service(wrapped());
         TicketService other = service(real);
-        String number = service.open(report(T1), hotel, "api#telnet#race-" + System.nanoTime()).ticket().number();
+        String number = service.open(report(T1), hotel, "api#telnet#race-" + System.nanoTime())
+                .ticket()
+                .number();
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
         // just before our first write, another operator resolves the ticket
-        interleaveOnce(r -> r.item().get("pk").s().equals("TICKET#" + number),
+        interleaveOnce(
+                r -> r.item().get("pk").s().equals("TICKET#" + number),
                 () -> other.record(number, event("resolve-a", EventKind.RESOLVED, "2026-11-26T09:58:00Z")));
 
-        assertThrows(ConflictException.class,
+        assertThrows(
+                ConflictException.class,
                 () -> service.record(number, event("resolve-b", EventKind.RESOLVED, "2026-11-26T09:59:00Z")),
                 "resolved twice is a conflict");
 
         var stored = store().find(number).orElseThrow();
         assertEquals(TicketStatus.RESOLVED, stored.ticket().status());
-        assertEquals(Instant.parse("2026-11-26T09:58:00Z"), stored.ticket().timeline().resolvedAt());
-        assertEquals(1, stored.history().stream().filter(e -> e.kind() == EventKind.RESOLVED).count(),
+        assertEquals(
+                Instant.parse("2026-11-26T09:58:00Z"),
+                stored.ticket().timeline().resolvedAt());
+        assertEquals(
+                1,
+                stored.history().stream()
+                        .filter(e -> e.kind() == EventKind.RESOLVED)
+                        .count(),
                 stored.history().toString());
     }
 
@@ -113,12 +126,21 @@ class TicketStoreTest {
     void aWriterThatLosesTheRaceWithAnEventThatStillFitsIsStoredAfterTheWinner() {
         TicketService service = service(wrapped());
         TicketService other = service(real);
-        String number =
-                service.open(report(T1), hotel, "api#telnet#race2-" + System.nanoTime()).ticket().number();
+        String number = service.open(report(T1), hotel, "api#telnet#race2-" + System.nanoTime())
+                .ticket()
+                .number();
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
-        interleaveOnce(r -> r.item().get("pk").s().equals("TICKET#" + number),
-                () -> other.record(number, new TicketEvent("note-a", EventKind.NOTE,
-                        Instant.parse("2026-11-26T09:58:00Z"), "operations:a", "api", Map.of("text", "gebeld"))));
+        interleaveOnce(
+                r -> r.item().get("pk").s().equals("TICKET#" + number),
+                () -> other.record(
+                        number,
+                        new TicketEvent(
+                                "note-a",
+                                EventKind.NOTE,
+                                Instant.parse("2026-11-26T09:58:00Z"),
+                                "operations:a",
+                                "api",
+                                Map.of("text", "gebeld"))));
 
         var view = service.record(number, event("wait-b", EventKind.WAITING_FOR_CUSTOMER, "2026-11-26T09:59:00Z"))
                 .orElseThrow();
@@ -131,9 +153,12 @@ class TicketStoreTest {
     @Test
     void aCrashAfterTheSnapshotBeforeTheEventItemIsRepairedByTheNextRead() {
         TicketService service = service(wrapped());
-        String number = service.open(report(T1), hotel, "api#telnet#crash-" + System.nanoTime()).ticket().number();
+        String number = service.open(report(T1), hotel, "api#telnet#crash-" + System.nanoTime())
+                .ticket()
+                .number();
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
-        failOnce(r -> r.item().get("sk").s().startsWith("EVENT#") && r.item().get("sk").s().endsWith("#wait-c"));
+        failOnce(r -> r.item().get("sk").s().startsWith("EVENT#")
+                && r.item().get("sk").s().endsWith("#wait-c"));
 
         try {
             service.record(number, event("wait-c", EventKind.WAITING_FOR_CUSTOMER, "2026-11-26T09:59:00Z"));
@@ -142,7 +167,8 @@ class TicketStoreTest {
         }
 
         var stored = store().find(number).orElseThrow();
-        assertEquals(stored.ticket().status().name(), snapshot(number).get("status").s());
+        assertEquals(
+                stored.ticket().status().name(), snapshot(number).get("status").s());
         if (stored.has("wait-c")) {
             assertEquals(TicketStatus.WAITING, stored.ticket().status());
             assertTrue(store().find(number).orElseThrow().has("wait-c"), "kept");
@@ -157,13 +183,24 @@ class TicketStoreTest {
     }
 
     private static TicketService service(DynamoDbClient client) {
-        return new TicketService(new TicketRepository(client, table), new TicketClocks(PolicyLoader.loadDefault()),
-                new PriorityClassifier(), CLOCK);
+        return new TicketService(
+                new TicketRepository(client, table),
+                new TicketClocks(PolicyLoader.loadDefault()),
+                new PriorityClassifier(),
+                CLOCK);
     }
 
     private static Report report(Instant at) {
-        return new Report(TicketKind.INCIDENT, Channel.API, at, "reseller:telnet-portal",
-                "Receptie kan niet doorverbinden", "Sinds vanochtend werkt doorverbinden niet.", null, "pbx", "api",
+        return new Report(
+                TicketKind.INCIDENT,
+                Channel.API,
+                at,
+                "reseller:telnet-portal",
+                "Receptie kan niet doorverbinden",
+                "Sinds vanochtend werkt doorverbinden niet.",
+                null,
+                "pbx",
+                "api",
                 "reseller:telnet-portal");
     }
 
@@ -173,13 +210,14 @@ class TicketStoreTest {
 
     private static Map<String, AttributeValue> snapshot(String number) {
         var key = Map.of("pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET"));
-        return real.getItem(b -> b.tableName(table).consistentRead(true).key(key)).item();
+        return real.getItem(b -> b.tableName(table).consistentRead(true).key(key))
+                .item();
     }
 
     private static void failOnce(Predicate<PutItemRequest> which) {
         beforePut.set(r -> {
             if (which.test(r)) {
-                beforePut.set(x -> { });
+                beforePut.set(x -> {});
                 throw DynamoDbException.builder().message("simulated failure").build();
             }
         });
@@ -188,7 +226,7 @@ class TicketStoreTest {
     private static void interleaveOnce(Predicate<PutItemRequest> which, Runnable otherWriter) {
         beforePut.set(r -> {
             if (which.test(r)) {
-                beforePut.set(x -> { });
+                beforePut.set(x -> {});
                 otherWriter.run();
             }
         });
@@ -198,7 +236,7 @@ class TicketStoreTest {
     private static DynamoDbClient wrapped() {
         InvocationHandler handler = (proxy, method, args) -> {
             if (args != null && args.length == 1 && args[0] instanceof Consumer<?>) {
-                return InvocationHandler.invokeDefault(proxy, method, args);   // builds the request, comes back here
+                return InvocationHandler.invokeDefault(proxy, method, args); // builds the request, comes back here
             }
             if (method.getName().equals("putItem")) {
                 beforePut.get().accept((PutItemRequest) args[0]);
@@ -209,7 +247,7 @@ class TicketStoreTest {
                 throw e.getCause();
             }
         };
-        return (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(),
-                new Class<?>[] {DynamoDbClient.class}, handler);
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, handler);
     }
 }

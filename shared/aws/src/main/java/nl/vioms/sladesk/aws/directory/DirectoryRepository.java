@@ -43,8 +43,8 @@ public final class DirectoryRepository implements DirectoryStore {
     }
 
     public void putReseller(Reseller reseller) {
-        dynamo.putItem(b -> b.tableName(table).item(Map.of(
-                "pk", s("RESELLER#" + reseller.id()), "sk", s("RESELLER"), "name", s(reseller.name()))));
+        dynamo.putItem(b -> b.tableName(table)
+                .item(Map.of("pk", s("RESELLER#" + reseller.id()), "sk", s("RESELLER"), "name", s(reseller.name()))));
     }
 
     /** Writes the customer and its lookup items (a later seed of the same customer replaces them). */
@@ -59,10 +59,17 @@ public final class DirectoryRepository implements DirectoryStore {
         item.put("level", s(customer.level().name()));
         item.put("monthlyLicenceFee", s(customer.monthlyLicenceFee().toPlainString()));
         item.put("monthlyFixedCosts", s(customer.monthlyFixedCosts().toPlainString()));
-        item.put("services", AttributeValue.fromL(customer.services().stream()
-                .map(sv -> AttributeValue.fromM(Map.of("id", s(sv.id()), "kind", s(sv.kind().wireName()),
-                        "name", s(sv.name() == null ? sv.id() : sv.name()))))
-                .toList()));
+        item.put(
+                "services",
+                AttributeValue.fromL(customer.services().stream()
+                        .map(sv -> AttributeValue.fromM(Map.of(
+                                "id",
+                                s(sv.id()),
+                                "kind",
+                                s(sv.kind().wireName()),
+                                "name",
+                                s(sv.name() == null ? sv.id() : sv.name()))))
+                        .toList()));
         putSet(item, "emails", customer.emailAddresses());
         putSet(item, "domains", customer.emailDomains());
         putSet(item, "phones", customer.phoneNumbers());
@@ -96,11 +103,16 @@ public final class DirectoryRepository implements DirectoryStore {
     @Override
     public List<Customer> customers() {
         var index = Indexes.DIRECTORY_CUSTOMERS;
-        return dynamo.queryPaginator(b -> b.tableName(table).indexName(index.indexName())
+        return dynamo
+                .queryPaginator(b -> b.tableName(table)
+                        .indexName(index.indexName())
                         .keyConditionExpression("#e = :e")
                         .expressionAttributeNames(Map.of("#e", index.partitionKey()))
                         .expressionAttributeValues(Map.of(":e", s(CUSTOMER_ENTITY))))
-                .items().stream().map(DirectoryRepository::toCustomer).toList();
+                .items()
+                .stream()
+                .map(DirectoryRepository::toCustomer)
+                .toList();
     }
 
     @Override
@@ -118,8 +130,12 @@ public final class DirectoryRepository implements DirectoryStore {
 
     @Override
     public Optional<ApiToken> tokenByHash(String hash) {
-        return get("TOKEN#" + hash, "TOKEN").map(item -> new ApiToken(hash,
-                TokenScope.valueOf(string(item, "scope")), string(item, "resellerId"), string(item, "name")));
+        return get("TOKEN#" + hash, "TOKEN")
+                .map(item -> new ApiToken(
+                        hash,
+                        TokenScope.valueOf(string(item, "scope")),
+                        string(item, "resellerId"),
+                        string(item, "name")));
     }
 
     private Optional<Customer> lookup(String key) {
@@ -127,8 +143,8 @@ public final class DirectoryRepository implements DirectoryStore {
     }
 
     private void putLookup(String key, String customerId) {
-        dynamo.putItem(b -> b.tableName(table)
-                .item(Map.of("pk", s(key), "sk", s(LOOKUP), "customerId", s(customerId))));
+        dynamo.putItem(
+                b -> b.tableName(table).item(Map.of("pk", s(key), "sk", s(LOOKUP), "customerId", s(customerId))));
     }
 
     private static void putSet(Map<String, AttributeValue> item, String name, Set<String> values) {
@@ -146,14 +162,23 @@ public final class DirectoryRepository implements DirectoryStore {
         if (item.containsKey("services")) {
             for (AttributeValue v : item.get("services").l()) {
                 Map<String, AttributeValue> service = v.m();
-                services.add(new ServiceRef(service.get("id").s(),
-                        ServiceKind.fromWireName(service.get("kind").s()), service.get("name").s()));
+                services.add(new ServiceRef(
+                        service.get("id").s(),
+                        ServiceKind.fromWireName(service.get("kind").s()),
+                        service.get("name").s()));
             }
         }
-        return new Customer(string(item, "id"), string(item, "resellerId"), string(item, "name"),
-                SlaLevel.valueOf(string(item, "level")), services,
-                new BigDecimal(string(item, "monthlyLicenceFee")), new BigDecimal(string(item, "monthlyFixedCosts")),
-                set(item, "emails"), set(item, "domains"), set(item, "phones"));
+        return new Customer(
+                string(item, "id"),
+                string(item, "resellerId"),
+                string(item, "name"),
+                SlaLevel.valueOf(string(item, "level")),
+                services,
+                new BigDecimal(string(item, "monthlyLicenceFee")),
+                new BigDecimal(string(item, "monthlyFixedCosts")),
+                set(item, "emails"),
+                set(item, "domains"),
+                set(item, "phones"));
     }
 
     private static Set<String> set(Map<String, AttributeValue> item, String name) {

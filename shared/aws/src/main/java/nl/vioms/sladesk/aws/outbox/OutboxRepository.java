@@ -109,12 +109,8 @@ public final class OutboxRepository {
             m.attributes().forEach((k, v) -> attributes.put(k, s(v)));
             item.put("attributes", AttributeValue.fromM(attributes));
         }
-        if (m.deliveredAt() != null) {
-            item.put("deliveredAt", s(m.deliveredAt().toString()));
-        }
-        if (m.snsMessageId() != null) {
-            item.put("snsMessageId", s(m.snsMessageId()));
-        }
+        if (m.deliveredAt() != null) item.put("deliveredAt", s(m.deliveredAt().toString()));
+        if (m.snsMessageId() != null) item.put("snsMessageId", s(m.snsMessageId()));
         return item;
     }
 

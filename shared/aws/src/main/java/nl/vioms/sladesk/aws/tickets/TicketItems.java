@@ -35,8 +35,7 @@ final class TicketItems {
     /** Write shards of the due index: enough to spread a burst of writes, few for a sweep to query. */
     static final int DUE_SHARDS = 8;
 
-    private TicketItems() {
-    }
+    private TicketItems() {}
 
     static String ticketKey(String number) {
         return "TICKET#" + number;
@@ -67,8 +66,13 @@ final class TicketItems {
         if (item.containsKey("data")) {
             item.get("data").m().forEach((k, v) -> data.put(k, v.s()));
         }
-        return new TicketEvent(string(item, "eventId"), EventKind.valueOf(string(item, "kind")),
-                instant(item, "at"), string(item, "actor"), string(item, "source"), data);
+        return new TicketEvent(
+                string(item, "eventId"),
+                EventKind.valueOf(string(item, "kind")),
+                instant(item, "at"),
+                string(item, "actor"),
+                string(item, "source"),
+                data);
     }
 
     /** The snapshot item: facts fixed at creation, then the derived view. */
@@ -122,23 +126,46 @@ final class TicketItems {
     /** The ticket as created, before any event: what the history folds onto. */
     static Ticket initial(Map<String, AttributeValue> item) {
         Priority priority = Priority.valueOf(string(item, "initialPriority"));
-        TicketTimeline timeline = TicketTimeline.created(
-                instant(item, "createdAt"), Channel.valueOf(string(item, "channel")), priority);
-        return new Ticket(string(item, "number"), TicketKind.valueOf(string(item, "kind")), TicketStatus.OPEN,
-                string(item, "customerId"), string(item, "customerName"), string(item, "resellerId"),
-                SlaLevel.valueOf(string(item, "level")), string(item, "serviceId"),
-                ServiceKind.valueOf(string(item, "serviceKind")), priority, string(item, "priorityReason"),
-                string(item, "subject"), string(item, "reporter"),
-                item.containsKey("triage") && item.get("triage").bool(), timeline, 0);
+        TicketTimeline timeline =
+                TicketTimeline.created(instant(item, "createdAt"), Channel.valueOf(string(item, "channel")), priority);
+        return new Ticket(
+                string(item, "number"),
+                TicketKind.valueOf(string(item, "kind")),
+                TicketStatus.OPEN,
+                string(item, "customerId"),
+                string(item, "customerName"),
+                string(item, "resellerId"),
+                SlaLevel.valueOf(string(item, "level")),
+                string(item, "serviceId"),
+                ServiceKind.valueOf(string(item, "serviceKind")),
+                priority,
+                string(item, "priorityReason"),
+                string(item, "subject"),
+                string(item, "reporter"),
+                item.containsKey("triage") && item.get("triage").bool(),
+                timeline,
+                0);
     }
 
     /** A list entry: the snapshot's derived view, without history. */
     static Ticket view(Map<String, AttributeValue> item) {
         Ticket initial = initial(item);
-        return new Ticket(initial.number(), initial.kind(), TicketStatus.valueOf(string(item, "status")),
-                initial.customerId(), initial.customerName(), initial.resellerId(), initial.level(),
-                initial.serviceId(), initial.serviceKind(), Priority.valueOf(string(item, "priority")),
-                string(item, "priorityReason"), initial.subject(), initial.reporter(), initial.triage(),
-                initial.timeline(), number(item, "version"));
+        return new Ticket(
+                initial.number(),
+                initial.kind(),
+                TicketStatus.valueOf(string(item, "status")),
+                initial.customerId(),
+                initial.customerName(),
+                initial.resellerId(),
+                initial.level(),
+                initial.serviceId(),
+                initial.serviceKind(),
+                Priority.valueOf(string(item, "priority")),
+                string(item, "priorityReason"),
+                initial.subject(),
+                initial.reporter(),
+                initial.triage(),
+                initial.timeline(),
+                number(item, "version"));
     }
 }

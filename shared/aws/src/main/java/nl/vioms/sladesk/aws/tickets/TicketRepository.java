@@ -72,16 +72,25 @@ public final class TicketRepository implements TicketStore {
     @Override
     public Optional<SourceClaim> source(String sourceKey) {
         var item = Attr.getItem(dynamo, table, "SOURCE#" + sourceKey, "SOURCE");
-        return item.map(i -> new SourceClaim(
-                string(i, "ticketNumber"), i.containsKey("completedAt"), instant(i, "reportedAt")));
+        return item.map(i ->
+                new SourceClaim(string(i, "ticketNumber"), i.containsKey("completedAt"), instant(i, "reportedAt")));
     }
 
     @Override
     public boolean claimSource(String sourceKey, String ticketNumber, Instant at, Instant reportedAt) {
         try {
             dynamo.putItem(b -> b.tableName(table)
-                    .item(Map.of("pk", s("SOURCE#" + sourceKey), "sk", s("SOURCE"), "ticketNumber", s(ticketNumber),
-                            "claimedAt", s(at.toString()), "reportedAt", s(reportedAt.toString())))
+                    .item(Map.of(
+                            "pk",
+                            s("SOURCE#" + sourceKey),
+                            "sk",
+                            s("SOURCE"),
+                            "ticketNumber",
+                            s(ticketNumber),
+                            "claimedAt",
+                            s(at.toString()),
+                            "reportedAt",
+                            s(reportedAt.toString())))
                     .conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException claimed) {
@@ -115,7 +124,11 @@ public final class TicketRepository implements TicketStore {
      * item follows. A crash between the two writes is repaired by the next {@link #find}.
      */
     @Override
-    public void append(Ticket updated, TicketEvent event, ClockResult clocks, Set<Checkpoint> recorded,
+    public void append(
+            Ticket updated,
+            TicketEvent event,
+            ClockResult clocks,
+            Set<Checkpoint> recorded,
             List<OutboxMessage> outbox) {
         write(updated, clocks, recorded, event, outbox);
         putEventIfAbsent(updated.number(), event);
@@ -126,39 +139,64 @@ public final class TicketRepository implements TicketStore {
         write(ticket, clocks, recorded, null, List.of());
     }
 
-    private void write(Ticket ticket, ClockResult clocks, Set<Checkpoint> recorded, TicketEvent pending,
+    private void write(
+            Ticket ticket,
+            ClockResult clocks,
+            Set<Checkpoint> recorded,
+            TicketEvent pending,
             List<OutboxMessage> outbox) {
         var item = TicketItems.snapshot(ticket.withVersion(ticket.version() + 1), clocks, recorded);
         if (pending != null) {
             item.put("pendingEvent", AttributeValue.fromM(TicketItems.eventItem(ticket.number(), pending)));
         }
-        commit(item, "#v = :expected", Map.of("#v", "version"),
-                Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version()))), outbox);
+        commit(
+                item,
+                "#v = :expected",
+                Map.of("#v", "version"),
+                Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version()))),
+                outbox);
     }
 
     /** A conditional snapshot write, with outbox messages (each written once) in one transaction. */
-    private void commit(Map<String, AttributeValue> snapshot, String condition, Map<String, String> names,
-            Map<String, AttributeValue> values, List<OutboxMessage> outbox) {
+    private void commit(
+            Map<String, AttributeValue> snapshot,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            List<OutboxMessage> outbox) {
         String number = string(snapshot, "number");
         Map<String, String> namesOrNull = names.isEmpty() ? null : names;
         Map<String, AttributeValue> valuesOrNull = values.isEmpty() ? null : values;
         try {
             if (outbox.isEmpty()) {
-                dynamo.putItem(b -> b.tableName(table).item(snapshot).conditionExpression(condition)
-                        .expressionAttributeNames(namesOrNull).expressionAttributeValues(valuesOrNull));
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(snapshot)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(namesOrNull)
+                        .expressionAttributeValues(valuesOrNull));
                 return;
             }
             if (outboxTable == null) {
                 throw new IllegalStateException("no outbox table for the escalations of " + number);
             }
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(snapshot)
-                    .conditionExpression(condition).expressionAttributeNames(namesOrNull)
-                    .expressionAttributeValues(valuesOrNull).build()).build());
+            writes.add(TransactWriteItem.builder()
+                    .put(Put.builder()
+                            .tableName(table)
+                            .item(snapshot)
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(namesOrNull)
+                            .expressionAttributeValues(valuesOrNull)
+                            .build())
+                    .build());
             for (OutboxMessage message : outbox) {
-                writes.add(TransactWriteItem.builder().put(Put.builder().tableName(outboxTable)
-                        .item(OutboxRepository.toItem(message)).conditionExpression("attribute_not_exists(id)")
-                        .build()).build());
+                writes.add(TransactWriteItem.builder()
+                        .put(Put.builder()
+                                .tableName(outboxTable)
+                                .item(OutboxRepository.toItem(message))
+                                .conditionExpression("attribute_not_exists(id)")
+                                .build())
+                        .build());
             }
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (ConditionalCheckFailedException changed) {
@@ -166,8 +204,9 @@ public final class TicketRepository implements TicketStore {
         } catch (TransactionCanceledException cancelled) {
             // only a failed condition means "changed meanwhile"; a conflict, throttling or a
             // validation error is a failure the caller must see (and the platform retries)
-            boolean conditionFailed = cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
-                    .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
+            boolean conditionFailed = cancelled.hasCancellationReasons()
+                    && cancelled.cancellationReasons().stream()
+                            .anyMatch(r -> "ConditionalCheckFailed".equals(r.code()));
             if (conditionFailed) {
                 throw new ConcurrentChangeException(number);
             }
@@ -186,7 +225,8 @@ public final class TicketRepository implements TicketStore {
     }
 
     private Optional<Stored> find(String number, boolean repair) {
-        List<Map<String, AttributeValue>> items = queryAll(QueryRequest.builder().tableName(table)
+        List<Map<String, AttributeValue>> items = queryAll(QueryRequest.builder()
+                .tableName(table)
                 .consistentRead(true)
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(TicketItems.ticketKey(number)))));
@@ -202,7 +242,8 @@ public final class TicketRepository implements TicketStore {
         }
         if (snapshot != null && snapshot.containsKey("pendingEvent")) {
             // the last committed event; its item may not be written yet (a crash, or its writer is just behind)
-            TicketEvent pending = TicketItems.toEvent(snapshot.get("pendingEvent").m());
+            TicketEvent pending =
+                    TicketItems.toEvent(snapshot.get("pendingEvent").m());
             if (history.stream().noneMatch(e -> e.id().equals(pending.id()))) {
                 if (repair) {
                     putEventIfAbsent(number, pending);
@@ -226,7 +267,8 @@ public final class TicketRepository implements TicketStore {
 
     @Override
     public boolean outboxHas(String id) {
-        var item = dynamo.getItem(b -> b.tableName(outboxTable).consistentRead(true).key(Map.of("id", s(id))));
+        var item = dynamo.getItem(
+                b -> b.tableName(outboxTable).consistentRead(true).key(Map.of("id", s(id))));
         return item.hasItem() && !item.item().isEmpty();
     }
 
@@ -237,11 +279,12 @@ public final class TicketRepository implements TicketStore {
         List<String> numbers = new ArrayList<>();
         int read = 0;
         for (int shard = 0; shard < DUE_SHARDS; shard++) {
-            var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
+            var request = QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(index.indexName())
                     .keyConditionExpression("#shard = :shard AND #at <= :now")
                     .expressionAttributeNames(Map.of("#shard", index.partitionKey(), "#at", index.sortKey()))
-                    .expressionAttributeValues(
-                            Map.of(":shard", s(SlaWatch.shardKey(shard)), ":now", s(sortable(now))))
+                    .expressionAttributeValues(Map.of(":shard", s(SlaWatch.shardKey(shard)), ":now", s(sortable(now))))
                     .build();
             for (var page : dynamo.queryPaginator(request)) {
                 read += page.scannedCount(); // what the query evaluated: the items it read
@@ -255,13 +298,22 @@ public final class TicketRepository implements TicketStore {
     public List<String> createdBetween(String customerId, Interval span) {
         // one Query on the sparse by-customer index: customerId = :c AND createdAt BETWEEN
         var index = Indexes.TICKETS_BY_CUSTOMER;
-        return queryAll(QueryRequest.builder().tableName(table).indexName(index.indexName())
+        return queryAll(QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(index.indexName())
                         .keyConditionExpression("#c = :c AND #at BETWEEN :from AND :to")
                         .expressionAttributeNames(Map.of("#c", index.partitionKey(), "#at", index.sortKey()))
                         // half-open span: the end instant minus one nanosecond is the last one inside
-                        .expressionAttributeValues(Map.of(":c", s(customerId), ":from", s(sortable(span.start())),
-                                ":to", s(sortable(span.end().minusNanos(1))))))
-                .stream().map(TicketItems::numberOf).toList();
+                        .expressionAttributeValues(Map.of(
+                                ":c",
+                                s(customerId),
+                                ":from",
+                                s(sortable(span.start())),
+                                ":to",
+                                s(sortable(span.end().minusNanos(1))))))
+                .stream()
+                .map(TicketItems::numberOf)
+                .toList();
     }
 
     @Override
@@ -275,12 +327,16 @@ public final class TicketRepository implements TicketStore {
     }
 
     private List<Ticket> snapshots(IndexRef index, String key, boolean ascending) {
-        return queryAll(QueryRequest.builder().tableName(table).indexName(index.indexName())
+        return queryAll(QueryRequest.builder()
+                        .tableName(table)
+                        .indexName(index.indexName())
                         .keyConditionExpression("#k = :k")
                         .expressionAttributeNames(Map.of("#k", index.partitionKey()))
                         .expressionAttributeValues(Map.of(":k", s(key)))
                         .scanIndexForward(ascending))
-                .stream().map(TicketItems::view).toList();
+                .stream()
+                .map(TicketItems::view)
+                .toList();
     }
 
     private List<Map<String, AttributeValue>> queryAll(QueryRequest.Builder query) {
