@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.clock.TicketTimeline;
@@ -25,17 +27,56 @@ import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 import nl.vioms.sladesk.core.watch.SlaWatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
- * Tickets, events and snapshots as items of the tickets table and back (docs/data-model.md):
- * the snapshot item holds the facts fixed at creation and the derived view (status, priority,
- * deadlines, the keys of the reseller, queue and due indexes); an event item holds one event.
+ * Tickets, events and snapshots as items of the tickets table and back (docs/data-model.md): the
+ * snapshot item holds the facts fixed at creation and the derived view (status, priority,
+ * deadlines, the keys of the reseller, queue and due indexes); an event item holds one event. Also
+ * the conditional puts that commit a snapshot with its outbox messages in one transaction.
  */
 final class TicketItems {
     /** Write shards of the due index: enough to spread a burst of writes, few for a sweep to query. */
     static final int DUE_SHARDS = 8;
 
     private TicketItems() {}
+
+    /** The condition of a snapshot write: no ticket yet, or the version read. */
+    record Condition(String expression, Map<String, String> names, Map<String, AttributeValue> values) {
+        static final Condition ABSENT = new Condition("attribute_not_exists(pk)", null, null);
+
+        static Condition atVersion(long version) {
+            return new Condition(
+                    "#v = :expected",
+                    Map.of("#v", "version"),
+                    Map.of(":expected", AttributeValue.fromN(Long.toString(version))));
+        }
+    }
+
+    /** The snapshot's conditional put in a transaction. */
+    static TransactWriteItem snapshotWrite(String table, Map<String, AttributeValue> snapshot, Condition condition) {
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table)
+                        .item(snapshot)
+                        .conditionExpression(condition.expression())
+                        .expressionAttributeNames(condition.names())
+                        .expressionAttributeValues(condition.values())
+                        .build())
+                .build();
+    }
+
+    /** An outbox message's put in a transaction: written once (a message already there fails it). */
+    static TransactWriteItem outboxWrite(String outboxTable, OutboxMessage message) {
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(outboxTable)
+                        .item(OutboxRepository.toItem(message))
+                        .conditionExpression("attribute_not_exists(id)")
+                        .build())
+                .build();
+    }
 
     static String ticketKey(String number) {
         return "TICKET#" + number;

@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.aws.tickets;
 
-import static nl.vioms.sladesk.aws.Attr.instant;
 import static nl.vioms.sladesk.aws.Attr.number;
 import static nl.vioms.sladesk.aws.Attr.s;
 import static nl.vioms.sladesk.aws.Attr.sortable;
@@ -15,10 +14,8 @@ import java.util.Set;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.app.tickets.ConcurrentChangeException;
 import nl.vioms.sladesk.app.tickets.TicketStore;
-import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.IndexRef;
 import nl.vioms.sladesk.aws.Indexes;
-import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
@@ -29,9 +26,7 @@ import nl.vioms.sladesk.core.watch.SlaWatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -47,6 +42,7 @@ public final class TicketRepository implements TicketStore {
     private final DynamoDbClient dynamo;
     private final String table;
     private final String outboxTable; // null: no escalations are written with ticket changes
+    private final IntakeRecords intake;
 
     public TicketRepository(DynamoDbClient dynamo, String table) {
         this(dynamo, table, null);
@@ -56,54 +52,27 @@ public final class TicketRepository implements TicketStore {
         this.dynamo = dynamo;
         this.table = table;
         this.outboxTable = outboxTable;
+        this.intake = new IntakeRecords(dynamo, table);
     }
 
     @Override
     public long nextSequence(int year) {
-        var result = dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("pk", s("COUNTER#" + year), "sk", s("COUNTER")))
-                .updateExpression("ADD #seq :one")
-                .expressionAttributeNames(Map.of("#seq", "sequence"))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(result.attributes().get("sequence").n());
+        return intake.nextSequence(year);
     }
 
     @Override
     public Optional<SourceClaim> source(String sourceKey) {
-        var item = Attr.getItem(dynamo, table, "SOURCE#" + sourceKey, "SOURCE");
-        return item.map(i ->
-                new SourceClaim(string(i, "ticketNumber"), i.containsKey("completedAt"), instant(i, "reportedAt")));
+        return intake.source(sourceKey);
     }
 
     @Override
     public boolean claimSource(String sourceKey, String ticketNumber, Instant at, Instant reportedAt) {
-        try {
-            dynamo.putItem(b -> b.tableName(table)
-                    .item(Map.of(
-                            "pk",
-                            s("SOURCE#" + sourceKey),
-                            "sk",
-                            s("SOURCE"),
-                            "ticketNumber",
-                            s(ticketNumber),
-                            "claimedAt",
-                            s(at.toString()),
-                            "reportedAt",
-                            s(reportedAt.toString())))
-                    .conditionExpression("attribute_not_exists(pk)"));
-            return true;
-        } catch (ConditionalCheckFailedException claimed) {
-            return false;
-        }
+        return intake.claimSource(sourceKey, ticketNumber, at, reportedAt);
     }
 
     @Override
     public void completeSource(String sourceKey, Instant at) {
-        dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("pk", s("SOURCE#" + sourceKey), "sk", s("SOURCE")))
-                .updateExpression("SET completedAt = :at")
-                .expressionAttributeValues(Map.of(":at", s(at.toString()))));
+        intake.completeSource(sourceKey, at);
     }
 
     /** The created event first, then the snapshot and the outbox messages in one transaction. */
@@ -111,8 +80,7 @@ public final class TicketRepository implements TicketStore {
     public void create(Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> outbox) {
         putEventIfAbsent(ticket.number(), created);
         try {
-            var item = TicketItems.snapshot(ticket, clocks, Set.of());
-            commit(item, "attribute_not_exists(pk)", Map.of(), Map.of(), outbox);
+            commit(TicketItems.snapshot(ticket, clocks, Set.of()), TicketItems.Condition.ABSENT, outbox);
         } catch (ConcurrentChangeException exists) {
             // stored, with its messages, by the earlier attempt
         }
@@ -149,55 +117,28 @@ public final class TicketRepository implements TicketStore {
         if (pending != null) {
             item.put("pendingEvent", AttributeValue.fromM(TicketItems.eventItem(ticket.number(), pending)));
         }
-        commit(
-                item,
-                "#v = :expected",
-                Map.of("#v", "version"),
-                Map.of(":expected", AttributeValue.fromN(Long.toString(ticket.version()))),
-                outbox);
+        commit(item, TicketItems.Condition.atVersion(ticket.version()), outbox);
     }
 
     /** A conditional snapshot write, with outbox messages (each written once) in one transaction. */
     private void commit(
-            Map<String, AttributeValue> snapshot,
-            String condition,
-            Map<String, String> names,
-            Map<String, AttributeValue> values,
-            List<OutboxMessage> outbox) {
+            Map<String, AttributeValue> snapshot, TicketItems.Condition condition, List<OutboxMessage> outbox) {
         String number = string(snapshot, "number");
-        Map<String, String> namesOrNull = names.isEmpty() ? null : names;
-        Map<String, AttributeValue> valuesOrNull = values.isEmpty() ? null : values;
         try {
             if (outbox.isEmpty()) {
                 dynamo.putItem(b -> b.tableName(table)
                         .item(snapshot)
-                        .conditionExpression(condition)
-                        .expressionAttributeNames(namesOrNull)
-                        .expressionAttributeValues(valuesOrNull));
+                        .conditionExpression(condition.expression())
+                        .expressionAttributeNames(condition.names())
+                        .expressionAttributeValues(condition.values()));
                 return;
             }
             if (outboxTable == null) {
                 throw new IllegalStateException("no outbox table for the escalations of " + number);
             }
             List<TransactWriteItem> writes = new ArrayList<>();
-            writes.add(TransactWriteItem.builder()
-                    .put(Put.builder()
-                            .tableName(table)
-                            .item(snapshot)
-                            .conditionExpression(condition)
-                            .expressionAttributeNames(namesOrNull)
-                            .expressionAttributeValues(valuesOrNull)
-                            .build())
-                    .build());
-            for (OutboxMessage message : outbox) {
-                writes.add(TransactWriteItem.builder()
-                        .put(Put.builder()
-                                .tableName(outboxTable)
-                                .item(OutboxRepository.toItem(message))
-                                .conditionExpression("attribute_not_exists(id)")
-                                .build())
-                        .build());
-            }
+            writes.add(TicketItems.snapshotWrite(table, snapshot, condition));
+            outbox.forEach(message -> writes.add(TicketItems.outboxWrite(outboxTable, message)));
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (ConditionalCheckFailedException changed) {
             throw new ConcurrentChangeException(number);
