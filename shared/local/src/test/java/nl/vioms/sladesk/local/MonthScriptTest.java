@@ -41,7 +41,8 @@ class MonthScriptTest {
     void aDayTheMonthDoesNotHaveIsNamed() {
         MonthScript script = MonthScriptReader.read(ProjectRoot.find().resolve(MonthScript.FILE));
 
-        var e = assertThrows(IllegalArgumentException.class, () -> script.checkDays(YearMonth.of(2027, 2), "month.yaml"));
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> script.checkDays(YearMonth.of(2027, 2), "month.yaml"));
         assertEquals("month.yaml, entry 35 (30 10:00): 2027-02 has no day 30", e.getMessage());
     }
 
@@ -64,7 +65,8 @@ class MonthScriptTest {
         assertEquals("month.yaml, entry 2 (02 09:40, event): no entry opens a ticket named kiestonn"
                         + " (named: [kiestoon])",
                 refused(entries(mail, "{at: \"02 09:40\", do: event, ticket: kiestonn, kind: response}")));
-        assertEquals("month.yaml, entry 1 (9:12, mail): at must be text (in quotes when YAML would read it"
+        // YAML 1.1 reads an unquoted 9:12 as the base-60 number 552
+        assertEquals("month.yaml, entry 1 (552, mail): at must be text (in quotes when YAML would read it"
                         + " otherwise), not 552",
                 refused(entries("{at: 9:12, do: mail, file: 01-devries-kiestoon.eml}")));
         assertEquals("month.yaml, entry 1 (02 25:00, mail): at: \"02 25:00\" is not a day and a time like"
@@ -77,8 +79,10 @@ class MonthScriptTest {
                 refused(entries("{at: \"02 09:12\", do: fax}")));
         assertEquals("month.yaml, entry 1 (02 09:12, platform): state sideways is not up or down",
                 refused(entries("{at: \"02 09:12\", do: platform, state: sideways}")));
-        assertEquals("month.yaml, entry 1 (02 09:12, monitoring-ticket), events 1: unknown field at (known: kind, note)",
-                refused(entries("{at: \"02 09:12\", do: monitoring-ticket, ticket: p, events: [{at: x, kind: note}]}")));
+        assertEquals("month.yaml, entry 1 (02 09:12, monitoring-ticket), events 1: unknown field at"
+                        + " (known: kind, note)",
+                refused(entries("{at: \"02 09:12\", do: monitoring-ticket, ticket: p,"
+                        + " events: [{at: x, kind: note}]}")));
     }
 
     @Test
