@@ -75,9 +75,9 @@ final class DemoMonth {
                 DemoAgents agents = new DemoAgents(aws, clock, api, scenes, tickets);
                 agents.subscribe();
                 ScriptScenes people = new ScriptScenes(aws, clock, month, scriptFile.getParent(), api, tickets,
-                        scenes, log);
-                people.monitorPlatform(peers);
-                people.add(script, peers);
+                        scenes, log, peers);
+                people.monitorPlatform();
+                people.add(script);
                 scenes.busy(new Interval(monthEnd.minus(DemoScenes.LEAD), end));
                 out.println("Replaying " + month + " on a simulated clock, " + Amsterdam.iso(start) + " to "
                         + Amsterdam.iso(end) + " (log: " + dir.resolve("runtime.log") + ")");

@@ -46,10 +46,12 @@ final class ScriptScenes {
     private final DemoScenes scenes;
     private final PrintStream log;
     private final MonitoringRepository monitoring;
+    private final DemoPeers peers;
 
     ScriptScenes(LocalAws aws, Clock clock, YearMonth month, Path mailDir, DemoApi api, DemoTickets tickets,
-            DemoScenes scenes, PrintStream log) {
+            DemoScenes scenes, PrintStream log, DemoPeers peers) {
         this.aws = aws;
+        this.peers = peers;
         this.clock = clock;
         this.month = month;
         this.mailDir = mailDir;
@@ -62,20 +64,20 @@ final class ScriptScenes {
     }
 
     /** The hosted platform as the probes see it: a monitored service carried by every hosted PBX. */
-    void monitorPlatform(DemoPeers peers) {
+    void monitorPlatform() {
         monitoring.putService(MonitoredService.platform("hosted-voice", "VIOMS Hosted voice platform",
                 Set.of(ServiceKind.HOSTED_PBX)));
         DemoProbeTargets.register(aws, PLATFORM, peers);
     }
 
     /** Every entry of the script as a scene of the month. */
-    void add(MonthScript script, DemoPeers peers) {
+    void add(MonthScript script) {
         for (Entry entry : script.entries()) {
-            add(entry, peers);
+            add(entry);
         }
     }
 
-    private void add(Entry entry, DemoPeers peers) {
+    private void add(Entry entry) {
         if (entry instanceof Mail mail) {
             scene(entry, "e-mail " + mail.file(), () -> mail(mail));
         } else if (entry instanceof Call call) {
@@ -97,6 +99,8 @@ final class ScriptScenes {
         } else if (entry instanceof MonitoringTicket incident) {
             scene(entry, "operations: the monitoring incident as " + incident.ticket(),
                     () -> monitoringTicket(incident));
+        } else {
+            throw new IllegalStateException("no scene for " + entry);
         }
     }
 
