@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,12 +45,12 @@ final class DemoCommand implements Callable<Integer> {
         try (PrintStream log = new PrintStream(new FileOutputStream(logFile.toFile()), true, StandardCharsets.UTF_8)) {
             // the handlers' own log lines go to the log file; the terminal shows the progress
             System.setOut(log);
-            DemoMonth.Summary summary;
+            DemoSummary summary;
             try {
                 summary = new DemoMonth(replayed, dir, log, out, System.console() != null).run();
             } finally {
                 System.setOut(console);
-                nl.vioms.sladesk.app.Log.useClock(null);
+                Log.useClock(null);
             }
             summary.print(out);
         }
@@ -56,9 +58,11 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static void wipe(Path dir) throws IOException {
-        if (!Files.exists(dir)) return;
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
                 try {
                     Files.delete(p);
                 } catch (IOException e) {

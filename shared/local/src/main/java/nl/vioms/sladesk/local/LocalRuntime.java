@@ -1,7 +1,5 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.DatabindJson;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,14 +8,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import nl.vioms.sladesk.local.InvocationLog.Outcome;
+import java.util.concurrent.ConcurrentHashMap;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.local.InvocationLog.Outcome;
 
 /**
  * Every function of template.yaml, started the way the template wires it: EventBridge Scheduler
@@ -31,9 +25,9 @@ import nl.vioms.sladesk.emulators.LocalAws;
  * one). {@link #drain()} does the same work synchronously, in order, for everything due by the
  * clock's now: a caller that moves a simulated clock calls it after each step.
  *
- * <p>A function that fails is logged and treated as Lambda would treat it (asynchronous: retried
- * after 1 and 2 more minutes, then its dead-letter queue or on-failure destination; stream:
- * retried from the failed record); the runtime itself goes on.
+ * <p>A function that fails is logged and treated as Lambda would treat it (asynchronous:
+ * {@link AsyncInvocations}; stream: retried from the failed record); the runtime itself goes on.
+ * What is due when is the {@link Timeline}'s; this class wires the template's triggers to it.
  */
 final class LocalRuntime implements AutoCloseable {
     /** Which schedules run: the template's enabled ones, all (State: DISABLED too), or none. */
@@ -49,45 +43,35 @@ final class LocalRuntime implements AutoCloseable {
         String functionId();
     }
 
-    /** Something due on the timeline: a schedule's run (with its schedule) or a retry. */
-    private record Timed(Instant at, long order, String what, Runnable action, ScheduledRun run) {
-    }
-
-    private record ScheduledRun(TemplateTriggers.Schedule schedule, ScheduleExpression expression) {
-    }
-
-    private final LocalAws aws;
     private final Clock clock;
     private final LocalHandlers handlers;
     private final TemplateTriggers triggers;
     private final InvocationLog log;
     private final List<Poller> pollers = new ArrayList<>();
     private final List<TemplateTriggers.Schedule> schedules = new ArrayList<>();
-    private final PriorityQueue<Timed> timeline = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
-            ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
-    private final AtomicLong order = new AtomicLong();
-    private final Map<String, ExecutorService> functionQueues = new LinkedHashMap<>();
+    private final Timeline timeline;
+    private final AsyncInvocations async;
     private final List<Thread> threads = new ArrayList<>();
-    private final Map<String, TemplateTriggers.AsyncConfig> configs = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile boolean realTime;
+    private final Map<String, TemplateTriggers.AsyncConfig> configs = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     /**
      * @param stateDir where stream mappings keep their checkpoints across restarts (null: in memory)
      */
     LocalRuntime(LocalAws aws, Clock clock, ScheduleMode scheduleMode, InvocationLog log, Path stateDir) {
-        this.aws = aws;
         this.clock = clock;
         this.handlers = new LocalHandlers(aws, clock);
         this.triggers = new TemplateTriggers(aws.template());
         this.log = log;
+        this.timeline = new Timeline(clock, log, this::invokeScheduled);
+        this.async = new AsyncInvocations(aws, clock, log, this::invoke, this::config, timeline);
         Instant start = clock.instant();
         for (TemplateTriggers.Schedule schedule : triggers.schedules()) {
-            if (scheduleMode == ScheduleMode.NONE || (!schedule.enabled() && scheduleMode == ScheduleMode.ENABLED)) continue;
-            ScheduleExpression expression = schedule.parsed();
+            if (scheduleMode == ScheduleMode.NONE || (!schedule.enabled() && scheduleMode == ScheduleMode.ENABLED)) {
+                continue;
+            }
             schedules.add(schedule);
-            Instant first = expression.first(start);
-            if (first != null) atRun(first, new ScheduledRun(schedule, expression));
+            timeline.schedule(schedule, start);
         }
         for (TemplateTriggers.SnsSubscription subscription : triggers.snsSubscriptions()) {
             pollers.add(new SnsTrigger(aws, subscription, this));
@@ -95,7 +79,8 @@ final class LocalRuntime implements AutoCloseable {
         for (TemplateTriggers.StreamMapping mapping : triggers.streamMappings()) {
             if (!aws.supportsStreams()) {
                 log.log(clock.instant(), mapping.functionId(), mapping.trigger(), Outcome.ERROR, null,
-                        "this DynamoDB emulator has no streams: " + mapping.functionId() + " is not started by " + mapping.tableId());
+                        "this DynamoDB emulator has no streams: " + mapping.functionId() + " is not started by "
+                                + mapping.tableId());
                 continue;
             }
             pollers.add(new StreamTrigger(aws, mapping, this, stateDir));
@@ -127,42 +112,36 @@ final class LocalRuntime implements AutoCloseable {
     }
 
     /** When the next schedule run or retry is due, or null. */
-    synchronized Instant nextDue() {
-        Timed next = timeline.peek();
-        return next == null ? null : next.at();
+    Instant nextDue() {
+        return timeline.nextDue();
     }
 
     /**
      * When the next thing is due that a time-lapse must not pass over: a retry, or a run of a
      * schedule that is not a rate (a cron runs at its time); null if none.
      */
-    synchronized Instant nextDueExceptRates() {
-        return timeline.stream()
-                .filter(t -> t.run() == null || !(t.run().expression() instanceof ScheduleExpression.Rate))
-                .map(Timed::at).min(Instant::compareTo).orElse(null);
+    Instant nextDueExceptRates() {
+        return timeline.nextDueExceptRates();
     }
 
     // ------------------------------------------------------------------ driving
 
     /** Real time: threads for the timeline and each poller, until {@link #close()}. */
     void start() {
-        realTime = true;
-        threads.add(daemon("sladesk-schedules", () -> {
-            while (!stopping) {
-                fireDue();
-                Instant next = nextDue();
-                long sleep = next == null ? 1000 : Math.min(1000, Math.max(10, Duration.between(clock.instant(), next).toMillis()));
-                if (!pause(sleep)) return;
-            }
-        }));
+        async.startRealTime();
+        threads.add(daemon("sladesk-schedules", () -> timeline.runUntil(() -> stopping)));
         for (Poller poller : pollers) {
             threads.add(daemon("sladesk-" + poller.name(), () -> {
                 while (!stopping) {
                     try {
-                        if (!poller.poll(true) && !pause(200)) return;
+                        if (!poller.poll(true) && !pause(200)) {
+                            return;
+                        }
                     } catch (RuntimeException e) {
                         log.log(clock.instant(), "runtime", poller.name(), Outcome.ERROR, null, "polling failed: " + e);
-                        if (!pause(1000)) return;
+                        if (!pause(1000)) {
+                            return;
+                        }
                     }
                 }
             }));
@@ -189,7 +168,7 @@ final class LocalRuntime implements AutoCloseable {
     }
 
     private int drain(boolean coalesce) {
-        int work = fireDue(coalesce);
+        int work = timeline.fireDue(coalesce);
         boolean moved = true;
         while (moved) {
             moved = false;
@@ -199,77 +178,9 @@ final class LocalRuntime implements AutoCloseable {
                     work++;
                 }
             }
-            work += fireDue(false);
+            work += timeline.fireDue(false);
         }
         return work;
-    }
-
-    private int fireDue() {
-        return fireDue(false);
-    }
-
-    private int fireDue(boolean coalesce) {
-        int fired = 0;
-        while (true) {
-            Timed due;
-            synchronized (this) {
-                Timed next = timeline.peek();
-                if (next == null || next.at().isAfter(clock.instant())) return fired;
-                due = timeline.poll();
-            }
-            try {
-                if (due.run() != null) {
-                    fire(due.run(), due.at(), coalesce);
-                } else {
-                    due.action().run();
-                }
-            } catch (RuntimeException e) {
-                log.log(clock.instant(), "runtime", due.what(), Outcome.ERROR, null, String.valueOf(e));
-            }
-            fired++;
-        }
-    }
-
-    private synchronized void at(Instant when, String what, Runnable action) {
-        timeline.add(new Timed(when, order.incrementAndGet(), what, action, null));
-    }
-
-    private synchronized void atRun(Instant when, ScheduledRun run) {
-        timeline.add(new Timed(when, order.incrementAndGet(), run.schedule().trigger(), null, run));
-    }
-
-    // ------------------------------------------------------------------ schedules
-
-    /** EventBridge Scheduler's run: the event, handed to the function asynchronously; then the next run. */
-    private void fire(ScheduledRun run, Instant scheduled, boolean coalesce) {
-        Instant now = clock.instant();
-        Instant next = run.expression().next(scheduled);
-        int skipped = 0;
-        while (coalesce && next != null && !next.isAfter(now)) {
-            scheduled = next;
-            next = run.expression().next(next);
-            skipped++;
-        }
-        if (next != null) atRun(next, run);
-        String detail = skipped > 0 ? "time-lapse: " + (skipped + 1) + " runs as one" : null;
-        String payload = scheduledEvent(run.schedule(), scheduled);
-        dispatch(run.schedule().functionId(), () -> attempt(run.schedule().functionId(), run.schedule().trigger(), payload, 0, detail));
-    }
-
-    /** What Scheduler sends a Lambda target when the schedule names no input (see events/sla-check). */
-    static String scheduledEvent(TemplateTriggers.Schedule schedule, Instant scheduled) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("version", "0");
-        event.put("id", UUID.randomUUID().toString());
-        event.put("detail-type", "Scheduled Event");
-        event.put("source", "aws.scheduler");
-        event.put("account", "000000000000");
-        event.put("time", scheduled.toString());
-        event.put("region", LocalAws.REGION.id());
-        event.put("resources", List.of("arn:aws:scheduler:" + LocalAws.REGION.id() + ":000000000000:schedule/default/"
-                + schedule.functionId() + schedule.eventName()));
-        event.put("detail", Map.of());
-        return DatabindJson.write(event);
     }
 
     // ------------------------------------------------------------------ invocations
@@ -284,7 +195,7 @@ final class LocalRuntime implements AutoCloseable {
     /** Runs the handler now, on this thread, and logs the invocation. */
     Result invoke(String functionId, String trigger, String payload, String detail) {
         Instant at = clock.instant();
-        TemplateTriggers.AsyncConfig config = configs.computeIfAbsent(functionId, triggers::asyncConfig);
+        TemplateTriggers.AsyncConfig config = config(functionId);
         long started = System.nanoTime();
         try {
             Object value = handlers.invoke(functionId, payload, new LocalContext(functionId, config.timeout(), 512));
@@ -299,94 +210,44 @@ final class LocalRuntime implements AutoCloseable {
             return new Result(value, null);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            log.log(at, functionId, trigger, Outcome.ERROR, took, join(detail, e.getClass().getSimpleName() + ": " + e.getMessage()));
+            log.log(at, functionId, trigger, Outcome.ERROR, took,
+                    join(detail, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return new Result(null, e);
         }
     }
 
-    /**
-     * Lambda's asynchronous invocation (what Scheduler and SNS do): queued for the function; a
-     * failure is retried after 1 minute and then 2 more (the template's EventInvokeConfig may
-     * say fewer); then the event goes to the dead-letter queue and an invocation record to the
-     * on-failure destination.
-     */
+    /** Lambda's asynchronous invocation (what Scheduler and SNS do), with retries and dead letters. */
     void invokeAsync(String functionId, String trigger, String payload) {
-        dispatch(functionId, () -> attempt(functionId, trigger, payload, 0, null));
+        async.invoke(functionId, trigger, payload, null);
     }
 
-    private void attempt(String functionId, String trigger, String payload, int retry, String detail) {
-        Result result = invoke(functionId, trigger, payload, retry == 0 ? detail : "retry " + retry);
-        if (result.ok()) return;
-        TemplateTriggers.AsyncConfig config = configs.computeIfAbsent(functionId, triggers::asyncConfig);
-        if (retry < config.maximumRetryAttempts()) {
-            Instant when = clock.instant().plus(Duration.ofMinutes(retry + 1L));
-            at(when, trigger, () -> dispatch(functionId, () -> attempt(functionId, trigger, payload, retry + 1, null)));
-            return;
-        }
-        List<String> sentTo = new ArrayList<>();
-        if (config.deadLetterQueueId() != null) {
-            send(config.deadLetterQueueId(), payload);
-            sentTo.add(config.deadLetterQueueId());
-        }
-        if (config.onFailureQueueId() != null) {
-            send(config.onFailureQueueId(), DatabindJson.write(invocationRecord(functionId, payload, result.error(), retry + 1)));
-            sentTo.add(config.onFailureQueueId());
-        }
-        log.log(clock.instant(), functionId, trigger, Outcome.DEAD_LETTER, null, "gave up after " + (retry + 1)
-                + " attempt(s)" + (sentTo.isEmpty() ? "; the event is dropped (no dead-letter queue)" : "; event sent to " + String.join(", ", sentTo)));
-    }
-
-    /** What Lambda sends an on-failure destination for an asynchronous invocation. */
-    private Map<String, Object> invocationRecord(String functionId, String payload, Throwable error, int attempts) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("version", "1.0");
-        record.put("timestamp", clock.instant().toString());
-        record.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(),
-                "functionArn", "arn:aws:lambda:" + LocalAws.REGION.id() + ":000000000000:function:" + functionId + ":$LATEST",
-                "condition", "RetriesExhausted", "approximateInvokeCount", attempts));
-        Object request;
-        try {
-            request = DatabindJson.MAPPER.readTree(payload);
-        } catch (java.io.IOException e) {
-            request = payload;
-        }
-        record.put("requestPayload", request);
-        record.put("responseContext", Map.of("statusCode", 200, "executedVersion", "$LATEST", "functionError", "Unhandled"));
-        record.put("responsePayload", Map.of("errorMessage", String.valueOf(error.getMessage()),
-                "errorType", error.getClass().getName()));
-        return record;
+    private void invokeScheduled(TemplateTriggers.Schedule schedule, String payload, String detail) {
+        async.invoke(schedule.functionId(), schedule.trigger(), payload, detail);
     }
 
     void send(String queueId, String body) {
-        String url = aws.resources().require(queueId);
-        aws.sqs().sendMessage(b -> b.queueUrl(url).messageBody(body));
+        async.send(queueId, body);
     }
 
-    private void dispatch(String functionId, Runnable invocation) {
-        if (!realTime) {
-            invocation.run();
-            return;
-        }
-        ExecutorService queue;
-        synchronized (functionQueues) {
-            queue = functionQueues.computeIfAbsent(functionId, id -> Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "sladesk-" + id);
-                t.setDaemon(true);
-                return t;
-            }));
-        }
-        if (!stopping) queue.execute(invocation);
+    private TemplateTriggers.AsyncConfig config(String functionId) {
+        return configs.computeIfAbsent(functionId, triggers::asyncConfig);
     }
 
     private static String summary(Object value) {
-        if (value == null || value instanceof String s && s.isEmpty()) return null;
+        if (value == null || value instanceof String s && s.isEmpty()) {
+            return null;
+        }
         String text = value instanceof String s ? s : DatabindJson.write(value);
         return text.length() > 160 ? text.substring(0, 157) + "..." : text;
     }
 
     private static String join(String a, String b) {
-        if (a == null) return b;
-        if (b == null) return a;
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
         return a + "; " + b;
     }
 
@@ -412,6 +273,7 @@ final class LocalRuntime implements AutoCloseable {
     @Override
     public void close() {
         stopping = true;
+        async.stopAccepting();
         threads.forEach(Thread::interrupt);
         for (Thread thread : threads) {
             try {
@@ -420,16 +282,7 @@ final class LocalRuntime implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        synchronized (functionQueues) {
-            functionQueues.values().forEach(ExecutorService::shutdown);
-            for (ExecutorService queue : functionQueues.values()) {
-                try {
-                    queue.awaitTermination(10, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
+        async.close();
         pollers.forEach(p -> {
             if (p instanceof AutoCloseable c) {
                 try {

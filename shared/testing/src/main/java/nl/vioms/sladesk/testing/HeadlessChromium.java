@@ -1,37 +1,26 @@
 package nl.vioms.sladesk.testing;
 
+import static nl.vioms.sladesk.testing.DevToolsConnection.JSON;
+import static nl.vioms.sladesk.testing.DevToolsConnection.TIMEOUT;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -56,65 +45,25 @@ public final class HeadlessChromium implements AutoCloseable {
     /** Overrides where the browser is found. */
     public static final String EXECUTABLE_ENV = "SLADESK_CHROMIUM";
 
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-default-apps", "--disable-extensions", "--mute-audio", "--remote-debugging-port=0");
-    private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
-    private final Process process;
-    private final Path profile;
-    private final WebSocket socket;
-    private final AtomicLong ids = new AtomicLong();
-    private final Map<Long, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private final List<Consumer<JsonNode>> listeners = new CopyOnWriteArrayList<>();
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final DevToolsConnection devTools;
 
     private HeadlessChromium(Path executable) throws IOException, InterruptedException {
-        profile = Files.createTempDirectory("sladesk-chromium-");
-        List<String> command = new ArrayList<>();
-        command.add(executable.toString());
-        command.addAll(FLAGS);
-        command.add("--user-data-dir=" + profile);
-        command.add("about:blank");
-        process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        CompletableFuture<String> endpoint = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    output.add(line);
-                    Matcher m = LISTENING.matcher(line);
-                    if (m.find()) endpoint.complete(m.group(1));
-                }
-            } catch (IOException ignored) {
-                // the process ended
-            }
-            endpoint.completeExceptionally(new IllegalStateException("chromium exited without a DevTools endpoint: "
-                    + String.join("\n", output)));
-        }, "chromium-output");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            String ws = endpoint.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
-                    .buildAsync(URI.create(ws), new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            close();
-            throw new IllegalStateException("cannot start chromium (" + executable + "): " + e.getMessage()
-                    + "\n" + String.join("\n", output), e);
-        }
+        devTools = new DevToolsConnection(executable);
     }
 
-    /** Where the browser is: {@value #EXECUTABLE_ENV}, else {@code chromium} or {@code chromium-browser} on the PATH. */
+    /** Where the browser is: {@value #EXECUTABLE_ENV}, else {@code chromium} or {@code chromium-browser} on PATH. */
     public static Optional<Path> executable() {
         String configured = System.getenv(EXECUTABLE_ENV);
-        if (configured != null && !configured.isBlank()) return Optional.of(Path.of(configured));
+        if (configured != null && !configured.isBlank()) {
+            return Optional.of(Path.of(configured));
+        }
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             for (String name : List.of("chromium", "chromium-browser")) {
                 Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate)) return Optional.of(candidate);
+                if (Files.isExecutable(candidate)) {
+                    return Optional.of(candidate);
+                }
             }
         }
         return Optional.empty();
@@ -127,10 +76,12 @@ public final class HeadlessChromium implements AutoCloseable {
     public static HeadlessChromium startOrSkip() {
         Optional<Path> executable = executable();
         if (executable.isEmpty()) {
-            String message = "headless Chromium is not installed: install Debian's package (apt-get install -y chromium)"
-                    + " or point " + EXECUTABLE_ENV + " at a chromium binary";
+            String message = "headless Chromium is not installed: install Debian's package"
+                    + " (apt-get install -y chromium) or point " + EXECUTABLE_ENV + " at a chromium binary";
             String ci = System.getenv("CI");
-            if (ci != null && !ci.isBlank()) throw new IllegalStateException(message + " (CI is set, so this fails)");
+            if (ci != null && !ci.isBlank()) {
+                throw new IllegalStateException(message + " (CI is set, so this fails)");
+            }
             Assumptions.abort(message + "; browser test skipped");
         }
         try {
@@ -186,26 +137,37 @@ public final class HeadlessChromium implements AutoCloseable {
         }
 
         void onEvent(JsonNode message) {
-            if (!session.equals(message.path("sessionId").asText())) return;
+            if (!session.equals(message.path("sessionId").asText())) {
+                return;
+            }
             JsonNode p = message.path("params");
             switch (message.path("method").asText()) {
-                case "Runtime.exceptionThrown" -> problems.add("exception: " + p.path("exceptionDetails").path("exception")
-                        .path("description").asText(p.path("exceptionDetails").path("text").asText()));
+                case "Runtime.exceptionThrown" -> {
+                    JsonNode details = p.path("exceptionDetails");
+                    problems.add("exception: " + details.path("exception").path("description")
+                            .asText(details.path("text").asText()));
+                }
                 case "Runtime.consoleAPICalled" -> {
                     String type = p.path("type").asText();
-                    if (type.equals("error") || type.equals("assert")) problems.add("console." + type + ": " + p.path("args"));
-                }
-                case "Log.entryAdded" -> {
-                    if ("error".equals(p.path("entry").path("level").asText())) {
-                        problems.add("log: " + p.path("entry").path("text").asText() + " " + p.path("entry").path("url").asText());
+                    if (type.equals("error") || type.equals("assert")) {
+                        problems.add("console." + type + ": " + p.path("args"));
                     }
                 }
-                case "Network.requestWillBeSent" -> urls.put(p.path("requestId").asText(), p.path("request").path("url").asText());
-                case "Network.loadingFailed" -> problems.add("failed load: " + urls.getOrDefault(p.path("requestId").asText(), "?")
-                        + " " + p.path("errorText").asText());
+                case "Log.entryAdded" -> {
+                    JsonNode entry = p.path("entry");
+                    if ("error".equals(entry.path("level").asText())) {
+                        problems.add("log: " + entry.path("text").asText() + " " + entry.path("url").asText());
+                    }
+                }
+                case "Network.requestWillBeSent" -> urls.put(p.path("requestId").asText(),
+                        p.path("request").path("url").asText());
+                case "Network.loadingFailed" -> problems.add("failed load: "
+                        + urls.getOrDefault(p.path("requestId").asText(), "?") + " " + p.path("errorText").asText());
                 case "Network.responseReceived" -> {
                     int status = p.path("response").path("status").asInt();
-                    if (status >= 400) problems.add("HTTP " + status + ": " + p.path("response").path("url").asText());
+                    if (status >= 400) {
+                        problems.add("HTTP " + status + ": " + p.path("response").path("url").asText());
+                    }
                 }
                 default -> { }
             }
@@ -225,13 +187,16 @@ public final class HeadlessChromium implements AutoCloseable {
                 .put("flatten", true)).get("sessionId").asText();
         Page page = new Page(session);
         CompletableFuture<Void> loaded = new CompletableFuture<>();
-        listeners.add(page::onEvent);
-        listeners.add(m -> {
-            if (session.equals(m.path("sessionId").asText()) && "Page.loadEventFired".equals(m.path("method").asText())) {
+        devTools.listen(page::onEvent);
+        devTools.listen(m -> {
+            if (session.equals(m.path("sessionId").asText())
+                    && "Page.loadEventFired".equals(m.path("method").asText())) {
                 loaded.complete(null);
             }
         });
-        for (String domain : List.of("Runtime", "Log", "Network", "Page")) send(session, domain + ".enable", JSON.createObjectNode());
+        for (String domain : List.of("Runtime", "Log", "Network", "Page")) {
+            send(session, domain + ".enable", JSON.createObjectNode());
+        }
         if (!headers.isEmpty()) {
             ObjectNode extra = JSON.createObjectNode();
             headers.forEach(extra::put);
@@ -240,7 +205,9 @@ public final class HeadlessChromium implements AutoCloseable {
             send(session, "Network.setExtraHTTPHeaders", params);
         }
         JsonNode navigation = send(session, "Page.navigate", JSON.createObjectNode().put("url", url.toString()));
-        if (navigation.hasNonNull("errorText")) page.problems.add("navigation: " + navigation.get("errorText").asText());
+        if (navigation.hasNonNull("errorText")) {
+            page.problems.add("navigation: " + navigation.get("errorText").asText());
+        }
         try {
             loaded.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             Thread.sleep(250); // errors of the last resources arrive just after the load event
@@ -253,74 +220,11 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private JsonNode send(String session, String method, ObjectNode params) {
-        long id = ids.incrementAndGet();
-        ObjectNode message = JSON.createObjectNode().put("id", id).put("method", method);
-        message.set("params", params);
-        if (session != null) message.put("sessionId", session);
-        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-        pending.put(id, answer);
-        try {
-            socket.sendText(message.toString(), true).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            JsonNode reply = answer.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (reply.has("error")) throw new IllegalStateException(method + " failed: " + reply.get("error"));
-            return reply.path("result");
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException(method + " got no answer: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } finally {
-            pending.remove(id);
-        }
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
-                try {
-                    JsonNode node = JSON.readTree(message);
-                    if (node.has("id")) {
-                        CompletableFuture<JsonNode> answer = pending.get(node.get("id").asLong());
-                        if (answer != null) answer.complete(node);
-                    } else {
-                        listeners.forEach(l -> l.accept(node));
-                    }
-                } catch (IOException e) {
-                    output.add("unreadable DevTools message: " + e.getMessage());
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
+        return devTools.send(session, method, params);
     }
 
     @Override
     public void close() {
-        try {
-            if (socket != null) {
-                // no answer is awaited: the browser closes the socket as it goes
-                socket.sendText("{\"id\":" + ids.incrementAndGet() + ",\"method\":\"Browser.close\"}", true);
-                Thread.sleep(100);
-                socket.abort();
-            }
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temp folder left behind
-            }
-        }
+        devTools.close();
     }
 }

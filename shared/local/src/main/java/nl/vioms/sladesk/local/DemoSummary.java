@@ -1,0 +1,133 @@
+package nl.vioms.sladesk.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import nl.vioms.sladesk.app.outbox.DeliveryState;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.emulators.LocalAws;
+
+/** What the month came to: tickets, escalations, availability and credits, and the reports. */
+record DemoSummary(YearMonth month, Duration took, long steps, long jumps, long invocations, long failed,
+                   List<String> tickets, List<String> escalations, List<String> availability, List<Path> reports,
+                   Path logFile) {
+
+    void print(PrintWriter out) {
+        out.println();
+        out.println("SLA Desk demo: " + month + " replayed in " + took.toSeconds() + " s (" + steps + " minute steps, "
+                + jumps + " time-lapse jumps, " + invocations + " invocations, " + failed + " failed)");
+        tickets.forEach(out::println);
+        escalations.forEach(out::println);
+        availability.forEach(out::println);
+        if (reports.isEmpty()) {
+            out.println("Reports: none (month-end produced no report objects)");
+        } else {
+            out.println("Reports (" + reports.size() + "):");
+            reports.forEach(r -> out.println("  " + r));
+        }
+        out.println("Runtime log (one line per invocation, and the functions' own logs): " + logFile);
+        out.flush();
+    }
+
+    /** Every ticket seen (and any still open), with its state; a breached one is marked. */
+    static List<String> ticketLines(DemoApi api, DemoTickets seen) {
+        for (JsonNode open : api.get("/tickets?status=open", "demo-ops-token").get("tickets")) {
+            seen.seen(open.get("number").asText());
+        }
+        List<String> lines = new ArrayList<>();
+        Map<String, Integer> byStatus = new TreeMap<>();
+        for (String number : seen.seen()) {
+            JsonNode t = api.get("/tickets/" + number, "demo-ops-token");
+            if (t == null || !t.has("status")) {
+                continue;
+            }
+            byStatus.merge(t.get("status").asText(), 1, Integer::sum);
+            JsonNode clocks = t.get("clocks");
+            boolean breached = clocks != null
+                    && (clocks.path("responseBreached").asBoolean() || clocks.path("restoreBreached").asBoolean());
+            lines.add(String.format(Locale.ROOT, "  %s  %-2s %-6s %-8s %-20s %s%s", number, t.get("priority").asText(),
+                    t.get("channel").asText(), t.get("status").asText(), t.path("customer").asText("(triage)"),
+                    t.get("subject").asText(), breached ? "  [SLA breached]" : ""));
+        }
+        lines.add(0, "Tickets: " + seen.seen().size() + " " + byStatus);
+        return lines;
+    }
+
+    /** The outbox by kind and delivery state, and what the subscribed agents received. */
+    static List<String> escalationLines(LocalAws aws, DemoAgents agents) {
+        var outbox = new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
+        Map<String, Integer> byKind = new TreeMap<>();
+        int total = 0;
+        for (DeliveryState state : DeliveryState.values()) {
+            for (var message : outbox.listByState(state, 1000)) {
+                total++;
+                byKind.merge(message.attributes().getOrDefault("kind", "?") + " ("
+                        + state.name().toLowerCase(Locale.ROOT) + ")", 1, Integer::sum);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Escalations and notifications: " + total + " " + byKind);
+        Map<String, String> acknowledged = agents.acknowledged();
+        long acks = acknowledged.values().stream().filter(v -> !v.isEmpty()).count();
+        lines.add("  second line received " + acknowledged.size() + " P1 escalation(s), acknowledged " + acks + ": "
+                + acknowledged);
+        lines.add("  operations received " + agents.notifications() + " message(s) on their subscriptions");
+        return lines;
+    }
+
+    /** Per contract, from month-end's JSON reports: availability of each service and the credit. */
+    static List<String> availabilityLines(YearMonth month, List<Path> reports) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (Path file : reports) {
+            if (!file.toString().endsWith(".json")) {
+                continue;
+            }
+            JsonNode report = DemoApi.json(Files.readString(file, StandardCharsets.UTF_8)).path("report");
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-20s %-2s",
+                    report.path("customerId").asText(), report.path("level").asText()));
+            double credit = 0;
+            for (JsonNode service : report.path("services")) {
+                line.append(String.format(Locale.ROOT,
+                        "  %s %s %% (KPI %s %%, %s; down %d min, excluded %d, unknown %d)",
+                        service.path("serviceId").asText(), service.path("availability").asText(),
+                        service.path("availabilityKpi").asText(), service.path("kpiMet").asBoolean() ? "met" : "MISSED",
+                        service.path("downMinutes").asLong(), service.path("excludedMinutes").asLong(),
+                        service.path("unknownMinutes").asLong()));
+                credit = Math.max(credit, service.path("credit").path("amount").asDouble());
+            }
+            line.append(String.format(Locale.ROOT, "; credit EUR %.2f", credit));
+            lines.add(line.toString());
+        }
+        if (lines.isEmpty()) {
+            lines.add("  (no month-end report for " + month + ")");
+        }
+        lines.add(0, "Availability and credits (month-end, R23-R26; unknown = the quiet stretches"
+                + " the time-lapse jumped, where no probe ran: shown apart and counted as available, R20):");
+        return lines;
+    }
+
+    /** The month-end reports in the reports bucket, copied to {@code dir}/reports. */
+    static List<Path> downloadReports(LocalAws aws, Path dir) throws IOException {
+        String bucket = aws.resources().require("ReportsBucket");
+        Path target = dir.resolve("reports");
+        List<Path> files = new ArrayList<>();
+        for (var object : aws.clients().s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+            Path file = target.resolve(object.key());
+            Files.createDirectories(file.getParent());
+            byte[] bytes = aws.clients().s3().getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+            Files.write(file, bytes);
+            files.add(file);
+        }
+        return files;
+    }
+}
