@@ -19,20 +19,18 @@ import java.util.UUID;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Invocations;
+import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.aws.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.PhoneNumbers;
 import nl.vioms.sladesk.core.directory.TokenScope;
-import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.ticket.EventKind;
-import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Report;
-import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
@@ -57,6 +55,7 @@ public final class IntakeApiHandler implements RequestStreamHandler, Resource {
     private final DirectoryRepository directory;
     private final TicketService tickets;
     private final Clock clock;
+    private final Invocations invocations;
 
     /** Lambda's constructor: runs once per execution environment. */
     public IntakeApiHandler() {
@@ -67,13 +66,14 @@ public final class IntakeApiHandler implements RequestStreamHandler, Resource {
 
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public IntakeApiHandler(Environment env, AwsClients clients, Clock clock) {
-        this.dynamo = (clients != null ? clients : AwsClients.forLambda(env)).dynamo();
-        this.ticketsTable = env.require(EnvVar.TICKETS_TABLE);
-        this.directory = new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE));
+        Services services = new Services(env, clients, clock);
+        this.dynamo = services.dynamo();
+        this.ticketsTable = services.setting(EnvVar.TICKETS_TABLE);
+        this.directory = services.directory();
         // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
-        this.tickets = new TicketService(new TicketRepository(dynamo, ticketsTable, env.require(EnvVar.OUTBOX_TABLE)),
-                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock, env.require(EnvVar.PUBLIC_BASE_URL));
+        this.tickets = services.ticketService();
         this.clock = clock;
+        this.invocations = new Invocations(env);
     }
 
     /**
@@ -92,7 +92,9 @@ public final class IntakeApiHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to renew: clients and credentials renew themselves (see AwsClients)
+        // nothing to renew: clients and credentials renew themselves (see AwsClients); the next
+        // invocation is this environment's cold start (priming ran through the handler)
+        invocations.coldStartAgain();
     }
 
     private void primingRequest(String routeKey, String authorization) throws IOException {
@@ -106,14 +108,16 @@ public final class IntakeApiHandler implements RequestStreamHandler, Resource {
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        Map<String, Object> request;
-        try {
-            request = Json.readEvent(event);
-        } catch (Json.Invalid e) {
-            // API Gateway sends well-formed events; anything else is a caller of the function itself
-            throw new IllegalArgumentException("not an HTTP API event: " + e.getMessage(), e);
-        }
-        Json.writeResult(out, handle(new ApiRequest(request)));
+        invocations.handle(context, () -> {
+            Map<String, Object> request;
+            try {
+                request = Json.readEvent(event);
+            } catch (Json.Invalid e) {
+                // API Gateway sends well-formed events; anything else is a caller of the function itself
+                throw new IllegalArgumentException("not an HTTP API event: " + e.getMessage(), e);
+            }
+            Json.writeResult(out, handle(new ApiRequest(request)));
+        });
     }
 
     private ApiResponse handle(ApiRequest request) {
