@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
-import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Invocations;
+import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.aws.events.DynamodbStreamEvent;
+import nl.vioms.sladesk.aws.events.DynamodbStreamEvent.StreamRecord;
+import nl.vioms.sladesk.aws.events.StreamsEventResponse;
+import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
+import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 
 /**
@@ -26,6 +31,7 @@ import nl.vioms.sladesk.aws.outbox.OutboxRepository;
  */
 public final class EscalationHandler implements RequestStreamHandler {
     private final OutboxPublisher publisher;
+    private final Invocations invocations;
 
     /** Lambda's constructor: runs once per execution environment. */
     public EscalationHandler() {
@@ -34,40 +40,41 @@ public final class EscalationHandler implements RequestStreamHandler {
 
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public EscalationHandler(Environment env, AwsClients clients, Clock clock) {
-        AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
-        this.publisher = new OutboxPublisher(
-                new OutboxRepository(aws.dynamo(), env.require(EnvVar.OUTBOX_TABLE)),
-                aws.sns(),
-                Map.of(Topic.ESCALATIONS, env.require(EnvVar.ESCALATIONS_TOPIC_ARN),
-                        Topic.OPERATIONS, env.require(EnvVar.OPERATIONS_TOPIC_ARN)),
+        Services services = new Services(env, clients, clock);
+        this.publisher = new OutboxPublisher(services.outbox(), services.sns(),
+                Map.of(Topic.ESCALATIONS, services.setting(EnvVar.ESCALATIONS_TOPIC_ARN),
+                        Topic.OPERATIONS, services.setting(EnvVar.OPERATIONS_TOPIC_ARN)),
                 clock);
+        this.invocations = new Invocations(env);
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        Json.writeResult(out, Map.of("batchItemFailures", deliver(Json.readEvent(event))));
+        invocations.handle(context, () -> Json.writeResult(out,
+                deliver(DynamodbStreamEvent.from(Json.readEvent(event))).toJson()));
     }
 
     /** The batch item failures: none, or the first record that failed (Lambda retries from it). */
-    private List<Map<String, String>> deliver(Map<String, Object> event) {
-        for (Map<String, Object> record : Json.objects(event, "Records")) {
-            Map<String, Object> change = Json.object(record, "dynamodb");
-            String eventName = Json.string(record, "eventName");
+    private StreamsEventResponse deliver(DynamodbStreamEvent event) {
+        for (StreamRecord record : event.records()) {
+            String eventName = record.eventName();
             // a new message, or a pending one asked for again (redrive); delivery marks are ours
             boolean pendingAgain = "MODIFY".equals(eventName)
-                    && "PENDING".equals(Json.string(Json.object(Json.object(change, "NewImage"), "deliveryState"), "S"));
-            if (!"INSERT".equals(eventName) && !pendingAgain) continue;
-            String sequenceNumber = Json.string(change, "SequenceNumber");
-            String id = Json.string(Json.object(Json.object(change, "Keys"), "id"), "S");
+                    && "PENDING".equals(record.dynamodb().newImage().get("deliveryState"));
+            if (!"INSERT".equals(eventName) && !pendingAgain) {
+                continue;
+            }
+            String sequenceNumber = record.dynamodb().sequenceNumber();
+            String id = record.dynamodb().keys().get("id");
             try {
                 publisher.deliver(id);
             } catch (RuntimeException e) {
                 Log.error("outbox.publish-failed", Map.of("escalationId", String.valueOf(id), "sequenceNumber",
-                        String.valueOf(sequenceNumber), "error", String.valueOf(e.getMessage())));
+                        String.valueOf(sequenceNumber), "error", String.valueOf(e.getMessage())), e);
                 // no sequence number (not a stream record): an empty identifier fails the whole batch
-                return List.of(Map.of("itemIdentifier", sequenceNumber == null ? "" : sequenceNumber));
+                return StreamsEventResponse.failedFrom(sequenceNumber == null ? "" : sequenceNumber);
             }
         }
-        return List.of();
+        return StreamsEventResponse.success();
     }
 }

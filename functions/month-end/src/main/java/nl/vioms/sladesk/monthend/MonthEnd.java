@@ -10,12 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.app.LogContext;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketStore;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRecords;
@@ -62,8 +65,11 @@ public final class MonthEnd {
     private final int concurrency;
 
     public MonthEnd(DirectoryStore directory, MonitoringRepository monitoring, TicketStore tickets,
-                    ReportsRepository reports, ReportPublisher publisher, PolicySet policies, Clock clock, int concurrency) {
-        if (concurrency < 1) throw new IllegalArgumentException("concurrency must be at least 1");
+                    ReportsRepository reports, ReportPublisher publisher, PolicySet policies, Clock clock,
+                    int concurrency) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency must be at least 1");
+        }
         this.directory = directory;
         this.monitoring = monitoring;
         this.tickets = tickets;
@@ -90,7 +96,8 @@ public final class MonthEnd {
         }
 
         public BigDecimal totalCredit() {
-            return contracts.stream().map(c -> c.month().credit().applied().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+            return contracts.stream().map(c -> c.month().credit().applied().amount())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
@@ -118,7 +125,9 @@ public final class MonthEnd {
         // platform services count for many contracts: read once per run
         Map<MonitoredService, ServiceRecords> platform = new LinkedHashMap<>();
         for (MonitoredService s : monitored) {
-            if (s.isPlatformWide()) platform.put(s, records(monitoring.records(s.key(), period)));
+            if (s.isPlatformWide()) {
+                platform.put(s, records(monitoring.records(s.key(), period)));
+            }
         }
         Map<String, List<MonitoredService>> own = monitored.stream().filter(s -> !s.isPlatformWide())
                 .collect(Collectors.groupingBy(MonitoredService::customerId));
@@ -132,8 +141,9 @@ public final class MonthEnd {
         try {
             List<Future<ContractResult>> futures = new ArrayList<>();
             for (Customer c : customers) {
-                futures.add(pool.submit(() -> contract(c, month, period, policy, platform,
-                        own.getOrDefault(c.id(), List.of()), names, now)));
+                // a contract's log lines carry the invocation's context, taken along to the pool's thread
+                futures.add(pool.submit(LogContext.carrying(() -> contract(c, month, period, policy, platform,
+                        own.getOrDefault(c.id(), List.of()), names, now))));
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {
@@ -142,7 +152,7 @@ public final class MonthEnd {
                     String id = customers.get(i).id();
                     failures.put(id, String.valueOf(e.getCause()));
                     Log.error("month-end-contract-failed", Map.of("month", month.toString(), "customer", id,
-                            "error", String.valueOf(e.getCause())));
+                            "error", String.valueOf(e.getCause())), e.getCause());
                 }
             }
         } catch (InterruptedException e) {
@@ -165,7 +175,10 @@ public final class MonthEnd {
         return run;
     }
 
-    /** One contract: gather, compute, compare with the stored latest version, store and publish a new one if different. */
+    /**
+     * One contract: gather, compute, compare with the stored latest version, store and publish a new
+     * one if different.
+     */
     private ContractResult contract(Customer customer, YearMonth month, Interval period, SlaPolicy policy,
                                     Map<MonitoredService, ServiceRecords> platform, List<MonitoredService> own,
                                     Map<String, String> names, Instant now) {
@@ -173,7 +186,11 @@ public final class MonthEnd {
         Map<String, ServiceRecords> ownRecords = new HashMap<>();
         for (ServiceRef ref : customer.services()) {
             ServiceRecords r = ServiceRecords.NONE;
-            for (var e : platform.entrySet()) if (e.getKey().affects(customer.id(), ref)) r = r.plus(e.getValue());
+            for (var e : platform.entrySet()) {
+                if (e.getKey().affects(customer.id(), ref)) {
+                    r = r.plus(e.getValue());
+                }
+            }
             for (MonitoredService s : own) {
                 if (s.affects(customer.id(), ref)) {
                     r = r.plus(ownRecords.computeIfAbsent(s.key(), k -> records(monitoring.records(k, period))));
@@ -193,12 +210,13 @@ public final class MonthEnd {
         List<MonthSummary> stored = reports.summaries(customer.id(), Trend.windowStart(month), month);
         Optional<MonthSummary> latest = stored.stream().filter(s -> s.month().equals(month)).findFirst();
         if (latest.isPresent() && latest.get().contentHash().equals(hash)) {
-            return new ContractResult(customer, computed, Outcome.UNCHANGED, latest.get().version(), List.of(), Map.of());
+            return new ContractResult(customer, computed, Outcome.UNCHANGED, latest.get().version(), List.of(),
+                    Map.of());
         }
         int version = latest.map(s -> s.version() + 1).orElse(1);
         List<FigureDiff.Change> changes = latest.isEmpty() ? List.of()
-                : FigureDiff.between(reports.figures(customer.id(), month, latest.get().version()).orElse(new java.util.TreeMap<>()),
-                        computed.figures());
+                : FigureDiff.between(reports.figures(customer.id(), month, latest.get().version())
+                        .orElse(new TreeMap<>()), computed.figures());
         List<MonthSummary> previous = stored.stream().filter(s -> !s.month().equals(month)).toList();
         Map<String, Trend> trends = trends(computed, month, previous, version);
         ReportJson.Document document = new ReportJson.Document(customer.id(), month.toString(), version, now.toString(),
@@ -214,11 +232,13 @@ public final class MonthEnd {
         reports.putSummary(summary(computed, month, version, hash, now));
         Log.info("month-end-contract", Map.of("month", month.toString(), "customer", customer.id(),
                 "version", version, "outcome", latest.isEmpty() ? "new" : "changed", "changes", changes.size()));
-        return new ContractResult(customer, computed, latest.isEmpty() ? Outcome.NEW : Outcome.CHANGED, version, changes, objects);
+        return new ContractResult(customer, computed, latest.isEmpty() ? Outcome.NEW : Outcome.CHANGED, version,
+                changes, objects);
     }
 
     /** The 12-month trend of every service: the stored months before, this month as just computed (R24). */
-    static Map<String, Trend> trends(ContractMonth computed, YearMonth month, List<MonthSummary> previous, int version) {
+    static Map<String, Trend> trends(ContractMonth computed, YearMonth month, List<MonthSummary> previous,
+                                     int version) {
         Map<String, Trend> trends = new LinkedHashMap<>();
         for (ContractMonth.ServiceMonth s : computed.services()) {
             List<Trend.Point> points = new ArrayList<>();
@@ -227,7 +247,8 @@ public final class MonthEnd {
                         .ifPresent(f -> points.add(new Trend.Point(m.month(), f.totalMinutes(), f.downMinutes(),
                                 f.availability(), f.kpi(), m.version())));
             }
-            points.add(new Trend.Point(month, s.totalMinutes(), s.downMinutes(), s.availability(), s.availabilityKpi(), version));
+            points.add(new Trend.Point(month, s.totalMinutes(), s.downMinutes(), s.availability(),
+                    s.availabilityKpi(), version));
             trends.put(s.serviceId(), Trend.of(month, points));
         }
         return trends;
@@ -235,7 +256,8 @@ public final class MonthEnd {
 
     private static MonthSummary summary(ContractMonth m, YearMonth month, int version, String hash, Instant now) {
         return new MonthSummary(m.customerId(), month, version, hash, now, m.services().stream()
-                .map(s -> new ServiceFigure(s.serviceId(), s.totalMinutes(), s.downMinutes(), s.availability(), s.availabilityKpi()))
+                .map(s -> new ServiceFigure(s.serviceId(), s.totalMinutes(), s.downMinutes(), s.availability(),
+                        s.availabilityKpi()))
                 .toList(), m.credit().basisServiceId(), m.credit().applied().percent(), m.credit().applied().amount());
     }
 

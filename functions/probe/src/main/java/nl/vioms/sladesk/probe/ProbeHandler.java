@@ -7,10 +7,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.AwsClients;
-import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Invocations;
+import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -29,6 +31,7 @@ public final class ProbeHandler implements RequestStreamHandler {
     private static final Prober PROBER = new Prober(Prober.DEFAULT_THREADS);
 
     private final ProbeRound round;
+    private final Invocations invocations;
 
     /** Lambda's constructor: runs once per execution environment. */
     public ProbeHandler() {
@@ -41,19 +44,15 @@ public final class ProbeHandler implements RequestStreamHandler {
     }
 
     public ProbeHandler(Environment env, AwsClients clients, Clock clock, Prober prober) {
-        AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
-        var policies = PolicyLoader.loadDefault();
-        var repository = new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
-        var tickets = new TicketService(repository, new TicketClocks(policies), new PriorityClassifier(), clock,
-                env.require(EnvVar.PUBLIC_BASE_URL));
-        String table = env.require(EnvVar.MONITORING_TABLE);
-        this.round = new ProbeRound(new ProbeRepository(aws.dynamo(), table), new MonitoringRepository(aws.dynamo(), table),
-                new OutboxRepository(aws.dynamo(), env.require(EnvVar.OUTBOX_TABLE)), tickets, policies, prober, clock);
+        Services services = new Services(env, clients, clock);
+        this.round = new ProbeRound(services.probeRepository(), services.monitoring(), services.outbox(),
+                services.ticketService(), services.policies(), prober, clock);
+        this.invocations = new Invocations(env);
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        Json.writeResult(out, round.run().summary());
+        invocations.handle(context, () -> Json.writeResult(out, round.run().summary().toJson()));
     }
 
     public ProbeRound round() {

@@ -20,6 +20,7 @@ import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
@@ -72,16 +73,10 @@ public final class ProbeRound {
             return outcomes.stream().filter(o -> o.check().status() == status).count();
         }
 
-        public Map<String, Object> summary() {
-            Map<String, Object> s = new LinkedHashMap<>();
-            s.put("at", at.toString());
-            s.put("targets", outcomes.size());
-            s.put("up", count(CheckResult.Status.UP));
-            s.put("degraded", count(CheckResult.Status.DEGRADED));
-            s.put("failed", count(CheckResult.Status.FAILED));
-            s.put("effects", outcomes.stream().mapToInt(o -> o.effects().size()).sum());
-            s.put("conflicts", conflicts);
-            return s;
+        public RoundSummary summary() {
+            return new RoundSummary(at.toString(), outcomes.size(), count(CheckResult.Status.UP),
+                    count(CheckResult.Status.DEGRADED), count(CheckResult.Status.FAILED),
+                    outcomes.stream().mapToInt(o -> o.effects().size()).sum(), conflicts);
         }
     }
 
@@ -117,7 +112,9 @@ public final class ProbeRound {
                         suppressed.get(target.serviceKey()), target.serviceKey().startsWith("platform:"));
                 List<String> done = new ArrayList<>();
                 StreakState next = step.next();
-                for (Effect effect : step.effects()) next = apply(effect, next, target, service, check, done);
+                for (Effect effect : step.effects()) {
+                    next = apply(effect, next, target, service, check, done);
+                }
                 if (!probes.saveStreak(next)) {
                     conflicts++; // another run wrote this target first; the effects above were idempotent
                     done.add("streak written by another run");
@@ -135,13 +132,13 @@ public final class ProbeRound {
                 }
             } catch (RuntimeException e) {
                 // one target's trouble does not stop the others; the run fails at the end so the alarm fires
-                Log.error("probe.target-failed", Map.of("target", target.id(), "error", String.valueOf(e)));
+                Log.error("probe.target-failed", Map.of("target", target.id(), "error", String.valueOf(e)), e);
                 failures.add(e);
                 outcomes.add(new Outcome(target, check, List.of("error: " + e.getMessage())));
             }
         }
         Result result = new Result(at, outcomes, conflicts);
-        Log.info("probe.round", result.summary());
+        Log.info("probe.round", result.summary().toJson());
         if (!failures.isEmpty()) {
             IllegalStateException failed = new IllegalStateException(failures.size() + " of " + targets.size()
                     + " targets could not be recorded; first: " + failures.get(0).getMessage(), failures.get(0));
@@ -154,16 +151,19 @@ public final class ProbeRound {
                               CheckResult check, List<String> done) {
         if (effect instanceof StreakMachine.Notify n) {
             outbox.add(notification(n, target, service, check));
-            done.add("notified operations (" + n.failures() + " failures since " + Amsterdam.iso(n.streakStart()) + ")");
+            done.add("notified operations (" + n.failures() + " failures since " + Amsterdam.iso(n.streakStart())
+                    + ")");
         } else if (effect instanceof StreakMachine.RecordOutage r) {
             monitoring.putOutage(r.outage());
             done.add(r.outage().isOpen() ? "outage opened from " + Amsterdam.iso(r.outage().start())
                     : "outage closed at " + Amsterdam.iso(r.outage().end()));
         } else if (effect instanceof StreakMachine.OpenIncident o) {
             MonitoredService platform = service != null ? service
-                    : MonitoredService.platform(target.serviceKey().substring("platform:".length()), target.serviceKey(), Set.of());
+                    : MonitoredService.platform(target.serviceKey().substring("platform:".length()),
+                            target.serviceKey(), Set.of());
             // one incident per platform service: the first failing target opens it, the others join
-            var claim = probes.joinIncident(target.serviceKey(), target.id(), MonitoringIncidents.sourceKey(o.outage()));
+            var claim = probes.joinIncident(target.serviceKey(), target.id(),
+                    MonitoringIncidents.sourceKey(o.outage()));
             String number = claim.number();
             if (number == null) {
                 number = incidents.open(o.outage(), platform, target, check.at(), check.detail(), claim.sourceKey());
@@ -185,7 +185,8 @@ public final class ProbeRound {
         return next;
     }
 
-    private static OutboxMessage notification(StreakMachine.Notify n, ProbeTarget target, MonitoredService service, CheckResult check) {
+    private static OutboxMessage notification(StreakMachine.Notify n, ProbeTarget target, MonitoredService service,
+                                              CheckResult check) {
         // one per streak: the id carries the streak's first failure
         String id = "probe#" + target.id() + "#" + Attr.sortable(n.streakStart()) + "#failing";
         Map<String, Object> body = new LinkedHashMap<>();
@@ -199,6 +200,7 @@ public final class ProbeRound {
         body.put("at", Amsterdam.iso(n.at()));
         body.put("lastResult", check.detail());
         return OutboxMessage.pending(id, OutboxMessage.Topic.OPERATIONS,
-                Map.of("kind", "probe-failing", "target", target.id(), "service", target.serviceKey()), Json.write(body), n.at());
+                Map.of("kind", "probe-failing", "target", target.id(), "service", target.serviceKey()),
+                Json.write(body), n.at());
     }
 }

@@ -4,7 +4,11 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -12,6 +16,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import nl.vioms.sladesk.app.LogContext;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 
@@ -30,7 +35,7 @@ public final class Prober implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final Checks checks;
     /** Targets whose last check failed: they start first, so their timeouts overlap the live checks. */
-    private final java.util.Set<String> failedLastRound = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> failedLastRound = ConcurrentHashMap.newKeySet();
 
     public Prober(int threads) {
         AtomicInteger count = new AtomicInteger();
@@ -48,14 +53,17 @@ public final class Prober implements AutoCloseable {
 
     /** The results of one round at {@code at}, in the order of {@code targets}. */
     public List<CheckResult> round(List<ProbeTarget> targets, Instant at) {
-        List<Future<CheckResult>> running = new ArrayList<>(java.util.Collections.nCopies(targets.size(), null));
+        List<Future<CheckResult>> running = new ArrayList<>(Collections.nCopies(targets.size(), null));
         // likely-dead targets first: a timeout started in the last wave would lengthen the round by a whole timeout
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) order.add(i);
-        order.sort(java.util.Comparator.comparing(i -> !failedLastRound.contains(targets.get(i).id())));
+        for (int i = 0; i < targets.size(); i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> !failedLastRound.contains(targets.get(i).id())));
         for (int i : order) {
             ProbeTarget target = targets.get(i);
-            running.set(i, pool.submit(() -> checks.check(target, at)));
+            // a check's log lines carry the invocation's context, taken along to the pool's thread
+            running.set(i, pool.submit(LogContext.carrying(() -> checks.check(target, at))));
         }
         // more targets than threads start in waves; each wave may take the longest timeout
         Duration longest = targets.stream().map(ProbeTarget::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
@@ -78,8 +86,11 @@ public final class Prober implements AutoCloseable {
             }
         }
         for (CheckResult r : results) {
-            if (r.passed()) failedLastRound.remove(r.targetId());
-            else failedLastRound.add(r.targetId());
+            if (r.passed()) {
+                failedLastRound.remove(r.targetId());
+            } else {
+                failedLastRound.add(r.targetId());
+            }
         }
         return results;
     }

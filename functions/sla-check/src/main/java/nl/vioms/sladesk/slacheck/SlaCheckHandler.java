@@ -6,12 +6,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.util.Map;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.AwsClients;
-import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Invocations;
+import nl.vioms.sladesk.aws.Services;
+import java.util.Map;
+import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
@@ -26,6 +28,7 @@ import nl.vioms.sladesk.core.ticket.TicketClocks;
 public final class SlaCheckHandler implements RequestStreamHandler {
     private final SlaSweep sweep;
     private final Clock clock;
+    private final Invocations invocations;
 
     /** Lambda's constructor: runs once per execution environment. */
     public SlaCheckHandler() {
@@ -34,19 +37,14 @@ public final class SlaCheckHandler implements RequestStreamHandler {
 
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public SlaCheckHandler(Environment env, AwsClients clients, Clock clock) {
-        AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
-        var repository = new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
-        var tickets = new TicketService(repository, new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(),
-                clock, env.require(EnvVar.PUBLIC_BASE_URL));
-        this.sweep = new SlaSweep(repository, tickets,
-                new nl.vioms.sladesk.aws.outbox.OutboxRepository(aws.dynamo(), env.require(EnvVar.OUTBOX_TABLE)));
+        Services services = new Services(env, clients, clock);
+        this.sweep = new SlaSweep(services.ticketRepository(), services.ticketService(), services.outbox());
         this.clock = clock;
+        this.invocations = new Invocations(env);
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        var result = sweep.run(clock.instant());
-        Json.writeResult(out, Map.of("dueEntriesRead", result.entriesRead(), "tickets", result.tickets(),
-                "checkpointsRecorded", result.checkpointsRecorded()));
+        invocations.handle(context, () -> Json.writeResult(out, SweepSummary.of(sweep.run(clock.instant())).toJson()));
     }
 }

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.slacheck;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,7 +19,7 @@ public final class SlaSweep {
     private final TicketService tickets;
 
     /** A message still pending this long after it was written has missed its delivery: ask again. */
-    static final java.time.Duration REDRIVE_AFTER = java.time.Duration.ofMinutes(5);
+    static final Duration REDRIVE_AFTER = Duration.ofMinutes(5);
 
     private final OutboxRepository outbox;
 
@@ -47,10 +48,13 @@ public final class SlaSweep {
     int redrive(Instant now) {
         int asked = 0;
         for (OutboxMessage message : outbox.listByState(DeliveryState.PENDING, 100)) {
-            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) break; // oldest first: the rest are younger
+            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) {
+                break; // oldest first: the rest are younger
+            }
             if (outbox.redrive(message.id(), now)) {
                 asked++;
-                Log.warn("outbox.redrive", Map.of("escalationId", message.id(), "createdAt", message.createdAt().toString()));
+                Log.warn("outbox.redrive", Map.of("escalationId", message.id(),
+                        "createdAt", message.createdAt().toString()));
             }
         }
         return asked;
@@ -66,12 +70,13 @@ public final class SlaSweep {
                 recorded += tickets.recordCheckpoints(number, now);
             } catch (RuntimeException e) {
                 failed.add(number);
-                Log.error("sla-check.ticket-failed", Map.of("ticket", number, "error", String.valueOf(e)));
+                Log.error("sla-check.ticket-failed", Map.of("ticket", number, "error", String.valueOf(e)), e);
             }
         }
         int redriven = redrive(now);
         Log.info("sla-check.swept", Map.of("now", now.toString(), "entriesRead", due.itemsRead(),
-                "tickets", numbers.size(), "checkpointsRecorded", recorded, "failed", failed.size(), "redriven", redriven));
+                "tickets", numbers.size(), "checkpointsRecorded", recorded, "failed", failed.size(),
+                "redriven", redriven));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("sla-check could not record the checkpoints of " + failed);
         }

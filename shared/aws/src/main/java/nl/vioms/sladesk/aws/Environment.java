@@ -37,6 +37,16 @@ public final class Environment {
         return uri != null && !uri.isBlank();
     }
 
+    /** The function's name, as the Lambda runtime sets it (AWS_LAMBDA_FUNCTION_NAME), or null. */
+    public String functionName() {
+        return values.get("AWS_LAMBDA_FUNCTION_NAME");
+    }
+
+    /** The X-Ray trace header the runtime sets in the environment (_X_AMZN_TRACE_ID), or null. */
+    public String traceHeader() {
+        return values.get("_X_AMZN_TRACE_ID");
+    }
+
     /** AWS_REGION is reserved: the Lambda runtime sets it, the template cannot. */
     public String region() {
         String region = values.get("AWS_REGION");

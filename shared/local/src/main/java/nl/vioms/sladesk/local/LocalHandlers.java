@@ -1,8 +1,5 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.LambdaInvoke;
-import nl.vioms.sladesk.emulators.DatabindJson;
-
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
@@ -11,13 +8,16 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.Template;
 
@@ -27,6 +27,9 @@ import nl.vioms.sladesk.emulators.Template;
  * the emulators' clients (every handler offers a constructor (Environment, AwsClients, Clock)).
  */
 final class LocalHandlers {
+    /** The time left a context without a Timeout of its own reports: API Gateway's integration limit. */
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
     private final LocalAws aws;
     private final Clock clock;
     private final Map<String, Object> handlers = new ConcurrentHashMap<>();
@@ -44,7 +47,8 @@ final class LocalHandlers {
                 Map<String, Object> event = Template.map(value);
                 if ("HttpApi".equals(event.get("Type"))) {
                     Map<String, Object> props = Template.map(event.get("Properties"));
-                    routes.add(new HttpRoute((String) props.get("Method"), (String) props.get("Path"), function.logicalId()));
+                    routes.add(new HttpRoute((String) props.get("Method"), (String) props.get("Path"),
+                            function.logicalId()));
                 }
             });
         }
@@ -54,14 +58,18 @@ final class LocalHandlers {
     /**
      * Invokes a function with a JSON payload, read into the handler's input type as Lambda's Java
      * runtime would (its event classes through Lambda's own serializers, anything else as JSON);
-     * returns what the handler returned, or the bytes a stream handler wrote.
+     * returns what the handler returned, or the bytes a stream handler wrote. Without a context
+     * (the HTTP API) the invocation gets one of its own, so its log lines carry a request id.
      */
     Object invoke(String functionLogicalId, String payload, Context context) {
         Object handler = handlers.computeIfAbsent(functionLogicalId, this::build);
-        if (handler instanceof RequestStreamHandler stream) return LambdaInvoke.invokeJson(stream, payload, context);
+        Context invocation = context != null ? context : new LocalContext(functionLogicalId, DEFAULT_TIMEOUT, 512);
+        if (handler instanceof RequestStreamHandler stream) {
+            return LambdaInvoke.invokeJson(stream, payload, invocation);
+        }
         @SuppressWarnings("unchecked")
         RequestHandler<Object, Object> typed = (RequestHandler<Object, Object>) handler;
-        return typed.handleRequest(input(handler.getClass(), payload), context);
+        return typed.handleRequest(input(handler.getClass(), payload), invocation);
     }
 
     private static Object input(Class<?> handlerClass, String payload) {
@@ -78,7 +86,8 @@ final class LocalHandlers {
         try {
             return DatabindJson.MAPPER.readValue(payload, DatabindJson.MAPPER.constructType(type));
         } catch (IOException e) {
-            throw new IllegalArgumentException("the event does not fit " + type.getTypeName() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("the event does not fit " + type.getTypeName() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -94,9 +103,11 @@ final class LocalHandlers {
                 return type.getConstructor().newInstance();
             }
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("cannot start " + functionLogicalId + ": " + e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException("cannot start " + functionLogicalId + ": " + e.getCause().getMessage(),
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start " + functionLogicalId + " (" + function.handler() + "): " + e, e);
+            throw new IllegalStateException("cannot start " + functionLogicalId + " (" + function.handler() + "): "
+                    + e, e);
         }
     }
 }

@@ -2,12 +2,13 @@ package nl.vioms.sladesk.local;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.probe.ProbeHandler;
 import nl.vioms.sladesk.probe.Prober;
-import nl.vioms.sladesk.emulators.LocalAws;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = {"Runs one probe round against the probe targets of the local system (seed them with",
                 "`./sladesk seed demo`): every target checked at once, the results recorded and applied to",
-                "the streaks (R20) like the scheduled ProbeFunction does. Prints one JSON line per target, then a summary."})
+                "the streaks (R20) like the scheduled ProbeFunction does. Prints one JSON line per target, "
+                        + "then a summary."})
 final class ProbeCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -26,10 +28,13 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) throw new CliArgs(spec.commandLine()).bad("--threads", String.valueOf(threads), "must be at least 1");
+        if (threads < 1) {
+            throw new CliArgs(spec.commandLine()).bad("--threads", String.valueOf(threads), "must be at least 1");
+        }
         var out = spec.commandLine().getOut();
         try (LocalAws aws = RunningSystem.open(); Prober prober = new Prober(threads)) {
-            var handler = new ProbeHandler(aws.environmentOf("ProbeFunction"), aws.clients(), Clock.systemUTC(), prober);
+            var handler = new ProbeHandler(aws.environmentOf("ProbeFunction"), aws.clients(), Clock.systemUTC(),
+                    prober);
             var result = handler.round().run();
             if (result.outcomes().isEmpty()) {
                 spec.commandLine().getErr().println("no probe targets: load some with ./sladesk seed demo");
@@ -39,13 +44,13 @@ final class ProbeCommand implements Callable<Integer> {
                 line.put("target", o.target().id());
                 line.put("service", o.target().serviceKey());
                 line.put("address", o.target().address());
-                line.put("status", o.check().status().name().toLowerCase(java.util.Locale.ROOT));
+                line.put("status", o.check().status().name().toLowerCase(Locale.ROOT));
                 line.put("rttMs", o.check().rtt() == null ? null : o.check().rtt().toNanos() / 1_000_000.0);
                 line.put("detail", o.check().detail());
                 line.put("effects", o.effects());
                 out.println(Json.write(line));
             }
-            out.println(Json.write(result.summary()));
+            out.println(Json.write(result.summary().toJson()));
         }
         return 0;
     }

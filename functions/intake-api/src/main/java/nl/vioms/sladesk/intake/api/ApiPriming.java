@@ -22,9 +22,12 @@ import org.crac.Resource;
  */
 final class ApiPriming implements Resource {
     private final RequestStreamHandler handler;
+    private final Runnable restored;
 
-    ApiPriming(RequestStreamHandler handler) {
+    /** @param restored what the handler does after a restore (its next invocation is a cold start again) */
+    ApiPriming(RequestStreamHandler handler, Runnable restored) {
         this.handler = handler;
+        this.restored = restored;
     }
 
     @Override
@@ -37,6 +40,7 @@ final class ApiPriming implements Resource {
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         // nothing to renew: clients and credentials renew themselves (see AwsClients)
+        restored.run();
     }
 
     private void primingRequest(String routeKey, String authorization) throws IOException {

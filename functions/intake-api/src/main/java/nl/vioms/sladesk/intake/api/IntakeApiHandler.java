@@ -8,17 +8,12 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.util.Map;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.core.policy.PolicyLoader;
-import nl.vioms.sladesk.core.ticket.PriorityClassifier;
-import nl.vioms.sladesk.core.ticket.TicketClocks;
+import nl.vioms.sladesk.aws.Invocations;
+import nl.vioms.sladesk.aws.Services;
 import org.crac.Core;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The HTTP API (API Gateway HTTP API, payload 2.0): phone intake, the reseller ticket API, the
@@ -29,8 +24,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class IntakeApiHandler implements RequestStreamHandler {
     private final Router router;
+    private final Invocations invocations;
     /** Registered with CRaC by Lambda's constructor, which holds it weakly: kept here. */
-    private final ApiPriming priming = new ApiPriming(this);
+    private final ApiPriming priming;
 
     /** Lambda's constructor: runs once per execution environment. */
     public IntakeApiHandler() {
@@ -41,29 +37,27 @@ public final class IntakeApiHandler implements RequestStreamHandler {
 
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public IntakeApiHandler(Environment env, AwsClients clients, Clock clock) {
-        DynamoDbClient dynamo = (clients != null ? clients : AwsClients.forLambda(env)).dynamo();
-        String ticketsTable = env.require(EnvVar.TICKETS_TABLE);
-        var directory = new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE));
+        Services services = new Services(env, clients, clock);
+        var health = new HealthRoute(services.dynamo(), services.setting(EnvVar.TICKETS_TABLE), clock);
         // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
-        var tickets = new TicketService(
-                new TicketRepository(dynamo, ticketsTable, env.require(EnvVar.OUTBOX_TABLE)),
-                new TicketClocks(PolicyLoader.loadDefault()),
-                new PriorityClassifier(),
-                clock,
-                env.require(EnvVar.PUBLIC_BASE_URL));
-        this.router = new Router(directory, tickets, new HealthRoute(dynamo, ticketsTable, clock), clock);
+        this.router = new Router(services.directory(), services.ticketService(), health, clock);
+        this.invocations = new Invocations(env);
+        // after a restore the next invocation is this environment's cold start (priming ran through the handler)
+        this.priming = new ApiPriming(this, invocations::coldStartAgain);
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        Map<String, Object> request;
-        try {
-            request = Json.readEvent(event);
-        } catch (Json.Invalid e) {
-            // API Gateway sends well-formed events; anything else is a caller of the function itself
-            throw new IllegalArgumentException("not an HTTP API event: " + e.getMessage(), e);
-        }
-        Json.writeResult(out, handle(new ApiRequest(request), context));
+        invocations.handle(context, () -> {
+            Map<String, Object> request;
+            try {
+                request = Json.readEvent(event);
+            } catch (Json.Invalid e) {
+                // API Gateway sends well-formed events; anything else is a caller of the function itself
+                throw new IllegalArgumentException("not an HTTP API event: " + e.getMessage(), e);
+            }
+            Json.writeResult(out, handle(new ApiRequest(request), context));
+        });
     }
 
     private ApiResponse handle(ApiRequest request, Context context) {

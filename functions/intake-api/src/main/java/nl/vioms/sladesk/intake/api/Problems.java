@@ -1,8 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -50,9 +48,7 @@ final class Problems {
             return problem(409, "Conflict", e.getMessage());
         }
         if (e instanceof SdkException) {
-            Log.error(
-                    "api.store-failed",
-                    Map.of("route", String.valueOf(request.route()), "error", String.valueOf(e.getMessage())));
+            Log.error("api.store-failed", Map.of("route", String.valueOf(request.route())), e);
             return problem(503, "Service Unavailable", STORE_UNAVAILABLE);
         }
         return unexpected(e, request, context);
@@ -66,9 +62,7 @@ final class Problems {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("correlationId", correlationId);
         fields.put("route", String.valueOf(request.route()));
-        fields.put("error", e.getClass().getName() + ": " + e.getMessage());
-        fields.put("stackTrace", stackTrace(e));
-        Log.error("api.unexpected", fields);
+        Log.error("api.unexpected", fields, e);
         Map<String, Object> body =
                 body(500, "Internal Server Error", "an unexpected error occurred; it has been logged");
         body.put("correlationId", correlationId);
@@ -82,11 +76,5 @@ final class Problems {
         body.put("status", status);
         body.put("detail", detail);
         return body;
-    }
-
-    private static String stackTrace(Throwable e) {
-        StringWriter trace = new StringWriter();
-        e.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
     }
 }

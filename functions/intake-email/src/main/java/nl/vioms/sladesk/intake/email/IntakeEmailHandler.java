@@ -14,11 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
-import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.Invocations;
+import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.events.SnsEvent;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
@@ -46,6 +49,7 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
     private final String bucket;
     private final MailIntake intake;
     private final DirectoryRepository directory;
+    private final Invocations invocations;
 
     /** Lambda's constructor: runs once per execution environment. */
     public IntakeEmailHandler() {
@@ -56,14 +60,13 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
 
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public IntakeEmailHandler(Environment env, AwsClients clients, Clock clock) {
-        AwsClients aws = clients != null ? clients : AwsClients.forLambda(env);
-        this.s3 = aws.s3();
-        this.bucket = env.require(EnvVar.MAIL_BUCKET);
+        Services services = new Services(env, clients, clock);
+        this.s3 = services.s3();
+        this.bucket = services.setting(EnvVar.MAIL_BUCKET);
         // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
-        var tickets = new TicketService(new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE)),
-                new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), clock, env.require(EnvVar.PUBLIC_BASE_URL));
-        this.directory = new DirectoryRepository(aws.dynamo(), env.require(EnvVar.DIRECTORY_TABLE));
-        this.intake = new MailIntake(directory, tickets, env.require(EnvVar.SUPPORT_ADDRESS));
+        this.directory = services.directory();
+        this.intake = new MailIntake(directory, services.ticketService(), services.setting(EnvVar.SUPPORT_ADDRESS));
+        this.invocations = new Invocations(env);
     }
 
     /**
@@ -76,26 +79,34 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
         String notice = Json.write(Map.of("Records", List.of(Map.of("EventSource", "aws:sns", "Sns", Map.of(
                 "MessageId", "snapstart-priming",
-                "Message", Json.write(Map.of("notificationType", "AmazonSnsSubscriptionSucceeded", "message", "priming")))))));
-        handleRequest(new ByteArrayInputStream(notice.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
+                "Message", Json.write(Map.of("notificationType", "AmazonSnsSubscriptionSucceeded",
+                        "message", "priming")))))));
+        handleRequest(new ByteArrayInputStream(notice.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
+                null);
         MailParser.parse(("From: Priming <priming@snapstart.invalid>\r\nTo: support@vioms.nl\r\nSubject: priming\r\n"
                 + "Message-ID: <priming@snapstart.invalid>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/alternative; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
-                + "Geen kiestoon\r\n--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>Geen kiestoon</p>\r\n--b--\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                + "Content-Type: multipart/alternative; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nGeen kiestoon\r\n"
+                + "--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>Geen kiestoon</p>\r\n--b--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         directory.customerByEmail("priming@snapstart.invalid");
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to renew: clients and credentials renew themselves (see AwsClients)
+        // nothing to renew: clients and credentials renew themselves (see AwsClients); the next
+        // invocation is this environment's cold start (priming ran through the handler)
+        invocations.coldStartAgain();
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        for (Map<String, Object> record : Json.objects(Json.readEvent(event), "Records")) {
-            Map<String, Object> sns = Json.object(record, "Sns");
-            take(Json.string(sns, "MessageId"), Json.string(sns, "Message"));
+        invocations.handle(context, () -> take(SnsEvent.from(Json.readEvent(event))));
+    }
+
+    private void take(SnsEvent event) {
+        for (SnsEvent.SnsRecord record : event.records()) {
+            take(record.sns().messageId(), record.sns().message());
         }
     }
 
@@ -105,11 +116,13 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
         try {
             notification = SesNotification.parse(message);
         } catch (IllegalArgumentException e) {
-            Log.error("mail.bad-notification", Map.of("snsMessageId", String.valueOf(snsMessageId), "error", e.getMessage()));
+            Log.error("mail.bad-notification", Map.of("snsMessageId", String.valueOf(snsMessageId),
+                    "error", e.getMessage()), e);
             throw e; // retried, then kept in the dead-letter queue for a person
         }
         if (!notification.isReceived()) {
-            Log.info("mail.notice", Map.of("snsMessageId", String.valueOf(snsMessageId), "type", notification.notificationType()));
+            Log.info("mail.notice", Map.of("snsMessageId", String.valueOf(snsMessageId),
+                    "type", notification.notificationType()));
             return Optional.empty();
         }
         byte[] raw;
@@ -127,14 +140,16 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
         try {
             mail = Optional.of(MailParser.parse(raw));
             if (!mail.get().defects().isEmpty()) {
-                Log.info("mail.defects", Map.of("sesMessageId", notification.messageId(), "defects", mail.get().defects()));
+                Log.info("mail.defects", Map.of("sesMessageId", notification.messageId(),
+                        "defects", mail.get().defects()));
             }
         } catch (MalformedMailException e) {
-            Log.warn("mail.unreadable", Map.of("sesMessageId", notification.messageId(), "error", e.getMessage(), "raw", rawAt));
+            Log.warn("mail.unreadable", Map.of("sesMessageId", notification.messageId(), "error", e.getMessage(),
+                    "raw", rawAt));
             mail = Optional.empty();
         }
-        var outcome = intake.take(mail, notification.receivedAt(), notification.messageId(), notification.source(), rawAt,
-                notification.virusVerdict());
+        var outcome = intake.take(mail, notification.receivedAt(), notification.messageId(), notification.source(),
+                rawAt, notification.virusVerdict());
         Log.info("mail.taken", Map.of("sesMessageId", notification.messageId(), "outcome", outcome.kind().name(),
                 "ticket", String.valueOf(outcome.ticketNumber()), "reason", outcome.reason()));
         return Optional.of(outcome);

@@ -1,0 +1,135 @@
+package nl.vioms.sladesk.aws;
+
+import java.time.Clock;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.aws.reports.ReportsRepository;
+import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.policy.PolicySet;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
+import nl.vioms.sladesk.core.ticket.TicketClocks;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The composition root of a function: every service and repository a handler needs, built from
+ * the environment, the SDK clients and the clock, each on first call and then kept (the policy is
+ * loaded once). A handler builds one in its constructor and takes what it uses.
+ *
+ * <p>Plain fields and methods only, no {@code this::buildX} references or suppliers: a method
+ * reference is resolved when the object is built and would load SDK classes (SNS, S3) that a
+ * function's jar does not carry (see {@link AwsClients}). A method that is never called loads
+ * nothing.
+ */
+public final class Services {
+    private final Environment env;
+    private final AwsClients aws;
+    private final Clock clock;
+    private PolicySet policies;
+    private TicketRepository ticketRepository;
+    private TicketService ticketService;
+    private DirectoryRepository directory;
+    private OutboxRepository outbox;
+    private MonitoringRepository monitoring;
+    private ProbeRepository probeRepository;
+    private ReportsRepository reports;
+
+    /** @param clients the SDK clients, or null to build them for Lambda from the environment */
+    public Services(Environment env, AwsClients clients, Clock clock) {
+        this.env = env;
+        this.aws = clients != null ? clients : AwsClients.forLambda(env);
+        this.clock = clock;
+    }
+
+    public Environment environment() {
+        return env;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A variable of the function's own configuration (a bucket, an address); an error names it. */
+    public String setting(EnvVar name) {
+        return env.require(name);
+    }
+
+    public DynamoDbClient dynamo() {
+        return aws.dynamo();
+    }
+
+    public S3Client s3() {
+        return aws.s3();
+    }
+
+    public SnsClient sns() {
+        return aws.sns();
+    }
+
+    /** The SLA policies, loaded once. */
+    public synchronized PolicySet policies() {
+        if (policies == null) {
+            policies = PolicyLoader.loadDefault();
+        }
+        return policies;
+    }
+
+    /** The ticket store; it writes escalations to the outbox in the same transaction (R17). */
+    public synchronized TicketRepository ticketRepository() {
+        if (ticketRepository == null) {
+            ticketRepository = new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE),
+                    env.require(EnvVar.OUTBOX_TABLE));
+        }
+        return ticketRepository;
+    }
+
+    /** Opening tickets, recording events, their clocks; links in messages start at the public URL. */
+    public synchronized TicketService ticketService() {
+        if (ticketService == null) {
+            ticketService = new TicketService(ticketRepository(), new TicketClocks(policies()),
+                    new PriorityClassifier(), clock, env.require(EnvVar.PUBLIC_BASE_URL));
+        }
+        return ticketService;
+    }
+
+    public synchronized DirectoryRepository directory() {
+        if (directory == null) {
+            directory = new DirectoryRepository(aws.dynamo(), env.require(EnvVar.DIRECTORY_TABLE));
+        }
+        return directory;
+    }
+
+    public synchronized OutboxRepository outbox() {
+        if (outbox == null) {
+            outbox = new OutboxRepository(aws.dynamo(), env.require(EnvVar.OUTBOX_TABLE));
+        }
+        return outbox;
+    }
+
+    public synchronized MonitoringRepository monitoring() {
+        if (monitoring == null) {
+            monitoring = new MonitoringRepository(aws.dynamo(), env.require(EnvVar.MONITORING_TABLE));
+        }
+        return monitoring;
+    }
+
+    /** Probe targets, streaks and results: the monitoring table too. */
+    public synchronized ProbeRepository probeRepository() {
+        if (probeRepository == null) {
+            probeRepository = new ProbeRepository(aws.dynamo(), env.require(EnvVar.MONITORING_TABLE));
+        }
+        return probeRepository;
+    }
+
+    public synchronized ReportsRepository reports() {
+        if (reports == null) {
+            reports = new ReportsRepository(aws.dynamo(), env.require(EnvVar.REPORTS_TABLE));
+        }
+        return reports;
+    }
+}
