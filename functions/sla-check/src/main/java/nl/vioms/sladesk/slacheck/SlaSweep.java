@@ -11,11 +11,11 @@ import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
-import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.app.tickets.TicketStore;
 
 /** One sweep: the due index's entries up to now, each ticket's due checkpoints recorded once. */
 public final class SlaSweep {
-    private final TicketRepository repository;
+    private final TicketStore repository;
     private final TicketService tickets;
 
     /** A message still pending this long after it was written has missed its delivery: ask again. */
@@ -23,7 +23,7 @@ public final class SlaSweep {
 
     private final OutboxRepository outbox;
 
-    public SlaSweep(TicketRepository repository, TicketService tickets, OutboxRepository outbox) {
+    public SlaSweep(TicketStore repository, TicketService tickets, OutboxRepository outbox) {
         this.repository = repository;
         this.tickets = tickets;
         this.outbox = outbox;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
@@ -30,11 +30,11 @@ import nl.vioms.sladesk.intake.email.mail.TicketReference;
  * is stored once. The raw message always stays in S3.
  */
 public final class MailIntake {
-    private final DirectoryRepository directory;
+    private final DirectoryStore directory;
     private final TicketService tickets;
     private final String supportAddress;
 
-    public MailIntake(DirectoryRepository directory, TicketService tickets, String supportAddress) {
+    public MailIntake(DirectoryStore directory, TicketService tickets, String supportAddress) {
         this.directory = directory;
         this.tickets = tickets;
         this.supportAddress = supportAddress;
