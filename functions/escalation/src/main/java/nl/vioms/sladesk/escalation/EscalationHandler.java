@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Map;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
@@ -17,9 +18,6 @@ import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.events.DynamodbStreamEvent;
 import nl.vioms.sladesk.aws.events.DynamodbStreamEvent.StreamRecord;
 import nl.vioms.sladesk.aws.events.StreamsEventResponse;
-import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
-import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
-import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 
 /**
  * The outbox table's stream -> SNS (R17). Reports batch item failures: the first record that
@@ -41,17 +39,25 @@ public final class EscalationHandler implements RequestStreamHandler {
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public EscalationHandler(Environment env, AwsClients clients, Clock clock) {
         Services services = new Services(env, clients, clock);
-        this.publisher = new OutboxPublisher(services.outbox(), services.sns(),
-                Map.of(Topic.ESCALATIONS, services.setting(EnvVar.ESCALATIONS_TOPIC_ARN),
-                        Topic.OPERATIONS, services.setting(EnvVar.OPERATIONS_TOPIC_ARN)),
+        this.publisher = new OutboxPublisher(
+                services.outbox(),
+                services.sns(),
+                Map.of(
+                        Topic.ESCALATIONS,
+                        services.setting(EnvVar.ESCALATIONS_TOPIC_ARN),
+                        Topic.OPERATIONS,
+                        services.setting(EnvVar.OPERATIONS_TOPIC_ARN)),
                 clock);
         this.invocations = new Invocations(env);
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        invocations.handle(context, () -> Json.writeResult(out,
-                deliver(DynamodbStreamEvent.from(Json.readEvent(event))).toJson()));
+        invocations.handle(
+                context,
+                () -> Json.writeResult(
+                        out,
+                        deliver(DynamodbStreamEvent.from(Json.readEvent(event))).toJson()));
     }
 
     /** The batch item failures: none, or the first record that failed (Lambda retries from it). */
@@ -69,8 +75,16 @@ public final class EscalationHandler implements RequestStreamHandler {
             try {
                 publisher.deliver(id);
             } catch (RuntimeException e) {
-                Log.error("outbox.publish-failed", Map.of("escalationId", String.valueOf(id), "sequenceNumber",
-                        String.valueOf(sequenceNumber), "error", String.valueOf(e.getMessage())), e);
+                Log.error(
+                        "outbox.publish-failed",
+                        Map.of(
+                                "escalationId",
+                                String.valueOf(id),
+                                "sequenceNumber",
+                                String.valueOf(sequenceNumber),
+                                "error",
+                                String.valueOf(e.getMessage())),
+                        e);
                 // no sequence number (not a stream record): an empty identifier fails the whole batch
                 return StreamsEventResponse.failedFrom(sequenceNumber == null ? "" : sequenceNumber);
             }

@@ -23,14 +23,19 @@ public final class OutboxPublisher {
     private final Map<OutboxMessage.Topic, String> topicArns;
     private final Clock clock;
 
-    public OutboxPublisher(OutboxRepository outbox, SnsClient sns, Map<OutboxMessage.Topic, String> topicArns, Clock clock) {
+    public OutboxPublisher(
+            OutboxRepository outbox, SnsClient sns, Map<OutboxMessage.Topic, String> topicArns, Clock clock) {
         this.outbox = outbox;
         this.sns = sns;
         this.topicArns = Map.copyOf(topicArns);
         this.clock = clock;
     }
 
-    public enum Outcome { PUBLISHED, ALREADY_DELIVERED, UNKNOWN_MESSAGE }
+    public enum Outcome {
+        PUBLISHED,
+        ALREADY_DELIVERED,
+        UNKNOWN_MESSAGE
+    }
 
     /** Throws when SNS or DynamoDB fails, so the stream record is retried. */
     public Outcome deliver(String messageId) {
@@ -41,15 +46,18 @@ public final class OutboxPublisher {
         }
         OutboxMessage message = found.get();
         if (message.state() != DeliveryState.PENDING) {
-            Log.info("outbox.already-delivered", Map.of("escalationId", messageId, "state", message.state().name()));
+            Log.info(
+                    "outbox.already-delivered",
+                    Map.of("escalationId", messageId, "state", message.state().name()));
             return Outcome.ALREADY_DELIVERED;
         }
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
         message.attributes().forEach((name, value) -> attributes.put(name, text(value)));
         attributes.put("escalationId", text(message.id()));
         String snsMessageId = sns.publish(b -> b.topicArn(topicArns.get(message.topic()))
-                .message(message.body())
-                .messageAttributes(attributes)).messageId();
+                        .message(message.body())
+                        .messageAttributes(attributes))
+                .messageId();
         outbox.markDelivered(message.id(), snsMessageId, clock.instant());
         Map<String, Object> log = new HashMap<>(message.attributes());
         log.put("escalationId", message.id());
@@ -60,6 +68,9 @@ public final class OutboxPublisher {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 }

@@ -75,7 +75,8 @@ class EscalationEndToEndTest {
         assertEquals(DeliveryState.DELIVERED, stored.state());
         assertEquals(NOW, stored.deliveredAt());
         assertNotNull(stored.snsMessageId());
-        assertTrue(outbox.listByState(DeliveryState.DELIVERED, 1000).stream().anyMatch(m -> m.id().equals(id)),
+        assertTrue(
+                outbox.listByState(DeliveryState.DELIVERED, 1000).stream().anyMatch(m -> m.id().equals(id)),
                 "listed on the by-state index as delivered");
         assertEquals(List.of(), aws.drain(operationsQueue), "nothing on the operations topic");
     }
@@ -103,7 +104,8 @@ class EscalationEndToEndTest {
         var failed = LambdaInvoke.invoke(handler(Environment.of(broken)), event, StreamsEventResponse.class);
 
         assertEquals(1, failed.getBatchItemFailures().size());
-        assertEquals(event.getRecords().get(0).getDynamodb().getSequenceNumber(),
+        assertEquals(
+                event.getRecords().get(0).getDynamodb().getSequenceNumber(),
                 failed.getBatchItemFailures().get(0).getItemIdentifier());
         assertEquals(DeliveryState.PENDING, outbox.find(id).orElseThrow().state(), "still pending after the failure");
 
@@ -117,8 +119,12 @@ class EscalationEndToEndTest {
     @Test
     void aNonP1OperationsMessageIsFilteredAwayFromTheSecondLine() {
         String id = "VIO-2026-000124#p3-breach-" + UUID.randomUUID();
-        outbox.add(OutboxMessage.pending(id, OutboxMessage.Topic.OPERATIONS,
-                Map.of("priority", "P3", "kind", "breach", "contract", "office-hours"), "{\"kind\":\"breach\"}", NOW));
+        outbox.add(OutboxMessage.pending(
+                id,
+                OutboxMessage.Topic.OPERATIONS,
+                Map.of("priority", "P3", "kind", "breach", "contract", "office-hours"),
+                "{\"kind\":\"breach\"}",
+                NOW));
         DynamodbEvent event = sampleEventWithFreshId();
         event.getRecords().get(0).getDynamodb().getKeys().get("id").setS(id);
 
@@ -136,21 +142,34 @@ class EscalationEndToEndTest {
         try (var stream = aws.streamOf("OutboxTable")) {
             stream.read(); // what other tests wrote before
             String id = "VIO-2026-000125#p1-escalation-" + UUID.randomUUID();
-            outbox.add(OutboxMessage.pending(id, OutboxMessage.Topic.ESCALATIONS,
-                    Map.of("priority", "P1", "kind", "p1-escalation", "contract", "24x7"), "{\"ticket\":\"VIO-2026-000125\"}", NOW));
+            outbox.add(OutboxMessage.pending(
+                    id,
+                    OutboxMessage.Topic.ESCALATIONS,
+                    Map.of("priority", "P1", "kind", "p1-escalation", "contract", "24x7"),
+                    "{\"ticket\":\"VIO-2026-000125\"}",
+                    NOW));
 
             DynamodbEvent inserted = stream.read();
             var response = LambdaInvoke.invoke(handler(env), inserted, StreamsEventResponse.class);
             DynamodbEvent delivery = stream.read(); // our own markDelivered, a MODIFY
             LambdaInvoke.invoke(handler(env), delivery, StreamsEventResponse.class);
 
-            assertTrue(inserted.getRecords().stream().anyMatch(r -> r.getEventName().equals("INSERT")
-                    && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the stream carries the insert");
+            assertTrue(
+                    inserted.getRecords().stream()
+                            .anyMatch(r -> r.getEventName().equals("INSERT")
+                                    && r.getDynamodb()
+                                            .getKeys()
+                                            .get("id")
+                                            .getS()
+                                            .equals(id)),
+                    "the stream carries the insert");
             assertTrue(response.getBatchItemFailures().isEmpty());
-            assertTrue(delivery.getRecords().stream().anyMatch(r -> r.getEventName().equals("MODIFY")));
+            assertTrue(delivery.getRecords().stream()
+                    .anyMatch(r -> r.getEventName().equals("MODIFY")));
             List<Message> received = aws.drain(p1Queue);
             assertEquals(1, received.size(), "one message, the MODIFY published nothing");
-            assertEquals(id, received.get(0).messageAttributes().get("escalationId").stringValue());
+            assertEquals(
+                    id, received.get(0).messageAttributes().get("escalationId").stringValue());
         }
     }
 
@@ -173,7 +192,10 @@ class EscalationEndToEndTest {
     }
 
     private void putNewImage(DynamodbEvent event) {
-        Map<String, AttributeValue> item = LambdaEvents.item(event.getRecords().get(0).getDynamodb().getNewImage());
-        aws.clients().dynamo().putItem(b -> b.tableName(env.require(EnvVar.OUTBOX_TABLE)).item(item));
+        Map<String, AttributeValue> item =
+                LambdaEvents.item(event.getRecords().get(0).getDynamodb().getNewImage());
+        aws.clients()
+                .dynamo()
+                .putItem(b -> b.tableName(env.require(EnvVar.OUTBOX_TABLE)).item(item));
     }
 }

@@ -26,10 +26,10 @@ class EscalationLogContextTest {
     void everyLineOfAnInvocationCarriesItsRequestFunctionAndColdStart(LocalAws aws) {
         var handler = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), Clock.systemUTC());
 
-        var first = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, unknownMessage(),
-                new TestContext("req-1", "EscalationFunction")));
-        var second = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, unknownMessage(),
-                new TestContext("req-2", "EscalationFunction")));
+        var first = LogCapture.capture(() ->
+                LambdaInvoke.invokeJson(handler, unknownMessage(), new TestContext("req-1", "EscalationFunction")));
+        var second = LogCapture.capture(() ->
+                LambdaInvoke.invokeJson(handler, unknownMessage(), new TestContext("req-2", "EscalationFunction")));
 
         assertNull(first.thrown());
         assertFalse(first.lines().isEmpty(), "an unknown message is logged");
@@ -50,11 +50,13 @@ class EscalationLogContextTest {
     void aFailingInvocationIsOneErrorLineWithItsStackTrace(LocalAws aws) {
         var handler = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), Clock.systemUTC());
 
-        var failed = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, "{\"Records\": 5}",
-                new TestContext("req-bad", "EscalationFunction")));
+        var failed = LogCapture.capture(() ->
+                LambdaInvoke.invokeJson(handler, "{\"Records\": 5}", new TestContext("req-bad", "EscalationFunction")));
 
         assertInstanceOf(Json.Invalid.class, failed.thrown());
-        List<Map<String, Object>> errors = failed.lines().stream().filter(l -> "ERROR".equals(l.get("level"))).toList();
+        List<Map<String, Object>> errors = failed.lines().stream()
+                .filter(l -> "ERROR".equals(l.get("level")))
+                .toList();
         assertEquals(1, errors.size(), failed.lines().toString());
         assertEquals("invocation.failed", errors.get(0).get("event"));
         assertEquals("req-bad", errors.get(0).get("requestId"));
@@ -64,8 +66,18 @@ class EscalationLogContextTest {
 
     /** An outbox stream record of a message that is not in the outbox: skipped with a warning. */
     private static String unknownMessage() {
-        return Json.write(Map.of("Records", List.of(Map.of("eventName", "INSERT", "dynamodb", Map.of(
-                "Keys", Map.of("id", Map.of("S", "log-context-" + UUID.randomUUID())),
-                "SequenceNumber", "1", "StreamViewType", "NEW_IMAGE")))));
+        return Json.write(Map.of(
+                "Records",
+                List.of(Map.of(
+                        "eventName",
+                        "INSERT",
+                        "dynamodb",
+                        Map.of(
+                                "Keys",
+                                Map.of("id", Map.of("S", "log-context-" + UUID.randomUUID())),
+                                "SequenceNumber",
+                                "1",
+                                "StreamViewType",
+                                "NEW_IMAGE")))));
     }
 }

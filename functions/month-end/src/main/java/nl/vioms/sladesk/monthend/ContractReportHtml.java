@@ -2,6 +2,7 @@ package nl.vioms.sladesk.monthend;
 
 import static nl.vioms.sladesk.monthend.Nl.esc;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
@@ -9,6 +10,7 @@ import nl.vioms.sladesk.core.monthend.ContractMonth.CreditFigures;
 import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
 import nl.vioms.sladesk.core.monthend.TicketLine;
 import nl.vioms.sladesk.core.monthend.Trend;
+import nl.vioms.sladesk.core.time.Amsterdam;
 
 /**
  * A contract's month for people (customer, reseller, operations), in Dutch like the status page:
@@ -18,9 +20,11 @@ import nl.vioms.sladesk.core.monthend.Trend;
  */
 final class ContractReportHtml {
     static final String STYLE = """
-            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem auto;max-width:60rem;
+            body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;margin:2rem auto;\
+            max-width:60rem;
               padding:0 1rem;color:#1d2733;line-height:1.45}
-            h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;border-bottom:2px solid #dde3ea;
+            h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2.2rem;\
+            border-bottom:2px solid #dde3ea;
               padding-bottom:.2rem}h3{font-size:1.05rem;margin-top:1.6rem}
             .sub{color:#52606d;margin-top:0}
             table{border-collapse:collapse;width:100%;margin:.6rem 0 1rem;font-size:.92rem}
@@ -41,12 +45,12 @@ final class ContractReportHtml {
             svg .span.down{fill:#c4412f}svg .span.excluded{fill:#7c93b5}svg .span.unknown{fill:#e0a526}
             svg .span.maintenance{fill:#a78bfa}
             .legend span{display:inline-block;margin-right:1rem;font-size:.85rem}
-            .legend i{display:inline-block;width:.9rem;height:.9rem;vertical-align:-2px;margin-right:.3rem;border-radius:2px}
+            .legend i{display:inline-block;width:.9rem;height:.9rem;vertical-align:-2px;\
+            margin-right:.3rem;border-radius:2px}
             footer{margin-top:2.5rem;font-size:.82rem;color:#6b7785}
             """;
 
-    private ContractReportHtml() {
-    }
+    private ContractReportHtml() {}
 
     static String render(ReportJson.Document doc, Map<String, Trend> trends) {
         ContractMonth m = doc.report();
@@ -55,49 +59,94 @@ final class ContractReportHtml {
         String title = "SLA-maandrapport " + Nl.month(month) + " – " + m.customerName();
         h.append("<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<link rel=\"icon\" href=\"data:,\">\n<title>").append(esc(title)).append("</title>\n<style>")
-                .append(STYLE).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"sub\">Contract ").append(esc(m.customerId()))
-                .append(" · reseller ").append(esc(m.resellerId())).append(" · SLA-niveau ").append(esc(m.level()))
-                .append(" · versie ").append(doc.version()).append(" van ").append(esc(Nl.moment(isoOf(doc.generatedAt()))))
+                .append("<link rel=\"icon\" href=\"data:,\">\n<title>")
+                .append(esc(title))
+                .append("</title>\n<style>")
+                .append(STYLE)
+                .append("</style>\n</head>\n<body>\n");
+        h.append("<h1>")
+                .append(esc(title))
+                .append("</h1>\n<p class=\"sub\">Contract ")
+                .append(esc(m.customerId()))
+                .append(" · reseller ")
+                .append(esc(m.resellerId()))
+                .append(" · SLA-niveau ")
+                .append(esc(m.level()))
+                .append(" · versie ")
+                .append(doc.version())
+                .append(" van ")
+                .append(esc(Nl.moment(isoOf(doc.generatedAt()))))
                 .append("</p>\n");
 
         summary(h, m);
-        if (!doc.changes().isEmpty()) changes(h, doc);
-        for (ServiceMonth s : m.services()) service(h, m, s, trends.get(s.serviceId()), month);
+        if (!doc.changes().isEmpty()) {
+            changes(h, doc);
+        }
+        for (ServiceMonth s : m.services()) {
+            service(h, m, s, trends.get(s.serviceId()), month);
+        }
         tickets(h, m);
         credit(h, m);
 
-        h.append("<footer>Berekend met SLA-beleid <b>").append(esc(m.policyId())).append("</b> en kalender <b>")
-                .append(esc(m.calendar().version())).append("</b> (").append(esc(m.calendar().zone()))
-                .append(", Bevrijdingsdag ").append(m.calendar().liberationDayEveryYear() ? "elk jaar" : "alleen lustrumjaren")
-                .append(", Goede Vrijdag ").append(m.calendar().goodFriday() ? "vrij" : "werkdag")
-                .append(m.calendar().closureDays().isEmpty() ? "" : ", sluitingsdagen " + esc(String.join(", ", m.calendar().closureDays())))
-                .append("). Maand: ").append(esc(Nl.moment(m.periodStart()))).append(" tot ").append(esc(Nl.moment(m.periodEnd())))
-                .append(" (Europe/Amsterdam). Toegepaste regels: ").append(esc(String.join(", ", m.rules())))
-                .append(". Inhoudshash ").append(esc(doc.contentHash().substring(0, 12))).append(".</footer>\n</body>\n</html>\n");
+        h.append("<footer>Berekend met SLA-beleid <b>")
+                .append(esc(m.policyId()))
+                .append("</b> en kalender <b>")
+                .append(esc(m.calendar().version()))
+                .append("</b> (")
+                .append(esc(m.calendar().zone()))
+                .append(", Bevrijdingsdag ")
+                .append(m.calendar().liberationDayEveryYear() ? "elk jaar" : "alleen lustrumjaren")
+                .append(", Goede Vrijdag ")
+                .append(m.calendar().goodFriday() ? "vrij" : "werkdag")
+                .append(
+                        m.calendar().closureDays().isEmpty()
+                                ? ""
+                                : ", sluitingsdagen "
+                                        + esc(String.join(", ", m.calendar().closureDays())))
+                .append("). Maand: ")
+                .append(esc(Nl.moment(m.periodStart())))
+                .append(" tot ")
+                .append(esc(Nl.moment(m.periodEnd())))
+                .append(" (Europe/Amsterdam). Toegepaste regels: ")
+                .append(esc(String.join(", ", m.rules())))
+                .append(". Inhoudshash ")
+                .append(esc(doc.contentHash().substring(0, 12)))
+                .append(".</footer>\n</body>\n</html>\n");
         return h.toString();
     }
 
     private static String isoOf(String instant) {
-        return nl.vioms.sladesk.core.time.Amsterdam.iso(java.time.Instant.parse(instant));
+        return Amsterdam.iso(Instant.parse(instant));
     }
 
     private static void summary(StringBuilder h, ContractMonth m) {
         ServiceMonth head = m.headlineService();
         h.append("<div class=\"cards\">\n");
         if (head != null) {
-            h.append("<div class=\"card\">Beschikbaarheid").append(m.services().size() > 1 ? " (" + esc(head.name()) + ")" : "")
-                    .append("<b class=\"").append(head.kpiMet() ? "ok" : "bad").append("\">").append(Nl.percent(head.availability()))
-                    .append("</b>KPI ").append(Nl.percent(head.availabilityKpi())).append(head.kpiMet() ? " – gehaald" : " – niet gehaald")
+            h.append("<div class=\"card\">Beschikbaarheid")
+                    .append(m.services().size() > 1 ? " (" + esc(head.name()) + ")" : "")
+                    .append("<b class=\"")
+                    .append(head.kpiMet() ? "ok" : "bad")
+                    .append("\">")
+                    .append(Nl.percent(head.availability()))
+                    .append("</b>KPI ")
+                    .append(Nl.percent(head.availabilityKpi()))
+                    .append(head.kpiMet() ? " – gehaald" : " – niet gehaald")
                     .append("</div>\n");
         }
         var c = m.credit().applied();
-        h.append("<div class=\"card\">Servicecredit<b>").append(Nl.money(c.amount())).append("</b>")
-                .append(Nl.decimal(c.percent())).append(" % van de licentievergoeding</div>\n");
-        h.append("<div class=\"card\">Reactietijd op tijd<b>").append(compliance(m.tickets().response()))
-                .append("</b>").append(m.tickets().incidents()).append(" incident(en) deze maand</div>\n");
-        h.append("<div class=\"card\">Hersteltijd op tijd<b>").append(compliance(m.tickets().restore()))
+        h.append("<div class=\"card\">Servicecredit<b>")
+                .append(Nl.money(c.amount()))
+                .append("</b>")
+                .append(Nl.decimal(c.percent()))
+                .append(" % van de licentievergoeding</div>\n");
+        h.append("<div class=\"card\">Reactietijd op tijd<b>")
+                .append(compliance(m.tickets().response()))
+                .append("</b>")
+                .append(m.tickets().incidents())
+                .append(" incident(en) deze maand</div>\n");
+        h.append("<div class=\"card\">Hersteltijd op tijd<b>")
+                .append(compliance(m.tickets().restore()))
                 .append("</b>gehaald / (gehaald + niet gehaald)</div>\n</div>\n");
     }
 
@@ -106,95 +155,174 @@ final class ContractReportHtml {
     }
 
     private static void changes(StringBuilder h, ReportJson.Document doc) {
-        h.append("<h2>Gewijzigd ten opzichte van versie ").append(doc.previousVersion()).append("</h2>\n")
-                .append("<p>Na late gegevens is deze maand opnieuw berekend; versie ").append(doc.previousVersion())
-                .append(" blijft bewaard. Wat veranderde:</p>\n<table><thead><tr><th>Gegeven</th><th>Was</th><th>Nu</th></tr></thead><tbody>\n");
+        h.append("<h2>Gewijzigd ten opzichte van versie ")
+                .append(doc.previousVersion())
+                .append("</h2>\n")
+                .append("<p>Na late gegevens is deze maand opnieuw berekend; versie ")
+                .append(doc.previousVersion())
+                .append(" blijft bewaard. Wat veranderde:</p>\n<table><thead><tr><th>Gegeven</th><th>Was</th>"
+                        + "<th>Nu</th></tr></thead><tbody>\n");
         for (var c : doc.changes()) {
-            h.append("<tr><td>").append(esc(c.figure())).append("</td><td>").append(esc(c.before() == null ? "–" : c.before()))
-                    .append("</td><td>").append(esc(c.after() == null ? "–" : c.after())).append("</td></tr>\n");
+            h.append("<tr><td>")
+                    .append(esc(c.figure()))
+                    .append("</td><td>")
+                    .append(esc(c.before() == null ? "–" : c.before()))
+                    .append("</td><td>")
+                    .append(esc(c.after() == null ? "–" : c.after()))
+                    .append("</td></tr>\n");
         }
         h.append("</tbody></table>\n");
     }
 
     private static void service(StringBuilder h, ContractMonth m, ServiceMonth s, Trend trend, YearMonth month) {
-        h.append("<h2>Beschikbaarheid: ").append(esc(s.name())).append(" <span class=\"muted\">(").append(esc(s.kind()))
+        h.append("<h2>Beschikbaarheid: ")
+                .append(esc(s.name()))
+                .append(" <span class=\"muted\">(")
+                .append(esc(s.kind()))
                 .append(")</span></h2>\n");
         h.append("<table><tbody>\n")
                 .append(row("Totale tijd van de maand", Nl.minutes(s.totalMinutes())))
                 .append(row("Uitval die meetelt (buiten elke uitsluiting, R23)", Nl.minutes(s.downMinutes())))
                 .append(row("Uitval binnen een uitsluiting (telt niet mee, R18/R19)", Nl.minutes(s.excludedMinutes())))
-                .append(row("Onbekend: monitoring liep niet (telt als beschikbaar, R20)", Nl.minutes(s.unknownMinutes())))
-                .append(row("Uitval binnen spoedonderhoud (apart gerapporteerd, R19)", Nl.minutes(s.emergencyDownMinutes())))
+                .append(row(
+                        "Onbekend: monitoring liep niet (telt als beschikbaar, R20)", Nl.minutes(s.unknownMinutes())))
+                .append(row(
+                        "Uitval binnen spoedonderhoud (apart gerapporteerd, R19)",
+                        Nl.minutes(s.emergencyDownMinutes())))
                 .append("<tr><th>Beschikbaarheid = (totaal − uitval) / totaal</th><td class=\"num\"><b class=\"")
-                .append(s.kpiMet() ? "ok" : "bad").append("\">").append(Nl.percent(s.availability())).append("</b></td></tr>\n")
-                .append(row("KPI van niveau " + m.level() + " (R5)", Nl.percent(s.availabilityKpi()) + (s.kpiMet() ? " – gehaald" : " – niet gehaald")))
+                .append(s.kpiMet() ? "ok" : "bad")
+                .append("\">")
+                .append(Nl.percent(s.availability()))
+                .append("</b></td></tr>\n")
+                .append(row(
+                        "KPI van niveau " + m.level() + " (R5)",
+                        Nl.percent(s.availabilityKpi()) + (s.kpiMet() ? " – gehaald" : " – niet gehaald")))
                 .append("</tbody></table>\n");
-        h.append("<p class=\"muted\">Gemeten via: ").append(esc(s.monitoredBy().isEmpty() ? "geen meldingen deze maand" : String.join(", ", s.monitoredBy())))
+        h.append("<p class=\"muted\">Gemeten via: ")
+                .append(esc(
+                        s.monitoredBy().isEmpty() ? "geen meldingen deze maand" : String.join(", ", s.monitoredBy())))
                 .append("</p>\n");
 
         if (trend != null) {
-            h.append("<h3>Twaalf maanden</h3>\n").append(Svg.trendChart(trend, "Beschikbaarheid per maand van " + s.name()
-                    + ", " + Nl.month(Trend.windowStart(month)) + " tot en met " + Nl.month(month)));
-            h.append("<p class=\"legend\"><span><i style=\"background:#3f8f5a\"></i>KPI gehaald</span><span><i style=\"background:#c4412f\"></i>KPI niet gehaald</span>")
-                    .append("<span><i style=\"background:#d97706\"></i>KPI-lijn</span><span><i style=\"background:#2563eb\"></i>12-maandsgemiddelde</span></p>\n")
-                    .append("<p>12-maandsgemiddelde (tijdgewogen over ").append(trend.months().size()).append(" maand(en) met resultaat, R24): <b>")
-                    .append(Nl.percent(trend.yearlyAverage())).append("</b>").append(trend.kpiMet() == null ? "" : trend.kpiMet()
-                            ? " <span class=\"ok\">norm over het jaar gehaald</span>" : " <span class=\"bad\">norm over het jaar niet gehaald</span>")
+            h.append("<h3>Twaalf maanden</h3>\n")
+                    .append(Svg.trendChart(
+                            trend,
+                            "Beschikbaarheid per maand van " + s.name() + ", " + Nl.month(Trend.windowStart(month))
+                                    + " tot en met " + Nl.month(month)));
+            h.append("<p class=\"legend\"><span><i style=\"background:#3f8f5a\"></i>KPI gehaald</span>"
+                            + "<span><i style=\"background:#c4412f\"></i>KPI niet gehaald</span>")
+                    .append("<span><i style=\"background:#d97706\"></i>KPI-lijn</span><span><i "
+                            + "style=\"background:#2563eb\"></i>12-maandsgemiddelde</span></p>\n")
+                    .append("<p>12-maandsgemiddelde (tijdgewogen over ")
+                    .append(trend.months().size())
+                    .append(" maand(en) met resultaat, R24): <b>")
+                    .append(Nl.percent(trend.yearlyAverage()))
+                    .append("</b>")
+                    .append(
+                            trend.kpiMet() == null
+                                    ? ""
+                                    : trend.kpiMet()
+                                            ? " <span class=\"ok\">norm over het jaar gehaald</span>"
+                                            : " <span class=\"bad\">norm over het jaar niet gehaald</span>")
                     .append("</p>\n");
         }
 
-        h.append("<h3>De maand in beeld</h3>\n").append(Svg.timeline(s, month))
-                .append("<p class=\"legend\"><span><i style=\"background:#c4412f\"></i>uitval</span><span><i style=\"background:#7c93b5\"></i>uitgesloten</span>")
-                .append("<span><i style=\"background:#e0a526\"></i>onbekend</span><span><i style=\"background:#a78bfa\"></i>onderhoudsvenster</span></p>\n");
+        h.append("<h3>De maand in beeld</h3>\n")
+                .append(Svg.timeline(s, month))
+                .append("<p class=\"legend\"><span><i style=\"background:#c4412f\"></i>uitval</span><span><i "
+                        + "style=\"background:#7c93b5\"></i>uitgesloten</span>")
+                .append("<span><i style=\"background:#e0a526\"></i>onbekend</span><span><i "
+                        + "style=\"background:#a78bfa\"></i>onderhoudsvenster</span></p>\n");
 
         h.append("<h3>Storingen</h3>\n");
         if (s.outages().isEmpty()) {
             h.append("<p>Geen storingen gemeten.</p>\n");
         } else {
-            h.append("<table><thead><tr><th>Begin (eerste mislukte test)</th><th>Einde</th><th>Bron</th><th>Incident</th>")
-                    .append("<th class=\"num\">In deze maand</th><th class=\"num\">Telt als uitval</th><th class=\"num\">Uitgesloten</th></tr></thead><tbody>\n");
+            h.append("<table><thead><tr><th>Begin (eerste mislukte test)</th><th>Einde</th><th>Bron</th>"
+                            + "<th>Incident</th>")
+                    .append("<th class=\"num\">In deze maand</th><th class=\"num\">Telt als uitval</th><th "
+                            + "class=\"num\">Uitgesloten</th></tr></thead><tbody>\n");
             for (var o : s.outages()) {
-                h.append("<tr><td>").append(esc(Nl.moment(o.start()))).append("</td><td>")
-                        .append(o.end() == null ? "nog open" : esc(Nl.moment(o.end()))).append("</td><td>").append(esc(o.sourceName()))
-                        .append(" <span class=\"muted\">").append(esc(o.target())).append("</span></td><td>")
-                        .append(esc(o.incident() == null ? "–" : o.incident())).append("</td><td class=\"num\">").append(Nl.minutes(o.minutes()))
-                        .append("</td><td class=\"num\">").append(Nl.minutes(o.down())).append("</td><td class=\"num\">")
-                        .append(Nl.minutes(o.excluded())).append("</td></tr>\n");
+                h.append("<tr><td>")
+                        .append(esc(Nl.moment(o.start())))
+                        .append("</td><td>")
+                        .append(o.end() == null ? "nog open" : esc(Nl.moment(o.end())))
+                        .append("</td><td>")
+                        .append(esc(o.sourceName()))
+                        .append(" <span class=\"muted\">")
+                        .append(esc(o.target()))
+                        .append("</span></td><td>")
+                        .append(esc(o.incident() == null ? "–" : o.incident()))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.minutes(o.minutes()))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.minutes(o.down()))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.minutes(o.excluded()))
+                        .append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");
         }
         if (!s.excludedIntervals().isEmpty()) {
-            h.append("<h3>Uitgesloten uitval</h3>\n<table><thead><tr><th>Van</th><th>Tot</th><th>Waarom</th><th>Regel</th>")
+            h.append("<h3>Uitgesloten uitval</h3>\n<table><thead><tr><th>Van</th><th>Tot</th><th>"
+                            + "Waarom</th><th>Regel</th>")
                     .append("<th class=\"num\">Duur</th></tr></thead><tbody>\n");
             for (var x : s.excludedIntervals()) {
-                h.append("<tr><td>").append(esc(Nl.moment(x.from()))).append("</td><td>").append(esc(Nl.moment(x.to())))
-                        .append("</td><td>").append(esc(why(x, s)))
-                        .append("</td><td>").append(esc(x.rule())).append("</td><td class=\"num\">").append(Nl.minutes(x.minutes()))
+                h.append("<tr><td>")
+                        .append(esc(Nl.moment(x.from())))
+                        .append("</td><td>")
+                        .append(esc(Nl.moment(x.to())))
+                        .append("</td><td>")
+                        .append(esc(why(x, s)))
+                        .append("</td><td>")
+                        .append(esc(x.rule()))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.minutes(x.minutes()))
                         .append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");
         }
         if (!s.emergencyWindows().isEmpty()) {
-            h.append("<h3>Spoedonderhoud (R19)</h3>\n<table><thead><tr><th>Van</th><th>Tot</th><th>Wat</th><th>Telt</th>")
-                    .append("<th class=\"num\">Uitval erin</th><th class=\"num\">Telt als uitval</th></tr></thead><tbody>\n");
+            h.append("<h3>Spoedonderhoud (R19)</h3>\n<table><thead><tr><th>Van</th><th>Tot</th><th>"
+                            + "Wat</th><th>Telt</th>")
+                    .append("<th class=\"num\">Uitval erin</th><th class=\"num\">Telt als uitval</th></tr>"
+                            + "</thead><tbody>\n");
             for (var e : s.emergencyWindows()) {
-                h.append("<tr><td>").append(esc(Nl.moment(e.from()))).append("</td><td>").append(esc(Nl.moment(e.to())))
-                        .append("</td><td>").append(esc(e.lateAnnouncement()
-                                ? "gepland onderhoud, minder dan 24 uur vooraf aangekondigd: telt als spoedonderhoud" : e.reason()))
+                h.append("<tr><td>")
+                        .append(esc(Nl.moment(e.from())))
+                        .append("</td><td>")
+                        .append(esc(Nl.moment(e.to())))
+                        .append("</td><td>")
+                        .append(esc(
+                                e.lateAnnouncement()
+                                        ? "gepland onderhoud, minder dan 24 uur vooraf aangekondigd: telt als "
+                                                + "spoedonderhoud"
+                                        : e.reason()))
                         .append("</td><td>")
                         .append(e.excluded() ? "uitgesloten: " + esc(e.exclusionReason()) : "telt mee als uitval")
-                        .append("</td><td class=\"num\">").append(Nl.minutes(e.outageMinutes())).append("</td><td class=\"num\">")
-                        .append(Nl.minutes(e.downMinutes())).append("</td></tr>\n");
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.minutes(e.outageMinutes()))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.minutes(e.downMinutes()))
+                        .append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");
         }
         if (!s.unknownIntervals().isEmpty()) {
-            h.append("<h3>Onbekende tijd (R20)</h3>\n<p>Hier liep de monitoring niet: niet beschikbaar en niet onbeschikbaar. ")
-                    .append("Deze tijd telt als beschikbaar voor het credit.</p>\n<table><thead><tr><th>Van</th><th>Tot</th><th>Oorzaak</th>")
+            h.append("<h3>Onbekende tijd (R20)</h3>\n<p>Hier liep de monitoring niet: niet beschikbaar "
+                            + "en niet onbeschikbaar. ")
+                    .append("Deze tijd telt als beschikbaar voor het credit.</p>\n<table><thead><tr><th>Van</th>"
+                            + "<th>Tot</th><th>Oorzaak</th>")
                     .append("<th class=\"num\">Duur</th></tr></thead><tbody>\n");
             for (var u : s.unknownIntervals()) {
-                h.append("<tr><td>").append(esc(Nl.moment(u.from()))).append("</td><td>").append(esc(Nl.moment(u.to())))
-                        .append("</td><td>").append(esc(u.reason())).append("</td><td class=\"num\">").append(Nl.minutes(u.minutes()))
+                h.append("<tr><td>")
+                        .append(esc(Nl.moment(u.from())))
+                        .append("</td><td>")
+                        .append(esc(Nl.moment(u.to())))
+                        .append("</td><td>")
+                        .append(esc(u.reason()))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.minutes(u.minutes()))
                         .append("</td></tr>\n");
             }
             h.append("</tbody></table>\n");
@@ -211,13 +339,25 @@ final class ContractReportHtml {
         var from = Nl.instant(x.from());
         return switch (x.kind()) {
             case "regular-service-window" -> kind;
-            case "planned-maintenance" -> kind + s.maintenance().stream()
-                    .filter(m -> "planned".equals(m.kind()) && !Nl.instant(m.from()).isAfter(from) && Nl.instant(m.to()).isAfter(from))
-                    .findFirst().map(m -> " " + m.id() + " (" + m.reason() + "), aangekondigd " + Nl.moment(m.announcedAt()))
-                    .orElse("");
-            case "emergency-maintenance" -> kind + s.maintenance().stream()
-                    .filter(m -> m.excluded() && !Nl.instant(m.from()).isAfter(from) && Nl.instant(m.to()).isAfter(from))
-                    .findFirst().map(m -> ": " + m.exclusionReason()).orElse("");
+            case "planned-maintenance" ->
+                kind
+                        + s.maintenance().stream()
+                                .filter(m -> "planned".equals(m.kind())
+                                        && !Nl.instant(m.from()).isAfter(from)
+                                        && Nl.instant(m.to()).isAfter(from))
+                                .findFirst()
+                                .map(m -> " " + m.id() + " (" + m.reason() + "), aangekondigd "
+                                        + Nl.moment(m.announcedAt()))
+                                .orElse("");
+            case "emergency-maintenance" ->
+                kind
+                        + s.maintenance().stream()
+                                .filter(m -> m.excluded()
+                                        && !Nl.instant(m.from()).isAfter(from)
+                                        && Nl.instant(m.to()).isAfter(from))
+                                .findFirst()
+                                .map(m -> ": " + m.exclusionReason())
+                                .orElse("");
             default -> kind + ": " + x.reason();
         };
     }
@@ -232,22 +372,51 @@ final class ContractReportHtml {
             h.append("<p>Geen incidenten gemeld deze maand.</p>\n");
             return;
         }
-        h.append("<table><thead><tr><th>Ticket</th><th>Prio</th><th>Gemeld</th><th>Reactie uiterlijk</th><th>Reactie</th>")
+        h.append("<table><thead><tr><th>Ticket</th><th>Prio</th><th>Gemeld</th><th>Reactie uiterlijk</th>"
+                        + "<th>Reactie</th>")
                 .append("<th></th><th>Herstel uiterlijk</th><th>Hersteld</th><th></th></tr></thead><tbody>\n");
         for (TicketLine t : m.ticketLines()) {
-            h.append("<tr><td>").append(esc(t.number())).append("<br><span class=\"muted\">").append(esc(t.subject()))
-                    .append("</span></td><td>").append(esc(t.priority())).append("</td><td>").append(esc(Nl.moment(t.created())))
-                    .append("</td><td>").append(esc(Nl.moment(t.responseDue()))).append("</td><td>").append(esc(Nl.moment(t.respondedAt())))
-                    .append("</td><td>").append(verdict(t.response())).append("</td><td>").append(esc(Nl.moment(t.restoreDue())))
-                    .append("</td><td>").append(esc(Nl.moment(t.resolvedAt()))).append("</td><td>").append(verdict(t.restore()))
+            h.append("<tr><td>")
+                    .append(esc(t.number()))
+                    .append("<br><span class=\"muted\">")
+                    .append(esc(t.subject()))
+                    .append("</span></td><td>")
+                    .append(esc(t.priority()))
+                    .append("</td><td>")
+                    .append(esc(Nl.moment(t.created())))
+                    .append("</td><td>")
+                    .append(esc(Nl.moment(t.responseDue())))
+                    .append("</td><td>")
+                    .append(esc(Nl.moment(t.respondedAt())))
+                    .append("</td><td>")
+                    .append(verdict(t.response()))
+                    .append("</td><td>")
+                    .append(esc(Nl.moment(t.restoreDue())))
+                    .append("</td><td>")
+                    .append(esc(Nl.moment(t.resolvedAt())))
+                    .append("</td><td>")
+                    .append(verdict(t.restore()))
                     .append("</td></tr>\n");
         }
         var r = m.tickets().response();
         var s = m.tickets().restore();
-        h.append("</tbody></table>\n<p>Reactie: ").append(r.met()).append(" gehaald, ").append(r.breached()).append(" niet gehaald, ")
-                .append(r.open()).append(" open, ").append(r.noTarget()).append(" zonder norm. Herstel: ").append(s.met())
-                .append(" gehaald, ").append(s.breached()).append(" niet gehaald, ").append(s.open()).append(" open, ")
-                .append(s.noTarget()).append(" zonder norm (best effort of P3).</p>\n");
+        h.append("</tbody></table>\n<p>Reactie: ")
+                .append(r.met())
+                .append(" gehaald, ")
+                .append(r.breached())
+                .append(" niet gehaald, ")
+                .append(r.open())
+                .append(" open, ")
+                .append(r.noTarget())
+                .append(" zonder norm. Herstel: ")
+                .append(s.met())
+                .append(" gehaald, ")
+                .append(s.breached())
+                .append(" niet gehaald, ")
+                .append(s.open())
+                .append(" open, ")
+                .append(s.noTarget())
+                .append(" zonder norm (best effort of P3).</p>\n");
     }
 
     private static String verdict(String status) {
@@ -264,35 +433,71 @@ final class ContractReportHtml {
         CreditFigures c = credit.applied();
         h.append("<h2>Servicecredit (R25, R26)</h2>\n");
         if (credit.basisServiceId() == null) {
-            h.append("<p>Geen van de diensten van dit contract geeft recht op een VIOMS-beschikbaarheidscredit (R2).</p>\n");
+            h.append("<p>Geen van de diensten van dit contract geeft recht op een VIOMS-beschikbaarheidscredit "
+                    + "(R2).</p>\n");
             return;
         }
         ServiceMonth basis = m.headlineService();
-        h.append("<p>Het credit volgt de dienst met de meeste uitval die recht geeft op credit: <b>").append(esc(basis.name()))
-                .append("</b>. Uitgesloten tijd (R18, R19) en onbekende tijd (R20) tellen niet als uitval.</p>\n<ol class=\"steps\">\n");
-        h.append("<li>Beschikbaarheid ").append(Nl.percent(basis.availability())).append(" (exact ").append(Nl.percent(c.availability()))
-                .append("); gegarandeerd ").append(Nl.percent(c.threshold())).append(".</li>\n");
+        h.append("<p>Het credit volgt de dienst met de meeste uitval die recht geeft op credit: <b>")
+                .append(esc(basis.name()))
+                .append("</b>. Uitgesloten tijd (R18, R19) en onbekende tijd (R20) tellen niet als uitval.</p>\n"
+                        + "<ol class=\"steps\">\n");
+        h.append("<li>Beschikbaarheid ")
+                .append(Nl.percent(basis.availability()))
+                .append(" (exact ")
+                .append(Nl.percent(c.availability()))
+                .append("); gegarandeerd ")
+                .append(Nl.percent(c.threshold()))
+                .append(".</li>\n");
         if (c.pointsBelow().signum() == 0) {
             h.append("<li>Niet onder de garantie: geen credit.</li>\n</ol>\n");
         } else {
-            h.append("<li>Tekort: ").append(Nl.decimal(c.threshold())).append(" − ").append(Nl.decimal(c.availability())).append(" = ")
-                    .append(Nl.decimal(c.pointsBelow())).append(" procentpunt.</li>\n")
-                    .append("<li>Geteld volgens het beleid: ").append(esc(Nl.rounding(c.rounding()))).append(" → ")
-                    .append(Nl.decimal(c.steps())).append(" stap(pen) van 1 procentpunt.</li>\n")
-                    .append("<li>Per stap 5 % van de maandelijkse licentievergoeding: ").append(Nl.decimal(c.percent()))
-                    .append(" % × ").append(Nl.money(c.licenceFee())).append(" = ").append(Nl.money(c.uncappedAmount())).append(".</li>\n")
-                    .append("<li>Maximum: ").append(Nl.decimal(c.capPercent())).append(" % van de vaste maandkosten ")
-                    .append(Nl.money(c.fixedCosts())).append(" = ").append(Nl.money(c.cap())).append(".</li>\n")
-                    .append("<li><b>Credit: ").append(Nl.money(c.amount())).append("</b>").append(c.capped() ? " (begrensd op het maximum)" : "")
+            h.append("<li>Tekort: ")
+                    .append(Nl.decimal(c.threshold()))
+                    .append(" − ")
+                    .append(Nl.decimal(c.availability()))
+                    .append(" = ")
+                    .append(Nl.decimal(c.pointsBelow()))
+                    .append(" procentpunt.</li>\n")
+                    .append("<li>Geteld volgens het beleid: ")
+                    .append(esc(Nl.rounding(c.rounding())))
+                    .append(" → ")
+                    .append(Nl.decimal(c.steps()))
+                    .append(" stap(pen) van 1 procentpunt.</li>\n")
+                    .append("<li>Per stap 5 % van de maandelijkse licentievergoeding: ")
+                    .append(Nl.decimal(c.percent()))
+                    .append(" % × ")
+                    .append(Nl.money(c.licenceFee()))
+                    .append(" = ")
+                    .append(Nl.money(c.uncappedAmount()))
+                    .append(".</li>\n")
+                    .append("<li>Maximum: ")
+                    .append(Nl.decimal(c.capPercent()))
+                    .append(" % van de vaste maandkosten ")
+                    .append(Nl.money(c.fixedCosts()))
+                    .append(" = ")
+                    .append(Nl.money(c.cap()))
+                    .append(".</li>\n")
+                    .append("<li><b>Credit: ")
+                    .append(Nl.money(c.amount()))
+                    .append("</b>")
+                    .append(c.capped() ? " (begrensd op het maximum)" : "")
                     .append(".</li>\n</ol>\n");
         }
         h.append("<table><thead><tr><th>Telling</th><th class=\"num\">Stappen</th><th class=\"num\">Credit %</th>")
                 .append("<th class=\"num\">Bedrag</th><th></th></tr></thead><tbody>\n");
-        credit.byRounding().forEach((mode, f) -> h.append("<tr><td>").append(esc(Nl.rounding(mode))).append("</td><td class=\"num\">")
-                .append(Nl.decimal(f.steps())).append("</td><td class=\"num\">").append(Nl.decimal(f.percent())).append(" %</td><td class=\"num\">")
-                .append(Nl.money(f.amount())).append("</td><td>").append(mode.equals(c.rounding()) ? "<b>toegepast</b>" : "ter vergelijking")
-                .append("</td></tr>\n"));
+        credit.byRounding()
+                .forEach((mode, f) -> h.append("<tr><td>")
+                        .append(esc(Nl.rounding(mode)))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.decimal(f.steps()))
+                        .append("</td><td class=\"num\">")
+                        .append(Nl.decimal(f.percent()))
+                        .append(" %</td><td class=\"num\">")
+                        .append(Nl.money(f.amount()))
+                        .append("</td><td>")
+                        .append(mode.equals(c.rounding()) ? "<b>toegepast</b>" : "ter vergelijking")
+                        .append("</td></tr>\n"));
         h.append("</tbody></table>\n");
     }
-
 }

@@ -35,18 +35,24 @@ public final class MonthEndHandler implements RequestStreamHandler {
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public MonthEndHandler(Environment env, AwsClients clients, Clock clock) {
         Services services = new Services(env, clients, clock);
-        this.monthEnd = new MonthEnd(services.directory(), services.monitoring(), services.ticketRepository(),
+        this.monthEnd = new MonthEnd(
+                services.directory(),
+                services.monitoring(),
+                services.ticketRepository(),
                 services.reports(),
-                new ReportPublisher(services.s3(), services.setting(EnvVar.REPORTS_BUCKET), services.outbox(),
-                        env.region()),
-                services.policies(), clock, MonthEnd.DEFAULT_CONCURRENCY);
+                new ReportPublisher(
+                        services.s3(), services.setting(EnvVar.REPORTS_BUCKET), services.outbox(), env.region()),
+                services.policies(),
+                clock,
+                MonthEnd.DEFAULT_CONCURRENCY);
         this.clock = clock;
         this.invocations = new Invocations(env);
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        invocations.handle(context, () -> Json.writeResult(out, run(Json.readEvent(event)).toJson()));
+        invocations.handle(
+                context, () -> Json.writeResult(out, run(Json.readEvent(event)).toJson()));
     }
 
     private MonthEndResult run(Map<String, Object> event) {

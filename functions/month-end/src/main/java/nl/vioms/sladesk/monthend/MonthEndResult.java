@@ -9,12 +9,23 @@ import java.util.Map;
  *
  * @param newContracts written as {@code new}, a Java keyword
  */
-public record MonthEndResult(String month, int contracts, long newContracts, long changed, long unchanged,
-                             String totalCredit, Map<String, String> links) {
+public record MonthEndResult(
+        String month,
+        int contracts,
+        long newContracts,
+        long changed,
+        long unchanged,
+        String totalCredit,
+        Map<String, String> links) {
     static MonthEndResult of(MonthEnd.RunResult run) {
-        return new MonthEndResult(run.month().toString(), run.contracts().size(), run.count(MonthEnd.Outcome.NEW),
-                run.count(MonthEnd.Outcome.CHANGED), run.count(MonthEnd.Outcome.UNCHANGED),
-                run.totalCredit().toPlainString(), run.links());
+        return new MonthEndResult(
+                run.month().toString(),
+                run.contracts().size(),
+                run.count(MonthEnd.Outcome.NEW),
+                run.count(MonthEnd.Outcome.CHANGED),
+                run.count(MonthEnd.Outcome.UNCHANGED),
+                run.totalCredit().toPlainString(),
+                run.links());
     }
 
     /** The JSON the function writes, without reflection (decision 17). */

@@ -16,8 +16,7 @@ final class Nl {
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM ''yy", LOCALE);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", LOCALE);
 
-    private Nl() {
-    }
+    private Nl() {}
 
     static String month(YearMonth month) {
         return MONTH.format(month);
@@ -33,7 +32,9 @@ final class Nl {
     }
 
     static String decimal(BigDecimal value) {
-        if (value == null) return "–";
+        if (value == null) {
+            return "–";
+        }
         String plain = value.toPlainString();
         int dot = plain.indexOf('.');
         String whole = dot < 0 ? plain : plain.substring(0, dot);
@@ -48,19 +49,27 @@ final class Nl {
 
     /** "272,5 min (4 u 32,5 min)" for spans of an hour or more. */
     static String minutes(BigDecimal minutes) {
-        if (minutes == null) return "–";
-        String text = decimal(minutes.stripTrailingZeros().scale() < 0 ? minutes.setScale(0) : minutes.stripTrailingZeros()) + " min";
+        if (minutes == null) {
+            return "–";
+        }
+        String text =
+                decimal(minutes.stripTrailingZeros().scale() < 0 ? minutes.setScale(0) : minutes.stripTrailingZeros())
+                        + " min";
         if (minutes.compareTo(BigDecimal.valueOf(60)) >= 0) {
             BigDecimal[] hm = minutes.divideAndRemainder(BigDecimal.valueOf(60));
             BigDecimal rest = hm[1].stripTrailingZeros();
-            text += " (" + hm[0].toBigInteger() + " u" + (rest.signum() == 0 ? "" : " " + decimal(rest.scale() < 0 ? rest.setScale(0) : rest) + " min") + ")";
+            text += " (" + hm[0].toBigInteger() + " u"
+                    + (rest.signum() == 0 ? "" : " " + decimal(rest.scale() < 0 ? rest.setScale(0) : rest) + " min")
+                    + ")";
         }
         return text;
     }
 
     /** An ISO instant of a report as "di 10 nov 14:30" (Amsterdam). */
     static String moment(String iso) {
-        return iso == null ? "–" : DAY_TIME.format(instant(iso).atZone(Amsterdam.ZONE)).replace(".", "");
+        return iso == null
+                ? "–"
+                : DAY_TIME.format(instant(iso).atZone(Amsterdam.ZONE)).replace(".", "");
     }
 
     static Instant instant(String iso) {
@@ -85,7 +94,9 @@ final class Nl {
     }
 
     static String exclusion(String kind) {
-        if (kind == null) return "";
+        if (kind == null) {
+            return "";
+        }
         return switch (kind) {
             case "regular-service-window" -> "vast servicevenster (za/zo 01:00–05:00)";
             case "planned-maintenance" -> "aangekondigd onderhoud";
@@ -101,7 +112,9 @@ final class Nl {
 
     /** HTML text escaping. */
     static String esc(String text) {
-        if (text == null) return "";
+        if (text == null) {
+            return "";
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
             switch (c) {

@@ -21,28 +21,49 @@ import nl.vioms.sladesk.core.monthend.Trend;
  */
 final class ReportJson {
 
-    private ReportJson() {
-    }
+    private ReportJson() {}
 
     /** The published document: version, what changed, the 12-month trend per service (R24), the month. */
-    record Document(String customerId, String month, int version, String generatedAt, Integer previousVersion,
-                    String contentHash, List<FigureDiff.Change> changes, Map<String, TrendView> trend,
-                    ContractMonth report) {
-    }
+    record Document(
+            String customerId,
+            String month,
+            int version,
+            String generatedAt,
+            Integer previousVersion,
+            String contentHash,
+            List<FigureDiff.Change> changes,
+            Map<String, TrendView> trend,
+            ContractMonth report) {}
 
     /** A trend in plain values. */
-    record TrendView(String from, String to, List<PointView> months, BigDecimal yearlyAverage, BigDecimal kpi,
-                     Boolean kpiMet) {
+    record TrendView(
+            String from, String to, List<PointView> months, BigDecimal yearlyAverage, BigDecimal kpi, Boolean kpiMet) {
         static TrendView of(Trend t) {
-            return new TrendView(Trend.windowStart(t.last()).toString(), t.last().toString(), t.months().stream()
-                    .map(p -> new PointView(p.month().toString(), p.availability(), p.downMinutes(), p.totalMinutes(),
-                            p.kpi(), p.version())).toList(), t.yearlyAverage(), t.kpi(), t.kpiMet());
+            return new TrendView(
+                    Trend.windowStart(t.last()).toString(),
+                    t.last().toString(),
+                    t.months().stream()
+                            .map(p -> new PointView(
+                                    p.month().toString(),
+                                    p.availability(),
+                                    p.downMinutes(),
+                                    p.totalMinutes(),
+                                    p.kpi(),
+                                    p.version()))
+                            .toList(),
+                    t.yearlyAverage(),
+                    t.kpi(),
+                    t.kpiMet());
         }
     }
 
-    record PointView(String month, BigDecimal availability, BigDecimal downMinutes, BigDecimal totalMinutes,
-                     BigDecimal kpi, int version) {
-    }
+    record PointView(
+            String month,
+            BigDecimal availability,
+            BigDecimal downMinutes,
+            BigDecimal totalMinutes,
+            BigDecimal kpi,
+            int version) {}
 
     static Map<String, TrendView> trendViews(Map<String, Trend> trends) {
         Map<String, TrendView> out = new LinkedHashMap<>();

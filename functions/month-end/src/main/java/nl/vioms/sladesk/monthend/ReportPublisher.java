@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.monthend;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -85,14 +86,33 @@ public final class ReportPublisher {
         body.put("newVersions", run.count(MonthEnd.Outcome.NEW));
         body.put("changedVersions", run.count(MonthEnd.Outcome.CHANGED));
         body.put("unchanged", run.count(MonthEnd.Outcome.UNCHANGED));
-        body.put("contractsWithCredit", run.contracts().stream().filter(c -> c.month().credit().applied().amount().signum() > 0).count());
+        body.put(
+                "contractsWithCredit",
+                run.contracts().stream()
+                        .filter(c -> c.month().credit().applied().amount().signum() > 0)
+                        .count());
         body.put("totalCredit", run.totalCredit().toPlainString());
-        body.put("changed", run.contracts().stream().filter(c -> c.outcome() == MonthEnd.Outcome.CHANGED)
-                .map(c -> Map.of("customer", c.customer().id(), "version", c.version(), "changes", c.changes().size(),
-                        "report", s3Uri(c.objects().get("html")))).toList());
+        body.put(
+                "changed",
+                run.contracts().stream()
+                        .filter(c -> c.outcome() == MonthEnd.Outcome.CHANGED)
+                        .map(c -> Map.of(
+                                "customer",
+                                c.customer().id(),
+                                "version",
+                                c.version(),
+                                "changes",
+                                c.changes().size(),
+                                "report",
+                                s3Uri(c.objects().get("html"))))
+                        .toList());
         body.put("links", run.links());
-        outbox.add(OutboxMessage.pending("month-end#" + run.month() + "#" + now, OutboxMessage.Topic.OPERATIONS,
-                Map.of("kind", "month-end-report"), Json.write(body), now));
+        outbox.add(OutboxMessage.pending(
+                "month-end#" + run.month() + "#" + now,
+                OutboxMessage.Topic.OPERATIONS,
+                Map.of("kind", "month-end-report"),
+                Json.write(body),
+                now));
     }
 
     String s3Uri(String key) {
@@ -101,10 +121,12 @@ public final class ReportPublisher {
 
     String consoleUrl(String key) {
         return "https://s3.console.aws.amazon.com/s3/object/" + bucket + "?region=" + region + "&prefix="
-                + java.net.URLEncoder.encode(key, StandardCharsets.UTF_8);
+                + URLEncoder.encode(key, StandardCharsets.UTF_8);
     }
 
     private void put(String key, String content, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromString(content, StandardCharsets.UTF_8));
+        s3.putObject(
+                b -> b.bucket(bucket).key(key).contentType(contentType),
+                RequestBody.fromString(content, StandardCharsets.UTF_8));
     }
 }

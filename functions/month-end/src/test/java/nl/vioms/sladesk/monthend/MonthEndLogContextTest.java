@@ -34,21 +34,32 @@ class MonthEndLogContextTest {
     @Test
     void theContractsLinesFromThePoolCarryTheInvocationsRequestId(LocalAws aws) {
         var env = aws.environmentOf("MonthEndFunction");
-        new DirectoryRepository(aws.clients().dynamo(), env.require(EnvVar.DIRECTORY_TABLE)).putCustomer(
-                new Customer("lc-kapper", "telnet", "Kapper Logregel", SlaLevel.N,
+        new DirectoryRepository(aws.clients().dynamo(), env.require(EnvVar.DIRECTORY_TABLE))
+                .putCustomer(new Customer(
+                        "lc-kapper",
+                        "telnet",
+                        "Kapper Logregel",
+                        SlaLevel.N,
                         List.of(new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX")),
-                        new BigDecimal("100.00"), new BigDecimal("100.00"), Set.of(), Set.of(), Set.of()));
+                        new BigDecimal("100.00"),
+                        new BigDecimal("100.00"),
+                        Set.of(),
+                        Set.of(),
+                        Set.of()));
         var handler = new MonthEndHandler(env, aws.clients(), Clock.systemUTC());
 
-        var first = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, "{\"month\":\"2025-10\"}",
-                new TestContext("req-1", "MonthEndFunction")));
-        var again = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, "{\"month\":\"2025-10\"}",
-                new TestContext("req-2", "MonthEndFunction")));
+        var first = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, "{\"month\":\"2025-10\"}", new TestContext("req-1", "MonthEndFunction")));
+        var again = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, "{\"month\":\"2025-10\"}", new TestContext("req-2", "MonthEndFunction")));
 
         assertNull(first.thrown());
         List<Map<String, Object>> contracts = first.lines().stream()
-                .filter(l -> "month-end-contract".equals(l.get("event"))).toList();
-        assertTrue(contracts.stream().anyMatch(l -> "lc-kapper".equals(l.get("customer"))), first.lines().toString());
+                .filter(l -> "month-end-contract".equals(l.get("event")))
+                .toList();
+        assertTrue(
+                contracts.stream().anyMatch(l -> "lc-kapper".equals(l.get("customer"))),
+                first.lines().toString());
         for (Map<String, Object> line : first.lines()) {
             assertEquals("req-1", line.get("requestId"), line.toString());
             assertEquals("MonthEndFunction", line.get("function"), line.toString());
@@ -65,11 +76,13 @@ class MonthEndLogContextTest {
     void aMonthThatIsNoMonthFailsTheInvocationWithOneErrorLine(LocalAws aws) {
         var handler = new MonthEndHandler(aws.environmentOf("MonthEndFunction"), aws.clients(), Clock.systemUTC());
 
-        var failed = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, "{\"month\":\"2026-13\"}",
-                new TestContext("req-bad", "MonthEndFunction")));
+        var failed = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, "{\"month\":\"2026-13\"}", new TestContext("req-bad", "MonthEndFunction")));
 
         assertInstanceOf(IllegalArgumentException.class, failed.thrown());
-        List<Map<String, Object>> errors = failed.lines().stream().filter(l -> "ERROR".equals(l.get("level"))).toList();
+        List<Map<String, Object>> errors = failed.lines().stream()
+                .filter(l -> "ERROR".equals(l.get("level")))
+                .toList();
         assertEquals(1, errors.size(), failed.lines().toString());
         assertEquals("req-bad", errors.get(0).get("requestId"));
         assertTrue(((String) errors.get(0).get("stackTrace")).contains("'2026-13' is not a month"), errors.toString());

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
@@ -85,10 +87,13 @@ import software.amazon.awssdk.services.sqs.model.Message;
  *  a  Wed 30 Sep 23:00 - Thu 1 Oct 01:00   crosses the month start: 60 min in October, down
  *  g  Sat 3 Oct 02:00 - 04:00              inside the regular service window (Sat 01-05, R18): 120 excluded
  *  FM Fri 9 Oct 15:00 - 15:30              inside a force-majeure exclusion 15:00-16:00 (DDoS, R18): 30 excluded
- *  b  Sun 11 Oct 22:00 - Mon 12 00:30      inside planned maintenance Sun 20:00 - Mon 05:00 announced 5 Oct (R19): 150 excluded
+ *  b  Sun 11 Oct 22:00 - Mon 12 00:30      inside planned maintenance Sun 20:00 - Mon 05:00 announced 5 Oct
+ *                                          (R19): 150 excluded
  *  i  Wed 14 Oct 10:00 - 12:30             plain outage with incident: 150 down
- *  c  Sun 18 Oct 22:00 - 23:45             planned window 20:00-23:00 announced 16 Oct: 60 excluded, 45 past its end down (R19)
- *  d  Tue 20 Oct 10:00 - 10:40             window 10:00-11:00 announced 19 Oct 18:00, 16 h ahead: emergency, 40 down (R19)
+ *  c  Sun 18 Oct 22:00 - 23:45             planned window 20:00-23:00 announced 16 Oct: 60 excluded,
+ *                                          45 past its end down (R19)
+ *  d  Tue 20 Oct 10:00 - 10:40             window 10:00-11:00 announced 19 Oct 18:00, 16 h ahead:
+ *                                          emergency, 40 down (R19)
  *  e  Thu 22 Oct 14:10 - 14:30             emergency window 14:00-15:00 excluded by operations: 20 excluded (R19)
  *  f  Mon 26 Oct 09:00 - 09:50 (CET)       emergency window 09:00-10:00, not excluded: 50 down (R19)
  *  unknown Wed 7 Oct 03:00 - 04:00         the probe did not run: 60 unknown, counted available (R20)
@@ -107,6 +112,7 @@ class MonthEndScenarioTest {
     private static final YearMonth OCTOBER = YearMonth.of(2026, 10);
     /** The schedule: 00:05 Amsterdam on 1 November. */
     private static final Instant RUN = at("2026-11-01T00:05");
+
     private static final MutableClock CLOCK = new MutableClock(RUN);
 
     /** Reads decimals as written (99.60 stays 99.60). */
@@ -124,6 +130,7 @@ class MonthEndScenarioTest {
     private static String queueUrl;
     /** The outbox's stream and the function that publishes it, as Lambda wires them (template.yaml). */
     private static LocalStreams outboxStream;
+
     private static EscalationHandler publisher;
     private static final List<String> numbers = new ArrayList<>();
 
@@ -135,20 +142,42 @@ class MonthEndScenarioTest {
         directory = new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE));
         monitoring = new MonitoringRepository(dynamo, env.require(EnvVar.MONITORING_TABLE));
         reports = new ReportsRepository(dynamo, env.require(EnvVar.REPORTS_TABLE));
-        tickets = new TicketService(new TicketRepository(dynamo, env.require(EnvVar.TICKETS_TABLE),
-                aws.resources().tableName("OutboxTable")), new TicketClocks(PolicyLoader.loadDefault()),
-                new PriorityClassifier(), CLOCK, AwsEmulators.TEST_BASE_URL);
+        tickets = new TicketService(
+                new TicketRepository(
+                        dynamo,
+                        env.require(EnvVar.TICKETS_TABLE),
+                        aws.resources().tableName("OutboxTable")),
+                new TicketClocks(PolicyLoader.loadDefault()),
+                new PriorityClassifier(),
+                CLOCK,
+                AwsEmulators.TEST_BASE_URL);
         handler = new MonthEndHandler(env, aws.clients(), CLOCK);
-        queueUrl = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.OPERATIONS_TOPIC_ARN), null);
+        queueUrl =
+                aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.OPERATIONS_TOPIC_ARN), null);
         outboxStream = aws.streamOf("OutboxTable");
         publisher = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK);
 
-        directory.putCustomer(customer("me-bakkerij", "Bakkerij Maandeinde", SlaLevel.N, "250.00", "250.00",
+        directory.putCustomer(customer(
+                "me-bakkerij",
+                "Bakkerij Maandeinde",
+                SlaLevel.N,
+                "250.00",
+                "250.00",
                 new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX")));
-        directory.putCustomer(customer("me-hotel", "Hotel Maandeinde", SlaLevel.A, "1000.00", "200.00",
+        directory.putCustomer(customer(
+                "me-hotel",
+                "Hotel Maandeinde",
+                SlaLevel.A,
+                "1000.00",
+                "200.00",
                 new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX"),
                 new ServiceRef("trunk-1", ServiceKind.SIP_TRUNK, "SIP-trunk")));
-        directory.putCustomer(customer("me-mobiel", "Mobiel Maandeinde", SlaLevel.B, "50.00", "50.00",
+        directory.putCustomer(customer(
+                "me-mobiel",
+                "Mobiel Maandeinde",
+                SlaLevel.B,
+                "50.00",
+                "50.00",
                 new ServiceRef("mob", ServiceKind.MOBILE, "Mobiel")));
         monthOfMonitoring();
         monthOfTickets();
@@ -156,44 +185,80 @@ class MonthEndScenarioTest {
 
     private static void monthOfMonitoring() {
         String p = "platform:hosted";
-        monitoring.putService(MonitoredService.platform("hosted", "Hosted platform (SBC's, core)", Set.of(ServiceKind.HOSTED_PBX)));
+        monitoring.putService(
+                MonitoredService.platform("hosted", "Hosted platform (SBC's, core)", Set.of(ServiceKind.HOSTED_PBX)));
         String trunk = MonitoredService.customerKey("me-hotel", "trunk-1");
-        monitoring.putService(MonitoredService.ofCustomer("me-hotel", new ServiceRef("trunk-1", ServiceKind.SIP_TRUNK, "SIP-trunk")));
+        monitoring.putService(
+                MonitoredService.ofCustomer("me-hotel", new ServiceRef("trunk-1", ServiceKind.SIP_TRUNK, "SIP-trunk")));
 
-        outage(p, "2026-09-30T23:00", "2026-10-01T01:00", null);                       // a
-        outage(p, "2026-10-03T02:00", "2026-10-03T04:00", null);                       // g
-        outage(p, "2026-10-09T15:00", "2026-10-09T15:30", null);                       // FM
-        monitoring.putExclusion(new ServiceExclusion("ddos-1009", p, new Exclusion(
-                new Interval(at("2026-10-09T15:00"), at("2026-10-09T16:00")), ExclusionKind.FORCE_MAJEURE,
-                "DDoS-aanval op de SBC's")));
-        outage(p, "2026-10-11T22:00", "2026-10-12T00:30", null);                       // b
-        monitoring.putMaintenance(new MaintenanceWindow("mw-1011", p, MaintenanceKind.PLANNED,
-                new Interval(at("2026-10-11T20:00"), at("2026-10-12T05:00")), at("2026-10-05T10:00"),
-                "core switch upgrade", false, null));
-        outage(p, "2026-10-14T10:00", "2026-10-14T12:30", "VIO-2026-900014");          // i
-        outage(p, "2026-10-18T22:00", "2026-10-18T23:45", null);                       // c
-        monitoring.putMaintenance(new MaintenanceWindow("mw-1018", p, MaintenanceKind.PLANNED,
-                new Interval(at("2026-10-18T20:00"), at("2026-10-18T23:00")), at("2026-10-16T09:00"),
-                "SBC software update", false, null));
-        outage(p, "2026-10-20T10:00", "2026-10-20T10:40", null);                       // d
-        monitoring.putMaintenance(new MaintenanceWindow("mw-1020", p, MaintenanceKind.PLANNED,
-                new Interval(at("2026-10-20T10:00"), at("2026-10-20T11:00")), at("2026-10-19T18:00"),
-                "database failover test", false, null));
-        outage(p, "2026-10-22T14:10", "2026-10-22T14:30", null);                       // e
-        monitoring.putMaintenance(new MaintenanceWindow("em-1022", p, MaintenanceKind.EMERGENCY,
-                new Interval(at("2026-10-22T14:00"), at("2026-10-22T15:00")), null,
-                "SBC security patch", true, "critical vendor patch, agreed with the resellers"));
-        outage(p, "2026-10-26T09:00", "2026-10-26T09:50", null);                       // f
-        monitoring.putMaintenance(new MaintenanceWindow("em-1026", p, MaintenanceKind.EMERGENCY,
-                new Interval(at("2026-10-26T09:00"), at("2026-10-26T10:00")), null,
-                "failed power supply replaced", false, null));
-        monitoring.putUnknown(new UnknownSpan(p, new Interval(at("2026-10-07T03:00"), at("2026-10-07T04:00")),
-                "probe runner did not run"));
+        outage(p, "2026-09-30T23:00", "2026-10-01T01:00", null); // a
+        outage(p, "2026-10-03T02:00", "2026-10-03T04:00", null); // g
+        outage(p, "2026-10-09T15:00", "2026-10-09T15:30", null); // FM
+        monitoring.putExclusion(new ServiceExclusion(
+                "ddos-1009",
+                p,
+                new Exclusion(
+                        new Interval(at("2026-10-09T15:00"), at("2026-10-09T16:00")),
+                        ExclusionKind.FORCE_MAJEURE,
+                        "DDoS-aanval op de SBC's")));
+        outage(p, "2026-10-11T22:00", "2026-10-12T00:30", null); // b
+        monitoring.putMaintenance(new MaintenanceWindow(
+                "mw-1011",
+                p,
+                MaintenanceKind.PLANNED,
+                new Interval(at("2026-10-11T20:00"), at("2026-10-12T05:00")),
+                at("2026-10-05T10:00"),
+                "core switch upgrade",
+                false,
+                null));
+        outage(p, "2026-10-14T10:00", "2026-10-14T12:30", "VIO-2026-900014"); // i
+        outage(p, "2026-10-18T22:00", "2026-10-18T23:45", null); // c
+        monitoring.putMaintenance(new MaintenanceWindow(
+                "mw-1018",
+                p,
+                MaintenanceKind.PLANNED,
+                new Interval(at("2026-10-18T20:00"), at("2026-10-18T23:00")),
+                at("2026-10-16T09:00"),
+                "SBC software update",
+                false,
+                null));
+        outage(p, "2026-10-20T10:00", "2026-10-20T10:40", null); // d
+        monitoring.putMaintenance(new MaintenanceWindow(
+                "mw-1020",
+                p,
+                MaintenanceKind.PLANNED,
+                new Interval(at("2026-10-20T10:00"), at("2026-10-20T11:00")),
+                at("2026-10-19T18:00"),
+                "database failover test",
+                false,
+                null));
+        outage(p, "2026-10-22T14:10", "2026-10-22T14:30", null); // e
+        monitoring.putMaintenance(new MaintenanceWindow(
+                "em-1022",
+                p,
+                MaintenanceKind.EMERGENCY,
+                new Interval(at("2026-10-22T14:00"), at("2026-10-22T15:00")),
+                null,
+                "SBC security patch",
+                true,
+                "critical vendor patch, agreed with the resellers"));
+        outage(p, "2026-10-26T09:00", "2026-10-26T09:50", null); // f
+        monitoring.putMaintenance(new MaintenanceWindow(
+                "em-1026",
+                p,
+                MaintenanceKind.EMERGENCY,
+                new Interval(at("2026-10-26T09:00"), at("2026-10-26T10:00")),
+                null,
+                "failed power supply replaced",
+                false,
+                null));
+        monitoring.putUnknown(new UnknownSpan(
+                p, new Interval(at("2026-10-07T03:00"), at("2026-10-07T04:00")), "probe runner did not run"));
 
         outage(trunk, "2026-10-15T08:00", "2026-10-16T02:00", null);
         outage(trunk, "2026-10-28T13:00", "2026-10-28T14:00", null);
-        monitoring.putUnknown(new UnknownSpan(trunk, new Interval(at("2026-10-29T10:00"), at("2026-10-29T10:30")),
-                "probe runner restarted"));
+        monitoring.putUnknown(new UnknownSpan(
+                trunk, new Interval(at("2026-10-29T10:00"), at("2026-10-29T10:30")), "probe runner restarted"));
     }
 
     /**
@@ -228,9 +293,13 @@ class MonthEndScenarioTest {
     @Test
     @Order(1)
     void aMonthThatHasNotEndedOrIsNoMonthIsRefusedAndNothingIsStored() {
-        var notEnded = assertThrows(IllegalArgumentException.class, () -> LambdaInvoke.invoke(handler, Map.of("month", "2026-11"), Map.class));
+        var notEnded = assertThrows(
+                IllegalArgumentException.class,
+                () -> LambdaInvoke.invoke(handler, Map.of("month", "2026-11"), Map.class));
         assertTrue(notEnded.getMessage().contains("2026-11 has not ended"), notEnded.getMessage());
-        var bad = assertThrows(IllegalArgumentException.class, () -> LambdaInvoke.invoke(handler, Map.of("month", "2026-13"), Map.class));
+        var bad = assertThrows(
+                IllegalArgumentException.class,
+                () -> LambdaInvoke.invoke(handler, Map.of("month", "2026-13"), Map.class));
         assertTrue(bad.getMessage().contains("'2026-13' is not a month"), bad.getMessage());
         assertTrue(reports.summary("me-bakkerij", YearMonth.of(2026, 11)).isEmpty());
     }
@@ -261,22 +330,63 @@ class MonthEndScenarioTest {
         // traceability: every outage with what it counted as, exclusions with their reasons, unknown time
         JsonNode outages = pbx.get("outages");
         assertEquals(9, outages.size());
-        assertEquals(List.of("60/60/0", "120/0/120", "30/0/30", "150/0/150", "150/150/0", "105/45/60", "40/40/0", "20/0/20", "50/50/0"),
-                stream(outages).map(o -> o.get("minutes").asText() + "/" + o.get("down").asText() + "/" + o.get("excluded").asText()).toList());
+        assertEquals(
+                List.of(
+                        "60/60/0",
+                        "120/0/120",
+                        "30/0/30",
+                        "150/0/150",
+                        "150/150/0",
+                        "105/45/60",
+                        "40/40/0",
+                        "20/0/20",
+                        "50/50/0"),
+                stream(outages)
+                        .map(o ->
+                                o.get("minutes").asText() + "/" + o.get("down").asText() + "/"
+                                        + o.get("excluded").asText())
+                        .toList());
         assertEquals("VIO-2026-900014", outages.get(4).get("incident").asText());
-        assertEquals("2026-09-30T23:00:00+02:00", outages.get(0).get("start").asText(), "the outage as recorded, before the month");
-        assertEquals(List.of("regular-service-window", "force-majeure", "planned-maintenance", "planned-maintenance", "emergency-maintenance"),
-                stream(pbx.get("excludedIntervals")).map(x -> x.get("kind").asText()).toList());
-        assertEquals("DDoS-aanval op de SBC's", pbx.get("excludedIntervals").get(1).get("reason").asText());
+        assertEquals(
+                "2026-09-30T23:00:00+02:00",
+                outages.get(0).get("start").asText(),
+                "the outage as recorded, before the month");
+        assertEquals(
+                List.of(
+                        "regular-service-window",
+                        "force-majeure",
+                        "planned-maintenance",
+                        "planned-maintenance",
+                        "emergency-maintenance"),
+                stream(pbx.get("excludedIntervals"))
+                        .map(x -> x.get("kind").asText())
+                        .toList());
+        assertEquals(
+                "DDoS-aanval op de SBC's",
+                pbx.get("excludedIntervals").get(1).get("reason").asText());
         assertTrue(pbx.get("excludedIntervals").get(4).get("reason").asText().contains("critical vendor patch"));
-        assertEquals("probe runner did not run", pbx.get("unknownIntervals").get(0).get("reason").asText());
-        assertEquals("2026-10-07T03:00:00+02:00", pbx.get("unknownIntervals").get(0).get("from").asText());
+        assertEquals(
+                "probe runner did not run",
+                pbx.get("unknownIntervals").get(0).get("reason").asText());
+        assertEquals(
+                "2026-10-07T03:00:00+02:00",
+                pbx.get("unknownIntervals").get(0).get("from").asText());
         // R19: three emergency windows reported apart: the late-announced one (d), e (excluded), f (counted)
-        assertEquals(List.of("true/false/40", "false/true/0", "false/false/50"), stream(pbx.get("emergencyWindows"))
-                .map(e -> e.get("lateAnnouncement").asText() + "/" + e.get("excluded").asText() + "/" + e.get("downMinutes").asText()).toList());
+        assertEquals(
+                List.of("true/false/40", "false/true/0", "false/false/50"),
+                stream(pbx.get("emergencyWindows"))
+                        .map(e -> e.get("lateAnnouncement").asText() + "/"
+                                + e.get("excluded").asText() + "/"
+                                + e.get("downMinutes").asText())
+                        .toList());
         assertEquals("vioms-sla-2024", bakkerij.get("report").get("policyId").asText());
-        assertTrue(bakkerij.get("report").get("calendar").get("version").asText().startsWith("vioms-sla-2024/nl-holidays-"));
-        assertTrue(texts(bakkerij.get("report").get("rules")).containsAll(List.of("R18", "R19", "R20", "R21", "R23", "R24", "R25")));
+        assertTrue(bakkerij.get("report")
+                .get("calendar")
+                .get("version")
+                .asText()
+                .startsWith("vioms-sla-2024/nl-holidays-"));
+        assertTrue(texts(bakkerij.get("report").get("rules"))
+                .containsAll(List.of("R18", "R19", "R20", "R21", "R23", "R24", "R25")));
 
         // credit (R25), fee 250, fixed costs 250 (cap 60 % = 150.00); below 99.6 by
         // 99.6 - 99.2281879195 = 0.3718120805 points:
@@ -289,8 +399,10 @@ class MonthEndScenarioTest {
         assertEquals("0.00", credit.get("applied").get("amount").asText());
         assertEquals("whole", credit.get("applied").get("rounding").asText());
         assertEquals("0.00", credit.get("byRounding").get("whole").get("amount").asText());
-        assertEquals("12.50", credit.get("byRounding").get("started").get("amount").asText());
-        assertEquals("4.65", credit.get("byRounding").get("prorata").get("amount").asText());
+        assertEquals(
+                "12.50", credit.get("byRounding").get("started").get("amount").asText());
+        assertEquals(
+                "4.65", credit.get("byRounding").get("prorata").get("amount").asText());
         assertEquals("150.00", credit.get("applied").get("cap").asText());
 
         // tickets: T3 response met, restore breached; T5 open; T0 (September) and T4 (RFC) not counted
@@ -321,30 +433,44 @@ class MonthEndScenarioTest {
         assertEquals("0", trunk.get("excludedMinutes").asText());
         assertEquals("30", trunk.get("unknownMinutes").asText());
         assertEquals("97.4497", trunk.get("availability").asText(), "43 560 / 44 700 = 97.44966...");
-        assertEquals(List.of("customer:me-hotel:trunk-1"), texts(trunk.get("monitoredBy")), "platform:hosted carries no SIP trunk");
+        assertEquals(
+                List.of("customer:me-hotel:trunk-1"),
+                texts(trunk.get("monitoredBy")),
+                "platform:hosted carries no SIP trunk");
         JsonNode hotelCredit = hotel.get("report").get("credit");
         assertEquals("trunk-1", hotelCredit.get("basisServiceId").asText());
-        assertEquals("2.1503355705", hotelCredit.get("applied").get("pointsBelow").asText());
+        assertEquals(
+                "2.1503355705", hotelCredit.get("applied").get("pointsBelow").asText());
         assertEquals("100.00", hotelCredit.get("applied").get("amount").asText());
         assertEquals("10", hotelCredit.get("applied").get("percent").asText());
-        assertEquals("120.00", hotelCredit.get("byRounding").get("started").get("amount").asText());
+        assertEquals(
+                "120.00",
+                hotelCredit.get("byRounding").get("started").get("amount").asText());
         assertTrue(hotelCredit.get("byRounding").get("started").get("capped").asBoolean());
-        assertEquals("107.52", hotelCredit.get("byRounding").get("prorata").get("amount").asText());
+        assertEquals(
+                "107.52",
+                hotelCredit.get("byRounding").get("prorata").get("amount").asText());
         // hotel tickets: T1 met and met, T2 breached and breached (24x7 clock hours)
         assertEquals("1/1/0", counts(hotel.get("report").get("tickets").get("response")));
         assertEquals("1/1/0", counts(hotel.get("report").get("tickets").get("restore")));
-        assertEquals("2026-10-15T10:10:00+02:00", hotel.get("report").get("ticketLines").get(1).get("responseDue").asText());
+        assertEquals(
+                "2026-10-15T10:10:00+02:00",
+                hotel.get("report").get("ticketLines").get(1).get("responseDue").asText());
 
         // mobile is resold (R2): no platform record carries it, no credit
         JsonNode mobiel = record("me-mobiel", 1);
         assertEquals("100.0000", service(mobiel, "mob").get("availability").asText());
         assertTrue(mobiel.get("report").get("credit").get("basisServiceId").isNull());
-        assertEquals("0.00", mobiel.get("report").get("credit").get("applied").get("amount").asText());
+        assertEquals(
+                "0.00",
+                mobiel.get("report").get("credit").get("applied").get("amount").asText());
 
         // 12-month trend (R24): September 43 140 / 43 200 = 99.8611; the year so far, time-weighted:
         // (43 200 + 44 700 - 60 - 345) / (43 200 + 44 700) = 87 495 / 87 900 = 99.5392 (< 99.60: norm not met)
         JsonNode trend = bakkerij.get("trend").get("pbx");
-        assertEquals(List.of("2026-09", "2026-10"), stream(trend.get("months")).map(m -> m.get("month").asText()).toList());
+        assertEquals(
+                List.of("2026-09", "2026-10"),
+                stream(trend.get("months")).map(m -> m.get("month").asText()).toList());
         assertEquals("99.8611", trend.get("months").get(0).get("availability").asText());
         assertEquals("99.5392", trend.get("yearlyAverage").asText());
         assertFalse(trend.get("kpiMet").asBoolean());
@@ -353,9 +479,18 @@ class MonthEndScenarioTest {
         // finance CSV: one line per contract with fee, availability, credit % and amount
         String csv = object("month-end/2026-10/finance.csv");
         assertTrue(csv.startsWith(FinanceCsv.HEADER + "\r\n"));
-        assertTrue(csv.contains("\r\nme-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,1,pbx,250.00,250.00,99.2282,whole,0,0.00,false\r\n"), csv);
-        assertTrue(csv.contains("\r\nme-hotel,Hotel Maandeinde,telnet,A,2026-10,1,trunk-1,1000.00,200.00,97.4497,whole,10,100.00,false\r\n"), csv);
-        assertTrue(csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,100.0000,whole,0,0.00,false\r\n"), csv);
+        assertTrue(
+                csv.contains("\r\nme-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,1,pbx,250.00,250.00,99.2282,whole,"
+                        + "0,0.00,false\r\n"),
+                csv);
+        assertTrue(
+                csv.contains("\r\nme-hotel,Hotel Maandeinde,telnet,A,2026-10,1,trunk-1,1000.00,200.00,97.4497,whole,"
+                        + "10,100.00,false\r\n"),
+                csv);
+        assertTrue(
+                csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,100.0000,whole,0,0.00,"
+                        + "false\r\n"),
+                csv);
         assertTrue(object("month-end/2026-10/overview.html").contains("contracts/me-hotel/v0001.html"));
 
         // operations hear that October is done, with links
@@ -386,18 +521,26 @@ class MonthEndScenarioTest {
         assertEquals(1, out.get("changed"), "only the bakkerij changed");
 
         var versions = reports.versions("me-bakkerij", OCTOBER);
-        assertEquals(List.of(1, 2), versions.stream().map(ReportsRepository.MonthVersion::version).toList());
+        assertEquals(
+                List.of(1, 2),
+                versions.stream().map(ReportsRepository.MonthVersion::version).toList());
         String t5 = numbers.get(3);
-        assertEquals(List.of("ticket." + t5 + ".response: open -> met", "ticket." + t5 + ".restore: open -> met"),
-                versions.get(1).changes().stream().map(c -> c.figure() + ": " + c.before() + " -> " + c.after()).toList());
+        assertEquals(
+                List.of("ticket." + t5 + ".response: open -> met", "ticket." + t5 + ".restore: open -> met"),
+                versions.get(1).changes().stream()
+                        .map(c -> c.figure() + ": " + c.before() + " -> " + c.after())
+                        .toList());
         assertEquals("open", versions.get(0).figures().get("ticket." + t5 + ".response"), "version 1 kept as it was");
         JsonNode v2 = record("me-bakkerij", 2);
         assertEquals(1, v2.get("previousVersion").asInt());
         assertEquals("2/0/0", counts(v2.get("report").get("tickets").get("response")));
         assertEquals("1/1/0", counts(v2.get("report").get("tickets").get("restore")));
-        assertEquals("50.00", v2.get("report").get("tickets").get("restore").get("compliance").asText());
+        assertEquals(
+                "50.00",
+                v2.get("report").get("tickets").get("restore").get("compliance").asText());
         assertEquals(2, reports.summary("me-bakkerij", OCTOBER).orElseThrow().version());
-        assertTrue(object("month-end/2026-10/finance.csv").contains("me-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,2,"));
+        assertTrue(object("month-end/2026-10/finance.csv")
+                .contains("me-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,2,"));
         assertEquals(1, reports.versions("me-hotel", OCTOBER).size(), "the hotel did not change");
     }
 
@@ -417,25 +560,51 @@ class MonthEndScenarioTest {
         try (HeadlessChromium browser = HeadlessChromium.startOrSkip()) {
             var page = browser.open(bakkerij.toUri());
             assertEquals(List.of(), page.problems(), "the bakkerij's report loads cleanly");
-            assertEquals("SLA-maandrapport oktober 2026 – Bakkerij Maandeinde", page.evaluate("document.title").asText());
-            assertTrue(page.evaluate("document.querySelector('svg.trend-chart').getBoundingClientRect().width").asDouble() > 300,
+            assertEquals(
+                    "SLA-maandrapport oktober 2026 – Bakkerij Maandeinde",
+                    page.evaluate("document.title").asText());
+            assertTrue(
+                    page.evaluate("document.querySelector('svg.trend-chart').getBoundingClientRect().width")
+                                    .asDouble()
+                            > 300,
                     "the 12-month chart is drawn");
-            assertEquals(2, page.evaluate("document.querySelectorAll('svg.trend-chart rect.bar').length").asInt(),
+            assertEquals(
+                    2,
+                    page.evaluate("document.querySelectorAll('svg.trend-chart rect.bar').length")
+                            .asInt(),
                     "September and October have a result");
-            assertEquals(1, page.evaluate("document.querySelectorAll('svg.trend-chart line.kpi').length").asInt(), "the KPI line");
-            assertEquals(5, page.evaluate("document.querySelectorAll('svg.timeline rect.span.down').length").asInt(),
+            assertEquals(
+                    1,
+                    page.evaluate("document.querySelectorAll('svg.trend-chart line.kpi').length")
+                            .asInt(),
+                    "the KPI line");
+            assertEquals(
+                    5,
+                    page.evaluate("document.querySelectorAll('svg.timeline rect.span.down').length")
+                            .asInt(),
                     "a, i, c's overrun, d and f on the timeline");
-            assertTrue(page.evaluate("document.body.innerText").asText().contains("Gewijzigd ten opzichte van versie 1"));
-            if (System.getenv("SLADESK_SCREENSHOTS") != null) page.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "bakkerij.png"), 1100, 900);
+            assertTrue(
+                    page.evaluate("document.body.innerText").asText().contains("Gewijzigd ten opzichte van versie 1"));
+            if (System.getenv("SLADESK_SCREENSHOTS") != null) {
+                page.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "bakkerij.png"), 1100, 900);
+            }
 
             var hotelPage = browser.open(hotel.toUri());
             assertEquals(List.of(), hotelPage.problems());
-            assertEquals(2, hotelPage.evaluate("document.querySelectorAll('svg.trend-chart').length").asInt(), "one chart per service");
+            assertEquals(
+                    2,
+                    hotelPage
+                            .evaluate("document.querySelectorAll('svg.trend-chart').length")
+                            .asInt(),
+                    "one chart per service");
             assertTrue(hotelPage.evaluate("document.body.innerText").asText().contains("€ 100,00"));
 
             var overviewPage = browser.open(overview.toUri());
             assertEquals(List.of(), overviewPage.problems());
-            assertTrue(overviewPage.evaluate("[...document.querySelectorAll('a')].some(a => a.href.endsWith('contracts/me-hotel/v0001.html'))").asBoolean());
+            assertTrue(overviewPage
+                    .evaluate("[...document.querySelectorAll('a')].some(a => "
+                            + "a.href.endsWith('contracts/me-hotel/v0001.html'))")
+                    .asBoolean());
             if (System.getenv("SLADESK_SCREENSHOTS") != null) {
                 hotelPage.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "hotel.png"), 1100, 900);
                 overviewPage.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "overview.png"), 1100, 700);
@@ -449,44 +618,79 @@ class MonthEndScenarioTest {
         return LocalDateTime.parse(amsterdam).atZone(Amsterdam.ZONE).toInstant();
     }
 
-    private static Customer customer(String id, String name, SlaLevel level, String fee, String fixed, ServiceRef... services) {
-        return new Customer(id, "telnet", name, level, List.of(services), new BigDecimal(fee), new BigDecimal(fixed),
-                Set.of(), Set.of(), Set.of());
+    private static Customer customer(
+            String id, String name, SlaLevel level, String fee, String fixed, ServiceRef... services) {
+        return new Customer(
+                id,
+                "telnet",
+                name,
+                level,
+                List.of(services),
+                new BigDecimal(fee),
+                new BigDecimal(fixed),
+                Set.of(),
+                Set.of(),
+                Set.of());
     }
 
     private static void outage(String service, String from, String to, String incident) {
         // confirmed at the fifth failed check, a minute apart (R20)
-        monitoring.putOutage(new Outage(service, "probe-" + service.hashCode(), at(from), at(from).plusSeconds(240), at(to), incident));
+        monitoring.putOutage(new Outage(
+                service, "probe-" + service.hashCode(), at(from), at(from).plusSeconds(240), at(to), incident));
     }
 
     private static String open(String customerId, Channel channel, String priority, String at, TicketKind kind) {
         CLOCK.set(at(at));
         Customer customer = directory.customer(customerId).orElseThrow();
-        var report = new Report(kind, channel, at(at), channel == Channel.PHONE ? "+31201234567" : "jan@example.nl",
-                "Storing " + at, "Niemand kan bellen", priority, null, channel.name().toLowerCase(), "test");
-        return tickets.open(report, customer, "month-end-test#" + UUID.randomUUID()).ticket().number();
+        var report = new Report(
+                kind,
+                channel,
+                at(at),
+                channel == Channel.PHONE ? "+31201234567" : "jan@example.nl",
+                "Storing " + at,
+                "Niemand kan bellen",
+                priority,
+                null,
+                channel.name().toLowerCase(),
+                "test");
+        return tickets.open(report, customer, "month-end-test#" + UUID.randomUUID())
+                .ticket()
+                .number();
     }
 
     private static void record(String number, EventKind kind, String at) {
         CLOCK.set(at(at));
-        tickets.record(number, new TicketEvent(kind.name() + "-" + UUID.randomUUID(), kind, at(at), "operations:test", "api", Map.of()))
+        tickets.record(
+                        number,
+                        new TicketEvent(
+                                kind.name() + "-" + UUID.randomUUID(),
+                                kind,
+                                at(at),
+                                "operations:test",
+                                "api",
+                                Map.of()))
                 .orElseThrow();
     }
 
     private static JsonNode record(String customerId, int version) throws Exception {
-        return EXACT.readTree(object("month-end/2026-10/contracts/" + customerId + "/v" + String.format("%04d", version) + ".json"));
+        return EXACT.readTree(
+                object("month-end/2026-10/contracts/" + customerId + "/v" + String.format("%04d", version) + ".json"));
     }
 
     private static JsonNode service(JsonNode document, String id) {
-        return stream(document.get("report").get("services")).filter(s -> s.get("serviceId").asText().equals(id)).findFirst().orElseThrow();
+        return stream(document.get("report").get("services"))
+                .filter(s -> s.get("serviceId").asText().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String counts(JsonNode c) {
-        return c.get("met").asInt() + "/" + c.get("breached").asInt() + "/" + c.get("open").asInt();
+        return c.get("met").asInt() + "/" + c.get("breached").asInt() + "/"
+                + c.get("open").asInt();
     }
 
-    private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+    private static Stream<JsonNode> stream(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false);
     }
 
     private static List<String> texts(JsonNode array) {
@@ -494,13 +698,18 @@ class MonthEndScenarioTest {
     }
 
     private static String object(String key) {
-        return aws.clients().s3().getObjectAsBytes(b -> b.bucket(env.require(EnvVar.REPORTS_BUCKET)).key(key))
+        return aws.clients()
+                .s3()
+                .getObjectAsBytes(
+                        b -> b.bucket(env.require(EnvVar.REPORTS_BUCKET)).key(key))
                 .asString(StandardCharsets.UTF_8);
     }
 
     @AfterAll
     static void closeStream() {
-        if (outboxStream != null) outboxStream.close();
+        if (outboxStream != null) {
+            outboxStream.close();
+        }
     }
 
     /** Month-end writes its notification to the outbox; escalation publishes it to the operations topic. */
@@ -508,9 +717,14 @@ class MonthEndScenarioTest {
         var published = LambdaInvoke.invoke(publisher, outboxStream.read(), StreamsEventResponse.class);
         assertTrue(published.getBatchItemFailures().isEmpty(), "the outbox was published");
         for (int attempt = 0; attempt < 20; attempt++) {
-            for (Message m : aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)).messages()) {
+            for (Message m : aws.sqs()
+                    .receiveMessage(
+                            b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages()) {
                 JsonNode body = DatabindJson.MAPPER.readTree(m.body());
-                if (month.equals(body.path("month").asText())) return body;
+                if (month.equals(body.path("month").asText())) {
+                    return body;
+                }
             }
         }
         throw new AssertionError("no month-end notification for " + month);

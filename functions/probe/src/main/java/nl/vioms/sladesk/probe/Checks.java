@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +36,8 @@ import nl.vioms.sladesk.core.monitoring.SipReply;
  */
 final class Checks {
     /** RFC 3261 timer T1: the first UDP retransmission; then doubling up to T2 = 4 s. */
-    private static final long T1_NANOS = Duration.ofMillis(500).toNanos(), T2_NANOS = Duration.ofSeconds(4).toNanos();
+    private static final long T1_NANOS = Duration.ofMillis(500).toNanos(),
+            T2_NANOS = Duration.ofSeconds(4).toNanos();
 
     private final HttpClient http;
 
@@ -44,8 +46,10 @@ final class Checks {
     }
 
     static HttpClient httpClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(20))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     CheckResult check(ProbeTarget target, Instant at) {
@@ -57,7 +61,11 @@ final class Checks {
                 case HTTP -> http(target, at);
             };
         } catch (SocketTimeoutException | TimeoutException e) {
-            return CheckResult.failed(target.id(), at, null, "no answer within " + target.timeout().toMillis() + " ms");
+            return CheckResult.failed(
+                    target.id(),
+                    at,
+                    null,
+                    "no answer within " + target.timeout().toMillis() + " ms");
         } catch (PortUnreachableException e) {
             return CheckResult.failed(target.id(), at, since(start), "port unreachable");
         } catch (UnknownHostException e) {
@@ -77,8 +85,12 @@ final class Checks {
         try (DatagramSocket socket = new DatagramSocket()) {
             // connected: only the target's datagrams arrive, and an ICMP port unreachable is reported
             socket.connect(address, target.port());
-            SipOptions request = SipOptions.request(target.host(), target.port(), SipTransport.UDP,
-                    socket.getLocalAddress().getHostAddress(), socket.getLocalPort());
+            SipOptions request = SipOptions.request(
+                    target.host(),
+                    target.port(),
+                    SipTransport.UDP,
+                    socket.getLocalAddress().getHostAddress(),
+                    socket.getLocalPort());
             byte[] data = request.bytes();
             DatagramPacket out = new DatagramPacket(data, data.length);
             byte[] buffer = new byte[65_535];
@@ -87,21 +99,27 @@ final class Checks {
             socket.send(out);
             while (true) {
                 long now = System.nanoTime();
-                if (now >= deadline) throw new SocketTimeoutException();
+                if (now >= deadline) {
+                    throw new SocketTimeoutException();
+                }
                 if (now >= retransmitAt) {
                     socket.send(out);
                     interval = Math.min(interval * 2, T2_NANOS);
                     retransmitAt = now + interval;
                 }
-                socket.setSoTimeout((int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(deadline, retransmitAt) - now)));
+                socket.setSoTimeout(
+                        (int) Math.max(1, TimeUnit.NANOSECONDS.toMillis(Math.min(deadline, retransmitAt) - now)));
                 DatagramPacket in = new DatagramPacket(buffer, buffer.length);
                 try {
                     socket.receive(in);
                 } catch (SocketTimeoutException e) {
                     continue;
                 }
-                Optional<SipOptions.Reply> reply = request.match(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8));
-                if (reply.isPresent() && !reply.get().provisional()) return judged(target, at, reply.get(), since(start));
+                Optional<SipOptions.Reply> reply =
+                        request.match(new String(in.getData(), 0, in.getLength(), StandardCharsets.UTF_8));
+                if (reply.isPresent() && !reply.get().provisional()) {
+                    return judged(target, at, reply.get(), since(start));
+                }
             }
         }
     }
@@ -118,8 +136,12 @@ final class Checks {
                 tls.startHandshake();
                 socket = tls;
             }
-            SipOptions request = SipOptions.request(target.host(), target.port(), target.transport(),
-                    socket.getLocalAddress().getHostAddress(), socket.getLocalPort());
+            SipOptions request = SipOptions.request(
+                    target.host(),
+                    target.port(),
+                    target.transport(),
+                    socket.getLocalAddress().getHostAddress(),
+                    socket.getLocalPort());
             socket.getOutputStream().write(request.bytes());
             socket.getOutputStream().flush();
             InputStream in = socket.getInputStream();
@@ -132,12 +154,16 @@ final class Checks {
                     String message = received.substring(0, end + 4);
                     received.delete(0, end + 4 + contentLength(message));
                     Optional<SipOptions.Reply> reply = request.match(message);
-                    if (reply.isPresent() && !reply.get().provisional()) return judged(target, at, reply.get(), since(start));
+                    if (reply.isPresent() && !reply.get().provisional()) {
+                        return judged(target, at, reply.get(), since(start));
+                    }
                     continue;
                 }
                 socket.setSoTimeout(millisLeft(deadline));
                 int n = in.read(buffer);
-                if (n < 0) return CheckResult.failed(target.id(), at, since(start), "connection closed without a reply");
+                if (n < 0) {
+                    return CheckResult.failed(target.id(), at, since(start), "connection closed without a reply");
+                }
                 received.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
             }
         }
@@ -145,10 +171,11 @@ final class Checks {
 
     private static int contentLength(String head) {
         for (String line : head.split("\r\n")) {
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("content-length:") || lower.startsWith("l:")) {
                 try {
-                    return Integer.parseInt(line.substring(line.indexOf(':') + 1).trim());
+                    return Integer.parseInt(
+                            line.substring(line.indexOf(':') + 1).trim());
                 } catch (NumberFormatException e) {
                     return 0;
                 }
@@ -159,26 +186,34 @@ final class Checks {
 
     private static CheckResult judged(ProbeTarget target, Instant at, SipOptions.Reply reply, Duration rtt) {
         SipReply.Verdict verdict = SipReply.judge(reply.code(), target.aliveCodes());
-        String detail = reply + switch (verdict) {
-            case UP -> "";
-            case ALIVE -> " (alive)";
-            case OVERLOADED -> " (overloaded or in maintenance)";
-            case FAILED -> " (not an accepted reply)";
-        };
-        return verdict.passes() ? CheckResult.passed(target.id(), at, rtt, detail) : CheckResult.failed(target.id(), at, rtt, detail);
+        String detail = reply
+                + switch (verdict) {
+                    case UP -> "";
+                    case ALIVE -> " (alive)";
+                    case OVERLOADED -> " (overloaded or in maintenance)";
+                    case FAILED -> " (not an accepted reply)";
+                };
+        return verdict.passes()
+                ? CheckResult.passed(target.id(), at, rtt, detail)
+                : CheckResult.failed(target.id(), at, rtt, detail);
     }
 
     private CheckResult tcp(ProbeTarget target, Instant at) throws IOException {
         try (Socket socket = new Socket()) {
             long start = System.nanoTime();
-            socket.connect(new InetSocketAddress(target.host(), target.port()), (int) target.timeout().toMillis());
+            socket.connect(new InetSocketAddress(target.host(), target.port()), (int)
+                    target.timeout().toMillis());
             return CheckResult.passed(target.id(), at, since(start), "connected");
         }
     }
 
-    private CheckResult http(ProbeTarget target, Instant at) throws InterruptedException, ExecutionException, TimeoutException {
-        HttpRequest request = HttpRequest.newBuilder(target.url()).timeout(target.timeout())
-                .header("User-Agent", "SLA Desk probe").GET().build();
+    private CheckResult http(ProbeTarget target, Instant at)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        HttpRequest request = HttpRequest.newBuilder(target.url())
+                .timeout(target.timeout())
+                .header("User-Agent", "SLA Desk probe")
+                .GET()
+                .build();
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<String>> sent = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> response;
@@ -191,9 +226,12 @@ final class Checks {
         }
         Duration rtt = since(start);
         int status = response.statusCode();
-        if (status < 200 || status > 299) return CheckResult.failed(target.id(), at, rtt, "HTTP " + status);
+        if (status < 200 || status > 299) {
+            return CheckResult.failed(target.id(), at, rtt, "HTTP " + status);
+        }
         if (target.bodyContains() != null && !response.body().contains(target.bodyContains())) {
-            return CheckResult.failed(target.id(), at, rtt, "HTTP " + status + ", body lacks '" + target.bodyContains() + "'");
+            return CheckResult.failed(
+                    target.id(), at, rtt, "HTTP " + status + ", body lacks '" + target.bodyContains() + "'");
         }
         return CheckResult.passed(target.id(), at, rtt, "HTTP " + status);
     }
@@ -203,7 +241,9 @@ final class Checks {
         Throwable said = null, root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
             root = t;
-            if (t.getMessage() != null && !(t instanceof ExecutionException)) said = t;
+            if (t.getMessage() != null && !(t instanceof ExecutionException)) {
+                said = t;
+            }
         }
         said = said == null ? root : said;
         return said.getClass().getSimpleName() + (said.getMessage() == null ? "" : ": " + said.getMessage());
@@ -211,7 +251,9 @@ final class Checks {
 
     private static int millisLeft(long deadlineNanos) throws SocketTimeoutException {
         long left = TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
-        if (left <= 0) throw new SocketTimeoutException();
+        if (left <= 0) {
+            throw new SocketTimeoutException();
+        }
         return (int) left;
     }
 

@@ -2,6 +2,7 @@ package nl.vioms.sladesk.probe;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,27 +40,59 @@ final class MonitoringIncidents {
     }
 
     /** @return the incident's number */
-    String open(Outage outage, MonitoredService service, ProbeTarget target, java.time.Instant at, String lastDetail, String sourceKey) {
+    String open(
+            Outage outage,
+            MonitoredService service,
+            ProbeTarget target,
+            Instant at,
+            String lastDetail,
+            String sourceKey) {
         ServiceKind kind = service.carries().stream().sorted().findFirst().orElse(ServiceKind.HOSTED_PBX);
-        Customer platform = new Customer(service.key(), VIOMS, service.name(), SlaLevel.A,
-                List.of(new ServiceRef(kind.wireName(), kind, service.name())), BigDecimal.ZERO, BigDecimal.ZERO, Set.of(), Set.of(), Set.of());
+        Customer platform = new Customer(
+                service.key(),
+                VIOMS,
+                service.name(),
+                SlaLevel.A,
+                List.of(new ServiceRef(kind.wireName(), kind, service.name())),
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                Set.of(),
+                Set.of(),
+                Set.of());
         String subject = service.name() + " onbereikbaar (monitoring " + target.id() + ")";
         String text = "Monitoring: " + target.address() + " faalt sinds " + Amsterdam.iso(outage.start())
-                + " (5x op rij bevestigd " + Amsterdam.iso(outage.confirmedAt()) + "). Laatste resultaat: " + lastDetail;
-        Report report = new Report(TicketKind.INCIDENT, Channel.MONITORING, at, "monitoring:" + target.id(), subject, text,
-                "P1", null, "probe:" + target.id(), "monitoring:probe");
+                + " (5x op rij bevestigd " + Amsterdam.iso(outage.confirmedAt()) + "). Laatste resultaat: "
+                + lastDetail;
+        Report report = new Report(
+                TicketKind.INCIDENT,
+                Channel.MONITORING,
+                at,
+                "monitoring:" + target.id(),
+                subject,
+                text,
+                "P1",
+                null,
+                "probe:" + target.id(),
+                "monitoring:probe");
         return tickets.open(report, platform, sourceKey).ticket().number();
     }
 
     /** Notes on the incident that the target passes again (and the outage's span, when one closed). */
-    void noteUp(String number, Outage closed, String targetId, java.time.Instant at) {
+    void noteUp(String number, Outage closed, String targetId, Instant at) {
         String text = closed == null
                 ? "Monitoring: " + targetId + " slaagt weer vanaf " + Amsterdam.iso(at) + "."
                 : "Monitoring: " + targetId + " slaagt weer vanaf " + Amsterdam.iso(at) + "; storing "
                         + Amsterdam.iso(closed.start()) + " - " + Amsterdam.iso(closed.end()) + " ("
                         + Duration.between(closed.start(), closed.end()).toMinutes() + " min) gesloten.";
-        tickets.record(number, new TicketEvent("monitoring-up-" + targetId + "-" + Attr.sortable(at), EventKind.NOTE, at,
-                "monitoring:probe", "probe:" + targetId, Map.of("text", text)));
+        tickets.record(
+                number,
+                new TicketEvent(
+                        "monitoring-up-" + targetId + "-" + Attr.sortable(at),
+                        EventKind.NOTE,
+                        at,
+                        "monitoring:probe",
+                        "probe:" + targetId,
+                        Map.of("text", text)));
     }
 
     static String sourceKey(Outage outage) {

@@ -11,15 +11,6 @@ import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
-import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.aws.EnvVar;
-import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
-import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
-import nl.vioms.sladesk.aws.outbox.OutboxRepository;
-import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.core.policy.PolicyLoader;
-import nl.vioms.sladesk.core.ticket.PriorityClassifier;
-import nl.vioms.sladesk.core.ticket.TicketClocks;
 
 /**
  * The scheduled probe (every minute, R20-R22): one round of checks of every target, streaks,
@@ -45,14 +36,21 @@ public final class ProbeHandler implements RequestStreamHandler {
 
     public ProbeHandler(Environment env, AwsClients clients, Clock clock, Prober prober) {
         Services services = new Services(env, clients, clock);
-        this.round = new ProbeRound(services.probeRepository(), services.monitoring(), services.outbox(),
-                services.ticketService(), services.policies(), prober, clock);
+        this.round = new ProbeRound(
+                services.probeRepository(),
+                services.monitoring(),
+                services.outbox(),
+                services.ticketService(),
+                services.policies(),
+                prober,
+                clock);
         this.invocations = new Invocations(env);
     }
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        invocations.handle(context, () -> Json.writeResult(out, round.run().summary().toJson()));
+        invocations.handle(
+                context, () -> Json.writeResult(out, round.run().summary().toJson()));
     }
 
     public ProbeRound round() {

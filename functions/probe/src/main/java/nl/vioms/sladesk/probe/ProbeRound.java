@@ -20,7 +20,6 @@ import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
-import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
@@ -53,8 +52,14 @@ public final class ProbeRound {
     private final Clock clock;
     private final StreakMachine machine = new StreakMachine(INTERVAL);
 
-    public ProbeRound(ProbeRepository probes, MonitoringRepository monitoring, OutboxRepository outbox,
-                      TicketService tickets, PolicySet policies, Prober prober, Clock clock) {
+    public ProbeRound(
+            ProbeRepository probes,
+            MonitoringRepository monitoring,
+            OutboxRepository outbox,
+            TicketService tickets,
+            PolicySet policies,
+            Prober prober,
+            Clock clock) {
         this.probes = probes;
         this.monitoring = monitoring;
         this.outbox = outbox;
@@ -65,8 +70,7 @@ public final class ProbeRound {
     }
 
     /** One target's check and what it led to ("notified", "outage opened", ...). */
-    public record Outcome(ProbeTarget target, CheckResult check, List<String> effects) {
-    }
+    public record Outcome(ProbeTarget target, CheckResult check, List<String> effects) {}
 
     public record Result(Instant at, List<Outcome> outcomes, int conflicts) {
         public long count(CheckResult.Status status) {
@@ -74,9 +78,14 @@ public final class ProbeRound {
         }
 
         public RoundSummary summary() {
-            return new RoundSummary(at.toString(), outcomes.size(), count(CheckResult.Status.UP),
-                    count(CheckResult.Status.DEGRADED), count(CheckResult.Status.FAILED),
-                    outcomes.stream().mapToInt(o -> o.effects().size()).sum(), conflicts);
+            return new RoundSummary(
+                    at.toString(),
+                    outcomes.size(),
+                    count(CheckResult.Status.UP),
+                    count(CheckResult.Status.DEGRADED),
+                    count(CheckResult.Status.FAILED),
+                    outcomes.stream().mapToInt(o -> o.effects().size()).sum(),
+                    conflicts);
         }
     }
 
@@ -84,11 +93,14 @@ public final class ProbeRound {
         // the round's instant: whole seconds, so every check of the round shares one key
         Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<ProbeTarget> targets = probes.targets();
-        Map<String, MonitoredService> services = monitoring.services().stream()
-                .collect(Collectors.toMap(MonitoredService::key, Function.identity()));
-        Map<String, StreakState> streaks = probes.streaks(targets.stream().map(ProbeTarget::id).toList());
-        List<RegularServiceWindow> regular = policies.find(at.atZone(Amsterdam.ZONE).toLocalDate())
-                .map(p -> p.availability().regularServiceWindows()).orElse(List.of());
+        Map<String, MonitoredService> services =
+                monitoring.services().stream().collect(Collectors.toMap(MonitoredService::key, Function.identity()));
+        Map<String, StreakState> streaks =
+                probes.streaks(targets.stream().map(ProbeTarget::id).toList());
+        List<RegularServiceWindow> regular = policies.find(
+                        at.atZone(Amsterdam.ZONE).toLocalDate())
+                .map(p -> p.availability().regularServiceWindows())
+                .orElse(List.of());
         Map<String, Boolean> suppressed = new HashMap<>();
         for (String key : targets.stream().map(ProbeTarget::serviceKey).collect(Collectors.toSet())) {
             suppressed.put(key, Suppression.suppressed(at, regular, monitoring.maintenanceAt(key, at)));
@@ -108,8 +120,12 @@ public final class ProbeRound {
                 if (service == null) {
                     Log.warn("probe.unknown-service", Map.of("target", target.id(), "service", target.serviceKey()));
                 }
-                StreakMachine.Step step = machine.apply(streaks.get(target.id()), check, target.serviceKey(),
-                        suppressed.get(target.serviceKey()), target.serviceKey().startsWith("platform:"));
+                StreakMachine.Step step = machine.apply(
+                        streaks.get(target.id()),
+                        check,
+                        target.serviceKey(),
+                        suppressed.get(target.serviceKey()),
+                        target.serviceKey().startsWith("platform:"));
                 List<String> done = new ArrayList<>();
                 StreakState next = step.next();
                 for (Effect effect : step.effects()) {
@@ -140,30 +156,40 @@ public final class ProbeRound {
         Result result = new Result(at, outcomes, conflicts);
         Log.info("probe.round", result.summary().toJson());
         if (!failures.isEmpty()) {
-            IllegalStateException failed = new IllegalStateException(failures.size() + " of " + targets.size()
-                    + " targets could not be recorded; first: " + failures.get(0).getMessage(), failures.get(0));
+            IllegalStateException failed = new IllegalStateException(
+                    failures.size() + " of " + targets.size() + " targets could not be recorded; first: "
+                            + failures.get(0).getMessage(),
+                    failures.get(0));
             throw failed;
         }
         return result;
     }
 
-    private StreakState apply(Effect effect, StreakState next, ProbeTarget target, MonitoredService service,
-                              CheckResult check, List<String> done) {
+    private StreakState apply(
+            Effect effect,
+            StreakState next,
+            ProbeTarget target,
+            MonitoredService service,
+            CheckResult check,
+            List<String> done) {
         if (effect instanceof StreakMachine.Notify n) {
             outbox.add(notification(n, target, service, check));
-            done.add("notified operations (" + n.failures() + " failures since " + Amsterdam.iso(n.streakStart())
-                    + ")");
+            done.add(
+                    "notified operations (" + n.failures() + " failures since " + Amsterdam.iso(n.streakStart()) + ")");
         } else if (effect instanceof StreakMachine.RecordOutage r) {
             monitoring.putOutage(r.outage());
-            done.add(r.outage().isOpen() ? "outage opened from " + Amsterdam.iso(r.outage().start())
-                    : "outage closed at " + Amsterdam.iso(r.outage().end()));
+            done.add(
+                    r.outage().isOpen()
+                            ? "outage opened from " + Amsterdam.iso(r.outage().start())
+                            : "outage closed at " + Amsterdam.iso(r.outage().end()));
         } else if (effect instanceof StreakMachine.OpenIncident o) {
-            MonitoredService platform = service != null ? service
-                    : MonitoredService.platform(target.serviceKey().substring("platform:".length()),
-                            target.serviceKey(), Set.of());
+            MonitoredService platform = service != null
+                    ? service
+                    : MonitoredService.platform(
+                            target.serviceKey().substring("platform:".length()), target.serviceKey(), Set.of());
             // one incident per platform service: the first failing target opens it, the others join
-            var claim = probes.joinIncident(target.serviceKey(), target.id(),
-                    MonitoringIncidents.sourceKey(o.outage()));
+            var claim =
+                    probes.joinIncident(target.serviceKey(), target.id(), MonitoringIncidents.sourceKey(o.outage()));
             String number = claim.number();
             if (number == null) {
                 number = incidents.open(o.outage(), platform, target, check.at(), check.detail(), claim.sourceKey());
@@ -185,8 +211,8 @@ public final class ProbeRound {
         return next;
     }
 
-    private static OutboxMessage notification(StreakMachine.Notify n, ProbeTarget target, MonitoredService service,
-                                              CheckResult check) {
+    private static OutboxMessage notification(
+            StreakMachine.Notify n, ProbeTarget target, MonitoredService service, CheckResult check) {
         // one per streak: the id carries the streak's first failure
         String id = "probe#" + target.id() + "#" + Attr.sortable(n.streakStart()) + "#failing";
         Map<String, Object> body = new LinkedHashMap<>();
@@ -199,8 +225,11 @@ public final class ProbeRound {
         body.put("since", Amsterdam.iso(n.streakStart()));
         body.put("at", Amsterdam.iso(n.at()));
         body.put("lastResult", check.detail());
-        return OutboxMessage.pending(id, OutboxMessage.Topic.OPERATIONS,
+        return OutboxMessage.pending(
+                id,
+                OutboxMessage.Topic.OPERATIONS,
                 Map.of("kind", "probe-failing", "target", target.id(), "service", target.serviceKey()),
-                Json.write(body), n.at());
+                Json.write(body),
+                n.at());
     }
 }

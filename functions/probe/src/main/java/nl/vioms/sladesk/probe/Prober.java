@@ -40,12 +40,11 @@ public final class Prober implements AutoCloseable {
     public Prober(int threads) {
         AtomicInteger count = new AtomicInteger();
         // small stacks: a check is a few frames deep, and hundreds of threads mostly wait on sockets
-        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                r -> {
-                    Thread t = new Thread(null, r, "probe-" + count.incrementAndGet(), 256 * 1024);
-                    t.setDaemon(true);
-                    return t;
-                });
+        this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(null, r, "probe-" + count.incrementAndGet(), 256 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
         pool.allowCoreThreadTimeOut(true);
         HttpClient http = Checks.httpClient();
         this.checks = new Checks(http);
@@ -59,16 +58,21 @@ public final class Prober implements AutoCloseable {
         for (int i = 0; i < targets.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.comparing(i -> !failedLastRound.contains(targets.get(i).id())));
+        order.sort(Comparator.comparing(
+                i -> !failedLastRound.contains(targets.get(i).id())));
         for (int i : order) {
             ProbeTarget target = targets.get(i);
             // a check's log lines carry the invocation's context, taken along to the pool's thread
             running.set(i, pool.submit(LogContext.carrying(() -> checks.check(target, at))));
         }
         // more targets than threads start in waves; each wave may take the longest timeout
-        Duration longest = targets.stream().map(ProbeTarget::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
+        Duration longest = targets.stream()
+                .map(ProbeTarget::timeout)
+                .max(Duration::compareTo)
+                .orElse(Duration.ZERO);
         long waves = Math.max(1, (targets.size() + pool.getMaximumPoolSize() - 1) / pool.getMaximumPoolSize());
-        long deadline = System.nanoTime() + longest.multipliedBy(waves).plus(GRACE).toNanos();
+        long deadline =
+                System.nanoTime() + longest.multipliedBy(waves).plus(GRACE).toNanos();
         List<CheckResult> results = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             ProbeTarget target = targets.get(i);

@@ -30,7 +30,10 @@ final class SipOptions {
     static SipOptions request(String host, int port, SipTransport transport, String localHost, int localPort) {
         String callId = random(12) + "@sladesk-probe";
         String branch = "z9hG4bK" + random(10);
-        String uri = "sip:ping@" + hostPart(host) + ":" + port + (transport == SipTransport.UDP ? "" : ";transport=" + transport.name().toLowerCase(Locale.ROOT));
+        String uri = "sip:ping@" + hostPart(host) + ":" + port
+                + (transport == SipTransport.UDP
+                        ? ""
+                        : ";transport=" + transport.name().toLowerCase(Locale.ROOT));
         String local = hostPart(localHost) + ":" + localPort;
         String text = "OPTIONS " + uri + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/" + transport.name() + " " + local + ";branch=" + branch + ";rport\r\n"
@@ -39,7 +42,10 @@ final class SipOptions {
                 + "To: <" + uri + ">\r\n"
                 + "Call-ID: " + callId + "\r\n"
                 + "CSeq: 1 OPTIONS\r\n"
-                + "Contact: <sip:sladesk-probe@" + local + (transport == SipTransport.UDP ? "" : ";transport=" + transport.name().toLowerCase(Locale.ROOT)) + ">\r\n"
+                + "Contact: <sip:sladesk-probe@" + local
+                + (transport == SipTransport.UDP
+                        ? ""
+                        : ";transport=" + transport.name().toLowerCase(Locale.ROOT)) + ">\r\n"
                 + "Accept: application/sdp\r\n"
                 + "User-Agent: SLA Desk probe\r\n"
                 + "Content-Length: 0\r\n\r\n";
@@ -71,7 +77,9 @@ final class SipOptions {
         int headEnd = message.indexOf("\r\n\r\n");
         String head = headEnd < 0 ? message : message.substring(0, headEnd);
         String[] lines = head.split("\r\n");
-        if (lines.length == 0 || !lines[0].startsWith("SIP/2.0 ")) return Optional.empty();
+        if (lines.length == 0 || !lines[0].startsWith("SIP/2.0 ")) {
+            return Optional.empty();
+        }
         String[] status = lines[0].split(" ", 3);
         int code;
         try {
@@ -82,17 +90,21 @@ final class SipOptions {
         boolean sameCall = false, sameCseq = false, sameBranch = false;
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
-            if (colon < 0) continue;
+            if (colon < 0) {
+                continue;
+            }
             String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = lines[i].substring(colon + 1).trim();
             switch (name) {
                 case "call-id", "i" -> sameCall = value.equals(callId);
                 case "cseq" -> sameCseq = value.replaceAll("\\s+", " ").equalsIgnoreCase("1 OPTIONS");
                 case "via", "v" -> sameBranch |= value.contains("branch=" + branch);
-                default -> { }
+                default -> {}
             }
         }
-        if (!(sameCall && sameCseq && sameBranch)) return Optional.empty();
+        if (!(sameCall && sameCseq && sameBranch)) {
+            return Optional.empty();
+        }
         return Optional.of(new Reply(code, status.length > 2 ? status[2] : ""));
     }
 

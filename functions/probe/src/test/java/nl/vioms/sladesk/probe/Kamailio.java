@@ -18,11 +18,12 @@ import org.junit.jupiter.api.Assumptions;
 /**
  * A real SIP server for the tests: Kamailio from Debian's packages (.ci/run installs it), started
  * on 127.0.0.1 with a minimal stateless config that answers OPTIONS: 200 OK on {@link #port} (UDP
- * and TCP), 480 on {@link #busyPort}, 503 on {@link #maintPort} (UDP). Without the binary the tests fail on CI (CI is set) and are
- * skipped elsewhere, saying how to install it.
+ * and TCP), 480 on {@link #busyPort}, 503 on {@link #maintPort} (UDP). Without the binary the tests fail on CI (CI is
+ * set) and are skipped elsewhere, saying how to install it.
  */
 final class Kamailio implements AutoCloseable {
-    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/kamailio"), Path.of("/usr/local/sbin/kamailio"));
+    private static final List<Path> CANDIDATES =
+            List.of(Path.of("/usr/sbin/kamailio"), Path.of("/usr/local/sbin/kamailio"));
 
     final int port, busyPort, maintPort;
     private final Path dir;
@@ -37,9 +38,12 @@ final class Kamailio implements AutoCloseable {
 
     static Path binary() {
         Path found = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElse(null);
-        String hint = "the SIP peer of the probe tests, Kamailio, is not installed: apt-get install -y kamailio (.ci/run does)";
+        String hint = "the SIP peer of the probe tests, Kamailio, is not installed: apt-get install -y kamailio "
+                + "(.ci/run does)";
         if (found == null) {
-            if (System.getenv("CI") != null) Assertions.fail(hint);
+            if (System.getenv("CI") != null) {
+                Assertions.fail(hint);
+            }
             Assumptions.abort(hint);
         }
         return found;
@@ -61,7 +65,8 @@ final class Kamailio implements AutoCloseable {
                 listen=tcp:127.0.0.1:%d
                 listen=udp:127.0.0.1:%d
                 listen=udp:127.0.0.1:%d
-                mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/:/usr/local/lib64/kamailio/modules/"
+                mpath="/usr/lib/x86_64-linux-gnu/kamailio/modules/:/usr/lib/kamailio/modules/:\
+                /usr/local/lib64/kamailio/modules/"
                 loadmodule "sl.so"
                 loadmodule "pv.so"
                 request_route {
@@ -70,31 +75,59 @@ final class Kamailio implements AutoCloseable {
                     if ($Rp == %d) { sl_send_reply("503", "Service Unavailable"); exit; }
                     sl_send_reply("200", "OK");
                 }
-                """.formatted(k.port, k.port, k.busyPort, k.maintPort, k.busyPort, k.maintPort));
-        k.process = new ProcessBuilder(bin.toString(), "-f", dir.resolve("kamailio.cfg").toString(), "-DD", "-E",
-                "-Y", dir.toString(), "-P", dir.resolve("pid").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("kamailio.log").toFile()).start();
+                """.formatted(
+                        k.port, k.port, k.busyPort, k.maintPort, k.busyPort, k.maintPort));
+        k.process = new ProcessBuilder(
+                        bin.toString(),
+                        "-f",
+                        dir.resolve("kamailio.cfg").toString(),
+                        "-DD",
+                        "-E",
+                        "-Y",
+                        dir.toString(),
+                        "-P",
+                        dir.resolve("pid").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("kamailio.log").toFile())
+                .start();
         k.awaitAnswering();
         return k;
     }
 
     /** Starts it again on the same port (after {@link #stop()}). */
     void restart() throws IOException {
-        process = new ProcessBuilder(binary().toString(), "-f", dir.resolve("kamailio.cfg").toString(), "-DD", "-E",
-                "-Y", dir.toString(), "-P", dir.resolve("pid").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("kamailio.log").toFile())).start();
+        process = new ProcessBuilder(
+                        binary().toString(),
+                        "-f",
+                        dir.resolve("kamailio.cfg").toString(),
+                        "-DD",
+                        "-E",
+                        "-Y",
+                        dir.toString(),
+                        "-P",
+                        dir.resolve("pid").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        dir.resolve("kamailio.log").toFile()))
+                .start();
         awaitAnswering();
     }
 
     private void awaitAnswering() throws IOException {
-        ProbeTarget ping = ProbeTarget.sip("kamailio-ready", "platform:test", "127.0.0.1", port, null, Set.of(), Duration.ofMillis(300));
+        ProbeTarget ping = ProbeTarget.sip(
+                "kamailio-ready", "platform:test", "127.0.0.1", port, null, Set.of(), Duration.ofMillis(300));
         Checks checks = new Checks(Checks.httpClient());
         Instant until = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(until)) {
-            if (!process.isAlive()) throw new IOException("kamailio exited: " + Files.readString(dir.resolve("kamailio.log")));
-            if (checks.check(ping, Instant.now()).status() != CheckResult.Status.FAILED) return;
+            if (!process.isAlive()) {
+                throw new IOException("kamailio exited: " + Files.readString(dir.resolve("kamailio.log")));
+            }
+            if (checks.check(ping, Instant.now()).status() != CheckResult.Status.FAILED) {
+                return;
+            }
         }
-        throw new IOException("kamailio does not answer on " + port + ": " + Files.readString(dir.resolve("kamailio.log")));
+        throw new IOException(
+                "kamailio does not answer on " + port + ": " + Files.readString(dir.resolve("kamailio.log")));
     }
 
     ProbeTarget target(String id, String serviceKey, int port, ProbeTarget.SipTransport transport, Set<Integer> alive) {
@@ -103,7 +136,9 @@ final class Kamailio implements AutoCloseable {
 
     /** Stops it (its workers with it) and waits until the port is free. */
     void stop() {
-        if (process == null) return;
+        if (process == null) {
+            return;
+        }
         process.descendants().forEach(ProcessHandle::destroy);
         process.destroy();
         try {

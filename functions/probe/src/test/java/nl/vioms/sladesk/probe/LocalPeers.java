@@ -8,7 +8,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
-/** A TCP listener (say the softphone port 1791) and an HTTP server on 127.0.0.1, stoppable and restartable on their ports. */
+/**
+ * A TCP listener (say the softphone port 1791) and an HTTP server on 127.0.0.1, stoppable and restartable on their
+ * ports.
+ */
 final class LocalPeers implements AutoCloseable {
     final int tcpPort;
     final int httpPort;
@@ -27,15 +30,17 @@ final class LocalPeers implements AutoCloseable {
         tcp.setReuseAddress(true);
         tcp.bind(new InetSocketAddress("127.0.0.1", tcpPort));
         ServerSocket listening = tcp;
-        acceptor = new Thread(() -> {
-            while (!listening.isClosed()) {
-                try (Socket ignored = listening.accept()) {
-                    // a connect is the check; close at once
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }, "tcp-peer");
+        acceptor = new Thread(
+                () -> {
+                    while (!listening.isClosed()) {
+                        try (Socket ignored = listening.accept()) {
+                            // a connect is the check; close at once
+                        } catch (IOException closed) {
+                            return;
+                        }
+                    }
+                },
+                "tcp-peer");
         acceptor.setDaemon(true);
         acceptor.start();
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 50);

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow.MaintenanceKind;
@@ -28,13 +30,13 @@ import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.time.Interval;
-import nl.vioms.sladesk.escalation.EscalationHandler;
-import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.LocalStreams;
 import nl.vioms.sladesk.emulators.MutableClock;
-import nl.vioms.sladesk.emulators.DatabindJson;
+import nl.vioms.sladesk.escalation.EscalationHandler;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,8 +63,12 @@ class PlatformOutageScenarioTest {
 
     @AfterAll
     static void stop() {
-        if (prober != null) prober.close();
-        if (sip != null) sip.close();
+        if (prober != null) {
+            prober.close();
+        }
+        if (sip != null) {
+            sip.close();
+        }
     }
 
     @Test
@@ -75,30 +81,43 @@ class PlatformOutageScenarioTest {
         var tickets = new TicketRepository(aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE));
         String slug = "scenario-" + UUID.randomUUID().toString().substring(0, 8);
         String service = "platform:" + slug;
-        monitoring.putService(MonitoredService.platform(slug, "Hosted voice (scenario)", Set.of(ServiceKind.HOSTED_PBX)));
+        monitoring.putService(
+                MonitoredService.platform(slug, "Hosted voice (scenario)", Set.of(ServiceKind.HOSTED_PBX)));
         ProbeTarget sbc = sip.target("sbc-" + slug, service, sip.port, SipTransport.UDP, Set.of(404, 405, 480));
         probes.putTarget(sbc);
         // Tue 1 Dec 2026, CET (+01:00). Planned window 02:00-02:10 local = 01:00Z-01:10Z, announced
         // Fri 27 Nov (more than 24 h ahead, R19).
         Instant t0 = Instant.parse("2026-12-01T00:58:00Z");
-        monitoring.putMaintenance(new MaintenanceWindow("mw-" + slug, service, MaintenanceKind.PLANNED,
+        monitoring.putMaintenance(new MaintenanceWindow(
+                "mw-" + slug,
+                service,
+                MaintenanceKind.PLANNED,
                 new Interval(Instant.parse("2026-12-01T01:00:00Z"), Instant.parse("2026-12-01T01:10:00Z")),
-                Instant.parse("2026-11-27T10:00:00Z"), "SBC firmware", false, null));
+                Instant.parse("2026-11-27T10:00:00Z"),
+                "SBC firmware",
+                false,
+                null));
 
-        String operations = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.OPERATIONS_TOPIC_ARN), null);
-        String escalations = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), null);
+        String operations =
+                aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.OPERATIONS_TOPIC_ARN), null);
+        String escalations = aws.subscribedQueue(
+                aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), null);
         MutableClock clock = new MutableClock(t0);
         var probe = new ProbeHandler(env, aws.clients(), clock, prober);
         var publisher = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), clock);
         try (LocalStreams stream = aws.streamOf("OutboxTable")) {
             stream.read(); // what other tests wrote
             // 00:58..01:02Z up (the window opens at 01:00 and the SBC still answers)
-            for (int m = 0; m <= 4; m++) round(probe, clock, t0, m);
+            for (int m = 0; m <= 4; m++) {
+                round(probe, clock, t0, m);
+            }
             sip.stop();
             // 01:03Z first failure (inside the window) .. 01:19Z: 17 failed checks
             for (int m = 5; m <= 21; m++) {
                 round(probe, clock, t0, m);
-                if (m == 12) round(probe, clock, t0, m); // the 01:10Z run delivered twice: harmless
+                if (m == 12) {
+                    round(probe, clock, t0, m); // the 01:10Z run delivered twice: harmless
+                }
                 LambdaInvoke.invoke(publisher, stream.read(), StreamsEventResponse.class);
             }
             sip.restart();
@@ -107,7 +126,9 @@ class PlatformOutageScenarioTest {
         }
 
         // outage: first failed check 01:03Z, fifth 01:07Z confirms, first pass 01:20Z ends it = 17 min (R20)
-        List<Outage> outages = monitoring.records(service, new Interval(t0, t0.plus(Duration.ofHours(1)))).outages();
+        List<Outage> outages = monitoring
+                .records(service, new Interval(t0, t0.plus(Duration.ofHours(1))))
+                .outages();
         assertEquals(1, outages.size(), outages.toString());
         Outage outage = outages.get(0);
         assertEquals(Instant.parse("2026-12-01T01:03:00Z"), outage.start());
@@ -119,7 +140,8 @@ class PlatformOutageScenarioTest {
         // one notification: held back at 01:05Z (3rd failure, inside the window), sent at 01:10Z when
         // the window had ended and the SBC was still down (8 failures since 01:03Z)
         List<Message> notes = aws.drain(operations).stream()
-                .filter(m -> sbc.id().equals(attribute(m, "target"))).toList();
+                .filter(m -> sbc.id().equals(attribute(m, "target")))
+                .toList();
         assertEquals(1, notes.size(), "exactly one notification: " + notes);
         var body = DatabindJson.MAPPER.readTree(notes.get(0).body());
         assertEquals("probe-failing", body.get("kind").asText());
@@ -132,7 +154,9 @@ class PlatformOutageScenarioTest {
         List<String> p1Escalations = new ArrayList<>();
         for (Message m : aws.drain(escalations)) {
             String number = attribute(m, "ticketNumber");
-            var ticket = number == null ? null : tickets.find(number).map(s -> s.ticket()).orElse(null);
+            var ticket = number == null
+                    ? null
+                    : tickets.find(number).map(s -> s.ticket()).orElse(null);
             if (ticket != null && service.equals(ticket.customerId())) {
                 incidents.add(number);
                 p1Escalations.add(attribute(m, "kind"));
@@ -145,10 +169,16 @@ class PlatformOutageScenarioTest {
         assertEquals(Instant.parse("2026-12-01T01:10:00Z"), stored.ticket().createdAt());
 
         // and its closure noted on the incident
-        var closure = stored.history().stream().filter(e -> e.kind() == EventKind.NOTE).toList();
+        var closure = stored.history().stream()
+                .filter(e -> e.kind() == EventKind.NOTE)
+                .toList();
         assertEquals(1, closure.size());
         assertEquals(Instant.parse("2026-12-01T01:20:00Z"), closure.get(0).at());
-        assertTrue(closure.get(0).data().get("text").contains("2026-12-01T02:03:00+01:00 - 2026-12-01T02:20:00+01:00 (17 min) gesloten"),
+        assertTrue(
+                closure.get(0)
+                        .data()
+                        .get("text")
+                        .contains("2026-12-01T02:03:00+01:00 - 2026-12-01T02:20:00+01:00 (17 min) gesloten"),
                 closure.get(0).data().toString());
         probes.deleteTarget(sbc.id());
     }
@@ -166,25 +196,43 @@ class PlatformOutageScenarioTest {
         probes.putTarget(sbc);
         // Wed 2 Dec 2026, window 01:00Z-01:30Z announced a week ahead; down 01:05Z..01:12Z, up 01:13Z
         Instant t0 = Instant.parse("2026-12-02T01:00:00Z");
-        monitoring.putMaintenance(new MaintenanceWindow("mw-" + slug, service, MaintenanceKind.PLANNED,
-                new Interval(t0, t0.plus(Duration.ofMinutes(30))), t0.minus(Duration.ofDays(7)), "core switch", false, null));
+        monitoring.putMaintenance(new MaintenanceWindow(
+                "mw-" + slug,
+                service,
+                MaintenanceKind.PLANNED,
+                new Interval(t0, t0.plus(Duration.ofMinutes(30))),
+                t0.minus(Duration.ofDays(7)),
+                "core switch",
+                false,
+                null));
         MutableClock clock = new MutableClock(t0);
         var probe = new ProbeHandler(env, aws.clients(), clock, prober);
         try {
-            for (int m = 0; m <= 4; m++) round(probe, clock, t0, m);
+            for (int m = 0; m <= 4; m++) {
+                round(probe, clock, t0, m);
+            }
             sip.stop();
-            for (int m = 5; m <= 12; m++) round(probe, clock, t0, m);
+            for (int m = 5; m <= 12; m++) {
+                round(probe, clock, t0, m);
+            }
         } finally {
             sip.restart();
         }
         round(probe, clock, t0, 13);
         probes.deleteTarget(sbc.id());
 
-        List<Outage> outages = monitoring.records(service, new Interval(t0, t0.plus(Duration.ofHours(1)))).outages();
+        List<Outage> outages = monitoring
+                .records(service, new Interval(t0, t0.plus(Duration.ofHours(1))))
+                .outages();
         // 8 failures 01:05..01:12Z: confirmed at the fifth (01:09Z), ended 01:13Z; no incident, no notification
-        assertEquals(List.of(new Outage(service, sbc.id(), t0.plusSeconds(300), t0.plusSeconds(540), t0.plusSeconds(780), null)), outages);
-        var outbox = new nl.vioms.sladesk.aws.outbox.OutboxRepository(aws.clients().dynamo(), env.require(EnvVar.OUTBOX_TABLE));
-        assertTrue(outbox.find("probe#" + sbc.id() + "#" + nl.vioms.sladesk.aws.Attr.sortable(t0.plusSeconds(300)) + "#failing").isEmpty(),
+        assertEquals(
+                List.of(new Outage(
+                        service, sbc.id(), t0.plusSeconds(300), t0.plusSeconds(540), t0.plusSeconds(780), null)),
+                outages);
+        var outbox = new OutboxRepository(aws.clients().dynamo(), env.require(EnvVar.OUTBOX_TABLE));
+        assertTrue(
+                outbox.find("probe#" + sbc.id() + "#" + Attr.sortable(t0.plusSeconds(300)) + "#failing")
+                        .isEmpty(),
                 "no notification inside the announced window");
         assertNull(outages.get(0).incident());
     }

@@ -12,7 +12,8 @@ class ProbeTemplateTest {
     @Test
     void theScheduleRunsEveryIntervalAndIsEnabled() {
         var function = Template.ofProject().function("ProbeFunction").orElseThrow();
-        Map<String, Object> schedule = Template.map(Template.map(function.events().get("EveryMinute")).get("Properties"));
+        Map<String, Object> schedule =
+                Template.map(Template.map(function.events().get("EveryMinute")).get("Properties"));
         assertEquals("rate(" + ProbeRound.INTERVAL.toMinutes() + " minute)", schedule.get("ScheduleExpression"));
         assertFalse("DISABLED".equals(schedule.get("State")), "the probe runs (issue #6)");
     }

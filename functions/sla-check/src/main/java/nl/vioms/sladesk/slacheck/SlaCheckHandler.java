@@ -11,13 +11,6 @@ import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
-import java.util.Map;
-import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.aws.EnvVar;
-import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.core.policy.PolicyLoader;
-import nl.vioms.sladesk.core.ticket.PriorityClassifier;
-import nl.vioms.sladesk.core.ticket.TicketClocks;
 
 /**
  * The scheduled SLA check (every minute): the clocks due by now, from the sparse due index, get
@@ -45,6 +38,9 @@ public final class SlaCheckHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream event, OutputStream out, Context context) throws IOException {
-        invocations.handle(context, () -> Json.writeResult(out, SweepSummary.of(sweep.run(clock.instant())).toJson()));
+        invocations.handle(
+                context,
+                () -> Json.writeResult(
+                        out, SweepSummary.of(sweep.run(clock.instant())).toJson()));
     }
 }

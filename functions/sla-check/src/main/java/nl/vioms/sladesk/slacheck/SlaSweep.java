@@ -10,8 +10,8 @@ import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.app.tickets.TicketStore;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 
 /** One sweep: the due index's entries up to now, each ticket's due checkpoints recorded once. */
 public final class SlaSweep {
@@ -34,8 +34,7 @@ public final class SlaSweep {
      * @param tickets             distinct tickets visited
      * @param checkpointsRecorded warnings and breaches recorded by this sweep
      */
-    public record Result(int entriesRead, int tickets, int checkpointsRecorded) {
-    }
+    public record Result(int entriesRead, int tickets, int checkpointsRecorded) {}
 
     /**
      * One ticket that fails does not stop the others; the sweep then fails at its end, so the
@@ -53,8 +52,13 @@ public final class SlaSweep {
             }
             if (outbox.redrive(message.id(), now)) {
                 asked++;
-                Log.warn("outbox.redrive", Map.of("escalationId", message.id(),
-                        "createdAt", message.createdAt().toString()));
+                Log.warn(
+                        "outbox.redrive",
+                        Map.of(
+                                "escalationId",
+                                message.id(),
+                                "createdAt",
+                                message.createdAt().toString()));
             }
         }
         return asked;
@@ -74,9 +78,21 @@ public final class SlaSweep {
             }
         }
         int redriven = redrive(now);
-        Log.info("sla-check.swept", Map.of("now", now.toString(), "entriesRead", due.itemsRead(),
-                "tickets", numbers.size(), "checkpointsRecorded", recorded, "failed", failed.size(),
-                "redriven", redriven));
+        Log.info(
+                "sla-check.swept",
+                Map.of(
+                        "now",
+                        now.toString(),
+                        "entriesRead",
+                        due.itemsRead(),
+                        "tickets",
+                        numbers.size(),
+                        "checkpointsRecorded",
+                        recorded,
+                        "failed",
+                        failed.size(),
+                        "redriven",
+                        redriven));
         if (!failed.isEmpty()) {
             throw new IllegalStateException("sla-check could not record the checkpoints of " + failed);
         }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.EnvVar;
@@ -32,6 +33,7 @@ import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,10 +63,16 @@ class SlaCheckEndToEndTest {
         aws = emulators;
         Assumptions.assumeTrue(aws.supportsStreams(), "needs a DynamoDB emulator with transactions and streams");
         env = aws.environmentOf("SlaCheckFunction");
-        directory = new DirectoryRepository(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable"));
+        directory =
+                new DirectoryRepository(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable"));
         aws.seed("demo");
-        var repository = new TicketRepository(aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
-        tickets = new TicketService(repository, new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), CLOCK,
+        var repository = new TicketRepository(
+                aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
+        tickets = new TicketService(
+                repository,
+                new TicketClocks(PolicyLoader.loadDefault()),
+                new PriorityClassifier(),
+                CLOCK,
                 env.require(EnvVar.PUBLIC_BASE_URL));
         outbox = new OutboxRepository(aws.clients().dynamo(), env.require(EnvVar.OUTBOX_TABLE));
         sweep = new SlaCheckHandler(env, aws.clients(), CLOCK);
@@ -87,34 +95,53 @@ class SlaCheckEndToEndTest {
         assertEquals(List.of("start-work-breach"), checkpoints(number), "the same sweep again records nothing");
         record(number, "response", EventKind.RESPONSE, "2026-11-30T12:00:00Z"); // 13:00: the reporter hears from us
         sweepAt("2026-11-30T13:30:00Z");
-        assertEquals(List.of("start-work-breach"), checkpoints(number), "responded: no response or acknowledgement breach");
+        assertEquals(
+                List.of("start-work-breach"), checkpoints(number), "responded: no response or acknowledgement breach");
         sweepAt("2026-11-30T15:00:00Z");
         sweepAt("2026-11-30T15:00:00Z");
-        assertEquals(List.of("start-work-breach", "restore-warning"), checkpoints(number), "16:00: the 75 % warning, once");
+        assertEquals(
+                List.of("start-work-breach", "restore-warning"), checkpoints(number), "16:00: the 75 % warning, once");
         record(number, "ack", EventKind.SECOND_LINE_ACK, "2026-11-30T15:05:00Z");
         sweepAt("2026-12-01T08:29:59Z");
         assertEquals(2, checkpoints(number).size(), "Tue 09:29:59: no breach yet");
         sweepAt("2026-12-01T08:30:00Z");
-        assertEquals(List.of("start-work-breach", "restore-warning", "restore-breach"), checkpoints(number), "Tue 09:30: the restore breach");
+        assertEquals(
+                List.of("start-work-breach", "restore-warning", "restore-breach"),
+                checkpoints(number),
+                "Tue 09:30: the restore breach");
         record(number, "resolved", EventKind.RESOLVED, "2026-12-01T08:45:00Z");
         sweepAt("2026-12-01T12:00:00Z");
         assertEquals(3, checkpoints(number).size(), "resolved: nothing more");
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
 
-        assertEquals(OutboxMessage.Topic.OPERATIONS, outbox.find(number + "#start-work-breach").orElseThrow().topic());
+        assertEquals(
+                OutboxMessage.Topic.OPERATIONS,
+                outbox.find(number + "#start-work-breach").orElseThrow().topic());
         var warning = outbox.find(number + "#p1-restore-warning").orElseThrow();
         var breach = outbox.find(number + "#p1-restore-breach").orElseThrow();
         assertEquals(OutboxMessage.Topic.ESCALATIONS, warning.topic());
         assertEquals(OutboxMessage.Topic.ESCALATIONS, breach.topic());
-        assertEquals(Map.of("priority", "P1", "kind", "p1-restore-breach", "contract", "office-hours",
-                "ticketNumber", number, "escalationId", number + "#p1-restore-breach"), breach.attributes());
+        assertEquals(
+                Map.of(
+                        "priority",
+                        "P1",
+                        "kind",
+                        "p1-restore-breach",
+                        "contract",
+                        "office-hours",
+                        "ticketNumber",
+                        number,
+                        "escalationId",
+                        number + "#p1-restore-breach"),
+                breach.attributes());
         var body = DatabindJson.MAPPER.readTree(breach.body());
         assertEquals("Bakkerij De Vries", body.get("customer").asText());
         assertEquals("2026-12-01T09:30:00+01:00", body.get("restoreDue").asText());
         assertEquals("http://127.0.0.1:3000/tickets/" + number, body.get("link").asText());
         assertFalse(dueEntry(number), "off the due index");
-        System.out.println("P1 lifecycle (creation, breach, warning, acknowledgement, breach, resolution) over 2 days of"
-                + " clock time took " + elapsedMs + " ms of test time");
+        System.out.println(
+                "P1 lifecycle (creation, breach, warning, acknowledgement, breach, resolution) over 2 days of"
+                        + " clock time took " + elapsedMs + " ms of test time");
     }
 
     @Test
@@ -127,7 +154,9 @@ class SlaCheckEndToEndTest {
         assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
         assertEquals("24x7", message.attributes().get("contract"));
         // HA by phone Mon 30 Nov 10:00, 24x7: restore due 18:00 (R5), in the message from the start
-        assertEquals("2026-11-30T18:00:00+01:00", DatabindJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
+        assertEquals(
+                "2026-11-30T18:00:00+01:00",
+                DatabindJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
     }
 
     @Test
@@ -136,21 +165,40 @@ class SlaCheckEndToEndTest {
         assertTrue(outbox.find(number + "#p1-escalation").isEmpty(), "a P2 is not escalated");
 
         CLOCK.set(Instant.parse("2026-11-30T09:30:00Z"));
-        tickets.record(number, new TicketEvent("re-1", EventKind.RECLASSIFIED, Instant.parse("2026-11-30T09:30:00Z"),
-                "operations:test", "api", Map.of("priority", "P1"))).orElseThrow();
-        tickets.record(number, new TicketEvent("note-1", EventKind.NOTE, Instant.parse("2026-11-30T09:31:00Z"),
-                "operations:test", "api", Map.of()));
+        tickets.record(
+                        number,
+                        new TicketEvent(
+                                "re-1",
+                                EventKind.RECLASSIFIED,
+                                Instant.parse("2026-11-30T09:30:00Z"),
+                                "operations:test",
+                                "api",
+                                Map.of("priority", "P1")))
+                .orElseThrow();
+        tickets.record(
+                number,
+                new TicketEvent(
+                        "note-1",
+                        EventKind.NOTE,
+                        Instant.parse("2026-11-30T09:31:00Z"),
+                        "operations:test",
+                        "api",
+                        Map.of()));
 
         var message = outbox.find(number + "#p1-escalation").orElseThrow();
         assertEquals(OutboxMessage.Topic.ESCALATIONS, message.topic());
         assertEquals("P1", message.attributes().get("priority"));
         // the clock start stays 10:00 (R17): restore 8 clock hours -> 18:00
-        assertEquals("2026-11-30T18:00:00+01:00", DatabindJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
+        assertEquals(
+                "2026-11-30T18:00:00+01:00",
+                DatabindJson.MAPPER.readTree(message.body()).get("restoreDue").asText());
     }
 
     @Test
     void theSecondLineReceivesEachP1EscalationOnceThroughSnsEvenAfterAFailedPublishAndADoubleSweep() {
-        String queue = aws.subscribedQueue(aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), "{\"priority\":[\"P1\"]}");
+        String queue = aws.subscribedQueue(
+                aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN),
+                "{\"priority\":[\"P1\"]}");
         try (var stream = aws.streamOf("OutboxTable")) {
             String number = open("tandarts-smit", "2026-11-30T09:00:00Z");
             // level B hosted PBX (R15): P1 restore 8 office hours from Mon 10:00: warning 16:00, breach Tue 09:30
@@ -162,17 +210,24 @@ class SlaCheckEndToEndTest {
             DynamodbEvent records = stream.read();
             Map<String, String> broken = new HashMap<>(aws.rawEnvironmentOf("EscalationFunction"));
             broken.put(EnvVar.ESCALATIONS_TOPIC_ARN.name(), "arn:aws:sns:eu-central-1:000000000000:no-such-topic");
-            var failed = LambdaInvoke.invoke(new EscalationHandler(Environment.of(broken), aws.clients(), CLOCK), records, StreamsEventResponse.class);
+            var failed = LambdaInvoke.invoke(
+                    new EscalationHandler(Environment.of(broken), aws.clients(), CLOCK),
+                    records,
+                    StreamsEventResponse.class);
             assertFalse(failed.getBatchItemFailures().isEmpty(), "the first publish fails");
             var publisher = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK);
             LambdaInvoke.invoke(publisher, records, StreamsEventResponse.class); // Lambda retries the batch
             LambdaInvoke.invoke(publisher, records, StreamsEventResponse.class); // and once more, for good measure
-            LambdaInvoke.invoke(publisher, stream.read(), StreamsEventResponse.class); // the delivery updates (MODIFY) publish nothing
+            LambdaInvoke.invoke(
+                    publisher,
+                    stream.read(),
+                    StreamsEventResponse.class); // the delivery updates (MODIFY) publish nothing
 
             Map<String, Integer> perEscalation = new HashMap<>();
             for (Message m : aws.drain(queue)) {
                 if (number.equals(m.messageAttributes().get("ticketNumber").stringValue())) {
-                    perEscalation.merge(m.messageAttributes().get("escalationId").stringValue(), 1, Integer::sum);
+                    perEscalation.merge(
+                            m.messageAttributes().get("escalationId").stringValue(), 1, Integer::sum);
                 }
             }
             assertEquals(Map.of(number + "#p1-restore-warning", 1, number + "#p1-restore-breach", 1), perEscalation);
@@ -185,21 +240,38 @@ class SlaCheckEndToEndTest {
             stream.read(); // what the other tests wrote
             String id = "VIO-2026-000777#p1-restore-breach-" + UUID.randomUUID();
             Instant written = Instant.parse("2026-12-03T09:00:00Z");
-            outbox.add(OutboxMessage.pending(id, OutboxMessage.Topic.ESCALATIONS,
-                    Map.of("priority", "P1", "kind", "p1-restore-breach", "contract", "office-hours"), "{}", written));
+            outbox.add(OutboxMessage.pending(
+                    id,
+                    OutboxMessage.Topic.ESCALATIONS,
+                    Map.of("priority", "P1", "kind", "p1-restore-breach", "contract", "office-hours"),
+                    "{}",
+                    written));
             stream.read(); // its INSERT: say every delivery of it failed, the records are gone to the DLQ
 
             sweepAt("2026-12-03T09:04:00Z"); // 4 minutes: still within a normal delivery
-            assertTrue(outbox.find(id).orElseThrow().state() == nl.vioms.sladesk.app.outbox.DeliveryState.PENDING);
-            assertTrue(stream.read().getRecords().stream().noneMatch(r -> r.getDynamodb().getKeys().get("id").getS().equals(id)),
+            assertTrue(outbox.find(id).orElseThrow().state() == DeliveryState.PENDING);
+            assertTrue(
+                    stream.read().getRecords().stream()
+                            .noneMatch(r ->
+                                    r.getDynamodb().getKeys().get("id").getS().equals(id)),
                     "not asked for again yet");
             sweepAt("2026-12-03T09:06:00Z"); // 6 minutes: missed, ask again
             DynamodbEvent again = stream.read();
-            LambdaInvoke.invoke(new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK), again, StreamsEventResponse.class);
+            LambdaInvoke.invoke(
+                    new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK),
+                    again,
+                    StreamsEventResponse.class);
 
-            assertTrue(again.getRecords().stream().anyMatch(r -> r.getEventName().equals("MODIFY")
-                    && r.getDynamodb().getKeys().get("id").getS().equals(id)), "the redrive reached the stream");
-            assertEquals(nl.vioms.sladesk.app.outbox.DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
+            assertTrue(
+                    again.getRecords().stream()
+                            .anyMatch(r -> r.getEventName().equals("MODIFY")
+                                    && r.getDynamodb()
+                                            .getKeys()
+                                            .get("id")
+                                            .getS()
+                                            .equals(id)),
+                    "the redrive reached the stream");
+            assertEquals(DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
         }
     }
 
@@ -207,21 +279,31 @@ class SlaCheckEndToEndTest {
     void oneBrokenTicketDoesNotStopTheSweepForTheOthers() {
         // a snapshot no code can read (its level is gone), due Wed 2 Dec 2026
         String table = env.require(EnvVar.TICKETS_TABLE);
-        Map<String, AttributeValue> broken = Map.of("pk", AttributeValue.fromS("TICKET#VIO-2026-999998"),
-                "sk", AttributeValue.fromS("TICKET"), "number", AttributeValue.fromS("VIO-2026-999998"),
-                "dueShard", AttributeValue.fromS("DUE#00"), "dueAt", AttributeValue.fromS("2026-12-02T08:00:00.000000000Z"));
+        Map<String, AttributeValue> broken = Map.of(
+                "pk",
+                AttributeValue.fromS("TICKET#VIO-2026-999998"),
+                "sk",
+                AttributeValue.fromS("TICKET"),
+                "number",
+                AttributeValue.fromS("VIO-2026-999998"),
+                "dueShard",
+                AttributeValue.fromS("DUE#00"),
+                "dueAt",
+                AttributeValue.fromS("2026-12-02T08:00:00.000000000Z"));
         aws.clients().dynamo().putItem(b -> b.tableName(table).item(broken));
         // level N P1 by phone Wed 2 Dec 10:00: start work due 12:00
         String number = open("bakkerij-devries", "2026-12-02T09:00:00Z");
         try {
             CLOCK.set(Instant.parse("2026-12-02T11:30:00Z"));
-            var failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
-                    () -> LambdaInvoke.invoke(sweep, Map.of(), Map.class));
+            var failure = Assertions.assertThrows(
+                    IllegalStateException.class, () -> LambdaInvoke.invoke(sweep, Map.of(), Map.class));
 
             assertTrue(failure.getMessage().contains("VIO-2026-999998"), failure.getMessage());
             assertEquals(List.of("start-work-breach"), checkpoints(number), "the good ticket was swept all the same");
         } finally {
-            aws.clients().dynamo().deleteItem(b -> b.tableName(table).key(Map.of("pk", broken.get("pk"), "sk", broken.get("sk"))));
+            aws.clients()
+                    .dynamo()
+                    .deleteItem(b -> b.tableName(table).key(Map.of("pk", broken.get("pk"), "sk", broken.get("sk"))));
         }
     }
 
@@ -235,9 +317,20 @@ class SlaCheckEndToEndTest {
     private static String open(String customerId, String at, String priority) {
         CLOCK.set(Instant.parse(at));
         var customer = directory.customer(customerId).orElseThrow();
-        var report = new Report(TicketKind.INCIDENT, Channel.PHONE, Instant.parse(at), "+31201234567",
-                "Niemand kan bellen", "Niemand kan bellen", priority, null, "phone:support", "telephony:test");
-        return tickets.open(report, customer, "test#" + UUID.randomUUID()).ticket().number();
+        var report = new Report(
+                TicketKind.INCIDENT,
+                Channel.PHONE,
+                Instant.parse(at),
+                "+31201234567",
+                "Niemand kan bellen",
+                "Niemand kan bellen",
+                priority,
+                null,
+                "phone:support",
+                "telephony:test");
+        return tickets.open(report, customer, "test#" + UUID.randomUUID())
+                .ticket()
+                .number();
     }
 
     private static void sweepAt(String now) {
@@ -249,17 +342,24 @@ class SlaCheckEndToEndTest {
     private static List<String> checkpoints(String number) {
         return tickets.view(number).orElseThrow().history().stream()
                 .filter(e -> e.kind() == EventKind.SLA_WARNING || e.kind() == EventKind.SLA_BREACH)
-                .map(e -> e.data().get(TicketService.CHECKPOINT)).toList();
+                .map(e -> e.data().get(TicketService.CHECKPOINT))
+                .toList();
     }
 
     private static void record(String number, String id, EventKind kind, String at) {
         CLOCK.set(Instant.parse(at));
-        tickets.record(number, new TicketEvent(id, kind, Instant.parse(at), "operations:test", "api", Map.of())).orElseThrow();
+        tickets.record(number, new TicketEvent(id, kind, Instant.parse(at), "operations:test", "api", Map.of()))
+                .orElseThrow();
     }
 
     private static boolean dueEntry(String number) {
-        var item = aws.clients().dynamo().getItem(b -> b.tableName(env.require(EnvVar.TICKETS_TABLE)).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET")))).item();
+        var item = aws.clients()
+                .dynamo()
+                .getItem(b -> b.tableName(env.require(EnvVar.TICKETS_TABLE))
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET"))))
+                .item();
         return item.containsKey("dueAt");
     }
 }

@@ -21,14 +21,15 @@ import nl.vioms.sladesk.core.error.InvalidInputException;
  */
 public final class Json {
     /** Decimals as written (money and percentages never as 1E+2); nulls kept; unknown fields refused. */
-    private static final JSON JR = JSON.builder(
-                    JsonFactory.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build())
+    private static final JSON JR = JSON.builder(JsonFactory.builder()
+                    .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                    .build())
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
             .build();
+
     private static final JSON PRETTY = JR.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {

@@ -18,11 +18,10 @@ public final class Log {
     /** Lambda logs in real time; the local runtime's simulated clock (the demo) may stand in. */
     private static volatile Clock clock = Clock.systemUTC();
     /** Errors already logged with their stack trace, so an invocation's failure is logged once. */
-    private static final Set<Throwable> LOGGED = Collections.synchronizedSet(
-            Collections.newSetFromMap(new WeakHashMap<>()));
+    private static final Set<Throwable> LOGGED =
+            Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
-    private Log() {
-    }
+    private Log() {}
 
     /** The clock log lines are stamped with (the local runtime's demo sets its simulated one). */
     public static void useClock(Clock logClock) {

@@ -15,8 +15,7 @@ import java.util.concurrent.Callable;
 public final class LogContext {
     private static final ThreadLocal<Map<String, Object>> CURRENT = new ThreadLocal<>();
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     /** The current thread's fields; empty outside an invocation. */
     public static Map<String, Object> current() {

@@ -63,8 +63,7 @@ class JsonTest {
         assertEquals("{\"klant\":\"Café\"}", out.toString(StandardCharsets.UTF_8));
     }
 
-    record Point(String month, BigDecimal availability) {
-    }
+    record Point(String month, BigDecimal availability) {}
 
     @Test
     void prettyOutputIsIndentedWithFieldsInAlphabeticalOrder() {

@@ -45,7 +45,9 @@ class LogContextTest {
                     List<Future<String>> running = new ArrayList<>();
                     for (int i = 0; i < 4; i++) {
                         running.add(pool.submit(LogContext.carrying(() -> {
-                            Log.info("worker", Map.of("thread", Thread.currentThread().getName()));
+                            Log.info(
+                                    "worker",
+                                    Map.of("thread", Thread.currentThread().getName()));
                             return "done";
                         })));
                     }
@@ -80,7 +82,9 @@ class LogContextTest {
         String trace = (String) lines.get(0).get("stackTrace");
         assertTrue(trace.startsWith("java.lang.IllegalStateException: the store said no"), trace);
         assertTrue(trace.contains("\tat nl.vioms.sladesk.app.LogContextTest"), trace);
-        assertEquals("java.lang.IllegalStateException: the store said no", lines.get(0).get("error"));
+        assertEquals(
+                "java.lang.IllegalStateException: the store said no",
+                lines.get(0).get("error"));
         assertTrue(Log.logged(error), "an error caused by a logged one counts as logged");
     }
 

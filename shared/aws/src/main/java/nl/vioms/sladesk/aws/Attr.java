@@ -1,13 +1,16 @@
 package nl.vioms.sladesk.aws;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reading and writing DynamoDB attribute values, where a missing attribute means null. */
 public final class Attr {
-    private Attr() {
-    }
+    private Attr() {}
 
     public static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
@@ -19,11 +22,13 @@ public final class Attr {
 
     /** Puts a string attribute when the value is not null (DynamoDB stores no empty values for keys). */
     public static void putIfPresent(Map<String, AttributeValue> item, String name, Object value) {
-        if (value != null) item.put(name, s(value.toString()));
+        if (value != null) {
+            item.put(name, s(value.toString()));
+        }
     }
 
-    private static final java.time.format.DateTimeFormatter SORTABLE = java.time.format.DateTimeFormatter
-            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     /**
      * An instant as fixed-width UTC text, for sort keys: ISO-8601's optional fraction would sort
@@ -44,10 +49,11 @@ public final class Attr {
     }
 
     /** The item at a pk/sk key, read consistently; empty when there is none. */
-    public static java.util.Optional<Map<String, AttributeValue>> getItem(
-            software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, String table, String pk, String sk) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
-        return item == null || item.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(item);
+    public static Optional<Map<String, AttributeValue>> getItem(
+            DynamoDbClient dynamo, String table, String pk, String sk) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("pk", s(pk), "sk", s(sk))))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     public static long number(Map<String, AttributeValue> item, String name) {

@@ -49,7 +49,8 @@ public final class AwsClients implements AutoCloseable {
      * container credentials endpoint, which also renews them after a restore.
      */
     static AwsCredentialsProvider lambdaCredentials(Environment env) {
-        return env.containerCredentials() ? ContainerCredentialsProvider.builder().build()
+        return env.containerCredentials()
+                ? ContainerCredentialsProvider.builder().build()
                 : EnvironmentVariableCredentialsProvider.create();
     }
 
@@ -70,44 +71,71 @@ public final class AwsClients implements AutoCloseable {
     }
 
     public synchronized DynamoDbClient dynamo() {
-        if (dynamo == null) dynamo = buildDynamo();
+        if (dynamo == null) {
+            dynamo = buildDynamo();
+        }
         return dynamo;
     }
 
     public synchronized SnsClient sns() {
-        if (sns == null) sns = buildSns();
+        if (sns == null) {
+            sns = buildSns();
+        }
         return sns;
     }
 
     public synchronized S3Client s3() {
-        if (s3 == null) s3 = buildS3();
+        if (s3 == null) {
+            s3 = buildS3();
+        }
         return s3;
     }
 
     private DynamoDbClient buildDynamo() {
-        var builder = DynamoDbClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
-        if (dynamoEndpoint != null) builder.endpointOverride(dynamoEndpoint);
+        var builder = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(httpClient());
+        if (dynamoEndpoint != null) {
+            builder.endpointOverride(dynamoEndpoint);
+        }
         return builder.build();
     }
 
     private SnsClient buildSns() {
-        var builder = SnsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
-        if (messagingEndpoint != null) builder.endpointOverride(messagingEndpoint);
+        var builder = SnsClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(httpClient());
+        if (messagingEndpoint != null) {
+            builder.endpointOverride(messagingEndpoint);
+        }
         return builder.build();
     }
 
     private S3Client buildS3() {
-        var builder = S3Client.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+        var builder = S3Client.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(httpClient());
         // emulators serve buckets by path, not by virtual host name
-        if (messagingEndpoint != null) builder.endpointOverride(messagingEndpoint).forcePathStyle(true);
+        if (messagingEndpoint != null) {
+            builder.endpointOverride(messagingEndpoint).forcePathStyle(true);
+        }
         return builder.build();
     }
 
     @Override
     public synchronized void close() {
-        if (dynamo != null) dynamo.close();
-        if (sns != null) sns.close();
-        if (s3 != null) s3.close();
+        if (dynamo != null) {
+            dynamo.close();
+        }
+        if (sns != null) {
+            sns.close();
+        }
+        if (s3 != null) {
+            s3.close();
+        }
     }
 
     /** One HTTP client per process, built on first use. */

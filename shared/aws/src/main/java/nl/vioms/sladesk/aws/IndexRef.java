@@ -5,5 +5,4 @@ package nl.vioms.sladesk.aws;
  * id) and its key attributes. Declared in {@link Indexes}; the template test fails when the
  * template loses one or changes its keys.
  */
-public record IndexRef(String tableLogicalId, String indexName, String partitionKey, String sortKey) {
-}
+public record IndexRef(String tableLogicalId, String indexName, String partitionKey, String sortKey) {}

@@ -2,8 +2,7 @@ package nl.vioms.sladesk.aws;
 
 /** Every secondary index the code queries (see docs/data-model.md for the access patterns). */
 public final class Indexes {
-    private Indexes() {
-    }
+    private Indexes() {}
 
     /** Outbox messages by delivery state, oldest first: operations' view of escalations. */
     public static final IndexRef OUTBOX_BY_STATE =
@@ -17,18 +16,17 @@ public final class Indexes {
      * The next SLA checkpoint (warning, breach) of every open clock, write-sharded over
      * {@code DUE#00..DUE#07}. Sparse: only tickets with a checkpoint ahead carry it.
      */
-    public static final IndexRef TICKETS_DUE =
-            new IndexRef("TicketsTable", "due", "dueShard", "dueAt");
+    public static final IndexRef TICKETS_DUE = new IndexRef("TicketsTable", "due", "dueShard", "dueAt");
 
     /** Open tickets in work-queue order (R11): priority, then creation. Sparse: open tickets only. */
-    public static final IndexRef TICKETS_QUEUE =
-            new IndexRef("TicketsTable", "queue", "queue", "queueOrder");
+    public static final IndexRef TICKETS_QUEUE = new IndexRef("TicketsTable", "queue", "queue", "queueOrder");
 
     /** Every customer (contract), by id: what month-end iterates. One partition value, {@code CUSTOMER}. */
-    public static final IndexRef DIRECTORY_CUSTOMERS =
-            new IndexRef("DirectoryTable", "customers", "entity", "id");
+    public static final IndexRef DIRECTORY_CUSTOMERS = new IndexRef("DirectoryTable", "customers", "entity", "id");
 
-    /** A customer's tickets by creation (month-end: the incidents of a month). Sparse: triage tickets have no customer. */
+    /**
+     * A customer's tickets by creation (month-end: the incidents of a month). Sparse: triage tickets have no customer.
+     */
     public static final IndexRef TICKETS_BY_CUSTOMER =
             new IndexRef("TicketsTable", "by-customer", "customerId", "createdAt");
 }

@@ -1,13 +1,13 @@
 package nl.vioms.sladesk.aws;
 
 import java.time.Clock;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
@@ -82,8 +82,8 @@ public final class Services {
     /** The ticket store; it writes escalations to the outbox in the same transaction (R17). */
     public synchronized TicketRepository ticketRepository() {
         if (ticketRepository == null) {
-            ticketRepository = new TicketRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE),
-                    env.require(EnvVar.OUTBOX_TABLE));
+            ticketRepository = new TicketRepository(
+                    aws.dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
         }
         return ticketRepository;
     }
@@ -91,8 +91,12 @@ public final class Services {
     /** Opening tickets, recording events, their clocks; links in messages start at the public URL. */
     public synchronized TicketService ticketService() {
         if (ticketService == null) {
-            ticketService = new TicketService(ticketRepository(), new TicketClocks(policies()),
-                    new PriorityClassifier(), clock, env.require(EnvVar.PUBLIC_BASE_URL));
+            ticketService = new TicketService(
+                    ticketRepository(),
+                    new TicketClocks(policies()),
+                    new PriorityClassifier(),
+                    clock,
+                    env.require(EnvVar.PUBLIC_BASE_URL));
         }
         return ticketService;
     }

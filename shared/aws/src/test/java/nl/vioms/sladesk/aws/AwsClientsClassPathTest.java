@@ -27,12 +27,14 @@ class AwsClientsClassPathTest {
     @Test
     void buildsDynamoWithoutSnsOrS3OnTheClassPath() throws Exception {
         try (var loader = new WithoutServices()) {
-            assertThrows(ClassNotFoundException.class,
+            assertThrows(
+                    ClassNotFoundException.class,
                     () -> loader.loadClass("software.amazon.awssdk.services.sns.SnsClient"));
             // called directly as a handler would, not through reflection on AwsClients (whose
             // method list names SnsClient)
             Runnable buildDynamo = (Runnable) loader.loadClass(BuildDynamoOnly.class.getName())
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor()
+                    .newInstance();
             buildDynamo.run();
             assertEquals(loader, buildDynamo.getClass().getClassLoader());
         }
@@ -43,7 +45,8 @@ class AwsClientsClassPathTest {
     void buildsDynamoServicesWithoutSnsOrS3OnTheClassPath() throws Exception {
         try (var loader = new WithoutServices()) {
             Runnable build = (Runnable) loader.loadClass(BuildDynamoServicesOnly.class.getName())
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor()
+                    .newInstance();
             build.run();
             assertEquals(loader, build.getClass().getClassLoader());
         }
@@ -52,8 +55,8 @@ class AwsClientsClassPathTest {
     public static final class BuildDynamoOnly implements Runnable {
         @Override
         public void run() {
-            try (AwsClients aws = AwsClients.forEmulators(URI.create("http://127.0.0.1:1"),
-                    URI.create("http://127.0.0.1:2"), Region.EU_CENTRAL_1)) {
+            try (AwsClients aws = AwsClients.forEmulators(
+                    URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"), Region.EU_CENTRAL_1)) {
                 aws.dynamo();
             }
         }
@@ -62,10 +65,21 @@ class AwsClientsClassPathTest {
     public static final class BuildDynamoServicesOnly implements Runnable {
         @Override
         public void run() {
-            Map<String, String> env = Map.of("TICKETS_TABLE", "t", "OUTBOX_TABLE", "o", "DIRECTORY_TABLE", "d",
-                    "MONITORING_TABLE", "m", "REPORTS_TABLE", "r", "PUBLIC_BASE_URL", "http://127.0.0.1:3000");
-            try (AwsClients aws = AwsClients.forEmulators(URI.create("http://127.0.0.1:1"),
-                    URI.create("http://127.0.0.1:2"), Region.EU_CENTRAL_1)) {
+            Map<String, String> env = Map.of(
+                    "TICKETS_TABLE",
+                    "t",
+                    "OUTBOX_TABLE",
+                    "o",
+                    "DIRECTORY_TABLE",
+                    "d",
+                    "MONITORING_TABLE",
+                    "m",
+                    "REPORTS_TABLE",
+                    "r",
+                    "PUBLIC_BASE_URL",
+                    "http://127.0.0.1:3000");
+            try (AwsClients aws = AwsClients.forEmulators(
+                    URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"), Region.EU_CENTRAL_1)) {
                 Services services = new Services(Environment.of(env), aws, Clock.systemUTC());
                 services.ticketService();
                 services.directory();
@@ -92,13 +106,15 @@ class AwsClientsClassPathTest {
         }
 
         private static URL[] classPath() {
-            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator)).map(entry -> {
-                try {
-                    return new File(entry).toURI().toURL();
-                } catch (MalformedURLException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toArray(URL[]::new);
+            return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .map(entry -> {
+                        try {
+                            return new File(entry).toURI().toURL();
+                        } catch (MalformedURLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .toArray(URL[]::new);
         }
     }
 }

@@ -32,7 +32,8 @@ class InvocationsTest {
     @Test
     void theFirstInvocationIsTheColdStartAndEveryLineCarriesTheRequestAndFunction() throws Exception {
         Invocations invocations = new Invocations(ENV);
-        System.setProperty(Invocations.TRACE_PROPERTY,
+        System.setProperty(
+                Invocations.TRACE_PROPERTY,
                 "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1");
 
         List<Map<String, Object>> lines = captured(() -> {
@@ -40,8 +41,22 @@ class InvocationsTest {
             invocations.handle(context("req-2", "EscalationFunction"), () -> Log.info("two", Map.of()));
         });
 
-        assertEquals(Map.of("time", lines.get(0).get("time"), "level", "INFO", "event", "one", "requestId", "req-1",
-                "function", "EscalationFunction", "coldStart", true, "traceId", "1-5759e988-bd862e3fe1be46a994272793"),
+        assertEquals(
+                Map.of(
+                        "time",
+                        lines.get(0).get("time"),
+                        "level",
+                        "INFO",
+                        "event",
+                        "one",
+                        "requestId",
+                        "req-1",
+                        "function",
+                        "EscalationFunction",
+                        "coldStart",
+                        true,
+                        "traceId",
+                        "1-5759e988-bd862e3fe1be46a994272793"),
                 lines.get(0));
         assertEquals("req-2", lines.get(1).get("requestId"));
         assertEquals(false, lines.get(1).get("coldStart"));
@@ -70,7 +85,9 @@ class InvocationsTest {
             invocations.handle(context("req-2", "f"), () -> Log.info("warm", Map.of()));
         });
 
-        assertEquals(List.of(true, true, false), lines.stream().map(l -> l.get("coldStart")).toList());
+        assertEquals(
+                List.of(true, true, false),
+                lines.stream().map(l -> l.get("coldStart")).toList());
     }
 
     @Test
@@ -81,12 +98,14 @@ class InvocationsTest {
         List<Throwable> thrown = new ArrayList<>();
 
         List<Map<String, Object>> lines = captured(() -> {
-            thrown.add(assertThrows(IllegalStateException.class,
+            thrown.add(assertThrows(
+                    IllegalStateException.class,
                     () -> invocations.handle(context("req-1", "f"), () -> {
                         throw failure;
                     })));
             // already logged with its trace where it was caught: not a second time
-            thrown.add(assertThrows(IllegalArgumentException.class,
+            thrown.add(assertThrows(
+                    IllegalArgumentException.class,
                     () -> invocations.handle(context("req-2", "f"), () -> {
                         Log.error("mail.bad-notification", Map.of(), logged);
                         throw logged;
@@ -112,7 +131,9 @@ class InvocationsTest {
     }
 
     static Context context(String requestId, String function) {
-        return (Context) Proxy.newProxyInstance(InvocationsTest.class.getClassLoader(), new Class<?>[] {Context.class},
+        return (Context) Proxy.newProxyInstance(
+                InvocationsTest.class.getClassLoader(),
+                new Class<?>[] {Context.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "getAwsRequestId" -> requestId;
                     case "getFunctionName" -> function;

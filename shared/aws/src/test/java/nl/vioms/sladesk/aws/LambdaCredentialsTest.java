@@ -17,8 +17,11 @@ class LambdaCredentialsTest {
 
     @Test
     void theContainerEndpointUnderSnapStart() {
-        var env = Environment.of(Map.of("AWS_CONTAINER_CREDENTIALS_FULL_URI", "http://127.0.0.1:9001/2021-04-23/credentials",
-                "AWS_CONTAINER_AUTHORIZATION_TOKEN", "t"));
+        var env = Environment.of(Map.of(
+                "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "http://127.0.0.1:9001/2021-04-23/credentials",
+                "AWS_CONTAINER_AUTHORIZATION_TOKEN",
+                "t"));
         assertInstanceOf(ContainerCredentialsProvider.class, AwsClients.lambdaCredentials(env));
     }
 }

@@ -26,8 +26,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * CloudFormation itself see.
  */
 public final class CloudFormationYaml {
-    private CloudFormationYaml() {
-    }
+    private CloudFormationYaml() {}
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path file) {
@@ -43,8 +42,24 @@ public final class CloudFormationYaml {
     private static final class IntrinsicConstructor extends Constructor {
         IntrinsicConstructor(LoaderOptions options) {
             super(options);
-            for (String name : List.of("Base64", "Cidr", "FindInMap", "GetAZs", "ImportValue", "Join",
-                    "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or", "Length", "ToJsonString")) {
+            for (String name : List.of(
+                    "Base64",
+                    "Cidr",
+                    "FindInMap",
+                    "GetAZs",
+                    "ImportValue",
+                    "Join",
+                    "Select",
+                    "Split",
+                    "Sub",
+                    "Transform",
+                    "And",
+                    "Equals",
+                    "If",
+                    "Not",
+                    "Or",
+                    "Length",
+                    "ToJsonString")) {
                 yamlConstructors.put(new Tag("!" + name), new Intrinsic("Fn::" + name));
             }
             yamlConstructors.put(new Tag("!Ref"), new Intrinsic("Ref"));

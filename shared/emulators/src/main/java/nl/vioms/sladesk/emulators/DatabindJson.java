@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.emulators;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -9,15 +10,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class DatabindJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private DatabindJson() {
-    }
+    private DatabindJson() {}
 
     /** Any value as JSON text with databind (Lambda's event classes, trees, maps). */
     public static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
     }
 }

@@ -20,8 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * serializers the Java runtime uses, so a test feeds a handler exactly what Lambda would.
  */
 public final class LambdaEvents {
-    private LambdaEvents() {
-    }
+    private LambdaEvents() {}
 
     /** Reads events/{relativePath} of the repository. */
     public static <T> T load(String relativePath, Class<T> type) {
@@ -38,12 +37,14 @@ public final class LambdaEvents {
     }
 
     public static <T> T fromJson(InputStream json, Class<T> type) {
-        return LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader()).fromJson(json);
+        return LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader())
+                .fromJson(json);
     }
 
     public static <T> String toJson(T event, Class<T> type) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader()).toJson(event, out);
+        LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader())
+                .toJson(event, out);
         return out.toString(StandardCharsets.UTF_8);
     }
 
@@ -55,16 +56,36 @@ public final class LambdaEvents {
         return item;
     }
 
-    private static AttributeValue attribute(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
-        if (v.getS() != null) return AttributeValue.fromS(v.getS());
-        if (v.getN() != null) return AttributeValue.fromN(v.getN());
-        if (v.getBOOL() != null) return AttributeValue.fromBool(v.getBOOL());
-        if (v.getNULL() != null) return AttributeValue.fromNul(v.getNULL());
-        if (v.getM() != null) return AttributeValue.fromM(item(v.getM()));
-        if (v.getL() != null) return AttributeValue.fromL(v.getL().stream().map(LambdaEvents::attribute).toList());
-        if (v.getSS() != null) return AttributeValue.fromSs(v.getSS());
-        if (v.getNS() != null) return AttributeValue.fromNs(v.getNS());
-        if (v.getB() != null) return AttributeValue.fromB(SdkBytes.fromByteBuffer(v.getB()));
+    private static AttributeValue attribute(
+            com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
+        if (v.getS() != null) {
+            return AttributeValue.fromS(v.getS());
+        }
+        if (v.getN() != null) {
+            return AttributeValue.fromN(v.getN());
+        }
+        if (v.getBOOL() != null) {
+            return AttributeValue.fromBool(v.getBOOL());
+        }
+        if (v.getNULL() != null) {
+            return AttributeValue.fromNul(v.getNULL());
+        }
+        if (v.getM() != null) {
+            return AttributeValue.fromM(item(v.getM()));
+        }
+        if (v.getL() != null) {
+            return AttributeValue.fromL(
+                    v.getL().stream().map(LambdaEvents::attribute).toList());
+        }
+        if (v.getSS() != null) {
+            return AttributeValue.fromSs(v.getSS());
+        }
+        if (v.getNS() != null) {
+            return AttributeValue.fromNs(v.getNS());
+        }
+        if (v.getB() != null) {
+            return AttributeValue.fromB(SdkBytes.fromByteBuffer(v.getB()));
+        }
         throw new IllegalArgumentException("unsupported attribute value " + v);
     }
 

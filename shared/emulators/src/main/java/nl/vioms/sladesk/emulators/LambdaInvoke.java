@@ -14,8 +14,7 @@ import java.nio.charset.StandardCharsets;
  * and the local runtime go through exactly the JSON Lambda would send, not a typed shortcut.
  */
 public final class LambdaInvoke {
-    private LambdaInvoke() {
-    }
+    private LambdaInvoke() {}
 
     /** The handler's output for a JSON payload, as text (empty if it wrote nothing). */
     public static String invokeJson(RequestStreamHandler handler, String payload, Context context) {
@@ -34,15 +33,21 @@ public final class LambdaInvoke {
      */
     public static <O> O invoke(RequestStreamHandler handler, Object event, Class<O> output) {
         String written = invokeJson(handler, wireJson(event), null);
-        if (output == Void.class) return null;
+        if (output == Void.class) {
+            return null;
+        }
         return isLambdaEvent(output) ? LambdaEvents.fromJson(written, output) : read(written, output);
     }
 
     /** Lambda's JSON for an event: its event classes through Lambda's own serializers. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static String wireJson(Object event) {
-        if (event instanceof String json) return json;
-        return isLambdaEvent(event.getClass()) ? LambdaEvents.toJson(event, (Class) event.getClass()) : DatabindJson.write(event);
+        if (event instanceof String json) {
+            return json;
+        }
+        return isLambdaEvent(event.getClass())
+                ? LambdaEvents.toJson(event, (Class) event.getClass())
+                : DatabindJson.write(event);
     }
 
     private static boolean isLambdaEvent(Class<?> type) {

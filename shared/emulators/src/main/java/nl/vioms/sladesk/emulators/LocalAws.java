@@ -1,12 +1,28 @@
 package nl.vioms.sladesk.emulators;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.directory.DirectorySeed;
+import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.MonitoringSeed;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The emulated AWS account: a running emulator backend, SDK clients for it, and the template's
@@ -32,15 +48,27 @@ public final class LocalAws implements AutoCloseable {
         this.ownsBackend = ownsBackend;
         this.template = template;
         this.clients = AwsClients.forEmulators(backend.dynamoEndpoint(), backend.messagingEndpoint(), REGION);
-        this.sqs = SqsClient.builder().region(REGION).credentialsProvider(AwsClients.emulatorCredentials())
-                .httpClient(AwsClients.httpClient()).endpointOverride(backend.messagingEndpoint()).build();
-        this.resources = LocalResources.create(template, REGION.id(), publicBaseUrl,
-                clients.dynamo(), clients.sns(), sqs, clients.s3(), backend.supportsStreams());
+        this.sqs = SqsClient.builder()
+                .region(REGION)
+                .credentialsProvider(AwsClients.emulatorCredentials())
+                .httpClient(AwsClients.httpClient())
+                .endpointOverride(backend.messagingEndpoint())
+                .build();
+        this.resources = LocalResources.create(
+                template,
+                REGION.id(),
+                publicBaseUrl,
+                clients.dynamo(),
+                clients.sns(),
+                sqs,
+                clients.s3(),
+                backend.supportsStreams());
     }
 
     /**
      * Starts the Node emulators (dynoxide or dynalite, and fauxqs) and creates the template's
-     * resources. Tests may choose another backend (LocalStack) through {@link #start(EmulatorBackend, Template, String)}.
+     * resources. Tests may choose another backend (LocalStack) through {@link #start(EmulatorBackend, Template,
+     * String)}.
      */
     public static LocalAws start(Template template, Path dataDir, String publicBaseUrl) {
         return start(NodeEmulators.start(dataDir), template, publicBaseUrl);
@@ -62,10 +90,23 @@ public final class LocalAws implements AutoCloseable {
      */
     public static LocalAws attach(URI dynamoEndpoint, URI messagingEndpoint, Template template, String publicBaseUrl) {
         EmulatorBackend running = new EmulatorBackend() {
-            @Override public URI dynamoEndpoint() { return dynamoEndpoint; }
-            @Override public URI messagingEndpoint() { return messagingEndpoint; }
-            @Override public boolean supportsStreams() { return false; }
-            @Override public void close() { }
+            @Override
+            public URI dynamoEndpoint() {
+                return dynamoEndpoint;
+            }
+
+            @Override
+            public URI messagingEndpoint() {
+                return messagingEndpoint;
+            }
+
+            @Override
+            public boolean supportsStreams() {
+                return false;
+            }
+
+            @Override
+            public void close() {}
         };
         return new LocalAws(running, template, publicBaseUrl);
     }
@@ -100,31 +141,30 @@ public final class LocalAws implements AutoCloseable {
      */
     public void seed(String name) {
         try {
-            var seed = nl.vioms.sladesk.aws.directory.DirectorySeed.parse(
-                    java.nio.file.Files.readAllBytes(ProjectRoot.find().resolve("events/seed").resolve(name + ".json")));
-            nl.vioms.sladesk.aws.directory.DirectorySeed.load(seed,
-                    new nl.vioms.sladesk.aws.directory.DirectoryRepository(clients.dynamo(), resources.tableName("DirectoryTable")));
-            java.nio.file.Path monitoring = monitoringSeedOf(ProjectRoot.find().resolve("events/seed").resolve(name + ".json"));
-            if (java.nio.file.Files.isRegularFile(monitoring)) {
-                seedMonitoring(nl.vioms.sladesk.aws.monitoring.MonitoringSeed.parse(java.nio.file.Files.readAllBytes(monitoring)));
+            var seed = DirectorySeed.parse(
+                    Files.readAllBytes(ProjectRoot.find().resolve("events/seed").resolve(name + ".json")));
+            DirectorySeed.load(seed, new DirectoryRepository(clients.dynamo(), resources.tableName("DirectoryTable")));
+            Path monitoring =
+                    monitoringSeedOf(ProjectRoot.find().resolve("events/seed").resolve(name + ".json"));
+            if (Files.isRegularFile(monitoring)) {
+                seedMonitoring(MonitoringSeed.parse(Files.readAllBytes(monitoring)));
             }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read seed " + name, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read seed " + name, e);
         }
     }
 
     /** The monitoring seed beside a directory seed: demo.json -> demo-monitoring.json. */
-    public static java.nio.file.Path monitoringSeedOf(java.nio.file.Path directorySeed) {
+    public static Path monitoringSeedOf(Path directorySeed) {
         String file = directorySeed.getFileName().toString();
         return directorySeed.resolveSibling(file.replaceFirst("\\.json$", "") + "-monitoring.json");
     }
 
     /** Writes monitored services and probe targets into the Monitoring table (idempotent). */
-    public void seedMonitoring(nl.vioms.sladesk.aws.monitoring.MonitoringSeed.Seed seed) {
+    public void seedMonitoring(MonitoringSeed.Seed seed) {
         String table = resources.tableName("MonitoringTable");
-        nl.vioms.sladesk.aws.monitoring.MonitoringSeed.load(seed,
-                new nl.vioms.sladesk.aws.monitoring.MonitoringRepository(clients.dynamo(), table),
-                new nl.vioms.sladesk.aws.monitoring.ProbeRepository(clients.dynamo(), table));
+        MonitoringSeed.load(
+                seed, new MonitoringRepository(clients.dynamo(), table), new ProbeRepository(clients.dynamo(), table));
     }
 
     /**
@@ -132,24 +172,34 @@ public final class LocalAws implements AutoCloseable {
      * operations) would be; {@code filterPolicy} may be null. Returns the queue's URL.
      */
     public String subscribedQueue(String topicArn, String filterPolicy) {
-        String url = sqs.createQueue(b -> b.queueName("subscriber-" + java.util.UUID.randomUUID())).queueUrl();
-        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(
-                software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN))
-                .attributes().get(software.amazon.awssdk.services.sqs.model.QueueAttributeName.QUEUE_ARN);
-        java.util.Map<String, String> attributes = new java.util.HashMap<>();
+        String url = sqs.createQueue(b -> b.queueName("subscriber-" + UUID.randomUUID()))
+                .queueUrl();
+        String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        Map<String, String> attributes = new HashMap<>();
         attributes.put("RawMessageDelivery", "true");
-        if (filterPolicy != null) attributes.put("FilterPolicy", filterPolicy);
-        clients.sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
+        if (filterPolicy != null) {
+            attributes.put("FilterPolicy", filterPolicy);
+        }
+        clients.sns()
+                .subscribe(
+                        b -> b.topicArn(topicArn).protocol("sqs").endpoint(arn).attributes(attributes));
         return url;
     }
 
     /** Every message on a queue now, deleted as read (waits a second for stragglers after the last). */
-    public java.util.List<software.amazon.awssdk.services.sqs.model.Message> drain(String queueUrl) {
-        java.util.List<software.amazon.awssdk.services.sqs.model.Message> all = new java.util.ArrayList<>();
+    public List<Message> drain(String queueUrl) {
+        List<Message> all = new ArrayList<>();
         while (true) {
-            var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                    .waitTimeSeconds(1).messageAttributeNames("All")).messages();
-            if (messages.isEmpty()) return all;
+            var messages = sqs.receiveMessage(b -> b.queueUrl(queueUrl)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                    .messages();
+            if (messages.isEmpty()) {
+                return all;
+            }
             all.addAll(messages);
             messages.forEach(m -> sqs.deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
         }
@@ -163,7 +213,8 @@ public final class LocalAws implements AutoCloseable {
     /** How many items a table of the template holds (every page of a Scan), e.g. to check that nothing was written. */
     public int itemCount(String tableLogicalId) {
         return clients.dynamo().scanPaginator(b -> b.tableName(resources.tableName(tableLogicalId))).stream()
-                .mapToInt(software.amazon.awssdk.services.dynamodb.model.ScanResponse::count).sum();
+                .mapToInt(ScanResponse::count)
+                .sum();
     }
 
     /** A reader of a table's stream, from its start. */
@@ -172,14 +223,18 @@ public final class LocalAws implements AutoCloseable {
     }
 
     /** A reader of a table's stream that goes on after a checkpoint (see {@link LocalStreams#of}). */
-    public LocalStreams streamOf(String tableLogicalId, software.amazon.awssdk.services.dynamodb.model.ShardIteratorType startingPosition,
-                                 Map<String, String> after) {
+    public LocalStreams streamOf(String tableLogicalId, ShardIteratorType startingPosition, Map<String, String> after) {
         return LocalStreams.of(backend.dynamoEndpoint(), REGION, streamArnOf(tableLogicalId), startingPosition, after);
     }
 
     private String streamArnOf(String tableLogicalId) {
-        String arn = clients.dynamo().describeTable(b -> b.tableName(resources.tableName(tableLogicalId))).table().latestStreamArn();
-        if (arn == null) throw new IllegalStateException(tableLogicalId + " has no stream on this emulator");
+        String arn = clients.dynamo()
+                .describeTable(b -> b.tableName(resources.tableName(tableLogicalId)))
+                .table()
+                .latestStreamArn();
+        if (arn == null) {
+            throw new IllegalStateException(tableLogicalId + " has no stream on this emulator");
+        }
         return arn;
     }
 
@@ -206,6 +261,8 @@ public final class LocalAws implements AutoCloseable {
     public void close() {
         clients.close();
         sqs.close();
-        if (ownsBackend) backend.close();
+        if (ownsBackend) {
+            backend.close();
+        }
     }
 }

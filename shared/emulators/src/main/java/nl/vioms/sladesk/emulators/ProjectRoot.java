@@ -5,8 +5,7 @@ import java.nio.file.Path;
 
 /** Finds the repository root (the folder with template.yaml) from wherever the JVM runs. */
 public final class ProjectRoot {
-    private ProjectRoot() {
-    }
+    private ProjectRoot() {}
 
     public static Path find() {
         String configured = System.getProperty("sladesk.root");

@@ -48,14 +48,21 @@ public final class Template {
     }
 
     public List<Function> functions() {
-        Map<String, Object> globals = map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
-        return resourcesOfType("AWS::Serverless::Function").entrySet().stream().map(e -> {
-            Map<String, Object> props = e.getValue();
-            Map<String, Object> env = new LinkedHashMap<>(variables(globals));
-            env.putAll(variables(props));
-            return new Function(e.getKey(), (String) props.get("Handler"), (String) props.get("CodeUri"),
-                    env, map(props.getOrDefault("Events", Map.of())));
-        }).toList();
+        Map<String, Object> globals =
+                map(map(root.getOrDefault("Globals", Map.of())).getOrDefault("Function", Map.of()));
+        return resourcesOfType("AWS::Serverless::Function").entrySet().stream()
+                .map(e -> {
+                    Map<String, Object> props = e.getValue();
+                    Map<String, Object> env = new LinkedHashMap<>(variables(globals));
+                    env.putAll(variables(props));
+                    return new Function(
+                            e.getKey(),
+                            (String) props.get("Handler"),
+                            (String) props.get("CodeUri"),
+                            env,
+                            map(props.getOrDefault("Events", Map.of())));
+                })
+                .toList();
     }
 
     public Optional<Function> function(String logicalId) {
@@ -83,15 +90,21 @@ public final class Template {
      * @param codeUri     the deployable artifact, e.g. functions/escalation/target/escalation-lambda.jar
      * @param environment Globals merged with the function's own variables (raw template values)
      */
-    public record Function(String logicalId, String handler, String codeUri,
-                           Map<String, Object> environment, Map<String, Object> events) {
+    public record Function(
+            String logicalId,
+            String handler,
+            String codeUri,
+            Map<String, Object> environment,
+            Map<String, Object> events) {
 
         /** The Maven module folder that builds this function, e.g. functions/escalation. */
         public Path moduleDir() {
             Path uri = Path.of(codeUri);
             int target = -1;
             for (int i = 0; i < uri.getNameCount(); i++) {
-                if (uri.getName(i).toString().equals("target")) target = i;
+                if (uri.getName(i).toString().equals("target")) {
+                    target = i;
+                }
             }
             return target > 0 ? uri.subpath(0, target) : uri;
         }
@@ -104,7 +117,9 @@ public final class Template {
 
     /** Sanity check for callers holding a path that may not exist. */
     static Path requireFile(Path file) {
-        if (!Files.isRegularFile(file)) throw new IllegalStateException("missing " + file);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("missing " + file);
+        }
         return file;
     }
 }

@@ -41,8 +41,13 @@ final class AsyncInvocations {
     private volatile boolean realTime;
     private volatile boolean stopping;
 
-    AsyncInvocations(LocalAws aws, Clock clock, InvocationLog log, Invoker invoker,
-            Function<String, TemplateTriggers.AsyncConfig> configs, Timeline timeline) {
+    AsyncInvocations(
+            LocalAws aws,
+            Clock clock,
+            InvocationLog log,
+            Invoker invoker,
+            Function<String, TemplateTriggers.AsyncConfig> configs,
+            Timeline timeline) {
         this.aws = aws;
         this.clock = clock;
         this.log = log;
@@ -76,8 +81,10 @@ final class AsyncInvocations {
         TemplateTriggers.AsyncConfig config = configs.apply(functionId);
         if (retry < config.maximumRetryAttempts()) {
             Instant when = clock.instant().plus(Duration.ofMinutes(retry + 1L));
-            timeline.at(when, trigger, () -> dispatch(functionId,
-                    () -> attempt(functionId, trigger, payload, retry + 1, null)));
+            timeline.at(
+                    when,
+                    trigger,
+                    () -> dispatch(functionId, () -> attempt(functionId, trigger, payload, retry + 1, null)));
             return;
         }
         List<String> sentTo = new ArrayList<>();
@@ -90,9 +97,17 @@ final class AsyncInvocations {
             send(config.onFailureQueueId(), DatabindJson.write(record));
             sentTo.add(config.onFailureQueueId());
         }
-        log.log(clock.instant(), functionId, trigger, Outcome.DEAD_LETTER, null, "gave up after " + (retry + 1)
-                + " attempt(s)" + (sentTo.isEmpty() ? "; the event is dropped (no dead-letter queue)"
-                : "; event sent to " + String.join(", ", sentTo)));
+        log.log(
+                clock.instant(),
+                functionId,
+                trigger,
+                Outcome.DEAD_LETTER,
+                null,
+                "gave up after " + (retry + 1)
+                        + " attempt(s)"
+                        + (sentTo.isEmpty()
+                                ? "; the event is dropped (no dead-letter queue)"
+                                : "; event sent to " + String.join(", ", sentTo)));
     }
 
     /** What Lambda sends an on-failure destination for an asynchronous invocation. */
@@ -100,10 +115,17 @@ final class AsyncInvocations {
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("version", "1.0");
         record.put("timestamp", clock.instant().toString());
-        record.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(),
-                "functionArn", "arn:aws:lambda:" + LocalAws.REGION.id() + ":000000000000:function:" + functionId
-                        + ":$LATEST",
-                "condition", "RetriesExhausted", "approximateInvokeCount", attempts));
+        record.put(
+                "requestContext",
+                Map.of(
+                        "requestId",
+                        UUID.randomUUID().toString(),
+                        "functionArn",
+                        "arn:aws:lambda:" + LocalAws.REGION.id() + ":000000000000:function:" + functionId + ":$LATEST",
+                        "condition",
+                        "RetriesExhausted",
+                        "approximateInvokeCount",
+                        attempts));
         Object request;
         try {
             request = DatabindJson.MAPPER.readTree(payload);
@@ -111,10 +133,16 @@ final class AsyncInvocations {
             request = payload;
         }
         record.put("requestPayload", request);
-        record.put("responseContext", Map.of("statusCode", 200, "executedVersion", "$LATEST",
-                "functionError", "Unhandled"));
-        record.put("responsePayload", Map.of("errorMessage", String.valueOf(error.getMessage()),
-                "errorType", error.getClass().getName()));
+        record.put(
+                "responseContext",
+                Map.of("statusCode", 200, "executedVersion", "$LATEST", "functionError", "Unhandled"));
+        record.put(
+                "responsePayload",
+                Map.of(
+                        "errorMessage",
+                        String.valueOf(error.getMessage()),
+                        "errorType",
+                        error.getClass().getName()));
         return record;
     }
 
@@ -125,11 +153,13 @@ final class AsyncInvocations {
         }
         ExecutorService queue;
         synchronized (functionQueues) {
-            queue = functionQueues.computeIfAbsent(functionId, id -> Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "sladesk-" + id);
-                t.setDaemon(true);
-                return t;
-            }));
+            queue = functionQueues.computeIfAbsent(
+                    functionId,
+                    id -> Executors.newSingleThreadExecutor(r -> {
+                        Thread t = new Thread(r, "sladesk-" + id);
+                        t.setDaemon(true);
+                        return t;
+                    }));
         }
         if (!stopping) {
             queue.execute(invocation);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.function.Function;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
 import picocli.CommandLine;
@@ -38,15 +39,19 @@ final class CliArgs {
 
     Interval interval(String option, String text) {
         String[] parts = text.split("/", -1);
-        if (parts.length != 2) throw bad(option, text, "is not an interval FROM/TO");
+        if (parts.length != 2) {
+            throw bad(option, text, "is not an interval FROM/TO");
+        }
         Instant from = instant(option, parts[0]);
         Instant to = instant(option, parts[1]);
-        if (to.isBefore(from)) throw bad(option, text, "ends before it starts");
+        if (to.isBefore(from)) {
+            throw bad(option, text, "ends before it starts");
+        }
         return new Interval(from, to);
     }
 
     /** A value parsed by {@code parser}, or a usage error naming the option and the problem. */
-    <T> T parse(String option, String value, java.util.function.Function<String, T> parser, String problem) {
+    <T> T parse(String option, String value, Function<String, T> parser, String problem) {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException | DateTimeException e) {

@@ -25,36 +25,83 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sladesk clock}: a ticket's SLA deadlines (R3-R17) as one JSON object. */
-@Command(name = "clock", mixinStandardHelpOptions = true,
-        description = {"Computes a ticket's SLA deadlines (R3-R17) and prints one JSON object.",
-                "Times without an offset are Europe/Amsterdam wall-clock time; a best-effort target is null."})
+@Command(
+        name = "clock",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Computes a ticket's SLA deadlines (R3-R17) and prints one JSON object.",
+            "Times without an offset are Europe/Amsterdam wall-clock time; a best-effort target is null."
+        })
 final class ClockCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--level", required = true, paramLabel = "LEVEL", description = "SLA level: A, N, B, HA, HS, HN, HB.")
+    @Option(
+            names = "--level",
+            required = true,
+            paramLabel = "LEVEL",
+            description = "SLA level: A, N, B, HA, HS, HN, HB.")
     String level;
+
     @Option(names = "--priority", required = true, paramLabel = "PRIO", description = "P1, P2 or P3 (R10).")
     String priority;
-    @Option(names = "--reported", required = true, paramLabel = "TIME", description = "When the ticket was created (R8).")
+
+    @Option(
+            names = "--reported",
+            required = true,
+            paramLabel = "TIME",
+            description = "When the ticket was created (R8).")
     String reported;
-    @Option(names = "--channel", defaultValue = "email", paramLabel = "CHANNEL",
+
+    @Option(
+            names = "--channel",
+            defaultValue = "email",
+            paramLabel = "CHANNEL",
             description = "email, phone, api or monitoring (default: ${DEFAULT-VALUE}); matters for R7.")
     String channel;
-    @Option(names = "--service", defaultValue = "hosted-pbx", paramLabel = "KIND",
+
+    @Option(
+            names = "--service",
+            defaultValue = "hosted-pbx",
+            paramLabel = "KIND",
             description = "hosted-pbx, sip-trunk, connectivity or mobile (default: ${DEFAULT-VALUE}).")
     String service;
-    @Option(names = "--phone-report", paramLabel = "TIME", description = "When the fault was also reported by phone (R7).")
+
+    @Option(
+            names = "--phone-report",
+            paramLabel = "TIME",
+            description = "When the fault was also reported by phone (R7).")
     String phoneReport;
-    @Option(names = "--pause", paramLabel = "FROM/TO", description = "Waiting for the reseller or end user (R16, repeatable).")
+
+    @Option(
+            names = "--pause",
+            paramLabel = "FROM/TO",
+            description = "Waiting for the reseller or end user (R16, repeatable).")
     List<String> pauses = new ArrayList<>();
 
     @Override
     public Integer call() {
         CliArgs time = new CliArgs(spec.commandLine());
-        SlaLevel slaLevel = time.parse("--level", level, v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a level (A, N, B, HA, HS, HN, HB)");
-        Priority prio = time.parse("--priority", priority, v -> Priority.valueOf(v.toUpperCase(Locale.ROOT)), "is not a priority (P1, P2, P3)");
-        Channel via = time.parse("--channel", channel, v -> Channel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a channel (email, phone, api, monitoring)");
-        ServiceKind kind = time.parse("--service", service, ServiceKind::fromWireName, "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
+        SlaLevel slaLevel = time.parse(
+                "--level",
+                level,
+                v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)),
+                "is not a level (A, N, B, HA, HS, HN, HB)");
+        Priority prio = time.parse(
+                "--priority",
+                priority,
+                v -> Priority.valueOf(v.toUpperCase(Locale.ROOT)),
+                "is not a priority (P1, P2, P3)");
+        Channel via = time.parse(
+                "--channel",
+                channel,
+                v -> Channel.valueOf(v.toUpperCase(Locale.ROOT)),
+                "is not a channel (email, phone, api, monitoring)");
+        ServiceKind kind = time.parse(
+                "--service",
+                service,
+                ServiceKind::fromWireName,
+                "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
         Instant created = time.instant("--reported", reported);
 
         TicketTimeline timeline = TicketTimeline.created(created, via, prio);
@@ -70,10 +117,11 @@ final class ClockCommand implements Callable<Integer> {
             latest = max(latest, span.end());
         }
 
-        SlaPolicy policy = PolicyLoader.loadDefault().policyOn(created.atZone(CliArgs.AMSTERDAM).toLocalDate());
+        SlaPolicy policy = PolicyLoader.loadDefault()
+                .policyOn(created.atZone(CliArgs.AMSTERDAM).toLocalDate());
         // "now" after every given event, so all of them count; the deadlines do not depend on it
-        ClockResult clock = SlaClocks.compute(timeline, policy.terms(slaLevel, kind),
-                new WorkingDays(policy.holidays()), latest);
+        ClockResult clock =
+                SlaClocks.compute(timeline, policy.terms(slaLevel, kind), new WorkingDays(policy.holidays()), latest);
 
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("level", slaLevel.name());
@@ -96,5 +144,4 @@ final class ClockCommand implements Callable<Integer> {
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
     }
-
 }

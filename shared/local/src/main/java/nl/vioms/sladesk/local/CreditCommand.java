@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.core.availability.AvailabilityCalculator;
@@ -30,35 +31,76 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sladesk credit}: a month's availability and service credit (R18-R26) as one JSON object. */
-@Command(name = "credit", mixinStandardHelpOptions = true,
-        description = {"Computes a month's availability and service credit (R18-R26) and prints one JSON object.",
-                "Times without an offset are Europe/Amsterdam wall-clock time."})
+@Command(
+        name = "credit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Computes a month's availability and service credit (R18-R26) and prints one JSON object.",
+            "Times without an offset are Europe/Amsterdam wall-clock time."
+        })
 final class CreditCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--month", required = true, paramLabel = "YYYY-MM", description = "Calendar month in Amsterdam time.")
+    @Option(
+            names = "--month",
+            required = true,
+            paramLabel = "YYYY-MM",
+            description = "Calendar month in Amsterdam time.")
     String month;
-    @Option(names = "--level", required = true, paramLabel = "LEVEL", description = "SLA level: A, N, B, HA, HS, HN, HB.")
+
+    @Option(
+            names = "--level",
+            required = true,
+            paramLabel = "LEVEL",
+            description = "SLA level: A, N, B, HA, HS, HN, HB.")
     String level;
-    @Option(names = "--service", defaultValue = "hosted-pbx", paramLabel = "KIND",
+
+    @Option(
+            names = "--service",
+            defaultValue = "hosted-pbx",
+            paramLabel = "KIND",
             description = "hosted-pbx, sip-trunk, connectivity or mobile (default: ${DEFAULT-VALUE}).")
     String service;
+
     @Option(names = "--fee", required = true, paramLabel = "AMOUNT", description = "Monthly licence fee, e.g. 250.00.")
     String fee;
-    @Option(names = "--fixed-costs", paramLabel = "AMOUNT", description = "Monthly fixed costs for the 60 %% cap (default: the fee).")
+
+    @Option(
+            names = "--fixed-costs",
+            paramLabel = "AMOUNT",
+            description = "Monthly fixed costs for the 60 %% cap (default: the fee).")
     String fixedCosts;
-    @Option(names = "--rounding", paramLabel = "MODE", description = "whole, started or prorata (default: the policy's).")
+
+    @Option(
+            names = "--rounding",
+            paramLabel = "MODE",
+            description = "whole, started or prorata (default: the policy's).")
     String rounding;
+
     @Option(names = "--outage", paramLabel = "FROM/TO", description = "An outage (repeatable).")
     List<String> outages = new ArrayList<>();
-    @Option(names = "--maintenance", paramLabel = "FROM/TO@ANNOUNCED", description = "Planned maintenance with its announcement instant (repeatable).")
+
+    @Option(
+            names = "--maintenance",
+            paramLabel = "FROM/TO@ANNOUNCED",
+            description = "Planned maintenance with its announcement instant (repeatable).")
     List<String> maintenance = new ArrayList<>();
-    @Option(names = "--emergency", paramLabel = "FROM/TO[@excluded:REASON]",
-            description = "Emergency maintenance; counted as down unless operations excluded it with a reason (repeatable).")
+
+    @Option(
+            names = "--emergency",
+            paramLabel = "FROM/TO[@excluded:REASON]",
+            description =
+                    "Emergency maintenance; counted as down unless operations excluded it with a reason (repeatable).")
     List<String> emergencies = new ArrayList<>();
-    @Option(names = "--excluded", paramLabel = "FROM/TO[@KIND]",
-            description = "Other exclusion, KIND one of force-majeure (default), customer-caused, administrative-block, connection-outage, not-delivered (repeatable).")
+
+    @Option(
+            names = "--excluded",
+            paramLabel = "FROM/TO[@KIND]",
+            description = "Other exclusion, KIND one of force-majeure (default), customer-caused, "
+                    + "administrative-block, connection-outage, not-delivered (repeatable).")
     List<String> exclusions = new ArrayList<>();
+
     @Option(names = "--unknown", paramLabel = "FROM/TO", description = "Time the monitoring did not run (repeatable).")
     List<String> unknown = new ArrayList<>();
 
@@ -69,22 +111,39 @@ final class CreditCommand implements Callable<Integer> {
         CliArgs time = new CliArgs(spec.commandLine());
         this.time = time;
         YearMonth yearMonth = time.parse("--month", month, YearMonth::parse, "is not a month like 2026-11");
-        SlaLevel slaLevel = time.parse("--level", level, v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)), "is not a level (A, N, B, HA, HS, HN, HB)");
-        ServiceKind kind = time.parse("--service", service, ServiceKind::fromWireName, "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
+        SlaLevel slaLevel = time.parse(
+                "--level",
+                level,
+                v -> SlaLevel.valueOf(v.toUpperCase(Locale.ROOT)),
+                "is not a level (A, N, B, HA, HS, HN, HB)");
+        ServiceKind kind = time.parse(
+                "--service",
+                service,
+                ServiceKind::fromWireName,
+                "is not a service kind (hosted-pbx, sip-trunk, connectivity, mobile)");
         BigDecimal licenceFee = money("--fee", fee);
         BigDecimal fixed = fixedCosts == null ? licenceFee : money("--fixed-costs", fixedCosts);
 
         SlaPolicy policy = PolicyLoader.loadDefault().policyFor(yearMonth);
-        var creditPolicy = rounding == null ? policy.credit()
-                : policy.credit().withRounding(time.parse("--rounding", rounding, CreditRounding::fromWireName, "is not whole, started or prorata"));
+        var creditPolicy = rounding == null
+                ? policy.credit()
+                : policy.credit()
+                        .withRounding(time.parse(
+                                "--rounding",
+                                rounding,
+                                CreditRounding::fromWireName,
+                                "is not whole, started or prorata"));
 
         AvailabilityInput.Builder input = AvailabilityInput.forMonth(yearMonth);
         outages.forEach(o -> input.outage(time.interval("--outage", o)));
         unknown.forEach(u -> input.unknown(time.interval("--unknown", u)));
         for (String m : maintenance) {
             String[] parts = m.split("@", 2);
-            if (parts.length != 2) throw time.bad("--maintenance", m, "needs its announcement: FROM/TO@ANNOUNCED");
-            input.planned(new PlannedMaintenance(time.interval("--maintenance", parts[0]), time.instant("--maintenance", parts[1]), "cli"));
+            if (parts.length != 2) {
+                throw time.bad("--maintenance", m, "needs its announcement: FROM/TO@ANNOUNCED");
+            }
+            input.planned(new PlannedMaintenance(
+                    time.interval("--maintenance", parts[0]), time.instant("--maintenance", parts[1]), "cli"));
         }
         for (String e : emergencies) {
             String[] parts = e.split("@", 2);
@@ -99,8 +158,13 @@ final class CreditCommand implements Callable<Integer> {
         }
         for (String x : exclusions) {
             String[] parts = x.split("@", 2);
-            ExclusionKind exclusionKind = parts.length == 1 ? ExclusionKind.FORCE_MAJEURE
-                    : time.parse("--excluded", parts[1], v -> ExclusionKind.valueOf(v.toUpperCase(Locale.ROOT).replace('-', '_')),
+            ExclusionKind exclusionKind = parts.length == 1
+                    ? ExclusionKind.FORCE_MAJEURE
+                    : time.parse(
+                            "--excluded",
+                            parts[1],
+                            v -> ExclusionKind.valueOf(
+                                    v.toUpperCase(Locale.ROOT).replace('-', '_')),
                             "names no exclusion kind");
             input.exclusion(new Exclusion(time.interval("--excluded", parts[0]), exclusionKind, "cli"));
         }
@@ -126,14 +190,34 @@ final class CreditCommand implements Callable<Integer> {
         out.put("credit", credit.amount().toPlainString());
         out.put("capped", credit.capped());
         out.put("explanation", credit.explanation());
-        out.put("downIntervals", availability.downIntervals().stream()
-                .map(d -> Map.of("from", CliArgs.format(d.interval().start()), "to", CliArgs.format(d.interval().end()),
-                        "observed", d.observed().name().toLowerCase(Locale.ROOT))).toList());
-        out.put("excludedIntervals", availability.excludedIntervals().stream()
-                .map(d -> Map.of("from", CliArgs.format(d.interval().start()), "to", CliArgs.format(d.interval().end()),
-                        "kind", d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), "reason", d.reason(), "rule", d.ruleId())).toList());
+        out.put(
+                "downIntervals",
+                availability.downIntervals().stream()
+                        .map(d -> Map.of(
+                                "from",
+                                CliArgs.format(d.interval().start()),
+                                "to",
+                                CliArgs.format(d.interval().end()),
+                                "observed",
+                                d.observed().name().toLowerCase(Locale.ROOT)))
+                        .toList());
+        out.put(
+                "excludedIntervals",
+                availability.excludedIntervals().stream()
+                        .map(d -> Map.of(
+                                "from",
+                                CliArgs.format(d.interval().start()),
+                                "to",
+                                CliArgs.format(d.interval().end()),
+                                "kind",
+                                d.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                                "reason",
+                                d.reason(),
+                                "rule",
+                                d.ruleId()))
+                        .toList());
         out.put("policy", policy.id());
-        var rules = new java.util.TreeSet<>(availability.rulesApplied());
+        var rules = new TreeSet<>(availability.rulesApplied());
         rules.addAll(credit.rules());
         out.put("rules", rules);
         spec.commandLine().getOut().println(Json.write(out));
@@ -142,8 +226,9 @@ final class CreditCommand implements Callable<Integer> {
 
     private BigDecimal money(String option, String value) {
         BigDecimal amount = time.parse(option, value, BigDecimal::new, "is not an amount like 250.00");
-        if (amount.signum() < 0) throw time.bad(option, value, "is negative");
+        if (amount.signum() < 0) {
+            throw time.bad(option, value, "is negative");
+        }
         return amount;
     }
-
 }

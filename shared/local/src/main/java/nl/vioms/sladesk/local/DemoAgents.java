@@ -40,8 +40,8 @@ final class DemoAgents {
     }
 
     void subscribe() {
-        Map<String, Object> secondLine = aws.template().resourcesOfType("AWS::SNS::Subscription")
-                .get("SecondLineSubscription");
+        Map<String, Object> secondLine =
+                aws.template().resourcesOfType("AWS::SNS::Subscription").get("SecondLineSubscription");
         String filter = secondLine == null ? null : DatabindJson.write(secondLine.get("FilterPolicy"));
         secondLineQueue = subscribedQueue("demo-second-line", "EscalationsTopic", filter);
         operationsQueue = subscribedQueue("demo-operations", "EscalationsTopic", null);
@@ -52,7 +52,9 @@ final class DemoAgents {
     void act() {
         for (Message message : receive(secondLineQueue)) {
             JsonNode escalation = DemoApi.json(message.body());
-            String number = escalation.path("ticket").asText(escalation.path("ticketNumber").asText());
+            String number = escalation
+                    .path("ticket")
+                    .asText(escalation.path("ticketNumber").asText());
             String id = escalation.path("escalationId").asText();
             if (number.isEmpty() || acknowledged.containsKey(id)) {
                 continue;
@@ -93,20 +95,28 @@ final class DemoAgents {
 
     private String subscribedQueue(String name, String topicId, String filterPolicy) {
         String url = aws.sqs().createQueue(b -> b.queueName(name)).queueUrl();
-        String arn = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        String arn = aws.sqs()
+                .getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         Map<String, String> attributes = new HashMap<>();
         attributes.put("RawMessageDelivery", "true");
         if (filterPolicy != null) {
             attributes.put("FilterPolicy", filterPolicy);
         }
-        aws.clients().sns().subscribe(b -> b.topicArn(aws.resources().require(topicId)).protocol("sqs").endpoint(arn)
-                .attributes(attributes));
+        aws.clients()
+                .sns()
+                .subscribe(b -> b.topicArn(aws.resources().require(topicId))
+                        .protocol("sqs")
+                        .endpoint(arn)
+                        .attributes(attributes));
         return url;
     }
 
     private List<Message> receive(String queueUrl) {
-        List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)).messages();
+        List<Message> messages = aws.sqs()
+                .receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10))
+                .messages();
         messages.forEach(m -> aws.sqs().deleteMessage(b -> b.queueUrl(queueUrl).receiptHandle(m.receiptHandle())));
         return messages;
     }

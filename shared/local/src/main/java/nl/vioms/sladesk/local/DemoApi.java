@@ -20,22 +20,26 @@ final class DemoApi {
     }
 
     JsonNode post(String path, String token, Map<String, Object> body) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token)
                 .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(DatabindJson.write(body))).build());
+                .POST(HttpRequest.BodyPublishers.ofString(DatabindJson.write(body)))
+                .build());
     }
 
     JsonNode get(String path, String token) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
-                .GET().build());
+        return send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build());
     }
 
     private JsonNode send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 400) {
-                throw new IllegalStateException(request.method() + " " + request.uri().getPath() + " answered "
-                        + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(request.method() + " "
+                        + request.uri().getPath() + " answered " + response.statusCode() + ": " + response.body());
             }
             return json(response.body());
         } catch (IOException e) {

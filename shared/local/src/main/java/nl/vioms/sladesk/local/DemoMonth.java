@@ -49,7 +49,8 @@ final class DemoMonth {
         MonthScript script = MonthScriptReader.read(scriptFile);
         script.checkDays(month, scriptFile.toString());
         Instant start = month.atDay(1).atStartOfDay(Amsterdam.ZONE).toInstant();
-        Instant monthEnd = month.plusMonths(1).atDay(1).atStartOfDay(Amsterdam.ZONE).toInstant();
+        Instant monthEnd =
+                month.plusMonths(1).atDay(1).atStartOfDay(Amsterdam.ZONE).toInstant();
         // past month-end's run (00:05 on the 1st of the next month)
         Instant end = monthEnd.plus(Duration.ofMinutes(10));
         int port;
@@ -66,16 +67,16 @@ final class DemoMonth {
             Log.useClock(clock);
             InvocationLog invocations = new InvocationLog(log, InvocationLog.Format.TEXT);
             try (DemoPeers peers = new DemoPeers();
-                 LocalRuntime runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.ENABLED, invocations,
-                         dir.resolve("data"));
-                 LocalApiServer server = new LocalApiServer(runtime.handlers(), port, invocations, clock)) {
+                    LocalRuntime runtime = new LocalRuntime(
+                            aws, clock, LocalRuntime.ScheduleMode.ENABLED, invocations, dir.resolve("data"));
+                    LocalApiServer server = new LocalApiServer(runtime.handlers(), port, invocations, clock)) {
                 DemoApi api = new DemoApi(server.baseUrl());
                 DemoScenes scenes = new DemoScenes();
                 DemoTickets tickets = new DemoTickets(api, scenes, clock, log);
                 DemoAgents agents = new DemoAgents(aws, clock, api, scenes, tickets);
                 agents.subscribe();
-                ScriptScenes people = new ScriptScenes(aws, clock, month, scriptFile.getParent(), api, tickets,
-                        scenes, log, peers);
+                ScriptScenes people =
+                        new ScriptScenes(aws, clock, month, scriptFile.getParent(), api, tickets, scenes, log, peers);
                 people.monitorPlatform();
                 people.add(script);
                 scenes.busy(new Interval(monthEnd.minus(DemoScenes.LEAD), end));
@@ -84,22 +85,36 @@ final class DemoMonth {
                 Replay replay = replay(runtime, clock, scenes, agents, tickets, start, end);
                 log.flush();
                 List<Path> reports = DemoSummary.downloadReports(aws, dir).stream()
-                        .filter(p -> p.toString().contains("/" + month + "/")).toList();
-                return new DemoSummary(month, Duration.ofNanos(System.nanoTime() - startedNanos), replay.steps(),
-                        replay.jumps(), invocations.invocations(), invocations.errors(),
-                        DemoSummary.ticketLines(api, tickets), DemoSummary.escalationLines(aws, agents),
-                        DemoSummary.availabilityLines(month, reports), reports, dir.resolve("runtime.log"));
+                        .filter(p -> p.toString().contains("/" + month + "/"))
+                        .toList();
+                return new DemoSummary(
+                        month,
+                        Duration.ofNanos(System.nanoTime() - startedNanos),
+                        replay.steps(),
+                        replay.jumps(),
+                        invocations.invocations(),
+                        invocations.errors(),
+                        DemoSummary.ticketLines(api, tickets),
+                        DemoSummary.escalationLines(aws, agents),
+                        DemoSummary.availabilityLines(month, reports),
+                        reports,
+                        dir.resolve("runtime.log"));
             }
         }
     }
 
     /** How the clock went: minute steps in the busy stretches, jumps across the quiet ones. */
-    private record Replay(long steps, long jumps) {
-    }
+    private record Replay(long steps, long jumps) {}
 
     /** The driver loop: moves the clock to {@code end}, playing scenes and draining the runtime. */
-    private Replay replay(LocalRuntime runtime, MutableClock clock, DemoScenes scenes, DemoAgents agents,
-            DemoTickets tickets, Instant start, Instant end) {
+    private Replay replay(
+            LocalRuntime runtime,
+            MutableClock clock,
+            DemoScenes scenes,
+            DemoAgents agents,
+            DemoTickets tickets,
+            Instant start,
+            Instant end) {
         ProgressBar progress = new ProgressBar(out, start, end, terminal);
         long steps = 0;
         long jumps = 0;

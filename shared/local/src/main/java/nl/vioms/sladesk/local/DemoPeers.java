@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The demo's stand-ins for the hosted platform, on 127.0.0.1: an SBC answering SIP OPTIONS over
@@ -66,7 +67,9 @@ final class DemoPeers implements AutoCloseable {
 
     synchronized void up() {
         answering = true;
-        if (!tcp.isClosed()) return;
+        if (!tcp.isClosed()) {
+            return;
+        }
         try {
             ServerSocket reopened = new ServerSocket();
             reopened.setReuseAddress(true);
@@ -84,7 +87,9 @@ final class DemoPeers implements AutoCloseable {
             try {
                 DatagramPacket request = new DatagramPacket(buffer, buffer.length);
                 sip.receive(request);
-                if (!answering) continue; // a dead SBC: no reply, the probe times out
+                if (!answering) {
+                    continue; // a dead SBC: no reply, the probe times out
+                }
                 String text = new String(request.getData(), 0, request.getLength(), StandardCharsets.UTF_8);
                 byte[] reply = okFor(text).getBytes(StandardCharsets.UTF_8);
                 sip.send(new DatagramPacket(reply, reply.length, request.getSocketAddress()));
@@ -100,22 +105,30 @@ final class DemoPeers implements AutoCloseable {
     static String okFor(String request) {
         StringBuilder reply = new StringBuilder("SIP/2.0 200 OK\r\n");
         for (String line : request.split("\r\n")) {
-            String name = line.contains(":") ? line.substring(0, line.indexOf(':')).trim().toLowerCase(java.util.Locale.ROOT) : "";
-            if (List.of("via", "v", "from", "f", "to", "t", "call-id", "i", "cseq").contains(name)) reply.append(line).append("\r\n");
+            String name = line.contains(":")
+                    ? line.substring(0, line.indexOf(':')).trim().toLowerCase(Locale.ROOT)
+                    : "";
+            if (List.of("via", "v", "from", "f", "to", "t", "call-id", "i", "cseq")
+                    .contains(name)) {
+                reply.append(line).append("\r\n");
+            }
         }
-        return reply.append("Allow: INVITE, ACK, CANCEL, OPTIONS, BYE\r\nContent-Length: 0\r\n\r\n").toString();
+        return reply.append("Allow: INVITE, ACK, CANCEL, OPTIONS, BYE\r\nContent-Length: 0\r\n\r\n")
+                .toString();
     }
 
     private void acceptOn(ServerSocket socket) {
-        Thread thread = new Thread(() -> {
-            while (!socket.isClosed()) {
-                try (Socket connection = socket.accept()) {
-                    connection.getOutputStream().flush();
-                } catch (IOException e) {
-                    // closed (down) or a client gone: the loop ends or goes on
-                }
-            }
-        }, "demo-softphone-port");
+        Thread thread = new Thread(
+                () -> {
+                    while (!socket.isClosed()) {
+                        try (Socket connection = socket.accept()) {
+                            connection.getOutputStream().flush();
+                        } catch (IOException e) {
+                            // closed (down) or a client gone: the loop ends or goes on
+                        }
+                    }
+                },
+                "demo-softphone-port");
         thread.setDaemon(true);
         thread.start();
     }

@@ -15,14 +15,19 @@ final class DemoProbeTargets {
     /** Short: a check of a dead peer waits this long, on the demo's real clock, every round. */
     private static final Duration TIMEOUT = Duration.ofMillis(100);
 
-    private DemoProbeTargets() {
-    }
+    private DemoProbeTargets() {}
 
     static boolean register(LocalAws aws, String serviceKey, DemoPeers peers) {
         var probes = new ProbeRepository(aws.clients().dynamo(), aws.resources().tableName("MonitoringTable"));
         probes.targets().forEach(t -> probes.deleteTarget(t.id()));
-        probes.putTarget(ProbeTarget.sip("demo-sbc-sip", serviceKey, "127.0.0.1", peers.sipPort(), ProbeTarget.SipTransport.UDP,
-                Set.of(), TIMEOUT));
+        probes.putTarget(ProbeTarget.sip(
+                "demo-sbc-sip",
+                serviceKey,
+                "127.0.0.1",
+                peers.sipPort(),
+                ProbeTarget.SipTransport.UDP,
+                Set.of(),
+                TIMEOUT));
         probes.putTarget(ProbeTarget.tcp("demo-softphone-tcp", serviceKey, "127.0.0.1", peers.tcpPort(), TIMEOUT));
         return true;
     }

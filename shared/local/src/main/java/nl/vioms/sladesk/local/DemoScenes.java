@@ -20,11 +20,10 @@ final class DemoScenes {
     static final Duration AFTER = Duration.ofMinutes(15);
 
     /** Something that happens at a moment of the month; scenes at the same moment play in the order added. */
-    record Scene(Instant at, long order, String title, Runnable action) {
-    }
+    record Scene(Instant at, long order, String title, Runnable action) {}
 
-    private final PriorityQueue<Scene> scenes = new PriorityQueue<>(
-            Comparator.comparing(Scene::at).thenComparing(Scene::order));
+    private final PriorityQueue<Scene> scenes =
+            new PriorityQueue<>(Comparator.comparing(Scene::at).thenComparing(Scene::order));
     private final List<Interval> busy = new ArrayList<>();
     private final List<Runnable> afterDrain = new ArrayList<>();
     private long order;

@@ -18,9 +18,18 @@ import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.emulators.LocalAws;
 
 /** What the month came to: tickets, escalations, availability and credits, and the reports. */
-record DemoSummary(YearMonth month, Duration took, long steps, long jumps, long invocations, long failed,
-                   List<String> tickets, List<String> escalations, List<String> availability, List<Path> reports,
-                   Path logFile) {
+record DemoSummary(
+        YearMonth month,
+        Duration took,
+        long steps,
+        long jumps,
+        long invocations,
+        long failed,
+        List<String> tickets,
+        List<String> escalations,
+        List<String> availability,
+        List<Path> reports,
+        Path logFile) {
 
     void print(PrintWriter out) {
         out.println();
@@ -54,10 +63,18 @@ record DemoSummary(YearMonth month, Duration took, long steps, long jumps, long 
             byStatus.merge(t.get("status").asText(), 1, Integer::sum);
             JsonNode clocks = t.get("clocks");
             boolean breached = clocks != null
-                    && (clocks.path("responseBreached").asBoolean() || clocks.path("restoreBreached").asBoolean());
-            lines.add(String.format(Locale.ROOT, "  %s  %-2s %-6s %-8s %-20s %s%s", number, t.get("priority").asText(),
-                    t.get("channel").asText(), t.get("status").asText(), t.path("customer").asText("(triage)"),
-                    t.get("subject").asText(), breached ? "  [SLA breached]" : ""));
+                    && (clocks.path("responseBreached").asBoolean()
+                            || clocks.path("restoreBreached").asBoolean());
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  %s  %-2s %-6s %-8s %-20s %s%s",
+                    number,
+                    t.get("priority").asText(),
+                    t.get("channel").asText(),
+                    t.get("status").asText(),
+                    t.path("customer").asText("(triage)"),
+                    t.get("subject").asText(),
+                    breached ? "  [SLA breached]" : ""));
         }
         lines.add(0, "Tickets: " + seen.seen().size() + " " + byStatus);
         return lines;
@@ -65,14 +82,18 @@ record DemoSummary(YearMonth month, Duration took, long steps, long jumps, long 
 
     /** The outbox by kind and delivery state, and what the subscribed agents received. */
     static List<String> escalationLines(LocalAws aws, DemoAgents agents) {
-        var outbox = new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
+        var outbox =
+                new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
         Map<String, Integer> byKind = new TreeMap<>();
         int total = 0;
         for (DeliveryState state : DeliveryState.values()) {
             for (var message : outbox.listByState(state, 1000)) {
                 total++;
-                byKind.merge(message.attributes().getOrDefault("kind", "?") + " ("
-                        + state.name().toLowerCase(Locale.ROOT) + ")", 1, Integer::sum);
+                byKind.merge(
+                        message.attributes().getOrDefault("kind", "?") + " ("
+                                + state.name().toLowerCase(Locale.ROOT) + ")",
+                        1,
+                        Integer::sum);
             }
         }
         List<String> lines = new ArrayList<>();
@@ -92,16 +113,24 @@ record DemoSummary(YearMonth month, Duration took, long steps, long jumps, long 
             if (!file.toString().endsWith(".json")) {
                 continue;
             }
-            JsonNode report = DemoApi.json(Files.readString(file, StandardCharsets.UTF_8)).path("report");
-            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-20s %-2s",
-                    report.path("customerId").asText(), report.path("level").asText()));
+            JsonNode report =
+                    DemoApi.json(Files.readString(file, StandardCharsets.UTF_8)).path("report");
+            StringBuilder line = new StringBuilder(String.format(
+                    Locale.ROOT,
+                    "  %-20s %-2s",
+                    report.path("customerId").asText(),
+                    report.path("level").asText()));
             double credit = 0;
             for (JsonNode service : report.path("services")) {
-                line.append(String.format(Locale.ROOT,
+                line.append(String.format(
+                        Locale.ROOT,
                         "  %s %s %% (KPI %s %%, %s; down %d min, excluded %d, unknown %d)",
-                        service.path("serviceId").asText(), service.path("availability").asText(),
-                        service.path("availabilityKpi").asText(), service.path("kpiMet").asBoolean() ? "met" : "MISSED",
-                        service.path("downMinutes").asLong(), service.path("excludedMinutes").asLong(),
+                        service.path("serviceId").asText(),
+                        service.path("availability").asText(),
+                        service.path("availabilityKpi").asText(),
+                        service.path("kpiMet").asBoolean() ? "met" : "MISSED",
+                        service.path("downMinutes").asLong(),
+                        service.path("excludedMinutes").asLong(),
                         service.path("unknownMinutes").asLong()));
                 credit = Math.max(credit, service.path("credit").path("amount").asDouble());
             }
@@ -111,8 +140,10 @@ record DemoSummary(YearMonth month, Duration took, long steps, long jumps, long 
         if (lines.isEmpty()) {
             lines.add("  (no month-end report for " + month + ")");
         }
-        lines.add(0, "Availability and credits (month-end, R23-R26; unknown = the quiet stretches"
-                + " the time-lapse jumped, where no probe ran: shown apart and counted as available, R20):");
+        lines.add(
+                0,
+                "Availability and credits (month-end, R23-R26; unknown = the quiet stretches"
+                        + " the time-lapse jumped, where no probe ran: shown apart and counted as available, R20):");
         return lines;
     }
 
@@ -121,10 +152,14 @@ record DemoSummary(YearMonth month, Duration took, long steps, long jumps, long 
         String bucket = aws.resources().require("ReportsBucket");
         Path target = dir.resolve("reports");
         List<Path> files = new ArrayList<>();
-        for (var object : aws.clients().s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
+        for (var object :
+                aws.clients().s3().listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
             Path file = target.resolve(object.key());
             Files.createDirectories(file.getParent());
-            byte[] bytes = aws.clients().s3().getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+            byte[] bytes = aws.clients()
+                    .s3()
+                    .getObjectAsBytes(b -> b.bucket(bucket).key(object.key()))
+                    .asByteArray();
             Files.write(file, bytes);
             files.add(file);
         }

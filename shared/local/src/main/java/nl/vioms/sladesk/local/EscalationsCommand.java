@@ -14,14 +14,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sladesk escalations}: the outbox of the local system, one JSON line per message. */
-@Command(name = "escalations", mixinStandardHelpOptions = true,
+@Command(
+        name = "escalations",
+        mixinStandardHelpOptions = true,
         description = "Lists escalations and notifications of the local system with their delivery state (JSON lines).")
 final class EscalationsCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
-    @Option(names = "--state", defaultValue = "pending", paramLabel = "STATE",
+    @Option(
+            names = "--state",
+            defaultValue = "pending",
+            paramLabel = "STATE",
             description = "pending, delivered or failed (default: ${DEFAULT-VALUE}).")
     String state;
+
     @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE}).")
     int limit;
 
@@ -34,7 +41,8 @@ final class EscalationsCommand implements Callable<Integer> {
             throw new CliArgs(spec.commandLine()).bad("--state", state, "is not pending, delivered or failed");
         }
         try (LocalAws aws = RunningSystem.open()) {
-            var outbox = new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
+            var outbox =
+                    new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
             for (var message : outbox.listByState(wanted, limit)) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("escalationId", message.id());

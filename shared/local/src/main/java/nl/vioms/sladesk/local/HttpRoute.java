@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.local;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +18,25 @@ record HttpRoute(String method, String path, String functionLogicalId) {
 
     /** The path parameters when this route takes the request, else empty. */
     Optional<Map<String, String>> match(String requestMethod, String requestPath) {
-        if (!method.equalsIgnoreCase(requestMethod) && !method.equalsIgnoreCase("ANY")) return Optional.empty();
+        if (!method.equalsIgnoreCase(requestMethod) && !method.equalsIgnoreCase("ANY")) {
+            return Optional.empty();
+        }
         String[] pattern = segments(path);
         String[] actual = segments(requestPath);
         Map<String, String> parameters = new LinkedHashMap<>();
         for (int i = 0; i < pattern.length; i++) {
             String p = pattern[i];
             if (p.startsWith("{") && p.endsWith("+}")) {
-                if (i >= actual.length) return Optional.empty();
-                parameters.put(p.substring(1, p.length() - 2), String.join("/", java.util.Arrays.copyOfRange(actual, i, actual.length)));
+                if (i >= actual.length) {
+                    return Optional.empty();
+                }
+                parameters.put(
+                        p.substring(1, p.length() - 2), String.join("/", Arrays.copyOfRange(actual, i, actual.length)));
                 return Optional.of(parameters);
             }
-            if (i >= actual.length) return Optional.empty();
+            if (i >= actual.length) {
+                return Optional.empty();
+            }
             if (p.startsWith("{") && p.endsWith("}")) {
                 parameters.put(p.substring(1, p.length() - 1), actual[i]);
             } else if (!p.equals(actual[i])) {

@@ -1,15 +1,15 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.DatabindJson;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.vioms.sladesk.core.time.Amsterdam;
+import nl.vioms.sladesk.emulators.DatabindJson;
 
 /**
  * One line per invocation of the local runtime: when (the runtime's clock, Amsterdam time), which
@@ -18,14 +18,22 @@ import nl.vioms.sladesk.core.time.Amsterdam;
  * handlers' own logs.
  */
 final class InvocationLog {
-    enum Format { TEXT, JSON }
+    enum Format {
+        TEXT,
+        JSON
+    }
 
     /** What became of one invocation. */
     enum Outcome {
-        OK, ERROR, PARTIAL, RETRY, DEAD_LETTER, FILTERED;
+        OK,
+        ERROR,
+        PARTIAL,
+        RETRY,
+        DEAD_LETTER,
+        FILTERED;
 
         String wire() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -43,18 +51,29 @@ final class InvocationLog {
 
     void log(Instant at, String function, String trigger, Outcome outcome, Duration took, String detail) {
         // a partial batch is a note on an invocation already counted
-        if (outcome == Outcome.OK || outcome == Outcome.ERROR) invocations.incrementAndGet();
-        if (outcome == Outcome.ERROR) errors.incrementAndGet();
+        if (outcome == Outcome.OK || outcome == Outcome.ERROR) {
+            invocations.incrementAndGet();
+        }
+        if (outcome == Outcome.ERROR) {
+            errors.incrementAndGet();
+        }
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", TIME.format(at.atZone(Amsterdam.ZONE)));
-        line.put("level", outcome == Outcome.ERROR || outcome == Outcome.DEAD_LETTER ? "ERROR"
-                : outcome == Outcome.PARTIAL || outcome == Outcome.RETRY ? "WARN" : "INFO");
+        line.put(
+                "level",
+                outcome == Outcome.ERROR || outcome == Outcome.DEAD_LETTER
+                        ? "ERROR"
+                        : outcome == Outcome.PARTIAL || outcome == Outcome.RETRY ? "WARN" : "INFO");
         line.put("event", "invocation");
         line.put("function", function);
         line.put("trigger", trigger);
         line.put("outcome", outcome.wire());
-        if (took != null) line.put("durationMs", took.toMillis());
-        if (detail != null && !detail.isBlank()) line.put("detail", detail);
+        if (took != null) {
+            line.put("durationMs", took.toMillis());
+        }
+        if (detail != null && !detail.isBlank()) {
+            line.put("detail", detail);
+        }
         String text = format == Format.JSON ? DatabindJson.write(line) : logfmt(line);
         synchronized (out) {
             out.println(text);
@@ -72,8 +91,12 @@ final class InvocationLog {
     private static String logfmt(Map<String, Object> line) {
         StringBuilder text = new StringBuilder();
         line.forEach((key, value) -> {
-            if (key.equals("event")) return;
-            if (!text.isEmpty()) text.append(' ');
+            if (key.equals("event")) {
+                return;
+            }
+            if (!text.isEmpty()) {
+                text.append(' ');
+            }
             String v = String.valueOf(value);
             if (key.equals("durationMs")) {
                 text.append("duration=").append(v).append("ms");

@@ -10,9 +10,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,14 +35,14 @@ final class LocalApiServer implements AutoCloseable {
     private final List<HttpRoute> routes;
     private final LocalHandlers handlers;
     private final InvocationLog log;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     LocalApiServer(LocalHandlers handlers, int port) throws IOException {
         this(handlers, port, null, null);
     }
 
     /** @param log where each request's invocation is logged (null: not logged), with the runtime's clock */
-    LocalApiServer(LocalHandlers handlers, int port, InvocationLog log, java.time.Clock clock) throws IOException {
+    LocalApiServer(LocalHandlers handlers, int port, InvocationLog log, Clock clock) throws IOException {
         this.handlers = handlers;
         this.log = log;
         this.clock = clock;
@@ -65,28 +69,48 @@ final class LocalApiServer implements AutoCloseable {
                 Optional<Map<String, String>> parameters = route.match(method, path);
                 if (parameters.isPresent()) {
                     long started = System.nanoTime();
-                    java.time.Instant at = clock == null ? null : clock.instant();
+                    Instant at = clock == null ? null : clock.instant();
                     APIGatewayV2HTTPResponse response;
                     try {
                         response = invoke(route, parameters.get(), exchange);
                     } catch (RuntimeException e) {
-                        logInvocation(at, route, started, InvocationLog.Outcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
+                        logInvocation(
+                                at,
+                                route,
+                                started,
+                                InvocationLog.Outcome.ERROR,
+                                e.getClass().getSimpleName() + ": " + e.getMessage());
                         throw e;
                     }
-                    logInvocation(at, route, started, response.getStatusCode() >= 500 ? InvocationLog.Outcome.ERROR : InvocationLog.Outcome.OK,
-                            response.getStatusCode() + " " + method + " " + exchange.getRequestURI().getRawPath());
+                    logInvocation(
+                            at,
+                            route,
+                            started,
+                            response.getStatusCode() >= 500 ? InvocationLog.Outcome.ERROR : InvocationLog.Outcome.OK,
+                            response.getStatusCode() + " " + method + " "
+                                    + exchange.getRequestURI().getRawPath());
                     respond(exchange, response);
                     return;
                 }
             }
-            respond(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(404)
-                    .withHeaders(Map.of("content-type", "application/json"))
-                    .withBody("{\"message\":\"Not Found\"}").build()); // what API Gateway answers
+            respond(
+                    exchange,
+                    APIGatewayV2HTTPResponse.builder()
+                            .withStatusCode(404)
+                            .withHeaders(Map.of("content-type", "application/json"))
+                            .withBody("{\"message\":\"Not Found\"}")
+                            .build()); // what API Gateway answers
         } catch (RuntimeException e) {
-            Log.error("local-api.handler-failed", Map.of("path", exchange.getRequestURI().toString(), "error", String.valueOf(e)));
-            respond(exchange, APIGatewayV2HTTPResponse.builder().withStatusCode(500)
-                    .withHeaders(Map.of("content-type", "application/json"))
-                    .withBody("{\"message\":\"Internal Server Error\"}").build());
+            Log.error(
+                    "local-api.handler-failed",
+                    Map.of("path", exchange.getRequestURI().toString(), "error", String.valueOf(e)));
+            respond(
+                    exchange,
+                    APIGatewayV2HTTPResponse.builder()
+                            .withStatusCode(500)
+                            .withHeaders(Map.of("content-type", "application/json"))
+                            .withBody("{\"message\":\"Internal Server Error\"}")
+                            .build());
         }
     }
 
@@ -94,45 +118,78 @@ final class LocalApiServer implements AutoCloseable {
             throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
-        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        String rawQuery =
+                Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
 
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(exchange.getRequestMethod()).withPath(exchange.getRequestURI().getRawPath())
+                .withMethod(exchange.getRequestMethod())
+                .withPath(exchange.getRequestURI().getRawPath())
                 .withProtocol(exchange.getProtocol())
                 .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
-                .withUserAgent(headers.getOrDefault("user-agent", "")).build();
+                .withUserAgent(headers.getOrDefault("user-agent", ""))
+                .build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
-                .withAccountId("000000000000").withApiId("local").withDomainName("127.0.0.1")
-                .withRequestId(UUID.randomUUID().toString()).withRouteKey(route.routeKey()).withStage("$default")
-                .withHttp(http).withTimeEpoch(System.currentTimeMillis()).build();
+                .withAccountId("000000000000")
+                .withApiId("local")
+                .withDomainName("127.0.0.1")
+                .withRequestId(UUID.randomUUID().toString())
+                .withRouteKey(route.routeKey())
+                .withStage("$default")
+                .withHttp(http)
+                .withTimeEpoch(System.currentTimeMillis())
+                .build();
         boolean binary = body.length > 0 && !isText(headers.get("content-type"));
         APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0").withRouteKey(route.routeKey())
-                .withRawPath(exchange.getRequestURI().getRawPath()).withRawQueryString(rawQuery)
-                .withHeaders(headers).withQueryStringParameters(query(rawQuery))
+                .withVersion("2.0")
+                .withRouteKey(route.routeKey())
+                .withRawPath(exchange.getRequestURI().getRawPath())
+                .withRawQueryString(rawQuery)
+                .withHeaders(headers)
+                .withQueryStringParameters(query(rawQuery))
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
-                .withBody(body.length == 0 ? null : binary ? Base64.getEncoder().encodeToString(body) : new String(body, StandardCharsets.UTF_8))
+                .withBody(
+                        body.length == 0
+                                ? null
+                                : binary
+                                        ? Base64.getEncoder().encodeToString(body)
+                                        : new String(body, StandardCharsets.UTF_8))
                 .withIsBase64Encoded(binary)
-                .withRequestContext(context).build();
+                .withRequestContext(context)
+                .build();
         Object response = handlers.invoke(route.functionLogicalId(), LambdaInvoke.wireJson(event), null);
-        return response instanceof String json ? LambdaEvents.fromJson(json, APIGatewayV2HTTPResponse.class)
+        return response instanceof String json
+                ? LambdaEvents.fromJson(json, APIGatewayV2HTTPResponse.class)
                 : (APIGatewayV2HTTPResponse) response;
     }
 
-    private void logInvocation(java.time.Instant at, HttpRoute route, long started, InvocationLog.Outcome outcome, String detail) {
-        if (log == null) return;
-        log.log(at, route.functionLogicalId(), "http:" + route.routeKey(), outcome,
-                java.time.Duration.ofNanos(System.nanoTime() - started), detail);
+    private void logInvocation(
+            Instant at, HttpRoute route, long started, InvocationLog.Outcome outcome, String detail) {
+        if (log == null) {
+            return;
+        }
+        log.log(
+                at,
+                route.functionLogicalId(),
+                "http:" + route.routeKey(),
+                outcome,
+                Duration.ofNanos(System.nanoTime() - started),
+                detail);
     }
 
     private static boolean isText(String contentType) {
-        return contentType == null || contentType.startsWith("text/") || contentType.contains("json")
-                || contentType.contains("x-www-form-urlencoded") || contentType.contains("xml");
+        return contentType == null
+                || contentType.startsWith("text/")
+                || contentType.contains("json")
+                || contentType.contains("x-www-form-urlencoded")
+                || contentType.contains("xml");
     }
 
     private static Map<String, String> query(String rawQuery) {
-        if (rawQuery.isEmpty()) return null;
+        if (rawQuery.isEmpty()) {
+            return null;
+        }
         Map<String, String> parameters = new HashMap<>();
         for (String pair : rawQuery.split("&")) {
             String[] kv = pair.split("=", 2);
@@ -144,10 +201,14 @@ final class LocalApiServer implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        if (response.getHeaders() != null) response.getHeaders().forEach(exchange.getResponseHeaders()::set);
-        byte[] body = response.getBody() == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(response.getBody())
-                : response.getBody().getBytes(StandardCharsets.UTF_8);
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach(exchange.getResponseHeaders()::set);
+        }
+        byte[] body = response.getBody() == null
+                ? new byte[0]
+                : response.getIsBase64Encoded()
+                        ? Base64.getDecoder().decode(response.getBody())
+                        : response.getBody().getBytes(StandardCharsets.UTF_8);
         exchange.sendResponseHeaders(response.getStatusCode(), body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = exchange.getResponseBody()) {

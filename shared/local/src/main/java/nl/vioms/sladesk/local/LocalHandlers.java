@@ -47,8 +47,8 @@ final class LocalHandlers {
                 Map<String, Object> event = Template.map(value);
                 if ("HttpApi".equals(event.get("Type"))) {
                     Map<String, Object> props = Template.map(event.get("Properties"));
-                    routes.add(new HttpRoute((String) props.get("Method"), (String) props.get("Path"),
-                            function.logicalId()));
+                    routes.add(new HttpRoute(
+                            (String) props.get("Method"), (String) props.get("Path"), function.logicalId()));
                 }
             });
         }
@@ -86,8 +86,8 @@ final class LocalHandlers {
         try {
             return DatabindJson.MAPPER.readValue(payload, DatabindJson.MAPPER.constructType(type));
         } catch (IOException e) {
-            throw new IllegalArgumentException("the event does not fit " + type.getTypeName() + ": " + e.getMessage(),
-                    e);
+            throw new IllegalArgumentException(
+                    "the event does not fit " + type.getTypeName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -103,11 +103,11 @@ final class LocalHandlers {
                 return type.getConstructor().newInstance();
             }
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("cannot start " + functionLogicalId + ": " + e.getCause().getMessage(),
-                    e.getCause());
+            throw new IllegalStateException(
+                    "cannot start " + functionLogicalId + ": " + e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot start " + functionLogicalId + " (" + function.handler() + "): "
-                    + e, e);
+            throw new IllegalStateException(
+                    "cannot start " + functionLogicalId + " (" + function.handler() + "): " + e, e);
         }
     }
 }

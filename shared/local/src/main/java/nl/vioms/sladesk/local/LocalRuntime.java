@@ -31,7 +31,11 @@ import nl.vioms.sladesk.local.InvocationLog.Outcome;
  */
 final class LocalRuntime implements AutoCloseable {
     /** Which schedules run: the template's enabled ones, all (State: DISABLED too), or none. */
-    enum ScheduleMode { ENABLED, ALL, NONE }
+    enum ScheduleMode {
+        ENABLED,
+        ALL,
+        NONE
+    }
 
     /** Something that polls a queue or a stream; true when it found work. */
     interface Poller {
@@ -78,7 +82,12 @@ final class LocalRuntime implements AutoCloseable {
         }
         for (TemplateTriggers.StreamMapping mapping : triggers.streamMappings()) {
             if (!aws.supportsStreams()) {
-                log.log(clock.instant(), mapping.functionId(), mapping.trigger(), Outcome.ERROR, null,
+                log.log(
+                        clock.instant(),
+                        mapping.functionId(),
+                        mapping.trigger(),
+                        Outcome.ERROR,
+                        null,
                         "this DynamoDB emulator has no streams: " + mapping.functionId() + " is not started by "
                                 + mapping.tableId());
                 continue;
@@ -210,7 +219,12 @@ final class LocalRuntime implements AutoCloseable {
             return new Result(value, null);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            log.log(at, functionId, trigger, Outcome.ERROR, took,
+            log.log(
+                    at,
+                    functionId,
+                    trigger,
+                    Outcome.ERROR,
+                    took,
                     join(detail, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return new Result(null, e);
         }

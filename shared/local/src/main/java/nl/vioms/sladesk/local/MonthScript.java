@@ -30,11 +30,12 @@ record MonthScript(List<Entry> entries) {
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             List<DayTime> times = entry instanceof Maintenance window
-                    ? List.of(entry.at(), window.from(), window.to()) : List.of(entry.at());
+                    ? List.of(entry.at(), window.from(), window.to())
+                    : List.of(entry.at());
             for (DayTime time : times) {
                 if (!month.isValidDay(time.day())) {
-                    throw new IllegalArgumentException(source + ", entry " + (i + 1) + " (" + entry.at() + "): "
-                            + month + " has no day " + time.day());
+                    throw new IllegalArgumentException(source + ", entry " + (i + 1) + " (" + entry.at() + "): " + month
+                            + " has no day " + time.day());
                 }
             }
         }
@@ -65,7 +66,9 @@ record MonthScript(List<Entry> entries) {
             if (!month.isValidDay(day)) {
                 throw new IllegalArgumentException(month + " has no day " + day);
             }
-            return LocalDateTime.of(month.atDay(day), time).atZone(Amsterdam.ZONE).toInstant();
+            return LocalDateTime.of(month.atDay(day), time)
+                    .atZone(Amsterdam.ZONE)
+                    .toInstant();
         }
 
         String shown(YearMonth month) {
@@ -86,32 +89,25 @@ record MonthScript(List<Entry> entries) {
     }
 
     /** An e-mail from this folder, delivered through SES; {@code ticket} names the ticket it opens. */
-    record Mail(DayTime at, String title, String file, String ticket) implements Entry {
-    }
+    record Mail(DayTime at, String title, String file, String ticket) implements Entry {}
 
     /** A phone call: a new report ({@code priority} optional), or one {@code about} a named ticket (R7). */
     record Call(DayTime at, String title, String from, String summary, String priority, String about, String ticket)
-            implements Entry {
-    }
+            implements Entry {}
 
     /** A reseller opens a ticket through the API with its token. */
     record ApiTicket(DayTime at, String title, String token, Map<String, Object> body, String ticket)
-            implements Entry {
-    }
+            implements Entry {}
 
     /** Operations record an event on a named ticket; {@code customer} is for {@code assigned}. */
     record TicketEvent(DayTime at, String title, String ticket, String kind, String note, String customer)
-            implements Entry {
-    }
+            implements Entry {}
 
     /** Operations announce a planned maintenance window of the platform (R19). */
-    record Maintenance(DayTime at, String title, String id, DayTime from, DayTime to, String reason)
-            implements Entry {
-    }
+    record Maintenance(DayTime at, String title, String id, DayTime from, DayTime to, String reason) implements Entry {}
 
     /** The platform's SBC and softphone port stop answering, or answer again. */
-    record Platform(DayTime at, String title, boolean up) implements Entry {
-    }
+    record Platform(DayTime at, String title, boolean up) implements Entry {}
 
     /** Operations take the open incident the probes opened as {@code ticket} and record events on it. */
     record MonitoringTicket(DayTime at, String title, String ticket, List<Step> events) implements Entry {
@@ -121,6 +117,5 @@ record MonthScript(List<Entry> entries) {
     }
 
     /** An event recorded by a {@link MonitoringTicket} entry. */
-    record Step(String kind, String note) {
-    }
+    record Step(String kind, String note) {}
 }

@@ -31,8 +31,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  * halfway through a replay.
  */
 final class MonthScriptReader {
-    private MonthScriptReader() {
-    }
+    private MonthScriptReader() {}
 
     /** The script file; the e-mails it names must be in the same folder. */
     static MonthScript read(Path file) {
@@ -99,7 +98,13 @@ final class MonthScriptReader {
                 if (priority != null && f.optional("about") != null) {
                     throw f.invalid("a call has a priority or is about a ticket, not both");
                 }
-                yield new Call(at, title, f.text("from"), f.text("summary"), priority, f.optional("about"),
+                yield new Call(
+                        at,
+                        title,
+                        f.text("from"),
+                        f.text("summary"),
+                        priority,
+                        f.optional("about"),
                         f.optional("ticket"));
             }
             case "api-ticket" -> {
@@ -135,8 +140,9 @@ final class MonthScriptReader {
                 }
                 yield new MonitoringTicket(at, title, f.text("ticket"), steps);
             }
-            default -> throw f.invalid("do " + f.kind() + " is not one of mail, call, api-ticket, event, maintenance,"
-                    + " platform, monitoring-ticket");
+            default ->
+                throw f.invalid("do " + f.kind() + " is not one of mail, call, api-ticket, event, maintenance,"
+                        + " platform, monitoring-ticket");
         };
     }
 

@@ -15,13 +15,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code sladesk probe}: one round of checks against the configured targets, as the schedule runs it. */
-@Command(name = "probe", mixinStandardHelpOptions = true,
-        description = {"Runs one probe round against the probe targets of the local system (seed them with",
-                "`./sladesk seed demo`): every target checked at once, the results recorded and applied to",
-                "the streaks (R20) like the scheduled ProbeFunction does. Prints one JSON line per target, "
-                        + "then a summary."})
+@Command(
+        name = "probe",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs one probe round against the probe targets of the local system (seed them with",
+            "`./sladesk seed demo`): every target checked at once, the results recorded and applied to",
+            "the streaks (R20) like the scheduled ProbeFunction does. Prints one JSON line per target, "
+                    + "then a summary."
+        })
 final class ProbeCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--threads", defaultValue = "256", description = "Checks at once (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -32,9 +37,10 @@ final class ProbeCommand implements Callable<Integer> {
             throw new CliArgs(spec.commandLine()).bad("--threads", String.valueOf(threads), "must be at least 1");
         }
         var out = spec.commandLine().getOut();
-        try (LocalAws aws = RunningSystem.open(); Prober prober = new Prober(threads)) {
-            var handler = new ProbeHandler(aws.environmentOf("ProbeFunction"), aws.clients(), Clock.systemUTC(),
-                    prober);
+        try (LocalAws aws = RunningSystem.open();
+                Prober prober = new Prober(threads)) {
+            var handler =
+                    new ProbeHandler(aws.environmentOf("ProbeFunction"), aws.clients(), Clock.systemUTC(), prober);
             var result = handler.round().run();
             if (result.outcomes().isEmpty()) {
                 spec.commandLine().getErr().println("no probe targets: load some with ./sladesk seed demo");
@@ -45,7 +51,9 @@ final class ProbeCommand implements Callable<Integer> {
                 line.put("service", o.target().serviceKey());
                 line.put("address", o.target().address());
                 line.put("status", o.check().status().name().toLowerCase(Locale.ROOT));
-                line.put("rttMs", o.check().rtt() == null ? null : o.check().rtt().toNanos() / 1_000_000.0);
+                line.put(
+                        "rttMs",
+                        o.check().rtt() == null ? null : o.check().rtt().toNanos() / 1_000_000.0);
                 line.put("detail", o.check().detail());
                 line.put("effects", o.effects());
                 out.println(Json.write(line));

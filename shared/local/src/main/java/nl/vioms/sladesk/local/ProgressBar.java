@@ -35,7 +35,9 @@ final class ProgressBar {
         long day = Duration.between(from, now).toDays();
         long nanos = System.nanoTime();
         if (terminal) {
-            if (nanos - lastDrawNanos < 100_000_000L && now.isBefore(to)) return;
+            if (nanos - lastDrawNanos < 100_000_000L && now.isBefore(to)) {
+                return;
+            }
             lastDrawNanos = nanos;
             out.print("\r" + line(now, status) + "\033[K");
             out.flush();
@@ -60,7 +62,14 @@ final class ProgressBar {
         double share = Math.min(1, Math.max(0, Duration.between(from, now).toSeconds() / total));
         int filled = (int) Math.round(share * WIDTH);
         long seconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
-        return String.format(Locale.ROOT, "[%s%s] %3d%%  %s  %3ds  %s", "#".repeat(filled), ".".repeat(WIDTH - filled),
-                Math.round(share * 100), DAY.format(now.atZone(Amsterdam.ZONE)), seconds, status);
+        return String.format(
+                Locale.ROOT,
+                "[%s%s] %3d%%  %s  %3ds  %s",
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                Math.round(share * 100),
+                DAY.format(now.atZone(Amsterdam.ZONE)),
+                seconds,
+                status);
     }
 }

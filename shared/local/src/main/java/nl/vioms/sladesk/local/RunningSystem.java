@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import nl.vioms.sladesk.emulators.Template;
@@ -20,8 +21,7 @@ import nl.vioms.sladesk.emulators.Template;
  * same data folder. Two processes must never open the same data folder at once.
  */
 final class RunningSystem {
-    private RunningSystem() {
-    }
+    private RunningSystem() {}
 
     static Path stateFile() {
         return ProjectRoot.find().resolve(".sladesk").resolve("up.json");
@@ -51,21 +51,30 @@ final class RunningSystem {
 
     /** Attaches to a running ./sladesk up, or starts emulators on the data folder. */
     static LocalAws open() {
-        return attach().orElseGet(() -> LocalAws.start(Template.ofProject(), Sladesk.dataDir(), Sladesk.DEFAULT_BASE_URL));
+        return attach().orElseGet(
+                        () -> LocalAws.start(Template.ofProject(), Sladesk.dataDir(), Sladesk.DEFAULT_BASE_URL));
     }
 
     /** Attaches to the running ./sladesk up, if there is one. */
     static Optional<LocalAws> attach() {
-        return running().map(state -> LocalAws.attach(URI.create(state.get("dynamodb").asText()),
-                URI.create(state.get("messaging").asText()), Template.ofProject(), state.get("api").asText()));
+        return running()
+                .map(state -> LocalAws.attach(
+                        URI.create(state.get("dynamodb").asText()),
+                        URI.create(state.get("messaging").asText()),
+                        Template.ofProject(),
+                        state.get("api").asText()));
     }
 
     static Optional<JsonNode> running() {
         Path file = stateFile();
-        if (!Files.isRegularFile(file)) return Optional.empty();
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
         try {
-            JsonNode state = nl.vioms.sladesk.emulators.DatabindJson.MAPPER.readTree(Files.readString(file));
-            boolean alive = ProcessHandle.of(state.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false);
+            JsonNode state = DatabindJson.MAPPER.readTree(Files.readString(file));
+            boolean alive = ProcessHandle.of(state.get("pid").asLong())
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
             return alive ? Optional.of(state) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();

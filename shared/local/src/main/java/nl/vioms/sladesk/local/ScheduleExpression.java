@@ -41,9 +41,13 @@ sealed interface ScheduleExpression {
     static ScheduleExpression parse(String expression, ZoneId zone) {
         String text = expression == null ? "" : expression.trim();
         Matcher rate = RATE.matcher(text);
-        if (rate.matches()) return Rate.of(Long.parseLong(rate.group(1)), rate.group(2), text);
+        if (rate.matches()) {
+            return Rate.of(Long.parseLong(rate.group(1)), rate.group(2), text);
+        }
         Matcher cron = CRON.matcher(text);
-        if (cron.matches()) return Cron.of(cron.group(1).trim(), zone, text);
+        if (cron.matches()) {
+            return Cron.of(cron.group(1).trim(), zone, text);
+        }
         Matcher at = AT.matcher(text);
         if (at.matches()) {
             try {
@@ -53,13 +57,16 @@ sealed interface ScheduleExpression {
             }
         }
         throw new IllegalArgumentException("schedule expression '" + text
-                + "' is not rate(value unit), cron(minutes hours day-of-month month day-of-week year) or at(yyyy-mm-ddThh:mm:ss)");
+                + "' is not rate(value unit), cron(minutes hours day-of-month month day-of-week year) "
+                + "or at(yyyy-mm-ddThh:mm:ss)");
     }
 
     /** rate(value unit): runs at creation, then every period (a fixed duration). */
     record Rate(Duration period) implements ScheduleExpression {
         static Rate of(long value, String unit, String text) {
-            if (value < 1) throw new IllegalArgumentException("schedule expression '" + text + "': the value must be positive");
+            if (value < 1) {
+                throw new IllegalArgumentException("schedule expression '" + text + "': the value must be positive");
+            }
             // Scheduler, like EventBridge rules, wants "1 minute" but "5 minutes"
             if ((value == 1) != !unit.endsWith("s")) {
                 throw new IllegalArgumentException("schedule expression '" + text + "': write rate(1 " + singular(unit)
@@ -101,8 +108,8 @@ sealed interface ScheduleExpression {
                         + " fields; cron() takes 6: minutes hours day-of-month month day-of-week year");
             }
             if (!parts[2].equals("?") && !parts[4].equals("?")) {
-                throw new IllegalArgumentException("schedule expression '" + text
-                        + "': one of day-of-month and day-of-week must be ?");
+                throw new IllegalArgumentException(
+                        "schedule expression '" + text + "': one of day-of-month and day-of-week must be ?");
             }
             try {
                 CronExpression quartz = new CronExpression("0 " + fields.toUpperCase(Locale.ROOT));
@@ -123,14 +130,20 @@ sealed interface ScheduleExpression {
             LocalDateTime cursor = LocalDateTime.ofInstant(previous, zone);
             while (true) {
                 Date wall = wallClock.getNextValidTimeAfter(Date.from(cursor.toInstant(ZoneOffset.UTC)));
-                if (wall == null) return null;
+                if (wall == null) {
+                    return null;
+                }
                 LocalDateTime local = LocalDateTime.ofInstant(wall.toInstant(), ZoneOffset.UTC);
                 cursor = local;
                 // a time in the spring-forward gap does not exist: skipped
-                if (zone.getRules().getValidOffsets(local).isEmpty()) continue;
+                if (zone.getRules().getValidOffsets(local).isEmpty()) {
+                    continue;
+                }
                 // a time that occurs twice: its first occurrence (atZone takes the earlier offset)
                 Instant candidate = local.atZone(zone).toInstant();
-                if (candidate.isAfter(previous)) return candidate;
+                if (candidate.isAfter(previous)) {
+                    return candidate;
+                }
             }
         }
     }

@@ -35,8 +35,10 @@ final class ScriptFields {
         }
         Object at = map.get("at");
         Object kind = map.get("do");
-        return new ScriptFields(map, where + " (" + (at == null ? "no at" : at) + ", " + (kind == null ? "no do" : kind)
-                + ")", ENTRY_FIELDS);
+        return new ScriptFields(
+                map,
+                where + " (" + (at == null ? "no at" : at) + ", " + (kind == null ? "no do" : kind) + ")",
+                ENTRY_FIELDS);
     }
 
     /** What the entry does: its {@code do}. */

@@ -35,6 +35,7 @@ import nl.vioms.sladesk.local.MonthScript.TicketEvent;
 final class ScriptScenes {
     /** The monitored, platform-wide service of the demo: its SBC and softphone port are the demo's own peers. */
     static final String PLATFORM = "platform:hosted-voice";
+
     private static final String OPS = "demo-ops-token";
 
     private final LocalAws aws;
@@ -48,8 +49,16 @@ final class ScriptScenes {
     private final MonitoringRepository monitoring;
     private final DemoPeers peers;
 
-    ScriptScenes(LocalAws aws, Clock clock, YearMonth month, Path mailDir, DemoApi api, DemoTickets tickets,
-            DemoScenes scenes, PrintStream log, DemoPeers peers) {
+    ScriptScenes(
+            LocalAws aws,
+            Clock clock,
+            YearMonth month,
+            Path mailDir,
+            DemoApi api,
+            DemoTickets tickets,
+            DemoScenes scenes,
+            PrintStream log,
+            DemoPeers peers) {
         this.aws = aws;
         this.peers = peers;
         this.clock = clock;
@@ -59,14 +68,14 @@ final class ScriptScenes {
         this.tickets = tickets;
         this.scenes = scenes;
         this.log = log;
-        this.monitoring = new MonitoringRepository(aws.clients().dynamo(),
-                aws.resources().tableName("MonitoringTable"));
+        this.monitoring =
+                new MonitoringRepository(aws.clients().dynamo(), aws.resources().tableName("MonitoringTable"));
     }
 
     /** The hosted platform as the probes see it: a monitored service carried by every hosted PBX. */
     void monitorPlatform() {
-        monitoring.putService(MonitoredService.platform("hosted-voice", "VIOMS Hosted voice platform",
-                Set.of(ServiceKind.HOSTED_PBX)));
+        monitoring.putService(MonitoredService.platform(
+                "hosted-voice", "VIOMS Hosted voice platform", Set.of(ServiceKind.HOSTED_PBX)));
         DemoProbeTargets.register(aws, PLATFORM, peers);
     }
 
@@ -83,21 +92,35 @@ final class ScriptScenes {
         } else if (entry instanceof Call call) {
             scene(entry, "phone call from " + call.from(), () -> call(call));
         } else if (entry instanceof ApiTicket request) {
-            scene(entry, "reseller API: " + request.body().get("subject"), () -> tickets.learn(request.ticket(),
-                    api.post("/tickets", request.token(), request.body()).get("number").asText()));
+            scene(
+                    entry,
+                    "reseller API: " + request.body().get("subject"),
+                    () -> tickets.learn(
+                            request.ticket(),
+                            api.post("/tickets", request.token(), request.body())
+                                    .get("number")
+                                    .asText()));
         } else if (entry instanceof TicketEvent event) {
             Map<String, Object> extra = event.customer() == null ? Map.of() : Map.of("customer", event.customer());
-            String title = event.customer() == null ? "operations: " + event.kind() + " on " + event.ticket()
+            String title = event.customer() == null
+                    ? "operations: " + event.kind() + " on " + event.ticket()
                     : "operations: assign " + event.ticket() + " to " + event.customer();
             scene(entry, title, () -> tickets.event(event.ticket(), OPS, event.kind(), event.note(), extra));
         } else if (entry instanceof Maintenance window) {
-            scene(entry, "operations announce maintenance " + window.from().shown(month) + "-" + window.to().time(),
+            scene(
+                    entry,
+                    "operations announce maintenance " + window.from().shown(month) + "-"
+                            + window.to().time(),
                     () -> announce(window));
         } else if (entry instanceof Platform platform) {
-            scene(entry, platform.up() ? "the platform is back" : "the platform goes down",
+            scene(
+                    entry,
+                    platform.up() ? "the platform is back" : "the platform goes down",
                     platform.up() ? peers::up : peers::down);
         } else if (entry instanceof MonitoringTicket incident) {
-            scene(entry, "operations: the monitoring incident as " + incident.ticket(),
+            scene(
+                    entry,
+                    "operations: the monitoring incident as " + incident.ticket(),
                     () -> monitoringTicket(incident));
         } else {
             throw new IllegalStateException("no scene for " + entry);
@@ -136,8 +159,15 @@ final class ScriptScenes {
     /** Planned when announced more than 24 h ahead (R19): the script says when. */
     private void announce(Maintenance window) {
         Interval when = new Interval(window.from().in(month), window.to().in(month));
-        monitoring.putMaintenance(new MaintenanceWindow(window.id(), PLATFORM,
-                MaintenanceWindow.MaintenanceKind.PLANNED, when, clock.instant(), window.reason(), false, null));
+        monitoring.putMaintenance(new MaintenanceWindow(
+                window.id(),
+                PLATFORM,
+                MaintenanceWindow.MaintenanceKind.PLANNED,
+                when,
+                clock.instant(),
+                window.reason(),
+                false,
+                null));
     }
 
     /** The incident the probe opened for the platform (channel monitoring), and what operations record on it. */

@@ -7,11 +7,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The operator's command-line tool and local runtime ({@code ./sladesk}). */
-@Command(name = "sladesk", mixinStandardHelpOptions = true, version = "SLA Desk 0.1.0",
+@Command(
+        name = "sladesk",
+        mixinStandardHelpOptions = true,
+        version = "SLA Desk 0.1.0",
         description = "SLA Desk: the VIOMS SLA on AWS Lambda, run and inspected locally.",
-        subcommands = {UpCommand.class, EmailCommand.class, DemoCommand.class, ClockCommand.class, CreditCommand.class,
-                EscalationsCommand.class, MonthEndCommand.class, SeedCommand.class, ProbeCommand.class, MaintenanceCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            UpCommand.class,
+            EmailCommand.class,
+            DemoCommand.class,
+            ClockCommand.class,
+            CreditCommand.class,
+            EscalationsCommand.class,
+            MonthEndCommand.class,
+            SeedCommand.class,
+            ProbeCommand.class,
+            MaintenanceCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Sladesk {
     static final String DEFAULT_BASE_URL = "http://127.0.0.1:3000";
 

@@ -1,15 +1,14 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.DatabindJson;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.local.InvocationLog.Outcome;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.local.InvocationLog.Outcome;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
@@ -32,14 +31,25 @@ final class SnsTrigger implements LocalRuntime.Poller {
         this.subscription = subscription;
         this.runtime = runtime;
         String topicArn = aws.resources().require(subscription.topicId());
-        this.queueUrl = aws.sqs().createQueue(b -> b.queueName(queueName(subscription))).queueUrl();
-        String queueArn = aws.sqs().getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        this.queueUrl =
+                aws.sqs().createQueue(b -> b.queueName(queueName(subscription))).queueUrl();
+        String queueArn = aws.sqs()
+                .getQueueAttributes(b -> b.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
         Map<String, String> attributes = new HashMap<>();
-        if (subscription.filterPolicy() != null) attributes.put("FilterPolicy", subscription.filterPolicy());
+        if (subscription.filterPolicy() != null) {
+            attributes.put("FilterPolicy", subscription.filterPolicy());
+        }
         // the full SNS envelope (not raw delivery): it is what Lambda's SNS event is made of
-        this.subscriptionArn = aws.clients().sns().subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queueArn)
-                .attributes(attributes.isEmpty() ? null : attributes).returnSubscriptionArn(true)).subscriptionArn();
+        this.subscriptionArn = aws.clients()
+                .sns()
+                .subscribe(b -> b.topicArn(topicArn)
+                        .protocol("sqs")
+                        .endpoint(queueArn)
+                        .attributes(attributes.isEmpty() ? null : attributes)
+                        .returnSubscriptionArn(true))
+                .subscriptionArn();
     }
 
     static String queueName(TemplateTriggers.SnsSubscription subscription) {
@@ -58,14 +68,21 @@ final class SnsTrigger implements LocalRuntime.Poller {
 
     @Override
     public boolean poll(boolean wait) {
-        List<Message> messages = aws.sqs().receiveMessage(b -> b.queueUrl(queueUrl).maxNumberOfMessages(10)
-                .waitTimeSeconds(wait ? 1 : 0)).messages();
+        List<Message> messages = aws.sqs()
+                .receiveMessage(
+                        b -> b.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(wait ? 1 : 0))
+                .messages();
         for (Message message : messages) {
             String event;
             try {
                 event = snsEvent(message.body());
             } catch (IllegalArgumentException e) {
-                runtime.log().log(runtime.clock().instant(), subscription.functionId(), subscription.trigger(), Outcome.ERROR, null,
+                runtime.log().log(
+                        runtime.clock().instant(),
+                        subscription.functionId(),
+                        subscription.trigger(),
+                        Outcome.ERROR,
+                        null,
                         "not an SNS notification, left on " + queueName(subscription) + ": " + e.getMessage());
                 continue;
             }

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 
 /**
@@ -23,9 +22,15 @@ final class StandIns implements AutoCloseable {
         List<ProbeTarget> sip = new ArrayList<>();
         List<ProbeTarget> tcp = new ArrayList<>();
         for (ProbeTarget t : targets) {
-            if (t.host() == null || !LOOPBACK.contains(t.host())) continue;
-            if (t.kind() == ProbeTarget.Kind.SIP_OPTIONS && t.transport() == ProbeTarget.SipTransport.UDP) sip.add(t);
-            if (t.kind() == ProbeTarget.Kind.TCP) tcp.add(t);
+            if (t.host() == null || !LOOPBACK.contains(t.host())) {
+                continue;
+            }
+            if (t.kind() == ProbeTarget.Kind.SIP_OPTIONS && t.transport() == ProbeTarget.SipTransport.UDP) {
+                sip.add(t);
+            }
+            if (t.kind() == ProbeTarget.Kind.TCP) {
+                tcp.add(t);
+            }
         }
         // one DemoPeers answers one SIP/UDP port and one TCP port; 0 = a free port nobody probes
         for (int i = 0; i < Math.max(sip.size(), tcp.size()); i++) {
@@ -33,11 +38,15 @@ final class StandIns implements AutoCloseable {
             ProbeTarget c = i < tcp.size() ? tcp.get(i) : null;
             try {
                 peers.add(new DemoPeers(s == null ? 0 : s.port(), c == null ? 0 : c.port()));
-                if (s != null) out.println("  stand-in for probe target " + s.id() + ": SIP OPTIONS on udp/" + s.port());
-                if (c != null) out.println("  stand-in for probe target " + c.id() + ": tcp/" + c.port());
+                if (s != null) {
+                    out.println("  stand-in for probe target " + s.id() + ": SIP OPTIONS on udp/" + s.port());
+                }
+                if (c != null) {
+                    out.println("  stand-in for probe target " + c.id() + ": tcp/" + c.port());
+                }
             } catch (UncheckedIOException e) {
-                out.println("  no stand-in for " + (s == null ? "" : s.id() + " ") + (c == null ? "" : c.id())
-                        + ": " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+                out.println("  no stand-in for " + (s == null ? "" : s.id() + " ") + (c == null ? "" : c.id()) + ": "
+                        + e.getMessage() + " (" + e.getCause().getMessage() + ")");
             }
         }
     }

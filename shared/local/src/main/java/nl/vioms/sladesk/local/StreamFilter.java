@@ -18,20 +18,26 @@ final class StreamFilter {
     StreamFilter(List<String> patterns) {
         for (String pattern : patterns) {
             String problem = RuleCompiler.check(pattern);
-            if (problem != null) throw new IllegalArgumentException("filter pattern " + pattern + " is not valid: " + problem);
+            if (problem != null) {
+                throw new IllegalArgumentException("filter pattern " + pattern + " is not valid: " + problem);
+            }
         }
         this.patterns = List.copyOf(patterns);
     }
 
     boolean matches(DynamodbEvent.DynamodbStreamRecord record) {
-        if (patterns.isEmpty()) return true;
+        if (patterns.isEmpty()) {
+            return true;
+        }
         return matches(StreamRecords.json(record));
     }
 
     boolean matches(String recordJson) {
         try {
             for (String pattern : patterns) {
-                if (Ruler.matchesRule(recordJson, pattern)) return true;
+                if (Ruler.matchesRule(recordJson, pattern)) {
+                    return true;
+                }
             }
             return false;
         } catch (Exception e) {

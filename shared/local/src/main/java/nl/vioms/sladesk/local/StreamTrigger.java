@@ -1,8 +1,5 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.LambdaEvents;
-import nl.vioms.sladesk.emulators.DatabindJson;
-
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent.DynamodbStreamRecord;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -10,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.local.InvocationLog.Outcome;
+import nl.vioms.sladesk.emulators.DatabindJson;
+import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.LocalStreams;
+import nl.vioms.sladesk.local.InvocationLog.Outcome;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 
 /**
@@ -51,10 +51,13 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
         this.mapping = mapping;
         this.runtime = runtime;
         this.filter = new StreamFilter(mapping.filterPatterns());
-        this.checkpointFile = stateDir == null ? null
-                : stateDir.resolve("stream-mappings").resolve(mapping.functionId() + "-" + mapping.eventName() + ".json");
+        this.checkpointFile = stateDir == null
+                ? null
+                : stateDir.resolve("stream-mappings")
+                        .resolve(mapping.functionId() + "-" + mapping.eventName() + ".json");
         this.checkpoints = new HashMap<>(readCheckpoints(checkpointFile));
-        this.stream = aws.streamOf(mapping.tableId(), ShardIteratorType.fromValue(mapping.startingPosition()), checkpoints);
+        this.stream =
+                aws.streamOf(mapping.tableId(), ShardIteratorType.fromValue(mapping.startingPosition()), checkpoints);
     }
 
     @Override
@@ -74,10 +77,14 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
             Deque<DynamodbStreamRecord> queue = pending.computeIfAbsent(shard, s -> new ArrayDeque<>());
             for (DynamodbStreamRecord record : event.getRecords()) {
                 lastRead.put(shard, record.getDynamodb().getSequenceNumber());
-                if (filter.matches(record)) queue.add(record);
+                if (filter.matches(record)) {
+                    queue.add(record);
+                }
             }
             // nothing left to hand over: the filtered-out records are handled too
-            if (queue.isEmpty()) checkpoint(shard, lastRead.get(shard));
+            if (queue.isEmpty()) {
+                checkpoint(shard, lastRead.get(shard));
+            }
         });
         for (var entry : pending.entrySet()) {
             if (!entry.getValue().isEmpty()) {
@@ -94,10 +101,19 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
         List<DynamodbStreamRecord> batch = new ArrayList<>(queue).subList(0, size);
         int attempt = retries.getOrDefault(shard, 0);
         String detail = "batch of " + size + (attempt > 0 ? ", retry " + attempt : "");
-        LocalRuntime.Result result = runtime.invoke(mapping.functionId(), mapping.trigger(), StreamRecords.json(batch), detail);
+        LocalRuntime.Result result =
+                runtime.invoke(mapping.functionId(), mapping.trigger(), StreamRecords.json(batch), detail);
         int done = result.ok() ? succeeded(batch, result.value()) : 0;
-        for (int i = 0; i < done; i++) queue.removeFirst();
-        if (done > 0) checkpoint(shard, queue.isEmpty() ? lastRead.get(shard) : batch.get(done - 1).getDynamodb().getSequenceNumber());
+        for (int i = 0; i < done; i++) {
+            queue.removeFirst();
+        }
+        if (done > 0) {
+            checkpoint(
+                    shard,
+                    queue.isEmpty()
+                            ? lastRead.get(shard)
+                            : batch.get(done - 1).getDynamodb().getSequenceNumber());
+        }
         if (done == size) {
             retries.remove(shard);
             batchLimit.remove(shard);
@@ -105,8 +121,14 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
         }
         List<DynamodbStreamRecord> failed = batch.subList(done, size);
         if (result.ok()) {
-            runtime.log().log(runtime.clock().instant(), mapping.functionId(), mapping.trigger(), Outcome.PARTIAL, null,
-                    done + " of " + size + " handled; retrying from " + failed.get(0).getDynamodb().getSequenceNumber());
+            runtime.log().log(
+                    runtime.clock().instant(),
+                    mapping.functionId(),
+                    mapping.trigger(),
+                    Outcome.PARTIAL,
+                    null,
+                    done + " of " + size + " handled; retrying from "
+                            + failed.get(0).getDynamodb().getSequenceNumber());
         }
         if (mapping.bisectOnError() && !result.ok() && failed.size() > 1) {
             // splitting a failed batch does not count as a retry
@@ -115,8 +137,14 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
         }
         if (mapping.maximumRetryAttempts() >= 0 && attempt >= mapping.maximumRetryAttempts()) {
             giveUp(shard, failed, attempt + 1);
-            for (int i = 0; i < failed.size(); i++) queue.removeFirst();
-            checkpoint(shard, queue.isEmpty() ? lastRead.get(shard) : failed.get(failed.size() - 1).getDynamodb().getSequenceNumber());
+            for (int i = 0; i < failed.size(); i++) {
+                queue.removeFirst();
+            }
+            checkpoint(
+                    shard,
+                    queue.isEmpty()
+                            ? lastRead.get(shard)
+                            : failed.get(failed.size() - 1).getDynamodb().getSequenceNumber());
             retries.remove(shard);
             batchLimit.remove(shard);
             return;
@@ -130,24 +158,37 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
      * report naming no record of the batch fails it whole (as Lambda treats it).
      */
     private int succeeded(List<DynamodbStreamRecord> batch, Object response) {
-        if (!mapping.reportBatchItemFailures() || response == null) return batch.size();
-        StreamsEventResponse failures = response instanceof StreamsEventResponse r ? r
-                : response instanceof String json ? LambdaEvents.fromJson(json, StreamsEventResponse.class)
-                : DatabindJson.MAPPER.convertValue(response, StreamsEventResponse.class);
-        if (failures.getBatchItemFailures() == null || failures.getBatchItemFailures().isEmpty()) return batch.size();
+        if (!mapping.reportBatchItemFailures() || response == null) {
+            return batch.size();
+        }
+        StreamsEventResponse failures = response instanceof StreamsEventResponse r
+                ? r
+                : response instanceof String json
+                        ? LambdaEvents.fromJson(json, StreamsEventResponse.class)
+                        : DatabindJson.MAPPER.convertValue(response, StreamsEventResponse.class);
+        if (failures.getBatchItemFailures() == null
+                || failures.getBatchItemFailures().isEmpty()) {
+            return batch.size();
+        }
         int first = batch.size();
         for (var failure : failures.getBatchItemFailures()) {
             int index = indexOf(batch, failure.getItemIdentifier());
-            if (index < 0) return 0;
+            if (index < 0) {
+                return 0;
+            }
             first = Math.min(first, index);
         }
         return first;
     }
 
     private static int indexOf(List<DynamodbStreamRecord> batch, String sequenceNumber) {
-        if (sequenceNumber == null || sequenceNumber.isEmpty()) return -1;
+        if (sequenceNumber == null || sequenceNumber.isEmpty()) {
+            return -1;
+        }
         for (int i = 0; i < batch.size(); i++) {
-            if (sequenceNumber.equals(batch.get(i).getDynamodb().getSequenceNumber())) return i;
+            if (sequenceNumber.equals(batch.get(i).getDynamodb().getSequenceNumber())) {
+                return i;
+            }
         }
         return -1;
     }
@@ -159,33 +200,51 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
             Map<String, Object> info = new LinkedHashMap<>();
             info.put("shardId", shard);
             info.put("startSequenceNumber", failed.get(0).getDynamodb().getSequenceNumber());
-            info.put("endSequenceNumber", failed.get(failed.size() - 1).getDynamodb().getSequenceNumber());
+            info.put(
+                    "endSequenceNumber",
+                    failed.get(failed.size() - 1).getDynamodb().getSequenceNumber());
             info.put("batchSize", failed.size());
             info.put("streamArn", failed.get(0).getEventSourceARN());
             Map<String, Object> record = new LinkedHashMap<>();
-            record.put("requestContext", Map.of("requestId", UUID.randomUUID().toString(),
-                    "functionArn", "arn:aws:lambda:" + LocalAws.REGION.id() + ":000000000000:function:" + mapping.functionId(),
-                    "condition", "RetryAttemptsExhausted", "approximateInvokeCount", attempts));
+            record.put(
+                    "requestContext",
+                    Map.of(
+                            "requestId",
+                            UUID.randomUUID().toString(),
+                            "functionArn",
+                            "arn:aws:lambda:" + LocalAws.REGION.id() + ":000000000000:function:" + mapping.functionId(),
+                            "condition",
+                            "RetryAttemptsExhausted",
+                            "approximateInvokeCount",
+                            attempts));
             record.put("version", "1.0");
             record.put("timestamp", runtime.clock().instant().toString());
             record.put("DDBStreamBatchInfo", info);
             runtime.send(mapping.onFailureQueueId(), Json.write(record));
             sentTo = "described on " + mapping.onFailureQueueId();
         }
-        runtime.log().log(runtime.clock().instant(), mapping.functionId(), mapping.trigger(), Outcome.DEAD_LETTER, null,
+        runtime.log().log(
+                runtime.clock().instant(),
+                mapping.functionId(),
+                mapping.trigger(),
+                Outcome.DEAD_LETTER,
+                null,
                 failed.size() + " record(s) failed " + attempts + " time(s): " + sentTo);
     }
 
     private void checkpoint(String shard, String sequenceNumber) {
-        if (sequenceNumber == null || sequenceNumber.equals(checkpoints.get(shard))) return;
+        if (sequenceNumber == null || sequenceNumber.equals(checkpoints.get(shard))) {
+            return;
+        }
         checkpoints.put(shard, sequenceNumber);
-        if (checkpointFile == null) return;
+        if (checkpointFile == null) {
+            return;
+        }
         try {
             Files.createDirectories(checkpointFile.getParent());
             Path temporary = checkpointFile.resolveSibling(checkpointFile.getFileName() + ".tmp");
             Files.writeString(temporary, Json.write(checkpoints));
-            Files.move(temporary, checkpointFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, checkpointFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the stream position in " + checkpointFile, e);
         }
@@ -197,9 +256,11 @@ final class StreamTrigger implements LocalRuntime.Poller, AutoCloseable {
     }
 
     private static Map<String, String> readCheckpoints(Path file) {
-        if (file == null || !Files.isRegularFile(file)) return Map.of();
+        if (file == null || !Files.isRegularFile(file)) {
+            return Map.of();
+        }
         try {
-            return DatabindJson.MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, String>>() { });
+            return DatabindJson.MAPPER.readValue(Files.readString(file), new TypeReference<Map<String, String>>() {});
         } catch (IOException e) {
             // an unreadable position: start from StartingPosition (the function is idempotent)
             return Map.of();

@@ -1,13 +1,12 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.DatabindJson;
-
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.Template;
 
 /**
@@ -19,6 +18,7 @@ import nl.vioms.sladesk.emulators.Template;
 final class TemplateTriggers {
     /** Lambda's defaults for asynchronous invocations and the SAM default timeout. */
     static final int DEFAULT_ASYNC_RETRIES = 2;
+
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
     private final Template template;
@@ -46,9 +46,17 @@ final class TemplateTriggers {
     }
 
     /** A DynamoDB event: a stream event source mapping, with AWS's defaults filled in. */
-    record StreamMapping(String functionId, String eventName, String tableId, String startingPosition, int batchSize,
-                         int maximumRetryAttempts, boolean bisectOnError, boolean reportBatchItemFailures,
-                         List<String> filterPatterns, String onFailureQueueId) {
+    record StreamMapping(
+            String functionId,
+            String eventName,
+            String tableId,
+            String startingPosition,
+            int batchSize,
+            int maximumRetryAttempts,
+            boolean bisectOnError,
+            boolean reportBatchItemFailures,
+            List<String> filterPatterns,
+            String onFailureQueueId) {
         String trigger() {
             return "dynamodb:" + eventName;
         }
@@ -59,14 +67,16 @@ final class TemplateTriggers {
      * (after 1 and 2 more minutes), then the event goes to the dead-letter queue and an invocation
      * record to the on-failure destination (logical ids of SQS queues, or null).
      */
-    record AsyncConfig(int maximumRetryAttempts, String deadLetterQueueId, String onFailureQueueId, Duration timeout) {
-    }
+    record AsyncConfig(int maximumRetryAttempts, String deadLetterQueueId, String onFailureQueueId, Duration timeout) {}
 
     List<Schedule> schedules() {
         List<Schedule> schedules = new ArrayList<>();
         events("ScheduleV2").forEach(e -> {
             Object zone = e.props().get("ScheduleExpressionTimezone");
-            schedules.add(new Schedule(e.functionId(), e.name(), (String) e.props().get("ScheduleExpression"),
+            schedules.add(new Schedule(
+                    e.functionId(),
+                    e.name(),
+                    (String) e.props().get("ScheduleExpression"),
                     zone == null ? ZoneOffset.UTC : ZoneId.of((String) zone),
                     !"DISABLED".equals(e.props().get("State"))));
         });
@@ -77,7 +87,10 @@ final class TemplateTriggers {
         List<SnsSubscription> subscriptions = new ArrayList<>();
         events("SNS").forEach(e -> {
             Object policy = e.props().get("FilterPolicy");
-            subscriptions.add(new SnsSubscription(e.functionId(), e.name(), refId(e.props().get("Topic")),
+            subscriptions.add(new SnsSubscription(
+                    e.functionId(),
+                    e.name(),
+                    refId(e.props().get("Topic")),
                     policy == null ? null : DatabindJson.write(policy)));
         });
         return subscriptions;
@@ -88,12 +101,17 @@ final class TemplateTriggers {
         events("DynamoDB").forEach(e -> {
             Map<String, Object> p = e.props();
             List<String> patterns = new ArrayList<>();
-            for (Object filter : Template.list(Template.map(p.get("FilterCriteria")).get("Filters"))) {
+            for (Object filter :
+                    Template.list(Template.map(p.get("FilterCriteria")).get("Filters"))) {
                 Object pattern = Template.map(filter).get("Pattern");
                 patterns.add(pattern instanceof String s ? s : DatabindJson.write(pattern));
             }
-            Map<String, Object> onFailure = Template.map(Template.map(p.get("DestinationConfig")).get("OnFailure"));
-            mappings.add(new StreamMapping(e.functionId(), e.name(), refId(p.get("Stream")),
+            Map<String, Object> onFailure =
+                    Template.map(Template.map(p.get("DestinationConfig")).get("OnFailure"));
+            mappings.add(new StreamMapping(
+                    e.functionId(),
+                    e.name(),
+                    refId(p.get("Stream")),
                     String.valueOf(p.getOrDefault("StartingPosition", "LATEST")),
                     intOf(p.get("BatchSize"), 100),
                     intOf(p.get("MaximumRetryAttempts"), -1), // AWS: -1, retry until the record expires
@@ -106,23 +124,26 @@ final class TemplateTriggers {
     }
 
     AsyncConfig asyncConfig(String functionId) {
-        Map<String, Object> props = Template.map(Template.map(template.resources().get(functionId)).get("Properties"));
+        Map<String, Object> props =
+                Template.map(Template.map(template.resources().get(functionId)).get("Properties"));
         Map<String, Object> invokeConfig = Template.map(props.get("EventInvokeConfig"));
-        Map<String, Object> onFailure = Template.map(Template.map(invokeConfig.get("DestinationConfig")).get("OnFailure"));
+        Map<String, Object> onFailure =
+                Template.map(Template.map(invokeConfig.get("DestinationConfig")).get("OnFailure"));
         Map<String, Object> dlq = Template.map(props.get("DeadLetterQueue"));
         Object timeout = props.getOrDefault("Timeout", globalFunctionProperty("Timeout"));
-        return new AsyncConfig(intOf(invokeConfig.get("MaximumRetryAttempts"), DEFAULT_ASYNC_RETRIES),
+        return new AsyncConfig(
+                intOf(invokeConfig.get("MaximumRetryAttempts"), DEFAULT_ASYNC_RETRIES),
                 dlq.isEmpty() ? null : refId(dlq.get("TargetArn")),
                 onFailure.isEmpty() ? null : refId(onFailure.get("Destination")),
                 timeout == null ? DEFAULT_TIMEOUT : Duration.ofSeconds(intOf(timeout, 3)));
     }
 
     private Object globalFunctionProperty(String name) {
-        return Template.map(Template.map(template.root().get("Globals")).get("Function")).get(name);
+        return Template.map(Template.map(template.root().get("Globals")).get("Function"))
+                .get(name);
     }
 
-    private record Event(String functionId, String name, Map<String, Object> props) {
-    }
+    private record Event(String functionId, String name, Map<String, Object> props) {}
 
     private List<Event> events(String type) {
         List<Event> found = new ArrayList<>();
@@ -139,19 +160,26 @@ final class TemplateTriggers {
 
     /** The logical id a {@code !Ref X}, {@code !GetAtt X.Attr} or plain name points at. */
     static String refId(Object value) {
-        if (value instanceof String name) return name;
+        if (value instanceof String name) {
+            return name;
+        }
         Map<String, Object> intrinsic = Template.map(value);
-        if (intrinsic.containsKey("Ref")) return (String) intrinsic.get("Ref");
+        if (intrinsic.containsKey("Ref")) {
+            return (String) intrinsic.get("Ref");
+        }
         if (intrinsic.containsKey("Fn::GetAtt")) {
             Object target = intrinsic.get("Fn::GetAtt");
-            return target instanceof String dotted ? dotted.substring(0, dotted.indexOf('.'))
+            return target instanceof String dotted
+                    ? dotted.substring(0, dotted.indexOf('.'))
                     : (String) Template.list(target).get(0);
         }
         throw new IllegalArgumentException("template.yaml: cannot tell which resource " + value + " names");
     }
 
     private static int intOf(Object value, int otherwise) {
-        if (value == null) return otherwise;
+        if (value == null) {
+            return otherwise;
+        }
         return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString());
     }
 }

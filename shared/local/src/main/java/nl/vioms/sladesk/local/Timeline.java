@@ -27,18 +27,16 @@ final class Timeline {
     }
 
     /** Something due: a schedule's run (with its schedule) or a retry (an action). */
-    private record Timed(Instant at, long order, String what, Runnable action, ScheduledRun run) {
-    }
+    private record Timed(Instant at, long order, String what, Runnable action, ScheduledRun run) {}
 
-    private record ScheduledRun(TemplateTriggers.Schedule schedule, ScheduleExpression expression) {
-    }
+    private record ScheduledRun(TemplateTriggers.Schedule schedule, ScheduleExpression expression) {}
 
     private final Clock clock;
     private final InvocationLog log;
     private final ScheduleTarget target;
     // equal times in the order they were added
-    private final PriorityQueue<Timed> due = new PriorityQueue<>((a, b) -> a.at().equals(b.at())
-            ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
+    private final PriorityQueue<Timed> due = new PriorityQueue<>(
+            (a, b) -> a.at().equals(b.at()) ? Long.compare(a.order(), b.order()) : a.at().compareTo(b.at()));
     private final AtomicLong order = new AtomicLong();
 
     Timeline(Clock clock, InvocationLog log, ScheduleTarget target) {
@@ -52,8 +50,11 @@ final class Timeline {
         while (!stopped.getAsBoolean()) {
             fireDue(false);
             Instant next = nextDue();
-            long sleep = next == null ? 1000
-                    : Math.min(1000, Math.max(10, Duration.between(clock.instant(), next).toMillis()));
+            long sleep = next == null
+                    ? 1000
+                    : Math.min(
+                            1000,
+                            Math.max(10, Duration.between(clock.instant(), next).toMillis()));
             try {
                 Thread.sleep(sleep);
             } catch (InterruptedException e) {
@@ -87,7 +88,9 @@ final class Timeline {
     synchronized Instant nextDueExceptRates() {
         return due.stream()
                 .filter(t -> t.run() == null || !(t.run().expression() instanceof ScheduleExpression.Rate))
-                .map(Timed::at).min(Instant::compareTo).orElse(null);
+                .map(Timed::at)
+                .min(Instant::compareTo)
+                .orElse(null);
     }
 
     /**
@@ -149,8 +152,10 @@ final class Timeline {
         event.put("account", "000000000000");
         event.put("time", scheduled.toString());
         event.put("region", LocalAws.REGION.id());
-        event.put("resources", List.of("arn:aws:scheduler:" + LocalAws.REGION.id() + ":000000000000:schedule/default/"
-                + schedule.functionId() + schedule.eventName()));
+        event.put(
+                "resources",
+                List.of("arn:aws:scheduler:" + LocalAws.REGION.id() + ":000000000000:schedule/default/"
+                        + schedule.functionId() + schedule.eventName()));
         event.put("detail", Map.of());
         return DatabindJson.write(event);
     }

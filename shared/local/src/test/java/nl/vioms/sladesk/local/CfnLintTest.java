@@ -2,6 +2,7 @@ package nl.vioms.sladesk.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import nl.vioms.sladesk.emulators.ProjectRoot;
@@ -19,8 +20,10 @@ class CfnLintTest {
         Process process;
         try {
             process = new ProcessBuilder("cfn-lint", "template.yaml")
-                    .directory(ProjectRoot.find().toFile()).redirectErrorStream(true).start();
-        } catch (java.io.IOException notInstalled) {
+                    .directory(ProjectRoot.find().toFile())
+                    .redirectErrorStream(true)
+                    .start();
+        } catch (IOException notInstalled) {
             Assumptions.abort("cfn-lint is not installed here");
             return;
         }

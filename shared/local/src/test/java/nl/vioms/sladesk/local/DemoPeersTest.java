@@ -28,7 +28,8 @@ class DemoPeersTest {
 
     @Test
     void theSbcAnswersOptionsWith200EchoingTheTransactionHeaders() throws Exception {
-        try (DemoPeers peers = new DemoPeers(); DatagramSocket client = new DatagramSocket()) {
+        try (DemoPeers peers = new DemoPeers();
+                DatagramSocket client = new DatagramSocket()) {
             String reply = ask(client, peers.sipPort());
 
             assertTrue(reply.startsWith("SIP/2.0 200 OK\r\n"), reply);
@@ -41,7 +42,8 @@ class DemoPeersTest {
 
     @Test
     void downTheSbcIsSilentAndTheTcpPortRefusesThenBothComeBack() throws Exception {
-        try (DemoPeers peers = new DemoPeers(); DatagramSocket client = new DatagramSocket()) {
+        try (DemoPeers peers = new DemoPeers();
+                DatagramSocket client = new DatagramSocket()) {
             connect(peers.tcpPort());
 
             peers.down();

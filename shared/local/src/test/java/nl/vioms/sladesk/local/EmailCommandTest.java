@@ -15,13 +15,13 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,8 +38,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 class EmailCommandTest {
     private static final Path DEMO_MAIL = ProjectRoot.find().resolve("events/demo");
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run sladesk(String... args) {
         StringWriter out = new StringWriter();
@@ -49,15 +48,20 @@ class EmailCommandTest {
     }
 
     @Test
-    void aMailDeliveredAsSesWouldOpensATicketAndAP1Of24x7ReachesTheSecondLine(LocalAws aws, @TempDir Path state) throws Exception {
+    void aMailDeliveredAsSesWouldOpensATicketAndAP1Of24x7ReachesTheSecondLine(LocalAws aws, @TempDir Path state)
+            throws Exception {
         Assumptions.assumeTrue(aws.supportsStreams(), "this DynamoDB emulator has no streams");
         aws.seed("demo");
         String secondLine = subscribedQueue(aws, "EscalationsTopic", "{\"priority\":[\"P1\"]}");
         // Tue 10 Nov 2026 14:24:00 CET
         MutableClock clock = new MutableClock(Instant.parse("2026-11-10T13:24:00Z"));
         var logged = new ByteArrayOutputStream();
-        try (var runtime = new LocalRuntime(aws, clock, LocalRuntime.ScheduleMode.NONE,
-                new InvocationLog(new PrintStream(logged, true, StandardCharsets.UTF_8), InvocationLog.Format.JSON), state)) {
+        try (var runtime = new LocalRuntime(
+                aws,
+                clock,
+                LocalRuntime.ScheduleMode.NONE,
+                new InvocationLog(new PrintStream(logged, true, StandardCharsets.UTF_8), InvocationLog.Format.JSON),
+                state)) {
             runtime.drain(); // what other tests left on the stream
             byte[] raw = unique(Files.readAllBytes(DEMO_MAIL.resolve("05-gouden-leeuw-p1.eml")));
 
@@ -65,17 +69,32 @@ class EmailCommandTest {
             runtime.drain();
 
             String bucket = aws.environmentOf("IntakeEmailFunction").require(EnvVar.MAIL_BUCKET);
-            assertEquals("s3://" + bucket + "/inbound/" + received.sesMessageId(), received.objectUri(), "the rule's bucket and prefix");
+            assertEquals(
+                    "s3://" + bucket + "/inbound/" + received.sesMessageId(),
+                    received.objectUri(),
+                    "the rule's bucket and prefix");
             String log = logged.toString(StandardCharsets.UTF_8);
-            assertTrue(log.contains("\"function\":\"IntakeEmailFunction\",\"trigger\":\"sns:InboundMail\",\"outcome\":\"ok\""), log);
-            var tickets = new TicketRepository(aws.clients().dynamo(), aws.environmentOf("IntakeEmailFunction").require(EnvVar.TICKETS_TABLE));
-            var opened = tickets.queue().stream().filter(t -> t.subject().equals("[P1] Telefonie ligt er volledig uit")
-                    && t.createdAt().equals(clock.instant())).findFirst().orElseThrow();
+            assertTrue(
+                    log.contains(
+                            "\"function\":\"IntakeEmailFunction\",\"trigger\":\"sns:InboundMail\",\"outcome\":\"ok\""),
+                    log);
+            var tickets = new TicketRepository(
+                    aws.clients().dynamo(),
+                    aws.environmentOf("IntakeEmailFunction").require(EnvVar.TICKETS_TABLE));
+            var opened = tickets.queue().stream()
+                    .filter(t -> t.subject().equals("[P1] Telefonie ligt er volledig uit")
+                            && t.createdAt().equals(clock.instant()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("hotel-gouden-leeuw", opened.customerId(), "receptie@goudenleeuw.nl is the hotel's contact");
             assertEquals("P1", opened.priority().name());
             // HA is a 24x7 contract: escalated at once (R17), through the outbox's stream to SNS
-            var messages = aws.sqs().receiveMessage(b -> b.queueUrl(secondLine).maxNumberOfMessages(10).waitTimeSeconds(1)).messages();
-            assertTrue(messages.stream().anyMatch(m -> m.body().contains(opened.number() + "#p1-escalation")),
+            var messages = aws.sqs()
+                    .receiveMessage(
+                            b -> b.queueUrl(secondLine).maxNumberOfMessages(10).waitTimeSeconds(1))
+                    .messages();
+            assertTrue(
+                    messages.stream().anyMatch(m -> m.body().contains(opened.number() + "#p1-escalation")),
                     "second line got " + messages.stream().map(m -> m.body()).toList());
         }
     }
@@ -90,11 +109,18 @@ class EmailCommandTest {
             Run run = sladesk("email", "--at", "2026-11-02T09:12", mail.toString());
 
             assertEquals(0, run.exit(), run.err());
-            assertTrue(run.out().contains("\"Toestel 3 geeft geen kiestoon\" from Jan de Vries <jan@bakkerij-devries.nl>"), run.out());
+            assertTrue(
+                    run.out().contains("\"Toestel 3 geeft geen kiestoon\" from Jan de Vries <jan@bakkerij-devries.nl>"),
+                    run.out());
             String key = run.out().replaceAll("(?s).*s3://[^/]+/(inbound/[a-z0-9]+).*", "$1");
             String bucket = aws.environmentOf("IntakeEmailFunction").require(EnvVar.MAIL_BUCKET);
-            assertEquals(new String(Files.readAllBytes(mail), StandardCharsets.UTF_8),
-                    aws.clients().s3().getObjectAsBytes(b -> b.bucket(bucket).key(key)).asUtf8String(), "the raw message, as SES stores it");
+            assertEquals(
+                    new String(Files.readAllBytes(mail), StandardCharsets.UTF_8),
+                    aws.clients()
+                            .s3()
+                            .getObjectAsBytes(b -> b.bucket(bucket).key(key))
+                            .asUtf8String(),
+                    "the raw message, as SES stores it");
         } finally {
             RunningSystem.withdraw();
         }
@@ -129,8 +155,12 @@ class EmailCommandTest {
             Run run = sladesk("email", path.toString());
 
             assertEquals(2, run.exit(), file.getKey() + ": " + run.err());
-            assertTrue(run.err().contains("FILE '" + path + "' is not an e-mail: it " + reasons.get(file.getKey()))
-                    || run.err().contains("FILE '" + path + "' is not an e-mail: the file " + reasons.get(file.getKey())), run.err());
+            assertTrue(
+                    run.err().contains("FILE '" + path + "' is not an e-mail: it " + reasons.get(file.getKey()))
+                            || run.err()
+                                    .contains("FILE '" + path + "' is not an e-mail: the file "
+                                            + reasons.get(file.getKey())),
+                    run.err());
         }
         assertEquals(2, sladesk("email", dir.resolve("missing.eml").toString()).exit());
     }
@@ -142,25 +172,38 @@ class EmailCommandTest {
             mails = files.filter(p -> p.toString().endsWith(".eml")).toList();
         }
         assertTrue(mails.size() >= 6);
-        for (Path mail : mails) SesInbox.headers(Files.readAllBytes(mail));
+        for (Path mail : mails) {
+            SesInbox.headers(Files.readAllBytes(mail));
+        }
         // the intake corpus, malformed mail included: it has header fields and a sender
         try (var corpus = Files.list(ProjectRoot.find().resolve("functions/intake-email/src/test/resources/mail"))) {
-            for (Path mail : corpus.filter(p -> p.toString().endsWith(".eml")).toList()) SesInbox.headers(Files.readAllBytes(mail));
+            for (Path mail : corpus.filter(p -> p.toString().endsWith(".eml")).toList()) {
+                SesInbox.headers(Files.readAllBytes(mail));
+            }
         }
     }
 
     /** A fresh Message-ID, so a mail sent again by another test run is not a duplicate. */
     private static byte[] unique(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
-        return text.replaceFirst("Message-ID: <", "Message-ID: <" + System.nanoTime() + ".").getBytes(StandardCharsets.UTF_8);
+        return text.replaceFirst("Message-ID: <", "Message-ID: <" + System.nanoTime() + ".")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static String subscribedQueue(LocalAws aws, String topicId, String filterPolicy) {
-        String url = aws.sqs().createQueue(b -> b.queueName("email-test-" + System.nanoTime())).queueUrl();
-        String arn = aws.sqs().getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        aws.clients().sns().subscribe(b -> b.topicArn(aws.resources().require(topicId)).protocol("sqs").endpoint(arn)
-                .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy)));
+        String url = aws.sqs()
+                .createQueue(b -> b.queueName("email-test-" + System.nanoTime()))
+                .queueUrl();
+        String arn = aws.sqs()
+                .getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        aws.clients()
+                .sns()
+                .subscribe(b -> b.topicArn(aws.resources().require(topicId))
+                        .protocol("sqs")
+                        .endpoint(arn)
+                        .attributes(Map.of("RawMessageDelivery", "true", "FilterPolicy", filterPolicy)));
         return url;
     }
 

@@ -15,15 +15,13 @@ import nl.vioms.sladesk.aws.Environment;
 
 /** Handlers of runtime/flaky-template.yaml that fail on purpose, and remember what they were given. */
 final class FlakyHandlers {
-    private FlakyHandlers() {
-    }
+    private FlakyHandlers() {}
 
     /** Reports the first record whose key starts with "bad" as failed; remembers each batch's keys. */
     public static final class Stream implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
         static final List<List<String>> BATCHES = new CopyOnWriteArrayList<>();
 
-        public Stream(Environment env, AwsClients clients, Clock clock) {
-        }
+        public Stream(Environment env, AwsClients clients, Clock clock) {}
 
         @Override
         public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
@@ -32,10 +30,13 @@ final class FlakyHandlers {
             for (var record : event.getRecords()) {
                 String key = record.getDynamodb().getKeys().get("pk").getS();
                 keys.add(record.getEventName() + ":" + key);
-                if (failed == null && key.startsWith("bad")) failed = record.getDynamodb().getSequenceNumber();
+                if (failed == null && key.startsWith("bad")) {
+                    failed = record.getDynamodb().getSequenceNumber();
+                }
             }
             BATCHES.add(keys);
-            return new StreamsEventResponse(failed == null ? List.of() : List.of(new StreamsEventResponse.BatchItemFailure(failed)));
+            return new StreamsEventResponse(
+                    failed == null ? List.of() : List.of(new StreamsEventResponse.BatchItemFailure(failed)));
         }
     }
 

@@ -42,7 +42,9 @@ class HandlerEnvironmentTest {
         try (AwsClients aws = nowhere()) {
             var e = assertThrows(InvocationTargetException.class, () -> construct(slaCheck, env, aws));
             assertEquals(IllegalStateException.class, e.getCause().getClass());
-            assertTrue(e.getCause().getMessage().contains("OUTBOX_TABLE"), e.getCause().getMessage());
+            assertTrue(
+                    e.getCause().getMessage().contains("OUTBOX_TABLE"),
+                    e.getCause().getMessage());
         }
     }
 
@@ -56,12 +58,13 @@ class HandlerEnvironmentTest {
 
     private static void construct(Template.Function function, Map<String, String> env, AwsClients aws)
             throws ReflectiveOperationException {
-        Class.forName(function.handlerClass()).getConstructor(Environment.class, AwsClients.class, Clock.class)
+        Class.forName(function.handlerClass())
+                .getConstructor(Environment.class, AwsClients.class, Clock.class)
                 .newInstance(Environment.of(env), aws, Clock.systemUTC());
     }
 
     private static AwsClients nowhere() {
-        return AwsClients.forEmulators(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"),
-                Region.EU_CENTRAL_1);
+        return AwsClients.forEmulators(
+                URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), Region.EU_CENTRAL_1);
     }
 }

@@ -86,16 +86,24 @@ class ScheduleExpressionTest {
         Instant created = Instant.parse("2026-10-24T10:00:00Z");
         assertEquals(created, daily.first(created), "a rate without StartDate runs at once");
         assertEquals(Instant.parse("2026-10-25T10:00:00Z"), daily.next(created));
-        assertEquals(Instant.parse("2026-11-26T10:01:00Z"), parse("rate(1 minute)").next(Instant.parse("2026-11-26T10:00:00Z")));
-        assertEquals(Instant.parse("2026-11-26T12:00:00Z"), parse("rate(2 hours)").next(Instant.parse("2026-11-26T10:00:00Z")));
+        assertEquals(
+                Instant.parse("2026-11-26T10:01:00Z"),
+                parse("rate(1 minute)").next(Instant.parse("2026-11-26T10:00:00Z")));
+        assertEquals(
+                Instant.parse("2026-11-26T12:00:00Z"),
+                parse("rate(2 hours)").next(Instant.parse("2026-11-26T10:00:00Z")));
     }
 
     @Test
     void lastDayOfTheMonthAndWorkingDays() {
         // the last day of February 2026 is Sat 28 Feb; 12:00 CET = 11:00 UTC
-        assertEquals(Instant.parse("2026-02-28T11:00:00Z"), parse("cron(0 12 L * ? *)").next(Instant.parse("2026-02-01T00:00:00Z")));
+        assertEquals(
+                Instant.parse("2026-02-28T11:00:00Z"),
+                parse("cron(0 12 L * ? *)").next(Instant.parse("2026-02-01T00:00:00Z")));
         // after Fri 27 Nov 2026 10:00 CET the next weekday 09:00 is Mon 30 Nov 09:00 CET = 08:00 UTC
-        assertEquals(Instant.parse("2026-11-30T08:00:00Z"), parse("cron(0 9 ? * MON-FRI *)").next(Instant.parse("2026-11-27T09:00:00Z")));
+        assertEquals(
+                Instant.parse("2026-11-30T08:00:00Z"),
+                parse("cron(0 9 ? * MON-FRI *)").next(Instant.parse("2026-11-27T09:00:00Z")));
     }
 
     @Test
@@ -110,22 +118,26 @@ class ScheduleExpressionTest {
     @Test
     void withoutATimeZoneScheduleRunsInUtc() {
         // Scheduler's default time zone is UTC
-        assertEquals(Instant.parse("2026-12-01T00:05:00Z"),
-                ScheduleExpression.parse("cron(5 0 1 * ? *)", ZoneOffset.UTC).next(Instant.parse("2026-11-26T10:00:00Z")));
+        assertEquals(
+                Instant.parse("2026-12-01T00:05:00Z"),
+                ScheduleExpression.parse("cron(5 0 1 * ? *)", ZoneOffset.UTC)
+                        .next(Instant.parse("2026-11-26T10:00:00Z")));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "rate(0 minutes)       | positive",
-            "rate(1 minutes)       | rate(1 minute)",
-            "rate(5 minute)        | rate(N minutes)",
-            "rate(5 weeks)         | is not rate(value unit)",
-            "cron(5 0 1 * *)       | has 5 fields",
-            "cron(0 12 1 * MON *)  | one of day-of-month and day-of-week must be ?",
-            "cron(61 * * * ? *)    | cron(61 * * * ? *)",
-            "every minute          | is not rate(value unit)",
-            "at(2026-13-01T00:00:00) | at(2026-13-01T00:00:00)",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "rate(0 minutes)       | positive",
+                "rate(1 minutes)       | rate(1 minute)",
+                "rate(5 minute)        | rate(N minutes)",
+                "rate(5 weeks)         | is not rate(value unit)",
+                "cron(5 0 1 * *)       | has 5 fields",
+                "cron(0 12 1 * MON *)  | one of day-of-month and day-of-week must be ?",
+                "cron(61 * * * ? *)    | cron(61 * * * ? *)",
+                "every minute          | is not rate(value unit)",
+                "at(2026-13-01T00:00:00) | at(2026-13-01T00:00:00)",
+            })
     void aBadExpressionIsNamedWithItsProblem(String expression, String problem) {
         var e = assertThrows(IllegalArgumentException.class, () -> parse(expression));
         assertTrue(e.getMessage().contains(problem), e.getMessage());
@@ -139,7 +151,8 @@ class ScheduleExpressionTest {
         for (var schedule : schedules) {
             assertEquals(AMSTERDAM, schedule.zone(), schedule.functionId());
             Instant first = schedule.parsed().first(Instant.parse("2026-11-26T10:00:00Z"));
-            assertTrue(first != null && !first.isBefore(Instant.parse("2026-11-26T10:00:00Z")), schedule + " -> " + first);
+            assertTrue(
+                    first != null && !first.isBefore(Instant.parse("2026-11-26T10:00:00Z")), schedule + " -> " + first);
         }
     }
 }

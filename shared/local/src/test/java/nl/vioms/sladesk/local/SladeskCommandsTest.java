@@ -1,12 +1,12 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,21 +55,41 @@ class SladeskCommandsTest {
         // + 8 h restore = 17:00 (inside 09:00-17:30)
         Run emailOnly = sladesk("clock", "--level", "A", "--priority", "P1", "--reported", "2026-11-28T22:00");
         // with a phone report at 23:00: 24x7 from 23:00 -> response 01:00, restore 07:00 on Sun 29 Nov
-        Run withPhone = sladesk("clock", "--level", "A", "--priority", "P1", "--reported", "2026-11-28T22:00",
-                "--phone-report", "2026-11-28T23:00");
+        Run withPhone = sladesk(
+                "clock",
+                "--level",
+                "A",
+                "--priority",
+                "P1",
+                "--reported",
+                "2026-11-28T22:00",
+                "--phone-report",
+                "2026-11-28T23:00");
 
-        assertEquals("2026-11-30T11:00:00+01:00", emailOnly.json().get("responseDue").asText());
-        assertEquals("2026-11-30T17:00:00+01:00", emailOnly.json().get("restoreDue").asText());
-        assertEquals("2026-11-29T01:00:00+01:00", withPhone.json().get("responseDue").asText());
-        assertEquals("2026-11-29T07:00:00+01:00", withPhone.json().get("restoreDue").asText());
+        assertEquals(
+                "2026-11-30T11:00:00+01:00", emailOnly.json().get("responseDue").asText());
+        assertEquals(
+                "2026-11-30T17:00:00+01:00", emailOnly.json().get("restoreDue").asText());
+        assertEquals(
+                "2026-11-29T01:00:00+01:00", withPhone.json().get("responseDue").asText());
+        assertEquals(
+                "2026-11-29T07:00:00+01:00", withPhone.json().get("restoreDue").asText());
     }
 
     @Test
     void aBestEffortTargetIsNull() throws Exception {
         // B P2 on sip-trunk: restore is best effort (R5); response 8 office hours
         // Mon 30 Nov 2026 10:00 + 7.5 h to 17:30, + 0.5 h Tue 1 Dec from 09:00 -> 09:30
-        Run run = sladesk("clock", "--level", "B", "--priority", "P2", "--service", "sip-trunk",
-                "--reported", "2026-11-30T10:00");
+        Run run = sladesk(
+                "clock",
+                "--level",
+                "B",
+                "--priority",
+                "P2",
+                "--service",
+                "sip-trunk",
+                "--reported",
+                "2026-11-30T10:00");
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.json().get("restoreDue").isNull());
@@ -80,8 +100,16 @@ class SladeskCommandsTest {
     void creditOfTheIssueExample() throws Exception {
         // November 2026: 30 * 1440 = 43200 minutes; outage Tue 10 Nov 10:00-14:30 = 270 minutes
         // availability = (43200 - 270) / 43200 = 99.375 %; 99.6 - 99.375 = 0.225 points -> whole: 0
-        Run run = sladesk("credit", "--month", "2026-11", "--level", "N", "--fee", "250.00",
-                "--outage", "2026-11-10T10:00/2026-11-10T14:30");
+        Run run = sladesk(
+                "credit",
+                "--month",
+                "2026-11",
+                "--level",
+                "N",
+                "--fee",
+                "250.00",
+                "--outage",
+                "2026-11-10T10:00/2026-11-10T14:30");
 
         assertEquals(0, run.exit(), run.err());
         JsonNode credit = run.json();
@@ -97,10 +125,30 @@ class SladeskCommandsTest {
         // same month: 0.225 points below 99.6 (R25)
         // started: 1 started point -> 5 % of 250.00 = 12.50
         // prorata: 0.225 * 5 = 1.125 % of 250.00 = 2.8125 -> 2.81
-        Run started = sladesk("credit", "--month", "2026-11", "--level", "N", "--fee", "250.00", "--rounding", "started",
-                "--outage", "2026-11-10T10:00/2026-11-10T14:30");
-        Run prorata = sladesk("credit", "--month", "2026-11", "--level", "N", "--fee", "250.00", "--rounding", "prorata",
-                "--outage", "2026-11-10T10:00/2026-11-10T14:30");
+        Run started = sladesk(
+                "credit",
+                "--month",
+                "2026-11",
+                "--level",
+                "N",
+                "--fee",
+                "250.00",
+                "--rounding",
+                "started",
+                "--outage",
+                "2026-11-10T10:00/2026-11-10T14:30");
+        Run prorata = sladesk(
+                "credit",
+                "--month",
+                "2026-11",
+                "--level",
+                "N",
+                "--fee",
+                "250.00",
+                "--rounding",
+                "prorata",
+                "--outage",
+                "2026-11-10T10:00/2026-11-10T14:30");
 
         assertEquals("12.50", started.json().get("credit").asText());
         assertEquals("2.81", prorata.json().get("credit").asText());
@@ -110,8 +158,16 @@ class SladeskCommandsTest {
     void anOutageInsideTheSundayServiceWindowIsExcluded() throws Exception {
         // March 2026 has 31 * 1440 - 60 = 44580 minutes (DST on Sun 29 March)
         // outage Sun 8 March 01:30-04:30 lies inside the regular window 01:00-05:00 (R18): excluded 180
-        Run run = sladesk("credit", "--month", "2026-03", "--level", "A", "--fee", "100",
-                "--outage", "2026-03-08T01:30/2026-03-08T04:30");
+        Run run = sladesk(
+                "credit",
+                "--month",
+                "2026-03",
+                "--level",
+                "A",
+                "--fee",
+                "100",
+                "--outage",
+                "2026-03-08T01:30/2026-03-08T04:30");
 
         assertEquals(44580, run.json().get("totalMinutes").asInt());
         assertEquals(180, run.json().get("excludedMinutes").asInt());
@@ -123,7 +179,8 @@ class SladeskCommandsTest {
     void badInputExitsTwoNamingTheArgument() {
         Run month = sladesk("credit", "--month", "2026-13", "--level", "N", "--fee", "250.00");
         Run time = sladesk("clock", "--level", "N", "--priority", "P1", "--reported", "24-12-2026 16:30");
-        Run interval = sladesk("credit", "--month", "2026-11", "--level", "N", "--fee", "1", "--outage", "2026-11-10T10:00");
+        Run interval =
+                sladesk("credit", "--month", "2026-11", "--level", "N", "--fee", "1", "--outage", "2026-11-10T10:00");
         Run missing = sladesk("clock", "--level", "N", "--reported", "2026-12-24T16:30");
 
         assertEquals(2, month.exit());

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
  * itself do not (they would only wake it for nothing).
  */
 class StreamFilterTest {
-    private static final TemplateTriggers.StreamMapping OUTBOX = new TemplateTriggers(Template.ofProject()).streamMappings().stream()
-            .filter(m -> m.functionId().equals("EscalationFunction")).findFirst().orElseThrow();
+    private static final TemplateTriggers.StreamMapping OUTBOX = new TemplateTriggers(Template.ofProject())
+            .streamMappings().stream()
+                    .filter(m -> m.functionId().equals("EscalationFunction"))
+                    .findFirst()
+                    .orElseThrow();
     private final StreamFilter filter = new StreamFilter(OUTBOX.filterPatterns());
 
     private static DynamodbEvent.DynamodbStreamRecord record(String eventName, String deliveryState) {
@@ -87,14 +90,16 @@ class StreamFilterTest {
 
     @Test
     void aPrefixPatternAsLambdaDocumentsIt() {
-        var p1Only = new StreamFilter(List.of("{\"dynamodb\": {\"Keys\": {\"id\": {\"S\": [{\"prefix\": \"VIO-2026-\"}]}}}}"));
+        var p1Only = new StreamFilter(
+                List.of("{\"dynamodb\": {\"Keys\": {\"id\": {\"S\": [{\"prefix\": \"VIO-2026-\"}]}}}}"));
 
         assertTrue(p1Only.matches(record("INSERT", "PENDING")));
     }
 
     @Test
     void anInvalidPatternIsRefusedWhenTheMappingIsMade() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new StreamFilter(List.of("{\"eventName\": \"INSERT\"}")));
+        var e = assertThrows(
+                IllegalArgumentException.class, () -> new StreamFilter(List.of("{\"eventName\": \"INSERT\"}")));
         assertTrue(e.getMessage().contains("not valid"), e.getMessage());
     }
 }

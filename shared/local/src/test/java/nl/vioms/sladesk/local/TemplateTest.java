@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.local;
 
-import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,14 +19,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.aws.IndexRef;
 import nl.vioms.sladesk.aws.Indexes;
-import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import nl.vioms.sladesk.emulators.Template;
 import org.junit.jupiter.api.Test;
@@ -57,16 +58,25 @@ class TemplateTest {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
         }
         Map<String, Object> broken = deepCopy(TEMPLATE.root());
-        Template.map(Template.map(Template.map(broken.get("Resources")).get("EscalationFunction")).get("Properties"))
+        Template.map(Template.map(Template.map(broken.get("Resources")).get("EscalationFunction"))
+                        .get("Properties"))
                 .put("Timout", 30); // a typo SAM would reject
 
-        assertTrue(!schema.validate(DatabindJson.MAPPER.valueToTree(broken)).isEmpty(), "the schema catches an unknown property");
+        assertTrue(
+                !schema.validate(DatabindJson.MAPPER.valueToTree(broken)).isEmpty(),
+                "the schema catches an unknown property");
     }
 
     @Test
     void thereAreTheSixFunctionsOfTheArchitecture() {
-        assertEquals(List.of("IntakeEmailFunction", "IntakeApiFunction", "ProbeFunction", "SlaCheckFunction",
-                        "EscalationFunction", "MonthEndFunction"),
+        assertEquals(
+                List.of(
+                        "IntakeEmailFunction",
+                        "IntakeApiFunction",
+                        "ProbeFunction",
+                        "SlaCheckFunction",
+                        "EscalationFunction",
+                        "MonthEndFunction"),
                 TEMPLATE.functions().stream().map(Template.Function::logicalId).toList());
     }
 
@@ -74,17 +84,27 @@ class TemplateTest {
     void everyHandlerResolvesToAHandlerClassInItsOwnModule() throws Exception {
         for (Template.Function function : TEMPLATE.functions()) {
             Path module = ROOT.resolve(function.moduleDir());
-            Path source = module.resolve("src/main/java").resolve(function.handlerClass().replace('.', '/') + ".java");
+            Path source = module.resolve("src/main/java")
+                    .resolve(function.handlerClass().replace('.', '/') + ".java");
             assertTrue(Files.isRegularFile(source), function.logicalId() + ": " + source + " exists");
             Class<?> type = Class.forName(function.handlerClass());
             // a stream entry: the function reads its own event, the runtime's Jackson stays unloaded (decision 11)
-            assertTrue(RequestStreamHandler.class.isAssignableFrom(type), function.logicalId() + " is a RequestStreamHandler");
-            assertTrue(Modifier.isPublic(type.getConstructor().getModifiers()), function.logicalId() + " has Lambda's no-arg constructor");
+            assertTrue(
+                    RequestStreamHandler.class.isAssignableFrom(type),
+                    function.logicalId() + " is a RequestStreamHandler");
+            assertTrue(
+                    Modifier.isPublic(type.getConstructor().getModifiers()),
+                    function.logicalId() + " has Lambda's no-arg constructor");
             assertTrue(function.handler().endsWith("::handleRequest"), function.handler());
             String artifactId = Files.readString(module.resolve("pom.xml"))
                     .replaceAll("(?s).*?</parent>\\s*<artifactId>([^<]+)</artifactId>.*", "$1");
-            assertEquals(function.moduleDir().resolve("target").resolve(artifactId + "-lambda.jar").toString(),
-                    function.codeUri(), function.logicalId() + " deploys its own module's shaded jar");
+            assertEquals(
+                    function.moduleDir()
+                            .resolve("target")
+                            .resolve(artifactId + "-lambda.jar")
+                            .toString(),
+                    function.codeUri(),
+                    function.logicalId() + " deploys its own module's shaded jar");
         }
     }
 
@@ -95,7 +115,9 @@ class TemplateTest {
             Set<String> read = new TreeSet<>();
             for (Path file : javaSources(ROOT.resolve(function.moduleDir()).resolve("src/main/java"))) {
                 Matcher m = envVar.matcher(Files.readString(file));
-                while (m.find()) read.add(m.group(1));
+                while (m.find()) {
+                    read.add(m.group(1));
+                }
             }
             Set<String> missing = new TreeSet<>(read);
             missing.removeAll(function.environment().keySet());
@@ -108,7 +130,8 @@ class TemplateTest {
         List<String> offenders = new ArrayList<>();
         for (String dir : List.of("functions", "shared/core", "shared/aws")) {
             for (Path file : javaSources(ROOT.resolve(dir))) {
-                if (file.toString().contains("/src/main/") && !file.endsWith("Environment.java")
+                if (file.toString().contains("/src/main/")
+                        && !file.endsWith("Environment.java")
                         && Files.readString(file).contains("System.getenv")) {
                     offenders.add(ROOT.relativize(file).toString());
                 }
@@ -125,7 +148,9 @@ class TemplateTest {
     @Test
     void losingAnIndexTheCodeQueriesFailsTheCheck() {
         Map<String, Object> root = deepCopy(TEMPLATE.root());
-        Map<String, Object> outbox = Template.map(Template.map(Template.map(root.get("Resources")).get("OutboxTable")).get("Properties"));
+        Map<String, Object> outbox =
+                Template.map(Template.map(Template.map(root.get("Resources")).get("OutboxTable"))
+                        .get("Properties"));
         outbox.remove("GlobalSecondaryIndexes");
 
         assertEquals(List.of("OutboxTable has no index by-state (deliveryState, createdAt)"), missingIndexes(root));
@@ -139,9 +164,13 @@ class TemplateTest {
                 Map<String, Object> event = Template.map(value);
                 if ("ScheduleV2".equals(event.get("Type"))) {
                     schedules++;
-                    assertEquals("Europe/Amsterdam", Template.map(event.get("Properties")).get("ScheduleExpressionTimezone"),
+                    assertEquals(
+                            "Europe/Amsterdam",
+                            Template.map(event.get("Properties")).get("ScheduleExpressionTimezone"),
                             function.logicalId());
-                    assertTrue(Template.map(event.get("Properties")).containsKey("DeadLetterConfig"), function.logicalId() + " has a DLQ");
+                    assertTrue(
+                            Template.map(event.get("Properties")).containsKey("DeadLetterConfig"),
+                            function.logicalId() + " has a DLQ");
                 }
             }
         }
@@ -158,8 +187,8 @@ class TemplateTest {
 
     @Test
     void topicsAreEncrypted() {
-        TEMPLATE.resourcesOfType("AWS::SNS::Topic").forEach((id, props) ->
-                assertTrue(props.containsKey("KmsMasterKeyId"), id + " is encrypted"));
+        TEMPLATE.resourcesOfType("AWS::SNS::Topic")
+                .forEach((id, props) -> assertTrue(props.containsKey("KmsMasterKeyId"), id + " is encrypted"));
     }
 
     @Test
@@ -167,7 +196,8 @@ class TemplateTest {
         TEMPLATE.resourcesOfType("AWS::Serverless::Function").forEach((id, props) -> {
             String policies = Json.write(props.getOrDefault("Policies", List.of()));
             if (policies.contains("SNSPublishMessagePolicy")) {
-                assertTrue(policies.contains("kms:GenerateDataKey*") && policies.contains("MessagingKey"),
+                assertTrue(
+                        policies.contains("kms:GenerateDataKey*") && policies.contains("MessagingKey"),
                         id + " publishes to a KMS-encrypted topic, so it needs kms:GenerateDataKey* on MessagingKey");
             }
         });
@@ -177,21 +207,25 @@ class TemplateTest {
     static List<String> missingIndexes(Map<String, Object> root) {
         List<String> problems = new ArrayList<>();
         for (IndexRef index : declaredIndexes()) {
-            Map<String, Object> table = Template.map(Template.map(Template.map(root.get("Resources")).get(index.tableLogicalId())).get("Properties"));
+            Map<String, Object> table = Template.map(
+                    Template.map(Template.map(root.get("Resources")).get(index.tableLogicalId()))
+                            .get("Properties"));
             Map<String, String> keys = null;
             for (Object gsi : Template.list(table.get("GlobalSecondaryIndexes"))) {
                 Map<String, Object> g = Template.map(gsi);
                 if (index.indexName().equals(g.get("IndexName"))) {
                     keys = new LinkedHashMap<>();
                     for (Object k : Template.list(g.get("KeySchema"))) {
-                        keys.put((String) Template.map(k).get("KeyType"), (String) Template.map(k).get("AttributeName"));
+                        keys.put((String) Template.map(k).get("KeyType"), (String)
+                                Template.map(k).get("AttributeName"));
                     }
                 }
             }
             String described = index.tableLogicalId() + " has no index " + index.indexName() + " ("
                     + index.partitionKey() + (index.sortKey() == null ? "" : ", " + index.sortKey()) + ")";
-            if (keys == null || !index.partitionKey().equals(keys.get("HASH"))
-                    || !java.util.Objects.equals(index.sortKey(), keys.get("RANGE"))) {
+            if (keys == null
+                    || !index.partitionKey().equals(keys.get("HASH"))
+                    || !Objects.equals(index.sortKey(), keys.get("RANGE"))) {
                 problems.add(described);
             }
         }

@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.testing;
 
-import nl.vioms.sladesk.emulators.Template;
 import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.Template;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -40,7 +40,8 @@ public final class AwsEmulators implements BeforeAllCallback, ParameterResolver 
         if (shared == null) {
             LocalAws started;
             if ("localstack".equals(backendName())) {
-                Assumptions.assumeTrue(LocalStackEmulators.dockerAvailable(),
+                Assumptions.assumeTrue(
+                        LocalStackEmulators.dockerAvailable(),
                         "SLADESK_EMULATORS=localstack needs a Docker engine; none runs here");
                 started = LocalAws.start(LocalStackEmulators.start(), Template.ofProject(), TEST_BASE_URL);
             } else {
@@ -52,7 +53,9 @@ public final class AwsEmulators implements BeforeAllCallback, ParameterResolver 
         return shared;
     }
 
-    /** {@code SLADESK_EMULATORS}: {@code node} (the default: dynoxide or dynalite, and fauxqs) or {@code localstack}. */
+    /**
+     * {@code SLADESK_EMULATORS}: {@code node} (the default: dynoxide or dynalite, and fauxqs) or {@code localstack}.
+     */
     static String backendName() {
         String name = System.getenv("SLADESK_EMULATORS");
         return name == null || name.isBlank() ? "node" : name.trim();

@@ -39,9 +39,19 @@ final class DevToolsConnection implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-default-apps", "--disable-extensions", "--mute-audio", "--remote-debugging-port=0");
+    private static final List<String> FLAGS = List.of(
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-default-apps",
+            "--disable-extensions",
+            "--mute-audio",
+            "--remote-debugging-port=0");
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     private final Process process;
@@ -66,19 +76,23 @@ final class DevToolsConnection implements AutoCloseable {
         reader.start();
         try {
             String ws = endpoint.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(TIMEOUT)
-                    .buildAsync(URI.create(ws), new Listener()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            socket = HttpClient.newHttpClient()
+                    .newWebSocketBuilder()
+                    .connectTimeout(TIMEOUT)
+                    .buildAsync(URI.create(ws), new Listener())
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             close();
-            throw new IllegalStateException("cannot start chromium (" + executable + "): " + e.getMessage()
-                    + "\n" + String.join("\n", output), e);
+            throw new IllegalStateException(
+                    "cannot start chromium (" + executable + "): " + e.getMessage() + "\n" + String.join("\n", output),
+                    e);
         }
     }
 
     /** The browser's output, kept for error messages; its DevTools endpoint completes {@code endpoint}. */
     private void readOutput(CompletableFuture<String> endpoint) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 output.add(line);
                 Matcher m = LISTENING.matcher(line);
@@ -89,8 +103,8 @@ final class DevToolsConnection implements AutoCloseable {
         } catch (IOException ignored) {
             // the process ended
         }
-        endpoint.completeExceptionally(new IllegalStateException("chromium exited without a DevTools endpoint: "
-                + String.join("\n", output)));
+        endpoint.completeExceptionally(
+                new IllegalStateException("chromium exited without a DevTools endpoint: " + String.join("\n", output)));
     }
 
     /** Every event (a message without an id) from now on. */
@@ -137,7 +151,8 @@ final class DevToolsConnection implements AutoCloseable {
                 try {
                     JsonNode node = JSON.readTree(message);
                     if (node.has("id")) {
-                        CompletableFuture<JsonNode> answer = pending.get(node.get("id").asLong());
+                        CompletableFuture<JsonNode> answer =
+                                pending.get(node.get("id").asLong());
                         if (answer != null) {
                             answer.complete(node);
                         }

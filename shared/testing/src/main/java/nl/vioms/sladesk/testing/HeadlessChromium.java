@@ -111,7 +111,9 @@ public final class HeadlessChromium implements AutoCloseable {
 
         /** The value of a JavaScript expression evaluated in the page (JSON-serialisable values). */
         public JsonNode evaluate(String expression) {
-            ObjectNode params = JSON.createObjectNode().put("expression", expression).put("returnByValue", true)
+            ObjectNode params = JSON.createObjectNode()
+                    .put("expression", expression)
+                    .put("returnByValue", true)
                     .put("awaitPromise", true);
             JsonNode result = send(session, "Runtime.evaluate", params);
             if (result.has("exceptionDetails")) {
@@ -125,10 +127,18 @@ public final class HeadlessChromium implements AutoCloseable {
         public void screenshot(Path png, int width, int height) {
             // a page that is not in front is not painted, and its capture never answers
             send(session, "Page.bringToFront", JSON.createObjectNode());
-            send(session, "Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width)
-                    .put("height", height).put("deviceScaleFactor", 1).put("mobile", false));
-            JsonNode shot = send(session, "Page.captureScreenshot", JSON.createObjectNode().put("format", "png")
-                    .put("captureBeyondViewport", true));
+            send(
+                    session,
+                    "Emulation.setDeviceMetricsOverride",
+                    JSON.createObjectNode()
+                            .put("width", width)
+                            .put("height", height)
+                            .put("deviceScaleFactor", 1)
+                            .put("mobile", false));
+            JsonNode shot = send(
+                    session,
+                    "Page.captureScreenshot",
+                    JSON.createObjectNode().put("format", "png").put("captureBeyondViewport", true));
             try {
                 Files.write(png, Base64.getDecoder().decode(shot.get("data").asText()));
             } catch (IOException e) {
@@ -144,8 +154,10 @@ public final class HeadlessChromium implements AutoCloseable {
             switch (message.path("method").asText()) {
                 case "Runtime.exceptionThrown" -> {
                     JsonNode details = p.path("exceptionDetails");
-                    problems.add("exception: " + details.path("exception").path("description")
-                            .asText(details.path("text").asText()));
+                    problems.add("exception: "
+                            + details.path("exception")
+                                    .path("description")
+                                    .asText(details.path("text").asText()));
                 }
                 case "Runtime.consoleAPICalled" -> {
                     String type = p.path("type").asText();
@@ -156,20 +168,26 @@ public final class HeadlessChromium implements AutoCloseable {
                 case "Log.entryAdded" -> {
                     JsonNode entry = p.path("entry");
                     if ("error".equals(entry.path("level").asText())) {
-                        problems.add("log: " + entry.path("text").asText() + " " + entry.path("url").asText());
+                        problems.add("log: " + entry.path("text").asText() + " "
+                                + entry.path("url").asText());
                     }
                 }
-                case "Network.requestWillBeSent" -> urls.put(p.path("requestId").asText(),
-                        p.path("request").path("url").asText());
-                case "Network.loadingFailed" -> problems.add("failed load: "
-                        + urls.getOrDefault(p.path("requestId").asText(), "?") + " " + p.path("errorText").asText());
+                case "Network.requestWillBeSent" ->
+                    urls.put(
+                            p.path("requestId").asText(),
+                            p.path("request").path("url").asText());
+                case "Network.loadingFailed" ->
+                    problems.add("failed load: "
+                            + urls.getOrDefault(p.path("requestId").asText(), "?") + " "
+                            + p.path("errorText").asText());
                 case "Network.responseReceived" -> {
                     int status = p.path("response").path("status").asInt();
                     if (status >= 400) {
-                        problems.add("HTTP " + status + ": " + p.path("response").path("url").asText());
+                        problems.add("HTTP " + status + ": "
+                                + p.path("response").path("url").asText());
                     }
                 }
-                default -> { }
+                default -> {}
             }
         }
     }
@@ -181,10 +199,16 @@ public final class HeadlessChromium implements AutoCloseable {
 
     /** Like {@link #open(URI)}, sending these headers with every request of the tab (e.g. a bearer token). */
     public Page open(URI url, Map<String, String> headers) {
-        String target = send(null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
-                .get("targetId").asText();
-        String session = send(null, "Target.attachToTarget", JSON.createObjectNode().put("targetId", target)
-                .put("flatten", true)).get("sessionId").asText();
+        String target = send(
+                        null, "Target.createTarget", JSON.createObjectNode().put("url", "about:blank"))
+                .get("targetId")
+                .asText();
+        String session = send(
+                        null,
+                        "Target.attachToTarget",
+                        JSON.createObjectNode().put("targetId", target).put("flatten", true))
+                .get("sessionId")
+                .asText();
         Page page = new Page(session);
         CompletableFuture<Void> loaded = new CompletableFuture<>();
         devTools.listen(page::onEvent);
@@ -204,7 +228,8 @@ public final class HeadlessChromium implements AutoCloseable {
             params.set("headers", extra);
             send(session, "Network.setExtraHTTPHeaders", params);
         }
-        JsonNode navigation = send(session, "Page.navigate", JSON.createObjectNode().put("url", url.toString()));
+        JsonNode navigation =
+                send(session, "Page.navigate", JSON.createObjectNode().put("url", url.toString()));
         if (navigation.hasNonNull("errorText")) {
             page.problems.add("navigation: " + navigation.get("errorText").asText());
         }

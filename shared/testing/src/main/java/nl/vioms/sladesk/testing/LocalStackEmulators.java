@@ -1,7 +1,7 @@
 package nl.vioms.sladesk.testing;
 
-import nl.vioms.sladesk.emulators.EmulatorBackend;
 import java.net.URI;
+import nl.vioms.sladesk.emulators.EmulatorBackend;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -28,8 +28,11 @@ public final class LocalStackEmulators implements EmulatorBackend {
 
     public static LocalStackEmulators start() {
         LocalStackContainer container = new LocalStackContainer(DockerImageName.parse(IMAGE))
-                .withServices(LocalStackContainer.Service.DYNAMODB, LocalStackContainer.Service.SNS,
-                        LocalStackContainer.Service.SQS, LocalStackContainer.Service.S3);
+                .withServices(
+                        LocalStackContainer.Service.DYNAMODB,
+                        LocalStackContainer.Service.SNS,
+                        LocalStackContainer.Service.SQS,
+                        LocalStackContainer.Service.S3);
         container.start();
         return new LocalStackEmulators(container);
     }

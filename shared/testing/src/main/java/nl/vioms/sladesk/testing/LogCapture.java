@@ -19,8 +19,7 @@ import java.util.Map;
 public final class LogCapture {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private LogCapture() {
-    }
+    private LogCapture() {}
 
     /** Code to run while the log is captured. */
     @FunctionalInterface
@@ -29,8 +28,7 @@ public final class LogCapture {
     }
 
     /** What an action logged, and what it threw (null if nothing). */
-    public record Captured(List<Map<String, Object>> lines, Throwable thrown) {
-    }
+    public record Captured(List<Map<String, Object>> lines, Throwable thrown) {}
 
     public static synchronized Captured capture(Action action) {
         PrintStream original = System.out;
@@ -49,7 +47,7 @@ public final class LogCapture {
         for (String line : buffer.toString(StandardCharsets.UTF_8).split("\n")) {
             if (line.startsWith("{") && line.contains("\"event\"")) {
                 try {
-                    lines.add(MAPPER.readValue(line, new TypeReference<Map<String, Object>>() { }));
+                    lines.add(MAPPER.readValue(line, new TypeReference<Map<String, Object>>() {}));
                 } catch (JsonProcessingException e) {
                     // not one of ours
                 }

@@ -31,7 +31,8 @@ public final class BaselineHandler implements RequestHandler<Map<String, Object>
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
         var item = dynamo.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("BASELINE"), "sk", AttributeValue.fromS("BASELINE")))).item();
+                        .key(Map.of("pk", AttributeValue.fromS("BASELINE"), "sk", AttributeValue.fromS("BASELINE"))))
+                .item();
         return item.isEmpty() ? "miss" : "hit";
     }
 }

@@ -3,6 +3,7 @@ package nl.vioms.sladesk.coldstart.harness;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -40,10 +41,10 @@ public final class ColdStartHarness {
     private static final String DONE = "COLDSTART-DONE";
     private static final String REPORT = "COLDSTART-REPORT";
     /** What the Lambda runtime runs with at these sizes; see docs/decisions/11-cold-start.md. */
-    private static final List<String> LAMBDA_JVM = List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    private static final List<String> LAMBDA_JVM =
+            List.of("-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
-    private ColdStartHarness() {
-    }
+    private ColdStartHarness() {}
 
     public static void main(String[] args) throws Exception {
         int runs = Integer.getInteger("runs", 20);
@@ -54,14 +55,23 @@ public final class ColdStartHarness {
         Path work = Files.createDirectories(root.resolve("coldstart/harness/target/coldstart"));
 
         Path launcher = requireFile(root.resolve("coldstart/launcher/target/coldstart-launcher.jar"));
-        Path serialization = Path.of(LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path serialization = Path.of(LambdaEventSerializers.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         Properties config = new Properties();
         try (InputStream in = ColdStartHarness.class.getResourceAsStream("/coldstart.properties")) {
             config.load(in);
         }
 
-        System.out.printf(Locale.ROOT, "cold-start harness: %d runs per function, interleaved; %s; %d cores; load %s%n",
-                runs, javaVersion(), Runtime.getRuntime().availableProcessors(), loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "cold-start harness: %d runs per function, interleaved; %s; %d cores; load %s%n",
+                runs,
+                javaVersion(),
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage());
         try (LocalAws aws = LocalAws.start(template, null, "http://127.0.0.1:3000")) {
             aws.seed("demo");
             Map<String, String> base = lambdaEnvironment(aws);
@@ -71,19 +81,36 @@ public final class ColdStartHarness {
             baselineEnv.put("BASELINE_TABLE", aws.resources().tableName("DirectoryTable"));
             baselineEnv.put("AWS_LAMBDA_FUNCTION_NAME", BASELINE);
             baselineEnv.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-            Path baselineEvent = Files.writeString(work.resolve("baseline-event.json"), "{\"source\":\"coldstart.baseline\"}");
-            targets.add(new Target(BASELINE, requireFile(root.resolve("coldstart/baseline/target/baseline-lambda.jar")),
-                    "nl.vioms.sladesk.coldstart.baseline.BaselineHandler", baselineEnv, Files.readString(baselineEvent),
-                    List.of(), 30, 512, () -> { }));
+            Path baselineEvent =
+                    Files.writeString(work.resolve("baseline-event.json"), "{\"source\":\"coldstart.baseline\"}");
+            targets.add(new Target(
+                    BASELINE,
+                    requireFile(root.resolve("coldstart/baseline/target/baseline-lambda.jar")),
+                    "nl.vioms.sladesk.coldstart.baseline.BaselineHandler",
+                    baselineEnv,
+                    Files.readString(baselineEvent),
+                    List.of(),
+                    30,
+                    512,
+                    () -> {}));
             // the same work behind a stream entry: a reference row, not the yardstick (ratios stay
             // against the baseline above, as issue #9 defines it)
             Map<String, String> streamEnv = new LinkedHashMap<>(baselineEnv);
             streamEnv.put("AWS_LAMBDA_FUNCTION_NAME", STREAM_BASELINE);
-            targets.add(new Target(STREAM_BASELINE, requireFile(root.resolve("coldstart/baseline/target/baseline-lambda.jar")),
-                    "nl.vioms.sladesk.coldstart.baseline.StreamBaselineHandler", streamEnv, Files.readString(baselineEvent),
-                    List.of(), 30, 512, () -> { }));
+            targets.add(new Target(
+                    STREAM_BASELINE,
+                    requireFile(root.resolve("coldstart/baseline/target/baseline-lambda.jar")),
+                    "nl.vioms.sladesk.coldstart.baseline.StreamBaselineHandler",
+                    streamEnv,
+                    Files.readString(baselineEvent),
+                    List.of(),
+                    30,
+                    512,
+                    () -> {}));
             for (Template.Function function : template.functions()) {
-                if (!only.isEmpty() && !List.of(only.split(",")).contains(function.logicalId())) continue;
+                if (!only.isEmpty() && !List.of(only.split(",")).contains(function.logicalId())) {
+                    continue;
+                }
                 targets.add(target(function, aws, base, config, root, template));
             }
 
@@ -91,23 +118,35 @@ public final class ColdStartHarness {
                 // run 0 warms the page cache and the emulators; it is not counted
                 for (Target target : targets) {
                     Run result = runOnce(target, run, launcher, serialization, extraJvm, work);
-                    if (run > 0) target.runs.add(result);
+                    if (run > 0) {
+                        target.runs.add(result);
+                    }
                 }
-                if (run > 0 && (run % 5 == 0 || run == runs)) System.out.printf("  %d/%d rounds%n", run, runs);
+                if (run > 0 && (run % 5 == 0 || run == runs)) {
+                    System.out.printf("  %d/%d rounds%n", run, runs);
+                }
             }
             System.out.println(Report.table(targets, runs, loadAverage()));
             Files.writeString(work.resolve("results.md"), Report.table(targets, runs, loadAverage()));
         }
     }
 
-    private static Target target(Template.Function function, LocalAws aws, Map<String, String> base, Properties config,
-                                 Path root, Template template) throws IOException {
+    private static Target target(
+            Template.Function function,
+            LocalAws aws,
+            Map<String, String> base,
+            Properties config,
+            Path root,
+            Template template)
+            throws IOException {
         String id = function.logicalId();
         Map<String, String> env = new LinkedHashMap<>(base);
         env.putAll(aws.rawEnvironmentOf(id));
-        Map<String, Object> props = Template.map(template.resources().get(id)).isEmpty() ? Map.of()
+        Map<String, Object> props = Template.map(template.resources().get(id)).isEmpty()
+                ? Map.of()
                 : Template.map(Template.map(template.resources().get(id)).get("Properties"));
-        Map<String, Object> globals = Template.map(Template.map(template.root().get("Globals")).get("Function"));
+        Map<String, Object> globals =
+                Template.map(Template.map(template.root().get("Globals")).get("Function"));
         int memory = intProperty(props, globals, "MemorySize", 128);
         int timeout = intProperty(props, globals, "Timeout", 3);
         env.put("AWS_LAMBDA_FUNCTION_NAME", id);
@@ -117,31 +156,50 @@ public final class ColdStartHarness {
         Path event = eventFor(function, module, config, root);
         String eventJson = event == null ? "{}" : Files.readString(event);
         List<String> unique = split(config.getProperty(id + ".unique", "").replace(',', ' '));
-        Runnable prepare = () -> { };
+        Runnable prepare = () -> {};
         if (module.equals("escalation") && event != null) {
             // the outbox item the stream record says was inserted, written afresh (PENDING) before
             // every run, so every run publishes rather than skipping a delivered escalation
             DynamodbEvent stream = LambdaEvents.fromJson(eventJson, DynamodbEvent.class);
-            var item = LambdaEvents.item(LambdaEvents.firstRecord(stream).getDynamodb().getNewImage());
+            var item = LambdaEvents.item(
+                    LambdaEvents.firstRecord(stream).getDynamodb().getNewImage());
             String table = aws.resources().tableName("OutboxTable");
-            prepare = () -> aws.clients().dynamo().putItem(b -> b.tableName(table).item(item));
+            prepare =
+                    () -> aws.clients().dynamo().putItem(b -> b.tableName(table).item(item));
         }
-        return new Target(id, root.resolve(function.codeUri()), function.handler(), env, eventJson, unique, timeout, memory, prepare);
+        return new Target(
+                id,
+                root.resolve(function.codeUri()),
+                function.handler(),
+                env,
+                eventJson,
+                unique,
+                timeout,
+                memory,
+                prepare);
     }
 
     /** The configured event, else the first of events/<module>/, else a scheduler event if scheduled. */
-    private static Path eventFor(Template.Function function, String module, Properties config, Path root) throws IOException {
+    private static Path eventFor(Template.Function function, String module, Properties config, Path root)
+            throws IOException {
         String configured = config.getProperty(function.logicalId() + ".event");
-        if (configured != null) return requireFile(root.resolve("events").resolve(configured));
+        if (configured != null) {
+            return requireFile(root.resolve("events").resolve(configured));
+        }
         Path dir = root.resolve("events").resolve(module);
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.list(dir)) {
-                var first = files.filter(f -> f.toString().endsWith(".json")).sorted().findFirst();
-                if (first.isPresent()) return first.get();
+                var first = files.filter(f -> f.toString().endsWith(".json"))
+                        .sorted()
+                        .findFirst();
+                if (first.isPresent()) {
+                    return first.get();
+                }
             }
         }
         boolean scheduled = function.events().values().stream()
-                .anyMatch(e -> "ScheduleV2".equals(Template.map(e).get("Type")) || "Schedule".equals(Template.map(e).get("Type")));
+                .anyMatch(e -> "ScheduleV2".equals(Template.map(e).get("Type"))
+                        || "Schedule".equals(Template.map(e).get("Type")));
         return scheduled ? requireFile(root.resolve("events/sla-check/schedule.json")) : null;
     }
 
@@ -165,9 +223,11 @@ public final class ColdStartHarness {
     }
 
     private static Map<String, String> globalsEnvironment(Template template) {
-        Map<String, Object> globals = Template.map(Template.map(template.root().get("Globals")).get("Function"));
+        Map<String, Object> globals =
+                Template.map(Template.map(template.root().get("Globals")).get("Function"));
         Map<String, String> env = new LinkedHashMap<>();
-        Template.map(Template.map(globals.get("Environment")).get("Variables")).forEach((k, v) -> env.put(k, String.valueOf(v)));
+        Template.map(Template.map(globals.get("Environment")).get("Variables"))
+                .forEach((k, v) -> env.put(k, String.valueOf(v)));
         return env;
     }
 
@@ -175,7 +235,9 @@ public final class ColdStartHarness {
             throws IOException, InterruptedException {
         target.prepare.run();
         String event = target.eventJson;
-        for (String value : target.unique) event = event.replace(value, value + "-r" + run);
+        for (String value : target.unique) {
+            event = event.replace(value, value + "-r" + run);
+        }
         Path eventFile = Files.writeString(work.resolve(target.name + "-event.json"), event);
 
         List<String> command = new ArrayList<>();
@@ -185,13 +247,15 @@ public final class ColdStartHarness {
         command.add("-XX:MaxRAM=" + target.memoryMb + "m");
         command.addAll(extraJvm);
         command.add("-cp");
-        command.add(String.join(java.io.File.pathSeparator, launcher.toString(), serialization.toString(), target.jar.toString()));
+        command.add(
+                String.join(File.pathSeparator, launcher.toString(), serialization.toString(), target.jar.toString()));
         command.add("nl.vioms.sladesk.coldstart.launcher.Launcher");
         command.add(target.handler);
         command.add(eventFile.toString());
         command.add(String.valueOf(target.timeoutSeconds));
         ProcessBuilder builder = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.appendTo(work.resolve(target.name + ".stderr").toFile()));
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        work.resolve(target.name + ".stderr").toFile()));
         builder.environment().clear();
         builder.environment().putAll(target.environment);
 
@@ -200,7 +264,8 @@ public final class ColdStartHarness {
         long wallNanos = -1;
         String report = null;
         List<String> lastLines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (wallNanos < 0 && line.equals(DONE)) {
@@ -208,19 +273,30 @@ public final class ColdStartHarness {
                 } else if (line.startsWith(REPORT)) {
                     report = line;
                 } else if (wallNanos < 0) {
-                    if (lastLines.size() == 5) lastLines.remove(0);
+                    if (lastLines.size() == 5) {
+                        lastLines.remove(0);
+                    }
                     lastLines.add(line);
                 }
             }
         }
-        if (!process.waitFor(target.timeoutSeconds + 60L, TimeUnit.SECONDS)) process.destroyForcibly();
+        if (!process.waitFor(target.timeoutSeconds + 60L, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
         if (report == null) {
-            return Run.failed("no report (exit " + process.exitValue() + "); see " + work.resolve(target.name + ".stderr")
-                    + (lastLines.isEmpty() ? "" : "; last output: " + String.join(" | ", lastLines)));
+            return Run.failed(
+                    "no report (exit " + process.exitValue() + "); see " + work.resolve(target.name + ".stderr")
+                            + (lastLines.isEmpty() ? "" : "; last output: " + String.join(" | ", lastLines)));
         }
         String[] fields = report.split("\t", 7);
-        return new Run(wallNanos / 1_000_000.0, Long.parseLong(fields[1]), Long.parseLong(fields[2]),
-                Long.parseLong(fields[3]), Long.parseLong(fields[4]), Long.parseLong(fields[5]), fields[6]);
+        return new Run(
+                wallNanos / 1_000_000.0,
+                Long.parseLong(fields[1]),
+                Long.parseLong(fields[2]),
+                Long.parseLong(fields[3]),
+                Long.parseLong(fields[4]),
+                Long.parseLong(fields[5]),
+                fields[6]);
     }
 
     private static int intProperty(Map<String, Object> props, Map<String, Object> globals, String name, int fallback) {
@@ -245,7 +321,10 @@ public final class ColdStartHarness {
 
     static String loadAverage() {
         try {
-            return String.join(" ", List.of(Files.readString(Path.of("/proc/loadavg")).split(" ")).subList(0, 3));
+            return String.join(
+                    " ",
+                    List.of(Files.readString(Path.of("/proc/loadavg")).split(" "))
+                            .subList(0, 3));
         } catch (IOException | UncheckedIOException e) {
             return "n/a";
         }
@@ -264,8 +343,16 @@ public final class ColdStartHarness {
         final Runnable prepare;
         final List<Run> runs = new ArrayList<>();
 
-        Target(String name, Path jar, String handler, Map<String, String> environment, String eventJson, List<String> unique,
-               int timeoutSeconds, int memoryMb, Runnable prepare) {
+        Target(
+                String name,
+                Path jar,
+                String handler,
+                Map<String, String> environment,
+                String eventJson,
+                List<String> unique,
+                int timeoutSeconds,
+                int memoryMb,
+                Runnable prepare) {
             this.name = name;
             this.jar = jar;
             this.handler = handler;

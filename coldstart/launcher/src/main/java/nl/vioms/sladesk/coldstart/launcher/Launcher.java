@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import com.sun.management.OperatingSystemMXBean;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
@@ -30,8 +31,7 @@ public final class Launcher {
     public static final String DONE = "COLDSTART-DONE";
     public static final String REPORT = "COLDSTART-REPORT";
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Exception {
         String handlerClass = args[0].contains("::") ? args[0].substring(0, args[0].indexOf("::")) : args[0];
@@ -57,11 +57,13 @@ public final class Launcher {
 
         // measured after the marker: these lines cost nothing that is timed (the CPU time and
         // class count include their own few milliseconds and classes, the same in every run)
-        long cpuMs = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        long cpuMs =
+                ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
         int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
         long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-        System.out.println(REPORT + "\t" + (constructed < 0 ? -1 : constructed - jvmStart) + "\t" + (returned - jvmStart)
-                + "\t" + peakRssKb() + "\t" + cpuMs + "\t" + classes + "\t" + outcome.replaceAll("[\\r\\n\\t]+", " "));
+        System.out.println(
+                REPORT + "\t" + (constructed < 0 ? -1 : constructed - jvmStart) + "\t" + (returned - jvmStart) + "\t"
+                        + peakRssKb() + "\t" + cpuMs + "\t" + classes + "\t" + outcome.replaceAll("[\\r\\n\\t]+", " "));
         System.out.flush();
         System.exit(0);
     }
@@ -77,7 +79,8 @@ public final class Launcher {
             Type input = inputType(handler.getClass());
             return requestHandler.handleRequest(deserialize(input, event, loader), context);
         }
-        throw new IllegalArgumentException(handler.getClass().getName() + " is neither a RequestHandler nor a RequestStreamHandler");
+        throw new IllegalArgumentException(
+                handler.getClass().getName() + " is neither a RequestHandler nor a RequestStreamHandler");
     }
 
     /**
@@ -121,7 +124,9 @@ public final class Launcher {
     private static long peakRssKb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
             }
         } catch (Exception e) {
             // not Linux: no figure
@@ -137,23 +142,73 @@ public final class Launcher {
             this.deadline = deadline;
         }
 
-        @Override public String getAwsRequestId() { return "coldstart-request"; }
-        @Override public String getLogGroupName() { return "/aws/lambda/coldstart"; }
-        @Override public String getLogStreamName() { return "coldstart"; }
-        @Override public String getFunctionName() { return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "coldstart"); }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:eu-central-1:000000000000:function:" + getFunctionName(); }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, deadline - System.currentTimeMillis()); }
-        @Override public int getMemoryLimitInMB() { return Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512")); }
-        @Override public LambdaLogger getLogger() { return StdoutLogger.INSTANCE; }
+        @Override
+        public String getAwsRequestId() {
+            return "coldstart-request";
+        }
+
+        @Override
+        public String getLogGroupName() {
+            return "/aws/lambda/coldstart";
+        }
+
+        @Override
+        public String getLogStreamName() {
+            return "coldstart";
+        }
+
+        @Override
+        public String getFunctionName() {
+            return System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_NAME", "coldstart");
+        }
+
+        @Override
+        public String getFunctionVersion() {
+            return "$LATEST";
+        }
+
+        @Override
+        public String getInvokedFunctionArn() {
+            return "arn:aws:lambda:eu-central-1:000000000000:function:" + getFunctionName();
+        }
+
+        @Override
+        public CognitoIdentity getIdentity() {
+            return null;
+        }
+
+        @Override
+        public ClientContext getClientContext() {
+            return null;
+        }
+
+        @Override
+        public int getRemainingTimeInMillis() {
+            return (int) Math.max(0, deadline - System.currentTimeMillis());
+        }
+
+        @Override
+        public int getMemoryLimitInMB() {
+            return Integer.parseInt(System.getenv().getOrDefault("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512"));
+        }
+
+        @Override
+        public LambdaLogger getLogger() {
+            return StdoutLogger.INSTANCE;
+        }
     }
 
     private enum StdoutLogger implements LambdaLogger {
         INSTANCE;
 
-        @Override public void log(String message) { System.out.println(message); }
-        @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
+        @Override
+        public void log(String message) {
+            System.out.println(message);
+        }
+
+        @Override
+        public void log(byte[] message) {
+            System.out.println(new String(message, StandardCharsets.UTF_8));
+        }
     }
 }

@@ -1,7 +1,5 @@
 package nl.vioms.sladesk.intake.api;
 
-import nl.vioms.sladesk.emulators.LambdaInvoke;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,17 +8,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The sparse, write-sharded due index (issue #5's sweep reads it): every open clock carries its
@@ -50,7 +54,8 @@ class DueIndexTest {
         // level N, P1 by phone, Thu 26 Nov 2026 10:05 (R5, R14): start work due 12:05, response 14:05,
         // warning (6 of 8 office hours) 16:05, restore Fri 09:35, acknowledge Fri 10:05 (R12)
         CLOCK.set(Instant.parse("2026-11-26T09:10:00Z"));
-        String number = open("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2026-11-26T10:05:00+01:00\",\"summary\":\"Niemand kan bellen\",\"priority\":\"P1\"}");
+        String number = open("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2026-11-26T10:05:00+01:00\","
+                + "\"summary\":\"Niemand kan bellen\",\"priority\":\"P1\"}");
         assertEquals("2026-11-26T11:05:00.000000000Z", dueAt(number), "first: start work 12:05 (+01:00)");
 
         event(number, "2026-11-26T09:40:00Z", "{\"kind\":\"work-started\",\"at\":\"2026-11-26T10:40:00+01:00\"}");
@@ -59,7 +64,10 @@ class DueIndexTest {
         event(number, "2026-11-26T09:45:00Z", "{\"kind\":\"response\",\"at\":\"2026-11-26T10:45:00+01:00\"}");
         assertEquals("2026-11-26T15:05:00.000000000Z", dueAt(number), "then the 75 % warning, 16:05");
 
-        event(number, "2026-11-26T09:50:00Z", "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T10:50:00+01:00\"}");
+        event(
+                number,
+                "2026-11-26T09:50:00Z",
+                "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T10:50:00+01:00\"}");
         assertNull(dueAt(number), "paused (R16), responded, work started: nothing is due");
 
         event(number, "2026-11-26T10:20:00Z", "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:20:00+01:00\"}");
@@ -73,8 +81,10 @@ class DueIndexTest {
     void aSweepReadsOnlyTheEntriesDueAndTouchesNothingElse() throws Exception {
         // two P1 calls for the bakery: at 09:00 (start work due 11:00) and at 10:00 (due 12:00)
         CLOCK.set(Instant.parse("2026-11-26T09:30:00Z"));
-        String early = open("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2026-11-26T09:00:00+01:00\",\"summary\":\"Niemand kan bellen\",\"priority\":\"P1\"}");
-        String later = open("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2026-11-26T10:00:00+01:00\",\"summary\":\"Niemand kan bellen\",\"priority\":\"P1\"}");
+        String early = open("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2026-11-26T09:00:00+01:00\","
+                + "\"summary\":\"Niemand kan bellen\",\"priority\":\"P1\"}");
+        String later = open("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2026-11-26T10:00:00+01:00\","
+                + "\"summary\":\"Niemand kan bellen\",\"priority\":\"P1\"}");
 
         var due = tickets.dueBy(Instant.parse("2026-11-26T10:30:00Z")); // 11:30 Amsterdam
 
@@ -88,16 +98,27 @@ class DueIndexTest {
         // closed tickets carry no due entry: write 100 000 of them as the store would, then 10 due ones
         var dynamo = aws.clients().dynamo();
         for (int batch = 0; batch < 100_000 / 25; batch++) {
-            var writes = new java.util.ArrayList<software.amazon.awssdk.services.dynamodb.model.WriteRequest>();
+            var writes = new ArrayList<WriteRequest>();
             for (int i = 0; i < 25; i++) {
                 String number = String.format("VIO-2025-%06d", batch * 25 + i + 1);
-                writes.add(software.amazon.awssdk.services.dynamodb.model.WriteRequest.builder().putRequest(p -> p.item(Map.of(
-                        "pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET"),
-                        "number", AttributeValue.fromS(number), "status", AttributeValue.fromS("CLOSED"),
-                        "resellerKey", AttributeValue.fromS("RESELLER#telnet#done"),
-                        "createdAt", AttributeValue.fromS("2025-06-01T09:00:00.000000000Z")))).build());
+                writes.add(WriteRequest.builder()
+                        .putRequest(p -> p.item(Map.of(
+                                "pk",
+                                AttributeValue.fromS("TICKET#" + number),
+                                "sk",
+                                AttributeValue.fromS("TICKET"),
+                                "number",
+                                AttributeValue.fromS(number),
+                                "status",
+                                AttributeValue.fromS("CLOSED"),
+                                "resellerKey",
+                                AttributeValue.fromS("RESELLER#telnet#done"),
+                                "createdAt",
+                                AttributeValue.fromS("2025-06-01T09:00:00.000000000Z"))))
+                        .build());
             }
-            var unprocessed = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, writes))).unprocessedItems();
+            var unprocessed = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, writes)))
+                    .unprocessedItems();
             assertTrue(unprocessed.isEmpty(), "the emulator took the whole batch");
         }
         CLOCK.set(Instant.parse("2027-03-01T09:00:00Z"));
@@ -110,7 +131,9 @@ class DueIndexTest {
         // by Mon 1 Mar 2027 13:00 Amsterdam all ten (due 11:00..11:09) are due, and every 2026 ticket
         // of the other tests too: the sweep reads exactly the entries it returns
         var due = tickets.dueBy(Instant.parse("2027-03-01T12:00:00Z"));
-        long ours = due.ticketNumbers().stream().filter(n -> n.startsWith("VIO-2027-")).count();
+        long ours = due.ticketNumbers().stream()
+                .filter(n -> n.startsWith("VIO-2027-"))
+                .count();
 
         assertEquals(10, ours);
         assertTrue(due.ticketNumbers().stream().noneMatch(n -> n.startsWith("VIO-2025-")), "no closed ticket is read");
@@ -122,8 +145,8 @@ class DueIndexTest {
         var event = LambdaEvents.load("intake-api/post-intake-phone.json", APIGatewayV2HTTPEvent.class);
         event.setBody(body);
         // a call of its own, even at a minute another test class also uses
-        var headers = new java.util.HashMap<>(event.getHeaders());
-        headers.put("idempotency-key", java.util.UUID.randomUUID().toString());
+        var headers = new HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", UUID.randomUUID().toString());
         event.setHeaders(headers);
         var response = LambdaInvoke.invoke(handler, event, APIGatewayV2HTTPResponse.class);
         assertEquals(201, response.getStatusCode(), response.getBody());
@@ -141,8 +164,13 @@ class DueIndexTest {
 
     /** The ticket's due-index sort key, or null when it has none. */
     private static String dueAt(String number) {
-        Map<String, AttributeValue> item = aws.clients().dynamo().getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET")))).item();
+        Map<String, AttributeValue> item = aws.clients()
+                .dynamo()
+                .getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("TICKET#" + number), "sk", AttributeValue.fromS("TICKET"))))
+                .item();
         return item.containsKey("dueAt") ? item.get("dueAt").s() : null;
     }
 }

@@ -34,10 +34,10 @@ class IntakeApiLogContextTest {
         var handler = new IntakeApiHandler(Environment.of(env), aws.clients(), Clock.systemUTC());
         String health = Files.readString(ProjectRoot.find().resolve("events/intake-api/get-health.json"));
 
-        var first = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, health,
-                new TestContext("req-1", "IntakeApiFunction")));
-        var second = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, health,
-                new TestContext("req-2", "IntakeApiFunction")));
+        var first = LogCapture.capture(
+                () -> LambdaInvoke.invokeJson(handler, health, new TestContext("req-1", "IntakeApiFunction")));
+        var second = LogCapture.capture(
+                () -> LambdaInvoke.invokeJson(handler, health, new TestContext("req-2", "IntakeApiFunction")));
 
         assertNull(first.thrown());
         assertFalse(first.lines().isEmpty());
@@ -57,15 +57,19 @@ class IntakeApiLogContextTest {
     void anEventThatIsNoHttpEventFailsTheInvocationWithOneErrorLine(LocalAws aws) {
         var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(), Clock.systemUTC());
 
-        var failed = LogCapture.capture(() -> LambdaInvoke.invokeJson(handler, "[1, 2]",
-                new TestContext("req-bad", "IntakeApiFunction")));
+        var failed = LogCapture.capture(
+                () -> LambdaInvoke.invokeJson(handler, "[1, 2]", new TestContext("req-bad", "IntakeApiFunction")));
 
         assertInstanceOf(IllegalArgumentException.class, failed.thrown());
-        List<Map<String, Object>> errors = failed.lines().stream().filter(l -> "ERROR".equals(l.get("level"))).toList();
+        List<Map<String, Object>> errors = failed.lines().stream()
+                .filter(l -> "ERROR".equals(l.get("level")))
+                .toList();
         assertEquals(1, errors.size(), failed.lines().toString());
         assertEquals("invocation.failed", errors.get(0).get("event"));
         assertEquals("req-bad", errors.get(0).get("requestId"));
-        assertTrue(((String) errors.get(0).get("stackTrace")).startsWith(
-                "java.lang.IllegalArgumentException: not an HTTP API event"), errors.get(0).toString());
+        assertTrue(
+                ((String) errors.get(0).get("stackTrace"))
+                        .startsWith("java.lang.IllegalArgumentException: not an HTTP API event"),
+                errors.get(0).toString());
     }
 }

@@ -22,7 +22,7 @@ class SnapStartPrimingTest {
         int outbox = aws.itemCount("OutboxTable");
         int directory = aws.itemCount("DirectoryTable");
 
-        new ApiPriming(handler, () -> { }).beforeCheckpoint(null);
+        new ApiPriming(handler, () -> {}).beforeCheckpoint(null);
 
         assertEquals(tickets, aws.itemCount("TicketsTable"));
         assertEquals(outbox, aws.itemCount("OutboxTable"));

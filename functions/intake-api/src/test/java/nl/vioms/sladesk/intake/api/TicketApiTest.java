@@ -1,7 +1,5 @@
 package nl.vioms.sladesk.intake.api;
 
-import nl.vioms.sladesk.emulators.LambdaInvoke;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -16,10 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
-import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class TicketApiTest {
     /** Thu 26 Nov 2026 10:12:30 in Amsterdam (UTC+1). */
     private static final Instant START = Instant.parse("2026-11-26T09:12:30Z");
+
     private static final MutableClock CLOCK = new MutableClock(START);
     private static IntakeApiHandler handler;
 
@@ -61,7 +62,9 @@ class TicketApiTest {
         assertEquals("/tickets/" + number, response.getHeaders().get("location"));
         assertEquals("bakkerij-devries", ticket.get("customer").asText(), "020 123 4567 -> +31201234567 -> customer");
         assertEquals("P1", ticket.get("priority").asText());
-        assertTrue(ticket.get("priorityReason").asText().contains("niemand kan bellen"), ticket.get("priorityReason").asText());
+        assertTrue(
+                ticket.get("priorityReason").asText().contains("niemand kan bellen"),
+                ticket.get("priorityReason").asText());
 
         JsonNode clocks = json(call(get(number, "demo-telnet-token"))).get("clocks");
         // level N (office hours), P1, reported Thu 26 Nov 10:05 (R5, R14):
@@ -88,8 +91,9 @@ class TicketApiTest {
 
     @Test
     void anUnknownCallerStillBecomesATicketFlaggedForTriage() throws Exception {
-        var response = call(sample("post-intake-phone.json").withBody(
-                "{\"callerNumber\":\"06 12345678\",\"calledAt\":\"2026-11-26T10:00:00+01:00\",\"summary\":\"Vraag over voicemail\"}"));
+        var response = call(sample("post-intake-phone.json")
+                .withBody("{\"callerNumber\":\"06 12345678\",\"calledAt\":\"2026-11-26T10:00:00+01:00\","
+                        + "\"summary\":\"Vraag over voicemail\"}"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         assertTrue(json(response).get("triage").asBoolean());
@@ -98,14 +102,23 @@ class TicketApiTest {
 
     @Test
     void operationsAssignATriageTicketAndItsDeadlinesFollowTheCustomersLevel() throws Exception {
-        String number = json(call(sample("post-intake-phone.json").withBody(
-                "{\"callerNumber\":\"06 87654321\",\"calledAt\":\"2026-11-26T10:03:00+01:00\",\"summary\":\"Niemand kan bellen in het hotel\"}")))
-                .get("number").asText();
+        String number = json(call(sample("post-intake-phone.json")
+                        .withBody("{\"callerNumber\":\"06 87654321\","
+                                + "\"calledAt\":\"2026-11-26T10:03:00+01:00\","
+                                + "\"summary\":\"Niemand kan bellen in het hotel\"}")))
+                .get("number")
+                .asText();
         // triage: level N, P1 by phone at Thu 10:03 -> response 4 office hours -> 14:03
-        assertEquals("2026-11-26T14:03:00+01:00", json(call(get(number, "demo-ops-token"))).get("clocks").get("responseDue").asText());
+        assertEquals(
+                "2026-11-26T14:03:00+01:00",
+                json(call(get(number, "demo-ops-token")))
+                        .get("clocks")
+                        .get("responseDue")
+                        .asText());
         assertEquals(404, call(get(number, "demo-telnet-token")).getStatusCode(), "nobody's ticket yet");
 
-        var assigned = call(event(number, "{\"kind\":\"assigned\",\"customer\":\"hotel-gouden-leeuw\",\"service\":\"trunk\"}"));
+        var assigned = call(
+                event(number, "{\"kind\":\"assigned\",\"customer\":\"hotel-gouden-leeuw\",\"service\":\"trunk\"}"));
 
         assertEquals(200, assigned.getStatusCode(), assigned.getBody());
         JsonNode ticket = json(assigned);
@@ -114,10 +127,15 @@ class TicketApiTest {
         assertEquals("sip-trunk", ticket.get("serviceKind").asText());
         // HA by phone runs 24x7 from the call (R7), the clock start stays 10:03:
         //   response 2 clock hours -> 12:03; restore 8 -> 18:03
-        assertEquals("2026-11-26T12:03:00+01:00", ticket.get("clocks").get("responseDue").asText());
-        assertEquals("2026-11-26T18:03:00+01:00", ticket.get("clocks").get("restoreDue").asText());
+        assertEquals(
+                "2026-11-26T12:03:00+01:00",
+                ticket.get("clocks").get("responseDue").asText());
+        assertEquals(
+                "2026-11-26T18:03:00+01:00",
+                ticket.get("clocks").get("restoreDue").asText());
         assertEquals(200, call(get(number, "demo-telnet-token")).getStatusCode(), "now the reseller's ticket");
-        assertProblem(call(event(number, "{\"kind\":\"assigned\",\"customer\":\"nobody\"}")), 404, "no customer nobody");
+        assertProblem(
+                call(event(number, "{\"kind\":\"assigned\",\"customer\":\"nobody\"}")), 404, "no customer nobody");
     }
 
     @Test
@@ -134,15 +152,23 @@ class TicketApiTest {
         assertEquals(404, other.getStatusCode(), "another reseller's ticket does not exist for them");
         assertEquals(200, ops.getStatusCode());
         JsonNode ticket = json(own);
-        assertEquals("P2", ticket.get("priority").asText(), ticket.get("priorityReason").asText());
+        assertEquals(
+                "P2",
+                ticket.get("priority").asText(),
+                ticket.get("priorityReason").asText());
         // level HA, created via the API inside office hours (Thu 10:12:30): 24x7 from creation (R7)
         //   P2 response 2 clock hours -> 12:12:30; restore 8 -> 18:12:30
-        assertEquals("2026-11-26T12:12:30+01:00", ticket.get("clocks").get("responseDue").asText());
-        assertEquals("2026-11-26T18:12:30+01:00", ticket.get("clocks").get("restoreDue").asText());
+        assertEquals(
+                "2026-11-26T12:12:30+01:00",
+                ticket.get("clocks").get("responseDue").asText());
+        assertEquals(
+                "2026-11-26T18:12:30+01:00",
+                ticket.get("clocks").get("restoreDue").asText());
         assertEquals("created", ticket.get("history").get(0).get("kind").asText());
 
         assertTrue(numbers(call(sample("get-tickets-open.json"))).contains(number));
-        assertFalse(numbers(call(sample("get-tickets-open.json").withToken("demo-belwinkel-token"))).contains(number));
+        assertFalse(numbers(call(sample("get-tickets-open.json").withToken("demo-belwinkel-token")))
+                .contains(number));
     }
 
     @Test
@@ -158,7 +184,9 @@ class TicketApiTest {
 
     @Test
     void waitingForTheCustomerPausesTheRestoreClockAndTheirReplyResumesIt() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "p-" + System.nanoTime()))).get("number").asText();
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "p-" + System.nanoTime())))
+                .get("number")
+                .asText();
 
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
         var waiting = call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
@@ -171,7 +199,8 @@ class TicketApiTest {
         assertEquals("waiting", json(waiting).get("status").asText());
         assertTrue(paused.get("paused").asBoolean());
         assertTrue(paused.get("restoreDue").isNull(), "no restore deadline while paused (R16)");
-        assertEquals("2026-11-26T12:12:30+01:00", paused.get("responseDue").asText(), "the response clock does not pause");
+        assertEquals(
+                "2026-11-26T12:12:30+01:00", paused.get("responseDue").asText(), "the response clock does not pause");
         // HA P2 restore 18:12:30 + the 30 minute pause (R16) -> 18:42:30
         assertEquals("2026-11-26T18:42:30+01:00", resumed.get("restoreDue").asText());
         assertEquals("open", json(replied).get("status").asText());
@@ -179,37 +208,50 @@ class TicketApiTest {
 
     @Test
     void reclassifyingToP3DropsTheTargetsAndKeepsTheHistory() throws Exception {
-        String number = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:01:00+01:00")))).get("number").asText();
+        String number = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:01:00+01:00"))))
+                .get("number")
+                .asText();
 
-        var response = call(event(number, "{\"kind\":\"reclassified\",\"priority\":\"P3\",\"reason\":\"alleen de kassa-lijn\"}"));
+        var response = call(
+                event(number, "{\"kind\":\"reclassified\",\"priority\":\"P3\",\"reason\":\"alleen de kassa-lijn\"}"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
         JsonNode ticket = json(response);
         assertEquals("P3", ticket.get("priority").asText());
         assertTrue(ticket.get("clocks").get("restoreDue").isNull(), "P3 has no restore target (R14)");
         assertTrue(ticket.get("clocks").get("responseDue").isNull());
-        assertEquals("2026-11-27T10:01:00+01:00", ticket.get("clocks").get("acknowledgeDue").asText(), "R12 stays");
+        assertEquals(
+                "2026-11-27T10:01:00+01:00",
+                ticket.get("clocks").get("acknowledgeDue").asText(),
+                "R12 stays");
         assertEquals("reclassified", ticket.get("history").get(1).get("kind").asText());
         assertTrue(ticket.get("priorityReason").asText().contains("alleen de kassa-lijn"));
     }
 
     @Test
     void theSecondLineAcknowledgesButMayNotChangeTheTicket() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "s-" + System.nanoTime()))).get("number").asText();
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "s-" + System.nanoTime())))
+                .get("number")
+                .asText();
 
-        var ack = call(event(number, "{\"kind\":\"second-line-ack\",\"note\":\"Opgepakt door de tweede lijn\"}").withToken("demo-secondline-token"));
+        var ack = call(event(number, "{\"kind\":\"second-line-ack\",\"note\":\"Opgepakt door de tweede lijn\"}")
+                .withToken("demo-secondline-token"));
         var resolve = call(event(number, "{\"kind\":\"resolved\"}").withToken("demo-secondline-token"));
         var forged = call(event(number, "{\"kind\":\"sla-breach\"}"));
 
         assertEquals(200, ack.getStatusCode(), ack.getBody());
-        assertTrue(json(ack).get("history").toString().contains("\"kind\":\"second-line-ack\""), json(ack).get("history").toString());
+        assertTrue(
+                json(ack).get("history").toString().contains("\"kind\":\"second-line-ack\""),
+                json(ack).get("history").toString());
         assertProblem(resolve, 403, "second-line token may only add second-line-ack");
         assertProblem(forged, 400, "recorded by SLA Desk itself");
     }
 
     @Test
     void resolvingTwiceIsAConflict() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime()))).get("number").asText();
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime())))
+                .get("number")
+                .asText();
 
         var resolved = call(event(number, "{\"kind\":\"resolved\",\"note\":\"Herstart SBC\"}"));
         var again = call(event(number, "{\"kind\":\"resolved\"}"));
@@ -221,19 +263,27 @@ class TicketApiTest {
 
     @Test
     void theQueueListsP1BeforeP2(LocalAws aws) throws Exception {
-        String p2 = json(call(sample("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime()))).get("number").asText();
-        String p1 = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:11:00+01:00")))).get("number").asText();
+        String p2 = json(call(sample("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
+                .get("number")
+                .asText();
+        String p1 = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:11:00+01:00"))))
+                .get("number")
+                .asText();
 
         List<String> queue = numbers(call(sample("get-queue.json")));
 
         assertTrue(queue.indexOf(p1) >= 0 && queue.indexOf(p2) >= 0, queue.toString());
         assertTrue(queue.indexOf(p1) < queue.indexOf(p2), "R11: priority first, though the P1 came later");
-        assertEquals(403, call(sample("get-queue.json").withToken("demo-telnet-token")).getStatusCode());
+        assertEquals(
+                403,
+                call(sample("get-queue.json").withToken("demo-telnet-token")).getStatusCode());
     }
 
     @Test
     void theStatusPageIsReadableHtml() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime()))).get("number").asText();
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime())))
+                .get("number")
+                .asText();
 
         call(event(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
         call(event(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
@@ -241,10 +291,13 @@ class TicketApiTest {
 
         assertEquals(200, page.getStatusCode());
         assertEquals("text/html; charset=utf-8", page.getHeaders().get("content-type"));
-        assertTrue(page.getBody().contains("<h1>" + number + " — Receptie kan niet doorverbinden</h1>"), page.getBody());
+        assertTrue(
+                page.getBody().contains("<h1>" + number + " — Receptie kan niet doorverbinden</h1>"), page.getBody());
         assertTrue(page.getBody().contains("Herstel uiterlijk"));
         assertTrue(page.getBody().contains("<strong>Gemeld</strong>"), "history in the reseller's language");
-        assertTrue(page.getBody().contains("<strong>Reactie van VIOMS</strong> · VIOMS<br>We kijken ernaar"), page.getBody());
+        assertTrue(
+                page.getBody().contains("<strong>Reactie van VIOMS</strong> · VIOMS<br>We kijken ernaar"),
+                page.getBody());
         assertFalse(page.getBody().contains("klant belt vaak"), "internal notes stay internal");
         assertFalse(page.getBody().contains("operations:noc"), "staff appear as VIOMS");
         assertTrue(page.getBody().contains("do 26 nov. 2026 18:12"), "deadline in Amsterdam time: " + page.getBody());
@@ -253,26 +306,56 @@ class TicketApiTest {
     @Test
     void badInputGetsAProblemNamingIt() throws Exception {
         assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":")), 400, "invalid JSON");
-        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"x\",\"colour\":\"red\"}")), 400, "unknown field 'colour'");
-        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"" + "x".repeat(70_000) + "\"}")), 413, "at most 65536");
+        assertProblem(
+                call(sample("post-tickets.json")
+                        .withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"x\",\"colour\":\"red\"}")),
+                400,
+                "unknown field 'colour'");
+        assertProblem(
+                call(sample("post-tickets.json")
+                        .withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"" + "x".repeat(70_000) + "\"}")),
+                413,
+                "at most 65536");
         assertProblem(call(sample("post-tickets.json").withToken(null)), 401, "Bearer");
         assertProblem(call(sample("post-tickets.json").withToken("wrong")), 401, "unknown or revoked token");
-        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":\"tandarts-smit\",\"subject\":\"x\"}")), 404, "no customer tandarts-smit");
-        assertProblem(call(sample("post-intake-phone.json").withBody("{\"callerNumber\":\"12\",\"summary\":\"x\"}")), 400, "callerNumber '12'");
+        assertProblem(
+                call(sample("post-tickets.json").withBody("{\"customer\":\"tandarts-smit\",\"subject\":\"x\"}")),
+                404,
+                "no customer tandarts-smit");
+        assertProblem(
+                call(sample("post-intake-phone.json").withBody("{\"callerNumber\":\"12\",\"summary\":\"x\"}")),
+                400,
+                "callerNumber '12'");
         assertProblem(call(sample("post-ticket-event.json").withToken("demo-telnet-token")), 403, "reseller token");
-        assertProblem(call(sample("post-ticket-event.json").withPath("VIO-2026-999999")), 404, "no ticket VIO-2026-999999");
-        assertProblem(call(sample("post-intake-phone.json").withBody("{\"callerNumber\":\"0201234567\",\"calledAt\":\"2027-01-01T00:00:00+01:00\",\"summary\":\"x\"}")), 400, "in the future");
+        assertProblem(
+                call(sample("post-ticket-event.json").withPath("VIO-2026-999999")), 404, "no ticket VIO-2026-999999");
+        assertProblem(
+                call(sample("post-intake-phone.json")
+                        .withBody("{\"callerNumber\":\"0201234567\","
+                                + "\"calledAt\":\"2027-01-01T00:00:00+01:00\",\"summary\":\"x\"}")),
+                400,
+                "in the future");
     }
 
     @Test
     void anUnexpectedFailureStillAnswersAProblemBody(LocalAws aws) throws Exception {
         // a customer item that lost its level (hand-edited, half-migrated): reading it throws a NullPointerException
         String table = aws.environmentOf("IntakeApiFunction").require(EnvVar.DIRECTORY_TABLE);
-        aws.clients().dynamo().putItem(b -> b.tableName(table).item(Map.of(
-                "pk", AttributeValue.fromS("CUSTOMER#broken-co"), "sk", AttributeValue.fromS("CUSTOMER"),
-                "id", AttributeValue.fromS("broken-co"), "resellerId", AttributeValue.fromS("telnet"))));
+        aws.clients()
+                .dynamo()
+                .putItem(b -> b.tableName(table)
+                        .item(Map.of(
+                                "pk",
+                                AttributeValue.fromS("CUSTOMER#broken-co"),
+                                "sk",
+                                AttributeValue.fromS("CUSTOMER"),
+                                "id",
+                                AttributeValue.fromS("broken-co"),
+                                "resellerId",
+                                AttributeValue.fromS("telnet"))));
 
-        var response = call(sample("post-tickets.json").withToken("demo-ops-token")
+        var response = call(sample("post-tickets.json")
+                .withToken("demo-ops-token")
                 .withBody("{\"customer\":\"broken-co\",\"subject\":\"x\"}"));
 
         assertProblem(response, 500, "unexpected");
@@ -280,10 +363,18 @@ class TicketApiTest {
 
     @Test
     void aBackDatedEventThatContradictsLaterOnesIsRefusedAndTheTicketStaysReadable() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime()))).get("number").asText();
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime())))
+                .get("number")
+                .asText();
         CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
-        assertEquals(200, call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}")).getStatusCode());
-        assertEquals(200, call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}")).getStatusCode());
+        assertEquals(
+                200,
+                call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"))
+                        .getStatusCode());
+        assertEquals(
+                200,
+                call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"))
+                        .getStatusCode());
 
         // resolved at 10:45 cannot precede a wait at 11:00: the history would no longer fold
         var backDated = call(event(number, "{\"kind\":\"resolved\",\"at\":\"2026-11-26T10:45:00+01:00\"}"));
@@ -293,12 +384,16 @@ class TicketApiTest {
         assertEquals(200, read.getStatusCode(), read.getBody());
         assertEquals("open", json(read).get("status").asText());
         // HA P2 restore 18:12:30 + the 30 minute pause 11:00-11:30 (R16) -> 18:42:30
-        assertEquals("2026-11-26T18:42:30+01:00", json(read).get("clocks").get("restoreDue").asText());
+        assertEquals(
+                "2026-11-26T18:42:30+01:00",
+                json(read).get("clocks").get("restoreDue").asText());
     }
 
     @Test
     void aBackDatedWaitInsideAnEndedPauseLeavesTheListedStatusAsTheHistorySaysIt() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime()))).get("number").asText();
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime())))
+                .get("number")
+                .asText();
         CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
         call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
         call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
@@ -308,8 +403,11 @@ class TicketApiTest {
 
         assertEquals("open", json(late).get("status").asText(), late.getBody());
         JsonNode listed = null;
-        for (JsonNode t : json(call(sample("get-tickets-open.json").withToken("demo-ops-token"))).get("tickets")) {
-            if (t.get("number").asText().equals(number)) listed = t;
+        for (JsonNode t : json(call(sample("get-tickets-open.json").withToken("demo-ops-token")))
+                .get("tickets")) {
+            if (t.get("number").asText().equals(number)) {
+                listed = t;
+            }
         }
         assertEquals("open", listed.get("status").asText(), "the queue shows what the history says");
     }
@@ -318,14 +416,24 @@ class TicketApiTest {
     void aPhoneReportOnAnOutOfHoursHaTicketStartsItsClockAtTheCall() throws Exception {
         // Sat 28 Nov 2026 22:00 Amsterdam (21:00Z): the hotel (HA) opens a P2 through the API, out of office hours
         CLOCK.set(Instant.parse("2026-11-28T21:00:00Z"));
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r7-" + System.nanoTime()))).get("number").asText();
+        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r7-" + System.nanoTime())))
+                .get("number")
+                .asText();
         // R7: e-mail/API only -> office hours: clock starts Mon 30 Nov 09:00, P2 response 2 h -> 11:00
-        assertEquals("2026-11-30T11:00:00+01:00", json(call(get(number, "demo-ops-token"))).get("clocks").get("responseDue").asText());
+        assertEquals(
+                "2026-11-30T11:00:00+01:00",
+                json(call(get(number, "demo-ops-token")))
+                        .get("clocks")
+                        .get("responseDue")
+                        .asText());
 
         // Sun 29 Nov 10:00 the hotel calls the out-of-hours number about it: from then on 24x7
         CLOCK.set(Instant.parse("2026-11-29T09:05:00Z"));
-        var phoned = call(sample("post-intake-phone.json").withToken("demo-telephony-token").withBody(
-                "{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\",\"calledAt\":\"2026-11-29T10:00:00+01:00\",\"summary\":\"nog steeds\",\"ticket\":\"" + number + "\"}"));
+        var phoned = call(sample("post-intake-phone.json")
+                .withToken("demo-telephony-token")
+                .withBody("{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\","
+                        + "\"calledAt\":\"2026-11-29T10:00:00+01:00\",\"summary\":\"nog steeds\",\"ticket\":\""
+                        + number + "\"}"));
 
         assertEquals(200, phoned.getStatusCode(), phoned.getBody());
         JsonNode clocks = json(phoned).get("clocks");
@@ -337,12 +445,15 @@ class TicketApiTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String detailPart) throws Exception {
+    private static void assertProblem(APIGatewayV2HTTPResponse response, int status, String detailPart)
+            throws Exception {
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json", response.getHeaders().get("content-type"));
         JsonNode problem = json(response);
         assertEquals(status, problem.get("status").asInt());
-        assertTrue(problem.get("detail").asText().contains(detailPart), problem.get("detail").asText());
+        assertTrue(
+                problem.get("detail").asText().contains(detailPart),
+                problem.get("detail").asText());
     }
 
     /** A call from the bakery; each test calls at its own minute, so it gets its own ticket. */
@@ -393,7 +504,11 @@ class TicketApiTest {
 
         Sample withToken(String token) {
             Map<String, String> headers = new HashMap<>(event.getHeaders());
-            if (token == null) headers.remove("authorization"); else headers.put("authorization", "Bearer " + token);
+            if (token == null) {
+                headers.remove("authorization");
+            } else {
+                headers.put("authorization", "Bearer " + token);
+            }
             event.setHeaders(headers);
             return this;
         }
@@ -406,8 +521,12 @@ class TicketApiTest {
 
     @Test
     void numbersAreDistinct() throws Exception {
-        String a = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d1-" + System.nanoTime()))).get("number").asText();
-        String b = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d2-" + System.nanoTime()))).get("number").asText();
+        String a = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d1-" + System.nanoTime())))
+                .get("number")
+                .asText();
+        String b = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d2-" + System.nanoTime())))
+                .get("number")
+                .asText();
         assertNotEquals(a, b);
     }
 }

@@ -21,11 +21,6 @@ import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.events.SnsEvent;
-import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.core.policy.PolicyLoader;
-import nl.vioms.sladesk.core.ticket.PriorityClassifier;
-import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.intake.email.mail.InboundMail;
 import nl.vioms.sladesk.intake.email.mail.MailParser;
 import nl.vioms.sladesk.intake.email.mail.MalformedMailException;
@@ -77,17 +72,28 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
      */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) throws Exception {
-        String notice = Json.write(Map.of("Records", List.of(Map.of("EventSource", "aws:sns", "Sns", Map.of(
-                "MessageId", "snapstart-priming",
-                "Message", Json.write(Map.of("notificationType", "AmazonSnsSubscriptionSucceeded",
-                        "message", "priming")))))));
-        handleRequest(new ByteArrayInputStream(notice.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(),
-                null);
+        String notice = Json.write(Map.of(
+                "Records",
+                List.of(Map.of(
+                        "EventSource",
+                        "aws:sns",
+                        "Sns",
+                        Map.of(
+                                "MessageId",
+                                "snapstart-priming",
+                                "Message",
+                                Json.write(Map.of(
+                                        "notificationType",
+                                        "AmazonSnsSubscriptionSucceeded",
+                                        "message",
+                                        "priming")))))));
+        handleRequest(
+                new ByteArrayInputStream(notice.getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null);
         MailParser.parse(("From: Priming <priming@snapstart.invalid>\r\nTo: support@vioms.nl\r\nSubject: priming\r\n"
-                + "Message-ID: <priming@snapstart.invalid>\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/alternative; boundary=b\r\n\r\n"
-                + "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nGeen kiestoon\r\n"
-                + "--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>Geen kiestoon</p>\r\n--b--\r\n")
+                        + "Message-ID: <priming@snapstart.invalid>\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: multipart/alternative; boundary=b\r\n\r\n"
+                        + "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nGeen kiestoon\r\n"
+                        + "--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n<p>Geen kiestoon</p>\r\n--b--\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         directory.customerByEmail("priming@snapstart.invalid");
     }
@@ -116,19 +122,23 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
         try {
             notification = SesNotification.parse(message);
         } catch (IllegalArgumentException e) {
-            Log.error("mail.bad-notification", Map.of("snsMessageId", String.valueOf(snsMessageId),
-                    "error", e.getMessage()), e);
+            Log.error(
+                    "mail.bad-notification",
+                    Map.of("snsMessageId", String.valueOf(snsMessageId), "error", e.getMessage()),
+                    e);
             throw e; // retried, then kept in the dead-letter queue for a person
         }
         if (!notification.isReceived()) {
-            Log.info("mail.notice", Map.of("snsMessageId", String.valueOf(snsMessageId),
-                    "type", notification.notificationType()));
+            Log.info(
+                    "mail.notice",
+                    Map.of("snsMessageId", String.valueOf(snsMessageId), "type", notification.notificationType()));
             return Optional.empty();
         }
         byte[] raw;
         String rawAt;
         if (notification.rawMessage() instanceof SesNotification.InS3 inS3) {
-            raw = s3.getObjectAsBytes(b -> b.bucket(inS3.bucketName()).key(inS3.objectKey())).asByteArray();
+            raw = s3.getObjectAsBytes(b -> b.bucket(inS3.bucketName()).key(inS3.objectKey()))
+                    .asByteArray();
             rawAt = "s3://" + inS3.bucketName() + "/" + inS3.objectKey();
         } else {
             raw = ((SesNotification.Inline) notification.rawMessage()).bytes();
@@ -140,18 +150,38 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
         try {
             mail = Optional.of(MailParser.parse(raw));
             if (!mail.get().defects().isEmpty()) {
-                Log.info("mail.defects", Map.of("sesMessageId", notification.messageId(),
-                        "defects", mail.get().defects()));
+                Log.info(
+                        "mail.defects",
+                        Map.of(
+                                "sesMessageId",
+                                notification.messageId(),
+                                "defects",
+                                mail.get().defects()));
             }
         } catch (MalformedMailException e) {
-            Log.warn("mail.unreadable", Map.of("sesMessageId", notification.messageId(), "error", e.getMessage(),
-                    "raw", rawAt));
+            Log.warn(
+                    "mail.unreadable",
+                    Map.of("sesMessageId", notification.messageId(), "error", e.getMessage(), "raw", rawAt));
             mail = Optional.empty();
         }
-        var outcome = intake.take(mail, notification.receivedAt(), notification.messageId(), notification.source(),
-                rawAt, notification.virusVerdict());
-        Log.info("mail.taken", Map.of("sesMessageId", notification.messageId(), "outcome", outcome.kind().name(),
-                "ticket", String.valueOf(outcome.ticketNumber()), "reason", outcome.reason()));
+        var outcome = intake.take(
+                mail,
+                notification.receivedAt(),
+                notification.messageId(),
+                notification.source(),
+                rawAt,
+                notification.virusVerdict());
+        Log.info(
+                "mail.taken",
+                Map.of(
+                        "sesMessageId",
+                        notification.messageId(),
+                        "outcome",
+                        outcome.kind().name(),
+                        "ticket",
+                        String.valueOf(outcome.ticketNumber()),
+                        "reason",
+                        outcome.reason()));
         return Optional.of(outcome);
     }
 }

@@ -11,10 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
+import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
+import nl.vioms.sladesk.core.ticket.TicketClocks;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaEvents;
@@ -23,6 +28,7 @@ import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.intake.email.MailIntake.Outcome.Kind;
 import nl.vioms.sladesk.testing.AwsEmulators;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -56,20 +62,27 @@ class IntakeEmailEndToEndTest {
     void anInlineNotificationOpensATicketFromItsReceiptTimeAndKeepsTheRawMail() throws Exception {
         SNSEvent event = LambdaEvents.load("intake-email/ses-inline.json", SNSEvent.class);
         String sesId = "inline-" + UUID.randomUUID();
-        event.getRecords().get(0).getSNS().setMessage(withSesId(event.getRecords().get(0).getSNS().getMessage(), sesId));
+        event.getRecords()
+                .get(0)
+                .getSNS()
+                .setMessage(withSesId(event.getRecords().get(0).getSNS().getMessage(), sesId));
 
         LambdaInvoke.invoke(handler, event, Void.class);
         var outcome = handler.take("again", event.getRecords().get(0).getSNS().getMessage());
 
         assertEquals(Kind.DUPLICATE, outcome.orElseThrow().kind(), "the same mail twice is one ticket");
         var stored = tickets.find(outcome.get().ticketNumber()).orElseThrow();
-        assertEquals("bakkerij-devries", stored.ticket().customerId(), "sender jan@bakkerij-devries.nl is a known contact");
+        assertEquals(
+                "bakkerij-devries", stored.ticket().customerId(), "sender jan@bakkerij-devries.nl is a known contact");
         assertEquals("Geen kiestoon op alle toestellen", stored.ticket().subject());
         assertEquals("P1", stored.ticket().priority().name(), stored.ticket().priorityReason());
         // R8: the clock starts at SES's receipt, Thu 26 Nov 2026 09:12:29.412 UTC (10:12:29.412 Amsterdam)
         assertEquals(Instant.parse("2026-11-26T09:12:29.412Z"), stored.ticket().createdAt());
         assertEquals(1, stored.history().size());
-        byte[] raw = aws.clients().s3().getObjectAsBytes(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key("inline/" + sesId)).asByteArray();
+        byte[] raw = aws.clients()
+                .s3()
+                .getObjectAsBytes(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key("inline/" + sesId))
+                .asByteArray();
         assertTrue(new String(raw, StandardCharsets.UTF_8).contains("Subject: Geen kiestoon op alle toestellen"));
     }
 
@@ -77,9 +90,16 @@ class IntakeEmailEndToEndTest {
     void anS3NotificationReadsTheRawMailSesStored() throws Exception {
         SNSEvent event = LambdaEvents.load("intake-email/ses-s3.json", SNSEvent.class);
         String key = "inbound/" + UUID.randomUUID();
-        aws.clients().s3().putObject(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key),
-                RequestBody.fromBytes(fresh(corpus("16-priority-p1.eml"))));
-        String message = event.getRecords().get(0).getSNS().getMessage().replace("inbound/o3kq1l2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c81", key);
+        aws.clients()
+                .s3()
+                .putObject(
+                        b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key),
+                        RequestBody.fromBytes(fresh(corpus("16-priority-p1.eml"))));
+        String message = event.getRecords()
+                .get(0)
+                .getSNS()
+                .getMessage()
+                .replace("inbound/o3kq1l2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c81", key);
 
         var outcome = handler.take("s3", message).orElseThrow();
 
@@ -92,22 +112,22 @@ class IntakeEmailEndToEndTest {
     /** Each corpus message, delivered as SES would, and what must become of it. */
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "01-outlook-alternative.eml, OPENED",
-            "02-gmail-emoji.eml, OPENED",
-            "03-applemail-mixed.eml, OPENED",
-            "04-iso-8859-1-dutch.eml, OPENED",
-            "05-windows-1252.eml, OPENED",
-            "06-html-only.eml, OPENED",
-            "07-forwarded-rfc822.eml, OPENED",
-            "10-auto-reply-afwezig.eml, IGNORED",
-            "11-exchange-ooo.eml, IGNORED",
-            "12-bounce-dsn.eml, IGNORED",
-            "13-bulk-newsletter.eml, IGNORED",
-            "14-loop-own-address.eml, IGNORED",
-            "15-malformed.eml, OPENED",
-            "16-priority-p1.eml, OPENED",
-            "17-raw-utf8-header.eml, OPENED",
-            "18-read-receipt.eml, IGNORED",
+        "01-outlook-alternative.eml, OPENED",
+        "02-gmail-emoji.eml, OPENED",
+        "03-applemail-mixed.eml, OPENED",
+        "04-iso-8859-1-dutch.eml, OPENED",
+        "05-windows-1252.eml, OPENED",
+        "06-html-only.eml, OPENED",
+        "07-forwarded-rfc822.eml, OPENED",
+        "10-auto-reply-afwezig.eml, IGNORED",
+        "11-exchange-ooo.eml, IGNORED",
+        "12-bounce-dsn.eml, IGNORED",
+        "13-bulk-newsletter.eml, IGNORED",
+        "14-loop-own-address.eml, IGNORED",
+        "15-malformed.eml, OPENED",
+        "16-priority-p1.eml, OPENED",
+        "17-raw-utf8-header.eml, OPENED",
+        "18-read-receipt.eml, IGNORED",
     })
     void corpusMessage(String file, Kind expected) throws Exception {
         var outcome = deliver(corpus(file));
@@ -136,18 +156,26 @@ class IntakeEmailEndToEndTest {
         String number = first.ticketNumber();
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
         tickets.find(number).orElseThrow();
-        var waiting = new nl.vioms.sladesk.core.ticket.TicketEvent("wait-1", EventKind.WAITING_FOR_CUSTOMER,
-                Instant.parse("2026-11-26T09:30:00Z"), "operations:test", "api", Map.of());
+        var waiting = new TicketEvent(
+                "wait-1",
+                EventKind.WAITING_FOR_CUSTOMER,
+                Instant.parse("2026-11-26T09:30:00Z"),
+                "operations:test",
+                "api",
+                Map.of());
         newService().record(number, waiting);
 
         String reply = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1)
-                .replace("VIO-2026-000123", number).replace("AM7PR03MB6512AAAABBBBCCCC", "reply-" + UUID.randomUUID());
+                .replace("VIO-2026-000123", number)
+                .replace("AM7PR03MB6512AAAABBBBCCCC", "reply-" + UUID.randomUUID());
         var outcome = deliver(reply.getBytes(StandardCharsets.ISO_8859_1), "2026-11-26T09:45:00.000Z");
 
         assertEquals(Kind.ADDED_TO_TICKET, outcome.kind(), outcome.reason());
         assertEquals(number, outcome.ticketNumber());
         var stored = tickets.find(number).orElseThrow();
-        assertEquals(EventKind.EMAIL, stored.history().get(stored.history().size() - 1).kind());
+        assertEquals(
+                EventKind.EMAIL,
+                stored.history().get(stored.history().size() - 1).kind());
         assertEquals(TicketStatus.OPEN, stored.ticket().status(), "their reply ends the wait (R16)");
     }
 
@@ -155,26 +183,47 @@ class IntakeEmailEndToEndTest {
     void aMailFromSomeoneElseNamingTheTicketIsKeptButDoesNotEndTheWait() throws Exception {
         String number = deliver(fresh(corpus("01-outlook-alternative.eml"))).ticketNumber();
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
-        newService().record(number, new nl.vioms.sladesk.core.ticket.TicketEvent("wait-2", EventKind.WAITING_FOR_CUSTOMER,
-                Instant.parse("2026-11-26T09:30:00Z"), "operations:test", "api", Map.of()));
+        newService()
+                .record(
+                        number,
+                        new TicketEvent(
+                                "wait-2",
+                                EventKind.WAITING_FOR_CUSTOMER,
+                                Instant.parse("2026-11-26T09:30:00Z"),
+                                "operations:test",
+                                "api",
+                                Map.of()));
         String stranger = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1)
-                .replace("VIO-2026-000123", number).replace("jan@bakkerij-devries.nl", "info@tandartssmit.nl");
+                .replace("VIO-2026-000123", number)
+                .replace("jan@bakkerij-devries.nl", "info@tandartssmit.nl");
 
         var outcome = deliver(fresh(stranger.getBytes(StandardCharsets.ISO_8859_1)), "2026-11-26T09:45:00.000Z");
 
         assertEquals(Kind.ADDED_TO_TICKET, outcome.kind());
         var stored = tickets.find(number).orElseThrow();
-        assertEquals(TicketStatus.WAITING, stored.ticket().status(), "another customer's mail is no reply of theirs (R16)");
-        assertEquals("false", stored.history().get(stored.history().size() - 1).data().get("fromReporter"));
+        assertEquals(
+                TicketStatus.WAITING, stored.ticket().status(), "another customer's mail is no reply of theirs (R16)");
+        assertEquals(
+                "false",
+                stored.history().get(stored.history().size() - 1).data().get("fromReporter"));
     }
 
     @Test
     void aMailInTheThreadOfAClosedTicketOpensANewOne() throws Exception {
         String old = deliver(fresh(corpus("01-outlook-alternative.eml"))).ticketNumber();
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
-        newService().record(old, new nl.vioms.sladesk.core.ticket.TicketEvent("close-1", EventKind.CLOSED,
-                Instant.parse("2026-11-26T09:00:00Z"), "operations:test", "api", Map.of()));
-        String reply = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1).replace("VIO-2026-000123", old);
+        newService()
+                .record(
+                        old,
+                        new TicketEvent(
+                                "close-1",
+                                EventKind.CLOSED,
+                                Instant.parse("2026-11-26T09:00:00Z"),
+                                "operations:test",
+                                "api",
+                                Map.of()));
+        String reply =
+                new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1).replace("VIO-2026-000123", old);
 
         var outcome = deliver(fresh(reply.getBytes(StandardCharsets.ISO_8859_1)), "2026-11-26T09:45:00.000Z");
 
@@ -185,11 +234,13 @@ class IntakeEmailEndToEndTest {
     @Test
     void aMailThatFailedTheVirusScanOpensNothing() throws Exception {
         SNSEvent event = LambdaEvents.load("intake-email/ses-inline.json", SNSEvent.class);
-        ObjectNode notification = (ObjectNode) DatabindJson.MAPPER.readTree(event.getRecords().get(0).getSNS().getMessage());
+        ObjectNode notification = (ObjectNode)
+                DatabindJson.MAPPER.readTree(event.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", "virus-" + UUID.randomUUID());
         ((ObjectNode) notification.get("receipt")).putObject("virusVerdict").put("status", "FAIL");
 
-        var outcome = handler.take("virus", DatabindJson.MAPPER.writeValueAsString(notification)).orElseThrow();
+        var outcome = handler.take("virus", DatabindJson.MAPPER.writeValueAsString(notification))
+                .orElseThrow();
 
         assertEquals(Kind.IGNORED, outcome.kind());
         assertEquals("virus scan FAIL", outcome.reason());
@@ -198,7 +249,8 @@ class IntakeEmailEndToEndTest {
     @Test
     void aReplyFoundOnlyThroughReferencesJoinsItsTicket() throws Exception {
         String number = deliver(fresh(corpus("03-applemail-mixed.eml"))).ticketNumber();
-        String reply = new String(corpus("09-reply-references-only.eml"), StandardCharsets.ISO_8859_1).replace("VIO-2026-000456", number);
+        String reply = new String(corpus("09-reply-references-only.eml"), StandardCharsets.ISO_8859_1)
+                .replace("VIO-2026-000456", number);
 
         var outcome = deliver(fresh(reply.getBytes(StandardCharsets.ISO_8859_1)));
 
@@ -208,7 +260,8 @@ class IntakeEmailEndToEndTest {
 
     @Test
     void aBrokenNotificationIsRefusedLoudlySoItEndsInTheDeadLetterQueue() {
-        var error = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        var error = Assertions.assertThrows(
+                IllegalArgumentException.class,
                 () -> handler.take("broken", "{\"notificationType\":\"Received\",\"mail\":"));
         assertTrue(error.getMessage().length() > 0);
     }
@@ -218,7 +271,8 @@ class IntakeEmailEndToEndTest {
         // 100 000 euro signs are 300 000 bytes of UTF-8; the text adds 30 000 more (90 000 bytes)
         String subject = "Storing " + "\u20ac".repeat(100_000);
         String mail = "From: jan@bakkerij-devries.nl\r\nTo: support@vioms.nl\r\nSubject: " + subject
-                + "\r\nMessage-ID: <" + UUID.randomUUID() + "@bakkerij-devries.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "\r\nMessage-ID: <" + UUID.randomUUID()
+                + "@bakkerij-devries.nl>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
                 + "\u20ac".repeat(40_000) + "\r\n";
         var opened = deliver(mail.getBytes(StandardCharsets.UTF_8));
         String reply = mail.replace("Subject: ", "Subject: RE: [" + opened.ticketNumber() + "] ")
@@ -235,10 +289,9 @@ class IntakeEmailEndToEndTest {
 
     // ---------------------------------------------------------------- helpers
 
-    private static nl.vioms.sladesk.app.tickets.TicketService newService() {
-        return new nl.vioms.sladesk.app.tickets.TicketService(tickets,
-                new nl.vioms.sladesk.core.ticket.TicketClocks(nl.vioms.sladesk.core.policy.PolicyLoader.loadDefault()),
-                new nl.vioms.sladesk.core.ticket.PriorityClassifier(), CLOCK);
+    private static TicketService newService() {
+        return new TicketService(
+                tickets, new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), CLOCK);
     }
 
     /** Stores the raw mail where SES would and hands the handler SES's S3 notification for it. */
@@ -249,18 +302,23 @@ class IntakeEmailEndToEndTest {
     private static MailIntake.Outcome deliver(byte[] raw, String receivedAt) throws Exception {
         String sesId = "ses-" + UUID.randomUUID();
         String key = "inbound/" + sesId;
-        aws.clients().s3().putObject(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key), RequestBody.fromBytes(raw));
+        aws.clients()
+                .s3()
+                .putObject(b -> b.bucket(env.require(EnvVar.MAIL_BUCKET)).key(key), RequestBody.fromBytes(raw));
         SNSEvent sample = LambdaEvents.load("intake-email/ses-s3.json", SNSEvent.class);
-        ObjectNode notification = (ObjectNode) DatabindJson.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
+        ObjectNode notification = (ObjectNode)
+                DatabindJson.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", sesId).put("timestamp", receivedAt);
         ((ObjectNode) notification.get("receipt").get("action")).put("objectKey", key);
-        return handler.take(sesId, DatabindJson.MAPPER.writeValueAsString(notification)).orElseThrow();
+        return handler.take(sesId, DatabindJson.MAPPER.writeValueAsString(notification))
+                .orElseThrow();
     }
 
     /** The same mail with a Message-ID of its own, for tests that must not meet the corpus test's copy. */
     private static byte[] fresh(byte[] raw) {
         String text = new String(raw, StandardCharsets.ISO_8859_1);
-        return text.replaceFirst("(?im)^Message-ID: <", "Message-ID: <" + UUID.randomUUID() + ".").getBytes(StandardCharsets.ISO_8859_1);
+        return text.replaceFirst("(?im)^Message-ID: <", "Message-ID: <" + UUID.randomUUID() + ".")
+                .getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static String withSesId(String message, String sesId) throws Exception {

@@ -3,12 +3,14 @@ package nl.vioms.sladesk.slacheck.bench;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
-import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.core.watch.SlaWatch;
 import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.testing.AwsEmulators;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * emulators (dynoxide): the absolute times are the emulator's, the items read are DynamoDB's
  * billing unit and hold in AWS too.
  *
- * <pre>./mvnw -q -pl functions/sla-check -am install -DskipTests && ./mvnw -q -pl functions/sla-check test-compile exec:exec@bench</pre>
+ * <pre>./mvnw -q -pl functions/sla-check -am install -DskipTests && ./mvnw -q -pl functions/sla-check test-compile
+ * exec:exec@bench</pre>
  */
 public final class SweepBenchmark {
     private static final int DUE = 10;
@@ -34,8 +37,16 @@ public final class SweepBenchmark {
         int closed = 0;
         int open = 0;
         writeDue(dynamo, table);
-        System.out.printf("%n%10s %10s %5s | %18s %12s | %18s %12s | %8s%n", "closed", "open", "due",
-                "index: items read", "ms (median)", "scan: items read", "ms (median)", "ratio");
+        System.out.printf(
+                "%n%10s %10s %5s | %18s %12s | %18s %12s | %8s%n",
+                "closed",
+                "open",
+                "due",
+                "index: items read",
+                "ms (median)",
+                "scan: items read",
+                "ms (median)",
+                "ratio");
         for (int[] step : steps) {
             closed = fill(dynamo, table, "VIO-2024-", closed, step[0], false);
             open = fill(dynamo, table, "VIO-2025-", open, step[1], true);
@@ -54,8 +65,9 @@ public final class SweepBenchmark {
             }
             long index = median(indexMs);
             long scan = median(scanMs);
-            System.out.printf("%10d %10d %5d | %18d %12d | %18d %12d | %7.0fx%n", closed, open, DUE, indexRead, index,
-                    scanRead, scan, scan / (double) Math.max(1, index));
+            System.out.printf(
+                    "%10d %10d %5d | %18d %12d | %18d %12d | %7.0fx%n",
+                    closed, open, DUE, indexRead, index, scanRead, scan, scan / (double) Math.max(1, index));
         }
         System.out.println("index: Query on the sparse due index, 8 shards, dueAt <= now (the sla-check sweep)");
         System.out.println("scan:  the baseline without it, every ticket item read to find the due ones");
@@ -76,22 +88,28 @@ public final class SweepBenchmark {
         for (int start = from; start < target; start += 25) {
             List<WriteRequest> writes = new ArrayList<>();
             for (int i = start; i < Math.min(target, start + 25); i++) {
-                writes.add(item(prefix + String.format("%06d", i + 1), open ? "OPEN" : "CLOSED", open ? NOW.plusSeconds(86_400) : null));
+                writes.add(item(
+                        prefix + String.format("%06d", i + 1),
+                        open ? "OPEN" : "CLOSED",
+                        open ? NOW.plusSeconds(86_400) : null));
             }
-            var unprocessed = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, writes))).unprocessedItems();
-            if (!unprocessed.isEmpty()) throw new IllegalStateException("the emulator left items unwritten");
+            var unprocessed = dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, writes)))
+                    .unprocessedItems();
+            if (!unprocessed.isEmpty()) {
+                throw new IllegalStateException("the emulator left items unwritten");
+            }
         }
         return target;
     }
 
     private static WriteRequest item(String number, String status, Instant dueAt) {
-        var item = new java.util.HashMap<String, AttributeValue>();
+        var item = new HashMap<String, AttributeValue>();
         item.put("pk", AttributeValue.fromS("TICKET#" + number));
         item.put("sk", AttributeValue.fromS("TICKET"));
         item.put("number", AttributeValue.fromS(number));
         item.put("status", AttributeValue.fromS(status));
         if (dueAt != null) {
-            item.put("dueShard", AttributeValue.fromS(nl.vioms.sladesk.core.watch.SlaWatch.shard(number, TicketRepository.DUE_SHARDS)));
+            item.put("dueShard", AttributeValue.fromS(SlaWatch.shard(number, TicketRepository.DUE_SHARDS)));
             item.put("dueAt", AttributeValue.fromS(Attr.sortable(dueAt)));
         }
         return WriteRequest.builder().putRequest(p -> p.item(item)).build();

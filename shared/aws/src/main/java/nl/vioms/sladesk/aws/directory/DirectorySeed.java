@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.aws.directory;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,28 +23,29 @@ import nl.vioms.sladesk.core.policy.SlaLevel;
  * entry at fault.
  */
 public final class DirectorySeed {
-    record ServiceJson(String id, String kind, String name) {
-    }
+    record ServiceJson(String id, String kind, String name) {}
 
-    record ResellerJson(String id, String name) {
-    }
+    record ResellerJson(String id, String name) {}
 
-    record CustomerJson(String id, String reseller, String name, String level, String monthlyLicenceFee,
-                        String monthlyFixedCosts, List<ServiceJson> services, List<String> emails,
-                        List<String> domains, List<String> phones) {
-    }
+    record CustomerJson(
+            String id,
+            String reseller,
+            String name,
+            String level,
+            String monthlyLicenceFee,
+            String monthlyFixedCosts,
+            List<ServiceJson> services,
+            List<String> emails,
+            List<String> domains,
+            List<String> phones) {}
 
-    record TokenJson(String name, String scope, String reseller, String token, String sha256) {
-    }
+    record TokenJson(String name, String scope, String reseller, String token, String sha256) {}
 
-    record SeedJson(List<ResellerJson> resellers, List<CustomerJson> customers, List<TokenJson> tokens) {
-    }
+    record SeedJson(List<ResellerJson> resellers, List<CustomerJson> customers, List<TokenJson> tokens) {}
 
-    public record Seed(List<Reseller> resellers, List<Customer> customers, List<ApiToken> tokens) {
-    }
+    public record Seed(List<Reseller> resellers, List<Customer> customers, List<ApiToken> tokens) {}
 
-    private DirectorySeed() {
-    }
+    private DirectorySeed() {}
 
     public static Seed parse(byte[] json) {
         SeedJson raw = Json.read(json, SeedJson.class, "a directory seed");
@@ -60,12 +60,15 @@ public final class DirectorySeed {
         for (CustomerJson c : list(raw.customers())) {
             String where = "customer " + c.id();
             require(c.id(), "customer without id");
-            if (!resellerIds.contains(c.reseller())) throw new IllegalArgumentException(where + ": unknown reseller " + c.reseller());
+            if (!resellerIds.contains(c.reseller())) {
+                throw new IllegalArgumentException(where + ": unknown reseller " + c.reseller());
+            }
             SlaLevel level;
             try {
                 level = SlaLevel.valueOf(String.valueOf(c.level()).toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": level must be A, N, B, HA, HS, HN or HB, not " + c.level());
+                throw new IllegalArgumentException(
+                        where + ": level must be A, N, B, HA, HS, HN or HB, not " + c.level());
             }
             List<ServiceRef> services = new ArrayList<>();
             for (ServiceJson s : list(c.services())) {
@@ -73,27 +76,45 @@ public final class DirectorySeed {
             }
             Set<String> phones = new HashSet<>();
             for (String p : list(c.phones())) {
-                phones.add(PhoneNumbers.toE164(p).orElseThrow(() -> new IllegalArgumentException(where + ": '" + p + "' is not a phone number")));
+                phones.add(PhoneNumbers.toE164(p)
+                        .orElseThrow(
+                                () -> new IllegalArgumentException(where + ": '" + p + "' is not a phone number")));
             }
             BigDecimal fee = money(where + " monthlyLicenceFee", c.monthlyLicenceFee());
-            BigDecimal fixed = c.monthlyFixedCosts() == null ? fee : money(where + " monthlyFixedCosts", c.monthlyFixedCosts());
-            customers.add(new Customer(c.id(), c.reseller(), c.name() == null ? c.id() : c.name(), level, services, fee, fixed,
-                    lower(c.emails()), lower(c.domains()), phones));
+            BigDecimal fixed =
+                    c.monthlyFixedCosts() == null ? fee : money(where + " monthlyFixedCosts", c.monthlyFixedCosts());
+            customers.add(new Customer(
+                    c.id(),
+                    c.reseller(),
+                    c.name() == null ? c.id() : c.name(),
+                    level,
+                    services,
+                    fee,
+                    fixed,
+                    lower(c.emails()),
+                    lower(c.domains()),
+                    phones));
         }
         List<ApiToken> tokens = new ArrayList<>();
         for (TokenJson t : list(raw.tokens())) {
             String where = "token " + t.name();
             TokenScope scope;
             try {
-                scope = TokenScope.valueOf(String.valueOf(t.scope()).toUpperCase(Locale.ROOT).replace('-', '_'));
+                scope = TokenScope.valueOf(
+                        String.valueOf(t.scope()).toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(where + ": scope must be reseller, operations, telephony or second-line, not " + t.scope());
+                throw new IllegalArgumentException(
+                        where + ": scope must be reseller, operations, telephony or second-line, not " + t.scope());
             }
             if (scope == TokenScope.RESELLER && !resellerIds.contains(t.reseller())) {
                 throw new IllegalArgumentException(where + ": unknown reseller " + t.reseller());
             }
-            String hash = t.sha256() != null ? t.sha256().toLowerCase(Locale.ROOT) : t.token() != null ? ApiToken.hash(t.token()) : null;
-            if (hash == null) throw new IllegalArgumentException(where + ": give token or sha256");
+            String hash = t.sha256() != null
+                    ? t.sha256().toLowerCase(Locale.ROOT)
+                    : t.token() != null ? ApiToken.hash(t.token()) : null;
+            if (hash == null) {
+                throw new IllegalArgumentException(where + ": give token or sha256");
+            }
             tokens.add(new ApiToken(hash, scope, scope == TokenScope.RESELLER ? t.reseller() : null, t.name()));
         }
         return new Seed(resellers, customers, tokens);
@@ -117,7 +138,9 @@ public final class DirectorySeed {
     }
 
     private static void require(String value, String message) {
-        if (value == null || value.isBlank()) throw new IllegalArgumentException(message);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(message);
+        }
     }
 
     private static BigDecimal money(String where, String value) {

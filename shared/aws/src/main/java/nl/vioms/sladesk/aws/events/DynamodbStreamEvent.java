@@ -19,8 +19,7 @@ public record DynamodbStreamEvent(List<StreamRecord> records) {
     }
 
     /** One change: {@code INSERT}, {@code MODIFY} or {@code REMOVE}. */
-    public record StreamRecord(String eventName, StreamChange dynamodb) {
-    }
+    public record StreamRecord(String eventName, StreamChange dynamodb) {}
 
     /**
      * The change's {@code Keys} and {@code NewImage} as attribute name to string value, and its
@@ -38,9 +37,12 @@ public record DynamodbStreamEvent(List<StreamRecord> records) {
         List<StreamRecord> records = new ArrayList<>();
         for (Map<String, Object> record : Json.objects(event, "Records")) {
             Map<String, Object> change = Json.object(record, "dynamodb");
-            records.add(new StreamRecord(Json.string(record, "eventName"), new StreamChange(
-                    strings(Json.object(change, "Keys")), strings(Json.object(change, "NewImage")),
-                    Json.string(change, "SequenceNumber"))));
+            records.add(new StreamRecord(
+                    Json.string(record, "eventName"),
+                    new StreamChange(
+                            strings(Json.object(change, "Keys")),
+                            strings(Json.object(change, "NewImage")),
+                            Json.string(change, "SequenceNumber"))));
         }
         return new DynamodbStreamEvent(records);
     }

@@ -17,12 +17,10 @@ public record SnsEvent(List<SnsRecord> records) {
     }
 
     /** One record of the event. */
-    public record SnsRecord(Sns sns) {
-    }
+    public record SnsRecord(Sns sns) {}
 
     /** The notification: {@code MessageId} and {@code Message}, either may be null. */
-    public record Sns(String messageId, String message) {
-    }
+    public record Sns(String messageId, String message) {}
 
     /** From the event's JSON object; absent members are null or empty, a wrong shape is refused. */
     public static SnsEvent from(Map<String, Object> event) {

@@ -15,8 +15,7 @@ public record StreamsEventResponse(List<BatchItemFailure> batchItemFailures) {
     }
 
     /** A record to retry from. */
-    public record BatchItemFailure(String itemIdentifier) {
-    }
+    public record BatchItemFailure(String itemIdentifier) {}
 
     public static StreamsEventResponse success() {
         return new StreamsEventResponse(List.of());

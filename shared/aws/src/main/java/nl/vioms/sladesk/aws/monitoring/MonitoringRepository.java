@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import nl.vioms.sladesk.core.availability.Exclusion;
 import nl.vioms.sladesk.core.availability.ExclusionKind;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
@@ -67,7 +66,11 @@ public final class MonitoringRepository {
         item.put("key", s(service.key()));
         item.put("name", s(service.name() == null ? service.key() : service.name()));
         if (!service.carries().isEmpty()) {
-            item.put("carries", AttributeValue.fromSs(service.carries().stream().map(ServiceKind::wireName).toList()));
+            item.put(
+                    "carries",
+                    AttributeValue.fromSs(service.carries().stream()
+                            .map(ServiceKind::wireName)
+                            .toList()));
         }
         putIfPresent(item, "customerId", service.customerId());
         putIfPresent(item, "customerServiceId", service.customerServiceId());
@@ -77,14 +80,22 @@ public final class MonitoringRepository {
     /** Every monitored service (one Query; a few hundred items at most). */
     public List<MonitoredService> services() {
         List<MonitoredService> services = new ArrayList<>();
-        for (Map<String, AttributeValue> item : query(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(SERVICES))).build())) {
+        for (Map<String, AttributeValue> item : query(QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(SERVICES)))
+                .build())) {
             Set<ServiceKind> carries = item.containsKey("carries")
-                    ? item.get("carries").ss().stream().map(ServiceKind::fromWireName)
+                    ? item.get("carries").ss().stream()
+                            .map(ServiceKind::fromWireName)
                             .collect(Collectors.toCollection(() -> EnumSet.noneOf(ServiceKind.class)))
                     : Set.of();
-            services.add(new MonitoredService(string(item, "key"), string(item, "name"), carries,
-                    string(item, "customerId"), string(item, "customerServiceId")));
+            services.add(new MonitoredService(
+                    string(item, "key"),
+                    string(item, "name"),
+                    carries,
+                    string(item, "customerId"),
+                    string(item, "customerServiceId")));
         }
         return services;
     }
@@ -103,7 +114,8 @@ public final class MonitoringRepository {
     }
 
     public void putMaintenance(MaintenanceWindow window) {
-        Map<String, AttributeValue> item = recordItem(window.serviceKey(), window.window().start(), MAINT, window.id());
+        Map<String, AttributeValue> item =
+                recordItem(window.serviceKey(), window.window().start(), MAINT, window.id());
         item.put("id", s(window.id()));
         item.put("kind", s(window.kind().name()));
         item.put("start", s(window.window().start().toString()));
@@ -116,7 +128,8 @@ public final class MonitoringRepository {
     }
 
     public void putUnknown(UnknownSpan span) {
-        Map<String, AttributeValue> item = recordItem(span.serviceKey(), span.span().start(), UNKNOWN, "");
+        Map<String, AttributeValue> item =
+                recordItem(span.serviceKey(), span.span().start(), UNKNOWN, "");
         item.put("start", s(span.span().start().toString()));
         item.put("end", s(span.span().end().toString()));
         item.put("reason", s(span.reason()));
@@ -143,26 +156,47 @@ public final class MonitoringRepository {
         List<MaintenanceWindow> maintenance = new ArrayList<>();
         List<UnknownSpan> unknown = new ArrayList<>();
         List<ServiceExclusion> exclusions = new ArrayList<>();
-        List<Map<String, AttributeValue>> items = query(QueryRequest.builder().tableName(table)
+        List<Map<String, AttributeValue>> items = query(QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(partition(serviceKey)),
-                        ":from", s(sortable(span.start().minus(LOOKBACK))),
+                .expressionAttributeValues(Map.of(
+                        ":pk",
+                        s(partition(serviceKey)),
+                        ":from",
+                        s(sortable(span.start().minus(LOOKBACK))),
                         // a record's key extends its start ("<start>#TYPE#id"), so one starting at end sorts after
-                        ":to", s(sortable(span.end()))))
+                        ":to",
+                        s(sortable(span.end()))))
                 .build());
         for (Map<String, AttributeValue> item : items) {
             Instant start = instant(item, "start");
             Instant end = instant(item, "end");
-            if (!start.isBefore(span.end()) || (end != null && !end.isAfter(span.start()))) continue;
+            if (!start.isBefore(span.end()) || (end != null && !end.isAfter(span.start()))) {
+                continue;
+            }
             switch (string(item, "type")) {
-                case OUTAGE -> outages.add(new Outage(serviceKey, string(item, "targetId"), start,
-                        instant(item, "confirmedAt"), end, string(item, "incident")));
+                case OUTAGE ->
+                    outages.add(new Outage(
+                            serviceKey,
+                            string(item, "targetId"),
+                            start,
+                            instant(item, "confirmedAt"),
+                            end,
+                            string(item, "incident")));
                 case MAINT -> maintenance.add(maintenance(serviceKey, item));
-                case UNKNOWN -> unknown.add(new UnknownSpan(serviceKey, new Interval(start, end), string(item, "reason")));
-                case EXCLUSION -> exclusions.add(new ServiceExclusion(string(item, "id"), serviceKey,
-                        new Exclusion(new Interval(start, end), ExclusionKind.valueOf(string(item, "kind")), string(item, "reason"))));
-                default -> throw new IllegalStateException("unknown monitoring record type " + string(item, "type")
-                        + " in " + partition(serviceKey));
+                case UNKNOWN ->
+                    unknown.add(new UnknownSpan(serviceKey, new Interval(start, end), string(item, "reason")));
+                case EXCLUSION ->
+                    exclusions.add(new ServiceExclusion(
+                            string(item, "id"),
+                            serviceKey,
+                            new Exclusion(
+                                    new Interval(start, end),
+                                    ExclusionKind.valueOf(string(item, "kind")),
+                                    string(item, "reason"))));
+                default ->
+                    throw new IllegalStateException(
+                            "unknown monitoring record type " + string(item, "type") + " in " + partition(serviceKey));
             }
         }
         return new MonitoringRecords(outages, maintenance, unknown, exclusions, items.size());
@@ -174,26 +208,41 @@ public final class MonitoringRepository {
      */
     public List<MaintenanceWindow> maintenanceAt(String serviceKey, Instant at) {
         List<MaintenanceWindow> covering = new ArrayList<>();
-        List<Map<String, AttributeValue>> items = query(QueryRequest.builder().tableName(table)
+        List<Map<String, AttributeValue>> items = query(QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
                 .filterExpression("#type = :maint")
                 .expressionAttributeNames(Map.of("#type", "type"))
-                .expressionAttributeValues(Map.of(":pk", s(partition(serviceKey)),
-                        ":from", s(sortable(at.minus(MAX_MAINTENANCE))),
+                .expressionAttributeValues(Map.of(
+                        ":pk",
+                        s(partition(serviceKey)),
+                        ":from",
+                        s(sortable(at.minus(MAX_MAINTENANCE))),
                         // '~' sorts after '#MAINT#...': a window starting exactly at {@code at} is read
-                        ":to", s(sortable(at) + "#~"), ":maint", s(MAINT)))
+                        ":to",
+                        s(sortable(at) + "#~"),
+                        ":maint",
+                        s(MAINT)))
                 .build());
         for (Map<String, AttributeValue> item : items) {
             MaintenanceWindow window = maintenance(serviceKey, item);
-            if (window.window().contains(at)) covering.add(window);
+            if (window.window().contains(at)) {
+                covering.add(window);
+            }
         }
         return covering;
     }
 
     private static MaintenanceWindow maintenance(String serviceKey, Map<String, AttributeValue> item) {
-        return new MaintenanceWindow(string(item, "id"), serviceKey, MaintenanceKind.valueOf(string(item, "kind")),
-                new Interval(instant(item, "start"), instant(item, "end")), instant(item, "announcedAt"), string(item, "reason"),
-                item.containsKey("excluded") && item.get("excluded").bool(), string(item, "exclusionReason"));
+        return new MaintenanceWindow(
+                string(item, "id"),
+                serviceKey,
+                MaintenanceKind.valueOf(string(item, "kind")),
+                new Interval(instant(item, "start"), instant(item, "end")),
+                instant(item, "announcedAt"),
+                string(item, "reason"),
+                item.containsKey("excluded") && item.get("excluded").bool(),
+                string(item, "exclusionReason"));
     }
 
     private static String partition(String serviceKey) {
@@ -210,7 +259,9 @@ public final class MonitoringRepository {
 
     private List<Map<String, AttributeValue>> query(QueryRequest request) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (QueryResponse page : dynamo.queryPaginator(request)) items.addAll(page.items());
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            items.addAll(page.items());
+        }
         return items;
     }
 }

@@ -19,21 +19,25 @@ import nl.vioms.sladesk.core.policy.ServiceKind;
  * anything is written, with a message naming the entry at fault.
  */
 public final class MonitoringSeed {
-    record ServiceJson(String key, String name, List<String> carries, String customer, String service) {
-    }
+    record ServiceJson(String key, String name, List<String> carries, String customer, String service) {}
 
-    record TargetJson(String id, String service, String kind, String host, Integer port, String transport, String url,
-                      String bodyContains, List<Integer> aliveCodes, Long timeoutMs) {
-    }
+    record TargetJson(
+            String id,
+            String service,
+            String kind,
+            String host,
+            Integer port,
+            String transport,
+            String url,
+            String bodyContains,
+            List<Integer> aliveCodes,
+            Long timeoutMs) {}
 
-    record SeedJson(List<ServiceJson> services, List<TargetJson> targets) {
-    }
+    record SeedJson(List<ServiceJson> services, List<TargetJson> targets) {}
 
-    public record Seed(List<MonitoredService> services, List<ProbeTarget> targets) {
-    }
+    public record Seed(List<MonitoredService> services, List<ProbeTarget> targets) {}
 
-    private MonitoringSeed() {
-    }
+    private MonitoringSeed() {}
 
     public static Seed parse(byte[] json) {
         SeedJson raw = Json.read(json, SeedJson.class, "a monitoring seed");
@@ -43,38 +47,64 @@ public final class MonitoringSeed {
             MonitoredService service;
             if (s.customer() != null) {
                 if (s.service() == null || s.key() != null || s.carries() != null) {
-                    throw new IllegalArgumentException("service of customer " + s.customer() + ": give customer and service, no key or carries");
+                    throw new IllegalArgumentException(
+                            "service of customer " + s.customer() + ": give customer and service, no key or carries");
                 }
-                service = new MonitoredService(MonitoredService.customerKey(s.customer(), s.service()),
-                        s.name() == null ? s.service() : s.name(), Set.of(), s.customer(), s.service());
+                service = new MonitoredService(
+                        MonitoredService.customerKey(s.customer(), s.service()),
+                        s.name() == null ? s.service() : s.name(),
+                        Set.of(),
+                        s.customer(),
+                        s.service());
             } else {
                 if (s.key() == null || !s.key().startsWith("platform:")) {
-                    throw new IllegalArgumentException("service " + s.key() + ": a platform service is keyed platform:<slug>");
+                    throw new IllegalArgumentException(
+                            "service " + s.key() + ": a platform service is keyed platform:<slug>");
                 }
                 Set<ServiceKind> carries = EnumSet.noneOf(ServiceKind.class);
-                for (String kind : list(s.carries())) carries.add(ServiceKind.fromWireName(kind));
-                if (carries.isEmpty()) throw new IllegalArgumentException("service " + s.key() + ": carries which service kinds?");
+                for (String kind : list(s.carries())) {
+                    carries.add(ServiceKind.fromWireName(kind));
+                }
+                if (carries.isEmpty()) {
+                    throw new IllegalArgumentException("service " + s.key() + ": carries which service kinds?");
+                }
                 service = new MonitoredService(s.key(), s.name() == null ? s.key() : s.name(), carries, null, null);
             }
-            if (!keys.add(service.key())) throw new IllegalArgumentException("service " + service.key() + " twice");
+            if (!keys.add(service.key())) {
+                throw new IllegalArgumentException("service " + service.key() + " twice");
+            }
             services.add(service);
         }
         List<ProbeTarget> targets = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (TargetJson t : list(raw.targets())) {
             String where = "target " + t.id();
-            if (t.id() == null) throw new IllegalArgumentException("target without id");
-            if (!keys.contains(t.service())) throw new IllegalArgumentException(where + ": unknown service " + t.service());
-            if (!ids.add(t.id())) throw new IllegalArgumentException(where + " twice");
+            if (t.id() == null) {
+                throw new IllegalArgumentException("target without id");
+            }
+            if (!keys.contains(t.service())) {
+                throw new IllegalArgumentException(where + ": unknown service " + t.service());
+            }
+            if (!ids.add(t.id())) {
+                throw new IllegalArgumentException(where + " twice");
+            }
             try {
-                targets.add(new ProbeTarget(t.id(), t.service(), ProbeTarget.Kind.fromWireName(String.valueOf(t.kind())),
-                        t.host(), t.port() == null ? 0 : t.port(),
-                        t.transport() == null ? null : ProbeTarget.SipTransport.valueOf(t.transport().toUpperCase(Locale.ROOT)),
-                        t.url() == null ? null : URI.create(t.url()), t.bodyContains(),
+                targets.add(new ProbeTarget(
+                        t.id(),
+                        t.service(),
+                        ProbeTarget.Kind.fromWireName(String.valueOf(t.kind())),
+                        t.host(),
+                        t.port() == null ? 0 : t.port(),
+                        t.transport() == null
+                                ? null
+                                : ProbeTarget.SipTransport.valueOf(t.transport().toUpperCase(Locale.ROOT)),
+                        t.url() == null ? null : URI.create(t.url()),
+                        t.bodyContains(),
                         t.aliveCodes() == null ? Set.of() : Set.copyOf(t.aliveCodes()),
                         t.timeoutMs() == null ? null : Duration.ofMillis(t.timeoutMs())));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(e.getMessage().startsWith("target ") ? e.getMessage() : where + ": " + e.getMessage());
+                throw new IllegalArgumentException(
+                        e.getMessage().startsWith("target ") ? e.getMessage() : where + ": " + e.getMessage());
             }
         }
         return new Seed(services, targets);

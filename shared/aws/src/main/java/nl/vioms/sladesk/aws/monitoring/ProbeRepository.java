@@ -10,7 +10,6 @@ import static nl.vioms.sladesk.aws.Attr.string;
 
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 import nl.vioms.sladesk.core.monitoring.StreakState;
@@ -40,6 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 public final class ProbeRepository {
     /** How long check results are kept (TTL): the month-end of the month they fall in and some. */
     public static final Duration CHECK_RETENTION = Duration.ofDays(40);
+
     private static final String TARGETS = "TARGETS", STREAK = "STREAK";
     private static final int BATCH_GET = 100;
 
@@ -61,12 +60,17 @@ public final class ProbeRepository {
         item.put("serviceKey", s(t.serviceKey()));
         item.put("kind", s(t.kind().wireName()));
         putIfPresent(item, "host", t.host());
-        if (t.port() > 0) item.put("port", n(t.port()));
+        if (t.port() > 0) {
+            item.put("port", n(t.port()));
+        }
         putIfPresent(item, "transport", t.transport());
         putIfPresent(item, "url", t.url());
         putIfPresent(item, "bodyContains", t.bodyContains());
         if (!t.aliveCodes().isEmpty()) {
-            item.put("aliveCodes", AttributeValue.fromNs(t.aliveCodes().stream().map(String::valueOf).toList()));
+            item.put(
+                    "aliveCodes",
+                    AttributeValue.fromNs(
+                            t.aliveCodes().stream().map(String::valueOf).toList()));
         }
         item.put("timeoutMs", n(t.timeout().toMillis()));
         dynamo.putItem(b -> b.tableName(table).item(item));
@@ -80,16 +84,27 @@ public final class ProbeRepository {
     /** Every probe target (one Query). */
     public List<ProbeTarget> targets() {
         List<ProbeTarget> targets = new ArrayList<>();
-        for (Map<String, AttributeValue> item : query(QueryRequest.builder().tableName(table)
-                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(TARGETS))).build())) {
+        for (Map<String, AttributeValue> item : query(QueryRequest.builder()
+                .tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(TARGETS)))
+                .build())) {
             Set<Integer> alive = item.containsKey("aliveCodes")
-                    ? item.get("aliveCodes").ns().stream().map(Integer::valueOf).collect(Collectors.toSet()) : Set.of();
+                    ? item.get("aliveCodes").ns().stream().map(Integer::valueOf).collect(Collectors.toSet())
+                    : Set.of();
             String transport = string(item, "transport");
             String url = string(item, "url");
-            targets.add(new ProbeTarget(string(item, "id"), string(item, "serviceKey"),
-                    ProbeTarget.Kind.fromWireName(string(item, "kind")), string(item, "host"), (int) number(item, "port"),
-                    transport == null ? null : ProbeTarget.SipTransport.valueOf(transport), url == null ? null : URI.create(url),
-                    string(item, "bodyContains"), alive, Duration.ofMillis(number(item, "timeoutMs"))));
+            targets.add(new ProbeTarget(
+                    string(item, "id"),
+                    string(item, "serviceKey"),
+                    ProbeTarget.Kind.fromWireName(string(item, "kind")),
+                    string(item, "host"),
+                    (int) number(item, "port"),
+                    transport == null ? null : ProbeTarget.SipTransport.valueOf(transport),
+                    url == null ? null : URI.create(url),
+                    string(item, "bodyContains"),
+                    alive,
+                    Duration.ofMillis(number(item, "timeoutMs"))));
         }
         return targets;
     }
@@ -103,8 +118,11 @@ public final class ProbeRepository {
         List<String> ids = new ArrayList<>(targetIds);
         for (int from = 0; from < ids.size(); from += BATCH_GET) {
             List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET)).stream()
-                    .map(id -> Map.of("pk", s(target(id)), "sk", s(STREAK))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+                    .map(id -> Map.of("pk", s(target(id)), "sk", s(STREAK)))
+                    .toList();
+            Map<String, KeysAndAttributes> request = Map.of(
+                    table,
+                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!request.isEmpty()) {
                 Map<String, KeysAndAttributes> ask = request;
                 var response = dynamo.batchGetItem(b -> b.requestItems(ask));
@@ -140,7 +158,9 @@ public final class ProbeRepository {
             if (next.version() == 0) {
                 dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
             } else {
-                dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("version = :read")
+                dynamo.putItem(b -> b.tableName(table)
+                        .item(item)
+                        .conditionExpression("version = :read")
                         .expressionAttributeValues(Map.of(":read", n(next.version()))));
             }
             return true;
@@ -150,9 +170,16 @@ public final class ProbeRepository {
     }
 
     private static StreakState streak(Map<String, AttributeValue> item) {
-        return new StreakState(string(item, "targetId"), instant(item, "lastCheckAt"), (int) number(item, "failures"),
-                instant(item, "firstFailureAt"), item.containsKey("notified") && item.get("notified").bool(),
-                instant(item, "outageStart"), instant(item, "outageConfirmedAt"), string(item, "incident"), number(item, "version"));
+        return new StreakState(
+                string(item, "targetId"),
+                instant(item, "lastCheckAt"),
+                (int) number(item, "failures"),
+                instant(item, "firstFailureAt"),
+                item.containsKey("notified") && item.get("notified").bool(),
+                instant(item, "outageStart"),
+                instant(item, "outageConfirmedAt"),
+                string(item, "incident"),
+                number(item, "version"));
     }
 
     // ---- the open incident of a service -----------------------------------------------------
@@ -163,8 +190,7 @@ public final class ProbeRepository {
      * @param sourceKey the ticket source the incident is opened under (idempotent), fixed by the first claimer
      * @param number    the ticket number once opened, else null
      */
-    public record ServiceIncident(String sourceKey, String number) {
-    }
+    public record ServiceIncident(String sourceKey, String number) {}
 
     /**
      * Joins {@code targetId} to the service's open incident, or claims a new one under
@@ -174,10 +200,13 @@ public final class ProbeRepository {
         Map<String, AttributeValue> key = incidentKey(serviceKey);
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
-                var joined = dynamo.updateItem(b -> b.tableName(table).key(key)
-                        .updateExpression("ADD targets :t").conditionExpression("attribute_exists(pk)")
-                        .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of(targetId))))
-                        .returnValues(ReturnValue.ALL_NEW)).attributes();
+                var joined = dynamo.updateItem(b -> b.tableName(table)
+                                .key(key)
+                                .updateExpression("ADD targets :t")
+                                .conditionExpression("attribute_exists(pk)")
+                                .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of(targetId))))
+                                .returnValues(ReturnValue.ALL_NEW))
+                        .attributes();
                 return new ServiceIncident(string(joined, "sourceKey"), string(joined, "number"));
             } catch (ConditionalCheckFailedException none) {
                 Map<String, AttributeValue> item = new HashMap<>(key);
@@ -197,8 +226,11 @@ public final class ProbeRepository {
 
     /** Records the number of the incident opened under the claim. */
     public void linkIncident(String serviceKey, String number) {
-        dynamo.updateItem(b -> b.tableName(table).key(incidentKey(serviceKey)).updateExpression("SET #n = :n")
-                .expressionAttributeNames(Map.of("#n", "number")).expressionAttributeValues(Map.of(":n", s(number))));
+        dynamo.updateItem(b -> b.tableName(table)
+                .key(incidentKey(serviceKey))
+                .updateExpression("SET #n = :n")
+                .expressionAttributeNames(Map.of("#n", "number"))
+                .expressionAttributeValues(Map.of(":n", s(number))));
     }
 
     /**
@@ -208,12 +240,16 @@ public final class ProbeRepository {
     public void leaveIncident(String serviceKey, String targetId) {
         Map<String, AttributeValue> key = incidentKey(serviceKey);
         try {
-            var left = dynamo.updateItem(b -> b.tableName(table).key(key).updateExpression("DELETE targets :t")
-                    .conditionExpression("attribute_exists(pk)")
-                    .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of(targetId))))
-                    .returnValues(ReturnValue.ALL_NEW)).attributes();
+            var left = dynamo.updateItem(b -> b.tableName(table)
+                            .key(key)
+                            .updateExpression("DELETE targets :t")
+                            .conditionExpression("attribute_exists(pk)")
+                            .expressionAttributeValues(Map.of(":t", AttributeValue.fromSs(List.of(targetId))))
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes();
             if (!left.containsKey("targets") || left.get("targets").ss().isEmpty()) {
-                dynamo.deleteItem(b -> b.tableName(table).key(key).conditionExpression("attribute_not_exists(targets)"));
+                dynamo.deleteItem(
+                        b -> b.tableName(table).key(key).conditionExpression("attribute_not_exists(targets)"));
             }
         } catch (ConditionalCheckFailedException goneOrRejoined) {
             // already gone, or another target joined in between: it stays
@@ -232,7 +268,9 @@ public final class ProbeRepository {
         item.put("sk", s("CHECK#" + sortable(check.at())));
         item.put("at", s(check.at().toString()));
         item.put("status", s(check.status().name()));
-        if (check.rtt() != null) item.put("rttMicros", n(check.rtt().toNanos() / 1000));
+        if (check.rtt() != null) {
+            item.put("rttMicros", n(check.rtt().toNanos() / 1000));
+        }
         item.put("detail", s(check.detail()));
         item.put("expiresAt", n(check.at().plus(CHECK_RETENTION).getEpochSecond()));
         dynamo.putItem(b -> b.tableName(table).item(item));
@@ -241,12 +279,23 @@ public final class ProbeRepository {
     /** The checks of a target that fall in {@code span}, oldest first. */
     public List<CheckResult> checks(String targetId, Interval span) {
         List<CheckResult> checks = new ArrayList<>();
-        for (Map<String, AttributeValue> item : query(QueryRequest.builder().tableName(table)
+        for (Map<String, AttributeValue> item : query(QueryRequest.builder()
+                .tableName(table)
                 .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(target(targetId)), ":from", s("CHECK#" + sortable(span.start())),
-                        ":to", s("CHECK#" + sortable(span.end().minusNanos(1))))).build())) {
+                .expressionAttributeValues(Map.of(
+                        ":pk",
+                        s(target(targetId)),
+                        ":from",
+                        s("CHECK#" + sortable(span.start())),
+                        ":to",
+                        s("CHECK#" + sortable(span.end().minusNanos(1)))))
+                .build())) {
             Duration rtt = item.containsKey("rttMicros") ? Duration.ofNanos(number(item, "rttMicros") * 1000) : null;
-            checks.add(new CheckResult(targetId, instant(item, "at"), CheckResult.Status.valueOf(string(item, "status")), rtt,
+            checks.add(new CheckResult(
+                    targetId,
+                    instant(item, "at"),
+                    CheckResult.Status.valueOf(string(item, "status")),
+                    rtt,
                     string(item, "detail")));
         }
         return checks;
@@ -258,7 +307,9 @@ public final class ProbeRepository {
 
     private List<Map<String, AttributeValue>> query(QueryRequest request) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        for (QueryResponse page : dynamo.queryPaginator(request)) items.addAll(page.items());
+        for (QueryResponse page : dynamo.queryPaginator(request)) {
+            items.addAll(page.items());
+        }
         return items;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.Indexes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,8 +33,8 @@ public final class OutboxRepository {
     /** Writes a new message; false when one with this id exists already (idempotent). */
     public boolean add(OutboxMessage message) {
         try {
-            dynamo.putItem(b -> b.tableName(table).item(toItem(message))
-                    .conditionExpression("attribute_not_exists(id)"));
+            dynamo.putItem(
+                    b -> b.tableName(table).item(toItem(message)).conditionExpression("attribute_not_exists(id)"));
             return true;
         } catch (ConditionalCheckFailedException alreadyThere) {
             return false;
@@ -41,8 +42,8 @@ public final class OutboxRepository {
     }
 
     public Optional<OutboxMessage> find(String id) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("id", s(id)))).item();
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("id", s(id))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
@@ -52,7 +53,8 @@ public final class OutboxRepository {
      */
     public boolean markDelivered(String id, String snsMessageId, Instant at) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
                     .updateExpression("SET deliveryState = :delivered, deliveredAt = :at, snsMessageId = :mid")
                     .conditionExpression("deliveryState = :pending")
                     .expressionAttributeValues(Map.of(
@@ -73,11 +75,17 @@ public final class OutboxRepository {
      */
     public boolean redrive(String id, Instant at) {
         try {
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("id", s(id)))
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
                     .updateExpression("SET redriveAt = :at ADD redrives :one")
                     .conditionExpression("deliveryState = :pending")
-                    .expressionAttributeValues(Map.of(":at", s(at.toString()), ":one", AttributeValue.fromN("1"),
-                            ":pending", s(DeliveryState.PENDING.name()))));
+                    .expressionAttributeValues(Map.of(
+                            ":at",
+                            s(at.toString()),
+                            ":one",
+                            AttributeValue.fromN("1"),
+                            ":pending",
+                            s(DeliveryState.PENDING.name()))));
             return true;
         } catch (ConditionalCheckFailedException delivered) {
             return false;
@@ -87,13 +95,18 @@ public final class OutboxRepository {
     /** Messages in one state, oldest first (query on the by-state index, never a scan). */
     public List<OutboxMessage> listByState(DeliveryState state, int limit) {
         var index = Indexes.OUTBOX_BY_STATE;
-        var request = QueryRequest.builder().tableName(table).indexName(index.indexName())
+        var request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index.indexName())
                 .keyConditionExpression("#state = :state")
                 .expressionAttributeNames(Map.of("#state", index.partitionKey()))
                 .expressionAttributeValues(Map.of(":state", s(state.name())))
                 .limit(limit)
                 .build();
-        return dynamo.queryPaginator(request).items().stream().limit(limit).map(OutboxRepository::fromItem).toList();
+        return dynamo.queryPaginator(request).items().stream()
+                .limit(limit)
+                .map(OutboxRepository::fromItem)
+                .toList();
     }
 
     /** The item of a message, for a transaction that writes it with the change it announces. */
@@ -102,15 +115,19 @@ public final class OutboxRepository {
         item.put("id", s(m.id()));
         item.put("topic", s(m.topic().name()));
         item.put("body", s(m.body()));
-        item.put("createdAt", s(nl.vioms.sladesk.aws.Attr.sortable(m.createdAt()))); // fixed width: the by-state sort key
+        item.put("createdAt", s(Attr.sortable(m.createdAt()))); // fixed width: the by-state sort key
         item.put("deliveryState", s(m.state().name()));
         if (!m.attributes().isEmpty()) {
             Map<String, AttributeValue> attributes = new HashMap<>();
             m.attributes().forEach((k, v) -> attributes.put(k, s(v)));
             item.put("attributes", AttributeValue.fromM(attributes));
         }
-        if (m.deliveredAt() != null) item.put("deliveredAt", s(m.deliveredAt().toString()));
-        if (m.snsMessageId() != null) item.put("snsMessageId", s(m.snsMessageId()));
+        if (m.deliveredAt() != null) {
+            item.put("deliveredAt", s(m.deliveredAt().toString()));
+        }
+        if (m.snsMessageId() != null) {
+            item.put("snsMessageId", s(m.snsMessageId()));
+        }
         return item;
     }
 
@@ -126,7 +143,9 @@ public final class OutboxRepository {
                 item.get("body").s(),
                 Instant.parse(item.get("createdAt").s()),
                 DeliveryState.valueOf(item.get("deliveryState").s()),
-                item.containsKey("deliveredAt") ? Instant.parse(item.get("deliveredAt").s()) : null,
+                item.containsKey("deliveredAt")
+                        ? Instant.parse(item.get("deliveredAt").s())
+                        : null,
                 item.containsKey("snsMessageId") ? item.get("snsMessageId").s() : null);
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.core.monthend.FigureDiff;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -38,14 +37,24 @@ public final class ReportsRepository {
     }
 
     /** One service's figures of a month, as the trend needs them. */
-    public record ServiceFigure(String serviceId, BigDecimal totalMinutes, BigDecimal downMinutes,
-                                BigDecimal availability, BigDecimal kpi) {
-    }
+    public record ServiceFigure(
+            String serviceId,
+            BigDecimal totalMinutes,
+            BigDecimal downMinutes,
+            BigDecimal availability,
+            BigDecimal kpi) {}
 
     /** The latest version of a contract's month, small: what re-runs and trends read. */
-    public record MonthSummary(String customerId, YearMonth month, int version, String contentHash, Instant generatedAt,
-                               List<ServiceFigure> services, String creditBasis, BigDecimal creditPercent,
-                               BigDecimal creditAmount) {
+    public record MonthSummary(
+            String customerId,
+            YearMonth month,
+            int version,
+            String contentHash,
+            Instant generatedAt,
+            List<ServiceFigure> services,
+            String creditBasis,
+            BigDecimal creditPercent,
+            BigDecimal creditAmount) {
         public MonthSummary {
             services = List.copyOf(services);
         }
@@ -59,10 +68,18 @@ public final class ReportsRepository {
      * @param document  the full JSON record (the same as the published JSON object)
      * @param objects   published object keys by format (json, html)
      */
-    public record MonthVersion(String customerId, YearMonth month, int version, String contentHash, Instant generatedAt,
-                               String policyId, String calendarVersion, SortedMap<String, String> figures,
-                               List<FigureDiff.Change> changes, String document, Map<String, String> objects) {
-    }
+    public record MonthVersion(
+            String customerId,
+            YearMonth month,
+            int version,
+            String contentHash,
+            Instant generatedAt,
+            String policyId,
+            String calendarVersion,
+            SortedMap<String, String> figures,
+            List<FigureDiff.Change> changes,
+            String document,
+            Map<String, String> objects) {}
 
     public static String partition(String customerId) {
         return "CONTRACT#" + customerId;
@@ -78,33 +95,54 @@ public final class ReportsRepository {
 
     /** The month's latest version in brief, read consistently (GetItem). */
     public Optional<MonthSummary> summary(String customerId, YearMonth month) {
-        return Attr.getItem(dynamo, table, partition(customerId), summaryKey(month)).map(ReportsRepository::toSummary);
+        return Attr.getItem(dynamo, table, partition(customerId), summaryKey(month))
+                .map(ReportsRepository::toSummary);
     }
 
     /** The summaries of the months {@code from..to} (one Query on the contract's partition). */
     public List<MonthSummary> summaries(String customerId, YearMonth from, YearMonth to) {
-        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+        return dynamo
+                .queryPaginator(b -> b.tableName(table)
+                        .consistentRead(true)
                         .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(":pk", s(partition(customerId)),
-                                ":from", s(summaryKey(from)), ":to", s(summaryKey(to)))))
-                .items().stream().map(ReportsRepository::toSummary).toList();
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                s(partition(customerId)),
+                                ":from",
+                                s(summaryKey(from)),
+                                ":to",
+                                s(summaryKey(to)))))
+                .items()
+                .stream()
+                .map(ReportsRepository::toSummary)
+                .toList();
     }
 
     /** The figures of one stored version (GetItem, figures only). */
     public Optional<SortedMap<String, String>> figures(String customerId, YearMonth month, int version) {
-        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", s(partition(customerId)), "sk", s(versionKey(month, version))))
-                .projectionExpression("figures")).item();
-        if (item == null || item.isEmpty()) return Optional.empty();
+        var item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of("pk", s(partition(customerId)), "sk", s(versionKey(month, version))))
+                        .projectionExpression("figures"))
+                .item();
+        if (item == null || item.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(figuresOf(item));
     }
 
     /** Every stored version of a month, oldest first (the history of recomputations). */
     public List<MonthVersion> versions(String customerId, YearMonth month) {
-        return dynamo.queryPaginator(b -> b.tableName(table).consistentRead(true)
+        return dynamo
+                .queryPaginator(b -> b.tableName(table)
+                        .consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", s(partition(customerId)), ":prefix", s("MONTH#" + month + "#V"))))
-                .items().stream().map(ReportsRepository::toVersion).toList();
+                        .expressionAttributeValues(
+                                Map.of(":pk", s(partition(customerId)), ":prefix", s("MONTH#" + month + "#V"))))
+                .items()
+                .stream()
+                .map(ReportsRepository::toVersion)
+                .toList();
     }
 
     /**
@@ -126,13 +164,17 @@ public final class ReportsRepository {
         Map<String, AttributeValue> figures = new LinkedHashMap<>();
         v.figures().forEach((k, val) -> figures.put(k, s(val)));
         item.put("figures", AttributeValue.fromM(figures));
-        item.put("changes", AttributeValue.fromL(v.changes().stream().map(c -> {
-            Map<String, AttributeValue> m = new HashMap<>();
-            m.put("figure", s(c.figure()));
-            Attr.putIfPresent(m, "before", c.before());
-            Attr.putIfPresent(m, "after", c.after());
-            return AttributeValue.fromM(m);
-        }).toList()));
+        item.put(
+                "changes",
+                AttributeValue.fromL(v.changes().stream()
+                        .map(c -> {
+                            Map<String, AttributeValue> m = new HashMap<>();
+                            m.put("figure", s(c.figure()));
+                            Attr.putIfPresent(m, "before", c.before());
+                            Attr.putIfPresent(m, "after", c.after());
+                            return AttributeValue.fromM(m);
+                        })
+                        .toList()));
         item.put("document", s(v.document()));
         Map<String, AttributeValue> objects = new LinkedHashMap<>();
         v.objects().forEach((k, val) -> objects.put(k, s(val)));
@@ -156,20 +198,31 @@ public final class ReportsRepository {
         item.put("version", Attr.n(summary.version()));
         item.put("contentHash", s(summary.contentHash()));
         item.put("generatedAt", s(summary.generatedAt().toString()));
-        item.put("services", AttributeValue.fromL(summary.services().stream().map(f -> {
-            Map<String, AttributeValue> m = new HashMap<>();
-            m.put("serviceId", s(f.serviceId()));
-            m.put("totalMinutes", AttributeValue.fromN(f.totalMinutes().toPlainString()));
-            m.put("downMinutes", AttributeValue.fromN(f.downMinutes().toPlainString()));
-            m.put("availability", AttributeValue.fromN(f.availability().toPlainString()));
-            m.put("kpi", AttributeValue.fromN(f.kpi().toPlainString()));
-            return AttributeValue.fromM(m);
-        }).toList()));
+        item.put(
+                "services",
+                AttributeValue.fromL(summary.services().stream()
+                        .map(f -> {
+                            Map<String, AttributeValue> m = new HashMap<>();
+                            m.put("serviceId", s(f.serviceId()));
+                            m.put(
+                                    "totalMinutes",
+                                    AttributeValue.fromN(f.totalMinutes().toPlainString()));
+                            m.put(
+                                    "downMinutes",
+                                    AttributeValue.fromN(f.downMinutes().toPlainString()));
+                            m.put(
+                                    "availability",
+                                    AttributeValue.fromN(f.availability().toPlainString()));
+                            m.put("kpi", AttributeValue.fromN(f.kpi().toPlainString()));
+                            return AttributeValue.fromM(m);
+                        })
+                        .toList()));
         Attr.putIfPresent(item, "creditBasis", summary.creditBasis());
         item.put("creditPercent", AttributeValue.fromN(summary.creditPercent().toPlainString()));
         item.put("creditAmount", AttributeValue.fromN(summary.creditAmount().toPlainString()));
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(pk) OR #v < :v")
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":v", Attr.n(summary.version()))));
@@ -180,29 +233,49 @@ public final class ReportsRepository {
 
     private static MonthSummary toSummary(Map<String, AttributeValue> item) {
         List<ServiceFigure> services = new ArrayList<>();
-        for (AttributeValue v : item.getOrDefault("services", AttributeValue.fromL(List.of())).l()) {
+        for (AttributeValue v :
+                item.getOrDefault("services", AttributeValue.fromL(List.of())).l()) {
             var m = v.m();
-            services.add(new ServiceFigure(m.get("serviceId").s(), new BigDecimal(m.get("totalMinutes").n()),
-                    new BigDecimal(m.get("downMinutes").n()), new BigDecimal(m.get("availability").n()),
+            services.add(new ServiceFigure(
+                    m.get("serviceId").s(),
+                    new BigDecimal(m.get("totalMinutes").n()),
+                    new BigDecimal(m.get("downMinutes").n()),
+                    new BigDecimal(m.get("availability").n()),
                     new BigDecimal(m.get("kpi").n())));
         }
-        return new MonthSummary(string(item, "customerId"), YearMonth.parse(string(item, "month")),
-                (int) Attr.number(item, "version"), string(item, "contentHash"), instant(item, "generatedAt"), services,
-                string(item, "creditBasis"), new BigDecimal(item.get("creditPercent").n()),
+        return new MonthSummary(
+                string(item, "customerId"),
+                YearMonth.parse(string(item, "month")),
+                (int) Attr.number(item, "version"),
+                string(item, "contentHash"),
+                instant(item, "generatedAt"),
+                services,
+                string(item, "creditBasis"),
+                new BigDecimal(item.get("creditPercent").n()),
                 new BigDecimal(item.get("creditAmount").n()));
     }
 
     private static MonthVersion toVersion(Map<String, AttributeValue> item) {
         List<FigureDiff.Change> changes = new ArrayList<>();
-        for (AttributeValue c : item.getOrDefault("changes", AttributeValue.fromL(List.of())).l()) {
-            changes.add(new FigureDiff.Change(string(c.m(), "figure"), string(c.m(), "before"), string(c.m(), "after")));
+        for (AttributeValue c :
+                item.getOrDefault("changes", AttributeValue.fromL(List.of())).l()) {
+            changes.add(
+                    new FigureDiff.Change(string(c.m(), "figure"), string(c.m(), "before"), string(c.m(), "after")));
         }
         Map<String, String> objects = new LinkedHashMap<>();
         item.getOrDefault("objects", AttributeValue.fromM(Map.of())).m().forEach((k, v) -> objects.put(k, v.s()));
-        return new MonthVersion(string(item, "customerId"), YearMonth.parse(string(item, "month")),
-                (int) Attr.number(item, "version"), string(item, "contentHash"), instant(item, "generatedAt"),
-                string(item, "policyId"), string(item, "calendarVersion"), figuresOf(item), changes,
-                string(item, "document"), objects);
+        return new MonthVersion(
+                string(item, "customerId"),
+                YearMonth.parse(string(item, "month")),
+                (int) Attr.number(item, "version"),
+                string(item, "contentHash"),
+                instant(item, "generatedAt"),
+                string(item, "policyId"),
+                string(item, "calendarVersion"),
+                figuresOf(item),
+                changes,
+                string(item, "document"),
+                objects);
     }
 
     private static SortedMap<String, String> figuresOf(Map<String, AttributeValue> item) {

@@ -21,7 +21,9 @@ class EventsTest {
                  {"Sns": {}}]}
                 """));
 
-        assertEquals(new SnsEvent.Sns("m-1", "{\"notificationType\":\"Received\"}"), event.records().get(0).sns());
+        assertEquals(
+                new SnsEvent.Sns("m-1", "{\"notificationType\":\"Received\"}"),
+                event.records().get(0).sns());
         assertEquals(new SnsEvent.Sns(null, null), event.records().get(1).sns());
         assertEquals(List.of(), SnsEvent.from(Map.of()).records(), "an empty payload has no records");
     }
@@ -42,7 +44,9 @@ class EventsTest {
         DynamodbStreamEvent.StreamRecord record = event.records().get(0);
         assertEquals("MODIFY", record.eventName());
         assertEquals(Map.of("id", "VIO-1#p1"), record.dynamodb().keys());
-        assertEquals(Map.of("id", "VIO-1#p1", "deliveryState", "PENDING"), record.dynamodb().newImage(),
+        assertEquals(
+                Map.of("id", "VIO-1#p1", "deliveryState", "PENDING"),
+                record.dynamodb().newImage(),
                 "string attributes only");
         assertEquals("111", record.dynamodb().sequenceNumber());
     }
@@ -64,8 +68,11 @@ class EventsTest {
 
     @Test
     void theResponseIsLambdasBatchItemFailures() {
-        assertEquals("{\"batchItemFailures\":[]}", Json.write(StreamsEventResponse.success().toJson()));
-        assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"111\"}]}",
+        assertEquals(
+                "{\"batchItemFailures\":[]}",
+                Json.write(StreamsEventResponse.success().toJson()));
+        assertEquals(
+                "{\"batchItemFailures\":[{\"itemIdentifier\":\"111\"}]}",
                 Json.write(StreamsEventResponse.failedFrom("111").toJson()));
     }
 }

@@ -35,16 +35,15 @@ public final class AvailabilityCalculator {
     /** R24: months and service windows are Amsterdam wall-clock time. */
     public static final ZoneId AMSTERDAM = Amsterdam.ZONE;
 
-    private AvailabilityCalculator() {
-    }
+    private AvailabilityCalculator() {}
 
     /** An exclusion with the attribution reports show. Order in the list decides attribution. */
-    private record Labeled(Interval interval, ExclusionKind kind, String reason) {
-    }
+    private record Labeled(Interval interval, ExclusionKind kind, String reason) {}
 
     /** The month as instants: [first day 00:00, first day of next month 00:00) in Amsterdam. */
     public static Interval monthInterval(YearMonth month) {
-        return new Interval(month.atDay(1).atStartOfDay(AMSTERDAM).toInstant(),
+        return new Interval(
+                month.atDay(1).atStartOfDay(AMSTERDAM).toInstant(),
                 month.plusMonths(1).atDay(1).atStartOfDay(AMSTERDAM).toInstant());
     }
 
@@ -58,23 +57,30 @@ public final class AvailabilityCalculator {
             exclusions.add(new Labeled(w, ExclusionKind.REGULAR_SERVICE_WINDOW, "regular service window"));
         }
         List<EmergencyMaintenance> emergencies = new ArrayList<>(input.emergency());
-        List<Boolean> late = new ArrayList<>(input.emergency().stream().map(e -> false).toList());
+        List<Boolean> late =
+                new ArrayList<>(input.emergency().stream().map(e -> false).toList());
         for (PlannedMaintenance p : input.planned()) {
             if (p.announcedInTime(policy.minimumNotice())) {
                 // only the announced span: an overrun past its end stays down (R19)
-                exclusions.add(new Labeled(p.window(), ExclusionKind.PLANNED_MAINTENANCE,
-                        "planned maintenance" + (p.reference() == null ? "" : " " + p.reference())
-                                + ", announced " + p.notice() + " ahead"));
+                exclusions.add(new Labeled(
+                        p.window(),
+                        ExclusionKind.PLANNED_MAINTENANCE,
+                        "planned maintenance" + (p.reference() == null ? "" : " " + p.reference()) + ", announced "
+                                + p.notice() + " ahead"));
             } else {
-                emergencies.add(EmergencyMaintenance.counted(p.window(), "planned maintenance"
-                        + (p.reference() == null ? "" : " " + p.reference()) + " announced only " + p.notice()
-                        + " ahead, less than " + policy.minimumNotice() + ": emergency maintenance (R19)"));
+                emergencies.add(EmergencyMaintenance.counted(
+                        p.window(),
+                        "planned maintenance"
+                                + (p.reference() == null ? "" : " " + p.reference()) + " announced only " + p.notice()
+                                + " ahead, less than " + policy.minimumNotice() + ": emergency maintenance (R19)"));
                 late.add(true);
             }
         }
         for (EmergencyMaintenance e : input.emergency()) {
             if (e.excludedByOperations()) {
-                exclusions.add(new Labeled(e.window(), ExclusionKind.EMERGENCY_MAINTENANCE,
+                exclusions.add(new Labeled(
+                        e.window(),
+                        ExclusionKind.EMERGENCY_MAINTENANCE,
                         "emergency maintenance excluded by operations: " + e.exclusionReason()));
             }
         }
@@ -114,28 +120,48 @@ public final class AvailabilityCalculator {
             rules.add("R19");
             Interval w = e.window().intersect(period);
             emergencySpans.add(w);
-            reports.add(new EmergencyWindowReport(w, e.reason(), e.excludedByOperations(), e.exclusionReason(),
-                    late.get(i), IntervalSets.total(IntervalSets.intersect(outages, List.of(w))),
+            reports.add(new EmergencyWindowReport(
+                    w,
+                    e.reason(),
+                    e.excludedByOperations(),
+                    e.exclusionReason(),
+                    late.get(i),
+                    IntervalSets.total(IntervalSets.intersect(outages, List.of(w))),
                     IntervalSets.total(IntervalSets.intersect(downSpans, List.of(w)))));
         }
         reports.sort((a, b) -> a.window().compareTo(b.window()));
 
-        Duration unknownDown = down.stream().filter(d -> d.observed() == Observed.UNKNOWN)
-                .map(d -> d.interval().duration()).reduce(Duration.ZERO, Duration::plus);
-        return new AvailabilityResult(input.month(), period, period.duration(),
+        Duration unknownDown = down.stream()
+                .filter(d -> d.observed() == Observed.UNKNOWN)
+                .map(d -> d.interval().duration())
+                .reduce(Duration.ZERO, Duration::plus);
+        return new AvailabilityResult(
+                input.month(),
+                period,
+                period.duration(),
                 IntervalSets.total(downSpans),
-                IntervalSets.total(excluded.stream().map(ExcludedInterval::interval).toList()),
-                IntervalSets.total(unknown), unknownDown,
+                IntervalSets.total(
+                        excluded.stream().map(ExcludedInterval::interval).toList()),
+                IntervalSets.total(unknown),
+                unknownDown,
                 IntervalSets.total(IntervalSets.intersect(downSpans, emergencySpans)),
-                down, excluded, unknown, reports, rules);
+                down,
+                excluded,
+                unknown,
+                reports,
+                rules);
     }
 
     /**
      * Splits one piece of outage (or unknown) time at every exclusion boundary; each part is down
      * or attributed to the first exclusion covering it. Adjacent parts with the same outcome merge.
      */
-    private static void classify(Interval piece, Observed observed, List<Labeled> exclusions,
-                                 List<DownInterval> down, List<ExcludedInterval> excluded) {
+    private static void classify(
+            Interval piece,
+            Observed observed,
+            List<Labeled> exclusions,
+            List<DownInterval> down,
+            List<ExcludedInterval> excluded) {
         TreeSet<Instant> cuts = new TreeSet<>(List.of(piece.start(), piece.end()));
         for (Labeled l : exclusions) {
             if (piece.contains(l.interval().start())) {
@@ -154,7 +180,8 @@ public final class AvailabilityCalculator {
                 Labeled cover = exclusions.stream()
                         .filter(l -> !part.start().isBefore(l.interval().start())
                                 && !part.end().isAfter(l.interval().end()))
-                        .findFirst().orElse(null);
+                        .findFirst()
+                        .orElse(null);
                 if (from == null) {
                     from = prev;
                     current = cover;
@@ -171,12 +198,17 @@ public final class AvailabilityCalculator {
         }
     }
 
-    private static void emit(Interval span, Observed observed, @Nullable Labeled cover,
-                             List<DownInterval> down, List<ExcludedInterval> excluded) {
+    private static void emit(
+            Interval span,
+            Observed observed,
+            @Nullable Labeled cover,
+            List<DownInterval> down,
+            List<ExcludedInterval> excluded) {
         if (cover == null) {
             down.add(new DownInterval(span, observed));
         } else {
-            excluded.add(new ExcludedInterval(span, observed, cover.kind(), cover.reason(), cover.kind().ruleId()));
+            excluded.add(new ExcludedInterval(
+                    span, observed, cover.kind(), cover.reason(), cover.kind().ruleId()));
         }
     }
 

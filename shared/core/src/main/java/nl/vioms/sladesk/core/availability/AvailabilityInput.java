@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.time.Interval;
 
 /**
@@ -18,9 +17,13 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param exclusions  other exclusions: force majeure, customer-caused, blocked accounts... (R18)
  * @param unknown     spans in which monitoring did not run (R20)
  */
-public record AvailabilityInput(YearMonth month, List<Interval> outages, List<PlannedMaintenance> planned,
-                                List<EmergencyMaintenance> emergency, List<Exclusion> exclusions,
-                                List<Interval> unknown) {
+public record AvailabilityInput(
+        YearMonth month,
+        List<Interval> outages,
+        List<PlannedMaintenance> planned,
+        List<EmergencyMaintenance> emergency,
+        List<Exclusion> exclusions,
+        List<Interval> unknown) {
 
     public AvailabilityInput {
         Objects.requireNonNull(month, "month");

@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
-
+import java.util.TreeSet;
 import nl.vioms.sladesk.core.time.Interval;
 
 /**
@@ -50,7 +51,7 @@ public record AvailabilityResult(
         excludedIntervals = List.copyOf(excludedIntervals);
         unknownIntervals = List.copyOf(unknownIntervals);
         emergencyWindows = List.copyOf(emergencyWindows);
-        rulesApplied = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(rulesApplied));
+        rulesApplied = Collections.unmodifiableSortedSet(new TreeSet<>(rulesApplied));
     }
 
     /**
@@ -64,7 +65,9 @@ public record AvailabilityResult(
     /** The availability in percent at another scale, HALF_UP. */
     public BigDecimal availabilityPercent(int scale) {
         BigDecimal t = Minutes.nanos(total);
-        return Minutes.nanos(total.minus(down)).multiply(BigDecimal.valueOf(100)).divide(t, scale, RoundingMode.HALF_UP);
+        return Minutes.nanos(total.minus(down))
+                .multiply(BigDecimal.valueOf(100))
+                .divide(t, scale, RoundingMode.HALF_UP);
     }
 
     public BigDecimal totalMinutes() {

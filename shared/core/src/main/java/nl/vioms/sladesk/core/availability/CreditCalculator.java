@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.policy.CreditPolicy;
 import nl.vioms.sladesk.core.policy.LevelTerms;
 
@@ -22,8 +21,7 @@ public final class CreditCalculator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final int SHOWN_SCALE = 10;
 
-    private CreditCalculator() {
-    }
+    private CreditCalculator() {}
 
     /**
      * @param availability      the month's availability
@@ -32,8 +30,12 @@ public final class CreditCalculator {
      * @param monthlyLicenceFee the monthly licence price the percentage applies to
      * @param monthlyFixedCosts the monthly fixed costs the cap applies to
      */
-    public static CreditResult calculate(AvailabilityResult availability, CreditPolicy policy, LevelTerms terms,
-                                         BigDecimal monthlyLicenceFee, BigDecimal monthlyFixedCosts) {
+    public static CreditResult calculate(
+            AvailabilityResult availability,
+            CreditPolicy policy,
+            LevelTerms terms,
+            BigDecimal monthlyLicenceFee,
+            BigDecimal monthlyFixedCosts) {
         Objects.requireNonNull(monthlyLicenceFee, "monthlyLicenceFee");
         Objects.requireNonNull(monthlyFixedCosts, "monthlyFixedCosts");
         BigDecimal total = Minutes.nanos(availability.total());
@@ -41,16 +43,30 @@ public final class CreditCalculator {
         // points below = threshold - 100 * up / total = (threshold * total - 100 * up) / total, kept as a fraction
         BigDecimal pointsNumerator = policy.threshold().multiply(total).subtract(up.multiply(HUNDRED));
         BigDecimal availabilityExact = shown(up.multiply(HUNDRED), total);
-        BigDecimal cap = money(monthlyFixedCosts.multiply(policy.capPercentOfFixedCosts()).divide(HUNDRED));
+        BigDecimal cap = money(
+                monthlyFixedCosts.multiply(policy.capPercentOfFixedCosts()).divide(HUNDRED));
         List<String> rules = List.of("R2", "R25", "R26");
 
         boolean applies = terms.availabilityCredit();
         if (!applies || pointsNumerator.signum() <= 0) {
             BigDecimal zero = BigDecimal.ZERO;
-            return new CreditResult(applies, policy.threshold(), availabilityExact, availability.availabilityPercent(),
-                    applies ? zero : shownOrZero(pointsNumerator, total), policy.rounding(), zero, zero,
-                    monthlyLicenceFee, money(zero), monthlyFixedCosts, policy.capPercentOfFixedCosts(), cap,
-                    money(zero), false, rules);
+            return new CreditResult(
+                    applies,
+                    policy.threshold(),
+                    availabilityExact,
+                    availability.availabilityPercent(),
+                    applies ? zero : shownOrZero(pointsNumerator, total),
+                    policy.rounding(),
+                    zero,
+                    zero,
+                    monthlyLicenceFee,
+                    money(zero),
+                    monthlyFixedCosts,
+                    policy.capPercentOfFixedCosts(),
+                    cap,
+                    money(zero),
+                    false,
+                    rules);
         }
         BigDecimal stepsDenominator = total.multiply(policy.step());
         BigDecimal steps;
@@ -68,13 +84,29 @@ public final class CreditCalculator {
             // prorata: one division at the end, so the amount carries no intermediate rounding
             steps = shown(pointsNumerator, stepsDenominator);
             percent = shown(pointsNumerator.multiply(policy.percentPerStep()), stepsDenominator);
-            uncapped = monthlyLicenceFee.multiply(policy.percentPerStep()).multiply(pointsNumerator)
+            uncapped = monthlyLicenceFee
+                    .multiply(policy.percentPerStep())
+                    .multiply(pointsNumerator)
                     .divide(stepsDenominator.multiply(HUNDRED), 2, RoundingMode.HALF_UP);
         }
         boolean capped = uncapped.compareTo(cap) > 0;
-        return new CreditResult(true, policy.threshold(), availabilityExact, availability.availabilityPercent(),
-                shown(pointsNumerator, total), policy.rounding(), steps, percent, monthlyLicenceFee, uncapped,
-                monthlyFixedCosts, policy.capPercentOfFixedCosts(), cap, capped ? cap : uncapped, capped, rules);
+        return new CreditResult(
+                true,
+                policy.threshold(),
+                availabilityExact,
+                availability.availabilityPercent(),
+                shown(pointsNumerator, total),
+                policy.rounding(),
+                steps,
+                percent,
+                monthlyLicenceFee,
+                uncapped,
+                monthlyFixedCosts,
+                policy.capPercentOfFixedCosts(),
+                cap,
+                capped ? cap : uncapped,
+                capped,
+                rules);
     }
 
     private static BigDecimal shownOrZero(BigDecimal numerator, BigDecimal denominator) {

@@ -3,7 +3,6 @@ package nl.vioms.sladesk.core.availability;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
 import nl.vioms.sladesk.core.policy.CreditRounding;
 
 /**
@@ -71,8 +70,8 @@ public record CreditResult(
         lines.add("counted " + rounding.wireName() + ": " + steps.toPlainString() + " step(s)");
         lines.add("credit " + creditPercent.toPlainString() + " % of licence fee " + monthlyLicenceFee.toPlainString()
                 + " = " + uncappedAmount.toPlainString());
-        lines.add("cap " + capPercent.toPlainString() + " % of fixed costs " + monthlyFixedCosts.toPlainString()
-                + " = " + cap.toPlainString());
+        lines.add("cap " + capPercent.toPlainString() + " % of fixed costs " + monthlyFixedCosts.toPlainString() + " = "
+                + cap.toPlainString());
         lines.add("credit " + amount.toPlainString() + (capped ? " (capped)" : ""));
         return lines;
     }

@@ -13,8 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param excludedByOperations operations decided its outage time is forgiven
  * @param exclusionReason      why (required when excluded)
  */
-public record EmergencyMaintenance(Interval window, String reason, boolean excludedByOperations,
-                                   @Nullable String exclusionReason) {
+public record EmergencyMaintenance(
+        Interval window,
+        String reason,
+        boolean excludedByOperations,
+        @Nullable String exclusionReason) {
 
     public EmergencyMaintenance {
         Objects.requireNonNull(window, "window");
@@ -22,8 +25,8 @@ public record EmergencyMaintenance(Interval window, String reason, boolean exclu
             throw new IllegalArgumentException("emergency maintenance needs a reason (" + window + ")");
         }
         if (excludedByOperations && (exclusionReason == null || exclusionReason.isBlank())) {
-            throw new IllegalArgumentException("emergency maintenance " + window
-                    + " flagged excluded needs the reason operations gave (R19)");
+            throw new IllegalArgumentException(
+                    "emergency maintenance " + window + " flagged excluded needs the reason operations gave (R19)");
         }
     }
 

@@ -15,6 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param outage          monitored outage time inside the window
  * @param down            time inside the window counted as down
  */
-public record EmergencyWindowReport(Interval window, String reason, boolean excluded, @Nullable String exclusionReason,
-                                    boolean lateAnnouncement, Duration outage, Duration down) {
-}
+public record EmergencyWindowReport(
+        Interval window,
+        String reason,
+        boolean excluded,
+        @Nullable String exclusionReason,
+        boolean lateAnnouncement,
+        Duration outage,
+        Duration down) {}

@@ -10,5 +10,5 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param reason the exclusion's recorded reason
  * @param ruleId the rule that forgives it
  */
-public record ExcludedInterval(Interval interval, Observed observed, ExclusionKind kind, String reason, String ruleId) {
-}
+public record ExcludedInterval(
+        Interval interval, Observed observed, ExclusionKind kind, String reason, String ruleId) {}

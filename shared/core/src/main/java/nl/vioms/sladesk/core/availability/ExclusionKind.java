@@ -21,7 +21,11 @@ public enum ExclusionKind {
 
     private final String ruleId;
 
-    ExclusionKind(String ruleId) { this.ruleId = ruleId; }
+    ExclusionKind(String ruleId) {
+        this.ruleId = ruleId;
+    }
 
-    public String ruleId() { return ruleId; }
+    public String ruleId() {
+        return ruleId;
+    }
 }

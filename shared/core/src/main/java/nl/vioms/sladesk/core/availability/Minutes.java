@@ -9,8 +9,7 @@ public final class Minutes {
 
     private static final BigDecimal NANOS_PER_MINUTE = BigDecimal.valueOf(60_000_000_000L);
 
-    private Minutes() {
-    }
+    private Minutes() {}
 
     /**
      * Minutes of a duration: exact when the decimal ends (every whole second that is a multiple of

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param announcedAt when the announcement went out
  * @param reference   the announcement's reference, shown in reports (may be null)
  */
-public record PlannedMaintenance(Interval window, Instant announcedAt, @Nullable String reference) {
+public record PlannedMaintenance(
+        Interval window, Instant announcedAt, @Nullable String reference) {
 
     public PlannedMaintenance {
         Objects.requireNonNull(window, "window");

@@ -66,15 +66,15 @@ public final class DutchHolidays {
         if (settings.goodFriday()) {
             days.add(easter.minusDays(2));
         }
-        days.add(easter.plusDays(1));                    // Easter Monday
+        days.add(easter.plusDays(1)); // Easter Monday
         LocalDate kingsDay = LocalDate.of(year, Month.APRIL, 27);
         // R3: on 26 April when the 27th is a Sunday
         days.add(kingsDay.getDayOfWeek() == DayOfWeek.SUNDAY ? kingsDay.minusDays(1) : kingsDay);
         if (settings.liberationDayEveryYear() || year % 5 == 0) {
-            days.add(LocalDate.of(year, Month.MAY, 5));  // R3 setting: every year or lustrum years only
+            days.add(LocalDate.of(year, Month.MAY, 5)); // R3 setting: every year or lustrum years only
         }
-        days.add(easter.plusDays(39));                   // Ascension Day
-        days.add(easter.plusDays(50));                   // Whit Monday
+        days.add(easter.plusDays(39)); // Ascension Day
+        days.add(easter.plusDays(50)); // Whit Monday
         days.add(LocalDate.of(year, Month.DECEMBER, 25));
         days.add(LocalDate.of(year, Month.DECEMBER, 26));
         return Collections.unmodifiableNavigableSet(days);

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-
 import nl.vioms.sladesk.core.policy.WindowKind;
+import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
 
 /**
@@ -33,7 +33,7 @@ import nl.vioms.sladesk.core.time.Interval;
 public final class ServiceWindow {
 
     /** The zone of every wall-clock rule of the SLA. */
-    public static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
+    public static final ZoneId AMSTERDAM = Amsterdam.ZONE;
 
     private static final LocalTime NINE = LocalTime.of(9, 0);
     private static final LocalTime HALF_PAST_FIVE = LocalTime.of(17, 30);
@@ -65,7 +65,8 @@ public final class ServiceWindow {
     public List<Interval> openPeriods(LocalDate date) {
         switch (kind) {
             case ALWAYS:
-                return List.of(new Interval(date.atStartOfDay(AMSTERDAM).toInstant(),
+                return List.of(new Interval(
+                        date.atStartOfDay(AMSTERDAM).toInstant(),
                         date.plusDays(1).atStartOfDay(AMSTERDAM).toInstant()));
             case DAILY_12_TO_21:
                 return List.of(period(date, NOON, NINE_PM));
@@ -78,7 +79,8 @@ public final class ServiceWindow {
                 DayOfWeek dow = date.getDayOfWeek();
                 // R6 decision: every Saturday and Sunday; a weekday holiday stays closed
                 return dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY
-                        ? List.of(period(date, NOON, EIGHT_PM)) : List.of();
+                        ? List.of(period(date, NOON, EIGHT_PM))
+                        : List.of();
             default:
                 throw new IllegalStateException("unknown window " + kind);
         }
@@ -114,7 +116,7 @@ public final class ServiceWindow {
 
     private static int firstEndAfter(long[] bounds, long second) {
         int lo = 0;
-        int hi = bounds.length / 2;        // number of periods
+        int hi = bounds.length / 2; // number of periods
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (bounds[2 * mid + 1] > second) {
@@ -133,7 +135,7 @@ public final class ServiceWindow {
         int slot = year - FIRST_CACHED_YEAR;
         long[] bounds = years.get(slot);
         if (bounds == null) {
-            bounds = buildYear(year);      // a race builds the same table twice; harmless
+            bounds = buildYear(year); // a race builds the same table twice; harmless
             years.set(slot, bounds);
         }
         return bounds;
@@ -154,7 +156,8 @@ public final class ServiceWindow {
 
     private static Interval period(LocalDate date, LocalTime from, LocalTime to) {
         // through ZonedDateTime: the offset is the one valid on that date at that local time
-        return new Interval(ZonedDateTime.of(date, from, AMSTERDAM).toInstant(),
+        return new Interval(
+                ZonedDateTime.of(date, from, AMSTERDAM).toInstant(),
                 ZonedDateTime.of(date, to, AMSTERDAM).toInstant());
     }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.policy.WindowKind;
 
 /**
@@ -23,7 +22,7 @@ public final class WorkingDays {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.holidays = new DutchHolidays(settings);
         for (WindowKind kind : WindowKind.values()) {
-            windows.put(kind, new ServiceWindow(kind, this));  // cheap: years are built on demand
+            windows.put(kind, new ServiceWindow(kind, this)); // cheap: years are built on demand
         }
     }
 
@@ -34,7 +33,8 @@ public final class WorkingDays {
 
     public boolean isWorkingDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY
+        return dow != DayOfWeek.SATURDAY
+                && dow != DayOfWeek.SUNDAY
                 && !holidays.isHoliday(date)
                 && !settings.closureDays().contains(date);
     }

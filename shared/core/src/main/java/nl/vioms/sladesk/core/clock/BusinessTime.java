@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.calendar.ServiceWindow;
 import nl.vioms.sladesk.core.policy.WindowKind;
 import nl.vioms.sladesk.core.time.Interval;
@@ -182,7 +181,7 @@ public final class BusinessTime {
     /** Walks the open pieces (window minus pauses) forward in time. */
     private final class Walker {
         private final Interval[] pauses;
-        private int pause;          // first pause that may still matter; only moves forward
+        private int pause; // first pause that may still matter; only moves forward
         Instant start;
         Instant end;
 
@@ -190,7 +189,10 @@ public final class BusinessTime {
             this.pauses = pauses;
         }
 
-        /** Sets {@code [start, end)} to the first open piece ending after {@code t}, clipped to start at {@code t} or later. */
+        /**
+         * Sets {@code [start, end)} to the first open piece ending after {@code t}, clipped to start at {@code t} or
+         * later.
+         */
         void next(Instant t) {
             while (true) {
                 Interval period = schedule.currentOrNext(t);
@@ -200,7 +202,7 @@ public final class BusinessTime {
                     pause++;
                 }
                 if (pause < pauses.length && !pauses[pause].start().isAfter(s)) {
-                    t = pauses[pause].end();       // s is paused: resume at the pause's end
+                    t = pauses[pause].end(); // s is paused: resume at the pause's end
                     continue;
                 }
                 if (pause < pauses.length && pauses[pause].start().isBefore(e)) {

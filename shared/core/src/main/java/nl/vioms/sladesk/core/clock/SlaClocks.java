@@ -36,8 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SlaClocks {
 
-    private SlaClocks() {
-    }
+    private SlaClocks() {}
 
     /** The clocks of {@code ticket} on {@code terms} and {@code calendar}, as at {@code now}. */
     public static ClockResult compute(TicketTimeline ticket, LevelTerms terms, WorkingDays calendar, Instant now) {
@@ -51,10 +50,10 @@ public final class SlaClocks {
         Instant created = t.created();
         Instant clockStart = time.nextOpen(created);
         if (clockStart.isAfter(created) && rules.contains(3)) {
-            rules.add(9);                                        // office-hours start next working day
+            rules.add(9); // office-hours start next working day
         }
 
-        Instant acknowledgeDue = created.plus(terms.acknowledge());  // R12: clock hours
+        Instant acknowledgeDue = created.plus(terms.acknowledge()); // R12: clock hours
         rules.add(12);
 
         Priority priority = t.priorityAt(now);
@@ -79,21 +78,21 @@ public final class SlaClocks {
         Instant responseDue = null;
         boolean responseBreached = false;
         if (targets.response() != null) {
-            responseDue = time.add(clockStart, targets.response());          // R16: never paused
+            responseDue = time.add(clockStart, targets.response()); // R16: never paused
             responseBreached = missed(t.respondedAt(), responseDue, now);
         }
 
-        Stopped startWork = pausedClock(time, clockStart, targets.startWork(), t.startedWorkAt(),
-                closed, pausedSince, now);
-        Stopped restore = pausedClock(time, clockStart, targets.restore(), t.resolvedAt(),
-                closed, pausedSince, now);
+        Stopped startWork =
+                pausedClock(time, clockStart, targets.startWork(), t.startedWorkAt(), closed, pausedSince, now);
+        Stopped restore = pausedClock(time, clockStart, targets.restore(), t.resolvedAt(), closed, pausedSince, now);
 
         boolean restorePaused = pausedSince != null && t.resolvedAt() == null;
         Instant warningAt = null;
         Duration remaining = null;
         if (targets.restore() != null) {
             if (!restorePaused) {
-                warningAt = time.add(clockStart, targets.restore().multipliedBy(3).dividedBy(4), restore.pauses);
+                warningAt =
+                        time.add(clockStart, targets.restore().multipliedBy(3).dividedBy(4), restore.pauses);
             }
         }
         Instant stop = now;
@@ -108,14 +107,26 @@ public final class SlaClocks {
         }
 
         List<String> ids = rules.stream().map(n -> "R" + n).toList();
-        return new ClockResult(clockStart, acknowledgeDue, responseDue, startWork.due, restore.due, warningAt,
-                elapsed, remaining, responseBreached, startWork.breached, restore.breached,
-                restorePaused, priority, ids);
+        return new ClockResult(
+                clockStart,
+                acknowledgeDue,
+                responseDue,
+                startWork.due,
+                restore.due,
+                warningAt,
+                elapsed,
+                remaining,
+                responseBreached,
+                startWork.breached,
+                restore.breached,
+                restorePaused,
+                priority,
+                ids);
     }
 
     /** R6, R7: the business time the ticket's clocks run on. */
-    private static BusinessTime businessTime(TicketTimeline t, LevelTerms terms, WorkingDays calendar,
-                                             TreeSet<Integer> rules) {
+    private static BusinessTime businessTime(
+            TicketTimeline t, LevelTerms terms, WorkingDays calendar, TreeSet<Integer> rules) {
         BusinessTime level = BusinessTime.of(calendar.window(terms.window()));
         boolean levelUsesOfficeHours = terms.window() == WindowKind.OFFICE_HOURS
                 || terms.window() == WindowKind.OFFICE_HOURS_AND_WEEKEND_12_TO_20;
@@ -131,19 +142,24 @@ public final class SlaClocks {
         }
         BusinessTime office = BusinessTime.of(calendar.window(WindowKind.OFFICE_HOURS));
         if (office.isOpen(t.created())) {
-            return level;                                   // e-mailed inside office hours
+            return level; // e-mailed inside office hours
         }
         rules.add(3);
         if (t.phoneReportedAt() == null) {
-            return office;                                  // no phone report (yet)
+            return office; // no phone report (yet)
         }
         return BusinessTime.switching(office, t.phoneReportedAt(), level);
     }
 
     /** Due instant and breach of a start-work or restore clock, which pauses stop (R16). */
-    private static Stopped pausedClock(BusinessTime time, Instant clockStart, @Nullable Duration target,
-                                       @Nullable Instant event, List<Interval> closed,
-                                       @Nullable Instant pausedSince, Instant now) {
+    private static Stopped pausedClock(
+            BusinessTime time,
+            Instant clockStart,
+            @Nullable Duration target,
+            @Nullable Instant event,
+            List<Interval> closed,
+            @Nullable Instant pausedSince,
+            Instant now) {
         List<Interval> pauses = closed;
         if (pausedSince != null && event != null && pausedSince.isBefore(event)) {
             // the clock stopped during the pause: count the pause until the event
@@ -168,6 +184,5 @@ public final class SlaClocks {
         return event != null ? event.isAfter(due) : now.isAfter(due);
     }
 
-    private record Stopped(@Nullable Instant due, boolean breached, List<Interval> pauses) {
-    }
+    private record Stopped(@Nullable Instant due, boolean breached, List<Interval> pauses) {}
 }

@@ -69,16 +69,32 @@ public record TicketTimeline(
     }
 
     public TicketTimeline withPhoneReport(Instant at) {
-        return new TicketTimeline(created, channel, initialPriority, at, pauses, reclassifications,
-                respondedAt, startedWorkAt, resolvedAt);
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                at,
+                pauses,
+                reclassifications,
+                respondedAt,
+                startedWorkAt,
+                resolvedAt);
     }
 
     /** Adds a pause; {@code to} null for one that still lasts. */
     public TicketTimeline withPause(Instant from, @Nullable Instant to) {
         List<Pause> more = new ArrayList<>(pauses);
         more.add(new Pause(from, to));
-        return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, more, reclassifications,
-                respondedAt, startedWorkAt, resolvedAt);
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                phoneReportedAt,
+                more,
+                reclassifications,
+                respondedAt,
+                startedWorkAt,
+                resolvedAt);
     }
 
     /** Ends the ongoing pause at {@code at} (R16: the clock resumes on their reply); no-op without one. */
@@ -88,8 +104,16 @@ public record TicketTimeline(
         }
         List<Pause> closed = new ArrayList<>(pauses.subList(0, pauses.size() - 1));
         closed.add(new Pause(pauses.get(pauses.size() - 1).from(), at));
-        return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, closed, reclassifications,
-                respondedAt, startedWorkAt, resolvedAt);
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                phoneReportedAt,
+                closed,
+                reclassifications,
+                respondedAt,
+                startedWorkAt,
+                resolvedAt);
     }
 
     /** Whether a pause lasts now (the last one is still open). */
@@ -100,23 +124,55 @@ public record TicketTimeline(
     public TicketTimeline withReclassification(Instant at, Priority newPriority) {
         List<Reclassification> more = new ArrayList<>(reclassifications);
         more.add(new Reclassification(at, newPriority));
-        return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, pauses, more,
-                respondedAt, startedWorkAt, resolvedAt);
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                phoneReportedAt,
+                pauses,
+                more,
+                respondedAt,
+                startedWorkAt,
+                resolvedAt);
     }
 
     public TicketTimeline withResponse(Instant at) {
-        return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, pauses, reclassifications,
-                at, startedWorkAt, resolvedAt);
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                phoneReportedAt,
+                pauses,
+                reclassifications,
+                at,
+                startedWorkAt,
+                resolvedAt);
     }
 
     public TicketTimeline withWorkStarted(Instant at) {
-        return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, pauses, reclassifications,
-                respondedAt, at, resolvedAt);
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                phoneReportedAt,
+                pauses,
+                reclassifications,
+                respondedAt,
+                at,
+                resolvedAt);
     }
 
     public TicketTimeline withResolution(Instant at) {
-        return new TicketTimeline(created, channel, initialPriority, phoneReportedAt, pauses, reclassifications,
-                respondedAt, startedWorkAt, at);
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                phoneReportedAt,
+                pauses,
+                reclassifications,
+                respondedAt,
+                startedWorkAt,
+                at);
     }
 
     /**
@@ -142,9 +198,18 @@ public record TicketTimeline(
                 known.add(p.to() != null && p.to().isAfter(now) ? new Pause(p.from(), null) : p);
             }
         }
-        List<Reclassification> past = reclassifications.stream().filter(r -> !r.at().isAfter(now)).toList();
-        return new TicketTimeline(created, channel, initialPriority, until(phoneReportedAt, now), known, past,
-                until(respondedAt, now), until(startedWorkAt, now), until(resolvedAt, now));
+        List<Reclassification> past =
+                reclassifications.stream().filter(r -> !r.at().isAfter(now)).toList();
+        return new TicketTimeline(
+                created,
+                channel,
+                initialPriority,
+                until(phoneReportedAt, now),
+                known,
+                past,
+                until(respondedAt, now),
+                until(startedWorkAt, now),
+                until(resolvedAt, now));
     }
 
     private static @Nullable Instant until(@Nullable Instant event, Instant now) {

@@ -12,7 +12,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param resellerId the reseller a RESELLER token acts for; null for the other scopes
  */
-public record ApiToken(String hash, TokenScope scope, @Nullable String resellerId, @Nullable String name) {
+public record ApiToken(
+        String hash,
+        TokenScope scope,
+        @Nullable String resellerId,
+        @Nullable String name) {
     public ApiToken {
         Objects.requireNonNull(hash, "hash");
         Objects.requireNonNull(scope, "scope");

@@ -40,7 +40,9 @@ public record Customer(
 
     /** The service a report is about when it names none: the first hosted PBX, else the first. */
     public Optional<ServiceRef> mainService() {
-        return services.stream().filter(s -> s.kind() == ServiceKind.HOSTED_PBX).findFirst()
+        return services.stream()
+                .filter(s -> s.kind() == ServiceKind.HOSTED_PBX)
+                .findFirst()
                 .or(() -> services.stream().findFirst());
     }
 }

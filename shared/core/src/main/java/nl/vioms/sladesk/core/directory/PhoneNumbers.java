@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 public final class PhoneNumbers {
     private static final String DEFAULT_REGION = "NL";
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     /** E.164 form ({@code +31201234567}), or empty when the text is no valid number. */
     public static Optional<String> toE164(@Nullable String text) {

@@ -1,5 +1,4 @@
 package nl.vioms.sladesk.core.directory;
 
 /** A Business Partner through which customers are reached (R1). */
-public record Reseller(String id, String name) {
-}
+public record Reseller(String id, String name) {}

@@ -14,12 +14,21 @@ import org.jspecify.annotations.Nullable;
  * @param rtt      round-trip time of a reply, or null when none came
  * @param detail   what was seen ("SIP 200 OK", "timeout after 2000 ms", "connection refused")
  */
-public record CheckResult(String targetId, Instant at, Status status, @Nullable Duration rtt, String detail) {
+public record CheckResult(
+        String targetId,
+        Instant at,
+        Status status,
+        @Nullable Duration rtt,
+        String detail) {
 
     /** R22: phone-to-phone latency must stay under 25 ms; a slower check is degraded, not down. */
     public static final Duration DEGRADED_ABOVE = Duration.ofMillis(25);
 
-    public enum Status { UP, DEGRADED, FAILED }
+    public enum Status {
+        UP,
+        DEGRADED,
+        FAILED
+    }
 
     public CheckResult {
         Objects.requireNonNull(targetId, "targetId");

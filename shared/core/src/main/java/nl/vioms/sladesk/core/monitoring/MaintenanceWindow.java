@@ -21,11 +21,20 @@ import org.jspecify.annotations.Nullable;
  * @param excluded        emergency: operations excluded its outage time
  * @param exclusionReason emergency: why (required when excluded)
  */
-public record MaintenanceWindow(String id, String serviceKey, MaintenanceKind kind, Interval window,
-                                @Nullable Instant announcedAt, @Nullable String reason, boolean excluded,
-                                @Nullable String exclusionReason) {
+public record MaintenanceWindow(
+        String id,
+        String serviceKey,
+        MaintenanceKind kind,
+        Interval window,
+        @Nullable Instant announcedAt,
+        @Nullable String reason,
+        boolean excluded,
+        @Nullable String exclusionReason) {
 
-    public enum MaintenanceKind { PLANNED, EMERGENCY }
+    public enum MaintenanceKind {
+        PLANNED,
+        EMERGENCY
+    }
 
     public MaintenanceWindow {
         Objects.requireNonNull(id, "id");

@@ -17,15 +17,19 @@ import org.jspecify.annotations.Nullable;
  * @param customerId        a customer's service: the customer; null for platform-wide
  * @param customerServiceId a customer's service: the id within the customer; null for platform-wide
  */
-public record MonitoredService(String key, String name, Set<ServiceKind> carries, @Nullable String customerId,
-                               @Nullable String customerServiceId) {
+public record MonitoredService(
+        String key,
+        String name,
+        Set<ServiceKind> carries,
+        @Nullable String customerId,
+        @Nullable String customerServiceId) {
 
     public MonitoredService {
         Objects.requireNonNull(key, "key");
         carries = Set.copyOf(carries);
         if (platformWide(key) == (customerId != null)) {
-            throw new IllegalArgumentException("service " + key
-                    + ": a platform service has no customer, a customer's service has one");
+            throw new IllegalArgumentException(
+                    "service " + key + ": a platform service has no customer, a customer's service has one");
         }
         if (!platformWide(key) && !key.equals(customerKey(customerId, customerServiceId))) {
             throw new IllegalArgumentException(
@@ -38,8 +42,12 @@ public record MonitoredService(String key, String name, Set<ServiceKind> carries
     }
 
     public static MonitoredService ofCustomer(String customerId, ServiceRef service) {
-        return new MonitoredService(customerKey(customerId, service.id()),
-                service.name() == null ? service.id() : service.name(), Set.of(), customerId, service.id());
+        return new MonitoredService(
+                customerKey(customerId, service.id()),
+                service.name() == null ? service.id() : service.name(),
+                Set.of(),
+                customerId,
+                service.id());
     }
 
     public static String customerKey(@Nullable String customerId, @Nullable String serviceId) {
@@ -56,7 +64,8 @@ public record MonitoredService(String key, String name, Set<ServiceKind> carries
 
     /** Whether this service's outages count against the given customer service (R21). */
     public boolean affects(String customerId, ServiceRef service) {
-        return isPlatformWide() ? carries.contains(service.kind())
+        return isPlatformWide()
+                ? carries.contains(service.kind())
                 : this.customerId.equals(customerId) && customerServiceId.equals(service.id());
     }
 }

@@ -16,8 +16,13 @@ import org.jspecify.annotations.Nullable;
  * @param end         the first passing check; null while the outage lasts
  * @param incident    the ticket opened for it (platform-wide services), or null
  */
-public record Outage(String serviceKey, String targetId, Instant start, Instant confirmedAt, @Nullable Instant end,
-                     @Nullable String incident) {
+public record Outage(
+        String serviceKey,
+        String targetId,
+        Instant start,
+        Instant confirmedAt,
+        @Nullable Instant end,
+        @Nullable String incident) {
 
     public Outage {
         Objects.requireNonNull(serviceKey, "serviceKey");

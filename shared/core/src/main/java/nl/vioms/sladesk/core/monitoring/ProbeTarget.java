@@ -23,14 +23,24 @@ import org.jspecify.annotations.Nullable;
  * @param aliveCodes SIP: final reply codes besides 200 that prove the peer alive (404, 405, 480...)
  * @param timeout    how long one check may take before it counts as failed
  */
-public record ProbeTarget(String id, String serviceKey, Kind kind, @Nullable String host, int port,
-                          @Nullable SipTransport transport, @Nullable URI url, @Nullable String bodyContains,
-                          Set<Integer> aliveCodes, Duration timeout) {
+public record ProbeTarget(
+        String id,
+        String serviceKey,
+        Kind kind,
+        @Nullable String host,
+        int port,
+        @Nullable SipTransport transport,
+        @Nullable URI url,
+        @Nullable String bodyContains,
+        Set<Integer> aliveCodes,
+        Duration timeout) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     public enum Kind {
-        SIP_OPTIONS, TCP, HTTP;
+        SIP_OPTIONS,
+        TCP,
+        HTTP;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -46,7 +56,11 @@ public record ProbeTarget(String id, String serviceKey, Kind kind, @Nullable Str
         }
     }
 
-    public enum SipTransport { UDP, TCP, TLS }
+    public enum SipTransport {
+        UDP,
+        TCP,
+        TLS
+    }
 
     public ProbeTarget {
         Objects.requireNonNull(id, "id");
@@ -97,21 +111,35 @@ public record ProbeTarget(String id, String serviceKey, Kind kind, @Nullable Str
         }
     }
 
-    public static ProbeTarget sip(String id, String serviceKey, String host, int port,
-                                  @Nullable SipTransport transport, @Nullable Set<Integer> aliveCodes,
-                                  @Nullable Duration timeout) {
-        return new ProbeTarget(id, serviceKey, Kind.SIP_OPTIONS, host, port, transport, null, null,
-                aliveCodes == null ? Set.of() : aliveCodes, orDefault(timeout));
+    public static ProbeTarget sip(
+            String id,
+            String serviceKey,
+            String host,
+            int port,
+            @Nullable SipTransport transport,
+            @Nullable Set<Integer> aliveCodes,
+            @Nullable Duration timeout) {
+        return new ProbeTarget(
+                id,
+                serviceKey,
+                Kind.SIP_OPTIONS,
+                host,
+                port,
+                transport,
+                null,
+                null,
+                aliveCodes == null ? Set.of() : aliveCodes,
+                orDefault(timeout));
     }
 
     public static ProbeTarget tcp(String id, String serviceKey, String host, int port, @Nullable Duration timeout) {
         return new ProbeTarget(id, serviceKey, Kind.TCP, host, port, null, null, null, Set.of(), orDefault(timeout));
     }
 
-    public static ProbeTarget http(String id, String serviceKey, URI url, @Nullable String bodyContains,
-                                   @Nullable Duration timeout) {
-        return new ProbeTarget(id, serviceKey, Kind.HTTP, null, 0, null, url, bodyContains, Set.of(),
-                orDefault(timeout));
+    public static ProbeTarget http(
+            String id, String serviceKey, URI url, @Nullable String bodyContains, @Nullable Duration timeout) {
+        return new ProbeTarget(
+                id, serviceKey, Kind.HTTP, null, 0, null, url, bodyContains, Set.of(), orDefault(timeout));
     }
 
     private static Duration orDefault(@Nullable Duration timeout) {

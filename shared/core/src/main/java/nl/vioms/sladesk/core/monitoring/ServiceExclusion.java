@@ -1,7 +1,6 @@
 package nl.vioms.sladesk.core.monitoring;
 
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.availability.Exclusion;
 
 /**

@@ -10,11 +10,13 @@ import java.util.Set;
  * No final reply within the timeout fails too (decided by the caller).
  */
 public final class SipReply {
-    private SipReply() {
-    }
+    private SipReply() {}
 
     public enum Verdict {
-        UP(true), ALIVE(true), OVERLOADED(false), FAILED(false);
+        UP(true),
+        ALIVE(true),
+        OVERLOADED(false),
+        FAILED(false);
 
         private final boolean passes;
 
@@ -28,9 +30,15 @@ public final class SipReply {
     }
 
     public static Verdict judge(int code, Set<Integer> aliveCodes) {
-        if (code < 200 || code > 699) throw new IllegalArgumentException(code + " is not a final SIP reply");
-        if (code == 200) return Verdict.UP;
-        if (code == 503) return Verdict.OVERLOADED;
+        if (code < 200 || code > 699) {
+            throw new IllegalArgumentException(code + " is not a final SIP reply");
+        }
+        if (code == 200) {
+            return Verdict.UP;
+        }
+        if (code == 503) {
+            return Verdict.OVERLOADED;
+        }
         return aliveCodes.contains(code) ? Verdict.ALIVE : Verdict.FAILED;
     }
 }

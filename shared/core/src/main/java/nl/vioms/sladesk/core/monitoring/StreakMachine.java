@@ -39,28 +39,22 @@ public final class StreakMachine {
     }
 
     /** What applying a check asks for. */
-    public sealed interface Effect {
-    }
+    public sealed interface Effect {}
 
     /** Tell operations: {@code failures} checks in a row have failed since {@code streakStart}. */
-    public record Notify(Instant streakStart, int failures, Instant at) implements Effect {
-    }
+    public record Notify(Instant streakStart, int failures, Instant at) implements Effect {}
 
     /** Store the outage (opened, or closed with its end). */
-    public record RecordOutage(Outage outage) implements Effect {
-    }
+    public record RecordOutage(Outage outage) implements Effect {}
 
     /** Open a P1 incident for the outage (platform-wide services) and link it. */
-    public record OpenIncident(Outage outage) implements Effect {
-    }
+    public record OpenIncident(Outage outage) implements Effect {}
 
     /** Note on the incident that the service passes again at {@code at}. */
-    public record NoteIncident(String incident, @Nullable Outage closed, Instant at) implements Effect {
-    }
+    public record NoteIncident(String incident, @Nullable Outage closed, Instant at) implements Effect {}
 
     /** Store a span in which the target was not checked. */
-    public record RecordUnknown(UnknownSpan span) implements Effect {
-    }
+    public record RecordUnknown(UnknownSpan span) implements Effect {}
 
     public record Step(StreakState next, List<Effect> effects) {
         public Step {
@@ -72,8 +66,8 @@ public final class StreakMachine {
      * @param suppressed   notifications and incidents wait (an announced window covers {@code check.at()})
      * @param platformWide the target's service is platform-wide: a confirmed outage opens a P1
      */
-    public Step apply(StreakState state, CheckResult check, String serviceKey, boolean suppressed,
-                      boolean platformWide) {
+    public Step apply(
+            StreakState state, CheckResult check, String serviceKey, boolean suppressed, boolean platformWide) {
         if (!state.targetId().equals(check.targetId())) {
             throw new IllegalArgumentException("check of another target");
         }
@@ -87,18 +81,20 @@ public final class StreakMachine {
                 && Duration.between(s.lastCheckAt(), at).toMillis() > interval.toMillis() * MISSED_AFTER) {
             // the runs between were missed: the last check speaks for one interval, then nobody knows
             Instant gapStart = s.lastCheckAt().plus(interval);
-            effects.add(new RecordUnknown(new UnknownSpan(serviceKey, new Interval(gapStart, at),
+            effects.add(new RecordUnknown(new UnknownSpan(
+                    serviceKey,
+                    new Interval(gapStart, at),
                     "target " + s.targetId() + " not checked (missed probe runs)")));
             if (s.outageOpen()) {
-                effects.add(new RecordOutage(new Outage(serviceKey, s.targetId(), s.outageStart(),
-                        s.outageConfirmedAt(), gapStart, s.incident())));
+                effects.add(new RecordOutage(new Outage(
+                        serviceKey, s.targetId(), s.outageStart(), s.outageConfirmedAt(), gapStart, s.incident())));
             }
             s = new StreakState(s.targetId(), s.lastCheckAt(), 0, null, false, null, null, s.incident(), s.version());
         }
         if (check.passed()) {
             if (s.outageOpen()) {
-                Outage closed = new Outage(serviceKey, s.targetId(), s.outageStart(), s.outageConfirmedAt(), at,
-                        s.incident());
+                Outage closed =
+                        new Outage(serviceKey, s.targetId(), s.outageStart(), s.outageConfirmedAt(), at, s.incident());
                 effects.add(new RecordOutage(closed));
                 if (s.incident() != null) {
                     effects.add(new NoteIncident(s.incident(), closed, at));
@@ -119,13 +115,15 @@ public final class StreakMachine {
         if (failures >= OUTAGE_AFTER && outageStart == null) {
             outageStart = first;
             confirmed = at;
-            effects.add(new RecordOutage(
-                    new Outage(serviceKey, s.targetId(), outageStart, confirmed, null, s.incident())));
+            effects.add(
+                    new RecordOutage(new Outage(serviceKey, s.targetId(), outageStart, confirmed, null, s.incident())));
         }
         if (outageStart != null && platformWide && s.incident() == null && !suppressed) {
             effects.add(new OpenIncident(new Outage(serviceKey, s.targetId(), outageStart, confirmed, null, null)));
         }
-        return new Step(new StreakState(s.targetId(), at, failures, first, notified, outageStart, confirmed,
-                s.incident(), s.version()), effects);
+        return new Step(
+                new StreakState(
+                        s.targetId(), at, failures, first, notified, outageStart, confirmed, s.incident(), s.version()),
+                effects);
     }
 }

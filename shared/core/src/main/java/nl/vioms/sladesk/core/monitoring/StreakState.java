@@ -19,9 +19,16 @@ import org.jspecify.annotations.Nullable;
  *                         until a passing check is noted on it, across a gap in monitoring
  * @param version          optimistic lock: the version read, 0 for a new target
  */
-public record StreakState(String targetId, @Nullable Instant lastCheckAt, int failures,
-                          @Nullable Instant firstFailureAt, boolean notified, @Nullable Instant outageStart,
-                          @Nullable Instant outageConfirmedAt, @Nullable String incident, long version) {
+public record StreakState(
+        String targetId,
+        @Nullable Instant lastCheckAt,
+        int failures,
+        @Nullable Instant firstFailureAt,
+        boolean notified,
+        @Nullable Instant outageStart,
+        @Nullable Instant outageConfirmedAt,
+        @Nullable String incident,
+        long version) {
 
     public StreakState {
         Objects.requireNonNull(targetId, "targetId");
@@ -45,7 +52,15 @@ public record StreakState(String targetId, @Nullable Instant lastCheckAt, int fa
     }
 
     public StreakState withIncident(String number) {
-        return new StreakState(targetId, lastCheckAt, failures, firstFailureAt, notified, outageStart,
-                outageConfirmedAt, number, version);
+        return new StreakState(
+                targetId,
+                lastCheckAt,
+                failures,
+                firstFailureAt,
+                notified,
+                outageStart,
+                outageConfirmedAt,
+                number,
+                version);
     }
 }

@@ -43,9 +43,12 @@ public record ContractMonth(
      * {@code version} names the policy and a digest of those settings, so two months computed
      * with different closure days show different versions.
      */
-    public record Calendar(String version, String zone, boolean liberationDayEveryYear, boolean goodFriday,
-                           List<String> closureDays) {
-    }
+    public record Calendar(
+            String version,
+            String zone,
+            boolean liberationDayEveryYear,
+            boolean goodFriday,
+            List<String> closureDays) {}
 
     /** One service of the contract (R23). Minutes exact, or to 6 decimals; availability 4 decimals HALF_UP. */
     public record ServiceMonth(
@@ -70,8 +73,7 @@ public record ContractMonth(
             List<EmergencyTrace> emergencyWindows,
             List<ExclusionTrace> exclusions,
             CreditFigures credit,
-            List<String> rules) {
-    }
+            List<String> rules) {}
 
     /**
      * A recorded outage (R20) and what of it counted.
@@ -81,44 +83,88 @@ public record ContractMonth(
      * @param down       of those, counted as down (R23)
      * @param excluded   of those, forgiven by an exclusion (R18, R19)
      */
-    public record OutageTrace(String source, String sourceName, String target, String start, String confirmedAt,
-                              @Nullable String end, @Nullable String incident, BigDecimal minutes, BigDecimal down,
-                              BigDecimal excluded) {
-    }
+    public record OutageTrace(
+            String source,
+            String sourceName,
+            String target,
+            String start,
+            String confirmedAt,
+            @Nullable String end,
+            @Nullable String incident,
+            BigDecimal minutes,
+            BigDecimal down,
+            BigDecimal excluded) {}
 
     /** A span of down, excluded or unknown time; kind, reason and rule for excluded time. */
-    public record IntervalTrace(String from, String to, BigDecimal minutes, String observed, @Nullable String kind,
-                                @Nullable String reason, String rule) {
-    }
+    public record IntervalTrace(
+            String from,
+            String to,
+            BigDecimal minutes,
+            String observed,
+            @Nullable String kind,
+            @Nullable String reason,
+            String rule) {}
 
     /** A maintenance window recorded for the service (R19). */
-    public record MaintenanceTrace(String id, String source, String kind, String from, String to,
-                                   @Nullable String announcedAt, @Nullable String reason, boolean excluded,
-                                   @Nullable String exclusionReason) {
-    }
+    public record MaintenanceTrace(
+            String id,
+            String source,
+            String kind,
+            String from,
+            String to,
+            @Nullable String announcedAt,
+            @Nullable String reason,
+            boolean excluded,
+            @Nullable String exclusionReason) {}
 
     /** An emergency window as reported separately (R19). */
-    public record EmergencyTrace(String from, String to, String reason, boolean excluded,
-                                 @Nullable String exclusionReason,
-                                 boolean lateAnnouncement, BigDecimal outageMinutes, BigDecimal downMinutes) {
-    }
+    public record EmergencyTrace(
+            String from,
+            String to,
+            String reason,
+            boolean excluded,
+            @Nullable String exclusionReason,
+            boolean lateAnnouncement,
+            BigDecimal outageMinutes,
+            BigDecimal downMinutes) {}
 
     /** An exclusion operations recorded (R18), with its reason. */
-    public record ExclusionTrace(String id, String source, String kind, String from, String to, String reason,
-                                 String rule) {
-    }
+    public record ExclusionTrace(
+            String id, String source, String kind, String from, String to, String reason, String rule) {}
 
     /** One credit computation (R25, R26), every step of it. Percentages in percent, money 2 decimals. */
-    public record CreditFigures(String rounding, boolean applies, BigDecimal threshold,
-                                @Nullable BigDecimal availability,
-                                BigDecimal pointsBelow, BigDecimal steps, BigDecimal percent, BigDecimal licenceFee,
-                                BigDecimal uncappedAmount, BigDecimal fixedCosts, BigDecimal capPercent, BigDecimal cap,
-                                BigDecimal amount, boolean capped) {
+    public record CreditFigures(
+            String rounding,
+            boolean applies,
+            BigDecimal threshold,
+            @Nullable BigDecimal availability,
+            BigDecimal pointsBelow,
+            BigDecimal steps,
+            BigDecimal percent,
+            BigDecimal licenceFee,
+            BigDecimal uncappedAmount,
+            BigDecimal fixedCosts,
+            BigDecimal capPercent,
+            BigDecimal cap,
+            BigDecimal amount,
+            boolean capped) {
 
         public static CreditFigures of(CreditResult r) {
-            return new CreditFigures(r.rounding().wireName(), r.creditApplies(), r.threshold(), r.availability(),
-                    r.pointsBelow(), r.steps(), r.creditPercent(), r.monthlyLicenceFee(), r.uncappedAmount(),
-                    r.monthlyFixedCosts(), r.capPercent(), r.cap(), r.amount(), r.capped());
+            return new CreditFigures(
+                    r.rounding().wireName(),
+                    r.creditApplies(),
+                    r.threshold(),
+                    r.availability(),
+                    r.pointsBelow(),
+                    r.steps(),
+                    r.creditPercent(),
+                    r.monthlyLicenceFee(),
+                    r.uncappedAmount(),
+                    r.monthlyFixedCosts(),
+                    r.capPercent(),
+                    r.cap(),
+                    r.amount(),
+                    r.capped());
         }
     }
 
@@ -130,17 +176,22 @@ public record ContractMonth(
      * @param applied        in the policy's rounding mode: what finance pays
      * @param byRounding     the same in every rounding mode (whole, started, prorata), for comparison
      */
-    public record ContractCredit(@Nullable String basisServiceId, String reason, CreditFigures applied,
-                                 Map<String, CreditFigures> byRounding) {
-    }
+    public record ContractCredit(
+            @Nullable String basisServiceId,
+            String reason,
+            CreditFigures applied,
+            Map<String, CreditFigures> byRounding) {}
 
     /** Response and restore compliance of the month's incidents (R13, R14). */
-    public record TicketSummary(int incidents, Counts response, Counts restore) {
-    }
+    public record TicketSummary(int incidents, Counts response, Counts restore) {}
 
     /** @param compliance met / (met + breached) in percent, 2 decimals; null when none was judged */
-    public record Counts(int met, int breached, int open, int noTarget, @Nullable BigDecimal compliance) {
-    }
+    public record Counts(
+            int met,
+            int breached,
+            int open,
+            int noTarget,
+            @Nullable BigDecimal compliance) {}
 
     /** The availability of the service that decides the contract's credit, else of its first service. */
     public @Nullable BigDecimal headlineAvailability() {
@@ -149,7 +200,9 @@ public record ContractMonth(
 
     public @Nullable ServiceMonth headlineService() {
         String id = credit.basisServiceId();
-        return services.stream().filter(s -> s.serviceId().equals(id)).findFirst()
+        return services.stream()
+                .filter(s -> s.serviceId().equals(id))
+                .findFirst()
                 .orElse(services.isEmpty() ? null : services.get(0));
     }
 
@@ -170,7 +223,9 @@ public record ContractMonth(
         f.put("credit.basis", String.valueOf(credit.basisServiceId()));
         f.put("credit.percent", credit.applied().percent().toPlainString());
         f.put("credit.amount", credit.applied().amount().toPlainString());
-        credit.byRounding().forEach((mode, c) -> f.put("credit." + mode + ".amount", c.amount().toPlainString()));
+        credit.byRounding()
+                .forEach((mode, c) ->
+                        f.put("credit." + mode + ".amount", c.amount().toPlainString()));
         f.put("tickets.incidents", Integer.toString(tickets.incidents()));
         for (TicketLine t : ticketLines) {
             f.put("ticket." + t.number() + ".response", t.response());

@@ -14,18 +14,18 @@ import java.util.TreeSet;
 public final class FigureDiff {
 
     /** One changed figure; {@code before} or {@code after} is null when the figure is new or gone. */
-    public record Change(String figure, String before, String after) {
-    }
+    public record Change(String figure, String before, String after) {}
 
-    private FigureDiff() {
-    }
+    private FigureDiff() {}
 
     public static List<Change> between(Map<String, String> before, Map<String, String> after) {
         TreeSet<String> keys = new TreeSet<>(before.keySet());
         keys.addAll(after.keySet());
         List<Change> changes = new ArrayList<>();
         for (String k : keys) {
-            if (!Objects.equals(before.get(k), after.get(k))) changes.add(new Change(k, before.get(k), after.get(k)));
+            if (!Objects.equals(before.get(k), after.get(k))) {
+                changes.add(new Change(k, before.get(k), after.get(k)));
+            }
         }
         return changes;
     }

@@ -2,7 +2,6 @@ package nl.vioms.sladesk.core.monthend;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
 import nl.vioms.sladesk.core.monitoring.Outage;
 import nl.vioms.sladesk.core.monitoring.ServiceExclusion;
@@ -13,8 +12,11 @@ import nl.vioms.sladesk.core.monitoring.UnknownSpan;
  * of the platform services that carry its kind and of its own monitored service (R21). Each
  * record keeps the key of the monitored service it came from, so a report can say where it came from.
  */
-public record ServiceRecords(List<Outage> outages, List<MaintenanceWindow> maintenance,
-                             List<ServiceExclusion> exclusions, List<UnknownSpan> unknown) {
+public record ServiceRecords(
+        List<Outage> outages,
+        List<MaintenanceWindow> maintenance,
+        List<ServiceExclusion> exclusions,
+        List<UnknownSpan> unknown) {
 
     public static final ServiceRecords NONE = new ServiceRecords(List.of(), List.of(), List.of(), List.of());
 
@@ -27,8 +29,11 @@ public record ServiceRecords(List<Outage> outages, List<MaintenanceWindow> maint
 
     /** Both sets of records together. */
     public ServiceRecords plus(ServiceRecords other) {
-        return new ServiceRecords(concat(outages, other.outages), concat(maintenance, other.maintenance),
-                concat(exclusions, other.exclusions), concat(unknown, other.unknown));
+        return new ServiceRecords(
+                concat(outages, other.outages),
+                concat(maintenance, other.maintenance),
+                concat(exclusions, other.exclusions),
+                concat(unknown, other.unknown));
     }
 
     private static <T> List<T> concat(List<T> a, List<T> b) {

@@ -13,9 +13,18 @@ import org.jspecify.annotations.Nullable;
  * @param response {@link #MET}, {@link #BREACHED}, {@link #OPEN} (not answered, not yet due, or
  *                 paused) or {@link #NO_TARGET} (best effort, or P3: R14)
  */
-public record TicketLine(String number, String priority, String subject, @Nullable String serviceId, String created,
-                         @Nullable String responseDue, @Nullable String respondedAt, String response,
-                         @Nullable String restoreDue, @Nullable String resolvedAt, String restore) {
+public record TicketLine(
+        String number,
+        String priority,
+        String subject,
+        @Nullable String serviceId,
+        String created,
+        @Nullable String responseDue,
+        @Nullable String respondedAt,
+        String response,
+        @Nullable String restoreDue,
+        @Nullable String resolvedAt,
+        String restore) {
 
     public static final String MET = "met", BREACHED = "breached", OPEN = "open", NO_TARGET = "no-target";
 
@@ -24,11 +33,17 @@ public record TicketLine(String number, String priority, String subject, @Nullab
         var t = ticket.timeline();
         boolean responseTarget = clocks.responseDue() != null;
         boolean restoreTarget = clocks.restoreRemaining() != null; // null exactly when restore is best effort
-        return new TicketLine(ticket.number(), clocks.priority().name(), ticket.subject(), ticket.serviceId(),
+        return new TicketLine(
+                ticket.number(),
+                clocks.priority().name(),
+                ticket.subject(),
+                ticket.serviceId(),
                 Amsterdam.iso(ticket.createdAt()),
-                Amsterdam.iso(clocks.responseDue()), Amsterdam.iso(t.respondedAt()),
+                Amsterdam.iso(clocks.responseDue()),
+                Amsterdam.iso(t.respondedAt()),
                 status(responseTarget, clocks.responseBreached(), t.respondedAt()),
-                Amsterdam.iso(clocks.restoreDue()), Amsterdam.iso(t.resolvedAt()),
+                Amsterdam.iso(clocks.restoreDue()),
+                Amsterdam.iso(t.resolvedAt()),
                 status(restoreTarget, clocks.restoreBreached(), t.resolvedAt()));
     }
 

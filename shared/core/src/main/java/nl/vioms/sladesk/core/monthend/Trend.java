@@ -18,13 +18,21 @@ import org.jspecify.annotations.Nullable;
  * @param kpi           the KPI of the last month (R5), the norm that holds over the year (R24)
  * @param kpiMet        yearly average at or above the KPI; null without results
  */
-public record Trend(YearMonth last, List<Point> months, @Nullable BigDecimal yearlyAverage, @Nullable BigDecimal kpi,
-                    @Nullable Boolean kpiMet) {
+public record Trend(
+        YearMonth last,
+        List<Point> months,
+        @Nullable BigDecimal yearlyAverage,
+        @Nullable BigDecimal kpi,
+        @Nullable Boolean kpiMet) {
 
     /** One month's stored figure: minutes exact as stored, availability as reported. */
-    public record Point(YearMonth month, BigDecimal totalMinutes, BigDecimal downMinutes, BigDecimal availability,
-                        @Nullable BigDecimal kpi, int version) {
-    }
+    public record Point(
+            YearMonth month,
+            BigDecimal totalMinutes,
+            BigDecimal downMinutes,
+            BigDecimal availability,
+            @Nullable BigDecimal kpi,
+            int version) {}
 
     public Trend {
         months = List.copyOf(months);
@@ -39,7 +47,8 @@ public record Trend(YearMonth last, List<Point> months, @Nullable BigDecimal yea
     public static Trend of(YearMonth last, List<Point> points) {
         YearMonth first = windowStart(last);
         List<Point> in = new ArrayList<>(points.stream()
-                .filter(p -> !p.month().isBefore(first) && !p.month().isAfter(last)).toList());
+                .filter(p -> !p.month().isBefore(first) && !p.month().isAfter(last))
+                .toList());
         in.sort(Comparator.comparing(Point::month));
         if (in.isEmpty()) {
             return new Trend(last, in, null, null, null);
@@ -49,8 +58,8 @@ public record Trend(YearMonth last, List<Point> months, @Nullable BigDecimal yea
             total = total.add(p.totalMinutes());
             down = down.add(p.downMinutes());
         }
-        BigDecimal average = total.subtract(down).multiply(BigDecimal.valueOf(100))
-                .divide(total, 4, RoundingMode.HALF_UP);
+        BigDecimal average =
+                total.subtract(down).multiply(BigDecimal.valueOf(100)).divide(total, 4, RoundingMode.HALF_UP);
         BigDecimal kpi = in.get(in.size() - 1).kpi();
         return new Trend(last, in, average, kpi, kpi == null ? null : average.compareTo(kpi) >= 0);
     }

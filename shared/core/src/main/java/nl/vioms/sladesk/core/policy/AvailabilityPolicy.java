@@ -13,9 +13,7 @@ import java.util.List;
  *                                  (true, default) or as down (false)
  */
 public record AvailabilityPolicy(
-        List<RegularServiceWindow> regularServiceWindows,
-        Duration minimumNotice,
-        boolean unknownCountsAsAvailable) {
+        List<RegularServiceWindow> regularServiceWindows, Duration minimumNotice, boolean unknownCountsAsAvailable) {
 
     public AvailabilityPolicy {
         regularServiceWindows = regularServiceWindows == null ? List.of() : List.copyOf(regularServiceWindows);

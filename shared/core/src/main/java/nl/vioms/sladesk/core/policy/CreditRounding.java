@@ -11,14 +11,21 @@ public enum CreditRounding {
 
     private final String wireName;
 
-    CreditRounding(String wireName) { this.wireName = wireName; }
+    CreditRounding(String wireName) {
+        this.wireName = wireName;
+    }
 
-    public String wireName() { return wireName; }
+    public String wireName() {
+        return wireName;
+    }
 
     public static CreditRounding fromWireName(String name) {
         for (CreditRounding r : values()) {
-            if (r.wireName.equals(name)) return r;
+            if (r.wireName.equals(name)) {
+                return r;
+            }
         }
-        throw new IllegalArgumentException("unknown credit rounding '" + name + "' (expected whole, started or prorata)");
+        throw new IllegalArgumentException(
+                "unknown credit rounding '" + name + "' (expected whole, started or prorata)");
     }
 }

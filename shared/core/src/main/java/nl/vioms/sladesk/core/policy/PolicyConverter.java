@@ -51,7 +51,10 @@ final class PolicyConverter {
         });
         Map<ServiceKind, ServiceKindPolicy> kinds = new EnumMap<>(ServiceKind.class);
         map(d.serviceKinds()).forEach((k, v) -> {
-            ServiceKind kind = name(k, at + ".serviceKinds." + k, ServiceKind::fromWireName,
+            ServiceKind kind = name(
+                    k,
+                    at + ".serviceKinds." + k,
+                    ServiceKind::fromWireName,
                     "hosted-pbx, sip-trunk, connectivity, mobile");
             if (kind != null) {
                 kinds.put(kind, serviceKind(v, at + ".serviceKinds." + k));
@@ -64,9 +67,16 @@ final class PolicyConverter {
                 contracts.put(type, targetTable(v, at + ".contractTargetsAsWritten." + k));
             }
         });
-        return new SlaPolicy(d.id(), validity, holidays(d.holidays(), at + ".holidays"),
-                duration(d.acknowledge(), at + ".acknowledge"), levels, kinds, contracts,
-                availability(d.availability(), at + ".availability"), credit(d.credit(), at + ".credit"));
+        return new SlaPolicy(
+                d.id(),
+                validity,
+                holidays(d.holidays(), at + ".holidays"),
+                duration(d.acknowledge(), at + ".acknowledge"),
+                levels,
+                kinds,
+                contracts,
+                availability(d.availability(), at + ".availability"),
+                credit(d.credit(), at + ".credit"));
     }
 
     private @Nullable HolidaySettings holidays(@Nullable HolidaysDto d, String at) {
@@ -81,15 +91,22 @@ final class PolicyConverter {
                 closures.add(day);
             }
         }
-        return new HolidaySettings(flag(d.liberationDayEveryYear(), at + ".liberationDayEveryYear"),
-                flag(d.goodFriday(), at + ".goodFriday"), closures);
+        return new HolidaySettings(
+                flag(d.liberationDayEveryYear(), at + ".liberationDayEveryYear"),
+                flag(d.goodFriday(), at + ".goodFriday"),
+                closures);
     }
 
     private LevelPolicy level(LevelDto d, String at) {
-        return new LevelPolicy(name(d.window(), at + ".window", WindowKind::valueOf,
-                "ALWAYS, DAILY_12_TO_21, OFFICE_HOURS, OFFICE_HOURS_AND_WEEKEND_12_TO_20"),
+        return new LevelPolicy(
+                name(
+                        d.window(),
+                        at + ".window",
+                        WindowKind::valueOf,
+                        "ALWAYS, DAILY_12_TO_21, OFFICE_HOURS, OFFICE_HOURS_AND_WEEKEND_12_TO_20"),
                 name(d.contract(), at + ".contract", ContractType::valueOf, CONTRACTS),
-                d.availabilityKpi(), flag(d.phoneGatedOutOfHours(), at + ".phoneGatedOutOfHours"),
+                d.availabilityKpi(),
+                flag(d.phoneGatedOutOfHours(), at + ".phoneGatedOutOfHours"),
                 targetTable(d.targets(), at + ".targets"));
     }
 
@@ -110,8 +127,12 @@ final class PolicyConverter {
             Priority prio = name(k, at + "." + k, Priority::valueOf, "P1, P2, P3");
             if (prio != null) {
                 String f = at + "." + k;
-                out.put(prio, new Targets(duration(v.response(), f + ".response"),
-                        duration(v.startWork(), f + ".startWork"), duration(v.restore(), f + ".restore")));
+                out.put(
+                        prio,
+                        new Targets(
+                                duration(v.response(), f + ".response"),
+                                duration(v.startWork(), f + ".startWork"),
+                                duration(v.restore(), f + ".restore")));
             }
         });
         return out;
@@ -135,7 +156,9 @@ final class PolicyConverter {
             }
             windows.add(new RegularServiceWindow(days, time(w.from(), f + ".from"), time(w.to(), f + ".to")));
         }
-        return new AvailabilityPolicy(windows, duration(d.minimumNotice(), at + ".minimumNotice"),
+        return new AvailabilityPolicy(
+                windows,
+                duration(d.minimumNotice(), at + ".minimumNotice"),
                 flag(d.unknownCountsAsAvailable(), at + ".unknownCountsAsAvailable"));
     }
 
@@ -143,7 +166,11 @@ final class PolicyConverter {
         if (d == null) {
             return null;
         }
-        return new CreditPolicy(d.threshold(), d.step(), d.percentPerStep(), d.capPercentOfFixedCosts(),
+        return new CreditPolicy(
+                d.threshold(),
+                d.step(),
+                d.percentPerStep(),
+                d.capPercentOfFixedCosts(),
                 name(d.rounding(), at + ".rounding", CreditRounding::fromWireName, "whole, started, prorata"));
     }
 

@@ -10,8 +10,11 @@ public class PolicyException extends RuntimeException {
     private final transient List<PolicyFinding> findings;
 
     public PolicyException(List<PolicyFinding> findings) {
-        super("invalid SLA policy, " + findings.stream().filter(PolicyFinding::isError).count() + " error(s):\n"
-                + findings.stream().filter(PolicyFinding::isError).map(f -> "  " + f)
+        super("invalid SLA policy, "
+                + findings.stream().filter(PolicyFinding::isError).count() + " error(s):\n"
+                + findings.stream()
+                        .filter(PolicyFinding::isError)
+                        .map(f -> "  " + f)
                         .collect(Collectors.joining("\n")));
         this.findings = List.copyOf(findings);
     }

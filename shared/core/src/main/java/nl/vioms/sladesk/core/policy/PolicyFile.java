@@ -23,34 +23,59 @@ final class PolicyFile {
 
     // jackson-jr, not jackson-databind, and read as plain maps rather than bound to the records
     // below by reflection: a fraction of the classes and time at cold start (decision 11)
-    private static final JSON MAPPER = JSON.builder().enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private static final JSON MAPPER =
+            JSON.builder().enable(JSON.Feature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
-    record FileDto(@Nullable List<PolicyDto> policies) { }
+    record FileDto(@Nullable List<PolicyDto> policies) {}
 
-    record PolicyDto(@Nullable String id, @Nullable String validFrom, @Nullable String validTo,
-                     @Nullable HolidaysDto holidays, @Nullable String acknowledge,
-                     @Nullable Map<String, LevelDto> levels, @Nullable Map<String, ServiceKindDto> serviceKinds,
-                     @Nullable Map<String, Map<String, TargetsDto>> contractTargetsAsWritten,
-                     @Nullable AvailabilityDto availability, @Nullable CreditDto credit) { }
+    record PolicyDto(
+            @Nullable String id,
+            @Nullable String validFrom,
+            @Nullable String validTo,
+            @Nullable HolidaysDto holidays,
+            @Nullable String acknowledge,
+            @Nullable Map<String, LevelDto> levels,
+            @Nullable Map<String, ServiceKindDto> serviceKinds,
+            @Nullable Map<String, Map<String, TargetsDto>> contractTargetsAsWritten,
+            @Nullable AvailabilityDto availability,
+            @Nullable CreditDto credit) {}
 
-    record HolidaysDto(@Nullable Boolean liberationDayEveryYear, @Nullable Boolean goodFriday,
-                       @Nullable List<@Nullable String> closureDays) { }
+    record HolidaysDto(
+            @Nullable Boolean liberationDayEveryYear,
+            @Nullable Boolean goodFriday,
+            @Nullable List<@Nullable String> closureDays) {}
 
-    record LevelDto(@Nullable String window, @Nullable String contract, @Nullable BigDecimal availabilityKpi,
-                    @Nullable Boolean phoneGatedOutOfHours, @Nullable Map<String, TargetsDto> targets) { }
+    record LevelDto(
+            @Nullable String window,
+            @Nullable String contract,
+            @Nullable BigDecimal availabilityKpi,
+            @Nullable Boolean phoneGatedOutOfHours,
+            @Nullable Map<String, TargetsDto> targets) {}
 
-    record TargetsDto(@Nullable String response, @Nullable String startWork, @Nullable String restore) { }
+    record TargetsDto(
+            @Nullable String response,
+            @Nullable String startWork,
+            @Nullable String restore) {}
 
-    record ServiceKindDto(@Nullable Boolean availabilityCredit,
-                          @Nullable Map<String, Map<String, TargetsDto>> levelTargets) { }
+    record ServiceKindDto(
+            @Nullable Boolean availabilityCredit, @Nullable Map<String, Map<String, TargetsDto>> levelTargets) {}
 
-    record AvailabilityDto(@Nullable List<ServiceWindowDto> regularServiceWindows, @Nullable String minimumNotice,
-                           @Nullable Boolean unknownCountsAsAvailable) { }
+    record AvailabilityDto(
+            @Nullable List<ServiceWindowDto> regularServiceWindows,
+            @Nullable String minimumNotice,
+            @Nullable Boolean unknownCountsAsAvailable) {}
 
-    record ServiceWindowDto(@Nullable List<@Nullable String> days, @Nullable String from, @Nullable String to) { }
+    record ServiceWindowDto(
+            @Nullable List<@Nullable String> days,
+            @Nullable String from,
+            @Nullable String to) {}
 
-    record CreditDto(@Nullable BigDecimal threshold, @Nullable BigDecimal step, @Nullable BigDecimal percentPerStep,
-                     @Nullable BigDecimal capPercentOfFixedCosts, @Nullable String rounding) { }
+    record CreditDto(
+            @Nullable BigDecimal threshold,
+            @Nullable BigDecimal step,
+            @Nullable BigDecimal percentPerStep,
+            @Nullable BigDecimal capPercentOfFixedCosts,
+            @Nullable String rounding) {}
 
     private final Map<String, @Nullable Object> members;
     private final String at;
@@ -77,8 +102,8 @@ final class PolicyFile {
         try {
             root = MAPPER.anyFrom(json);
         } catch (JsonProcessingException e) {
-            throw new PolicyException("policy file is not valid: " + e.getOriginalMessage()
-                    + " at " + e.getLocation(), e);
+            throw new PolicyException(
+                    "policy file is not valid: " + e.getOriginalMessage() + " at " + e.getLocation(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,26 +112,47 @@ final class PolicyFile {
     }
 
     private static PolicyDto policy(@Nullable Object value, String at) {
-        PolicyFile w = new PolicyFile(value, at, "id", "validFrom", "validTo", "holidays", "acknowledge", "levels",
-                "serviceKinds", "contractTargetsAsWritten", "availability", "credit");
-        return new PolicyDto(w.string("id"), w.string("validFrom"), w.string("validTo"),
-                w.object("holidays", PolicyFile::holidays), w.string("acknowledge"),
-                w.map("levels", PolicyFile::level), w.map("serviceKinds", PolicyFile::serviceKind),
+        PolicyFile w = new PolicyFile(
+                value,
+                at,
+                "id",
+                "validFrom",
+                "validTo",
+                "holidays",
+                "acknowledge",
+                "levels",
+                "serviceKinds",
+                "contractTargetsAsWritten",
+                "availability",
+                "credit");
+        return new PolicyDto(
+                w.string("id"),
+                w.string("validFrom"),
+                w.string("validTo"),
+                w.object("holidays", PolicyFile::holidays),
+                w.string("acknowledge"),
+                w.map("levels", PolicyFile::level),
+                w.map("serviceKinds", PolicyFile::serviceKind),
                 w.map("contractTargetsAsWritten", PolicyFile::targetTable),
-                w.object("availability", PolicyFile::availability), w.object("credit", PolicyFile::credit));
+                w.object("availability", PolicyFile::availability),
+                w.object("credit", PolicyFile::credit));
     }
 
     private static HolidaysDto holidays(@Nullable Object value, String at) {
         PolicyFile w = new PolicyFile(value, at, "liberationDayEveryYear", "goodFriday", "closureDays");
-        return new HolidaysDto(w.flag("liberationDayEveryYear"), w.flag("goodFriday"),
-                w.list("closureDays", PolicyFile::text));
+        return new HolidaysDto(
+                w.flag("liberationDayEveryYear"), w.flag("goodFriday"), w.list("closureDays", PolicyFile::text));
     }
 
     private static LevelDto level(@Nullable Object value, String at) {
-        PolicyFile w = new PolicyFile(value, at, "window", "contract", "availabilityKpi", "phoneGatedOutOfHours",
-                "targets");
-        return new LevelDto(w.string("window"), w.string("contract"), w.decimal("availabilityKpi"),
-                w.flag("phoneGatedOutOfHours"), w.map("targets", PolicyFile::targets));
+        PolicyFile w =
+                new PolicyFile(value, at, "window", "contract", "availabilityKpi", "phoneGatedOutOfHours", "targets");
+        return new LevelDto(
+                w.string("window"),
+                w.string("contract"),
+                w.decimal("availabilityKpi"),
+                w.flag("phoneGatedOutOfHours"),
+                w.map("targets", PolicyFile::targets));
     }
 
     private static Map<String, TargetsDto> targetTable(@Nullable Object value, String at) {
@@ -125,8 +171,10 @@ final class PolicyFile {
 
     private static AvailabilityDto availability(@Nullable Object value, String at) {
         PolicyFile w = new PolicyFile(value, at, "regularServiceWindows", "minimumNotice", "unknownCountsAsAvailable");
-        return new AvailabilityDto(w.list("regularServiceWindows", PolicyFile::serviceWindow),
-                w.string("minimumNotice"), w.flag("unknownCountsAsAvailable"));
+        return new AvailabilityDto(
+                w.list("regularServiceWindows", PolicyFile::serviceWindow),
+                w.string("minimumNotice"),
+                w.flag("unknownCountsAsAvailable"));
     }
 
     private static ServiceWindowDto serviceWindow(@Nullable Object value, String at) {
@@ -135,10 +183,14 @@ final class PolicyFile {
     }
 
     private static CreditDto credit(@Nullable Object value, String at) {
-        PolicyFile w = new PolicyFile(value, at, "threshold", "step", "percentPerStep", "capPercentOfFixedCosts",
-                "rounding");
-        return new CreditDto(w.decimal("threshold"), w.decimal("step"), w.decimal("percentPerStep"),
-                w.decimal("capPercentOfFixedCosts"), w.string("rounding"));
+        PolicyFile w =
+                new PolicyFile(value, at, "threshold", "step", "percentPerStep", "capPercentOfFixedCosts", "rounding");
+        return new CreditDto(
+                w.decimal("threshold"),
+                w.decimal("step"),
+                w.decimal("percentPerStep"),
+                w.decimal("capPercentOfFixedCosts"),
+                w.string("rounding"));
     }
 
     private static @Nullable String text(@Nullable Object value, String at) {
@@ -179,8 +231,8 @@ final class PolicyFile {
         return value == null ? null : read.apply(value, at + "." + name);
     }
 
-    private <T extends @Nullable Object> @Nullable List<T> list(String name,
-            BiFunction<@Nullable Object, String, T> read) {
+    private <T extends @Nullable Object> @Nullable List<T> list(
+            String name, BiFunction<@Nullable Object, String, T> read) {
         Object value = members.get(name);
         if (value == null) {
             return null;
@@ -204,8 +256,8 @@ final class PolicyFile {
      * A JSON object whose keys are names the converter checks (levels, kinds, priorities), not
      * fields: each value read with {@code read}, in the file's order.
      */
-    private static <T> Map<String, T> entries(@Nullable Object value, String at,
-            BiFunction<@Nullable Object, String, T> read) {
+    private static <T> Map<String, T> entries(
+            @Nullable Object value, String at, BiFunction<@Nullable Object, String, T> read) {
         Map<String, T> out = new LinkedHashMap<>();
         members(value, at).forEach((k, v) -> out.put(k, read.apply(v, at + "." + k)));
         return out;

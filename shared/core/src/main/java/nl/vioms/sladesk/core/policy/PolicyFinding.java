@@ -9,7 +9,10 @@ package nl.vioms.sladesk.core.policy;
  */
 public record PolicyFinding(Severity severity, String field, String message) {
 
-    public enum Severity { WARNING, ERROR }
+    public enum Severity {
+        WARNING,
+        ERROR
+    }
 
     public static PolicyFinding error(String field, String message) {
         return new PolicyFinding(Severity.ERROR, field, message);

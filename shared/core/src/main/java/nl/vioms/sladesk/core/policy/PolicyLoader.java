@@ -23,8 +23,7 @@ public final class PolicyLoader {
     /** Classpath location of the policy that ships with the product. */
     public static final String DEFAULT_RESOURCE = "/nl/vioms/sladesk/core/policy/default-policy.json";
 
-    private PolicyLoader() {
-    }
+    private PolicyLoader() {}
 
     /** The policy shipped in {@value #DEFAULT_RESOURCE}. */
     public static PolicySet loadDefault() {
@@ -57,7 +56,8 @@ public final class PolicyLoader {
         Set<String> reported = new HashSet<>();
         c.findings.forEach(f -> reported.add(f.field()));
         // a value that did not parse is also "missing" to the validator: report it once
-        PolicyValidation.validate(policies).stream().filter(f -> !reported.contains(f.field()))
+        PolicyValidation.validate(policies).stream()
+                .filter(f -> !reported.contains(f.field()))
                 .forEach(findings::add);
         if (findings.stream().anyMatch(PolicyFinding::isError)) {
             throw new PolicyException(findings);

@@ -19,9 +19,12 @@ public final class PolicySet {
     /** @throws PolicyException listing every error of {@link PolicyValidation#validate(List)} */
     public PolicySet(List<SlaPolicy> policies) {
         List<PolicyFinding> findings = PolicyValidation.validate(policies);
-        if (findings.stream().anyMatch(PolicyFinding::isError)) throw new PolicyException(findings);
+        if (findings.stream().anyMatch(PolicyFinding::isError)) {
+            throw new PolicyException(findings);
+        }
         this.policies = policies.stream()
-                .sorted(Comparator.comparing(p -> p.validity().validFrom())).toList();
+                .sorted(Comparator.comparing(p -> p.validity().validFrom()))
+                .toList();
         this.warnings = findings;
     }
 

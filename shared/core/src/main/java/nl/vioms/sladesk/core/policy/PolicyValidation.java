@@ -16,8 +16,7 @@ public final class PolicyValidation {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    private PolicyValidation() {
-    }
+    private PolicyValidation() {}
 
     /** All findings of several versions, including overlapping validity periods (R24). */
     public static List<PolicyFinding> validate(List<SlaPolicy> policies) {
@@ -34,7 +33,8 @@ public final class PolicyValidation {
                 ValidityPeriod a = policies.get(i).validity();
                 ValidityPeriod b = policies.get(j).validity();
                 if (usable(a) && usable(b) && a.overlaps(b)) {
-                    out.add(PolicyFinding.error(name(policies.get(j), j) + ".validFrom",
+                    out.add(PolicyFinding.error(
+                            name(policies.get(j), j) + ".validFrom",
                             "validity " + b + " overlaps " + name(policies.get(i), i) + " " + a
                                     + "; a date must select exactly one policy (R24)"));
                 }
@@ -53,7 +53,9 @@ public final class PolicyValidation {
     }
 
     private static boolean usable(@Nullable ValidityPeriod v) {
-        return v != null && v.validFrom() != null && (v.isOpenEnded() || v.validTo().isAfter(v.validFrom()));
+        return v != null
+                && v.validFrom() != null
+                && (v.isOpenEnded() || v.validTo().isAfter(v.validFrom()));
     }
 
     private static void check(SlaPolicy p, String at, List<PolicyFinding> out) {
@@ -61,8 +63,10 @@ public final class PolicyValidation {
         if (v == null || v.validFrom() == null) {
             out.add(PolicyFinding.error(at + ".validFrom", "is missing"));
         } else if (!v.isOpenEnded() && !v.validTo().isAfter(v.validFrom())) {
-            out.add(PolicyFinding.error(at + ".validTo", "validTo " + v.validTo()
-                    + " must be after validFrom " + v.validFrom() + " (validTo is exclusive)"));
+            out.add(PolicyFinding.error(
+                    at + ".validTo",
+                    "validTo " + v.validTo() + " must be after validFrom " + v.validFrom()
+                            + " (validTo is exclusive)"));
         }
         if (p.holidays() == null) {
             out.add(PolicyFinding.error(at + ".holidays", "is missing"));
@@ -102,9 +106,11 @@ public final class PolicyValidation {
                 overrides.forEach((prio, t) -> {
                     Targets base = row.targets().getOrDefault(prio, Targets.NONE);
                     if (!Objects.equals(base, t)) {
-                        out.add(PolicyFinding.warning(lf + "." + prio, kind.wireName() + " on level " + level + " "
-                                + describe(t) + " overrides the level table's " + describe(base)
-                                + " (R15: the hosted PBX section contradicts R5, kept as written)"));
+                        out.add(PolicyFinding.warning(
+                                lf + "." + prio,
+                                kind.wireName() + " on level " + level + " "
+                                        + describe(t) + " overrides the level table's " + describe(base)
+                                        + " (R15: the hosted PBX section contradicts R5, kept as written)"));
                     }
                 });
             });
@@ -115,8 +121,10 @@ public final class PolicyValidation {
             Duration p1 = restore(table, Priority.P1);
             Duration p2 = restore(table, Priority.P2);
             if (p1 != null && p2 != null && p2.compareTo(p1) < 0) {
-                out.add(PolicyFinding.warning(f + ".P2.restore", "P2 restore " + p2 + " is shorter than P1 restore "
-                        + p1 + " (R15: R14's " + contract + " table as written; the level table R5 is used)"));
+                out.add(PolicyFinding.warning(
+                        f + ".P2.restore",
+                        "P2 restore " + p2 + " is shorter than P1 restore " + p1 + " (R15: R14's " + contract
+                                + " table as written; the level table R5 is used)"));
             }
         });
         availability(p.availability(), at + ".availability", out);
@@ -135,9 +143,13 @@ public final class PolicyValidation {
             positive(t.startWork(), f + ".startWork", false, out);
             positive(t.restore(), f + ".restore", false, out);
             // compared only when both are valid, so one bad value gives one finding
-            if (isPositive(t.response()) && isPositive(t.restore()) && t.response().compareTo(t.restore()) > 0) {
-                out.add(PolicyFinding.error(f + ".response", "response " + t.response()
-                        + " is longer than restore " + t.restore() + " of the same priority"));
+            if (isPositive(t.response())
+                    && isPositive(t.restore())
+                    && t.response().compareTo(t.restore()) > 0) {
+                out.add(PolicyFinding.error(
+                        f + ".response",
+                        "response " + t.response() + " is longer than restore " + t.restore()
+                                + " of the same priority"));
             }
         });
     }
@@ -157,8 +169,8 @@ public final class PolicyValidation {
             if (w.from() == null || w.to() == null) {
                 out.add(PolicyFinding.error(f, "from and to are required"));
             } else if (!w.to().isAfter(w.from())) {
-                out.add(PolicyFinding.error(f + ".to", "to " + w.to() + " must be after from " + w.from()
-                        + " on the same day"));
+                out.add(PolicyFinding.error(
+                        f + ".to", "to " + w.to() + " must be after from " + w.from() + " on the same day"));
             }
         }
     }
@@ -172,7 +184,8 @@ public final class PolicyValidation {
         if (c.step() == null) {
             out.add(PolicyFinding.error(at + ".step", "is missing"));
         } else if (c.step().signum() <= 0) {
-            out.add(PolicyFinding.error(at + ".step", "must be greater than 0, is " + c.step().toPlainString()));
+            out.add(PolicyFinding.error(
+                    at + ".step", "must be greater than 0, is " + c.step().toPlainString()));
         }
         percent(c.percentPerStep(), at + ".percentPerStep", false, out);
         percent(c.capPercentOfFixedCosts(), at + ".capPercentOfFixedCosts", true, out);
@@ -182,16 +195,17 @@ public final class PolicyValidation {
     }
 
     /** (0, 100], or [0, 100] when zero is allowed. */
-    private static void percent(@Nullable BigDecimal value, String field, boolean zeroAllowed,
-                                List<PolicyFinding> out) {
+    private static void percent(
+            @Nullable BigDecimal value, String field, boolean zeroAllowed, List<PolicyFinding> out) {
         if (value == null) {
             out.add(PolicyFinding.error(field, "is missing"));
             return;
         }
         boolean low = zeroAllowed ? value.signum() < 0 : value.signum() <= 0;
         if (low || value.compareTo(HUNDRED) > 0) {
-            out.add(PolicyFinding.error(field, "must be in " + (zeroAllowed ? "[0, 100]" : "(0, 100]")
-                    + " percent, is " + value.toPlainString()));
+            out.add(PolicyFinding.error(
+                    field,
+                    "must be in " + (zeroAllowed ? "[0, 100]" : "(0, 100]") + " percent, is " + value.toPlainString()));
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.core.policy;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -21,8 +22,10 @@ public record ServiceKindPolicy(boolean availabilityCredit, Map<SlaLevel, Map<Pr
     }
 
     static <K, P, T> Map<K, Map<P, T>> copyNested(Map<K, Map<P, T>> source) {
-        if (source == null) return Map.of();
-        Map<K, Map<P, T>> copy = new java.util.HashMap<>();
+        if (source == null) {
+            return Map.of();
+        }
+        Map<K, Map<P, T>> copy = new HashMap<>();
         source.forEach((k, v) -> copy.put(k, v == null ? Map.of() : Map.copyOf(v)));
         return Map.copyOf(copy);
     }

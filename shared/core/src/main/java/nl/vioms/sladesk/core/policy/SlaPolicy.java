@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
-
 import nl.vioms.sladesk.core.calendar.HolidaySettings;
 
 /**
@@ -48,14 +47,26 @@ public record SlaPolicy(
      */
     public LevelTerms terms(SlaLevel level, ServiceKind kind) {
         LevelPolicy row = levels.get(level);
-        if (row == null) throw new NoSuchElementException("policy " + id + " has no level " + level);
+        if (row == null) {
+            throw new NoSuchElementException("policy " + id + " has no level " + level);
+        }
         ServiceKindPolicy kindPolicy = serviceKinds.get(kind);
-        if (kindPolicy == null) throw new NoSuchElementException("policy " + id + " has no service kind " + kind.wireName());
+        if (kindPolicy == null) {
+            throw new NoSuchElementException("policy " + id + " has no service kind " + kind.wireName());
+        }
         Map<Priority, Targets> targets = new EnumMap<>(Priority.class);
         targets.putAll(row.targets());
         targets.putAll(kindPolicy.overridesFor(level));
-        return new LevelTerms(level, kind, row.window(), row.contract(), row.availabilityKpi(), targets,
-                acknowledge, row.phoneGatedOutOfHours(), kindPolicy.availabilityCredit());
+        return new LevelTerms(
+                level,
+                kind,
+                row.window(),
+                row.contract(),
+                row.availabilityKpi(),
+                targets,
+                acknowledge,
+                row.phoneGatedOutOfHours(),
+                kindPolicy.availabilityCredit());
     }
 
     /** True when this version applies on the date. */

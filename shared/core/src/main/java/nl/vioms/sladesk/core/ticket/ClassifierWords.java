@@ -22,8 +22,7 @@ final class ClassifierWords {
     private static final Pattern CLAUSE_PUNCTUATION = Pattern.compile("[.!?;:,()\\[\\]{}<>\"|\u201C\u201D]+");
     private static final Pattern OTHER = Pattern.compile("[^\\p{L}\\p{N}|]+");
 
-    private ClassifierWords() {
-    }
+    private ClassifierWords() {}
 
     static List<String> words(@Nullable String text) {
         if (text == null || text.isBlank()) {
@@ -40,7 +39,8 @@ final class ClassifierWords {
         s = OTHER.matcher(s).replaceAll(" ").trim();
         List<String> out = new ArrayList<>();
         for (String w : s.split(" +")) {
-            boolean duplicateBreak = w.equals(BREAK) && (out.isEmpty() || out.get(out.size() - 1).equals(BREAK));
+            boolean duplicateBreak =
+                    w.equals(BREAK) && (out.isEmpty() || out.get(out.size() - 1).equals(BREAK));
             if (!w.isEmpty() && !duplicateBreak) {
                 out.add(w);
             }

@@ -1,7 +1,6 @@
 package nl.vioms.sladesk.core.ticket;
 
 import java.util.Objects;
-
 import nl.vioms.sladesk.core.policy.Priority;
 
 /**

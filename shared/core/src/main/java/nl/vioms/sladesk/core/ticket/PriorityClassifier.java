@@ -152,8 +152,8 @@ public final class PriorityClassifier {
      * Classifies a ticket; a valid {@code requested} priority ("P1", "P2", "P3", any case, e.g. from
      * an API field) wins over everything else. {@code null} or blank means not requested.
      */
-    public PriorityClassification classify(@Nullable String requested, @Nullable String subject,
-                                           @Nullable String body) {
+    public PriorityClassification classify(
+            @Nullable String requested, @Nullable String subject, @Nullable String body) {
         String note = "";
         if (requested != null && !requested.isBlank()) {
             String r = requested.trim().toUpperCase(Locale.ROOT);
@@ -234,7 +234,9 @@ public final class PriorityClassifier {
     }
 
     private static String suffix(List<String> skipped) {
-        return skipped.isEmpty() ? "" : " (" + String.join("; ", skipped.stream().distinct().toList()) + ")";
+        return skipped.isEmpty()
+                ? ""
+                : " (" + String.join("; ", skipped.stream().distinct().toList()) + ")";
     }
 
     private @Nullable String negatorBefore(List<String> words, int at) {

@@ -44,8 +44,8 @@ import org.jspecify.annotations.Nullable;
  * @param scopeLimits    phrases that say not all end users are affected
  * @param markerNegators words that make a following priority marker not count
  */
-public record PriorityPhrases(List<Rule> rules, Set<String> negators, List<String> scopeLimits,
-                              Set<String> markerNegators) {
+public record PriorityPhrases(
+        List<Rule> rules, Set<String> negators, List<String> scopeLimits, Set<String> markerNegators) {
 
     /** Classpath location of the phrases that ship with the product. */
     public static final String DEFAULT_RESOURCE = "/nl/vioms/sladesk/core/policy/priority-phrases.json";
@@ -79,8 +79,8 @@ public record PriorityPhrases(List<Rule> rules, Set<String> negators, List<Strin
         } catch (IOException e) {
             throw new IllegalArgumentException("priority phrases are not valid JSON: " + e.getMessage(), e);
         }
-        Map<String, @Nullable Object> file = object(root, "file", List.of("about", "rules", "negators",
-                "scopeLimits", "markerNegators"));
+        Map<String, @Nullable Object> file =
+                object(root, "file", List.of("about", "rules", "negators", "scopeLimits", "markerNegators"));
         List<Rule> rules = new ArrayList<>();
         List<@Nullable Object> groups = list(file.get("rules"), "rules");
         for (int i = 0; i < groups.size(); i++) {
@@ -99,7 +99,9 @@ public record PriorityPhrases(List<Rule> rules, Set<String> negators, List<Strin
                 }
             }
         }
-        return new PriorityPhrases(rules, new LinkedHashSet<>(texts(file.get("negators"), "negators")),
+        return new PriorityPhrases(
+                rules,
+                new LinkedHashSet<>(texts(file.get("negators"), "negators")),
                 texts(file.get("scopeLimits"), "scopeLimits"),
                 new LinkedHashSet<>(texts(file.get("markerNegators"), "markerNegators")));
     }

@@ -15,9 +15,17 @@ import org.jspecify.annotations.Nullable;
  * @param source            where it came from (mail message id, api request, phone line), for the history
  * @param actor             who registered it (the reporter, a phone agent, monitoring)
  */
-public record Report(TicketKind kind, Channel channel, Instant at, @Nullable String reporter, String subject,
-                     String text, @Nullable String requestedPriority, @Nullable String serviceId, String source,
-                     String actor) {
+public record Report(
+        TicketKind kind,
+        Channel channel,
+        Instant at,
+        @Nullable String reporter,
+        String subject,
+        String text,
+        @Nullable String requestedPriority,
+        @Nullable String serviceId,
+        String source,
+        String actor) {
     public Report {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");

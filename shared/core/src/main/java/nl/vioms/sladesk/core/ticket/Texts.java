@@ -8,8 +8,7 @@ public final class Texts {
     public static final int MAX_SUBJECT = 300;
     public static final int MAX_TEXT = 30_000;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static String subject(String subject) {
         return clip(subject, MAX_SUBJECT, "…");

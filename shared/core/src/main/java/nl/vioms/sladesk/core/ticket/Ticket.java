@@ -62,19 +62,69 @@ public record Ticket(
     }
 
     Ticket with(TicketStatus newStatus, Priority newPriority, String newReason, TicketTimeline newTimeline) {
-        return new Ticket(number, kind, newStatus, customerId, customerName, resellerId, level, serviceId, serviceKind,
-                newPriority, newReason, subject, reporter, triage, newTimeline, version);
+        return new Ticket(
+                number,
+                kind,
+                newStatus,
+                customerId,
+                customerName,
+                resellerId,
+                level,
+                serviceId,
+                serviceKind,
+                newPriority,
+                newReason,
+                subject,
+                reporter,
+                triage,
+                newTimeline,
+                version);
     }
 
     /** The same ticket for another customer and service (assigned by operations; no longer triage). */
-    Ticket assignedTo(String newCustomerId, String newCustomerName, @Nullable String newResellerId, SlaLevel newLevel,
-                      @Nullable String newServiceId, ServiceKind newServiceKind) {
-        return new Ticket(number, kind, status, newCustomerId, newCustomerName, newResellerId, newLevel, newServiceId,
-                newServiceKind, priority, priorityReason, subject, reporter, false, timeline, version);
+    Ticket assignedTo(
+            String newCustomerId,
+            String newCustomerName,
+            @Nullable String newResellerId,
+            SlaLevel newLevel,
+            @Nullable String newServiceId,
+            ServiceKind newServiceKind) {
+        return new Ticket(
+                number,
+                kind,
+                status,
+                newCustomerId,
+                newCustomerName,
+                newResellerId,
+                newLevel,
+                newServiceId,
+                newServiceKind,
+                priority,
+                priorityReason,
+                subject,
+                reporter,
+                false,
+                timeline,
+                version);
     }
 
     public Ticket withVersion(long newVersion) {
-        return new Ticket(number, kind, status, customerId, customerName, resellerId, level, serviceId, serviceKind,
-                priority, priorityReason, subject, reporter, triage, timeline, newVersion);
+        return new Ticket(
+                number,
+                kind,
+                status,
+                customerId,
+                customerName,
+                resellerId,
+                level,
+                serviceId,
+                serviceKind,
+                priority,
+                priorityReason,
+                subject,
+                reporter,
+                triage,
+                timeline,
+                newVersion);
     }
 }

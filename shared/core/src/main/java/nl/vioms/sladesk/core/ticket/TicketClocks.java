@@ -9,15 +9,17 @@ import nl.vioms.sladesk.core.calendar.HolidaySettings;
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.clock.SlaClocks;
+import nl.vioms.sladesk.core.policy.ContractType;
 import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.policy.SlaPolicy;
+import nl.vioms.sladesk.core.time.Amsterdam;
 
 /**
  * A ticket's SLA clocks under the policy valid on its creation day (R24), with one calendar per
  * holiday setting kept for the life of the process (its holiday tables are cached per year).
  */
 public final class TicketClocks {
-    private static final ZoneId AMSTERDAM = nl.vioms.sladesk.core.time.Amsterdam.ZONE;
+    private static final ZoneId AMSTERDAM = Amsterdam.ZONE;
 
     private final PolicySet policies;
     private final Map<HolidaySettings, WorkingDays> calendars = new ConcurrentHashMap<>();
@@ -28,14 +30,17 @@ public final class TicketClocks {
 
     /** Empty for tickets without clocks (RFCs, R10). */
     public Optional<ClockResult> compute(Ticket ticket, Instant now) {
-        if (!ticket.isTimed()) return Optional.empty();
+        if (!ticket.isTimed()) {
+            return Optional.empty();
+        }
         SlaPolicy policy = policyOf(ticket);
         WorkingDays calendar = calendars.computeIfAbsent(policy.holidays(), WorkingDays::new);
-        return Optional.of(SlaClocks.compute(ticket.timeline(), policy.terms(ticket.level(), ticket.serviceKind()), calendar, now));
+        return Optional.of(SlaClocks.compute(
+                ticket.timeline(), policy.terms(ticket.level(), ticket.serviceKind()), calendar, now));
     }
 
     /** 24x7 or office hours (R14), by the terms of the ticket's level and service. */
-    public nl.vioms.sladesk.core.policy.ContractType contract(Ticket ticket) {
+    public ContractType contract(Ticket ticket) {
         return policyOf(ticket).terms(ticket.level(), ticket.serviceKind()).contract();
     }
 

@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param id   unique within the ticket and stable for the same input, so storing it twice is harmless
  * @param data details of the kind, e.g. {@code priority} for RECLASSIFIED, {@code text} for a note
  */
-public record TicketEvent(String id, EventKind kind, Instant at, String actor, String source, Map<String, String> data) {
+public record TicketEvent(
+        String id, EventKind kind, Instant at, String actor, String source, Map<String, String> data) {
     public TicketEvent {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(kind, "kind");

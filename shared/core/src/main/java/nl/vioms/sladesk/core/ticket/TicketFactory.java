@@ -17,23 +17,22 @@ public final class TicketFactory {
     /** Unknown reporters are timed as office-hours customers until operations assign them. */
     public static final SlaLevel TRIAGE_LEVEL = SlaLevel.N;
 
-    private TicketFactory() {
-    }
+    private TicketFactory() {}
 
     /** The ticket and the event that opens its history. */
-    public record NewTicket(Ticket ticket, TicketEvent created) {
-    }
+    public record NewTicket(Ticket ticket, TicketEvent created) {}
 
     /**
      * @param customer the reporter's customer, or null when unknown (the ticket is flagged for triage)
      */
-    public static NewTicket open(String number, Report report, @Nullable Customer customer,
-            PriorityClassification classification) {
+    public static NewTicket open(
+            String number, Report report, @Nullable Customer customer, PriorityClassification classification) {
         ServiceRef service = customer == null
                 ? null
                 : report.serviceId() != null
-                        ? customer.service(report.serviceId()).orElseThrow(() -> new InvalidInputException(
-                                "customer " + customer.id() + " has no service " + report.serviceId()))
+                        ? customer.service(report.serviceId())
+                                .orElseThrow(() -> new InvalidInputException(
+                                        "customer " + customer.id() + " has no service " + report.serviceId()))
                         : customer.mainService().orElse(null);
         Priority priority = classification.priority();
         Ticket ticket = new Ticket(

@@ -17,8 +17,7 @@ import nl.vioms.sladesk.core.policy.SlaLevel;
  * gives the same ticket; an event that does not fit the ticket's state is refused with a reason.
  */
 public final class TicketLifecycle {
-    private TicketLifecycle() {
-    }
+    private TicketLifecycle() {}
 
     /** The order a history is folded in, and stored in: by instant, then by event id. */
     public static final Comparator<TicketEvent> HISTORY_ORDER =
@@ -45,8 +44,11 @@ public final class TicketLifecycle {
     public static Ticket apply(Ticket ticket, TicketEvent event) {
         var timeline = ticket.timeline();
         var status = ticket.status();
-        if (status == TicketStatus.CLOSED && event.kind() != EventKind.NOTE && event.kind() != EventKind.EMAIL
-                && event.kind() != EventKind.SLA_WARNING && event.kind() != EventKind.SLA_BREACH) {
+        if (status == TicketStatus.CLOSED
+                && event.kind() != EventKind.NOTE
+                && event.kind() != EventKind.EMAIL
+                && event.kind() != EventKind.SLA_WARNING
+                && event.kind() != EventKind.SLA_BREACH) {
             throw new ConflictException("ticket " + ticket.number() + " is closed");
         }
         if (event.at().isBefore(timeline.created())) {
@@ -54,8 +56,12 @@ public final class TicketLifecycle {
         }
         return switch (event.kind()) {
             // the first event carries the reason of the initial priority
-            case CREATED -> ticket.with(status, ticket.priority(),
-                    event.data().getOrDefault("priorityReason", ticket.priorityReason()), timeline);
+            case CREATED ->
+                ticket.with(
+                        status,
+                        ticket.priority(),
+                        event.data().getOrDefault("priorityReason", ticket.priorityReason()),
+                        timeline);
             case NOTE, SECOND_LINE_ACK, SLA_WARNING, SLA_BREACH -> ticket;
             case ASSIGNED -> {
                 var d = event.data();
@@ -64,25 +70,34 @@ public final class TicketLifecycle {
                         throw new InvalidInputException("assigned needs " + field);
                     }
                 }
-                yield ticket.assignedTo(d.get("customer"), d.get("customerName"), d.get("reseller"),
-                        SlaLevel.valueOf(d.get("level")), d.get("service"),
+                yield ticket.assignedTo(
+                        d.get("customer"),
+                        d.get("customerName"),
+                        d.get("reseller"),
+                        SlaLevel.valueOf(d.get("level")),
+                        d.get("service"),
                         ServiceKind.fromWireName(d.get("serviceKind")));
             }
             // a mail from them while we wait is their reply (R16); one sent before the wait began is not
             // (and only a mail from their side: another party's mail is history, not their reply)
-            case EMAIL -> status == TicketStatus.WAITING && !event.at().isBefore(pauseStart(timeline))
-                            && !"false".equals(event.data().get(FROM_REPORTER))
-                    ? withTimeline(ticket, TicketStatus.OPEN, timeline.withPauseEnded(event.at()))
-                    : ticket;
-            case PHONE_REPORT -> timeline.phoneReportedAt() != null
-                    ? ticket
-                    : withTimeline(ticket, status, timeline.withPhoneReport(event.at()));
-            case RESPONSE -> timeline.respondedAt() != null
-                    ? ticket
-                    : withTimeline(ticket, status, timeline.withResponse(event.at()));
-            case WORK_STARTED -> timeline.startedWorkAt() != null
-                    ? ticket
-                    : withTimeline(ticket, status, timeline.withWorkStarted(event.at()));
+            case EMAIL ->
+                status == TicketStatus.WAITING
+                                && !event.at().isBefore(pauseStart(timeline))
+                                && !"false".equals(event.data().get(FROM_REPORTER))
+                        ? withTimeline(ticket, TicketStatus.OPEN, timeline.withPauseEnded(event.at()))
+                        : ticket;
+            case PHONE_REPORT ->
+                timeline.phoneReportedAt() != null
+                        ? ticket
+                        : withTimeline(ticket, status, timeline.withPhoneReport(event.at()));
+            case RESPONSE ->
+                timeline.respondedAt() != null
+                        ? ticket
+                        : withTimeline(ticket, status, timeline.withResponse(event.at()));
+            case WORK_STARTED ->
+                timeline.startedWorkAt() != null
+                        ? ticket
+                        : withTimeline(ticket, status, timeline.withWorkStarted(event.at()));
             case WAITING_FOR_CUSTOMER -> {
                 requireOpen(ticket, event);
                 yield status == TicketStatus.WAITING
@@ -91,8 +106,8 @@ public final class TicketLifecycle {
             }
             case CUSTOMER_REPLIED -> {
                 if (status == TicketStatus.WAITING && event.at().isBefore(pauseStart(timeline))) {
-                    throw new InvalidInputException("the reply at " + event.at() + " is before the wait began at "
-                            + pauseStart(timeline));
+                    throw new InvalidInputException(
+                            "the reply at " + event.at() + " is before the wait began at " + pauseStart(timeline));
                 }
                 yield status != TicketStatus.WAITING
                         ? ticket
@@ -101,18 +116,27 @@ public final class TicketLifecycle {
             case RECLASSIFIED -> {
                 Priority priority = priorityOf(event);
                 String reason = "reclassified by " + event.actor()
-                        + (event.data().containsKey("reason") ? ": " + event.data().get("reason") : "");
-                yield priority == ticket.priority() ? ticket
+                        + (event.data().containsKey("reason")
+                                ? ": " + event.data().get("reason")
+                                : "");
+                yield priority == ticket.priority()
+                        ? ticket
                         : ticket.with(status, priority, reason, timeline.withReclassification(event.at(), priority));
             }
             case RESOLVED -> {
                 requireOpen(ticket, event);
-                yield withTimeline(ticket, TicketStatus.RESOLVED,
+                yield withTimeline(
+                        ticket,
+                        TicketStatus.RESOLVED,
                         timeline.withPauseEnded(event.at()).withResolution(event.at()));
             }
-            case CLOSED -> withTimeline(ticket, TicketStatus.CLOSED, timeline.resolvedAt() != null
-                    ? timeline
-                    : timeline.withPauseEnded(event.at()).withResolution(event.at()));
+            case CLOSED ->
+                withTimeline(
+                        ticket,
+                        TicketStatus.CLOSED,
+                        timeline.resolvedAt() != null
+                                ? timeline
+                                : timeline.withPauseEnded(event.at()).withResolution(event.at()));
         };
     }
 
@@ -123,13 +147,16 @@ public final class TicketLifecycle {
 
     private static Instant pauseStart(TicketTimeline timeline) {
         var pauses = timeline.pauses();
-        return pauses.isEmpty() ? timeline.created() : pauses.get(pauses.size() - 1).from();
+        return pauses.isEmpty()
+                ? timeline.created()
+                : pauses.get(pauses.size() - 1).from();
     }
 
     private static void requireOpen(Ticket ticket, TicketEvent event) {
         if (!ticket.status().isOpen()) {
             throw new ConflictException("ticket " + ticket.number() + " is "
-                    + ticket.status().name().toLowerCase(Locale.ROOT) + "; " + event.kind().wireName()
+                    + ticket.status().name().toLowerCase(Locale.ROOT) + "; "
+                    + event.kind().wireName()
                     + " needs an open ticket");
         }
     }

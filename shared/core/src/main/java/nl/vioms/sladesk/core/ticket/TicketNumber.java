@@ -7,8 +7,7 @@ import org.jspecify.annotations.Nullable;
 public final class TicketNumber {
     public static final Pattern PATTERN = Pattern.compile("VIO-(\\d{4})-(\\d{6})");
 
-    private TicketNumber() {
-    }
+    private TicketNumber() {}
 
     public static String format(int year, long sequence) {
         if (sequence < 1 || sequence > 999_999) {

@@ -12,8 +12,7 @@ public final class Amsterdam {
     private static final DateTimeFormatter READABLE =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", new Locale("nl", "NL"));
 
-    private Amsterdam() {
-    }
+    private Amsterdam() {}
 
     /** ISO-8601 with the Amsterdam offset, e.g. 2026-12-28T16:00:00+01:00; null stays null. */
     public static @Nullable String iso(@Nullable Instant instant) {

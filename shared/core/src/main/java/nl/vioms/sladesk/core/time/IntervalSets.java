@@ -16,12 +16,12 @@ import java.util.List;
  */
 public final class IntervalSets {
 
-    private IntervalSets() {
-    }
+    private IntervalSets() {}
 
     /** The union in normal form: sorted, disjoint, non-touching, without empty intervals. */
     public static List<Interval> union(Collection<Interval> intervals) {
-        List<Interval> sorted = intervals.stream().filter(i -> !i.isEmpty()).sorted().toList();
+        List<Interval> sorted =
+                intervals.stream().filter(i -> !i.isEmpty()).sorted().toList();
         List<Interval> out = new ArrayList<>();
         for (Interval i : sorted) {
             if (!out.isEmpty() && !i.start().isAfter(out.get(out.size() - 1).end())) {
@@ -39,7 +39,10 @@ public final class IntervalSets {
      * disappear. Not merged: pass the result to {@link #union} for normal form.
      */
     public static List<Interval> clip(Collection<Interval> intervals, Interval bounds) {
-        return intervals.stream().filter(bounds::overlaps).map(bounds::intersect).toList();
+        return intervals.stream()
+                .filter(bounds::overlaps)
+                .map(bounds::intersect)
+                .toList();
     }
 
     /** The union of {@code from} minus the union of {@code remove}, in normal form. */
@@ -49,11 +52,19 @@ public final class IntervalSets {
         for (Interval piece : union(from)) {
             var cursor = piece.start();
             for (Interval c : cut) {
-                if (!c.overlaps(piece)) continue;
-                if (c.start().isAfter(cursor)) out.add(new Interval(cursor, c.start()));
-                if (c.end().isAfter(cursor)) cursor = c.end();
+                if (!c.overlaps(piece)) {
+                    continue;
+                }
+                if (c.start().isAfter(cursor)) {
+                    out.add(new Interval(cursor, c.start()));
+                }
+                if (c.end().isAfter(cursor)) {
+                    cursor = c.end();
+                }
             }
-            if (piece.end().isAfter(cursor)) out.add(new Interval(cursor, piece.end()));
+            if (piece.end().isAfter(cursor)) {
+                out.add(new Interval(cursor, piece.end()));
+            }
         }
         return out;
     }
@@ -64,7 +75,9 @@ public final class IntervalSets {
         List<Interval> ub = union(b);
         for (Interval x : union(a)) {
             for (Interval y : ub) {
-                if (x.overlaps(y)) out.add(x.intersect(y));
+                if (x.overlaps(y)) {
+                    out.add(x.intersect(y));
+                }
             }
         }
         return out;

@@ -46,8 +46,8 @@ public final class EscalationRules {
      * @param attributes message attributes for subscription filters, all strings
      * @param body       the message body; absent values are left out
      */
-    public record Escalation(String id, Audience audience, String kind, Map<String, String> attributes,
-                             Map<String, Object> body) {
+    public record Escalation(
+            String id, Audience audience, String kind, Map<String, String> attributes, Map<String, Object> body) {
         public Escalation {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(audience, "audience");
@@ -63,8 +63,7 @@ public final class EscalationRules {
     /** Shown as the customer of a ticket from an unknown reporter. */
     public static final String UNKNOWN_CUSTOMER = "onbekend (triage)";
 
-    private EscalationRules() {
-    }
+    private EscalationRules() {}
 
     /** What to send when the ticket is created: the R17 escalation of a 24x7 P1 incident, else nothing. */
     public static List<Escalation> atCreation(Ticket ticket, ContractType contract) {
@@ -82,8 +81,8 @@ public final class EscalationRules {
     }
 
     /** What to send when {@code checkpoint} falls due; nothing for an untimed ticket. */
-    public static List<Escalation> at(Checkpoint checkpoint, Ticket ticket, ContractType contract,
-                                      @Nullable ClockResult clocks) {
+    public static List<Escalation> at(
+            Checkpoint checkpoint, Ticket ticket, ContractType contract, @Nullable ClockResult clocks) {
         Objects.requireNonNull(checkpoint, "checkpoint");
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(contract, "contract");
@@ -108,8 +107,8 @@ public final class EscalationRules {
         };
     }
 
-    private static Escalation escalation(Audience audience, String kind, Ticket t, ContractType contract,
-                                         @Nullable ClockResult clocks) {
+    private static Escalation escalation(
+            Audience audience, String kind, Ticket t, ContractType contract, @Nullable ClockResult clocks) {
         String id = t.number() + "#" + kind;
         String priority = t.priority().name();
         String contractName = contractWireName(contract);

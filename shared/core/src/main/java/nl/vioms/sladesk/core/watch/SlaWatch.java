@@ -40,11 +40,9 @@ public final class SlaWatch {
     }
 
     /** Earliest first; at the same instant in {@link Checkpoint} order (warning before breach). */
-    private static final Comparator<Due> ORDER =
-            Comparator.comparing(Due::at).thenComparing(Due::checkpoint);
+    private static final Comparator<Due> ORDER = Comparator.comparing(Due::at).thenComparing(Due::checkpoint);
 
-    private SlaWatch() {
-    }
+    private SlaWatch() {}
 
     /** The unrecorded checkpoints whose instant is at or before {@code now}, earliest first. */
     public static List<Due> due(Ticket ticket, ClockResult clocks, Set<Checkpoint> recorded, Instant now) {

@@ -10,14 +10,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-
 import nl.vioms.sladesk.core.policy.AvailabilityPolicy;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.time.Interval;
@@ -28,22 +26,26 @@ class AvailabilityPropertiesTest {
 
     private static final YearMonth NOV = YearMonth.of(2026, 11);
     private static final Interval MONTH = AvailabilityCalculator.monthInterval(NOV);
-    private static final AvailabilityPolicy POLICY = PolicyLoader.loadDefault().policyFor(NOV).availability();
+    private static final AvailabilityPolicy POLICY =
+            PolicyLoader.loadDefault().policyFor(NOV).availability();
 
     @Provide
     Arbitrary<List<Interval>> spans() {
         // starts from a day before to a day after the month, lengths up to 30 h, minute grid
         long from = MONTH.start().getEpochSecond() - 86_400;
         long minutes = MONTH.duration().toMinutes() + 2 * 1440;
-        Arbitrary<Interval> one = Arbitraries.longs().between(0, minutes).flatMap(s ->
-                Arbitraries.longs().between(0, 1800).map(len -> new Interval(
-                        Instant.ofEpochSecond(from + s * 60), Instant.ofEpochSecond(from + (s + len) * 60))));
+        Arbitrary<Interval> one = Arbitraries.longs()
+                .between(0, minutes)
+                .flatMap(s -> Arbitraries.longs()
+                        .between(0, 1800)
+                        .map(len -> new Interval(
+                                Instant.ofEpochSecond(from + s * 60), Instant.ofEpochSecond(from + (s + len) * 60))));
         return one.list().ofMaxSize(12);
     }
 
     @Property(tries = 300)
-    void downPlusExcludedIsTheOutageTimeInTheMonth(@ForAll("spans") List<Interval> outages,
-                                                   @ForAll("spans") List<Interval> forceMajeure) {
+    void downPlusExcludedIsTheOutageTimeInTheMonth(
+            @ForAll("spans") List<Interval> outages, @ForAll("spans") List<Interval> forceMajeure) {
         AvailabilityInput.Builder in = AvailabilityInput.forMonth(NOV);
         outages.forEach(in::outage);
         forceMajeure.forEach(x -> in.exclusion(new Exclusion(x, ExclusionKind.FORCE_MAJEURE, "test")));
@@ -54,7 +56,8 @@ class AvailabilityPropertiesTest {
         List<Interval> exclusions = new ArrayList<>(IntervalSets.clip(forceMajeure, MONTH));
         exclusions.addAll(AvailabilityCalculator.serviceWindows(NOV, POLICY.regularServiceWindows()));
         for (DownInterval d : r.downIntervals()) {
-            assertTrue(MONTH.start().compareTo(d.interval().start()) <= 0 && MONTH.end().compareTo(d.interval().end()) >= 0);
+            assertTrue(MONTH.start().compareTo(d.interval().start()) <= 0
+                    && MONTH.end().compareTo(d.interval().end()) >= 0);
             assertFalse(exclusions.stream().anyMatch(x -> x.overlaps(d.interval())), "down inside an exclusion");
         }
         BigDecimal pct = r.availabilityPercent();

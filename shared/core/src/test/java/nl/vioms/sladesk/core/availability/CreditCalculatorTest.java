@@ -9,9 +9,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-
-import org.junit.jupiter.api.Test;
-
 import nl.vioms.sladesk.core.policy.CreditPolicy;
 import nl.vioms.sladesk.core.policy.CreditRounding;
 import nl.vioms.sladesk.core.policy.LevelTerms;
@@ -20,6 +17,7 @@ import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
 import nl.vioms.sladesk.core.policy.SlaPolicy;
 import nl.vioms.sladesk.core.time.Interval;
+import org.junit.jupiter.api.Test;
 
 /**
  * R25 credits, worked by hand. November 2026 has 43200 min (2 592 000 s). Every outage starts on
@@ -40,8 +38,11 @@ class CreditCalculatorTest {
 
     static AvailabilityResult novemberWithDown(long seconds) {
         Instant start = ams("2026-11-02T00:00");
-        return AvailabilityCalculator.calculate(AvailabilityInput.forMonth(NOV)
-                .outage(new Interval(start, start.plusSeconds(seconds))).build(), POLICY.availability());
+        return AvailabilityCalculator.calculate(
+                AvailabilityInput.forMonth(NOV)
+                        .outage(new Interval(start, start.plusSeconds(seconds)))
+                        .build(),
+                POLICY.availability());
     }
 
     static CreditResult credit(long downSeconds, CreditRounding rounding, BigDecimal fee, BigDecimal fixed) {
@@ -56,7 +57,7 @@ class CreditCalculatorTest {
     // ---- R25's examples ----
 
     @Test
-    void at98_7_whole_noCredit() {
+    void at98Point7WholeNoCredit() {
         // 0.9 points, whole points: floor(0.9) = 0 -> 0 % -> 0.00
         CreditResult r = credit(33_696, CreditRounding.WHOLE, FEE, FIXED);
         assertNumber("98.7", r.availability());
@@ -68,7 +69,7 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void at98_7_started_oneStep() {
+    void at98Point7StartedOneStep() {
         // ceil(0.9) = 1 step -> 5 % of 200.00 = 10.00
         CreditResult r = credit(33_696, CreditRounding.STARTED, FEE, FIXED);
         assertNumber("1", r.steps());
@@ -77,7 +78,7 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void at98_7_prorata() {
+    void at98Point7Prorata() {
         // 0.9 steps * 5 % = 4.5 % of 200.00 = 9.00
         CreditResult r = credit(33_696, CreditRounding.PRORATA, FEE, FIXED);
         assertNumber("0.9", r.steps());
@@ -86,7 +87,7 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void at97_5_whole_twoPoints() {
+    void at97Point5WholeTwoPoints() {
         // floor(2.1) = 2 -> 10 % of 200.00 = 20.00 (R25's example)
         CreditResult r = credit(18 * 3600, CreditRounding.WHOLE, FEE, FIXED);
         assertNumber("97.5", r.availability());
@@ -99,7 +100,7 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void at97_5_started_threeSteps() {
+    void at97Point5StartedThreeSteps() {
         // ceil(2.1) = 3 -> 15 % of 200.00 = 30.00
         CreditResult r = credit(18 * 3600, CreditRounding.STARTED, FEE, FIXED);
         assertNumber("3", r.steps());
@@ -107,7 +108,7 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void at97_5_prorata() {
+    void at97Point5Prorata() {
         // 2.1 * 5 % = 10.5 % of 200.00 = 21.00
         CreditResult r = credit(18 * 3600, CreditRounding.PRORATA, FEE, FIXED);
         assertNumber("10.5", r.creditPercent());
@@ -115,20 +116,22 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void cap_60PercentOfFixedCosts() {
+    void cap60PercentOfFixedCosts() {
         // 97.5 %, whole: 10 % of fee 1000 = 100.00; cap 60 % of fixed costs 100 = 60.00 -> 60.00
         CreditResult r = credit(18 * 3600, CreditRounding.WHOLE, new BigDecimal("1000"), new BigDecimal("100"));
         assertEquals(new BigDecimal("100.00"), r.uncappedAmount());
         assertEquals(new BigDecimal("60.00"), r.cap());
         assertEquals(new BigDecimal("60.00"), r.amount());
         assertTrue(r.capped());
-        assertTrue(r.explanation().get(r.explanation().size() - 1).contains("capped"), r.explanation().toString());
+        assertTrue(
+                r.explanation().get(r.explanation().size() - 1).contains("capped"),
+                r.explanation().toString());
     }
 
     // ---- edges ----
 
     @Test
-    void exactlyAtThreshold_noCredit_evenWhenCountingStartedPoints() {
+    void exactlyAtThresholdNoCreditEvenWhenCountingStartedPoints() {
         // 10 368 s down -> exactly 99.6 %: not below
         CreditResult r = credit(10_368, CreditRounding.STARTED, FEE, FIXED);
         assertNumber("99.6", r.availability());
@@ -137,7 +140,7 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void oneSecondBelowThreshold_usesExactRatio_notDisplayFigure() {
+    void oneSecondBelowThresholdUsesExactRatioNotDisplayFigure() {
         // 10 369 s down: 1 s more than 99.6 %, i.e. 100 / 2 592 000 = 0.0000385802469... points below.
         // Displayed: 99.5999614... -> 99.6000 (HALF_UP, 4 decimals), but the credit uses the exact
         // ratio: started -> 1 step -> 5 % of 200.00 = 10.00 (documented decision)
@@ -146,11 +149,13 @@ class CreditCalculatorTest {
         assertEquals(new BigDecimal("0.0000385802"), r.pointsBelow());
         assertEquals(new BigDecimal("10.00"), r.amount());
         // and whole points: nothing
-        assertEquals(new BigDecimal("0.00"), credit(10_369, CreditRounding.WHOLE, FEE, FIXED).amount());
+        assertEquals(
+                new BigDecimal("0.00"),
+                credit(10_369, CreditRounding.WHOLE, FEE, FIXED).amount());
     }
 
     @Test
-    void noCreditForConnectivity_R2() {
+    void noCreditForConnectivityR2() {
         // 97.5 % would give 20.00, but connectivity follows its supplier's SLA
         LevelTerms conn = POLICY.terms(SlaLevel.N, ServiceKind.CONNECTIVITY);
         CreditResult r = CreditCalculator.calculate(novemberWithDown(18 * 3600), POLICY.credit(), conn, FEE, FIXED);
@@ -160,12 +165,16 @@ class CreditCalculatorTest {
     }
 
     @Test
-    void excludedTimeCreatesNoCredit_R26() {
+    void excludedTimeCreatesNoCreditR26() {
         // the same 18 h outage under force majeure: excluded, availability 100 %, no credit
         Instant start = ams("2026-11-02T00:00");
         Interval outage = new Interval(start, start.plus(Duration.ofHours(18)));
-        AvailabilityResult a = AvailabilityCalculator.calculate(AvailabilityInput.forMonth(NOV).outage(outage)
-                .exclusion(new Exclusion(outage, ExclusionKind.FORCE_MAJEURE, "DDoS")).build(), POLICY.availability());
+        AvailabilityResult a = AvailabilityCalculator.calculate(
+                AvailabilityInput.forMonth(NOV)
+                        .outage(outage)
+                        .exclusion(new Exclusion(outage, ExclusionKind.FORCE_MAJEURE, "DDoS"))
+                        .build(),
+                POLICY.availability());
         CreditResult r = CreditCalculator.calculate(a, POLICY.credit(), PBX_N, FEE, FIXED);
         assertNumber("100", r.availability());
         assertEquals(new BigDecimal("0.00"), r.amount());
@@ -175,7 +184,13 @@ class CreditCalculatorTest {
     void explanationSpellsOutEachStep() {
         CreditResult r = credit(18 * 3600, CreditRounding.WHOLE, FEE, FIXED);
         String text = String.join("\n", r.explanation());
-        assertTrue(text.contains("97.5000 %") && text.contains("99.6") && text.contains("2.1")
-                && text.contains("whole") && text.contains("20.00") && text.contains("600.00"), text);
+        assertTrue(
+                text.contains("97.5000 %")
+                        && text.contains("99.6")
+                        && text.contains("2.1")
+                        && text.contains("whole")
+                        && text.contains("20.00")
+                        && text.contains("600.00"),
+                text);
     }
 }

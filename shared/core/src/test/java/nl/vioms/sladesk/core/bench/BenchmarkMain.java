@@ -19,11 +19,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.clock.BusinessTime;
 import nl.vioms.sladesk.core.policy.WindowKind;
@@ -36,8 +35,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** One-command launcher of {@link DeadlineBenchmark}; see the comment at the top of the file. */
 public final class BenchmarkMain {
 
-    private BenchmarkMain() {
-    }
+    private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
         sanityCheck();
@@ -55,7 +53,9 @@ public final class BenchmarkMain {
         Map<String, Double> score = new HashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
-            score.put(name.substring(name.lastIndexOf('.') + 1), r.getPrimaryResult().getScore());
+            score.put(
+                    name.substring(name.lastIndexOf('.') + 1),
+                    r.getPrimaryResult().getScore());
         }
         double ours = score.get("businessTime");
         double naive = score.get("naiveMinuteStepping");
@@ -93,7 +93,8 @@ public final class BenchmarkMain {
             Instant ours = office.add(whole, DeadlineBenchmark.TARGET);
             Instant naive = DeadlineBenchmark.naiveAdd(calendar, whole, DeadlineBenchmark.TARGET);
             if (!ours.equals(naive)) {
-                throw new IllegalStateException("implementations disagree from " + whole + ": " + ours + " vs " + naive);
+                throw new IllegalStateException(
+                        "implementations disagree from " + whole + ": " + ours + " vs " + naive);
             }
         }
     }

@@ -6,7 +6,6 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.concurrent.TimeUnit;
-
 import nl.vioms.sladesk.core.calendar.ServiceWindow;
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.clock.BusinessTime;
@@ -30,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 public class DeadlineBenchmark {
 
     static final Duration TARGET = Duration.ofHours(8);
-    static final int STARTS = 7 * 24 * 6;          // every 10 minutes of the week
+    static final int STARTS = 7 * 24 * 6; // every 10 minutes of the week
     private static final LocalTime OPEN = LocalTime.of(9, 0);
     private static final LocalTime CLOSE = LocalTime.of(17, 30);
 

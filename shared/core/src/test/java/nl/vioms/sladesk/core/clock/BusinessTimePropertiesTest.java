@@ -10,13 +10,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import nl.vioms.sladesk.core.calendar.ServiceWindow;
 import nl.vioms.sladesk.core.calendar.WorkingDays;
@@ -34,14 +34,23 @@ import nl.vioms.sladesk.core.time.Interval;
 class BusinessTimePropertiesTest {
 
     private static final WorkingDays CALENDAR = WorkingDays.dutchDefault();
-    private static final Instant FROM = OffsetDateTime.parse("2024-01-01T00:00+01:00").toInstant();
-    private static final Instant TO = OffsetDateTime.parse("2035-12-01T00:00+01:00").toInstant();
+    private static final Instant FROM =
+            OffsetDateTime.parse("2024-01-01T00:00+01:00").toInstant();
+    private static final Instant TO =
+            OffsetDateTime.parse("2035-12-01T00:00+01:00").toInstant();
     /** Days where mistakes hide: DST Sundays, Christmas, New Year, King's Day, Liberation Day. */
     private static final List<LocalDate> TRICKY_DAYS = List.of(
-            LocalDate.of(2026, 3, 29), LocalDate.of(2026, 10, 25), LocalDate.of(2027, 3, 28),
-            LocalDate.of(2027, 10, 31), LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 31),
-            LocalDate.of(2025, 4, 25), LocalDate.of(2026, 4, 24), LocalDate.of(2025, 5, 2),
-            LocalDate.of(2029, 12, 24), LocalDate.of(2031, 4, 25));
+            LocalDate.of(2026, 3, 29),
+            LocalDate.of(2026, 10, 25),
+            LocalDate.of(2027, 3, 28),
+            LocalDate.of(2027, 10, 31),
+            LocalDate.of(2026, 12, 24),
+            LocalDate.of(2026, 12, 31),
+            LocalDate.of(2025, 4, 25),
+            LocalDate.of(2026, 4, 24),
+            LocalDate.of(2025, 5, 2),
+            LocalDate.of(2029, 12, 24),
+            LocalDate.of(2031, 4, 25));
 
     private static BusinessTime time(WindowKind kind) {
         return BusinessTime.of(CALENDAR.window(kind));
@@ -49,24 +58,24 @@ class BusinessTimePropertiesTest {
 
     @Provide
     Arbitrary<Instant> instants() {
-        Arbitrary<Instant> anywhere = Arbitraries.longs().between(FROM.getEpochSecond(), TO.getEpochSecond())
+        Arbitrary<Instant> anywhere = Arbitraries.longs()
+                .between(FROM.getEpochSecond(), TO.getEpochSecond())
                 .map(Instant::ofEpochSecond);
-        Arbitrary<Instant> tricky = Combinators.combine(Arbitraries.of(TRICKY_DAYS),
-                        Arbitraries.longs().between(0, 3 * 86_400L))
-                .as((day, s) -> day.atStartOfDay(ServiceWindow.AMSTERDAM).toInstant().plusSeconds(s));
-        Arbitrary<Instant> withNanos = anywhere.flatMap(i -> Arbitraries.integers().between(0, 999_999_999)
-                .map(i::plusNanos));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, anywhere), net.jqwik.api.Tuple.of(4, tricky),
-                net.jqwik.api.Tuple.of(1, withNanos));
+        Arbitrary<Instant> tricky = Combinators.combine(
+                        Arbitraries.of(TRICKY_DAYS), Arbitraries.longs().between(0, 3 * 86_400L))
+                .as((day, s) ->
+                        day.atStartOfDay(ServiceWindow.AMSTERDAM).toInstant().plusSeconds(s));
+        Arbitrary<Instant> withNanos = anywhere.flatMap(
+                i -> Arbitraries.integers().between(0, 999_999_999).map(i::plusNanos));
+        return Arbitraries.frequencyOf(Tuple.of(4, anywhere), Tuple.of(4, tricky), Tuple.of(1, withNanos));
     }
 
     @Provide
     Arbitrary<Duration> amounts() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(Duration.ZERO)),
-                net.jqwik.api.Tuple.of(6, Arbitraries.longs().between(1, 60L * 24 * 14).map(Duration::ofMinutes)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(1, 86_400L * 10).map(Duration::ofSeconds)));
+                Tuple.of(1, Arbitraries.just(Duration.ZERO)),
+                Tuple.of(6, Arbitraries.longs().between(1, 60L * 24 * 14).map(Duration::ofMinutes)),
+                Tuple.of(3, Arbitraries.longs().between(1, 86_400L * 10).map(Duration::ofSeconds)));
     }
 
     @Provide
@@ -95,9 +104,12 @@ class BusinessTimePropertiesTest {
     }
 
     @Property
-    void addIsAdditive(@ForAll WindowKind kind, @ForAll("instants") Instant t,
-                       @ForAll("amounts") Duration a, @ForAll("positiveAmounts") Duration b,
-                       @ForAll("pauses") List<Interval> pauses) {
+    void addIsAdditive(
+            @ForAll WindowKind kind,
+            @ForAll("instants") Instant t,
+            @ForAll("amounts") Duration a,
+            @ForAll("positiveAmounts") Duration b,
+            @ForAll("pauses") List<Interval> pauses) {
         // b > 0: add(r, 0) moves an end-of-period result to the next opening, by definition
         BusinessTime time = time(kind);
         List<Interval> p = near(t, pauses);
@@ -105,16 +117,22 @@ class BusinessTimePropertiesTest {
     }
 
     @Property
-    void betweenInvertsAdd(@ForAll WindowKind kind, @ForAll("instants") Instant t,
-                           @ForAll("amounts") Duration a, @ForAll("pauses") List<Interval> pauses) {
+    void betweenInvertsAdd(
+            @ForAll WindowKind kind,
+            @ForAll("instants") Instant t,
+            @ForAll("amounts") Duration a,
+            @ForAll("pauses") List<Interval> pauses) {
         BusinessTime time = time(kind);
         List<Interval> p = near(t, pauses);
         assertEquals(a, time.between(t, time.add(t, a, p), p));
     }
 
     @Property
-    void resultLiesInOpenTime(@ForAll WindowKind kind, @ForAll("instants") Instant t,
-                              @ForAll("amounts") Duration a, @ForAll("pauses") List<Interval> pauses) {
+    void resultLiesInOpenTime(
+            @ForAll WindowKind kind,
+            @ForAll("instants") Instant t,
+            @ForAll("amounts") Duration a,
+            @ForAll("pauses") List<Interval> pauses) {
         BusinessTime time = time(kind);
         List<Interval> p = near(t, pauses);
         Instant r = time.add(t, a, p);
@@ -128,8 +146,12 @@ class BusinessTimePropertiesTest {
     }
 
     @Property
-    void monotone(@ForAll WindowKind kind, @ForAll("instants") Instant t, @ForAll("amounts") Duration a,
-                  @ForAll("amounts") Duration b, @ForAll @IntRange(min = 0, max = 200_000) int laterSeconds) {
+    void monotone(
+            @ForAll WindowKind kind,
+            @ForAll("instants") Instant t,
+            @ForAll("amounts") Duration a,
+            @ForAll("amounts") Duration b,
+            @ForAll @IntRange(min = 0, max = 200_000) int laterSeconds) {
         BusinessTime time = time(kind);
         Duration small = a.compareTo(b) <= 0 ? a : b;
         Duration large = a.compareTo(b) <= 0 ? b : a;
@@ -141,20 +163,24 @@ class BusinessTimePropertiesTest {
 
     /** Oracle: count open minutes one by one, each decided by the per-date definition alone. */
     @Property(tries = 300)
-    void agreesWithMinuteStepping(@ForAll WindowKind kind, @ForAll("instants") Instant start,
-                                  @ForAll @IntRange(min = 0, max = 3 * 24 * 60) int minutes) {
-        Instant t = Instant.ofEpochSecond(start.getEpochSecond() / 60 * 60);   // whole minute
+    void agreesWithMinuteStepping(
+            @ForAll WindowKind kind,
+            @ForAll("instants") Instant start,
+            @ForAll @IntRange(min = 0, max = 3 * 24 * 60) int minutes) {
+        Instant t = Instant.ofEpochSecond(start.getEpochSecond() / 60 * 60); // whole minute
         Instant expected = naiveAdd(CALENDAR.window(kind), t, minutes);
         assertEquals(expected, time(kind).add(t, Duration.ofMinutes(minutes)));
     }
 
     @Property
-    void switchingIsAdditive(@ForAll("instants") Instant t, @ForAll("amounts") Duration a,
-                             @ForAll("positiveAmounts") Duration b,
-                             @ForAll @IntRange(min = -86_400, max = 4 * 86_400) int switchAfter) {
+    void switchingIsAdditive(
+            @ForAll("instants") Instant t,
+            @ForAll("amounts") Duration a,
+            @ForAll("positiveAmounts") Duration b,
+            @ForAll @IntRange(min = -86_400, max = 4 * 86_400) int switchAfter) {
         // R7: office hours until the phone report, 24x7 after
-        BusinessTime gated = BusinessTime.switching(time(WindowKind.OFFICE_HOURS), t.plusSeconds(switchAfter),
-                time(WindowKind.ALWAYS));
+        BusinessTime gated = BusinessTime.switching(
+                time(WindowKind.OFFICE_HOURS), t.plusSeconds(switchAfter), time(WindowKind.ALWAYS));
         assertEquals(gated.add(t, a.plus(b)), gated.add(gated.add(t, a), b));
         assertEquals(a, gated.between(t, gated.add(t, a)));
     }

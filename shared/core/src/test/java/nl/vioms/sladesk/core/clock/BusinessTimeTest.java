@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.List;
-
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.policy.WindowKind;
 import nl.vioms.sladesk.core.time.Interval;
@@ -37,7 +36,8 @@ class BusinessTimeTest {
         // Monday 09:00 + 8:30 = Monday 17:30 (end of the period, not Tuesday 09:00)
         assertEquals(at("2026-06-15T17:30+02:00"), office.add(at("2026-06-15T09:00+02:00"), Duration.ofMinutes(510)));
         // one second more spills into Tuesday 09:00:01
-        assertEquals(at("2026-06-16T09:00:01+02:00"),
+        assertEquals(
+                at("2026-06-16T09:00:01+02:00"),
                 office.add(at("2026-06-15T09:00+02:00"), Duration.ofSeconds(510 * 60 + 1)));
     }
 
@@ -45,11 +45,10 @@ class BusinessTimeTest {
     @DisplayName("R6: between counts open time only, across a weekend")
     void betweenAcrossWeekend() {
         // Fri 12 June 16:00-17:30 = 1.5 h, weekend closed, Mon 15 June 09:00-11:00 = 2 h -> 3.5 h
-        assertEquals(Duration.ofMinutes(210),
-                office.between(at("2026-06-12T16:00+02:00"), at("2026-06-15T11:00+02:00")));
+        assertEquals(
+                Duration.ofMinutes(210), office.between(at("2026-06-12T16:00+02:00"), at("2026-06-15T11:00+02:00")));
         // HN adds Sat and Sun 12:00-20:00 = 16 h -> 19.5 h
-        assertEquals(Duration.ofMinutes(1170),
-                hn.between(at("2026-06-12T16:00+02:00"), at("2026-06-15T11:00+02:00")));
+        assertEquals(Duration.ofMinutes(1170), hn.between(at("2026-06-12T16:00+02:00"), at("2026-06-15T11:00+02:00")));
         assertEquals(Duration.ZERO, office.between(at("2026-06-15T11:00+02:00"), at("2026-06-12T16:00+02:00")));
     }
 
@@ -59,8 +58,7 @@ class BusinessTimeTest {
         // 2026-03-29 00:30+01:00 = 23:30Z; + 8 h = 07:30Z = 09:30+02:00
         assertEquals(at("2026-03-29T09:30+02:00"), always.add(at("2026-03-29T00:30+01:00"), Duration.ofHours(8)));
         // local 00:00 -> 04:00 on 29 March is only 3 clock hours
-        assertEquals(Duration.ofHours(3),
-                always.between(at("2026-03-29T00:00+01:00"), at("2026-03-29T04:00+02:00")));
+        assertEquals(Duration.ofHours(3), always.between(at("2026-03-29T00:00+01:00"), at("2026-03-29T04:00+02:00")));
     }
 
     @Test
@@ -68,10 +66,13 @@ class BusinessTimeTest {
     void pausesExcluded() {
         List<Interval> pauses = List.of(new Interval(at("2026-06-15T11:00+02:00"), at("2026-06-15T13:00+02:00")));
         // 24x7: 10:00 + 4 h with 2 h paused -> 16:00
-        assertEquals(at("2026-06-15T16:00+02:00"), always.add(at("2026-06-15T10:00+02:00"), Duration.ofHours(4), pauses));
+        assertEquals(
+                at("2026-06-15T16:00+02:00"), always.add(at("2026-06-15T10:00+02:00"), Duration.ofHours(4), pauses));
         // office: Mon 10:00-11:00 (1 h) + 13:00-17:30 (4.5 h) = 5.5 h; 8 h needs 2.5 h more -> Tue 11:30
-        assertEquals(at("2026-06-16T11:30+02:00"), office.add(at("2026-06-15T10:00+02:00"), Duration.ofHours(8), pauses));
-        assertEquals(Duration.ofMinutes(330),
+        assertEquals(
+                at("2026-06-16T11:30+02:00"), office.add(at("2026-06-15T10:00+02:00"), Duration.ofHours(8), pauses));
+        assertEquals(
+                Duration.ofMinutes(330),
                 office.between(at("2026-06-15T10:00+02:00"), at("2026-06-15T18:00+02:00"), pauses));
         // starting inside a pause: the next open instant is its end
         assertEquals(at("2026-06-15T13:00+02:00"), office.nextOpen(at("2026-06-15T12:00+02:00"), pauses));
@@ -84,7 +85,8 @@ class BusinessTimeTest {
                 new Interval(at("2026-06-15T12:00+02:00"), at("2026-06-15T14:00+02:00")),
                 new Interval(at("2026-06-15T11:00+02:00"), at("2026-06-15T12:30+02:00")));
         // paused 11:00-14:00 = 3 h; 10:00 + 2 h -> 1 h before, 1 h after 14:00 = 15:00
-        assertEquals(at("2026-06-15T15:00+02:00"), always.add(at("2026-06-15T10:00+02:00"), Duration.ofHours(2), pauses));
+        assertEquals(
+                at("2026-06-15T15:00+02:00"), always.add(at("2026-06-15T10:00+02:00"), Duration.ofHours(2), pauses));
     }
 
     @Test
@@ -101,7 +103,7 @@ class BusinessTimeTest {
     @Test
     @DisplayName("negative amounts are refused")
     void negativeAmount() {
-        assertThrows(IllegalArgumentException.class,
-                () -> office.add(at("2026-06-15T10:00+02:00"), Duration.ofMinutes(-1)));
+        assertThrows(
+                IllegalArgumentException.class, () -> office.add(at("2026-06-15T10:00+02:00"), Duration.ofMinutes(-1)));
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
-
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.policy.LevelTerms;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
@@ -62,8 +61,11 @@ class DefaultPolicyClocksTest {
         assertNull(sip.warningAt());
 
         // hosted PBX B, P2: response 4 h -> Wed 10:30; start work and restore 8 h -> Wed 14:30
-        ClockResult p2 = compute(ticket("2026-06-16T15:00+02:00", Channel.EMAIL, Priority.P2), SlaLevel.B,
-                ServiceKind.HOSTED_PBX, "2026-06-16T15:00+02:00");
+        ClockResult p2 = compute(
+                ticket("2026-06-16T15:00+02:00", Channel.EMAIL, Priority.P2),
+                SlaLevel.B,
+                ServiceKind.HOSTED_PBX,
+                "2026-06-16T15:00+02:00");
         assertEquals(at("2026-06-17T10:30+02:00"), p2.responseDue());
         assertEquals(at("2026-06-17T14:30+02:00"), p2.startWorkDue());
         assertEquals(at("2026-06-17T14:30+02:00"), p2.restoreDue());
@@ -76,21 +78,27 @@ class DefaultPolicyClocksTest {
         assertFalse(terms.availabilityCredit());
         // N P1 Mon 15 June 2026 10:00: response 4 h -> 14:00; start work 2 h -> 12:00;
         // restore 8 h: Mon 10:00-17:30 = 7.5 h, 0.5 h left -> Tue 16 June 09:30; warning 6 h -> Mon 16:00
-        ClockResult r = compute(ticket("2026-06-15T10:00+02:00", Channel.EMAIL, Priority.P1), SlaLevel.N,
-                ServiceKind.CONNECTIVITY, "2026-06-15T15:00+02:00");
+        ClockResult r = compute(
+                ticket("2026-06-15T10:00+02:00", Channel.EMAIL, Priority.P1),
+                SlaLevel.N,
+                ServiceKind.CONNECTIVITY,
+                "2026-06-15T15:00+02:00");
         assertEquals(at("2026-06-15T14:00+02:00"), r.responseDue());
         assertEquals(at("2026-06-15T12:00+02:00"), r.startWorkDue());
         assertEquals(at("2026-06-16T09:30+02:00"), r.restoreDue());
         assertEquals(at("2026-06-15T16:00+02:00"), r.warningAt());
-        assertTrue(r.responseBreached());                       // no response, 15:00 > 14:00
+        assertTrue(r.responseBreached()); // no response, 15:00 > 14:00
         // elapsed Mon 10:00-15:00 = 5 h, remaining 3 h
         assertEquals(Duration.ofHours(5), r.restoreElapsed());
         assertEquals(Duration.ofHours(3), r.restoreRemaining());
 
         // connectivity on A, phoned Saturday 13 June 22:00: 24x7 at once (R7) -> response and start work
         // 2 h -> Sun 00:00; restore 8 h -> Sun 06:00
-        ClockResult a = compute(ticket("2026-06-13T22:00+02:00", Channel.PHONE, Priority.P1), SlaLevel.A,
-                ServiceKind.CONNECTIVITY, "2026-06-13T22:00+02:00");
+        ClockResult a = compute(
+                ticket("2026-06-13T22:00+02:00", Channel.PHONE, Priority.P1),
+                SlaLevel.A,
+                ServiceKind.CONNECTIVITY,
+                "2026-06-13T22:00+02:00");
         assertEquals(at("2026-06-14T00:00+02:00"), a.responseDue());
         assertEquals(at("2026-06-14T00:00+02:00"), a.startWorkDue());
         assertEquals(at("2026-06-14T06:00+02:00"), a.restoreDue());
@@ -106,8 +114,11 @@ class DefaultPolicyClocksTest {
         // warning 6 h -> 5 h 30 left -> Thu 17:30
         // acknowledge 24 clock hours (R12) -> Thu 20:30
         // now Thu 15:00: elapsed 30 min + 12:00-15:00 3 h = 3 h 30, remaining 4 h 30; no response -> breached
-        ClockResult r = compute(ticket("2026-06-17T20:30+02:00", Channel.EMAIL, Priority.P1), SlaLevel.HS,
-                ServiceKind.HOSTED_PBX, "2026-06-18T15:00+02:00");
+        ClockResult r = compute(
+                ticket("2026-06-17T20:30+02:00", Channel.EMAIL, Priority.P1),
+                SlaLevel.HS,
+                ServiceKind.HOSTED_PBX,
+                "2026-06-18T15:00+02:00");
         assertEquals(at("2026-06-17T20:30+02:00"), r.clockStart());
         assertEquals(at("2026-06-18T14:30+02:00"), r.responseDue());
         assertEquals(at("2026-06-18T13:30+02:00"), r.startWorkDue());
@@ -127,8 +138,11 @@ class DefaultPolicyClocksTest {
         // response 4 h -> Sat 19:00
         // start work 8 h and restore 8 h -> 3 h left -> Sun 14 June 12:00 + 3 h = 15:00
         // warning 6 h -> 1 h left -> Sun 13:00
-        ClockResult r = compute(ticket("2026-06-13T15:00+02:00", Channel.EMAIL, Priority.P2), SlaLevel.HN,
-                ServiceKind.HOSTED_PBX, "2026-06-13T15:00+02:00");
+        ClockResult r = compute(
+                ticket("2026-06-13T15:00+02:00", Channel.EMAIL, Priority.P2),
+                SlaLevel.HN,
+                ServiceKind.HOSTED_PBX,
+                "2026-06-13T15:00+02:00");
         assertEquals(at("2026-06-13T15:00+02:00"), r.clockStart());
         assertEquals(at("2026-06-13T19:00+02:00"), r.responseDue());
         assertEquals(at("2026-06-14T15:00+02:00"), r.startWorkDue());
@@ -137,8 +151,11 @@ class DefaultPolicyClocksTest {
 
         // created Sat 10:00, before the weekend window: clock starts Sat 12:00; response 4 h -> 16:00;
         // restore 8 h fills Saturday's window exactly -> Sat 20:00 (the end of the period)
-        ClockResult early = compute(ticket("2026-06-13T10:00+02:00", Channel.EMAIL, Priority.P2), SlaLevel.HN,
-                ServiceKind.HOSTED_PBX, "2026-06-13T10:00+02:00");
+        ClockResult early = compute(
+                ticket("2026-06-13T10:00+02:00", Channel.EMAIL, Priority.P2),
+                SlaLevel.HN,
+                ServiceKind.HOSTED_PBX,
+                "2026-06-13T10:00+02:00");
         assertEquals(at("2026-06-13T12:00+02:00"), early.clockStart());
         assertEquals(at("2026-06-13T16:00+02:00"), early.responseDue());
         assertEquals(at("2026-06-13T20:00+02:00"), early.restoreDue());

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.Set;
-
 import nl.vioms.sladesk.core.calendar.HolidaySettings;
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.policy.Priority;
@@ -65,8 +64,8 @@ class SlaClocksEdgeCasesTest {
     void hnEaster() {
         // Easter 2026 is 5 April. Sun 5 April 19:00-20:00 = 1 h; Mon 6 April Easter Monday closed;
         // Tue 7 April 09:00 + 7 h = 16:00; response 4 h -> 1 h + 3 h -> Tue 12:00
-        ClockResult r = compute(ticket("2026-04-05T19:00+02:00", Channel.EMAIL, Priority.P1), SlaLevel.HN,
-                "2026-04-05T19:00+02:00");
+        ClockResult r = compute(
+                ticket("2026-04-05T19:00+02:00", Channel.EMAIL, Priority.P1), SlaLevel.HN, "2026-04-05T19:00+02:00");
         assertEquals(at("2026-04-07T16:00+02:00"), r.restoreDue());
         assertEquals(at("2026-04-07T12:00+02:00"), r.responseDue());
     }
@@ -78,9 +77,13 @@ class SlaClocksEdgeCasesTest {
         // Tue 7 April 09:00 + 7.5 h = 16:30. Default (Good Friday works): Fri 3 April 09:00 + 7.5 h = 16:30.
         TicketTimeline t = ticket("2026-04-02T17:00+02:00", Channel.EMAIL, Priority.P1);
         WorkingDays withGoodFriday = new WorkingDays(new HolidaySettings(true, true, Set.of()));
-        assertEquals(at("2026-04-07T16:30+02:00"),
-                SlaClocks.compute(t, terms(SlaLevel.N), withGoodFriday, at("2026-04-02T17:00+02:00")).restoreDue());
-        assertEquals(at("2026-04-03T16:30+02:00"), compute(t, SlaLevel.N, "2026-04-02T17:00+02:00").restoreDue());
+        assertEquals(
+                at("2026-04-07T16:30+02:00"),
+                SlaClocks.compute(t, terms(SlaLevel.N), withGoodFriday, at("2026-04-02T17:00+02:00"))
+                        .restoreDue());
+        assertEquals(
+                at("2026-04-03T16:30+02:00"),
+                compute(t, SlaLevel.N, "2026-04-02T17:00+02:00").restoreDue());
     }
 
     @Test
@@ -108,13 +111,13 @@ class SlaClocksEdgeCasesTest {
         TicketTimeline t = ticket("2026-06-15T12:00+02:00", Channel.EMAIL, Priority.P2)
                 .withReclassification(at("2026-06-15T13:30+02:00"), Priority.P1);
         ClockResult asP2 = compute(t, SlaLevel.HS, "2026-06-15T13:00+02:00");
-        assertEquals(at("2026-06-15T20:00+02:00"), asP2.startWorkDue());     // 12:00 + 8 h
+        assertEquals(at("2026-06-15T20:00+02:00"), asP2.startWorkDue()); // 12:00 + 8 h
         assertFalse(asP2.startWorkBreached());
         ClockResult asP1 = compute(t, SlaLevel.HS, "2026-06-15T14:30+02:00");
         assertEquals(Priority.P1, asP1.priority());
         assertEquals(at("2026-06-15T14:00+02:00"), asP1.startWorkDue());
         assertTrue(asP1.startWorkBreached());
         assertEquals(at("2026-06-15T20:00+02:00"), asP1.restoreDue());
-        assertEquals(at("2026-06-15T15:00+02:00"), asP1.responseDue());      // 12:00 + 3 h
+        assertEquals(at("2026-06-15T15:00+02:00"), asP1.responseDue()); // 12:00 + 3 h
     }
 }

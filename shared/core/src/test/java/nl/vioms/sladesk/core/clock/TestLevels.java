@@ -3,7 +3,6 @@ package nl.vioms.sladesk.core.clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-
 import nl.vioms.sladesk.core.policy.LevelTerms;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.policy.ServiceKind;
@@ -20,8 +19,7 @@ final class TestLevels {
     /** The shipped policy version in force for every date the clock tests use (2025-2027). */
     static final SlaPolicy DEFAULT = PolicyLoader.loadDefault().policyOn(LocalDate.of(2026, 1, 1));
 
-    private TestLevels() {
-    }
+    private TestLevels() {}
 
     /**
      * The level's row of R5 as the policy ships it. SIP trunk, because it carries no per-kind

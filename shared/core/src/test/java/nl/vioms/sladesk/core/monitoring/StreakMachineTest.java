@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import nl.vioms.sladesk.core.monitoring.StreakMachine.Effect;
 import nl.vioms.sladesk.core.monitoring.StreakMachine.NoteIncident;
 import nl.vioms.sladesk.core.monitoring.StreakMachine.Notify;
@@ -28,7 +27,8 @@ class StreakMachineTest {
 
     private List<Effect> check(int minute, boolean passes, boolean suppressed, boolean platform) {
         Instant at = T0.plus(Duration.ofMinutes(minute));
-        CheckResult result = passes ? CheckResult.passed("sbc-1", at, Duration.ofMillis(3), "SIP 200 OK")
+        CheckResult result = passes
+                ? CheckResult.passed("sbc-1", at, Duration.ofMillis(3), "SIP 200 OK")
                 : CheckResult.failed("sbc-1", at, null, "timeout");
         StreakMachine.Step step = machine.apply(state, result, SERVICE, suppressed, platform);
         state = step.next();
@@ -58,8 +58,11 @@ class StreakMachineTest {
         assertEquals(List.of(), fail(6));
         // first passing check at 10:17 ends it: 17 minutes of outage
         Outage closed = new Outage(SERVICE, "sbc-1", at(0), at(4), at(17), "VIO-2026-000001");
-        for (int m = 7; m < 17; m++) assertEquals(List.of(), fail(m));
-        assertEquals(List.of(new RecordOutage(closed), new NoteIncident("VIO-2026-000001", closed, at(17))),
+        for (int m = 7; m < 17; m++) {
+            assertEquals(List.of(), fail(m));
+        }
+        assertEquals(
+                List.of(new RecordOutage(closed), new NoteIncident("VIO-2026-000001", closed, at(17))),
                 check(17, true, false, true));
         assertEquals(Duration.ofMinutes(17), closed.interval(at(17)).duration());
         assertEquals(0, state.failures());
@@ -79,14 +82,18 @@ class StreakMachineTest {
 
     @Test
     void aCustomersServiceGetsAnOutageButNoIncident() {
-        for (int m = 0; m < 4; m++) check(m, false, false, false);
+        for (int m = 0; m < 4; m++) {
+            check(m, false, false, false);
+        }
         List<Effect> fifth = check(4, false, false, false);
         assertEquals(List.of(new RecordOutage(new Outage(SERVICE, "sbc-1", at(0), at(4), null, null))), fifth);
     }
 
     @Test
     void insideAnAnnouncedWindowNotificationAndIncidentWaitButTheOutageIsRecorded() {
-        for (int m = 0; m < 4; m++) assertTrue(check(m, false, true, true).isEmpty(), "suppressed at minute " + m);
+        for (int m = 0; m < 4; m++) {
+            assertTrue(check(m, false, true, true).isEmpty(), "suppressed at minute " + m);
+        }
         Outage open = new Outage(SERVICE, "sbc-1", at(0), at(4), null, null);
         assertEquals(List.of(new RecordOutage(open)), check(4, false, true, true), "recorded, not announced");
         // the window ends at 10:05: still failing, so operations hear of it now, once
@@ -98,30 +105,46 @@ class StreakMachineTest {
 
     @Test
     void anOutageThatEndsInsideTheWindowIsNeverAnnounced() {
-        for (int m = 0; m < 8; m++) check(m, false, true, true);
+        for (int m = 0; m < 8; m++) {
+            check(m, false, true, true);
+        }
         check(8, true, true, true);
-        assertEquals(0, effects.stream().filter(e -> e instanceof Notify || e instanceof OpenIncident).count());
-        assertEquals(new Outage(SERVICE, "sbc-1", at(0), at(4), at(8), null),
+        assertEquals(
+                0,
+                effects.stream()
+                        .filter(e -> e instanceof Notify || e instanceof OpenIncident)
+                        .count());
+        assertEquals(
+                new Outage(SERVICE, "sbc-1", at(0), at(4), at(8), null),
                 ((RecordOutage) effects.get(effects.size() - 1)).outage());
     }
 
     @Test
     void missedRunsLeaveUnknownTimeAndEndTheOutageWhereItBegins() {
-        for (int m = 0; m < 5; m++) fail(m);
+        for (int m = 0; m < 5; m++) {
+            fail(m);
+        }
         state = state.withIncident("VIO-2026-000002");
         // the probe did not run 10:05..10:09; the next check is at 10:10
         List<Effect> after = fail(10);
         // the 10:04 check speaks until 10:05; 10:05-10:10 is unknown (R20), the outage ends at 10:05
-        assertEquals(new RecordUnknown(new UnknownSpan(SERVICE, new Interval(at(5), at(10)), "target sbc-1 not checked (missed probe runs)")),
+        assertEquals(
+                new RecordUnknown(new UnknownSpan(
+                        SERVICE, new Interval(at(5), at(10)), "target sbc-1 not checked (missed probe runs)")),
                 after.get(0));
-        assertEquals(new RecordOutage(new Outage(SERVICE, "sbc-1", at(0), at(4), at(5), "VIO-2026-000002")), after.get(1));
+        assertEquals(
+                new RecordOutage(new Outage(SERVICE, "sbc-1", at(0), at(4), at(5), "VIO-2026-000002")), after.get(1));
         assertEquals(2, after.size(), "a new streak of one failure; the incident stays linked");
         assertEquals(1, state.failures());
         assertEquals("VIO-2026-000002", state.incident());
-        for (int m = 11; m < 14; m++) fail(m);
+        for (int m = 11; m < 14; m++) {
+            fail(m);
+        }
         List<Effect> fifth = fail(14);
         // the new outage (10:10, confirmed 10:14) joins the open incident instead of opening another
-        assertEquals(List.of(new RecordOutage(new Outage(SERVICE, "sbc-1", at(10), at(14), null, "VIO-2026-000002"))), fifth);
+        assertEquals(
+                List.of(new RecordOutage(new Outage(SERVICE, "sbc-1", at(10), at(14), null, "VIO-2026-000002"))),
+                fifth);
         assertEquals(2, effects.stream().filter(e -> e instanceof Notify).count(), "each streak is notified");
     }
 
@@ -129,10 +152,12 @@ class StreakMachineTest {
     void oneLateRunIsJitterNotAGap() {
         fail(0);
         // 90 s later is within 1.5 rounds
-        StreakMachine.Step step = machine.apply(state, CheckResult.failed("sbc-1", T0.plusSeconds(90), null, "timeout"), SERVICE, false, true);
+        StreakMachine.Step step = machine.apply(
+                state, CheckResult.failed("sbc-1", T0.plusSeconds(90), null, "timeout"), SERVICE, false, true);
         assertEquals(List.of(), step.effects());
         assertEquals(2, step.next().failures());
-        StreakMachine.Step late = machine.apply(step.next(), CheckResult.failed("sbc-1", T0.plusSeconds(181), null, "timeout"), SERVICE, false, true);
+        StreakMachine.Step late = machine.apply(
+                step.next(), CheckResult.failed("sbc-1", T0.plusSeconds(181), null, "timeout"), SERVICE, false, true);
         assertTrue(late.effects().get(0) instanceof RecordUnknown, "91 s after the last check is more than 1.5 rounds");
     }
 
@@ -159,7 +184,12 @@ class StreakMachineTest {
 
     @Test
     void theDegradedThresholdIs25MsExclusive() {
-        assertEquals(CheckResult.Status.UP, CheckResult.passed("t", T0, Duration.ofMillis(25), "").status());
-        assertEquals(CheckResult.Status.DEGRADED, CheckResult.passed("t", T0, Duration.ofMillis(25).plusNanos(1000), "").status());
+        assertEquals(
+                CheckResult.Status.UP,
+                CheckResult.passed("t", T0, Duration.ofMillis(25), "").status());
+        assertEquals(
+                CheckResult.Status.DEGRADED,
+                CheckResult.passed("t", T0, Duration.ofMillis(25).plusNanos(1000), "")
+                        .status());
     }
 }

@@ -29,8 +29,17 @@ class MonthEndCalculatorTest {
     }
 
     private static Customer customer(ServiceRef... services) {
-        return new Customer("c1", "r1", "Klant", SlaLevel.N, List.of(services), new BigDecimal("100.00"),
-                new BigDecimal("100.00"), Set.of(), Set.of(), Set.of());
+        return new Customer(
+                "c1",
+                "r1",
+                "Klant",
+                SlaLevel.N,
+                List.of(services),
+                new BigDecimal("100.00"),
+                new BigDecimal("100.00"),
+                Set.of(),
+                Set.of(),
+                Set.of());
     }
 
     private static ServiceRecords outages(Outage... outages) {
@@ -44,21 +53,57 @@ class MonthEndCalculatorTest {
         var mobile = new ServiceRef("mob", ServiceKind.MOBILE, "Mobiel");
         var trunk = new ServiceRef("trunk", ServiceKind.SIP_TRUNK, "Trunk");
         var pbx = new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "PBX");
-        var month = MonthEndCalculator.compute(customer(pbx, mobile, trunk), NOVEMBER, PolicyLoader.loadDefault().policyFor(NOVEMBER),
-                Map.of("mob", outages(new Outage("customer:c1:mob", "p", at("2026-11-10T08:00"), at("2026-11-10T08:04"), at("2026-11-10T18:00"), null)),
-                        "trunk", outages(new Outage("customer:c1:trunk", "p", at("2026-11-11T08:00"), at("2026-11-11T08:04"), at("2026-11-11T15:12"), null)),
-                        "pbx", outages(new Outage("platform:hosted", "p", at("2026-11-12T08:00"), at("2026-11-12T08:04"), at("2026-11-12T09:00"), null))),
-                Map.of(), List.of(), RUN);
+        var month = MonthEndCalculator.compute(
+                customer(pbx, mobile, trunk),
+                NOVEMBER,
+                PolicyLoader.loadDefault().policyFor(NOVEMBER),
+                Map.of(
+                        "mob",
+                        outages(new Outage(
+                                "customer:c1:mob",
+                                "p",
+                                at("2026-11-10T08:00"),
+                                at("2026-11-10T08:04"),
+                                at("2026-11-10T18:00"),
+                                null)),
+                        "trunk",
+                        outages(new Outage(
+                                "customer:c1:trunk",
+                                "p",
+                                at("2026-11-11T08:00"),
+                                at("2026-11-11T08:04"),
+                                at("2026-11-11T15:12"),
+                                null)),
+                        "pbx",
+                        outages(new Outage(
+                                "platform:hosted",
+                                "p",
+                                at("2026-11-12T08:00"),
+                                at("2026-11-12T08:04"),
+                                at("2026-11-12T09:00"),
+                                null))),
+                Map.of(),
+                List.of(),
+                RUN);
         assertEquals("trunk", month.credit().basisServiceId());
         assertEquals(new BigDecimal("99.0000"), month.headlineAvailability());
         assertEquals(new BigDecimal("0.6"), month.credit().applied().pointsBelow());
-        assertEquals(new BigDecimal("3.00"), month.credit().byRounding().get("prorata").amount(), "0.6 x 5 % of 100.00");
+        assertEquals(
+                new BigDecimal("3.00"),
+                month.credit().byRounding().get("prorata").amount(),
+                "0.6 x 5 % of 100.00");
     }
 
     @Test
     void aContractWithOnlyResoldServicesHasNoCreditBasis() {
-        var month = MonthEndCalculator.compute(customer(new ServiceRef("mob", ServiceKind.MOBILE, "Mobiel")), NOVEMBER,
-                PolicyLoader.loadDefault().policyFor(NOVEMBER), Map.of(), Map.of(), List.of(), RUN);
+        var month = MonthEndCalculator.compute(
+                customer(new ServiceRef("mob", ServiceKind.MOBILE, "Mobiel")),
+                NOVEMBER,
+                PolicyLoader.loadDefault().policyFor(NOVEMBER),
+                Map.of(),
+                Map.of(),
+                List.of(),
+                RUN);
         assertNull(month.credit().basisServiceId());
         assertEquals(new BigDecimal("0.00"), month.credit().applied().amount());
     }
@@ -67,9 +112,17 @@ class MonthEndCalculatorTest {
     void anOutageStillOpenAtTheRunCountsUntilTheMonthEnds() {
         // open since Mon 30 Nov 23:00, the run is on 1 Dec: 60 min of November
         var pbx = new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "PBX");
-        var month = MonthEndCalculator.compute(customer(pbx), NOVEMBER, PolicyLoader.loadDefault().policyFor(NOVEMBER),
-                Map.of("pbx", outages(new Outage("platform:hosted", "p", at("2026-11-30T23:00"), at("2026-11-30T23:04"), null, null))),
-                Map.of(), List.of(), RUN);
+        var month = MonthEndCalculator.compute(
+                customer(pbx),
+                NOVEMBER,
+                PolicyLoader.loadDefault().policyFor(NOVEMBER),
+                Map.of(
+                        "pbx",
+                        outages(new Outage(
+                                "platform:hosted", "p", at("2026-11-30T23:00"), at("2026-11-30T23:04"), null, null))),
+                Map.of(),
+                List.of(),
+                RUN);
         assertEquals(new BigDecimal("60"), month.services().get(0).downMinutes());
         assertNull(month.services().get(0).outages().get(0).end(), "shown as still open");
     }

@@ -1,24 +1,23 @@
 package nl.vioms.sladesk.core.policy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Consumer;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Test helper: the shipped policy file as a JSON tree, edited and loaded again. */
 final class PolicyJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PolicyJson() {
-    }
+    private PolicyJson() {}
 
     static ObjectNode defaultDocument() {
         try (InputStream in = PolicyJson.class.getResourceAsStream(PolicyLoader.DEFAULT_RESOURCE)) {
@@ -35,7 +34,9 @@ final class PolicyJson {
     /** Node at a dotted path below the policy, e.g. "levels.A.targets.P1". */
     static ObjectNode at(ObjectNode policy, String path) {
         ObjectNode node = policy;
-        for (String part : path.split("\\.")) node = (ObjectNode) node.get(part);
+        for (String part : path.split("\\.")) {
+            node = (ObjectNode) node.get(part);
+        }
         return node;
     }
 
@@ -44,7 +45,7 @@ final class PolicyJson {
         ObjectNode doc = defaultDocument();
         ObjectNode v2025 = firstPolicy(doc).deepCopy();
         v2025.put("id", "v2025").put("validFrom", "2025-01-01").put("validTo", "2026-01-01");
-        at(v2025, "credit").put("threshold", new java.math.BigDecimal("99.5"));
+        at(v2025, "credit").put("threshold", new BigDecimal("99.5"));
         ObjectNode v2026 = firstPolicy(doc).deepCopy();
         v2026.put("id", "v2026").put("validFrom", "2026-01-01").putNull("validTo");
         ArrayNode policies = doc.putArray("policies");

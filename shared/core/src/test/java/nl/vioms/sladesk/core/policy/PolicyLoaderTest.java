@@ -13,11 +13,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import nl.vioms.sladesk.core.calendar.HolidaySettings;
+import org.junit.jupiter.api.Test;
 
 class PolicyLoaderTest {
 
@@ -30,7 +29,7 @@ class PolicyLoaderTest {
 
     // R5 table, R14 decision: P1/P2 response and restore from the level row; start work P1 2h, P2 8h.
     @Test
-    void levelA_is24x7_phoneGated_2h_8h() {
+    void levelAIs24x7PhoneGated2h8h() {
         LevelTerms a = policy.terms(SlaLevel.A, ServiceKind.HOSTED_PBX);
         assertEquals(WindowKind.ALWAYS, a.window());
         assertEquals(ContractType.TWENTY_FOUR_SEVEN, a.contract());
@@ -44,7 +43,7 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void levelN_officeHours_4h_8h() {
+    void levelNOfficeHours4h8h() {
         LevelTerms n = policy.terms(SlaLevel.N, ServiceKind.SIP_TRUNK);
         assertEquals(WindowKind.OFFICE_HOURS, n.window());
         assertEquals(ContractType.OFFICE_HOURS, n.contract());
@@ -55,7 +54,7 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void levelB_bestEffortRestore_butHostedPbxOverride_R15() {
+    void levelBBestEffortRestoreButHostedPbxOverrideR15() {
         LevelTerms b = policy.terms(SlaLevel.B, ServiceKind.SIP_TRUNK);
         assertEquals(0, new BigDecimal("95").compareTo(b.availabilityKpi()));
         assertEquals(new Targets(Duration.ofHours(8), H2, null), b.targetsFor(Priority.P1));
@@ -88,7 +87,7 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void connectivityAndMobile_timedButNoCredit_R2() {
+    void connectivityAndMobileTimedButNoCreditR2() {
         LevelTerms conn = policy.terms(SlaLevel.N, ServiceKind.CONNECTIVITY);
         assertFalse(conn.availabilityCredit());
         assertEquals(new Targets(H4, H2, H8), conn.targetsFor(Priority.P1), "still timed");
@@ -96,7 +95,7 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void defaultPolicy_settings() {
+    void defaultPolicySettings() {
         assertEquals(HolidaySettings.DEFAULT, policy.holidays());
         CreditPolicy credit = policy.credit();
         assertEquals(0, new BigDecimal("99.6").compareTo(credit.threshold()));
@@ -106,16 +105,25 @@ class PolicyLoaderTest {
         assertEquals(CreditRounding.WHOLE, credit.rounding());
         assertTrue(policy.availability().unknownCountsAsAvailable(), "R20");
         assertEquals(Duration.ofHours(24), policy.availability().minimumNotice(), "R19");
-        assertEquals(List.of(new RegularServiceWindow(Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-                LocalTime.of(1, 0), LocalTime.of(5, 0))), policy.availability().regularServiceWindows());
+        assertEquals(
+                List.of(new RegularServiceWindow(
+                        Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), LocalTime.of(1, 0), LocalTime.of(5, 0))),
+                policy.availability().regularServiceWindows());
         // R14 kept as written (R15)
-        assertEquals(H4, policy.contractTargetsAsWritten().get(ContractType.TWENTY_FOUR_SEVEN)
-                .get(Priority.P2).restore());
-        assertNull(policy.contractTargetsAsWritten().get(ContractType.OFFICE_HOURS).get(Priority.P2).restore());
+        assertEquals(
+                H4,
+                policy.contractTargetsAsWritten()
+                        .get(ContractType.TWENTY_FOUR_SEVEN)
+                        .get(Priority.P2)
+                        .restore());
+        assertNull(policy.contractTargetsAsWritten()
+                .get(ContractType.OFFICE_HOURS)
+                .get(Priority.P2)
+                .restore());
     }
 
     @Test
-    void defaultPolicy_hasOnlyTheKnownR15Warnings() {
+    void defaultPolicyHasOnlyTheKnownR15Warnings() {
         List<PolicyFinding> warnings = PolicyLoader.loadDefault().warnings();
         // 24x7 P2 restore, hosted-pbx B P1 and P2 override
         assertEquals(3, warnings.size(), warnings.toString());
@@ -123,19 +131,22 @@ class PolicyLoaderTest {
     }
 
     @Test
-    void policyPickedByDate_acrossTwoValidityPeriods_R24() {
+    void policyPickedByDateAcrossTwoValidityPeriodsR24() {
         PolicySet set = PolicyJson.load(PolicyJson.twoVersions());
         assertEquals("v2025", set.policyOn(LocalDate.of(2025, 12, 31)).id());
         assertEquals("v2026", set.policyOn(LocalDate.of(2026, 1, 1)).id(), "validFrom is inclusive");
         assertEquals("v2025", set.policyFor(YearMonth.of(2025, 6)).id());
         assertEquals("v2026", set.policyFor(YearMonth.of(2026, 3)).id());
         // the two versions differ in their threshold
-        assertEquals(0, new BigDecimal("99.5").compareTo(set.policyFor(YearMonth.of(2025, 6)).credit().threshold()));
-        assertThrows(java.util.NoSuchElementException.class, () -> set.policyOn(LocalDate.of(2024, 12, 31)));
+        assertEquals(
+                0,
+                new BigDecimal("99.5")
+                        .compareTo(set.policyFor(YearMonth.of(2025, 6)).credit().threshold()));
+        assertThrows(NoSuchElementException.class, () -> set.policyOn(LocalDate.of(2024, 12, 31)));
     }
 
     @Test
-    void policyStartingMidMonth_appliesFromNextMonth() {
+    void policyStartingMidMonthAppliesFromNextMonth() {
         String json = PolicyJson.twoVersions().replace("\"2026-01-01\"", "\"2026-01-15\"");
         PolicySet set = PolicyJson.load(json);
         assertEquals("v2025", set.policyFor(YearMonth.of(2026, 1)).id());

@@ -16,18 +16,20 @@ class ValidityPeriodTest {
     private static final LocalDate JAN_2026 = LocalDate.of(2026, 1, 1);
 
     @Test
-    void absentValidTo_readsAsOpenEnd_R24() {
+    void absentValidToReadsAsOpenEndR24() {
         // the default policy has no validTo; PolicyJson.twoVersions writes an explicit JSON null
         ValidityPeriod shipped = PolicyLoader.loadDefault().policies().get(0).validity();
         assertTrue(shipped.isOpenEnded());
         assertEquals(LocalDate.MAX, shipped.validTo());
-        ValidityPeriod v2026 = PolicyJson.load(PolicyJson.twoVersions()).policyFor(YearMonth.of(2026, 3)).validity();
+        ValidityPeriod v2026 = PolicyJson.load(PolicyJson.twoVersions())
+                .policyFor(YearMonth.of(2026, 3))
+                .validity();
         assertEquals(ValidityPeriod.from(JAN_2026), v2026);
         assertEquals("[2026-01-01, open)", v2026.toString(), "text output as with a null end");
     }
 
     @Test
-    void openEnd_containsEveryLaterDate_includingTheLast() {
+    void openEndContainsEveryLaterDateIncludingTheLast() {
         ValidityPeriod open = ValidityPeriod.from(JAN_2026);
         assertFalse(open.contains(JAN_2026.minusDays(1)));
         assertTrue(open.contains(JAN_2026));
@@ -36,7 +38,7 @@ class ValidityPeriodTest {
     }
 
     @Test
-    void closedEnd_isExclusive_andPrintedAsDate() {
+    void closedEndIsExclusiveAndPrintedAsDate() {
         ValidityPeriod closed = new ValidityPeriod(LocalDate.of(2025, 1, 1), JAN_2026);
         assertFalse(closed.isOpenEnded());
         assertTrue(closed.contains(JAN_2026.minusDays(1)));
@@ -45,7 +47,7 @@ class ValidityPeriodTest {
     }
 
     @Test
-    void overlaps_withOpenEnds() {
+    void overlapsWithOpenEnds() {
         ValidityPeriod closed = new ValidityPeriod(LocalDate.of(2025, 1, 1), JAN_2026);
         assertFalse(closed.overlaps(ValidityPeriod.from(JAN_2026)), "adjacent: validTo is exclusive");
         assertTrue(closed.overlaps(ValidityPeriod.from(JAN_2026.minusDays(1))));
@@ -53,17 +55,19 @@ class ValidityPeriodTest {
     }
 
     @Test
-    void twoOpenVersions_overlap_reportedWithOpenInTheMessage() {
+    void twoOpenVersionsOverlapReportedWithOpenInTheMessage() {
         String json = PolicyJson.twoVersions().replace("\"validTo\":\"2026-01-01\"", "\"validTo\":null");
         PolicyException e = assertThrows(PolicyException.class, () -> PolicyJson.load(json));
-        List<PolicyFinding> errors = e.findings().stream().filter(PolicyFinding::isError).toList();
+        List<PolicyFinding> errors =
+                e.findings().stream().filter(PolicyFinding::isError).toList();
         assertEquals(1, errors.size(), errors.toString());
-        assertTrue(errors.get(0).message().startsWith("validity [2025-01-01, open) overlaps v2026 [2026-01-01, open)"),
+        assertTrue(
+                errors.get(0).message().startsWith("validity [2025-01-01, open) overlaps v2026 [2026-01-01, open)"),
                 errors.get(0).message());
     }
 
     @Test
-    void nullEnd_isRefused() {
+    void nullEndIsRefused() {
         assertThrows(NullPointerException.class, () -> new ValidityPeriod(JAN_2026, null));
     }
 }

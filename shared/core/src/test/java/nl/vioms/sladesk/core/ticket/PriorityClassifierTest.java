@@ -8,14 +8,12 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.List;
 import java.util.stream.Stream;
-
+import nl.vioms.sladesk.core.policy.Priority;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import nl.vioms.sladesk.core.policy.Priority;
 
 /** R10: priority proposed from markers and transparent text rules. */
 class PriorityClassifierTest {
@@ -39,9 +37,17 @@ class PriorityClassifierTest {
                 marker("Fw: p1: alles stuk", "", Priority.P1, "subject prefix \"P1:\""),
                 marker("Prioriteit 1 - telefooncentrale", "vraag", Priority.P1, "subject marker \"Prioriteit 1\""),
                 marker("PRIORITY: P2 trunk issue", "", Priority.P2, "subject marker \"PRIORITY: P2\""),
-                marker("Storing", "Graag met prio 2 oppakken, een toestel doet raar.", Priority.P2, "body marker \"prio 2\""),
+                marker(
+                        "Storing",
+                        "Graag met prio 2 oppakken, een toestel doet raar.",
+                        Priority.P2,
+                        "body marker \"prio 2\""),
                 // a negated word marker is no marker
-                rule("Geen prio 1, wel graag snel", "Voicemail van Jan werkt niet", Priority.P3, "rule P3 \"voicemail\""),
+                rule(
+                        "Geen prio 1, wel graag snel",
+                        "Voicemail van Jan werkt niet",
+                        Priority.P3,
+                        "rule P3 \"voicemail\""),
                 // P1, Dutch
                 rule("Storing", "Niemand kan bellen sinds 9 uur.", Priority.P1, "rule P1 \"niemand kan bellen\""),
                 rule("Hele bedrijf onbereikbaar!!", "", Priority.P1, "rule P1 \"hele bedrijf onbereikbaar\""),
@@ -58,15 +64,29 @@ class PriorityClassifierTest {
                 rule("Entire company unreachable", "", Priority.P1, "rule P1 \"entire company unreachable\""),
                 rule("Total outage", "", Priority.P1, "rule P1 \"total outage\""),
                 // negation and partial scope: no P1
-                rule("Niet alle toestellen", "Niet alle toestellen doen het, receptie kan niet bellen",
-                        Priority.P2, "rule P2 \"kan niet bellen\" (rule P1 \"alle toestellen\" ignored: negated by \"niet\")"),
+                rule(
+                        "Niet alle toestellen",
+                        "Niet alle toestellen doen het, receptie kan niet bellen",
+                        Priority.P2,
+                        "rule P2 \"kan niet bellen\" (rule P1 \"alle toestellen\" ignored: negated by \"niet\")"),
                 rule("Niet iedereen kan bellen", "", Priority.P2, "rule P2 \"niet iedereen kan bellen\""),
-                rule("Not everyone", "Not everyone can call; all phones down in the warehouse.", Priority.P2,
-                        "rule P2 \"not everyone can call\" (rule P1 \"all phones down\" ignored: \"not everyone\" says not all users)"),
-                rule("This is not a complete outage", "Some calls drop after a minute", Priority.P2,
+                rule(
+                        "Not everyone",
+                        "Not everyone can call; all phones down in the warehouse.",
+                        Priority.P2,
+                        "rule P2 \"not everyone can call\" (rule P1 \"all phones down\" ignored: \"not "
+                                + "everyone\" says not all users)"),
+                rule(
+                        "This is not a complete outage",
+                        "Some calls drop after a minute",
+                        Priority.P2,
                         "rule P2 \"calls drop\" (rule P1 \"complete outage\" ignored: negated by \"not\")"),
-                rule("Bijna niemand kan bellen", "", Priority.P3,
-                        "no rule matched: needs investigation (R10) (rule P1 \"niemand kan bellen\" ignored: negated by \"bijna\")"),
+                rule(
+                        "Bijna niemand kan bellen",
+                        "",
+                        Priority.P3,
+                        "no rule matched: needs investigation (R10) (rule P1 \"niemand kan bellen\" ignored: "
+                                + "negated by \"bijna\")"),
                 // P2, Dutch
                 rule("Klant kan niet gebeld worden", "", Priority.P2, "rule P2 \"niet gebeld worden\""),
                 rule("Ik kan niet bellen", "", Priority.P2, "rule P2 \"kan niet bellen\""),
@@ -133,7 +153,8 @@ class PriorityClassifierTest {
 
         c = classifier.classify("urgent", "Niemand kan bellen", "");
         assertEquals(Priority.P1, c.priority());
-        assertEquals("rule P1 \"niemand kan bellen\"; requested priority \"urgent\" ignored (not P1, P2 or P3)", c.reason());
+        assertEquals(
+                "rule P1 \"niemand kan bellen\"; requested priority \"urgent\" ignored (not P1, P2 or P3)", c.reason());
         assertFalse(c.explicit());
     }
 
@@ -147,15 +168,22 @@ class PriorityClassifierTest {
     }
 
     @Test
-    @DisplayName("normalisation: lower case, accents stripped, apostrophes removed, whitespace collapsed, clause breaks")
+    @DisplayName(
+            "normalisation: lower case, accents stripped, apostrophes removed, whitespace collapsed, clause breaks")
     void normalize() {
-        assertEquals("storing op alle toestellen | cant call",
+        assertEquals(
+                "storing op alle toestellen | cant call",
                 PriorityClassifier.normalize("Storing op ÁLLE   toestellen!\n\tCan't   call"));
         assertEquals("een richting", PriorityClassifier.normalize("  één-richting  "));
         // pure ASCII skips the Unicode decomposition and must come out the same as its accented twin
-        assertEquals(PriorityClassifier.normalize("Storing op ÁLLE toestellen!"), PriorityClassifier.normalize("Storing op ALLE toestellen!"));
-        assertEquals("storing op alle toestellen | cant call", PriorityClassifier.normalize("Storing op ALLE toestellen! Can't call"));
-        assertEquals("fi storing", PriorityClassifier.normalize("ﬁ storing")); // a compatibility ligature still decomposes
+        assertEquals(
+                PriorityClassifier.normalize("Storing op ÁLLE toestellen!"),
+                PriorityClassifier.normalize("Storing op ALLE toestellen!"));
+        assertEquals(
+                "storing op alle toestellen | cant call",
+                PriorityClassifier.normalize("Storing op ALLE toestellen! Can't call"));
+        assertEquals(
+                "fi storing", PriorityClassifier.normalize("ﬁ storing")); // a compatibility ligature still decomposes
         assertEquals("", PriorityClassifier.normalize(null));
     }
 
@@ -167,7 +195,12 @@ class PriorityClassifierTest {
         for (int i = 1; i < rules.size(); i++) {
             assertTrue(rules.get(i - 1).priority().compareTo(rules.get(i).priority()) <= 0, rules.get(i)::toString);
         }
-        assertEquals(rules.size(), rules.stream().map(r -> PriorityClassifier.normalize(r.phrase())).distinct().count());
+        assertEquals(
+                rules.size(),
+                rules.stream()
+                        .map(r -> PriorityClassifier.normalize(r.phrase()))
+                        .distinct()
+                        .count());
         assertTrue(rules.contains(new PriorityClassifier.Rule(Priority.P1, "hele bedrijf onbereikbaar")));
     }
 

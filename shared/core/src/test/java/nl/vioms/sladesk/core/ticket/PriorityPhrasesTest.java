@@ -36,28 +36,45 @@ class PriorityPhrasesTest {
     }
 
     @Test
-    void defaultFile_loadsOnce_besideThePolicy_R10() {
+    void defaultFileLoadsOnceBesideThePolicyR10() {
         PriorityPhrases phrases = PriorityPhrases.defaults();
         assertSame(phrases, PriorityPhrases.defaults(), "read once");
         assertTrue(PriorityPhrases.DEFAULT_RESOURCE.startsWith("/nl/vioms/sladesk/core/policy/"));
         assertEquals(PriorityClassifier.DEFAULT_RULES, phrases.rules());
-        assertEquals(29, phrases.rules().stream().filter(r -> r.priority() == Priority.P1).count());
-        assertEquals(46, phrases.rules().stream().filter(r -> r.priority() == Priority.P2).count());
-        assertEquals(16, phrases.rules().stream().filter(r -> r.priority() == Priority.P3).count());
-        assertEquals(new PriorityClassifier.Rule(Priority.P1, "niemand kan bellen"), phrases.rules().get(0));
+        assertEquals(
+                29,
+                phrases.rules().stream()
+                        .filter(r -> r.priority() == Priority.P1)
+                        .count());
+        assertEquals(
+                46,
+                phrases.rules().stream()
+                        .filter(r -> r.priority() == Priority.P2)
+                        .count());
+        assertEquals(
+                16,
+                phrases.rules().stream()
+                        .filter(r -> r.priority() == Priority.P3)
+                        .count());
+        assertEquals(
+                new PriorityClassifier.Rule(Priority.P1, "niemand kan bellen"),
+                phrases.rules().get(0));
         assertEquals(13, phrases.negators().size());
         assertTrue(phrases.negators().contains("bijna"));
-        assertEquals(List.of("niet iedereen", "niet voor iedereen", "not everyone", "not everybody",
-                "not for everyone"), phrases.scopeLimits());
+        assertEquals(
+                List.of("niet iedereen", "niet voor iedereen", "not everyone", "not everybody", "not for everyone"),
+                phrases.scopeLimits());
         assertEquals(Set.of("geen", "niet", "not", "no"), phrases.markerNegators());
         // ASCII phrases keep java.text.Normalizer out of the cold start (decision 11)
         phrases.rules().forEach(r -> assertTrue(r.phrase().chars().allMatch(c -> c < 0x80), r::toString));
     }
 
     @Test
-    void phraseAddedToTheFile_changesTheClassification() throws IOException {
+    void phraseAddedToTheFileChangesTheClassification() throws IOException {
         String subject = "De fax doet het niet";
-        assertEquals(PriorityClassifier.NO_MATCH, new PriorityClassifier().classify(subject, "").reason());
+        assertEquals(
+                PriorityClassifier.NO_MATCH,
+                new PriorityClassifier().classify(subject, "").reason());
         PriorityClassifier edited = classifierAfter("\"wachtrij\",", "\"wachtrij\",\n        \"fax\",");
         PriorityClassification c = edited.classify(subject, "");
         assertEquals(Priority.P2, c.priority());
@@ -65,10 +82,14 @@ class PriorityPhrasesTest {
     }
 
     @Test
-    void phraseRemovedFromTheFile_noLongerClassifies() throws IOException {
-        assertEquals(Priority.P2, new PriorityClassifier().classify("Wachtrij werkt raar", "").priority());
+    void phraseRemovedFromTheFileNoLongerClassifies() throws IOException {
+        assertEquals(
+                Priority.P2,
+                new PriorityClassifier().classify("Wachtrij werkt raar", "").priority());
         PriorityClassifier edited = classifierAfter("\"wachtrij\",", "");
-        assertEquals(PriorityClassifier.NO_MATCH, edited.classify("Wachtrij werkt raar", "").reason());
+        assertEquals(
+                PriorityClassifier.NO_MATCH,
+                edited.classify("Wachtrij werkt raar", "").reason());
     }
 
     @Test
@@ -80,22 +101,29 @@ class PriorityPhrasesTest {
         assertEquals(Priority.P3, c.priority());
         assertTrue(c.reason().contains("negated by \"nauwelijks\""), c.reason());
 
-        assertEquals(Priority.P1, new PriorityClassifier().classify("zeker prio 1", "").priority());
-        PriorityClassifier markers = classifierAfter("\"geen\",\n    \"niet\",\n    \"not\",\n    \"no\"",
+        assertEquals(
+                Priority.P1,
+                new PriorityClassifier().classify("zeker prio 1", "").priority());
+        PriorityClassifier markers = classifierAfter(
+                "\"geen\",\n    \"niet\",\n    \"not\",\n    \"no\"",
                 "\"geen\",\n    \"niet\",\n    \"not\",\n    \"no\",\n    \"zeker\"");
-        assertEquals(PriorityClassifier.NO_MATCH, markers.classify("zeker prio 1", "").reason());
+        assertEquals(
+                PriorityClassifier.NO_MATCH,
+                markers.classify("zeker prio 1", "").reason());
     }
 
     @Test
-    void brokenFile_failsNamingTheMember() throws IOException {
+    void brokenFileFailsNamingTheMember() throws IOException {
         String file = defaultFile();
-        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-                () -> load(file.replace("\"negators\"", "\"negator\"")));
+        IllegalArgumentException unknown =
+                assertThrows(IllegalArgumentException.class, () -> load(file.replace("\"negators\"", "\"negator\"")));
         assertTrue(unknown.getMessage().contains("file has an unknown field 'negator'"), unknown.getMessage());
-        IllegalArgumentException priority = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException priority = assertThrows(
+                IllegalArgumentException.class,
                 () -> load(file.replace("\"priority\": \"P2\"", "\"priority\": \"P4\"")));
         assertTrue(priority.getMessage().contains("rules[1].priority is 'P4'"), priority.getMessage());
-        IllegalArgumentException phrase = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException phrase = assertThrows(
+                IllegalArgumentException.class,
                 () -> load(file.replace("\"niemand kan bellen\"", "\"niemand. kan bellen\"")));
         assertTrue(phrase.getMessage().contains("rules[0].phrases[0] rule phrase must be words"), phrase.getMessage());
         assertThrows(IllegalArgumentException.class, () -> load("{\"rules\": []"));

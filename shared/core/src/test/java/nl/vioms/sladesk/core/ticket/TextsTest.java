@@ -3,6 +3,8 @@ package nl.vioms.sladesk.core.ticket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import nl.vioms.sladesk.core.clock.Channel;
 import org.junit.jupiter.api.Test;
 
 class TextsTest {
@@ -29,8 +31,17 @@ class TextsTest {
 
     @Test
     void aReportClipsWhatATicketStores() {
-        var report = new Report(TicketKind.INCIDENT, nl.vioms.sladesk.core.clock.Channel.EMAIL, java.time.Instant.EPOCH,
-                "a@b.nl", "s".repeat(500), "t".repeat(40_000), null, null, "src", "actor");
+        var report = new Report(
+                TicketKind.INCIDENT,
+                Channel.EMAIL,
+                Instant.EPOCH,
+                "a@b.nl",
+                "s".repeat(500),
+                "t".repeat(40_000),
+                null,
+                null,
+                "src",
+                "actor");
 
         assertEquals(301, report.subject().length());
         assertTrue(report.text().length() < 30_100);

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class IntervalSetsTest {
@@ -17,7 +16,8 @@ class IntervalSetsTest {
 
     @Test
     void unionSortsMergesOverlappingAndTouchingAndDropsEmpty() {
-        assertEquals(List.of(iv(0, 30), iv(40, 50)),
+        assertEquals(
+                List.of(iv(0, 30), iv(40, 50)),
                 IntervalSets.union(List.of(iv(20, 30), iv(40, 50), iv(0, 10), iv(10, 25), iv(45, 45), iv(35, 35))));
         assertEquals(List.of(), IntervalSets.union(List.of(iv(5, 5))));
     }
@@ -25,14 +25,16 @@ class IntervalSetsTest {
     @Test
     void clipCutsToBoundsAndDropsWhatLiesOutside() {
         // [0,20) -> [10,20); [50,70) -> [50,60); [60,80) touches only the end: gone
-        assertEquals(List.of(iv(10, 20), iv(50, 60)),
+        assertEquals(
+                List.of(iv(10, 20), iv(50, 60)),
                 IntervalSets.clip(List.of(iv(0, 20), iv(50, 70), iv(60, 80)), iv(10, 60)));
     }
 
     @Test
     void minusRemovesEveryCoveredPart() {
         // [0,100) minus [10,20), [15,30), [90,120) -> [0,10), [30,90)
-        assertEquals(List.of(iv(0, 10), iv(30, 90)),
+        assertEquals(
+                List.of(iv(0, 10), iv(30, 90)),
                 IntervalSets.minus(List.of(iv(0, 100)), List.of(iv(15, 30), iv(10, 20), iv(90, 120))));
         assertEquals(List.of(iv(0, 100)), IntervalSets.minus(List.of(iv(0, 50), iv(50, 100)), List.of()));
     }

@@ -41,7 +41,8 @@ class IntervalTest {
 
         assertEquals(of("2026-11-26T11:00:00Z", "2026-11-26T12:00:00Z"), a.intersect(b));
         assertEquals(Duration.ofHours(4), a.duration());
-        assertTrue(a.intersect(of("2026-11-26T13:00:00Z", "2026-11-26T14:00:00Z")).isEmpty());
+        assertTrue(
+                a.intersect(of("2026-11-26T13:00:00Z", "2026-11-26T14:00:00Z")).isEmpty());
     }
 
     @Test

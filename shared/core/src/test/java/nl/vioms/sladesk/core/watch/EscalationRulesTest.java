@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.policy.ContractType;
@@ -54,7 +53,8 @@ class EscalationRulesTest {
         assertEquals(Audience.ESCALATIONS, e.audience());
         assertEquals("p1-escalation", e.kind());
         assertEquals(attributes("P1", "p1-escalation", "24x7"), e.attributes());
-        assertEquals(List.of("priority", "kind", "contract", "ticketNumber", "escalationId"),
+        assertEquals(
+                List.of("priority", "kind", "contract", "ticketNumber", "escalationId"),
                 List.copyOf(e.attributes().keySet()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("escalationId", "VIO-2026-000123#p1-escalation");
@@ -67,14 +67,17 @@ class EscalationRulesTest {
         body.put("subject", "Niemand kan bellen");
         body.put("createdAt", "2026-06-15T10:00:00+02:00");
         body.put("link", "/tickets/VIO-2026-000123");
-        assertEquals(body, e.body());       // no clocks at creation: the due fields are left out
+        assertEquals(body, e.body()); // no clocks at creation: the due fields are left out
     }
 
     @Test
     @DisplayName("creation: nothing for a P1 on office hours, a P2 on 24x7, or an RFC")
     void nothingElseAtCreation() {
-        assertEquals(List.of(), EscalationRules.atCreation(incident(SlaLevel.N, Channel.PHONE, CREATED, Priority.P1), OFFICE));
-        assertEquals(List.of(), EscalationRules.atCreation(incident(SlaLevel.A, Channel.PHONE, CREATED, Priority.P2), H24));
+        assertEquals(
+                List.of(),
+                EscalationRules.atCreation(incident(SlaLevel.N, Channel.PHONE, CREATED, Priority.P1), OFFICE));
+        assertEquals(
+                List.of(), EscalationRules.atCreation(incident(SlaLevel.A, Channel.PHONE, CREATED, Priority.P2), H24));
         Ticket rfc = open(TicketKind.RFC, Channel.API, CREATED, WatchFixtures.customer(SlaLevel.A), Priority.P1);
         assertEquals(List.of(), EscalationRules.atCreation(rfc, H24));
     }
@@ -104,7 +107,8 @@ class EscalationRulesTest {
     }
 
     @Test
-    @DisplayName("P1 24x7: the warning goes to operations (second line has it since creation), the breach to the second line")
+    @DisplayName("P1 24x7: the warning goes to operations (second line has it since creation), the breach to the "
+            + "second line")
     void p1TwentyFourSevenWarningAndBreach() {
         // A P1 by phone Mon 10:00: warning 6 h -> 16:00, restore 8 h -> 18:00
         Ticket t = incident(SlaLevel.A, Channel.PHONE, CREATED, Priority.P1);

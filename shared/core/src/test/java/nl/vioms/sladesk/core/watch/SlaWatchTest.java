@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.policy.Priority;
@@ -53,24 +52,27 @@ class SlaWatchTest {
     @Test
     @DisplayName("due at 16:00: response and start work (12:00, enum order at the same instant), then the warning")
     void dueSortedByInstant() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         due(Checkpoint.RESPONSE_BREACH, "2026-06-15T12:00+02:00"),
                         due(Checkpoint.START_WORK_BREACH, "2026-06-15T12:00+02:00"),
                         due(Checkpoint.RESTORE_WARNING, "2026-06-15T16:00+02:00")),
                 SlaWatch.due(p1, c, Set.of(), at("2026-06-15T16:00+02:00")));
         // one second before the warning it is not yet due (<= now)
-        assertEquals(2, SlaWatch.due(p1, c, Set.of(), at("2026-06-15T15:59:59+02:00")).size());
+        assertEquals(
+                2,
+                SlaWatch.due(p1, c, Set.of(), at("2026-06-15T15:59:59+02:00")).size());
     }
 
     @Test
     @DisplayName("nextDue walks the checkpoints in order as they are recorded: warning before breach, ack last")
     void nextDueOrder() {
         Set<Checkpoint> recorded = EnumSet.of(Checkpoint.RESPONSE_BREACH, Checkpoint.START_WORK_BREACH);
-        assertEquals(Optional.of(at("2026-06-15T16:00+02:00")), SlaWatch.nextDue(p1, c, recorded));   // warning
+        assertEquals(Optional.of(at("2026-06-15T16:00+02:00")), SlaWatch.nextDue(p1, c, recorded)); // warning
         recorded.add(Checkpoint.RESTORE_WARNING);
-        assertEquals(Optional.of(at("2026-06-15T18:00+02:00")), SlaWatch.nextDue(p1, c, recorded));   // breach
+        assertEquals(Optional.of(at("2026-06-15T18:00+02:00")), SlaWatch.nextDue(p1, c, recorded)); // breach
         recorded.add(Checkpoint.RESTORE_BREACH);
-        assertEquals(Optional.of(at("2026-06-16T10:00+02:00")), SlaWatch.nextDue(p1, c, recorded));   // R12
+        assertEquals(Optional.of(at("2026-06-16T10:00+02:00")), SlaWatch.nextDue(p1, c, recorded)); // R12
         recorded.add(Checkpoint.ACKNOWLEDGE_BREACH);
         assertEquals(Optional.empty(), SlaWatch.nextDue(p1, c, recorded));
     }
@@ -78,11 +80,15 @@ class SlaWatchTest {
     @Test
     @DisplayName("recorded checkpoints are skipped, also when long past")
     void recordedSkipped() {
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         due(Checkpoint.START_WORK_BREACH, "2026-06-15T12:00+02:00"),
                         due(Checkpoint.RESTORE_BREACH, "2026-06-15T18:00+02:00"),
                         due(Checkpoint.ACKNOWLEDGE_BREACH, "2026-06-16T10:00+02:00")),
-                SlaWatch.due(p1, c, EnumSet.of(Checkpoint.RESPONSE_BREACH, Checkpoint.RESTORE_WARNING),
+                SlaWatch.due(
+                        p1,
+                        c,
+                        EnumSet.of(Checkpoint.RESPONSE_BREACH, Checkpoint.RESTORE_WARNING),
                         at("2026-06-16T10:00+02:00")));
     }
 
@@ -96,11 +102,15 @@ class SlaWatchTest {
         ClockResult paused = clocks(waiting, "2026-06-15T15:00+02:00");
         assertTrue(paused.paused());
         assertNull(paused.restoreDue());
-        assertEquals(List.of(due(Checkpoint.RESPONSE_BREACH, "2026-06-15T14:00+02:00")),
+        assertEquals(
+                List.of(due(Checkpoint.RESPONSE_BREACH, "2026-06-15T14:00+02:00")),
                 SlaWatch.due(waiting, paused, Set.of(), at("2026-06-15T15:00+02:00")));
-        assertEquals(Optional.of(at("2026-06-16T10:00+02:00")),
+        assertEquals(
+                Optional.of(at("2026-06-16T10:00+02:00")),
                 SlaWatch.nextDue(waiting, paused, EnumSet.of(Checkpoint.RESPONSE_BREACH)));
-        assertEquals(List.of(due(Checkpoint.RESPONSE_BREACH, "2026-06-15T14:00+02:00"),
+        assertEquals(
+                List.of(
+                        due(Checkpoint.RESPONSE_BREACH, "2026-06-15T14:00+02:00"),
                         due(Checkpoint.ACKNOWLEDGE_BREACH, "2026-06-16T10:00+02:00")),
                 SlaWatch.due(waiting, paused, Set.of(), at("2026-06-30T00:00+02:00")));
     }
@@ -123,14 +133,18 @@ class SlaWatchTest {
     void responseGiven() {
         Ticket responded = with(p1, TicketStatus.OPEN, p1.timeline().withResponse(at("2026-06-15T10:30+02:00")));
         ClockResult rc = clocks(responded, "2026-06-16T12:00+02:00");
-        assertEquals(List.of(
+        assertEquals(
+                List.of(
                         due(Checkpoint.START_WORK_BREACH, "2026-06-15T12:00+02:00"),
                         due(Checkpoint.RESTORE_WARNING, "2026-06-15T16:00+02:00"),
                         due(Checkpoint.RESTORE_BREACH, "2026-06-15T18:00+02:00")),
                 SlaWatch.due(responded, rc, Set.of(), at("2026-06-16T12:00+02:00")));
         // and once work started at 11:00 only the restore checkpoints are left
-        Ticket working = with(responded, TicketStatus.OPEN, responded.timeline().withWorkStarted(at("2026-06-15T11:00+02:00")));
-        assertEquals(Optional.of(at("2026-06-15T16:00+02:00")), SlaWatch.nextDue(working, clocks(working, CREATED), Set.of()));
+        Ticket working =
+                with(responded, TicketStatus.OPEN, responded.timeline().withWorkStarted(at("2026-06-15T11:00+02:00")));
+        assertEquals(
+                Optional.of(at("2026-06-15T16:00+02:00")),
+                SlaWatch.nextDue(working, clocks(working, CREATED), Set.of()));
     }
 
     @Test

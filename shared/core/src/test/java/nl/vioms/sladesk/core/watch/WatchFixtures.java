@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
-
 import nl.vioms.sladesk.core.calendar.WorkingDays;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
@@ -32,24 +31,32 @@ final class WatchFixtures {
     static final SlaPolicy POLICY = PolicyLoader.loadDefault().policyOn(LocalDate.of(2026, 6, 1));
     static final WorkingDays CALENDAR = new WorkingDays(POLICY.holidays());
 
-    private WatchFixtures() {
-    }
+    private WatchFixtures() {}
 
     static Instant at(String offsetDateTime) {
         return OffsetDateTime.parse(offsetDateTime).toInstant();
     }
 
     static Customer customer(SlaLevel level) {
-        return new Customer("cus-1", "res-1", "Bakkerij Jansen", level,
+        return new Customer(
+                "cus-1",
+                "res-1",
+                "Bakkerij Jansen",
+                level,
                 List.of(new ServiceRef("svc-1", ServiceKind.HOSTED_PBX, "Hosted PBX")),
-                BigDecimal.TEN, BigDecimal.ONE, Set.of(), Set.of(), Set.of());
+                BigDecimal.TEN,
+                BigDecimal.ONE,
+                Set.of(),
+                Set.of(),
+                Set.of());
     }
 
     /** A new ticket; {@code customer} null for an unknown reporter (triage, level N). */
     static Ticket open(TicketKind kind, Channel channel, String created, Customer customer, Priority priority) {
-        Report report = new Report(kind, channel, at(created), "+31201234567", "Niemand kan bellen", "",
-                null, null, "call-1", "agent");
-        return TicketFactory.open(NUMBER, report, customer, new PriorityClassification(priority, "test", true)).ticket();
+        Report report = new Report(
+                kind, channel, at(created), "+31201234567", "Niemand kan bellen", "", null, null, "call-1", "agent");
+        return TicketFactory.open(NUMBER, report, customer, new PriorityClassification(priority, "test", true))
+                .ticket();
     }
 
     static Ticket incident(SlaLevel level, Channel channel, String created, Priority priority) {
@@ -57,9 +64,23 @@ final class WatchFixtures {
     }
 
     static Ticket with(Ticket t, TicketStatus status, TicketTimeline timeline) {
-        return new Ticket(t.number(), t.kind(), status, t.customerId(), t.customerName(), t.resellerId(), t.level(),
-                t.serviceId(), t.serviceKind(), t.priority(), t.priorityReason(), t.subject(), t.reporter(),
-                t.triage(), timeline, t.version());
+        return new Ticket(
+                t.number(),
+                t.kind(),
+                status,
+                t.customerId(),
+                t.customerName(),
+                t.resellerId(),
+                t.level(),
+                t.serviceId(),
+                t.serviceKind(),
+                t.priority(),
+                t.priorityReason(),
+                t.subject(),
+                t.reporter(),
+                t.triage(),
+                timeline,
+                t.version());
     }
 
     static ClockResult clocks(Ticket t, String now) {

@@ -53,8 +53,17 @@ public record InboundMail(
 
     /** Header names kept in {@link #headers()}: the signals of auto-replies, bounces, lists and loops. */
     public static final List<String> KEPT_HEADERS = List.of(
-            "auto-submitted", "precedence", "x-autoreply", "x-autorespond", "x-auto-response-suppress",
-            "list-id", "list-unsubscribe", "return-path", "x-loop", "x-failed-recipients", "content-type");
+            "auto-submitted",
+            "precedence",
+            "x-autoreply",
+            "x-autorespond",
+            "x-auto-response-suppress",
+            "list-id",
+            "list-unsubscribe",
+            "return-path",
+            "x-loop",
+            "x-failed-recipients",
+            "content-type");
 
     public InboundMail {
         to = List.copyOf(to);
@@ -88,6 +97,5 @@ public record InboundMail(
      * @param inline      true for parts shown inline (Content-Disposition inline or a Content-ID),
      *                    e.g. a pasted image
      */
-    public record Attachment(String fileName, String contentType, long sizeBytes, boolean inline) {
-    }
+    public record Attachment(String fileName, String contentType, long sizeBytes, boolean inline) {}
 }

@@ -20,7 +20,8 @@ public final class MailClassifier {
 
     /** Subjects that only an auto-responder writes. */
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
-            "^\\W*(automatisch antwoord|automatische? (re)?reactie|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response"
+            "^\\W*(automatisch antwoord|automatische? (re)?reactie|automatic reply|auto[- ]?reply|autoreply|"
+                    + "auto[- ]?response"
                     + "|out of (the )?office|r[ée]ponse automatique)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /**
@@ -30,10 +31,11 @@ public final class MailClassifier {
     private static final Pattern ABSENCE_SUBJECT = Pattern.compile(
             "^\\W*(afwezig(heid\\w*)?|niet aanwezig|abwesenheit\\w*|absence)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern REPORT_TYPE = Pattern.compile("report-type\\s*=\\s*\"?([A-Za-z0-9-]+)", Pattern.CASE_INSENSITIVE);
 
-    private MailClassifier() {
-    }
+    private static final Pattern REPORT_TYPE =
+            Pattern.compile("report-type\\s*=\\s*\"?([A-Za-z0-9-]+)", Pattern.CASE_INSENSITIVE);
+
+    private MailClassifier() {}
 
     /**
      * Classifies a parsed mail.
@@ -58,7 +60,8 @@ public final class MailClassifier {
                 }
             }
         }
-        if (mail.messageId() != null && mail.messageId().toLowerCase(Locale.ROOT).endsWith("@" + OUR_MESSAGE_ID_DOMAIN)) {
+        if (mail.messageId() != null
+                && mail.messageId().toLowerCase(Locale.ROOT).endsWith("@" + OUR_MESSAGE_ID_DOMAIN)) {
             return of(MailClass.LOOP, "Message-ID is one of ours: " + mail.messageId());
         }
 
@@ -72,7 +75,9 @@ public final class MailClassifier {
             return of(MailClass.BOUNCE, "From " + from);
         }
         if (mail.header("x-failed-recipients").isPresent()) {
-            return of(MailClass.BOUNCE, "X-Failed-Recipients: " + mail.header("x-failed-recipients").get());
+            return of(
+                    MailClass.BOUNCE,
+                    "X-Failed-Recipients: " + mail.header("x-failed-recipients").get());
         }
 
         // AUTO_REPLY: RFC 3834 and the de-facto headers, read receipts, then the subject
@@ -97,11 +102,17 @@ public final class MailClassifier {
         if (m.find()) {
             return of(MailClass.AUTO_REPLY, "subject starts with \"" + m.group(1) + "\"");
         }
-        boolean nullSender = mail.header("return-path").map(v -> v.replaceAll("\\s", "")).filter(v -> v.equals("<>")).isPresent();
+        boolean nullSender = mail.header("return-path")
+                .map(v -> v.replaceAll("\\s", ""))
+                .filter(v -> v.equals("<>"))
+                .isPresent();
         Matcher absence = ABSENCE_SUBJECT.matcher(mail.subject());
-        if (absence.find() && (nullSender || mail.header("x-auto-response-suppress").isPresent())) {
-            return of(MailClass.AUTO_REPLY, "subject starts with \"" + absence.group(1) + "\" and "
-                    + (nullSender ? "Return-Path: <>" : "X-Auto-Response-Suppress"));
+        if (absence.find()
+                && (nullSender || mail.header("x-auto-response-suppress").isPresent())) {
+            return of(
+                    MailClass.AUTO_REPLY,
+                    "subject starts with \"" + absence.group(1) + "\" and "
+                            + (nullSender ? "Return-Path: <>" : "X-Auto-Response-Suppress"));
         }
 
         // a null reverse path without any auto-reply signal: a bounce from a terse MTA
@@ -120,7 +131,9 @@ public final class MailClassifier {
     }
 
     private static Optional<String> reportType(InboundMail mail) {
-        return mail.header("content-type").map(REPORT_TYPE::matcher).filter(Matcher::find)
+        return mail.header("content-type")
+                .map(REPORT_TYPE::matcher)
+                .filter(Matcher::find)
                 .map(x -> x.group(1).toLowerCase(Locale.ROOT));
     }
 
@@ -128,7 +141,10 @@ public final class MailClassifier {
     private static String token(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         int end = 0;
-        while (end < v.length() && !Character.isWhitespace(v.charAt(end)) && v.charAt(end) != ';' && v.charAt(end) != '(') {
+        while (end < v.length()
+                && !Character.isWhitespace(v.charAt(end))
+                && v.charAt(end) != ';'
+                && v.charAt(end) != '(') {
             end++;
         }
         return v.substring(0, end);

@@ -34,13 +34,12 @@ import org.apache.james.mime4j.util.ByteSequence;
  */
 final class MailHeaders {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]+)>");
-    private static final Pattern ADDRESS = Pattern.compile(
-            "[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
+    private static final Pattern ADDRESS =
+            Pattern.compile("[A-Za-z0-9._%+'=!#$&*/?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
     private static final Map<Charset, Charset> CHARSET_OVERRIDES =
             Map.of(StandardCharsets.ISO_8859_1, MailText.WINDOWS_1252);
 
-    private MailHeaders() {
-    }
+    private MailHeaders() {}
 
     /** Unfolded text of the first field with this name, or null. */
     static String first(Header h, String name) {
@@ -78,7 +77,8 @@ final class MailHeaders {
             return s.strip();
         }
         try {
-            return DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT, null, CHARSET_OVERRIDES).strip();
+            return DecoderUtil.decodeEncodedWords(s, DecodeMonitor.SILENT, null, CHARSET_OVERRIDES)
+                    .strip();
         } catch (RuntimeException e) {
             return s.strip();
         }
@@ -92,8 +92,10 @@ final class MailHeaders {
         try {
             AddressList list = LenientAddressParser.DEFAULT.parseAddressList(value);
             for (Mailbox m : list.flatten()) {
-                if (m.getLocalPart() != null && !m.getLocalPart().isBlank()
-                        && m.getDomain() != null && !m.getDomain().isBlank()) {
+                if (m.getLocalPart() != null
+                        && !m.getLocalPart().isBlank()
+                        && m.getDomain() != null
+                        && !m.getDomain().isBlank()) {
                     out.add(m);
                 }
             }
@@ -105,7 +107,9 @@ final class MailHeaders {
             Matcher m = ADDRESS.matcher(value);
             while (m.find()) {
                 String[] parts = m.group().split("@", 2);
-                String name = out.isEmpty() ? value.substring(0, m.start()).replaceAll("[<\"]", " ").strip() : null;
+                String name = out.isEmpty()
+                        ? value.substring(0, m.start()).replaceAll("[<\"]", " ").strip()
+                        : null;
                 out.add(new Mailbox(blankToNull(name), parts[0], parts[1]));
             }
         }
@@ -171,8 +175,10 @@ final class MailHeaders {
             // fall through to the JDK parser
         }
         try {
-            String cleaned = value.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").strip();
-            return ZonedDateTime.parse(cleaned, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            String cleaned =
+                    value.replaceAll("\\([^)]*\\)", " ").replaceAll("\\s+", " ").strip();
+            return ZonedDateTime.parse(cleaned, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
         } catch (RuntimeException e) {
             return null;
         }
@@ -197,7 +203,8 @@ final class MailHeaders {
         } catch (RuntimeException ignored) {
             // a broken Content-Disposition: try the Content-Type name below
         }
-        if ((name == null || name.isBlank()) && e.getHeader() != null
+        if ((name == null || name.isBlank())
+                && e.getHeader() != null
                 && e.getHeader().getField("Content-Type") instanceof ContentTypeField ct) {
             name = ct.getParameter("name");
         }

@@ -41,12 +41,12 @@ import org.apache.james.mime4j.stream.MimeConfig;
 public final class MailParser {
     /** Body text kept per message; longer text is cut and {@link InboundMail#textTruncated()} set. */
     public static final int MAX_TEXT_CHARS = 100_000;
+
     static final int MAX_HEADER_COUNT = 1_000;
     static final int MAX_HEADER_LEN = 100_000;
     static final int MAX_DEPTH = 20;
 
-    private MailParser() {
-    }
+    private MailParser() {}
 
     /**
      * Parses a raw message.
@@ -56,7 +56,8 @@ public final class MailParser {
      * @throws MalformedMailException only when the input is empty or has no header field at all
      */
     public static InboundMail parse(byte[] raw) throws MalformedMailException {
-        if (raw == null || raw.length == 0
+        if (raw == null
+                || raw.length == 0
                 || new String(raw, 0, Math.min(raw.length, 4096), StandardCharsets.ISO_8859_1).isBlank()) {
             throw new MalformedMailException("empty message: nothing to read");
         }
@@ -108,7 +109,8 @@ public final class MailParser {
             from = guard(defects, "Sender", () -> mailboxes(first(h, "Sender")), List.of());
         }
         String fromAddress = from.isEmpty() ? null : address(from.get(0));
-        String fromName = from.isEmpty() ? null : blankToNull(decodeWords(from.get(0).getName()));
+        String fromName =
+                from.isEmpty() ? null : blankToNull(decodeWords(from.get(0).getName()));
         List<String> to = guard(defects, "To", () -> addresses(h, "To"), List.of());
         List<String> cc = guard(defects, "Cc", () -> addresses(h, "Cc"), List.of());
         List<String> replyTo = guard(defects, "Reply-To", () -> addresses(h, "Reply-To"), List.of());
@@ -136,8 +138,23 @@ public final class MailParser {
         } else if (salvagedText != null) {
             body.append(salvagedText, false);
         }
-        return new InboundMail(messageId, fromAddress, fromName, to, cc, replyTo, subject, date, inReplyTo,
-                references, mimeType, kept, body.text.toString(), body.truncated, body.attachments, defects.list);
+        return new InboundMail(
+                messageId,
+                fromAddress,
+                fromName,
+                to,
+                cc,
+                replyTo,
+                subject,
+                date,
+                inReplyTo,
+                references,
+                mimeType,
+                kept,
+                body.text.toString(),
+                body.truncated,
+                body.attachments,
+                defects.list);
     }
 
     /** {@code read}'s value, or {@code fallback} (and a defect) when it is null or fails. */

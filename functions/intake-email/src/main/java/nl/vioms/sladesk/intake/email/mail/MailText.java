@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -25,8 +24,7 @@ final class MailText {
     private static final Pattern META_CHARSET =
             Pattern.compile("<meta[^>]+charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]+)", Pattern.CASE_INSENSITIVE);
 
-    private MailText() {
-    }
+    private MailText() {}
 
     /**
      * Decodes text bytes with the declared charset. Like browsers (WHATWG), ISO-8859-1 and US-ASCII
@@ -35,8 +33,9 @@ final class MailText {
      * windows-1252: never an exception, at worst a replacement character.
      */
     static String decode(byte[] bytes, String declaredCharset) {
-        String label = declaredCharset == null ? "" : declaredCharset.trim().replace("\"", "").replace("'", "")
-                .toLowerCase(Locale.ROOT);
+        String label = declaredCharset == null
+                ? ""
+                : declaredCharset.trim().replace("\"", "").replace("'", "").toLowerCase(Locale.ROOT);
         Charset cs = switch (label) {
             case "", "us-ascii", "ascii", "us_ascii", "ansi_x3.4-1968", "x-unknown", "unknown", "default" -> null;
             case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "iso_8859-1", "l1", "cp819" -> WINDOWS_1252;
@@ -44,7 +43,8 @@ final class MailText {
             default -> lookup(label);
         };
         if (cs == null) {
-            return stripBom(isValidUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252));
+            return stripBom(
+                    isValidUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252));
         }
         return stripBom(new String(bytes, cs)); // String(byte[], Charset) replaces malformed input
     }
@@ -71,7 +71,8 @@ final class MailText {
     }
 
     static boolean isValidUtf8(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         try {
@@ -97,11 +98,37 @@ final class MailText {
 
     // --- HTML ------------------------------------------------------------------------------------
 
-    private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title", "template", "noscript", "xml");
+    private static final Set<String> SKIPPED =
+            Set.of("head", "style", "script", "title", "template", "noscript", "xml");
     private static final Set<String> BLOCKS = Set.of(
-            "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset",
-            "figcaption", "figure", "footer", "form", "header", "hr", "main", "nav", "ol", "pre", "section",
-            "table", "tbody", "thead", "tfoot", "tr", "ul", "li");
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "dd",
+            "div",
+            "dl",
+            "dt",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "header",
+            "hr",
+            "main",
+            "nav",
+            "ol",
+            "pre",
+            "section",
+            "table",
+            "tbody",
+            "thead",
+            "tfoot",
+            "tr",
+            "ul",
+            "li");
     private static final Set<String> PARAGRAPHS = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6");
 
     /**
@@ -227,5 +254,4 @@ final class MailText {
         }
         return out.toString();
     }
-
 }

@@ -35,7 +35,8 @@ record SalvagedMessage(Header header, String text) {
         String contentType = null;
         for (String line : headText.replaceAll("\r?\n(?=[ \t])", "").split("\r?\n")) {
             int colon = line.indexOf(':');
-            if (colon <= 0 || !FIELD_NAME.matcher(line.substring(0, colon).strip()).matches()) {
+            if (colon <= 0
+                    || !FIELD_NAME.matcher(line.substring(0, colon).strip()).matches()) {
                 continue;
             }
             String name = line.substring(0, colon).strip();
@@ -48,8 +49,8 @@ record SalvagedMessage(Header header, String text) {
                 contentType = value.toLowerCase(Locale.ROOT);
             }
         }
-        byte[] body = Arrays.copyOfRange(raw, Math.min(bodyStart, raw.length),
-                Math.min(raw.length, bodyStart + KeptBodyFactory.TEXT_KEEP));
+        byte[] body = Arrays.copyOfRange(
+                raw, Math.min(bodyStart, raw.length), Math.min(raw.length, bodyStart + KeptBodyFactory.TEXT_KEEP));
         String text = MailText.decode(body, null);
         if (contentType != null && contentType.startsWith("text/html")) {
             text = MailText.htmlToText(text);

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import nl.vioms.sladesk.app.Json;
 
-
 /**
  * An Amazon SES "Received" notification, as published to SNS by a receipt rule (the SNS message
  * body). The raw mail is either inline ({@link Inline}, SNS action, messages up to 150 KB) or in S3
@@ -53,8 +52,7 @@ public record SesNotification(
     }
 
     /** Where the raw message is. */
-    public sealed interface RawMessage permits Inline, InS3 {
-    }
+    public sealed interface RawMessage permits Inline, InS3 {}
 
     /** The raw message inside the notification ({@code content}), already decoded to bytes. */
     public record Inline(byte[] bytes) implements RawMessage {
@@ -84,8 +82,7 @@ public record SesNotification(
     }
 
     /** The raw message stored by the S3 action. */
-    public record InS3(String bucketName, String objectKey) implements RawMessage {
-    }
+    public record InS3(String bucketName, String objectKey) implements RawMessage {}
 
     /**
      * Parses the SES notification JSON (the {@code Message} string of the SNS record).
@@ -101,8 +98,11 @@ public record SesNotification(
         try {
             root = Json.readObject(snsMessageJson);
         } catch (Json.Invalid e) {
-            throw new IllegalArgumentException(e.getMessage().equals("not a JSON object") ? "SES notification is not a JSON object"
-                    : "SES notification is not valid JSON: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    e.getMessage().equals("not a JSON object")
+                            ? "SES notification is not a JSON object"
+                            : "SES notification is not valid JSON: " + e.getMessage(),
+                    e);
         }
         String type = text(root, "notificationType");
         if (!type.equals("Received")) {
@@ -117,7 +117,9 @@ public record SesNotification(
         if (!mail.containsKey("source")) {
             throw new IllegalArgumentException("SES notification misses field mail.source");
         }
-        String source = mail.get("source") == null ? "" : String.valueOf(mail.get("source")); // empty for a null sender (bounces)
+        String source = mail.get("source") == null
+                ? ""
+                : String.valueOf(mail.get("source")); // empty for a null sender (bounces)
         List<String> destination = new ArrayList<>();
         if (mail.get("destination") instanceof List<?> dest) {
             dest.forEach(d -> destination.add(String.valueOf(d)));
@@ -129,14 +131,22 @@ public record SesNotification(
         if (content != null) {
             raw = new Inline(decodeContent(String.valueOf(content), optionalText(action, "encoding")));
         } else if (actionType.equals("S3")) {
-            raw = new InS3(text(action, "receipt.action.bucketName", "bucketName"),
+            raw = new InS3(
+                    text(action, "receipt.action.bucketName", "bucketName"),
                     text(action, "receipt.action.objectKey", "objectKey"));
         } else {
-            throw new IllegalArgumentException("SES notification for mail " + messageId + " has action type " + actionType
-                    + " but neither content nor an S3 location: missing field content");
+            throw new IllegalArgumentException("SES notification for mail " + messageId + " has action type "
+                    + actionType + " but neither content nor an S3 location: missing field content");
         }
-        return new SesNotification(type, messageId, receivedAt, source, destination,
-                status(receipt, "spamVerdict"), status(receipt, "virusVerdict"), raw);
+        return new SesNotification(
+                type,
+                messageId,
+                receivedAt,
+                source,
+                destination,
+                status(receipt, "spamVerdict"),
+                status(receipt, "virusVerdict"),
+                raw);
     }
 
     private static byte[] decodeContent(String content, String encoding) {
@@ -146,7 +156,8 @@ public record SesNotification(
                 // whitespace (line breaks) is allowed, anything else outside the alphabet is an error
                 return Base64.getDecoder().decode(content.replaceAll("\\s", ""));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("SES notification content is not valid BASE64: " + e.getMessage(), e);
+                throw new IllegalArgumentException(
+                        "SES notification content is not valid BASE64: " + e.getMessage(), e);
             }
         }
         if (!enc.equals("UTF8")) {
@@ -173,7 +184,10 @@ public record SesNotification(
 
     private static String text(Map<String, Object> parent, String path, String name) {
         Object n = parent.get(name);
-        if (n == null || n instanceof Map || n instanceof List || String.valueOf(n).isBlank()) {
+        if (n == null
+                || n instanceof Map
+                || n instanceof List
+                || String.valueOf(n).isBlank()) {
             throw new IllegalArgumentException("SES notification misses field " + path);
         }
         return String.valueOf(n);
@@ -189,11 +203,14 @@ public record SesNotification(
         try {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("SES notification field " + path + " is not an ISO-8601 instant: " + v, e);
+            throw new IllegalArgumentException(
+                    "SES notification field " + path + " is not an ISO-8601 instant: " + v, e);
         }
     }
 
     private static String status(Map<String, Object> receipt, String verdict) {
-        return receipt.get(verdict) instanceof Map<?, ?> v && v.get("status") != null ? String.valueOf(v.get("status")) : null;
+        return receipt.get(verdict) instanceof Map<?, ?> v && v.get("status") != null
+                ? String.valueOf(v.get("status"))
+                : null;
     }
 }

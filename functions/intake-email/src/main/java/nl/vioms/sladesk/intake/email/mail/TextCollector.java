@@ -71,9 +71,8 @@ final class TextCollector {
         String mimeType = e.getMimeType() == null
                 ? "application/octet-stream"
                 : e.getMimeType().toLowerCase(Locale.ROOT);
-        String disposition = e.getDispositionType() == null
-                ? null
-                : e.getDispositionType().toLowerCase(Locale.ROOT);
+        String disposition =
+                e.getDispositionType() == null ? null : e.getDispositionType().toLowerCase(Locale.ROOT);
         String fileName = fileName(e);
         KeptBodyFactory.Kept kept = KeptBodyFactory.kept(single);
         boolean bodyText = isBodyText(mimeType, disposition, fileName);
@@ -89,15 +88,18 @@ final class TextCollector {
 
     private static boolean isBodyText(String mimeType, String disposition, String fileName) {
         return (mimeType.equals("text/plain") || mimeType.equals("text/html"))
-                && !"attachment".equals(disposition) && fileName == null;
+                && !"attachment".equals(disposition)
+                && fileName == null;
     }
 
     /** text/plain when it has text, else the richest part that can hold HTML (last wins, RFC 2046). */
     private Entity chooseAlternative(List<Entity> parts) {
         for (Entity p : parts) {
-            if (p.getBody() instanceof SingleBody sb && "text/plain".equalsIgnoreCase(p.getMimeType())
+            if (p.getBody() instanceof SingleBody sb
+                    && "text/plain".equalsIgnoreCase(p.getMimeType())
                     && isBodyText("text/plain", p.getDispositionType(), fileName(p))) {
-                if (!MailText.decode(KeptBodyFactory.kept(sb).bytes(), charset(p, sb)).isBlank()) {
+                if (!MailText.decode(KeptBodyFactory.kept(sb).bytes(), charset(p, sb))
+                        .isBlank()) {
                     return p;
                 }
             }

@@ -14,10 +14,10 @@ import java.util.regex.Pattern;
  */
 public final class TicketReference {
     /** A ticket number: VIO-year-six digits. */
-    public static final Pattern TICKET_NUMBER = Pattern.compile("(?<![A-Za-z0-9])VIO-(\\d{4})-(\\d{6})(?!\\d)", Pattern.CASE_INSENSITIVE);
+    public static final Pattern TICKET_NUMBER =
+            Pattern.compile("(?<![A-Za-z0-9])VIO-(\\d{4})-(\\d{6})(?!\\d)", Pattern.CASE_INSENSITIVE);
 
-    private TicketReference() {
-    }
+    private TicketReference() {}
 
     /**
      * The ticket number, upper-case ("VIO-2026-000123"). Looked for in this order: the subject (what
@@ -56,6 +56,7 @@ public final class TicketReference {
 
     /** The Message-ID our outbound mail for this ticket should carry, so that replies find it. */
     public static String messageIdFor(String ticketNumber, String unique) {
-        return "<" + ticketNumber.toUpperCase(Locale.ROOT) + "." + unique + "@" + MailClassifier.OUR_MESSAGE_ID_DOMAIN + ">";
+        return "<" + ticketNumber.toUpperCase(Locale.ROOT) + "." + unique + "@" + MailClassifier.OUR_MESSAGE_ID_DOMAIN
+                + ">";
     }
 }

@@ -12,13 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
+import nl.vioms.sladesk.intake.email.mail.InboundMail.Attachment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import nl.vioms.sladesk.intake.email.mail.InboundMail.Attachment;
 
 /**
  * The e-mail corpus under src/test/resources/mail: each message with its expected reading. Every
@@ -28,8 +26,14 @@ class MailCorpusTest {
     static final String OURS = "support@vioms.nl";
 
     /** What a corpus message must yield. {@code ticket} null means: no ticket reference. */
-    record Expected(String file, MailClass mailClass, String from, String subject, List<String> textContains,
-                    List<ExpectedAttachment> attachments, String ticket) {
+    record Expected(
+            String file,
+            MailClass mailClass,
+            String from,
+            String subject,
+            List<String> textContains,
+            List<ExpectedAttachment> attachments,
+            String ticket) {
         @Override
         public String toString() {
             return file;
@@ -39,7 +43,9 @@ class MailCorpusTest {
     /** An attachment as read from the LF and from the CRLF form (7bit text parts differ by their line ends). */
     record ExpectedAttachment(Attachment lf, long crlfSize) {
         Attachment in(String lineEnds) {
-            return lineEnds.equals("CRLF") ? new Attachment(lf.fileName(), lf.contentType(), crlfSize, lf.inline()) : lf;
+            return lineEnds.equals("CRLF")
+                    ? new Attachment(lf.fileName(), lf.contentType(), crlfSize, lf.inline())
+                    : lf;
         }
     }
 
@@ -53,71 +59,174 @@ class MailCorpusTest {
 
     static List<Expected> corpus() {
         return List.of(
-                new Expected("01-outlook-alternative.eml", MailClass.NORMAL, "jan@bakkerij-devries.nl",
+                new Expected(
+                        "01-outlook-alternative.eml",
+                        MailClass.NORMAL,
+                        "jan@bakkerij-devries.nl",
                         "Telefooncentrale reageert niet meer",
-                        List.of("Sinds vanochtend 08:15 reageert onze telefooncentrale niet meer.", "Bakkerij De Vries B.V. – Utrecht"),
-                        List.of(), null),
-                new Expected("02-gmail-emoji.eml", MailClass.NORMAL, "sanne.kapsalon.knip@gmail.com",
+                        List.of(
+                                "Sinds vanochtend 08:15 reageert onze telefooncentrale niet meer.",
+                                "Bakkerij De Vries B.V. – Utrecht"),
+                        List.of(),
+                        null),
+                new Expected(
+                        "02-gmail-emoji.eml",
+                        MailClass.NORMAL,
+                        "sanne.kapsalon.knip@gmail.com",
                         "Doorschakeling werkt niet 😟",
-                        List.of("werkt sinds gisteren niet meer 😟", "Bedankt alvast 🙏"), List.of(), null),
-                new Expected("03-applemail-mixed.eml", MailClass.NORMAL, "m.jansen@tandartspraktijk-jansen.nl",
+                        List.of("werkt sinds gisteren niet meer 😟", "Bedankt alvast 🙏"),
+                        List.of(),
+                        null),
+                new Expected(
+                        "03-applemail-mixed.eml",
+                        MailClass.NORMAL,
+                        "m.jansen@tandartspraktijk-jansen.nl",
                         "Display toestel receptie blijft zwart",
-                        List.of("blijft zwart, zie foto:", "Het storingsrapport van de installateur zit in de bijlage."),
-                        List.of(att("IMG_0042.png", "image/png", 2345, true),
-                                att("Storingsrapport receptie café.pdf", "application/pdf", 7000, false)), null),
-                new Expected("04-iso-8859-1-dutch.eml", MailClass.NORMAL, "zoe@cafe-thoekje.nl",
+                        List.of(
+                                "blijft zwart, zie foto:",
+                                "Het storingsrapport van de installateur zit in de bijlage."),
+                        List.of(
+                                att("IMG_0042.png", "image/png", 2345, true),
+                                att("Storingsrapport receptie café.pdf", "application/pdf", 7000, false)),
+                        null),
+                new Expected(
+                        "04-iso-8859-1-dutch.eml",
+                        MailClass.NORMAL,
+                        "zoe@cafe-thoekje.nl",
                         "Storing café: geïnstalleerde toestellen onbereikbaar, ideeën?",
-                        List.of("In ons café zijn de geïnstalleerde toestellen", "Hebben jullie ideeën", "Zoë Hendriks"), List.of(), null),
-                new Expected("05-windows-1252.eml", MailClass.NORMAL, "henk@smit-installatie.nl",
+                        List.of(
+                                "In ons café zijn de geïnstalleerde toestellen",
+                                "Hebben jullie ideeën",
+                                "Zoë Hendriks"),
+                        List.of(),
+                        null),
+                new Expected(
+                        "05-windows-1252.eml",
+                        MailClass.NORMAL,
+                        "henk@smit-installatie.nl",
                         "Wachtrij speelt geen muziek meer af",
-                        List.of("Onze “wachtrij” voor de klantenservice", "muziek meer af – bellers", "(ca. € 500 per dag)"), List.of(), null),
-                new Expected("06-html-only.eml", MailClass.NORMAL, "kees@fietsenmakerbos.nl",
+                        List.of(
+                                "Onze “wachtrij” voor de klantenservice",
+                                "muziek meer af – bellers",
+                                "(ca. € 500 per dag)"),
+                        List.of(),
+                        null),
+                new Expected(
+                        "06-html-only.eml",
+                        MailClass.NORMAL,
+                        "kees@fietsenmakerbos.nl",
                         "Geen inkomende gesprekken op 020 765 4321",
-                        List.of("Storingsmelding\n\nBeste support,\n\nOp de volgende nummers komen geen gesprekken binnen:",
-                                "- 020 765 4321\n- 020 765 4322", "Klant: Fietsenmaker Bos", "Groet,\nKees Bos\nFietsenmaker Bos"),
-                        List.of(), null),
-                new Expected("07-forwarded-rfc822.eml", MailClass.NORMAL, "helpdesk@belpartners.nl",
+                        List.of(
+                                "Storingsmelding\n\nBeste support,\n\nOp de volgende nummers komen geen "
+                                        + "gesprekken binnen:",
+                                "- 020 765 4321\n- 020 765 4322",
+                                "Klant: Fietsenmaker Bos",
+                                "Groet,\nKees Bos\nFietsenmaker Bos"),
+                        List.of(),
+                        null),
+                new Expected(
+                        "07-forwarded-rfc822.eml",
+                        MailClass.NORMAL,
+                        "helpdesk@belpartners.nl",
                         "Fwd: Geen kiestoon op toestel 204",
-                        List.of("Zie onderstaande melding van onze klant Hotel Zeezicht.", "---------- Forwarded message ----------",
+                        List.of(
+                                "Zie onderstaande melding van onze klant Hotel Zeezicht.",
+                                "---------- Forwarded message ----------",
                                 "From: Receptie Hotel Zeezicht <receptie@hotelzeezicht.nl>",
-                                "Op kamer 204 is geen kiestoon. Gasten kunnen de receptie niet bellen.\nHet toestel is al opnieuw opgestart."),
-                        List.of(att("kamerlijst.pdf", "application/pdf", 1500, false)), null),
-                new Expected("08-reply-ticket.eml", MailClass.NORMAL, "jan@bakkerij-devries.nl",
+                                "Op kamer 204 is geen kiestoon. Gasten kunnen de receptie niet bellen.\nHet "
+                                        + "toestel is al opnieuw opgestart."),
+                        List.of(att("kamerlijst.pdf", "application/pdf", 1500, false)),
+                        null),
+                new Expected(
+                        "08-reply-ticket.eml",
+                        MailClass.NORMAL,
+                        "jan@bakkerij-devries.nl",
                         "RE: [VIO-2026-000123] Geen kiestoon",
-                        List.of("Het werkt weer, dank jullie wel!"), List.of(), "VIO-2026-000123"),
-                new Expected("09-reply-references-only.eml", MailClass.NORMAL, "sanne.kapsalon.knip@gmail.com",
+                        List.of("Het werkt weer, dank jullie wel!"),
+                        List.of(),
+                        "VIO-2026-000123"),
+                new Expected(
+                        "09-reply-references-only.eml",
+                        MailClass.NORMAL,
+                        "sanne.kapsalon.knip@gmail.com",
                         "Re: uw melding",
-                        List.of("de doorschakeling doet het nog steeds niet"), List.of(), "VIO-2026-000456"),
-                new Expected("10-auto-reply-afwezig.eml", MailClass.AUTO_REPLY, "jan@bakkerij-devries.nl",
+                        List.of("de doorschakeling doet het nog steeds niet"),
+                        List.of(),
+                        "VIO-2026-000456"),
+                new Expected(
+                        "10-auto-reply-afwezig.eml",
+                        MailClass.AUTO_REPLY,
+                        "jan@bakkerij-devries.nl",
                         "Afwezig: [VIO-2026-000123] Geen kiestoon",
-                        List.of("Ik ben afwezig tot en met maandag 30 november."), List.of(), "VIO-2026-000123"),
-                new Expected("11-exchange-ooo.eml", MailClass.AUTO_REPLY, "m.jansen@tandartspraktijk-jansen.nl",
+                        List.of("Ik ben afwezig tot en met maandag 30 november."),
+                        List.of(),
+                        "VIO-2026-000123"),
+                new Expected(
+                        "11-exchange-ooo.eml",
+                        MailClass.AUTO_REPLY,
+                        "m.jansen@tandartspraktijk-jansen.nl",
                         "Automatisch antwoord: [VIO-2026-000200] Display toestel receptie blijft zwart",
-                        List.of("Ik ben op vakantie tot 7 december"), List.of(), "VIO-2026-000200"),
-                new Expected("12-bounce-dsn.eml", MailClass.BOUNCE, "mailer-daemon@mail.bakkerij-devries.nl",
+                        List.of("Ik ben op vakantie tot 7 december"),
+                        List.of(),
+                        "VIO-2026-000200"),
+                new Expected(
+                        "12-bounce-dsn.eml",
+                        MailClass.BOUNCE,
+                        "mailer-daemon@mail.bakkerij-devries.nl",
                         "Undelivered Mail Returned to Sender",
                         List.of("could not\nbe delivered", "Status: 5.1.1"),
-                        List.of(textAtt("text/rfc822-headers", 178, 182)), null),
-                new Expected("13-bulk-newsletter.eml", MailClass.BULK, "nieuwsbrief@telecomdeals.nl",
+                        List.of(textAtt("text/rfc822-headers", 178, 182)),
+                        null),
+                new Expected(
+                        "13-bulk-newsletter.eml",
+                        MailClass.BULK,
+                        "nieuwsbrief@telecomdeals.nl",
                         "De beste toesteldeals van november 📞",
-                        List.of("Novemberdeals\n\nNu 20% korting op alle DECT-toestellen."), List.of(), null),
-                new Expected("14-loop-own-address.eml", MailClass.LOOP, "support@vioms.nl",
+                        List.of("Novemberdeals\n\nNu 20% korting op alle DECT-toestellen."),
+                        List.of(),
+                        null),
+                new Expected(
+                        "14-loop-own-address.eml",
+                        MailClass.LOOP,
+                        "support@vioms.nl",
                         "[VIO-2026-000123] Uw melding is ontvangen",
-                        List.of("Wij hebben uw melding ontvangen"), List.of(), "VIO-2026-000123"),
-                new Expected("15-malformed.eml", MailClass.NORMAL, "info@garage-mulder.nl",
+                        List.of("Wij hebben uw melding ontvangen"),
+                        List.of(),
+                        "VIO-2026-000123"),
+                new Expected(
+                        "15-malformed.eml",
+                        MailClass.NORMAL,
+                        "info@garage-mulder.nl",
                         "Telefoon valt steeds weg – dringend",
-                        List.of("Bij elk gesprek valt de verbinding na precies 30 seconden weg.",
-                                "Als je dit leest, is base64 goed gedecodeerd."), List.of(), null),
-                new Expected("16-priority-p1.eml", MailClass.NORMAL, "it@hotelzeezicht.nl",
+                        List.of(
+                                "Bij elk gesprek valt de verbinding na precies 30 seconden weg.",
+                                "Als je dit leest, is base64 goed gedecodeerd."),
+                        List.of(),
+                        null),
+                new Expected(
+                        "16-priority-p1.eml",
+                        MailClass.NORMAL,
+                        "it@hotelzeezicht.nl",
                         "[P1] Volledige uitval telefonie alle vestigingen",
-                        List.of("Alle vestigingen zijn onbereikbaar"), List.of(), null),
-                new Expected("17-raw-utf8-header.eml", MailClass.NORMAL, "info@bloemenzee.nl",
+                        List.of("Alle vestigingen zijn onbereikbaar"),
+                        List.of(),
+                        null),
+                new Expected(
+                        "17-raw-utf8-header.eml",
+                        MailClass.NORMAL,
+                        "info@bloemenzee.nl",
                         "Storing in café – geen verbinding",
-                        List.of("De telefoons in het café hebben geen verbinding."), List.of(), null),
-                new Expected("18-read-receipt.eml", MailClass.AUTO_REPLY, "henk@smit-installatie.nl",
+                        List.of("De telefoons in het café hebben geen verbinding."),
+                        List.of(),
+                        null),
+                new Expected(
+                        "18-read-receipt.eml",
+                        MailClass.AUTO_REPLY,
+                        "henk@smit-installatie.nl",
                         "Gelezen: [VIO-2026-000321] Wachtrij speelt geen muziek meer af",
                         List.of("Uw bericht is gelezen"),
-                        List.of(textAtt("message/disposition-notification", 212, 216)), "VIO-2026-000321"));
+                        List.of(textAtt("message/disposition-notification", 212, 216)),
+                        "VIO-2026-000321"));
     }
 
     static Stream<Arguments> cases() {
@@ -190,8 +299,11 @@ class MailCorpusTest {
     void repliesCarryTheirThreadIds() throws Exception {
         InboundMail m = MailParser.parse(load("08-reply-ticket.eml"));
         assertEquals("VIO-2026-000123.1764151200.a1b2c3@sladesk.vioms.nl", m.inReplyTo());
-        assertEquals(List.of("VIO-2026-000123.1764140000.0f0e0d@sladesk.vioms.nl",
-                "VIO-2026-000123.1764151200.a1b2c3@sladesk.vioms.nl"), m.references());
+        assertEquals(
+                List.of(
+                        "VIO-2026-000123.1764140000.0f0e0d@sladesk.vioms.nl",
+                        "VIO-2026-000123.1764151200.a1b2c3@sladesk.vioms.nl"),
+                m.references());
     }
 
     @Test

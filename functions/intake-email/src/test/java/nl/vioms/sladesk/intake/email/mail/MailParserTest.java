@@ -11,13 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-
 import nl.vioms.sladesk.intake.email.mail.InboundMail.Attachment;
+import org.junit.jupiter.api.Test;
 
 /** Robustness of {@link MailParser}: sizes, limits, broken input, charsets. Messages built in code. */
 class MailParserTest {
@@ -60,7 +59,8 @@ class MailParserTest {
         InboundMail m = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> MailParser.parse(raw.toByteArray()));
 
         assertEquals("In de bijlage de logbestanden van de centrale.", m.text());
-        assertEquals(List.of(new Attachment("logs centrale.zip", "application/zip", zip.length, false)), m.attachments());
+        assertEquals(
+                List.of(new Attachment("logs centrale.zip", "application/zip", zip.length, false)), m.attachments());
         assertFalse(m.textTruncated());
     }
 
@@ -86,7 +86,9 @@ class MailParserTest {
         assertEquals("jan@bakkerij-devries.nl", m.fromAddress());
         assertEquals("t-1@bakkerij-devries.nl", m.messageId());
         assertTrue(m.text().contains("De centrale is onbereikbaar."), m.text());
-        assertTrue(m.defects().stream().anyMatch(d -> d.contains("MIME structure unreadable")), m.defects().toString());
+        assertTrue(
+                m.defects().stream().anyMatch(d -> d.contains("MIME structure unreadable")),
+                m.defects().toString());
     }
 
     @Test
@@ -107,11 +109,15 @@ class MailParserTest {
 
     @Test
     void aMessageCutAnywhereNeverThrowsAnythingButMalformedMail() throws Exception {
-        for (String file : List.of("01-outlook-alternative.eml", "03-applemail-mixed.eml", "07-forwarded-rfc822.eml",
-                "12-bounce-dsn.eml", "15-malformed.eml")) {
+        for (String file : List.of(
+                "01-outlook-alternative.eml",
+                "03-applemail-mixed.eml",
+                "07-forwarded-rfc822.eml",
+                "12-bounce-dsn.eml",
+                "15-malformed.eml")) {
             byte[] raw = MailCorpusTest.load(file);
             for (int cut = 1; cut < raw.length; cut += 13) {
-                byte[] prefix = java.util.Arrays.copyOf(raw, cut);
+                byte[] prefix = Arrays.copyOf(raw, cut);
                 try {
                     InboundMail m = MailParser.parse(prefix);
                     assertNotNull(m.text());
@@ -146,7 +152,11 @@ class MailParserTest {
         int depth = 200;
         StringBuilder sb = new StringBuilder(HEAD).append("Content-Type: multipart/mixed; boundary=\"b0\"\n\n");
         for (int i = 1; i <= depth; i++) {
-            sb.append("--b").append(i - 1).append("\nContent-Type: multipart/mixed; boundary=\"b").append(i).append("\"\n\n");
+            sb.append("--b")
+                    .append(i - 1)
+                    .append("\nContent-Type: multipart/mixed; boundary=\"b")
+                    .append(i)
+                    .append("\"\n\n");
         }
         sb.append("--b").append(depth).append("\nContent-Type: text/plain\n\ndiep verstopt\n");
         for (int i = depth; i >= 0; i--) {
@@ -154,16 +164,21 @@ class MailParserTest {
         }
         InboundMail m = MailParser.parse(bytes(sb.toString()));
         assertEquals("Storing", m.subject());
-        assertTrue(m.defects().stream().anyMatch(d -> d.contains("nesting")), m.defects().toString());
+        assertTrue(
+                m.defects().stream().anyMatch(d -> d.contains("nesting")),
+                m.defects().toString());
     }
 
     @Test
     void latin1LabelIsReadAsWindows1252LikeBrowsersDo() throws Exception {
         byte[] body = "Kosten: € 12,50 “per maand”".getBytes(Charset.forName("windows-1252"));
         ByteArrayOutputStream raw = new ByteArrayOutputStream();
-        raw.writeBytes(bytes(HEAD + "Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"));
+        raw.writeBytes(
+                bytes(HEAD + "Content-Type: text/plain; charset=iso-8859-1\nContent-Transfer-Encoding: 8bit\n\n"));
         raw.writeBytes(body);
-        assertEquals("Kosten: € 12,50 “per maand”", MailParser.parse(raw.toByteArray()).text());
+        assertEquals(
+                "Kosten: € 12,50 “per maand”",
+                MailParser.parse(raw.toByteArray()).text());
     }
 
     @Test
@@ -171,12 +186,16 @@ class MailParserTest {
         ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
         utf8.writeBytes(bytes(HEAD + "\n"));
         utf8.writeBytes("Geen verbinding in het café".getBytes(StandardCharsets.UTF_8));
-        assertEquals("Geen verbinding in het café", MailParser.parse(utf8.toByteArray()).text());
+        assertEquals(
+                "Geen verbinding in het café",
+                MailParser.parse(utf8.toByteArray()).text());
 
         ByteArrayOutputStream cp = new ByteArrayOutputStream();
         cp.writeBytes(bytes(HEAD + "Content-Type: text/plain; charset=\"x-unknown-charset\"\n\n"));
         cp.writeBytes("Geen verbinding in het café".getBytes(Charset.forName("windows-1252")));
-        assertEquals("Geen verbinding in het café", MailParser.parse(cp.toByteArray()).text());
+        assertEquals(
+                "Geen verbinding in het café",
+                MailParser.parse(cp.toByteArray()).text());
     }
 
     @Test
@@ -234,7 +253,7 @@ class MailParserTest {
         InboundMail m = MailParser.parse(bytes("""
                 From: "Jan de Vries jan@Bakkerij-DeVries.nl
                 Subject: =?unknown-8bit?Q?Storing?=
-                
+
                 tekst
                 """));
         assertEquals("jan@bakkerij-devries.nl", m.fromAddress());

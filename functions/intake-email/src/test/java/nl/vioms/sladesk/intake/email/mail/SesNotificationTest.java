@@ -7,16 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import org.junit.jupiter.api.Test;
 
 /** {@link SesNotification} against the sample events in events/intake-email and broken variants. */
@@ -26,7 +24,12 @@ class SesNotificationTest {
 
     /** The SES notification string inside an SNS event, as the handler gets it. */
     static String snsMessage(String eventFile) throws Exception {
-        return JSON.readTree(Files.readString(EVENTS.resolve(eventFile))).path("Records").path(0).path("Sns").path("Message").asText();
+        return JSON.readTree(Files.readString(EVENTS.resolve(eventFile)))
+                .path("Records")
+                .path(0)
+                .path("Sns")
+                .path("Message")
+                .asText();
     }
 
     @Test
@@ -44,13 +47,17 @@ class SesNotificationTest {
         InboundMail mail = MailParser.parse(inline.bytes());
         assertEquals("Geen kiestoon op alle toestellen", mail.subject());
         assertTrue(mail.text().contains("Bakkerij De Vries – Utrecht"), mail.text());
-        assertEquals(MailClass.NORMAL, MailClassifier.classify(mail, "support@vioms.nl").mailClass());
+        assertEquals(
+                MailClass.NORMAL,
+                MailClassifier.classify(mail, "support@vioms.nl").mailClass());
     }
 
     @Test
     void s3EventPointsAtTheStoredMail() throws Exception {
         SesNotification n = SesNotification.parse(snsMessage("ses-s3.json"));
-        assertEquals(new SesNotification.InS3("sladesk-mailbucket", "inbound/o3kq1l2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c81"), n.rawMessage());
+        assertEquals(
+                new SesNotification.InS3("sladesk-mailbucket", "inbound/o3kq1l2m3n4p5q6r7s8t9u0v1w2x3y4z5a6b7c81"),
+                n.rawMessage());
         assertEquals(Instant.parse("2026-11-26T09:12:29.412Z"), n.receivedAt());
     }
 
@@ -62,13 +69,17 @@ class SesNotificationTest {
         ((ObjectNode) n.path("receipt").path("action")).put("encoding", "BASE64");
         SesNotification parsed = SesNotification.parse(n.toString());
         assertArrayEquals(raw, ((SesNotification.Inline) parsed.rawMessage()).bytes());
-        assertEquals("café", MailParser.parse(((SesNotification.Inline) parsed.rawMessage()).bytes()).subject());
+        assertEquals(
+                "café",
+                MailParser.parse(((SesNotification.Inline) parsed.rawMessage()).bytes())
+                        .subject());
     }
 
     @Test
     void otherNotificationTypesAreRecognisedNotRejected() {
         SesNotification n = SesNotification.parse(
-                "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have successfully subscribed\"}");
+                "{\"notificationType\":\"AmazonSnsSubscriptionSucceeded\",\"message\":\"You have successfully "
+                        + "subscribed\"}");
         assertFalse(n.isReceived());
         assertEquals("AmazonSnsSubscriptionSucceeded", n.notificationType());
     }
