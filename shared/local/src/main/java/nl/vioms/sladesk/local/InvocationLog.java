@@ -107,4 +107,27 @@ final class InvocationLog {
         });
         return text.toString();
     }
+
+    /** The detail of a log line: what the trigger said, then the handler's result (shortened) or error. */
+    static String detail(String detail, Object result) {
+        return join(detail, summary(result));
+    }
+
+    private static String summary(Object value) {
+        if (value == null || value instanceof String s && s.isEmpty()) {
+            return null;
+        }
+        String text = value instanceof String s ? s : DatabindJson.write(value);
+        return text.length() > 160 ? text.substring(0, 157) + "..." : text;
+    }
+
+    static String join(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return a + "; " + b;
+    }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.local.InvocationLog.Outcome;
 
@@ -215,7 +214,7 @@ final class LocalRuntime implements AutoCloseable {
                 log.log(at, functionId, trigger, Outcome.ERROR, took, late.getMessage());
                 return new Result(null, late);
             }
-            log.log(at, functionId, trigger, Outcome.OK, took, join(detail, summary(value)));
+            log.log(at, functionId, trigger, Outcome.OK, took, InvocationLog.detail(detail, value));
             return new Result(value, null);
         } catch (RuntimeException | LinkageError | AssertionError e) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
@@ -225,7 +224,7 @@ final class LocalRuntime implements AutoCloseable {
                     trigger,
                     Outcome.ERROR,
                     took,
-                    join(detail, e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    InvocationLog.join(detail, e.getClass().getSimpleName() + ": " + e.getMessage()));
             return new Result(null, e);
         }
     }
@@ -245,24 +244,6 @@ final class LocalRuntime implements AutoCloseable {
 
     private TemplateTriggers.AsyncConfig config(String functionId) {
         return configs.computeIfAbsent(functionId, triggers::asyncConfig);
-    }
-
-    private static String summary(Object value) {
-        if (value == null || value instanceof String s && s.isEmpty()) {
-            return null;
-        }
-        String text = value instanceof String s ? s : DatabindJson.write(value);
-        return text.length() > 160 ? text.substring(0, 157) + "..." : text;
-    }
-
-    private static String join(String a, String b) {
-        if (a == null) {
-            return b;
-        }
-        if (b == null) {
-            return a;
-        }
-        return a + "; " + b;
     }
 
     // ------------------------------------------------------------------ lifecycle

@@ -1,22 +1,17 @@
 package nl.vioms.sladesk.aws.monitoring;
 
-import static nl.vioms.sladesk.aws.Attr.instant;
 import static nl.vioms.sladesk.aws.Attr.n;
 import static nl.vioms.sladesk.aws.Attr.number;
-import static nl.vioms.sladesk.aws.Attr.putIfPresent;
 import static nl.vioms.sladesk.aws.Attr.s;
 import static nl.vioms.sladesk.aws.Attr.sortable;
 import static nl.vioms.sladesk.aws.Attr.string;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 import nl.vioms.sladesk.core.monitoring.StreakState;
@@ -53,27 +48,7 @@ public final class ProbeRepository {
     // ---- targets --------------------------------------------------------------------------
 
     public void putTarget(ProbeTarget t) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(TARGETS));
-        item.put("sk", s("TARGET#" + t.id()));
-        item.put("id", s(t.id()));
-        item.put("serviceKey", s(t.serviceKey()));
-        item.put("kind", s(t.kind().wireName()));
-        putIfPresent(item, "host", t.host());
-        if (t.port() > 0) {
-            item.put("port", n(t.port()));
-        }
-        putIfPresent(item, "transport", t.transport());
-        putIfPresent(item, "url", t.url());
-        putIfPresent(item, "bodyContains", t.bodyContains());
-        if (!t.aliveCodes().isEmpty()) {
-            item.put(
-                    "aliveCodes",
-                    AttributeValue.fromNs(
-                            t.aliveCodes().stream().map(String::valueOf).toList()));
-        }
-        item.put("timeoutMs", n(t.timeout().toMillis()));
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        dynamo.putItem(b -> b.tableName(table).item(ProbeItems.target(TARGETS, t)));
     }
 
     /** Removes a target from the rounds; its streak and checks stay until they expire or are removed. */
@@ -89,22 +64,7 @@ public final class ProbeRepository {
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(TARGETS)))
                 .build())) {
-            Set<Integer> alive = item.containsKey("aliveCodes")
-                    ? item.get("aliveCodes").ns().stream().map(Integer::valueOf).collect(Collectors.toSet())
-                    : Set.of();
-            String transport = string(item, "transport");
-            String url = string(item, "url");
-            targets.add(new ProbeTarget(
-                    string(item, "id"),
-                    string(item, "serviceKey"),
-                    ProbeTarget.Kind.fromWireName(string(item, "kind")),
-                    string(item, "host"),
-                    (int) number(item, "port"),
-                    transport == null ? null : ProbeTarget.SipTransport.valueOf(transport),
-                    url == null ? null : URI.create(url),
-                    string(item, "bodyContains"),
-                    alive,
-                    Duration.ofMillis(number(item, "timeoutMs"))));
+            targets.add(ProbeItems.target(item));
         }
         return targets;
     }
@@ -127,7 +87,7 @@ public final class ProbeRepository {
                 Map<String, KeysAndAttributes> ask = request;
                 var response = dynamo.batchGetItem(b -> b.requestItems(ask));
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    StreakState state = streak(item);
+                    StreakState state = ProbeItems.streak(item);
                     states.put(state.targetId(), state);
                 }
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
@@ -142,18 +102,7 @@ public final class ProbeRepository {
      * @return false when another run wrote first; its state stands
      */
     public boolean saveStreak(StreakState next) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(target(next.targetId())));
-        item.put("sk", s(STREAK));
-        item.put("targetId", s(next.targetId()));
-        putIfPresent(item, "lastCheckAt", next.lastCheckAt());
-        item.put("failures", n(next.failures()));
-        putIfPresent(item, "firstFailureAt", next.firstFailureAt());
-        item.put("notified", AttributeValue.fromBool(next.notified()));
-        putIfPresent(item, "outageStart", next.outageStart());
-        putIfPresent(item, "outageConfirmedAt", next.outageConfirmedAt());
-        putIfPresent(item, "incident", next.incident());
-        item.put("version", n(next.version() + 1));
+        Map<String, AttributeValue> item = ProbeItems.streak(target(next.targetId()), STREAK, next);
         try {
             if (next.version() == 0) {
                 dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
@@ -167,19 +116,6 @@ public final class ProbeRepository {
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
-    }
-
-    private static StreakState streak(Map<String, AttributeValue> item) {
-        return new StreakState(
-                string(item, "targetId"),
-                instant(item, "lastCheckAt"),
-                (int) number(item, "failures"),
-                instant(item, "firstFailureAt"),
-                item.containsKey("notified") && item.get("notified").bool(),
-                instant(item, "outageStart"),
-                instant(item, "outageConfirmedAt"),
-                string(item, "incident"),
-                number(item, "version"));
     }
 
     // ---- the open incident of a service -----------------------------------------------------
@@ -263,16 +199,8 @@ public final class ProbeRepository {
     // ---- check results --------------------------------------------------------------------
 
     public void putCheck(CheckResult check) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(target(check.targetId())));
-        item.put("sk", s("CHECK#" + sortable(check.at())));
-        item.put("at", s(check.at().toString()));
-        item.put("status", s(check.status().name()));
-        if (check.rtt() != null) {
-            item.put("rttMicros", n(check.rtt().toNanos() / 1000));
-        }
-        item.put("detail", s(check.detail()));
-        item.put("expiresAt", n(check.at().plus(CHECK_RETENTION).getEpochSecond()));
+        Map<String, AttributeValue> item =
+                ProbeItems.check(target(check.targetId()), "CHECK#" + sortable(check.at()), check, CHECK_RETENTION);
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
@@ -290,13 +218,7 @@ public final class ProbeRepository {
                         ":to",
                         s("CHECK#" + sortable(span.end().minusNanos(1)))))
                 .build())) {
-            Duration rtt = item.containsKey("rttMicros") ? Duration.ofNanos(number(item, "rttMicros") * 1000) : null;
-            checks.add(new CheckResult(
-                    targetId,
-                    instant(item, "at"),
-                    CheckResult.Status.valueOf(string(item, "status")),
-                    rtt,
-                    string(item, "detail")));
+            checks.add(ProbeItems.check(targetId, item));
         }
         return checks;
     }
