@@ -7,29 +7,32 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.emulators.LambdaContext;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LogCapture;
-import nl.vioms.sladesk.testing.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A stream handler's log lines carry its invocation: request id, function, cold start (issue #14 item 5). */
 @ExtendWith(AwsEmulators.class)
 class EscalationLogContextTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     @Test
     void everyLineOfAnInvocationCarriesItsRequestFunctionAndColdStart(LocalAws aws) {
         var handler = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), Clock.systemUTC());
 
-        var first = LogCapture.capture(() ->
-                LambdaInvoke.invokeJson(handler, unknownMessage(), new TestContext("req-1", "EscalationFunction")));
-        var second = LogCapture.capture(() ->
-                LambdaInvoke.invokeJson(handler, unknownMessage(), new TestContext("req-2", "EscalationFunction")));
+        var first = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, unknownMessage(), new LambdaContext("req-1", "EscalationFunction", TIMEOUT, 512)));
+        var second = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, unknownMessage(), new LambdaContext("req-2", "EscalationFunction", TIMEOUT, 512)));
 
         assertNull(first.thrown());
         assertFalse(first.lines().isEmpty(), "an unknown message is logged");
@@ -50,8 +53,8 @@ class EscalationLogContextTest {
     void aFailingInvocationIsOneErrorLineWithItsStackTrace(LocalAws aws) {
         var handler = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), Clock.systemUTC());
 
-        var failed = LogCapture.capture(() ->
-                LambdaInvoke.invokeJson(handler, "{\"Records\": 5}", new TestContext("req-bad", "EscalationFunction")));
+        var failed = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, "{\"Records\": 5}", new LambdaContext("req-bad", "EscalationFunction", TIMEOUT, 512)));
 
         assertInstanceOf(Json.Invalid.class, failed.thrown());
         List<Map<String, Object>> errors = failed.lines().stream()

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +18,11 @@ import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
+import nl.vioms.sladesk.emulators.LambdaContext;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LogCapture;
-import nl.vioms.sladesk.testing.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(AwsEmulators.class)
 class MonthEndLogContextTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     @Test
     void theContractsLinesFromThePoolCarryTheInvocationsRequestId(LocalAws aws) {
         var env = aws.environmentOf("MonthEndFunction");
@@ -49,9 +52,9 @@ class MonthEndLogContextTest {
         var handler = new MonthEndHandler(env, aws.clients(), Clock.systemUTC());
 
         var first = LogCapture.capture(() -> LambdaInvoke.invokeJson(
-                handler, "{\"month\":\"2025-10\"}", new TestContext("req-1", "MonthEndFunction")));
+                handler, "{\"month\":\"2025-10\"}", new LambdaContext("req-1", "MonthEndFunction", TIMEOUT, 512)));
         var again = LogCapture.capture(() -> LambdaInvoke.invokeJson(
-                handler, "{\"month\":\"2025-10\"}", new TestContext("req-2", "MonthEndFunction")));
+                handler, "{\"month\":\"2025-10\"}", new LambdaContext("req-2", "MonthEndFunction", TIMEOUT, 512)));
 
         assertNull(first.thrown());
         List<Map<String, Object>> contracts = first.lines().stream()
@@ -77,7 +80,7 @@ class MonthEndLogContextTest {
         var handler = new MonthEndHandler(aws.environmentOf("MonthEndFunction"), aws.clients(), Clock.systemUTC());
 
         var failed = LogCapture.capture(() -> LambdaInvoke.invokeJson(
-                handler, "{\"month\":\"2026-13\"}", new TestContext("req-bad", "MonthEndFunction")));
+                handler, "{\"month\":\"2026-13\"}", new LambdaContext("req-bad", "MonthEndFunction", TIMEOUT, 512)));
 
         assertInstanceOf(IllegalArgumentException.class, failed.thrown());
         List<Map<String, Object>> errors = failed.lines().stream()

@@ -16,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.emulators.DatabindJson;
+import nl.vioms.sladesk.emulators.LambdaContext;
 import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
@@ -63,7 +64,7 @@ final class LocalHandlers {
      */
     Object invoke(String functionLogicalId, String payload, Context context) {
         Object handler = handlers.computeIfAbsent(functionLogicalId, this::build);
-        Context invocation = context != null ? context : new LocalContext(functionLogicalId, DEFAULT_TIMEOUT, 512);
+        Context invocation = context != null ? context : new LambdaContext(functionLogicalId, DEFAULT_TIMEOUT, 512);
         if (handler instanceof RequestStreamHandler stream) {
             return LambdaInvoke.invokeJson(stream, payload, invocation);
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import nl.vioms.sladesk.emulators.LambdaContext;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.local.InvocationLog.Outcome;
 
@@ -206,7 +207,7 @@ final class LocalRuntime implements AutoCloseable {
         TemplateTriggers.AsyncConfig config = config(functionId);
         long started = System.nanoTime();
         try {
-            Object value = handlers.invoke(functionId, payload, new LocalContext(functionId, config.timeout(), 512));
+            Object value = handlers.invoke(functionId, payload, new LambdaContext(functionId, config.timeout(), 512));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (took.compareTo(config.timeout()) > 0) {
                 var late = new IllegalStateException("ran " + took.toMillis() + " ms, over its Timeout of "

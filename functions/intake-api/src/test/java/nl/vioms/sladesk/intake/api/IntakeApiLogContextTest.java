@@ -9,23 +9,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.emulators.LambdaContext;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import nl.vioms.sladesk.testing.LogCapture;
-import nl.vioms.sladesk.testing.TestContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The API's log lines carry their invocation: request id, function, cold start (issue #14 item 5). */
 @ExtendWith(AwsEmulators.class)
 class IntakeApiLogContextTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     @Test
     void everyLineOfARequestCarriesItsRequestFunctionAndColdStart(LocalAws aws) throws IOException {
         // a ticket store that is not there: the health check logs its error and answers 503
@@ -34,10 +37,10 @@ class IntakeApiLogContextTest {
         var handler = new IntakeApiHandler(Environment.of(env), aws.clients(), Clock.systemUTC());
         String health = Files.readString(ProjectRoot.find().resolve("events/intake-api/get-health.json"));
 
-        var first = LogCapture.capture(
-                () -> LambdaInvoke.invokeJson(handler, health, new TestContext("req-1", "IntakeApiFunction")));
-        var second = LogCapture.capture(
-                () -> LambdaInvoke.invokeJson(handler, health, new TestContext("req-2", "IntakeApiFunction")));
+        var first = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, health, new LambdaContext("req-1", "IntakeApiFunction", TIMEOUT, 512)));
+        var second = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, health, new LambdaContext("req-2", "IntakeApiFunction", TIMEOUT, 512)));
 
         assertNull(first.thrown());
         assertFalse(first.lines().isEmpty());
@@ -57,8 +60,8 @@ class IntakeApiLogContextTest {
     void anEventThatIsNoHttpEventFailsTheInvocationWithOneErrorLine(LocalAws aws) {
         var handler = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(), Clock.systemUTC());
 
-        var failed = LogCapture.capture(
-                () -> LambdaInvoke.invokeJson(handler, "[1, 2]", new TestContext("req-bad", "IntakeApiFunction")));
+        var failed = LogCapture.capture(() -> LambdaInvoke.invokeJson(
+                handler, "[1, 2]", new LambdaContext("req-bad", "IntakeApiFunction", TIMEOUT, 512)));
 
         assertInstanceOf(IllegalArgumentException.class, failed.thrown());
         List<Map<String, Object>> errors = failed.lines().stream()

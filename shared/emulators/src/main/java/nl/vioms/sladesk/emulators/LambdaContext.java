@@ -1,19 +1,33 @@
-package nl.vioms.sladesk.testing;
+package nl.vioms.sladesk.emulators;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 
-/** A Lambda context with a request id and a function name, as the runtime passes one per invocation. */
-public final class TestContext implements Context {
+/**
+ * The Lambda context of one invocation outside Lambda (the local runtime, tests): its request id,
+ * the function's name, and the time left of its Timeout.
+ */
+public final class LambdaContext implements Context {
+    private final String functionId;
     private final String requestId;
-    private final String functionName;
+    private final long deadline;
+    private final int memoryMb;
 
-    public TestContext(String requestId, String functionName) {
+    /** A new invocation with a random request id, as Lambda gives each one. */
+    public LambdaContext(String functionId, Duration timeout, int memoryMb) {
+        this(UUID.randomUUID().toString(), functionId, timeout, memoryMb);
+    }
+
+    public LambdaContext(String requestId, String functionId, Duration timeout, int memoryMb) {
         this.requestId = requestId;
-        this.functionName = functionName;
+        this.functionId = functionId;
+        this.deadline = System.nanoTime() + timeout.toNanos();
+        this.memoryMb = memoryMb;
     }
 
     @Override
@@ -23,17 +37,17 @@ public final class TestContext implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/" + functionName;
+        return "/aws/lambda/" + functionId;
     }
 
     @Override
     public String getLogStreamName() {
-        return "test";
+        return "local";
     }
 
     @Override
     public String getFunctionName() {
-        return functionName;
+        return functionId;
     }
 
     @Override
@@ -43,7 +57,7 @@ public final class TestContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-central-1:000000000000:function:" + functionName;
+        return "arn:aws:lambda:eu-central-1:000000000000:function:" + functionId;
     }
 
     @Override
@@ -57,13 +71,13 @@ public final class TestContext implements Context {
     }
 
     @Override
-    public int getRemainingTimeInMillis() {
-        return 30_000;
+    public int getMemoryLimitInMB() {
+        return memoryMb;
     }
 
     @Override
-    public int getMemoryLimitInMB() {
-        return 512;
+    public int getRemainingTimeInMillis() {
+        return (int) Math.max(0, (deadline - System.nanoTime()) / 1_000_000);
     }
 
     @Override
