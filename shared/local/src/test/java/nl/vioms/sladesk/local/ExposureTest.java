@@ -23,7 +23,8 @@ class ExposureTest {
             assertEquals(Map.of("Status", "Enabled"), props.get("VersioningConfiguration"), id + " is versioned");
             boolean denied = policies.values().stream()
                     .filter(p -> Map.of("Ref", id).equals(p.get("Bucket")))
-                    .flatMap(p -> Template.list(Template.map(p.get("PolicyDocument")).get("Statement")).stream())
+                    .flatMap(p ->
+                            Template.list(Template.map(p.get("PolicyDocument")).get("Statement")).stream())
                     .map(Template::map)
                     .anyMatch(s -> "Deny".equals(s.get("Effect"))
                             && "*".equals(s.get("Principal"))
@@ -48,7 +49,10 @@ class ExposureTest {
             assertTrue(name.matches("/aws/lambda/\\$\\{[A-Za-z]+}"), id + ": " + name);
             logged.add(name.substring("/aws/lambda/${".length(), name.length() - 1));
         });
-        assertEquals(new TreeSet<>(TEMPLATE.resourcesOfType("AWS::Serverless::Function").keySet()), logged);
+        assertEquals(
+                new TreeSet<>(
+                        TEMPLATE.resourcesOfType("AWS::Serverless::Function").keySet()),
+                logged);
     }
 
     @Test
@@ -66,7 +70,8 @@ class ExposureTest {
 
     @Test
     void everyApiRouteHasItsOwnThrottleAndPhoneIntakeTheLargestWriteBudget() {
-        Map<String, Object> api = TEMPLATE.resourcesOfType("AWS::Serverless::HttpApi").get("HttpApi");
+        Map<String, Object> api =
+                TEMPLATE.resourcesOfType("AWS::Serverless::HttpApi").get("HttpApi");
         Map<String, Object> routeSettings = Template.map(api.get("RouteSettings"));
         Set<String> routes = new TreeSet<>();
         TEMPLATE.function("IntakeApiFunction").orElseThrow().events().values().forEach(e -> {
