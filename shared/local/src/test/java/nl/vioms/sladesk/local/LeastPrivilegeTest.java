@@ -141,8 +141,8 @@ class LeastPrivilegeTest {
                                 "Resource", Map.of("Fn::GetAtt", List.of("TicketsTable", "Arn"))))));
 
         assertEquals(
-                List.of(
-                        "IntakeApiFunction is granted dynamodb:DeleteItem on TicketsTable, which its code does not call"),
+                List.of("IntakeApiFunction is granted dynamodb:DeleteItem on TicketsTable,"
+                        + " which its code does not call"),
                 excessAndMissing(root));
     }
 
