@@ -263,6 +263,51 @@ class IntakeEmailEndToEndTest {
         assertTrue(created.get("priorityCapped").startsWith("P1 (subject tag [P1]) capped at P3"), created.toString());
     }
 
+    /** Finding 1: the cap holds until operations confirm the report (assign it, reclassify it). */
+    @Test
+    void aCappedReportConfirmedByOperationsReachesTheSecondLineThen() throws Exception {
+        byte[] raw = mail(
+                "receptie@goudenleeuw.nl",
+                "[P1] Alles ligt plat",
+                UUID.randomUUID() + "@goudenleeuw.nl",
+                "Niemand kan bellen.");
+        String number = deliver(raw, "2026-11-26T08:00:00.000Z", verdicts("FAIL", "FAIL", "FAIL", "FAIL"))
+                .ticketNumber();
+        CLOCK.set(Instant.parse("2026-11-26T08:20:00Z"));
+        TicketService operations = new TicketService(
+                withOutbox(), new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), CLOCK);
+
+        operations.record(
+                number,
+                new TicketEvent(
+                        "assign-1",
+                        EventKind.ASSIGNED,
+                        Instant.parse("2026-11-26T08:10:00Z"),
+                        "operations:test",
+                        "api",
+                        Map.of(
+                                "customer", "hotel-gouden-leeuw",
+                                "customerName", "Hotel De Gouden Leeuw",
+                                "reseller", "telnet",
+                                "level", "HA",
+                                "serviceKind", "hosted-pbx")));
+        assertFalse(
+                withOutbox().outboxHas(number + "#" + EscalationRules.P1_ESCALATION), "assigned, still the capped P3");
+        operations.record(
+                number,
+                new TicketEvent(
+                        "reclassify-1",
+                        EventKind.RECLASSIFIED,
+                        Instant.parse("2026-11-26T08:15:00Z"),
+                        "operations:test",
+                        "api",
+                        Map.of("priority", "P1", "reason", "called the hotel back")));
+
+        assertEquals(
+                "P1", tickets.find(number).orElseThrow().ticket().priority().name());
+        assertTrue(withOutbox().outboxHas(number + "#" + EscalationRules.P1_ESCALATION), "confirmed: R17 applies");
+    }
+
     /** The other side of finding 1: the registered contact of a 24x7 customer, authenticated, still gets R17. */
     @Test
     void anAuthenticatedP1FromARegisteredContactStillReachesTheSecondLine() throws Exception {
