@@ -69,8 +69,9 @@ final class PhoneIntakeRoute {
                 caller.actor());
         // the same call logged twice is one ticket: keyed on the caller and the call's time, or the
         // client's Idempotency-Key (without calledAt the time is "now", so send the key on retries)
-        String key = request.header("idempotency-key");
+        String key = ClientIds.idempotencyKey(request);
         var opened = tickets.open(report, customer, "phone#" + number + "#" + (key != null ? key : at.toEpochMilli()));
+        ReusedKeys.check(key, opened, tickets, report, customer == null ? null : customer.id());
         return TicketRoutes.created(opened);
     }
 

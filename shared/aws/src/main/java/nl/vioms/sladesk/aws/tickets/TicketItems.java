@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -27,6 +28,7 @@ import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 import nl.vioms.sladesk.core.watch.SlaWatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -100,6 +102,23 @@ final class TicketItems {
         event.data().forEach((k, v) -> data.put(k, s(v)));
         item.put("data", AttributeValue.fromM(data));
         return item;
+    }
+
+    /**
+     * An event item DynamoDB refuses as invalid (a key over 1 024 bytes, from before ids were
+     * checked, issue 15 item 2): the event stays the snapshot's pending event, so the ticket can
+     * still be read and written; logged as an error for operations. Anything else is rethrown.
+     */
+    static void unstorable(String number, TicketEvent event, DynamoDbException refused) {
+        boolean invalid = refused.awsErrorDetails() != null
+                && "ValidationException".equals(refused.awsErrorDetails().errorCode());
+        if (!invalid) {
+            throw refused;
+        }
+        Log.error(
+                "ticket.event-unstorable",
+                Map.of("ticket", number, "kind", event.kind().wireName(), "error", String.valueOf(refused)),
+                refused);
     }
 
     static TicketEvent toEvent(Map<String, AttributeValue> item) {
