@@ -3,6 +3,7 @@ package nl.vioms.sladesk.intake.api;
 import java.time.Clock;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.core.policy.PolicySet;
 
 /**
  * Dispatches on the route key of template.yaml's routes. Every route but {@code GET /health}
@@ -14,11 +15,11 @@ final class Router {
     private final PhoneIntakeRoute phone;
     private final TicketRoutes tickets;
 
-    Router(DirectoryStore directory, TicketService tickets, HealthRoute health, Clock clock) {
+    Router(DirectoryStore directory, TicketService tickets, HealthRoute health, Clock clock, PolicySet policies) {
         RequestTimes times = new RequestTimes(clock);
         this.directory = directory;
         this.health = health;
-        this.phone = new PhoneIntakeRoute(directory, tickets, times);
+        this.phone = new PhoneIntakeRoute(directory, tickets, times, policies);
         this.tickets = new TicketRoutes(directory, tickets, times);
     }
 

@@ -95,6 +95,19 @@ class ApiInputTest {
         assertEquals(201, retried.get("statusCode").asInt(), "the refused request left no claim behind");
     }
 
+    @Test
+    void aCallDatedInTheYear2000OrYear1Answers400NamingCalledAtAndClaimsNothing() {
+        String key = newKey();
+        for (String calledAt : new String[] {"2000-01-03T10:00:00+01:00", "0001-01-01T10:00:00+01:00"}) {
+            JsonNode refused = phone(key, calledAt);
+
+            assertEquals(400, refused.get("statusCode").asInt(), refused.toString());
+            assertTrue(detail(refused).startsWith("calledAt '" + calledAt + "'"), detail(refused));
+        }
+        assertEquals(
+                201, phone(key, "2026-11-26T10:05:00+01:00").get("statusCode").asInt(), "no claim was left");
+    }
+
     // ------------------------------------------------------------- item 9: strict JSON
 
     @Test
@@ -180,6 +193,18 @@ class ApiInputTest {
 
     private static JsonNode open(String key, String body) {
         APIGatewayV2HTTPEvent event = sample("post-tickets.json", null, body);
+        Map<String, String> headers = new HashMap<>(event.getHeaders());
+        headers.put("idempotency-key", key);
+        event.setHeaders(headers);
+        return invoke(event);
+    }
+
+    private static JsonNode phone(String key, String calledAt) {
+        APIGatewayV2HTTPEvent event = sample(
+                "post-intake-phone.json",
+                null,
+                "{\"callerNumber\": \"020 123 4567\", \"calledAt\": \"" + calledAt
+                        + "\", \"summary\": \"Geen kiestoon\"}");
         Map<String, String> headers = new HashMap<>(event.getHeaders());
         headers.put("idempotency-key", key);
         event.setHeaders(headers);
