@@ -307,6 +307,22 @@ class SlaCheckEndToEndTest {
         }
     }
 
+    @Test
+    void aTicketPoisonedByAnOverlongEventIdIsSweptWithTheOtherDueTickets() {
+        // issue 15 item 2: level N P1s by phone Thu 3 Dec 10:00, start work due 12:00; the middle
+        // one holds an event whose item DynamoDB refuses (key over 1 024 bytes)
+        String first = open("bakkerij-devries", "2026-12-03T09:00:00Z");
+        String poisoned = open("bakkerij-devries", "2026-12-03T09:00:00Z");
+        String last = open("bakkerij-devries", "2026-12-03T09:00:00Z");
+        record(poisoned, "api-" + "x".repeat(1100), EventKind.NOTE, "2026-12-03T09:10:00Z");
+
+        sweepAt("2026-12-03T11:30:00Z");
+
+        for (String number : List.of(first, poisoned, last)) {
+            assertEquals(List.of("start-work-breach"), checkpoints(number), number);
+        }
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** A P1 phone report for the customer, received at {@code at} (UTC). */

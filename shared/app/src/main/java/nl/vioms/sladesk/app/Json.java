@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.app;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.jr.ob.JSON;
@@ -21,9 +22,11 @@ import nl.vioms.sladesk.core.error.InvalidInputException;
  */
 public final class Json {
     /** Decimals as written (money and percentages never as 1E+2); nulls kept; unknown fields refused. */
-    private static final JSON JR = JSON.builder(JsonFactory.builder()
-                    .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                    .build())
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+
+    private static final JSON JR = JSON.builder(FACTORY)
             .enable(JSON.Feature.WRITE_NULL_PROPERTIES, JSON.Feature.FAIL_ON_UNKNOWN_BEAN_PROPERTY)
             .build();
 
@@ -116,12 +119,15 @@ public final class Json {
         throw new Invalid("'" + name + "' is not a JSON string", null);
     }
 
-    /** A JSON object as a map; anything else (or no JSON) is an {@link Invalid}. */
+    /** A JSON object as a map; anything else (or no JSON, or data after the object) is an {@link Invalid}. */
     public static Map<String, Object> readObject(String json) {
-        try {
-            Object value = JR.anyFrom(json);
+        try (JsonParser parser = FACTORY.createParser(json)) {
+            Object value = JR.anyFrom(parser);
             if (!(value instanceof Map)) {
                 throw new Invalid("not a JSON object", null);
+            }
+            if (parser.nextToken() != null) {
+                throw new Invalid("data after the JSON object", null);
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) value;
@@ -135,7 +141,9 @@ public final class Json {
 
     /**
      * A JSON object into a record. A field the record does not have is refused, naming it
-     * ({@link UnknownField}); so are bad JSON and values of the wrong shape ({@link Invalid}).
+     * ({@link UnknownField}); so are bad JSON and values of the wrong shape ({@link Invalid}): a
+     * number or boolean where a string belongs, a string with a lone UTF-16 surrogate, data after
+     * the object.
      */
     public static <T> T read(byte[] json, Class<T> type) {
         Map<String, Object> object = readObject(new String(json, StandardCharsets.UTF_8));
@@ -143,6 +151,9 @@ public final class Json {
             List<String> known = new ArrayList<>();
             for (RecordComponent c : type.getRecordComponents()) {
                 known.add(c.getName());
+                if (c.getType() == String.class) {
+                    checkString(object, c.getName());
+                }
             }
             for (String field : object.keySet()) {
                 if (!known.contains(field)) {
@@ -156,6 +167,28 @@ public final class Json {
             throw new Invalid(e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new Invalid(e.getMessage(), e);
+        }
+    }
+
+    /** A string field is a JSON string (or null) of well-formed UTF-16: no lone surrogate. */
+    private static void checkString(Map<String, Object> object, String field) {
+        Object value = object.get(field);
+        if (value == null) {
+            return;
+        }
+        if (!(value instanceof String text)) {
+            throw new Invalid("'" + field + "' is not a JSON string", null);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new Invalid("'" + field + "' has a lone UTF-16 surrogate at character " + i, null);
+            }
         }
     }
 

@@ -19,6 +19,34 @@ class JsonTest {
         return Json.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
+    record Named(String name, String note) {}
+
+    @Test
+    void aRecordIsReadStrictlyNamingTheField() {
+        byte[] trailing = "{\"name\":\"a\"} {\"name\":\"b\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] number = "{\"name\":\"a\",\"note\":12}".getBytes(StandardCharsets.UTF_8);
+        byte[] bool = "{\"name\":true}".getBytes(StandardCharsets.UTF_8);
+        byte[] surrogate = "{\"name\":\"a\\ud800b\"}".getBytes(StandardCharsets.UTF_8);
+
+        assertTrue(assertThrows(Json.Invalid.class, () -> Json.read(trailing, Named.class))
+                .getMessage()
+                .contains("data after the JSON object"));
+        assertEquals(
+                "'note' is not a JSON string",
+                assertThrows(Json.Invalid.class, () -> Json.read(number, Named.class))
+                        .getMessage());
+        assertEquals(
+                "'name' is not a JSON string",
+                assertThrows(Json.Invalid.class, () -> Json.read(bool, Named.class))
+                        .getMessage());
+        assertTrue(assertThrows(Json.Invalid.class, () -> Json.read(surrogate, Named.class))
+                .getMessage()
+                .startsWith("'name' has a lone UTF-16 surrogate"));
+        assertEquals(
+                new Named("a", "😟"),
+                Json.read("{\"name\":\"a\",\"note\":\"😟\"}".getBytes(StandardCharsets.UTF_8), Named.class));
+    }
+
     @Test
     void anEmptyPayloadIsAnEmptyEvent() throws IOException {
         assertEquals(Map.of(), event(""));

@@ -8,21 +8,25 @@ import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.PhoneNumbers;
 import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.time.Amsterdam;
 
 /** {@code POST /intake/phone}: a call on the support line or the out-of-hours number (R7, R8). */
 final class PhoneIntakeRoute {
     private final DirectoryStore directory;
     private final TicketService tickets;
     private final RequestTimes times;
+    private final PolicySet policies;
 
-    PhoneIntakeRoute(DirectoryStore directory, TicketService tickets, RequestTimes times) {
+    PhoneIntakeRoute(DirectoryStore directory, TicketService tickets, RequestTimes times, PolicySet policies) {
         this.directory = directory;
         this.tickets = tickets;
         this.times = times;
+        this.policies = policies;
     }
 
     record PhoneCall(
@@ -39,6 +43,10 @@ final class PhoneIntakeRoute {
             throw ApiError.badRequest("line must be support or out-of-hours, not '" + line + "'");
         }
         Instant at = times.instant("calledAt", call.calledAt());
+        if (policies.find(at.atZone(Amsterdam.ZONE).toLocalDate()).isEmpty()) {
+            // refused before anything is claimed: no SLA policy can time a call of that day (issue 15 item 7)
+            throw ApiError.badRequest("calledAt '" + call.calledAt() + "' is before any SLA policy is valid");
+        }
         if (call.ticket() != null) {
             // a phone report on an existing ticket: from now on A/HA run 24x7 (R7)
             var event = new TicketEvent(
@@ -69,8 +77,9 @@ final class PhoneIntakeRoute {
                 caller.actor());
         // the same call logged twice is one ticket: keyed on the caller and the call's time, or the
         // client's Idempotency-Key (without calledAt the time is "now", so send the key on retries)
-        String key = request.header("idempotency-key");
+        String key = ClientIds.idempotencyKey(request);
         var opened = tickets.open(report, customer, "phone#" + number + "#" + (key != null ? key : at.toEpochMilli()));
+        ReusedKeys.check(key, opened, tickets, report, customer == null ? null : customer.id());
         return TicketRoutes.created(opened);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.app.tickets.TicketStore;
+import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.watch.EscalationRules;
 
@@ -25,13 +26,19 @@ final class Router {
     private final TicketRoutes tickets;
 
     /** @param store the ticket store whose outbox records what was escalated ({@code <number>#p1-...}) */
-    Router(DirectoryStore directory, TicketService tickets, TicketStore store, HealthRoute health, Clock clock) {
+    Router(
+            DirectoryStore directory,
+            TicketService tickets,
+            TicketStore store,
+            HealthRoute health,
+            Clock clock,
+            PolicySet policies) {
         RequestTimes times = new RequestTimes(clock);
         this.directory = directory;
         this.store = store;
         this.clock = clock;
         this.health = health;
-        this.phone = new PhoneIntakeRoute(directory, tickets, times);
+        this.phone = new PhoneIntakeRoute(directory, tickets, times, policies);
         this.tickets = new TicketRoutes(directory, tickets, times);
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.time.Amsterdam;
@@ -23,7 +24,7 @@ final class StatusPage {
                 .append("<title>")
                 .append(esc(t.number()))
                 .append(" · ")
-                .append(esc(t.subject()))
+                .append(line(t.subject()))
                 .append("</title>")
                 .append("<style>body{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;")
                 .append("padding:0 1rem;color:#1b1f24}")
@@ -36,11 +37,11 @@ final class StatusPage {
         html.append("<h1>")
                 .append(esc(t.number()))
                 .append(" — ")
-                .append(esc(t.subject()))
+                .append(line(t.subject()))
                 .append("</h1>");
         String reporter = t.customerName() == null ? "Onbekende melder (triage)" : t.customerName();
         html.append("<p class=\"sub\">")
-                .append(esc(reporter))
+                .append(line(reporter))
                 .append(" · gemeld ")
                 .append(esc(Amsterdam.readable(t.createdAt())))
                 .append(" via ")
@@ -80,7 +81,7 @@ final class StatusPage {
             row(
                     html,
                     esc(Amsterdam.readable(e.at())),
-                    "<strong>" + esc(label(e.kind())) + "</strong> · " + esc(who(e.actor()))
+                    "<strong>" + esc(label(e.kind())) + "</strong> · " + line(who(e.actor()))
                             + (text.isBlank() ? "" : "<br>" + esc(shown)));
         }
         html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p>")
@@ -129,6 +130,11 @@ final class StatusPage {
                 .append("</th><td>")
                 .append(valueHtml)
                 .append("</td></tr>");
+    }
+
+    /** A one-line value, escaped, with control and bidirectional-override characters gone (issue 15 item 10). */
+    static String line(String text) {
+        return esc(Texts.oneLine(text));
     }
 
     static String esc(String text) {

@@ -53,7 +53,7 @@ final class TicketRoutes {
             case "rfc" -> TicketKind.RFC;
             default -> throw ApiError.badRequest("kind must be incident or rfc, not '" + body.kind() + "'");
         };
-        String key = request.header("idempotency-key");
+        String key = ClientIds.idempotencyKey(request);
         String source = "api#"
                 + (caller.token().resellerId() == null ? "ops" : caller.token().resellerId()) + "#"
                 + (key == null ? UUID.randomUUID() : key);
@@ -68,7 +68,9 @@ final class TicketRoutes {
                 body.service(),
                 "api",
                 caller.actor());
-        return created(tickets.open(report, customer, source));
+        var opened = tickets.open(report, customer, source);
+        ReusedKeys.check(key, opened, tickets, report, customer.id());
+        return created(opened);
     }
 
     /** {@code GET /tickets?status=open}: a reseller's own open tickets; everything open for the others. */
@@ -133,10 +135,10 @@ final class TicketRoutes {
             data.putAll(assignment(body));
         }
         // the caller's ids live in their own namespace: they can never meet SLA Desk's own event ids
-        String key = request.header("idempotency-key");
+        String key = ClientIds.idempotencyKey(request);
         String id = "api-"
                 + (body.id() != null
-                        ? body.id()
+                        ? ClientIds.check("id", body.id())
                         : key != null ? key : UUID.randomUUID().toString());
         var event = new TicketEvent(id, kind, times.instant("at", body.at()), caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));

@@ -69,7 +69,9 @@ class IntakeApiHandlerTest {
         Map<String, Object> response = Json.readObject(wire);
         assertEquals(Set.of("statusCode", "headers", "body"), response.keySet(), wire);
         assertEquals(200, response.get("statusCode"));
-        assertEquals(Map.of("content-type", "application/json"), response.get("headers"));
+        assertEquals(
+                Map.of("content-type", "application/json", "x-content-type-options", "nosniff"),
+                response.get("headers"));
     }
 
     @Test

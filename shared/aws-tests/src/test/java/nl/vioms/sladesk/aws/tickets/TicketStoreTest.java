@@ -175,6 +175,30 @@ class TicketStoreTest {
         }
     }
 
+    @Test
+    void anEventIdOfElevenHundredCharactersLeavesTheTicketReadableAndWritable() {
+        // issue 15 item 2: an id of 1 100 characters makes the event item's key exceed 1 024 bytes,
+        // after the snapshot (the commit point) holds it as its pending event
+        TicketService service = service(real);
+        String number = service.open(report(T1), hotel, "api#telnet#poison-" + System.nanoTime())
+                .ticket()
+                .number();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        String longId = "api-" + "a".repeat(1100);
+
+        service.record(number, event(longId, EventKind.WORK_STARTED, "2026-11-26T09:58:00Z"));
+
+        assertTrue(store().find(number).orElseThrow().has(longId), "still read from the snapshot");
+        var after = service.record(number, event("note-after", EventKind.NOTE, "2026-11-26T09:59:00Z"))
+                .orElseThrow();
+        assertTrue(
+                after.history().stream().anyMatch(e -> e.id().equals("note-after")),
+                after.history().toString());
+        assertEquals(
+                after.ticket().status().name(), snapshot(number).get("status").s());
+        assertTrue(service.recordCheckpoints(number, Instant.parse("2026-11-26T10:00:00Z")) >= 0);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     /** The store on the emulator's own client, for reading back. */

@@ -7,10 +7,15 @@ import static nl.vioms.sladesk.aws.Attr.s;
 import static nl.vioms.sladesk.aws.Attr.sortable;
 import static nl.vioms.sladesk.aws.Attr.string;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -27,6 +32,7 @@ import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 import nl.vioms.sladesk.core.watch.SlaWatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -39,6 +45,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 final class TicketItems {
     /** Write shards of the due index: enough to spread a burst of writes, few for a sweep to query. */
     static final int DUE_SHARDS = 8;
+    /** Bytes of an event id a sort key holds as it is (the key's limit is 1 024). */
+    static final int MAX_ID_IN_KEY = 256;
 
     private TicketItems() {}
 
@@ -90,7 +98,7 @@ final class TicketItems {
     static Map<String, AttributeValue> eventItem(String number, TicketEvent event) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(ticketKey(number)));
-        item.put("sk", s("EVENT#" + sortable(event.at()) + "#" + event.id()));
+        item.put("sk", s("EVENT#" + sortable(event.at()) + "#" + keyPart(event.id())));
         item.put("eventId", s(event.id()));
         item.put("kind", s(event.kind().name()));
         item.put("at", s(event.at().toString()));
@@ -100,6 +108,42 @@ final class TicketItems {
         event.data().forEach((k, v) -> data.put(k, s(v)));
         item.put("data", AttributeValue.fromM(data));
         return item;
+    }
+
+    /**
+     * An event id as part of a sort key: as it is, or, when longer than {@value #MAX_ID_IN_KEY}
+     * bytes (ids from before the API checked them, issue 15 item 2), its SHA-256, so the key stays
+     * far below DynamoDB's 1 024 bytes; the id itself is kept whole in {@code eventId}.
+     */
+    static String keyPart(String id) {
+        byte[] bytes = id.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_ID_IN_KEY) {
+            return id;
+        }
+        try {
+            return "sha256:"
+                    + HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An event item DynamoDB refuses as invalid (a key over 1 024 bytes, from before ids were
+     * checked, issue 15 item 2): the event stays the snapshot's pending event, so the ticket can
+     * still be read and written; logged as an error for operations. Anything else is rethrown.
+     */
+    static void unstorable(String number, TicketEvent event, DynamoDbException refused) {
+        boolean invalid = refused.awsErrorDetails() != null
+                && "ValidationException".equals(refused.awsErrorDetails().errorCode());
+        if (!invalid) {
+            throw refused;
+        }
+        Log.error(
+                "ticket.event-unstorable",
+                Map.of("ticket", number, "kind", event.kind().wireName(), "error", String.valueOf(refused)),
+                refused);
     }
 
     static TicketEvent toEvent(Map<String, AttributeValue> item) {

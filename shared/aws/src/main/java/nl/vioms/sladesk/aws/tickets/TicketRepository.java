@@ -26,6 +26,7 @@ import nl.vioms.sladesk.core.watch.SlaWatch;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -290,6 +291,8 @@ public final class TicketRepository implements TicketStore {
             dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
         } catch (ConditionalCheckFailedException duplicate) {
             // the same event again (a retried request or redelivered message): stored once
+        } catch (DynamoDbException refused) {
+            TicketItems.unstorable(number, event, refused); // the ticket stays usable; rethrows anything else
         }
     }
 }

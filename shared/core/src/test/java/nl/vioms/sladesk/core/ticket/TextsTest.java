@@ -9,6 +9,13 @@ import org.junit.jupiter.api.Test;
 
 class TextsTest {
     @Test
+    void controlAndBidiCharactersLeaveOneLineFields() {
+        assertEquals("Geen kiestoon [31m X", Texts.subject("Geen\u0000 kiestoon\u001b[31m\u202e\r\nX\u2066"));
+        assertEquals("a b", Texts.oneLine("a\tb\u0085"));
+        assertEquals("regel 1\nregel 2\n\tX", Texts.text("regel 1\r\nregel 2\r\t\u0000X\u202e".replace("\u0000", "")));
+    }
+
+    @Test
     void shortTextIsKeptAsItIs() {
         assertEquals("Geen kiestoon", Texts.subject("Geen kiestoon"));
     }
