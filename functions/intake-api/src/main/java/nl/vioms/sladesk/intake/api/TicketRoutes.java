@@ -68,7 +68,10 @@ final class TicketRoutes {
                 body.service(),
                 "api",
                 caller.actor());
-        return created(tickets.open(report, customer, source));
+        var opened = tickets.open(report, customer, source);
+        return caller.token().scope() == TokenScope.RESELLER
+                ? created(opened, ResellerView.summary(opened.ticket()))
+                : created(opened);
     }
 
     /** {@code GET /tickets?status=open}: a reseller's own open tickets; everything open for the others. */
@@ -77,20 +80,30 @@ final class TicketRoutes {
         if (status != null && !status.equals("open")) {
             throw ApiError.badRequest("status must be open (closed tickets are listed by month-end reports)");
         }
-        var list = caller.token().scope() == TokenScope.RESELLER
-                ? tickets.openForReseller(caller.token().resellerId())
-                : tickets.queue();
+        if (caller.token().scope() == TokenScope.RESELLER) {
+            var own = tickets.openForReseller(caller.token().resellerId());
+            return Problems.json(
+                    200,
+                    Map.of("tickets", own.stream().map(ResellerView::summary).toList()));
+        }
         return Problems.json(
-                200, Map.of("tickets", list.stream().map(TicketJson::summary).toList()));
+                200,
+                Map.of(
+                        "tickets",
+                        tickets.queue().stream().map(TicketJson::summary).toList()));
     }
 
-    /** {@code GET /tickets/{number}}: the ticket, its clocks and history, or its status page. */
+    /**
+     * {@code GET /tickets/{number}}: the ticket, its clocks and history, or its status page. A
+     * reseller reads in JSON the facts of its status page ({@link ResellerView}); the others the full view.
+     */
     ApiResponse getTicket(ApiRequest request, Caller caller) {
         var view = visibleTicket(request.pathParameter("number"), caller);
         if (request.wantsHtml()) {
             return ApiResponse.of(200, "text/html; charset=utf-8", StatusPage.render(view));
         }
-        return Problems.json(200, TicketJson.full(view));
+        return Problems.json(
+                200, caller.token().scope() == TokenScope.RESELLER ? ResellerView.json(view) : TicketJson.full(view));
     }
 
     record EventRequest(
@@ -188,7 +201,11 @@ final class TicketRoutes {
 
     /** 201 with the new ticket; 200 when the source had been taken in before. */
     static ApiResponse created(TicketService.Opened opened) {
-        return Problems.json(opened.duplicate() ? 200 : 201, TicketJson.summary(opened.ticket()))
+        return created(opened, TicketJson.summary(opened.ticket()));
+    }
+
+    private static ApiResponse created(TicketService.Opened opened, Map<String, Object> body) {
+        return Problems.json(opened.duplicate() ? 200 : 201, body)
                 .withHeaders(Map.of(
                         "content-type",
                         "application/json",
