@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.intake.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
@@ -26,7 +27,13 @@ final class PhoneIntakeRoute {
     }
 
     record PhoneCall(
-            String callerNumber, String line, String calledAt, String summary, String priority, String ticket) {}
+            String callerNumber,
+            String line,
+            String calledAt,
+            String summary,
+            String priority,
+            String ticket,
+            String backdateReason) {}
 
     ApiResponse phoneIntake(ApiRequest request, Caller caller) {
         caller.require(TokenScope.TELEPHONY, TokenScope.OPERATIONS);
@@ -38,7 +45,7 @@ final class PhoneIntakeRoute {
         if (!line.equals("support") && !line.equals("out-of-hours")) {
             throw ApiError.badRequest("line must be support or out-of-hours, not '" + line + "'");
         }
-        Instant at = times.instant("calledAt", call.calledAt());
+        Instant at = times.instant("calledAt", call.calledAt(), caller, call.backdateReason());
         if (call.ticket() != null) {
             // a phone report on an existing ticket: from now on A/HA run 24x7 (R7)
             var event = new TicketEvent(
@@ -47,7 +54,7 @@ final class PhoneIntakeRoute {
                     at,
                     caller.actor(),
                     "phone:" + line,
-                    Map.of("caller", number, "text", nullToEmpty(call.summary())));
+                    backdated(Map.of("caller", number, "text", nullToEmpty(call.summary())), call.backdateReason()));
             var view = tickets.record(call.ticket(), event)
                     .orElseThrow(() -> ApiError.notFound("no ticket " + call.ticket()));
             return Problems.json(200, TicketJson.full(view));
@@ -71,7 +78,31 @@ final class PhoneIntakeRoute {
         // client's Idempotency-Key (without calledAt the time is "now", so send the key on retries)
         String key = request.header("idempotency-key");
         var opened = tickets.open(report, customer, "phone#" + number + "#" + (key != null ? key : at.toEpochMilli()));
+        if (call.backdateReason() != null && !opened.duplicate()) {
+            // the override stays on record: an internal note beside the back-dated creation
+            tickets.record(
+                    opened.ticket().number(),
+                    new TicketEvent(
+                            "backdate-" + at.toEpochMilli(),
+                            EventKind.NOTE,
+                            times.now(),
+                            caller.actor(),
+                            "api",
+                            backdated(
+                                    Map.of("text", "calledAt " + call.calledAt() + " back-dated"),
+                                    call.backdateReason())));
+        }
         return TicketRoutes.created(opened);
+    }
+
+    /** Event data with the operations' reason for a back-dated time, when there is one. */
+    static Map<String, String> backdated(Map<String, String> data, String reason) {
+        if (reason == null) {
+            return data;
+        }
+        Map<String, String> with = new LinkedHashMap<>(data);
+        with.put(RequestTimes.REASON, reason);
+        return with;
     }
 
     private static String firstLine(String text) {

@@ -6,16 +6,28 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.policy.PolicySet;
+import nl.vioms.sladesk.core.policy.SlaPolicy;
+import nl.vioms.sladesk.core.time.Amsterdam;
 
-/** The instants a request names or implies: now, or a time it sends (back-dated, never ahead). */
+/**
+ * The instants a request names or implies: now, or a time it sends: never ahead, and back-dated
+ * at most the policy's {@code backdateLimit} (default 24 h) unless operations say why (issue 15).
+ */
 final class RequestTimes {
     /** Events may be back-dated (a call logged afterwards) but not put in the future. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(2);
 
-    private final Clock clock;
+    /** The field in which operations give the reason for a time further back than the limit. */
+    static final String REASON = "backdateReason";
 
-    RequestTimes(Clock clock) {
+    private final Clock clock;
+    private final PolicySet policies;
+
+    RequestTimes(Clock clock, PolicySet policies) {
         this.clock = clock;
+        this.policies = policies;
     }
 
     /** Received now, to the millisecond (what people and logs can match). */
@@ -23,8 +35,18 @@ final class RequestTimes {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** The time of a field (ISO-8601 with offset), or now when it is absent. */
-    Instant instant(String field, String text) {
+    /**
+     * The time of a field (ISO-8601 with offset), or now when it is absent. A time further back
+     * than the policy's limit is refused (400 naming the field) unless the caller is operations and
+     * gives a reason; a reason from anyone else is refused too.
+     */
+    Instant instant(String field, String text, Caller caller, String reason) {
+        if (reason != null && caller.token().scope() != TokenScope.OPERATIONS) {
+            throw ApiError.badRequest(REASON + " is for operations only");
+        }
+        if (reason != null && reason.isBlank()) {
+            throw ApiError.badRequest(REASON + " must say why");
+        }
         Instant now = now();
         if (text == null) {
             return now;
@@ -39,6 +61,22 @@ final class RequestTimes {
         if (at.isAfter(now.plus(CLOCK_SKEW))) {
             throw ApiError.badRequest(field + " '" + text + "' is in the future");
         }
+        Duration limit = backdateLimit(now);
+        if (at.isBefore(now.minus(limit)) && reason == null) {
+            throw ApiError.badRequest(field + " '" + text + "' is more than " + hours(limit)
+                    + " back (the policy's backdateLimit); operations may send " + REASON);
+        }
         return at;
+    }
+
+    /** The limit of the policy valid today; the default where none is. */
+    Duration backdateLimit(Instant now) {
+        return policies.find(now.atZone(Amsterdam.ZONE).toLocalDate())
+                .map(SlaPolicy::backdateLimit)
+                .orElse(SlaPolicy.DEFAULT_BACKDATE_LIMIT);
+    }
+
+    private static String hours(Duration limit) {
+        return limit.toMinutesPart() == 0 ? limit.toHours() + " h" : limit.toMinutes() + " min";
     }
 }

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -114,7 +115,8 @@ final class TicketRoutes {
             String reason,
             String id,
             String customer,
-            String service) {}
+            String service,
+            String backdateReason) {}
 
     /** {@code POST /tickets/{number}/events}: operations record what happened; each event recomputes the clocks. */
     ApiResponse addEvent(ApiRequest request, Caller caller) {
@@ -151,7 +153,11 @@ final class TicketRoutes {
                 + (body.id() != null
                         ? body.id()
                         : key != null ? key : UUID.randomUUID().toString());
-        var event = new TicketEvent(id, kind, times.instant("at", body.at()), caller.actor(), "api", data);
+        Instant at = times.instant("at", body.at(), caller, body.backdateReason());
+        if (body.backdateReason() != null) {
+            data.put(RequestTimes.REASON, body.backdateReason());
+        }
+        var event = new TicketEvent(id, kind, at, caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
         return Problems.json(200, TicketJson.full(view));
     }
