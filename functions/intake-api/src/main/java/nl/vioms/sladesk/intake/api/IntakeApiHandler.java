@@ -40,7 +40,12 @@ public final class IntakeApiHandler implements RequestStreamHandler {
         Services services = new Services(env, clients, clock);
         var health = new HealthRoute(services.dynamo(), services.setting(EnvVar.TICKETS_TABLE), clock);
         // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
-        this.router = new Router(services.directory(), services.ticketService(), services.policies(), health, clock);
+        this.router = new Router(
+                services.directory(),
+                services.ticketService(),
+                new RequestTimes(
+                        clock, services.policies(), (c, m) -> services.reports().reported(c, m)),
+                health);
         this.invocations = new Invocations(env);
         // after a restore the next invocation is this environment's cold start (priming ran through the handler)
         this.priming = new ApiPriming(this, invocations::coldStartAgain);

@@ -45,7 +45,16 @@ final class PhoneIntakeRoute {
         if (!line.equals("support") && !line.equals("out-of-hours")) {
             throw ApiError.badRequest("line must be support or out-of-hours, not '" + line + "'");
         }
-        Instant at = times.instant("calledAt", call.calledAt(), caller, call.backdateReason());
+        Instant at = times.instant(
+                "calledAt",
+                call.calledAt(),
+                caller,
+                call.backdateReason(),
+                () -> call.ticket() != null
+                        ? tickets.view(call.ticket())
+                                .map(v -> v.ticket().customerId())
+                                .orElse(null)
+                        : directory.customerByPhone(number).map(Customer::id).orElse(null));
         if (call.ticket() != null) {
             // a phone report on an existing ticket: from now on A/HA run 24x7 (R7)
             var event = new TicketEvent(

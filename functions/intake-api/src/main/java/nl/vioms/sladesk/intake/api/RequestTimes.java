@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
 import nl.vioms.sladesk.core.directory.TokenScope;
 import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.policy.SlaPolicy;
@@ -22,12 +24,20 @@ final class RequestTimes {
     /** The field in which operations give the reason for a time further back than the limit. */
     static final String REASON = "backdateReason";
 
+    /** Whether month-end has reported a contract's month (the Reports table has it): a closed month. */
+    @FunctionalInterface
+    interface ClosedMonths {
+        boolean closed(String customerId, YearMonth month);
+    }
+
     private final Clock clock;
     private final PolicySet policies;
+    private final ClosedMonths closedMonths;
 
-    RequestTimes(Clock clock, PolicySet policies) {
+    RequestTimes(Clock clock, PolicySet policies, ClosedMonths closedMonths) {
         this.clock = clock;
         this.policies = policies;
+        this.closedMonths = closedMonths;
     }
 
     /** Received now, to the millisecond (what people and logs can match). */
@@ -38,9 +48,12 @@ final class RequestTimes {
     /**
      * The time of a field (ISO-8601 with offset), or now when it is absent. A time further back
      * than the policy's limit is refused (400 naming the field) unless the caller is operations and
-     * gives a reason; a reason from anyone else is refused too.
+     * gives a reason; a reason from anyone else is refused too. So is a time in a month that
+     * month-end has reported for the customer (asked only for a time before this month).
+     *
+     * @param customer the contract the time counts for (null: none, e.g. triage), asked only when needed
      */
-    Instant instant(String field, String text, Caller caller, String reason) {
+    Instant instant(String field, String text, Caller caller, String reason, Supplier<String> customer) {
         if (reason != null && caller.token().scope() != TokenScope.OPERATIONS) {
             throw ApiError.badRequest(REASON + " is for operations only");
         }
@@ -65,6 +78,14 @@ final class RequestTimes {
         if (at.isBefore(now.minus(limit)) && reason == null) {
             throw ApiError.badRequest(field + " '" + text + "' is more than " + hours(limit)
                     + " back (the policy's backdateLimit); operations may send " + REASON);
+        }
+        YearMonth month = YearMonth.from(at.atZone(Amsterdam.ZONE));
+        if (reason == null && month.isBefore(YearMonth.from(now.atZone(Amsterdam.ZONE)))) {
+            String customerId = customer.get();
+            if (customerId != null && closedMonths.closed(customerId, month)) {
+                throw ApiError.badRequest(field + " '" + text + "' falls in " + month
+                        + ", which month-end has reported for " + customerId + "; operations may send " + REASON);
+            }
         }
         return at;
     }

@@ -1,9 +1,7 @@
 package nl.vioms.sladesk.intake.api;
 
-import java.time.Clock;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.core.policy.PolicySet;
 
 /**
  * Dispatches on the route key of template.yaml's routes. Every route but {@code GET /health}
@@ -15,8 +13,7 @@ final class Router {
     private final PhoneIntakeRoute phone;
     private final TicketRoutes tickets;
 
-    Router(DirectoryStore directory, TicketService tickets, PolicySet policies, HealthRoute health, Clock clock) {
-        RequestTimes times = new RequestTimes(clock, policies);
+    Router(DirectoryStore directory, TicketService tickets, RequestTimes times, HealthRoute health) {
         this.directory = directory;
         this.health = health;
         this.phone = new PhoneIntakeRoute(directory, tickets, times);

@@ -122,7 +122,8 @@ final class TicketRoutes {
     ApiResponse addEvent(ApiRequest request, Caller caller) {
         caller.require(TokenScope.OPERATIONS, TokenScope.SECOND_LINE);
         String number = request.pathParameter("number");
-        visibleTicket(number, caller); // 404 for a ticket that is not there, before the body is judged
+        // 404 for a ticket that is not there, before the body is judged
+        String customer = visibleTicket(number, caller).ticket().customerId();
         EventRequest body = request.body(EventRequest.class);
         if (body.kind() == null) {
             throw ApiError.badRequest("kind is required");
@@ -153,7 +154,7 @@ final class TicketRoutes {
                 + (body.id() != null
                         ? body.id()
                         : key != null ? key : UUID.randomUUID().toString());
-        Instant at = times.instant("at", body.at(), caller, body.backdateReason());
+        Instant at = times.instant("at", body.at(), caller, body.backdateReason(), () -> customer);
         if (body.backdateReason() != null) {
             data.put(RequestTimes.REASON, body.backdateReason());
         }

@@ -7,8 +7,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Issue 15, finding 8: calls and events are back-dated at most the policy's backdateLimit (24 h in
@@ -98,6 +102,39 @@ class BackdatingApiTest {
                         + "\"backdateReason\":\"vergeten te registreren\"}"));
         assertEquals(200, kept.getStatusCode(), kept.getBody());
         assertTrue(kept.getBody().contains("\"backdateReason\":\"vergeten te registreren\""), kept.getBody());
+    }
+
+    @Test
+    void aCallIsNotDatedIntoAMonthMonthEndHasReported(LocalAws aws) throws Exception {
+        // Tue 1 Dec 2026 08:00 in Amsterdam; month-end has reported November for the bakery
+        CLOCK.set(Instant.parse("2026-12-01T07:00:00Z"));
+        aws.clients()
+                .dynamo()
+                .putItem(b -> b.tableName(aws.environmentOf("IntakeApiFunction").require(EnvVar.REPORTS_TABLE))
+                        .item(Map.of(
+                                "pk", AttributeValue.fromS(ReportsRepository.partition("bakkerij-devries")),
+                                "sk", AttributeValue.fromS(ReportsRepository.summaryKey(YearMonth.of(2026, 11))),
+                                "type", AttributeValue.fromS("SUMMARY"))));
+
+        // 30 Nov 23:30 is within 24 h, but in the closed month
+        var refused = call(phone("demo-telephony-token", "2026-11-30T23:30:00+01:00", null));
+        assertEquals(400, refused.getStatusCode(), refused.getBody());
+        assertTrue(
+                json(refused)
+                        .get("detail")
+                        .asText()
+                        .startsWith("calledAt '2026-11-30T23:30:00+01:00' falls in 2026-11"),
+                refused.getBody());
+        assertEquals(
+                201,
+                call(phone("demo-telephony-token", "2026-12-01T00:05:00+01:00", null))
+                        .getStatusCode(),
+                "December is open");
+        assertEquals(
+                201,
+                call(phone("demo-ops-token", "2026-11-30T23:30:00+01:00", "late registration"))
+                        .getStatusCode(),
+                "operations override with a reason");
     }
 
     private static Sample phone(String token, String calledAt, String reason) {
