@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.monthend;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
@@ -7,11 +8,21 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
 /**
  * Finance's import: one line per contract with fee, availability, credit percentage and amount
  * (R25). RFC 4180: comma-separated, CRLF, quoted where needed, decimal points, UTF-8.
+ *
+ * <p>Formula injection (issue 15, finding 10): finance opens this file in a spreadsheet, and a name
+ * such as {@code =HYPERLINK(...)} would be a live formula there (CSV quotes are syntax, not text).
+ * Every text cell, which can hold what a reseller or customer typed, passes {@link #text}: one that
+ * starts with {@code = + - @}, a tab or a CR gets a leading {@code '}, and is then quoted as RFC 4180
+ * requires. Numbers are written by {@link #number} from the figures themselves, never from text,
+ * and stay numbers (a negative amount stays {@code -12.50}, so finance can sum the column).
  */
 final class FinanceCsv {
     static final String HEADER = "customer_id,customer_name,reseller_id,level,month,version,credit_service,"
             + "monthly_licence_fee,monthly_fixed_costs,availability_percent,rounding,credit_percent,"
             + "credit_amount,capped";
+
+    /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private FinanceCsv() {}
 
@@ -22,32 +33,37 @@ final class FinanceCsv {
             var credit = m.credit().applied();
             out.append(String.join(
                             ",",
-                            field(m.customerId()),
-                            field(m.customerName()),
-                            field(m.resellerId()),
-                            m.level(),
-                            m.month(),
+                            text(m.customerId()),
+                            text(m.customerName()),
+                            text(m.resellerId()),
+                            text(m.level()),
+                            text(m.month()),
                             Integer.toString(r.version()),
-                            field(m.credit().basisServiceId()),
-                            m.monthlyLicenceFee().toPlainString(),
-                            m.monthlyFixedCosts().toPlainString(),
-                            m.headlineAvailability() == null
-                                    ? ""
-                                    : m.headlineAvailability().toPlainString(),
-                            credit.rounding(),
-                            credit.percent().toPlainString(),
-                            credit.amount().toPlainString(),
+                            text(m.credit().basisServiceId()),
+                            number(m.monthlyLicenceFee()),
+                            number(m.monthlyFixedCosts()),
+                            number(m.headlineAvailability()),
+                            text(credit.rounding()),
+                            number(credit.percent()),
+                            number(credit.amount()),
                             Boolean.toString(credit.capped())))
                     .append("\r\n");
         });
         return out.toString();
     }
 
-    private static String field(String value) {
-        if (value == null) {
+    /** A text cell: never a formula in a spreadsheet, quoted where RFC 4180 requires. */
+    static String text(String value) {
+        if (value == null || value.isEmpty()) {
             return "";
         }
-        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        String cell = FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
+        return quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    /** A number cell, plain decimal notation (no exponent); empty when there is none. */
+    static String number(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 }

@@ -70,13 +70,32 @@ final class SesInbox {
      * @throws IllegalArgumentException when the bytes are not an e-mail (see {@link #headers})
      */
     Received receive(byte[] raw, Instant receivedAt) {
+        return receive(raw, receivedAt, ALL_PASS);
+    }
+
+    /** Every verdict PASS: what SES sends for an authenticated, clean mail. */
+    static final Map<String, String> ALL_PASS = Map.of(
+            "spfVerdict", "PASS",
+            "dkimVerdict", "PASS",
+            "dmarcVerdict", "PASS",
+            "spamVerdict", "PASS",
+            "virusVerdict", "PASS");
+
+    /**
+     * Receives one message at {@code receivedAt} with the verdicts SES would give it.
+     *
+     * @param verdicts receipt verdict name ({@code spfVerdict}, {@code dkimVerdict}, {@code dmarcVerdict},
+     *                 {@code spamVerdict}, {@code virusVerdict}) to status (PASS, FAIL, GRAY, ...); a
+     *                 name not given is PASS
+     */
+    Received receive(byte[] raw, Instant receivedAt, Map<String, String> verdicts) {
         List<Map<String, String>> headers = headers(raw);
         String sesId = sesMessageId();
         String key = prefix + sesId;
         aws.clients()
                 .s3()
                 .putObject(b -> b.bucket(bucket).key(key).contentType("message/rfc822"), RequestBody.fromBytes(raw));
-        Map<String, Object> notification = notification(headers, sesId, key, receivedAt);
+        Map<String, Object> notification = notification(headers, sesId, key, receivedAt, verdicts);
         aws.clients()
                 .sns()
                 .publish(b -> b.topicArn(topicArn)
@@ -134,7 +153,11 @@ final class SesInbox {
     }
 
     private Map<String, Object> notification(
-            List<Map<String, String>> headers, String sesId, String key, Instant receivedAt) {
+            List<Map<String, String>> headers,
+            String sesId,
+            String key,
+            Instant receivedAt,
+            Map<String, String> verdicts) {
         String returnPath = first(headers, "Return-Path");
         String from = first(headers, "From");
         // the envelope sender: Return-Path as the sending server gave it (<> for bounces), else From
@@ -177,7 +200,7 @@ final class SesInbox {
         receipt.put("processingTimeMillis", 0);
         receipt.put("recipients", recipients);
         for (String verdict : List.of("spamVerdict", "virusVerdict", "spfVerdict", "dkimVerdict", "dmarcVerdict")) {
-            receipt.put(verdict, Map.of("status", "PASS"));
+            receipt.put(verdict, Map.of("status", verdicts.getOrDefault(verdict, "PASS")));
         }
         receipt.put("action", action);
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SeedCommand.class,
             ProbeCommand.class,
             MaintenanceCommand.class,
+            TokenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Sladesk {

@@ -126,6 +126,51 @@ class EmailCommandTest {
         }
     }
 
+    /** Issue 15: operators and tests replay forged mail with the verdicts SES would send. */
+    @Test
+    void theVerdictOptionsSetWhatSesWouldSend(LocalAws aws, @TempDir Path dir) throws Exception {
+        Assumptions.assumeTrue(RunningSystem.running().isEmpty(), "a real ./sladesk up runs in this checkout");
+        Path mail = dir.resolve("forged.eml");
+        Files.write(mail, unique(Files.readAllBytes(DEMO_MAIL.resolve("05-gouden-leeuw-p1.eml"))));
+        String inbound = aws.sqs()
+                .createQueue(b -> b.queueName("email-verdicts-" + System.nanoTime()))
+                .queueUrl();
+        String arn = aws.sqs()
+                .getQueueAttributes(b -> b.queueUrl(inbound).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        aws.clients()
+                .sns()
+                .subscribe(b -> b.topicArn(aws.resources().require("InboundMailTopic"))
+                        .protocol("sqs")
+                        .endpoint(arn)
+                        .attributes(Map.of("RawMessageDelivery", "true")));
+        RunningSystem.announce(aws, URI.create("http://127.0.0.1:3000"));
+        try {
+            Run run = sladesk(
+                    "email", "--spf", "fail", "--dkim", "pass", "--dmarc", "FAIL", "--spam", "gray", mail.toString());
+            Run bad = sladesk("email", "--dmarc", "maybe", mail.toString());
+
+            assertEquals(0, run.exit(), run.err());
+            assertEquals(2, bad.exit(), bad.out());
+            assertTrue(bad.err().contains("is not an SES verdict"), bad.err());
+            var messages = aws.sqs()
+                    .receiveMessage(
+                            b -> b.queueUrl(inbound).maxNumberOfMessages(10).waitTimeSeconds(2))
+                    .messages();
+            assertEquals(1, messages.size(), "one notification; the refused option sent nothing");
+            Map<?, ?> receipt =
+                    (Map<?, ?>) Json.readObject(messages.get(0).body()).get("receipt");
+            assertEquals(Map.of("status", "FAIL"), receipt.get("spfVerdict"));
+            assertEquals(Map.of("status", "PASS"), receipt.get("dkimVerdict"));
+            assertEquals(Map.of("status", "FAIL"), receipt.get("dmarcVerdict"));
+            assertEquals(Map.of("status", "GRAY"), receipt.get("spamVerdict"));
+            assertEquals(Map.of("status", "PASS"), receipt.get("virusVerdict"), "PASS unless said otherwise");
+        } finally {
+            RunningSystem.withdraw();
+        }
+    }
+
     @Test
     void withoutARunningSystemItSaysHowToStartOne() throws Exception {
         Assumptions.assumeTrue(RunningSystem.running().isEmpty(), "a real ./sladesk up runs in this checkout");

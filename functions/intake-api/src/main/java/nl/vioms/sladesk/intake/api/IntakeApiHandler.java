@@ -43,9 +43,11 @@ public final class IntakeApiHandler implements RequestStreamHandler {
         this.router = new Router(
                 services.directory(),
                 services.ticketService(),
+                services.ticketRepository(),
                 new RequestTimes(
                         clock, services.policies(), (c, m) -> services.reports().reported(c, m)),
-                health);
+                health,
+                clock);
         this.invocations = new Invocations(env);
         // after a restore the next invocation is this environment's cold start (priming ran through the handler)
         this.priming = new ApiPriming(this, invocations::coldStartAgain);

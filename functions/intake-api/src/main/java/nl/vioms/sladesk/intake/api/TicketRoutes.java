@@ -91,7 +91,10 @@ final class TicketRoutes {
                 200,
                 Map.of(
                         "tickets",
-                        tickets.queue().stream().map(TicketJson::summary).toList()));
+                        tickets.queue().stream()
+                                .filter(caller::maySee) // the second line: its own
+                                .map(TicketJson::summary)
+                                .toList()));
     }
 
     /**
@@ -194,7 +197,10 @@ final class TicketRoutes {
                 200,
                 Map.of(
                         "tickets",
-                        tickets.queue().stream().map(TicketJson::summary).toList()));
+                        tickets.queue().stream()
+                                .filter(caller::maySee) // the second line: its own
+                                .map(TicketJson::summary)
+                                .toList()));
     }
 
     private TicketService.View visibleTicket(String number, Caller caller) {

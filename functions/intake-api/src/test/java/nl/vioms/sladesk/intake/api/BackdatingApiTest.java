@@ -89,13 +89,6 @@ class BackdatingApiTest {
         assertTrue(
                 json(refused).get("detail").asText().startsWith("at '2026-11-25T09:00:00+01:00'"), refused.getBody());
 
-        var second = call(event(
-                        number,
-                        "{\"kind\":\"second-line-ack\",\"at\":\"2026-11-26T10:05:00+01:00\","
-                                + "\"backdateReason\":\"late\"}")
-                .withToken("demo-secondline-token"));
-        assertEquals(400, second.getStatusCode(), "a reason is for operations only: " + second.getBody());
-
         var kept = call(event(
                 number,
                 "{\"kind\":\"note\",\"at\":\"2026-11-25T09:00:00+01:00\",\"note\":\"gebeld\","

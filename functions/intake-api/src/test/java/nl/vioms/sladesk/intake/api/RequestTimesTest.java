@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
  */
 class RequestTimesTest {
     private static final Instant NOW = Instant.parse("2026-12-01T07:00:00Z");
-    private static final Caller TELEPHONY = new Caller(new ApiToken("h1", TokenScope.TELEPHONY, null, "agents"));
-    private static final Caller OPERATIONS = new Caller(new ApiToken("h2", TokenScope.OPERATIONS, null, "noc"));
+    private static final Caller TELEPHONY =
+            new Caller(new ApiToken("h1", TokenScope.TELEPHONY, null, "agents"), t -> true);
+    private static final Caller OPERATIONS =
+            new Caller(new ApiToken("h2", TokenScope.OPERATIONS, null, "noc"), t -> true);
 
     /** Month-end has reported November for the bakery only. */
     private final RequestTimes times = new RequestTimes(

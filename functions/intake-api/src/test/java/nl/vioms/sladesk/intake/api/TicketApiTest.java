@@ -230,7 +230,11 @@ class TicketApiTest {
 
     @Test
     void theSecondLineAcknowledgesButMayNotChangeTheTicket() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "s-" + System.nanoTime())))
+        // the hotel (HA) on the out-of-hours line: a 24x7 P1, escalated to the second line at creation (R17)
+        String number = json(call(sample("post-intake-phone.json")
+                        .withToken("demo-telephony-token")
+                        .withBody("{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\",\"calledAt\":\""
+                                + "2026-11-26T10:11:00+01:00\",\"summary\":\"Niemand kan bellen in het hotel.\"}")))
                 .get("number")
                 .asText();
 

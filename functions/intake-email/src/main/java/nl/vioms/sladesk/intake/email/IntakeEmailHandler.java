@@ -170,7 +170,7 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
                 notification.messageId(),
                 notification.source(),
                 rawAt,
-                notification.virusVerdict());
+                notification.verdicts());
         Log.info(
                 "mail.taken",
                 Map.of(

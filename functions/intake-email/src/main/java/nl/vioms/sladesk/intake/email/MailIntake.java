@@ -2,6 +2,7 @@ package nl.vioms.sladesk.intake.email;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -12,9 +13,9 @@ import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Report;
 import nl.vioms.sladesk.core.ticket.Texts;
-import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
@@ -22,23 +23,40 @@ import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.intake.email.mail.InboundMail;
 import nl.vioms.sladesk.intake.email.mail.MailClassification;
 import nl.vioms.sladesk.intake.email.mail.MailClassifier;
+import nl.vioms.sladesk.intake.email.mail.MailTrust;
+import nl.vioms.sladesk.intake.email.mail.MailVerdicts;
 import nl.vioms.sladesk.intake.email.mail.TicketReference;
+import nl.vioms.sladesk.intake.email.mail.TrustPolicy;
 
 /**
- * What one received e-mail does (R8): a reply naming an existing ticket joins its history; any
- * other normal mail opens a ticket (an unknown sender's is flagged for triage, never dropped);
+ * What one received e-mail does (R8): a reply naming an existing ticket joins its history when its
+ * sender is trusted and of that ticket's side ({@link MailTrust}); any other normal mail opens a
+ * ticket (an unknown or untrusted sender's is flagged for triage, never dropped; an unauthenticated
+ * one's priority is capped, issue 15);
  * auto-replies, bounces, lists and our own mail open nothing. The same message delivered twice
- * is stored once. The raw message always stays in S3.
+ * (same sender, same content) is stored once. The raw message always stays in S3.
  */
 public final class MailIntake {
     private final DirectoryStore directory;
     private final TicketService tickets;
+    private static final PriorityClassifier CLASSIFIER = new PriorityClassifier();
+    private static final String KEY_PREFIX = "mail#";
+
     private final String supportAddress;
+    private final TrustPolicy policy;
 
     public MailIntake(DirectoryStore directory, TicketService tickets, String supportAddress) {
+        this(directory, tickets, supportAddress, TrustPolicy.defaults());
+    }
+
+    /** @param policy the sender-trust policy (the support address's domain is added as VIOMS's) */
+    public MailIntake(DirectoryStore directory, TicketService tickets, String supportAddress, TrustPolicy policy) {
         this.directory = directory;
         this.tickets = tickets;
         this.supportAddress = supportAddress;
+        this.policy = supportAddress != null && supportAddress.contains("@")
+                ? policy.withSupportDomain(supportAddress.substring(supportAddress.lastIndexOf('@') + 1))
+                : policy;
     }
 
     /** What became of a mail, for logs and tests. */
@@ -58,24 +76,25 @@ public final class MailIntake {
      */
     public Outcome take(
             Optional<InboundMail> mail, Instant received, String sesMessageId, String envelopeSender, String rawAt) {
-        return take(mail, received, sesMessageId, envelopeSender, rawAt, null);
+        return take(mail, received, sesMessageId, envelopeSender, rawAt, MailVerdicts.allPass());
     }
 
-    /** @param virusVerdict SES's virus scan (PASS, FAIL, GRAY, ...), or null when not scanned */
+    /** @param verdicts SES's verdicts (SPF, DKIM, DMARC, spam, virus) for the sender-trust decision */
     public Outcome take(
             Optional<InboundMail> mail,
             Instant received,
             String sesMessageId,
             String envelopeSender,
             String rawAt,
-            String virusVerdict) {
-        if ("FAIL".equals(virusVerdict)) {
+            MailVerdicts verdicts) {
+        if ("FAIL".equals(verdicts.virus())) {
             // kept in S3 for a person to inspect; never shown on a ticket
             Log.warn("mail.virus", Map.of("sesMessageId", sesMessageId, "raw", rawAt));
             return new Outcome(Outcome.Kind.IGNORED, null, "virus scan FAIL");
         }
         if (mail.isEmpty()) {
             // unreadable, but a report all the same: a person looks at the raw message
+            MailTrust trust = MailTrust.decide(null, verdicts, Optional.empty(), policy);
             Report report = new Report(
                     TicketKind.INCIDENT,
                     Channel.EMAIL,
@@ -86,7 +105,8 @@ public final class MailIntake {
                     null,
                     null,
                     "email:" + sesMessageId,
-                    actorOf(envelopeSender));
+                    actorOf(envelopeSender),
+                    trust.asData());
             var opened = tickets.open(report, null, "mail#ses-" + sesMessageId);
             return new Outcome(
                     opened.duplicate() ? Outcome.Kind.DUPLICATE : Outcome.Kind.OPENED,
@@ -110,7 +130,21 @@ public final class MailIntake {
             return new Outcome(
                     Outcome.Kind.IGNORED, null, classification.mailClass().name() + ": " + classification.reason());
         }
-        String source = m.messageId() != null ? m.messageId() : "ses-" + sesMessageId;
+        Optional<Customer> match =
+                m.fromAddress() == null ? Optional.empty() : directory.customerByEmail(m.fromAddress());
+        MailTrust trust = MailTrust.decide(m.fromAddress(), verdicts, match, policy);
+        Log.info(
+                "mail.trust",
+                Map.of(
+                        "sesMessageId",
+                        sesMessageId,
+                        "trust",
+                        trust.level().name(),
+                        "reason",
+                        trust.reason(),
+                        "verdicts",
+                        verdicts.summary()));
+        String source = sourceKey(m, sesMessageId);
         Optional<String> referenced = TicketReference.find(m);
         Optional<TicketService.View> existing = referenced.flatMap(tickets::view);
         if (existing.isPresent() && existing.get().ticket().status() == TicketStatus.CLOSED) {
@@ -120,14 +154,29 @@ public final class MailIntake {
                     Map.of("ticket", existing.get().ticket().number(), "sesMessageId", sesMessageId));
             existing = Optional.empty();
         }
+        if (existing.isPresent() && !trust.mayJoin(existing.get().ticket(), policy)) {
+            // a reference is no proof of belonging: the referenced ticket stays untouched (finding 3)
+            Log.warn(
+                    "mail.foreign-reference",
+                    Map.of(
+                            "ticket",
+                            existing.get().ticket().number(),
+                            "sesMessageId",
+                            sesMessageId,
+                            "trust",
+                            trust.level().name(),
+                            "reason",
+                            trust.reason()));
+            existing = Optional.empty();
+        }
         if (existing.isPresent()) {
             Map<String, String> details = details(m, rawAt);
             details.put(
                     TicketLifecycle.FROM_REPORTER,
-                    String.valueOf(
-                            fromReportersSide(m.fromAddress(), existing.get().ticket())));
+                    String.valueOf(trust.fromReportersSide(existing.get().ticket(), policy)));
+            details.putAll(trust.asData());
             var event = new TicketEvent(
-                    "mail-" + ApiToken.hash(source).substring(0, 16),
+                    "mail-" + source.substring(KEY_PREFIX.length(), KEY_PREFIX.length() + 16),
                     EventKind.EMAIL,
                     received,
                     actorOf(m.fromAddress()),
@@ -141,9 +190,26 @@ public final class MailIntake {
         }
         referenced.ifPresent(
                 number -> Log.warn("mail.unknown-ticket", Map.of("ticket", number, "sesMessageId", sesMessageId)));
-        Customer customer = m.fromAddress() == null
-                ? null
-                : directory.customerByEmail(m.fromAddress()).orElse(null);
+        Customer customer = trust.customer();
+        Map<String, String> intake = new LinkedHashMap<>(trust.asData());
+        referenced.ifPresent(number -> intake.put("referencedTicket", number));
+        String requested = null;
+        if (trust.level() == MailTrust.Level.UNAUTHENTICATED) {
+            intake.put("triage", "unauthenticated sender");
+            var proposed = CLASSIFIER.classify(m.subject(), m.text());
+            if (proposed.priority().compareTo(policy.untrustedMaxPriority()) < 0) {
+                // the mail's own priority is capped until operations confirm it (finding 1)
+                requested = policy.untrustedMaxPriority().name();
+                intake.put(
+                        "priorityCapped",
+                        proposed.priority().name() + " (" + proposed.reason() + ") capped at " + requested
+                                + ": unauthenticated sender");
+            }
+        } else if (customer == null && match.isPresent()) {
+            intake.put(
+                    "triage",
+                    "unverified sender at a customer's domain: " + match.get().id());
+        }
         Report report = new Report(
                 TicketKind.INCIDENT,
                 Channel.EMAIL,
@@ -151,30 +217,31 @@ public final class MailIntake {
                 m.fromAddress(),
                 m.subject(),
                 m.text(),
-                null,
+                requested,
                 null,
                 "email:" + sesMessageId,
-                actorOf(m.fromAddress()));
-        var opened = tickets.open(report, customer, "mail#" + source);
+                actorOf(m.fromAddress()),
+                intake);
+        var opened = tickets.open(report, customer, source);
         return new Outcome(
                 opened.duplicate() ? Outcome.Kind.DUPLICATE : Outcome.Kind.OPENED,
                 opened.ticket().number(),
-                customer == null ? "unknown sender: triage" : "customer " + customer.id());
+                customer == null
+                        ? trust.level().name().toLowerCase(Locale.ROOT) + " sender: triage"
+                        : "customer " + customer.id());
     }
 
-    /** The reporter, or anyone of the ticket's customer: their mail is their reply (R16). */
-    private boolean fromReportersSide(String address, Ticket ticket) {
-        if (address == null) {
-            return false;
-        }
-        if (address.equalsIgnoreCase(ticket.reporter())) {
-            return true;
-        }
-        return ticket.customerId() != null
-                && directory
-                        .customerByEmail(address)
-                        .map(c -> c.id().equals(ticket.customerId()))
-                        .orElse(false);
+    /**
+     * The de-duplication key of a mail (finding 4): its Message-ID (or SES's id when it has none)
+     * bound to the sender and a digest of the content, so that another sender's mail, or other
+     * content, under the same Message-ID is a report of its own, while SES delivering the same mail
+     * again (same sender, same content) stays one ticket.
+     */
+    static String sourceKey(InboundMail m, String sesMessageId) {
+        String id = m.messageId() != null ? m.messageId() : "ses-" + sesMessageId;
+        String sender = m.fromAddress() == null ? "" : m.fromAddress().trim().toLowerCase(Locale.ROOT);
+        String content = ApiToken.hash(Texts.subject(m.subject()) + "\n" + Texts.text(m.text()));
+        return KEY_PREFIX + ApiToken.hash(id + "\n" + sender + "\n" + content);
     }
 
     private static Map<String, String> details(InboundMail m, String rawAt) {

@@ -1,6 +1,8 @@
 package nl.vioms.sladesk.intake.email;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,6 +23,7 @@ import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
+import nl.vioms.sladesk.core.watch.EscalationRules;
 import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
@@ -179,33 +182,190 @@ class IntakeEmailEndToEndTest {
         assertEquals(TicketStatus.OPEN, stored.ticket().status(), "their reply ends the wait (R16)");
     }
 
+    /** Finding 3: another reseller's customer, trusted as itself, names a telnet customer's ticket. */
     @Test
-    void aMailFromSomeoneElseNamingTheTicketIsKeptButDoesNotEndTheWait() throws Exception {
-        String number = deliver(fresh(corpus("01-outlook-alternative.eml"))).ticketNumber();
-        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
-        newService()
-                .record(
-                        number,
-                        new TicketEvent(
-                                "wait-2",
-                                EventKind.WAITING_FOR_CUSTOMER,
-                                Instant.parse("2026-11-26T09:30:00Z"),
-                                "operations:test",
-                                "api",
-                                Map.of()));
+    void aForeignReferenceOpensANewTicketAndLeavesTheReferencedOneUntouched() throws Exception {
+        String number = waitingTicketOfBakkerij("wait-2");
+        int before = tickets.find(number).orElseThrow().history().size();
         String stranger = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1)
                 .replace("VIO-2026-000123", number)
                 .replace("jan@bakkerij-devries.nl", "info@tandartssmit.nl");
 
         var outcome = deliver(fresh(stranger.getBytes(StandardCharsets.ISO_8859_1)), "2026-11-26T09:45:00.000Z");
 
-        assertEquals(Kind.ADDED_TO_TICKET, outcome.kind());
-        var stored = tickets.find(number).orElseThrow();
+        assertEquals(Kind.OPENED, outcome.kind(), outcome.reason());
+        assertNotEquals(number, outcome.ticketNumber());
+        var referenced = tickets.find(number).orElseThrow();
+        assertEquals(before, referenced.history().size(), "nothing appended to the referenced ticket");
+        assertEquals(TicketStatus.WAITING, referenced.ticket().status(), "its wait goes on (R16)");
+        var opened = tickets.find(outcome.ticketNumber()).orElseThrow();
+        assertEquals("tandarts-smit", opened.ticket().customerId(), "a report of the sender's own customer");
+        assertEquals(number, opened.history().get(0).data().get("referencedTicket"));
+    }
+
+    /** Finding 3 with finding 1: the reporter's own address, forged (DMARC FAIL), names their ticket. */
+    @Test
+    void aForgedReplyInTheReportersNameNeitherJoinsNorEndsTheWait() throws Exception {
+        String number = waitingTicketOfBakkerij("wait-3");
+        int before = tickets.find(number).orElseThrow().history().size();
+        String forged = new String(corpus("08-reply-ticket.eml"), StandardCharsets.ISO_8859_1)
+                .replace("VIO-2026-000123", number);
+
+        var outcome = deliver(
+                fresh(forged.getBytes(StandardCharsets.ISO_8859_1)),
+                "2026-11-26T09:45:00.000Z",
+                verdicts("PASS", "FAIL", "FAIL", "PASS"));
+
+        assertEquals(Kind.OPENED, outcome.kind(), outcome.reason());
+        assertNotEquals(number, outcome.ticketNumber());
+        var referenced = tickets.find(number).orElseThrow();
+        assertEquals(before, referenced.history().size());
+        assertEquals(TicketStatus.WAITING, referenced.ticket().status(), "a forged reply ends no pause");
+        var opened = tickets.find(outcome.ticketNumber()).orElseThrow().ticket();
+        assertTrue(opened.triage());
+        assertNull(opened.customerId());
+    }
+
+    /** Finding 1: a P1 in a forged mail at a 24x7 customer (HA) must neither be a P1 nor be escalated. */
+    @ParameterizedTest(name = "{0} spf={1} dkim={2} dmarc={3} spam={4}")
+    @CsvSource({
+        // the issue's case: every verdict FAIL, the registered contact's address forged
+        "receptie@goudenleeuw.nl, FAIL, FAIL, FAIL, FAIL",
+        // any local part at the customer's domain, DMARC FAIL although SPF and DKIM pass (not aligned)
+        "ceo@goudenleeuw.nl, PASS, PASS, FAIL, PASS",
+        // spam FAIL alone
+        "receptie@goudenleeuw.nl, PASS, PASS, PASS, FAIL",
+        // no authentication at all
+        "receptie@goudenleeuw.nl, GRAY, GRAY, GRAY, PASS",
+    })
+    void aForgedP1IsKeptAsACappedTriageTicketThatEscalatesNothing(
+            String from, String spf, String dkim, String dmarc, String spam) throws Exception {
+        byte[] raw = mail(from, "[P1] Alles ligt plat", UUID.randomUUID() + "@goudenleeuw.nl", "Niemand kan bellen.");
+
+        var outcome = deliver(raw, "2026-11-26T08:00:00.000Z", verdicts(spf, dkim, dmarc, spam));
+
+        assertEquals(Kind.OPENED, outcome.kind(), "kept: a person looks at it");
+        var stored = tickets.find(outcome.ticketNumber()).orElseThrow();
+        assertEquals("P3", stored.ticket().priority().name(), stored.ticket().priorityReason());
+        assertTrue(stored.ticket().triage());
+        assertNull(stored.ticket().customerId(), "a forged sender speaks for no customer");
+        assertFalse(
+                withOutbox().outboxHas(outcome.ticketNumber() + "#" + EscalationRules.P1_ESCALATION),
+                "nothing goes to the paid second line");
+        Map<String, String> created = stored.history().get(0).data();
+        assertEquals("unauthenticated", created.get("senderTrust"));
+        assertEquals("unauthenticated sender", created.get("triage"));
+        assertEquals(spf, created.get("spfVerdict"));
+        assertEquals(dkim, created.get("dkimVerdict"));
+        assertEquals(dmarc, created.get("dmarcVerdict"));
+        assertEquals(spam, created.get("spamVerdict"));
+        assertEquals("PASS", created.get("virusVerdict"));
+        assertTrue(created.get("priorityCapped").startsWith("P1 (subject tag [P1]) capped at P3"), created.toString());
+    }
+
+    /** Finding 1: the cap holds until operations confirm the report (assign it, reclassify it). */
+    @Test
+    void aCappedReportConfirmedByOperationsReachesTheSecondLineThen() throws Exception {
+        byte[] raw = mail(
+                "receptie@goudenleeuw.nl",
+                "[P1] Alles ligt plat",
+                UUID.randomUUID() + "@goudenleeuw.nl",
+                "Niemand kan bellen.");
+        String number = deliver(raw, "2026-11-26T08:00:00.000Z", verdicts("FAIL", "FAIL", "FAIL", "FAIL"))
+                .ticketNumber();
+        CLOCK.set(Instant.parse("2026-11-26T08:20:00Z"));
+        TicketService operations = new TicketService(
+                withOutbox(), new TicketClocks(PolicyLoader.loadDefault()), new PriorityClassifier(), CLOCK);
+
+        operations.record(
+                number,
+                new TicketEvent(
+                        "assign-1",
+                        EventKind.ASSIGNED,
+                        Instant.parse("2026-11-26T08:10:00Z"),
+                        "operations:test",
+                        "api",
+                        Map.of(
+                                "customer", "hotel-gouden-leeuw",
+                                "customerName", "Hotel De Gouden Leeuw",
+                                "reseller", "telnet",
+                                "level", "HA",
+                                "serviceKind", "hosted-pbx")));
+        assertFalse(
+                withOutbox().outboxHas(number + "#" + EscalationRules.P1_ESCALATION), "assigned, still the capped P3");
+        operations.record(
+                number,
+                new TicketEvent(
+                        "reclassify-1",
+                        EventKind.RECLASSIFIED,
+                        Instant.parse("2026-11-26T08:15:00Z"),
+                        "operations:test",
+                        "api",
+                        Map.of("priority", "P1", "reason", "called the hotel back")));
+
         assertEquals(
-                TicketStatus.WAITING, stored.ticket().status(), "another customer's mail is no reply of theirs (R16)");
+                "P1", tickets.find(number).orElseThrow().ticket().priority().name());
+        assertTrue(withOutbox().outboxHas(number + "#" + EscalationRules.P1_ESCALATION), "confirmed: R17 applies");
+    }
+
+    /** The other side of finding 1: the registered contact of a 24x7 customer, authenticated, still gets R17. */
+    @Test
+    void anAuthenticatedP1FromARegisteredContactStillReachesTheSecondLine() throws Exception {
+        byte[] raw = mail(
+                "receptie@goudenleeuw.nl",
+                "[P1] Alles ligt plat",
+                UUID.randomUUID() + "@goudenleeuw.nl",
+                "Niemand kan bellen.");
+
+        var outcome = deliver(raw, "2026-11-26T08:00:00.000Z", verdicts("PASS", "PASS", "PASS", "PASS"));
+
+        var stored = tickets.find(outcome.ticketNumber()).orElseThrow();
+        assertEquals("hotel-gouden-leeuw", stored.ticket().customerId());
+        assertEquals("P1", stored.ticket().priority().name());
+        assertTrue(withOutbox().outboxHas(outcome.ticketNumber() + "#" + EscalationRules.P1_ESCALATION));
+        assertEquals("trusted", stored.history().get(0).data().get("senderTrust"));
+        assertEquals("PASS", stored.history().get(0).data().get("dmarcVerdict"));
+    }
+
+    /** Finding 4: an outsider uses the customer's Message-ID first; the customer's real report still opens. */
+    @Test
+    void aMessageIdTakenFirstByAnotherSenderDoesNotSwallowTheRealReport() throws Exception {
+        String messageId = UUID.randomUUID() + "@bakkerij-devries.nl";
+        var squat = deliver(mail("mallory@example.com", "hallo", messageId, "niets"));
+
+        var real = deliver(mail("jan@bakkerij-devries.nl", "Geen kiestoon", messageId, "Alle toestellen stil."));
+
+        assertEquals(Kind.OPENED, squat.kind());
+        assertEquals(Kind.OPENED, real.kind(), "the real report is no duplicate of the squatter's");
+        assertNotEquals(squat.ticketNumber(), real.ticketNumber());
         assertEquals(
-                "false",
-                stored.history().get(stored.history().size() - 1).data().get("fromReporter"));
+                "bakkerij-devries",
+                tickets.find(real.ticketNumber()).orElseThrow().ticket().customerId());
+    }
+
+    /** Finding 4: the same sender and Message-ID with other content is a report of its own. */
+    @Test
+    void aSameMessageIdWithOtherContentIsANewReport() throws Exception {
+        String messageId = UUID.randomUUID() + "@bakkerij-devries.nl";
+        var first = deliver(mail("jan@bakkerij-devries.nl", "Voicemail doet het niet", messageId, "Geen voicemail."));
+
+        var second = deliver(mail("jan@bakkerij-devries.nl", "Geen kiestoon", messageId, "Alle toestellen stil."));
+
+        assertEquals(Kind.OPENED, second.kind());
+        assertNotEquals(first.ticketNumber(), second.ticketNumber());
+    }
+
+    /** Finding 4's limit: SES delivering the very same mail again (another SES id) stays one ticket. */
+    @Test
+    void theSameMailDeliveredAgainIsStillADuplicate() throws Exception {
+        byte[] raw =
+                mail("jan@bakkerij-devries.nl", "Geen kiestoon", UUID.randomUUID() + "@bakkerij-devries.nl", "Stil.");
+        var first = deliver(raw);
+
+        var again = deliver(raw);
+
+        assertEquals(Kind.DUPLICATE, again.kind());
+        assertEquals(first.ticketNumber(), again.ticketNumber());
     }
 
     @Test
@@ -249,8 +409,10 @@ class IntakeEmailEndToEndTest {
     @Test
     void aReplyFoundOnlyThroughReferencesJoinsItsTicket() throws Exception {
         String number = deliver(fresh(corpus("03-applemail-mixed.eml"))).ticketNumber();
+        // the ticket's reporter replies (with a DMARC pass): a stranger's mail would open a ticket of its own
         String reply = new String(corpus("09-reply-references-only.eml"), StandardCharsets.ISO_8859_1)
-                .replace("VIO-2026-000456", number);
+                .replace("VIO-2026-000456", number)
+                .replace("sanne.kapsalon.knip@gmail.com", "m.jansen@tandartspraktijk-jansen.nl");
 
         var outcome = deliver(fresh(reply.getBytes(StandardCharsets.ISO_8859_1)));
 
@@ -300,6 +462,12 @@ class IntakeEmailEndToEndTest {
     }
 
     private static MailIntake.Outcome deliver(byte[] raw, String receivedAt) throws Exception {
+        return deliver(raw, receivedAt, verdicts("PASS", "PASS", "PASS", "PASS"));
+    }
+
+    /** As SES delivers it with these receipt verdicts (name, e.g. dmarcVerdict, to status). */
+    private static MailIntake.Outcome deliver(byte[] raw, String receivedAt, Map<String, String> verdicts)
+            throws Exception {
         String sesId = "ses-" + UUID.randomUUID();
         String key = "inbound/" + sesId;
         aws.clients()
@@ -310,8 +478,52 @@ class IntakeEmailEndToEndTest {
                 DatabindJson.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", sesId).put("timestamp", receivedAt);
         ((ObjectNode) notification.get("receipt").get("action")).put("objectKey", key);
+        verdicts.forEach((name, status) ->
+                ((ObjectNode) notification.get("receipt")).putObject(name).put("status", status));
         return handler.take(sesId, DatabindJson.MAPPER.writeValueAsString(notification))
                 .orElseThrow();
+    }
+
+    private static Map<String, String> verdicts(String spf, String dkim, String dmarc, String spam) {
+        return Map.of(
+                "spfVerdict",
+                spf,
+                "dkimVerdict",
+                dkim,
+                "dmarcVerdict",
+                dmarc,
+                "spamVerdict",
+                spam,
+                "virusVerdict",
+                "PASS");
+    }
+
+    private static byte[] mail(String from, String subject, String messageId, String body) {
+        return ("From: " + from + "\r\nTo: support@vioms.nl\r\nSubject: " + subject + "\r\nMessage-ID: <" + messageId
+                        + ">\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static TicketRepository withOutbox() {
+        return new TicketRepository(
+                aws.clients().dynamo(), env.require(EnvVar.TICKETS_TABLE), env.require(EnvVar.OUTBOX_TABLE));
+    }
+
+    /** A ticket of jan@bakkerij-devries.nl waiting for the customer since 10:30 Amsterdam. */
+    private static String waitingTicketOfBakkerij(String waitId) throws Exception {
+        String number = deliver(fresh(corpus("01-outlook-alternative.eml"))).ticketNumber();
+        CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
+        newService()
+                .record(
+                        number,
+                        new TicketEvent(
+                                waitId,
+                                EventKind.WAITING_FOR_CUSTOMER,
+                                Instant.parse("2026-11-26T09:30:00Z"),
+                                "operations:test",
+                                "api",
+                                Map.of()));
+        return number;
     }
 
     /** The same mail with a Message-ID of its own, for tests that must not meet the corpus test's copy. */

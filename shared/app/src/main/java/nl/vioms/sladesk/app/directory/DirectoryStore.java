@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.app.directory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import nl.vioms.sladesk.core.directory.ApiToken;
@@ -24,4 +25,10 @@ public interface DirectoryStore {
 
     /** A token by the hash of its secret. */
     Optional<ApiToken> tokenByHash(String hash);
+
+    /**
+     * Records that the token authenticated a request at {@code at}; a caller writes this only when
+     * {@link ApiToken#useDueAt} says so, and an implementation may drop a write that lost a race.
+     */
+    void markUsed(String hash, Instant at);
 }

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.app.directory;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,6 +60,21 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     @Override
     public Optional<ApiToken> tokenByHash(String hash) {
         return Optional.ofNullable(tokens.get(hash));
+    }
+
+    @Override
+    public void markUsed(String hash, Instant at) {
+        tokens.computeIfPresent(
+                hash,
+                (h, t) -> new ApiToken(
+                        t.hash(),
+                        t.scope(),
+                        t.resellerId(),
+                        t.name(),
+                        t.createdAt(),
+                        t.expiresAt(),
+                        t.revokedAt(),
+                        at));
     }
 
     private Optional<Customer> lookup(String key) {

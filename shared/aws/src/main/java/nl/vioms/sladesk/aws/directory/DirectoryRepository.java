@@ -4,6 +4,7 @@ import static nl.vioms.sladesk.aws.Attr.s;
 import static nl.vioms.sladesk.aws.Attr.string;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,7 +20,6 @@ import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.directory.ServiceRef;
-import nl.vioms.sladesk.core.directory.TokenScope;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -36,10 +36,12 @@ public final class DirectoryRepository implements DirectoryStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final TokenTable tokens;
 
     public DirectoryRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tokens = new TokenTable(dynamo, table);
     }
 
     public void putReseller(Reseller reseller) {
@@ -79,16 +81,14 @@ public final class DirectoryRepository implements DirectoryStore {
         customer.phoneNumbers().forEach(p -> putLookup("PHONE#" + p, customer.id()));
     }
 
+    /** A token as the seed gives it ({@link TokenTable#seed}). */
     public void putToken(ApiToken token) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s("TOKEN#" + token.hash()));
-        item.put("sk", s("TOKEN"));
-        item.put("scope", s(token.scope().name()));
-        item.put("name", s(token.name() == null ? "" : token.name()));
-        if (token.resellerId() != null) {
-            item.put("resellerId", s(token.resellerId()));
-        }
-        dynamo.putItem(b -> b.tableName(table).item(item));
+        tokens.seed(token, Instant.now());
+    }
+
+    /** The tokens: issue, list, rotate, revoke ({@code ./sladesk token}). */
+    public TokenTable tokens() {
+        return tokens;
     }
 
     @Override
@@ -130,12 +130,12 @@ public final class DirectoryRepository implements DirectoryStore {
 
     @Override
     public Optional<ApiToken> tokenByHash(String hash) {
-        return get("TOKEN#" + hash, "TOKEN")
-                .map(item -> new ApiToken(
-                        hash,
-                        TokenScope.valueOf(string(item, "scope")),
-                        string(item, "resellerId"),
-                        string(item, "name")));
+        return tokens.find(hash);
+    }
+
+    @Override
+    public void markUsed(String hash, Instant at) {
+        tokens.markUsed(hash, at);
     }
 
     private Optional<Customer> lookup(String key) {

@@ -1,6 +1,8 @@
 package nl.vioms.sladesk.aws.directory;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +21,8 @@ import nl.vioms.sladesk.core.policy.SlaLevel;
 /**
  * Directory data as a JSON file (`./sladesk seed FILE`, events/seed/demo.json): resellers, their
  * customers with contracts and contact data, and API tokens (in the clear for a demo, else as
- * their sha256). Everything is checked before anything is written, with a message naming the
+ * their sha256; a token without {@code expires} does not expire, a revoked one stays revoked when
+ * the seed is loaded again). Everything is checked before anything is written, with a message naming the
  * entry at fault.
  */
 public final class DirectorySeed {
@@ -39,7 +42,7 @@ public final class DirectorySeed {
             List<String> domains,
             List<String> phones) {}
 
-    record TokenJson(String name, String scope, String reseller, String token, String sha256) {}
+    record TokenJson(String name, String scope, String reseller, String token, String sha256, String expires) {}
 
     record SeedJson(List<ResellerJson> resellers, List<CustomerJson> customers, List<TokenJson> tokens) {}
 
@@ -115,7 +118,21 @@ public final class DirectorySeed {
             if (hash == null) {
                 throw new IllegalArgumentException(where + ": give token or sha256");
             }
-            tokens.add(new ApiToken(hash, scope, scope == TokenScope.RESELLER ? t.reseller() : null, t.name()));
+            Instant expires;
+            try {
+                expires = t.expires() == null ? null : Instant.parse(t.expires());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(where + ": expires must be an instant like 2027-03-01T00:00:00Z");
+            }
+            tokens.add(new ApiToken(
+                    hash,
+                    scope,
+                    scope == TokenScope.RESELLER ? t.reseller() : null,
+                    t.name(),
+                    null,
+                    expires,
+                    null,
+                    null));
         }
         return new Seed(resellers, customers, tokens);
     }

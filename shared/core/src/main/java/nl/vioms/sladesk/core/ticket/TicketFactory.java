@@ -3,6 +3,7 @@ package nl.vioms.sladesk.core.ticket;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.ServiceRef;
@@ -79,8 +80,9 @@ public final class TicketFactory {
             data.put("reporter", report.reporter());
         }
         if (customer == null) {
-            data.put("triage", "unknown reporter");
+            data.put("triage", report.intake().getOrDefault("triage", "unknown reporter"));
         }
+        new TreeMap<>(report.intake()).forEach(data::putIfAbsent);
         TicketEvent created =
                 new TicketEvent("created", EventKind.CREATED, report.at(), report.actor(), report.source(), data);
         return new NewTicket(ticket, created);

@@ -29,6 +29,9 @@ import nl.vioms.sladesk.app.Json;
  * @param destination      envelope recipients of the mail
  * @param spamVerdict      receipt.spamVerdict.status (PASS, FAIL, GRAY, PROCESSING_FAILED), or null
  * @param virusVerdict     receipt.virusVerdict.status, or null
+ * @param spfVerdict       receipt.spfVerdict.status (PASS, FAIL, GRAY, PROCESSING_FAILED), or null
+ * @param dkimVerdict      receipt.dkimVerdict.status, or null
+ * @param dmarcVerdict     receipt.dmarcVerdict.status (PASS, FAIL, GRAY, PROCESSING_FAILED), or null
  * @param rawMessage       where the raw mail is
  */
 public record SesNotification(
@@ -39,6 +42,9 @@ public record SesNotification(
         List<String> destination,
         String spamVerdict,
         String virusVerdict,
+        String spfVerdict,
+        String dkimVerdict,
+        String dmarcVerdict,
         RawMessage rawMessage) {
 
     public SesNotification {
@@ -49,6 +55,11 @@ public record SesNotification(
     /** True for a received mail; false for SES's other notices (then the other fields are null). */
     public boolean isReceived() {
         return "Received".equals(notificationType);
+    }
+
+    /** SES's verdicts on this mail, for the sender-trust decision. */
+    public MailVerdicts verdicts() {
+        return new MailVerdicts(spfVerdict, dkimVerdict, dmarcVerdict, spamVerdict, virusVerdict);
     }
 
     /** Where the raw message is. */
@@ -106,7 +117,7 @@ public record SesNotification(
         }
         String type = text(root, "notificationType");
         if (!type.equals("Received")) {
-            return new SesNotification(type, null, null, null, List.of(), null, null, null);
+            return new SesNotification(type, null, null, null, List.of(), null, null, null, null, null, null);
         }
         Map<String, Object> mail = object(root, "mail");
         Map<String, Object> receipt = object(root, "receipt");
@@ -146,6 +157,9 @@ public record SesNotification(
                 destination,
                 status(receipt, "spamVerdict"),
                 status(receipt, "virusVerdict"),
+                status(receipt, "spfVerdict"),
+                status(receipt, "dkimVerdict"),
+                status(receipt, "dmarcVerdict"),
                 raw);
     }
 

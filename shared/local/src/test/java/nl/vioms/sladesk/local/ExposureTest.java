@@ -1,0 +1,97 @@
+package nl.vioms.sladesk.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.emulators.Template;
+import org.junit.jupiter.api.Test;
+
+/** Exposure (issue 15): buckets, log retention, throttles and reserved capacity in template.yaml. */
+class ExposureTest {
+    private static final Template TEMPLATE = Template.read(ProjectRoot.find().resolve("template.yaml"));
+
+    @Test
+    void everyBucketIsVersionedAndRefusesPlainHttp() {
+        Map<String, Map<String, Object>> policies = TEMPLATE.resourcesOfType("AWS::S3::BucketPolicy");
+        TEMPLATE.resourcesOfType("AWS::S3::Bucket").forEach((id, props) -> {
+            assertEquals(Map.of("Status", "Enabled"), props.get("VersioningConfiguration"), id + " is versioned");
+            boolean denied = policies.values().stream()
+                    .filter(p -> Map.of("Ref", id).equals(p.get("Bucket")))
+                    .flatMap(p ->
+                            Template.list(Template.map(p.get("PolicyDocument")).get("Statement")).stream())
+                    .map(Template::map)
+                    .anyMatch(s -> "Deny".equals(s.get("Effect"))
+                            && "*".equals(s.get("Principal"))
+                            && "s3:*".equals(s.get("Action"))
+                            && Json.write(s.get("Condition")).equals("{\"Bool\":{\"aws:SecureTransport\":\"false\"}}")
+                            && Json.write(s.get("Resource")).contains(id + ".Arn}/*")
+                            && Json.write(s.get("Resource")).contains("[\"" + id + "\",\"Arn\"]"));
+            assertTrue(denied, id + " denies every request without TLS, on the bucket and its objects");
+        });
+    }
+
+    @Test
+    void everyFunctionLogsIntoAGroupWithTheRetentionParameter() {
+        Map<String, Object> parameter =
+                Template.map(Template.map(TEMPLATE.root().get("Parameters")).get("LogRetentionDays"));
+        assertEquals(90, parameter.get("Default"), "90 days unless the deployment says otherwise");
+
+        Set<String> logged = new TreeSet<>();
+        TEMPLATE.resourcesOfType("AWS::Logs::LogGroup").forEach((id, props) -> {
+            assertEquals(Map.of("Ref", "LogRetentionDays"), props.get("RetentionInDays"), id);
+            String name = String.valueOf(Template.map(props.get("LogGroupName")).get("Fn::Sub"));
+            assertTrue(name.matches("/aws/lambda/\\$\\{[A-Za-z]+}"), id + ": " + name);
+            logged.add(name.substring("/aws/lambda/${".length(), name.length() - 1));
+        });
+        assertEquals(
+                new TreeSet<>(
+                        TEMPLATE.resourcesOfType("AWS::Serverless::Function").keySet()),
+                logged);
+    }
+
+    @Test
+    void everyFunctionHasReservedConcurrencyAndTheKeptPathsKeepTheirs() {
+        Map<String, Map<String, Object>> functions = TEMPLATE.resourcesOfType("AWS::Serverless::Function");
+        functions.forEach((id, props) -> assertTrue(
+                props.get("ReservedConcurrentExecutions") instanceof Integer n && n >= 1,
+                id + " has its own reserved concurrency (a floor for it, a ceiling for the others)"));
+        // docs/security.md: phone intake (the API), escalation and sla-check keep capacity
+        assertEquals(20, functions.get("IntakeApiFunction").get("ReservedConcurrentExecutions"));
+        assertEquals(5, functions.get("EscalationFunction").get("ReservedConcurrentExecutions"));
+        assertEquals(2, functions.get("SlaCheckFunction").get("ReservedConcurrentExecutions"));
+        assertEquals(10, functions.get("IntakeEmailFunction").get("ReservedConcurrentExecutions"));
+    }
+
+    @Test
+    void everyApiRouteHasItsOwnThrottleAndPhoneIntakeTheLargestWriteBudget() {
+        Map<String, Object> api =
+                TEMPLATE.resourcesOfType("AWS::Serverless::HttpApi").get("HttpApi");
+        Map<String, Object> routeSettings = Template.map(api.get("RouteSettings"));
+        Set<String> routes = new TreeSet<>();
+        TEMPLATE.function("IntakeApiFunction").orElseThrow().events().values().forEach(e -> {
+            Map<String, Object> p = Template.map(Template.map(e).get("Properties"));
+            routes.add(p.get("Method") + " " + p.get("Path"));
+        });
+
+        assertEquals(routes, new TreeSet<>(routeSettings.keySet()), "a throttle for every route, none for another");
+        for (String write : List.of("POST /tickets", "POST /tickets/{number}/events")) {
+            assertTrue(
+                    rate(routeSettings, "POST /intake/phone") > rate(routeSettings, write),
+                    "phone intake gets more than " + write);
+        }
+        int sum = routeSettings.values().stream()
+                .mapToInt(r -> (Integer) Template.map(r).get("ThrottlingRateLimit"))
+                .sum();
+        assertTrue(sum <= 50, "all routes together stay within what 20 reserved instances serve: " + sum);
+    }
+
+    private static int rate(Map<String, Object> settings, String route) {
+        return (Integer) Template.map(settings.get(route)).get("ThrottlingRateLimit");
+    }
+}

@@ -1,0 +1,346 @@
+package nl.vioms.sladesk.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.vioms.sladesk.emulators.DatabindJson;
+import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.emulators.Template;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Least privilege (issue 15): each function's IAM grants in template.yaml are exactly the actions
+ * its code calls, checked both ways: no grant outside {@link #ALLOWED}, and nothing in it left
+ * ungranted.
+ *
+ * <p>How the list stays in step with the code: {@link #SDK_CALLS} is the inventory of every AWS SDK
+ * call in deployed code (shared/aws and the functions), file by file, and
+ * {@link #sdkCallsInTheCodeAreTheInventory()} scans the sources for it. A new call (say
+ * {@code dynamo.deleteItem} in OutboxRepository) fails that test first; whoever adds it adds it to the
+ * inventory and then, for every function whose code path reaches that file (see the comments of
+ * {@link #ALLOWED}), the action to the function's line here and the grant to template.yaml. A grant
+ * added to the template alone fails {@link #everyFunctionIsGrantedExactlyTheActionsItsCodeCalls()}.
+ */
+class LeastPrivilegeTest {
+    private static final Path ROOT = ProjectRoot.find();
+    private static final Template TEMPLATE = Template.read(ROOT.resolve("template.yaml"));
+
+    /*
+     * Per function: "resources: actions". A resource is a logical id, with /index/* for its indexes
+     * or /* for a bucket's objects. TransactWriteItems is authorised per item (PutItem here) and
+     * needs no action of its own.
+     */
+    static final Map<String, List<String>> ALLOWED = Map.of(
+            // TicketService -> TicketRepository (+ IntakeRecords: the counter's UpdateItem, source
+            // claims), outboxHas (Outbox GetItem), the transaction's outbox Put; DirectoryRepository
+            // lookups (Attr.getItem); IntakeEmailHandler's raw mail in S3
+            "IntakeEmailFunction",
+            List.of(
+                    "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
+                            + " dynamodb:Query",
+                    "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
+                    "DirectoryTable: dynamodb:GetItem",
+                    "MailBucket/*: s3:GetObject s3:PutObject"),
+            // as e-mail intake, HealthRoute's DescribeTable, TokenTable.markUsed (a token's last use),
+            // and ReportsRepository.reported (RequestTimes: no back-dating into a closed month)
+            "IntakeApiFunction",
+            List.of(
+                    "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
+                            + " dynamodb:Query dynamodb:DescribeTable",
+                    "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
+                    "DirectoryTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    "ReportsTable: dynamodb:GetItem"),
+            // ProbeRepository + MonitoringRepository (writes, streaks); TicketService for P1 incidents
+            "ProbeFunction",
+            List.of(
+                    "MonitoringTable: dynamodb:PutItem dynamodb:UpdateItem dynamodb:DeleteItem"
+                            + " dynamodb:BatchGetItem dynamodb:Query",
+                    "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
+                            + " dynamodb:Query",
+                    "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
+                    "SchedulesDlq: sqs:SendMessage"),
+            // TicketRepository.dueBy/read, recordCheckpoints (no intake: no counter UpdateItem);
+            // OutboxRepository.listByState (index by-state) and redrive
+            "SlaCheckFunction",
+            List.of(
+                    "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
+                    "OutboxTable, OutboxTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
+                            + " dynamodb:Query",
+                    "SchedulesDlq: sqs:SendMessage"),
+            // OutboxPublisher: outbox.find, sns.publish, outbox.markDelivered
+            "EscalationFunction",
+            List.of(
+                    "OutboxTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    "EscalationsTopic, OperationsTopic: sns:Publish",
+                    "EscalationDlq: sqs:SendMessage",
+                    "MessagingKey: kms:GenerateDataKey* kms:Decrypt"),
+            // MonitoringRepository.services/records, TicketRepository.createdBetween/read (queries),
+            // DirectoryRepository.customers (index), ReportsRepository, ReportPublisher, outbox.add
+            "MonthEndFunction",
+            List.of(
+                    "MonitoringTable: dynamodb:Query",
+                    "TicketsTable, TicketsTable/index/*: dynamodb:Query",
+                    "DirectoryTable, DirectoryTable/index/*: dynamodb:Query",
+                    "ReportsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
+                    "ReportsBucket/*: s3:PutObject",
+                    "OutboxTable: dynamodb:PutItem",
+                    "SchedulesDlq: sqs:SendMessage"));
+
+    /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
+    static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(
+            Map.entry("OutboxPublisher.java", Set.of("sns.publish")),
+            Map.entry("HealthRoute.java", Set.of("dynamo.describeTable")),
+            Map.entry("IntakeEmailHandler.java", Set.of("s3.getObjectAsBytes", "s3.putObject")),
+            Map.entry("ReportPublisher.java", Set.of("s3.putObject")),
+            Map.entry("Attr.java", Set.of("dynamo.getItem")),
+            Map.entry("DirectoryRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
+            // issue, seed, list, rotate and revoke are ./sladesk's; markUsed (UpdateItem) is the API's
+            Map.entry("TokenTable.java", Set.of("dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
+            Map.entry("MonitoringRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
+            Map.entry(
+                    "ProbeRepository.java",
+                    Set.of(
+                            "dynamo.batchGetItem",
+                            "dynamo.deleteItem",
+                            "dynamo.putItem",
+                            "dynamo.queryPaginator",
+                            "dynamo.updateItem")),
+            Map.entry(
+                    "OutboxRepository.java",
+                    Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
+            Map.entry("ReportsRepository.java", Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator")),
+            Map.entry("IntakeRecords.java", Set.of("dynamo.putItem", "dynamo.updateItem")),
+            Map.entry(
+                    "TicketRepository.java",
+                    Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator", "dynamo.transactWriteItems")));
+
+    private static final Pattern SDK_CALL = Pattern.compile("\\b(dynamo|s3|sns|sqs)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
+
+    @Test
+    void everyFunctionIsGrantedExactlyTheActionsItsCodeCalls() {
+        assertEquals(List.of(), excessAndMissing(TEMPLATE.root()));
+    }
+
+    @Test
+    void aPlantedDeleteItemGrantFailsTheCheck() {
+        Map<String, Object> root = deepCopy(TEMPLATE.root());
+        policies(root, "IntakeApiFunction")
+                .add(Map.of(
+                        "Statement",
+                        List.of(Map.of(
+                                "Effect", "Allow",
+                                "Action", "dynamodb:DeleteItem",
+                                "Resource", Map.of("Fn::GetAtt", List.of("TicketsTable", "Arn"))))));
+
+        assertEquals(
+                List.of("IntakeApiFunction is granted dynamodb:DeleteItem on TicketsTable,"
+                        + " which its code does not call"),
+                excessAndMissing(root));
+    }
+
+    @Test
+    void aSamPolicyTemplateFailsTheCheck() {
+        Map<String, Object> root = deepCopy(TEMPLATE.root());
+        policies(root, "SlaCheckFunction")
+                .add(Map.of("DynamoDBCrudPolicy", Map.of("TableName", Map.of("Ref", "TicketsTable"))));
+
+        assertEquals(
+                List.of("SlaCheckFunction holds DynamoDBCrudPolicy: write its actions as a Statement"),
+                excessAndMissing(root));
+    }
+
+    @Test
+    void aWildcardActionFailsTheCheck() {
+        Map<String, Object> root = deepCopy(TEMPLATE.root());
+        policies(root, "MonthEndFunction")
+                .add(Map.of(
+                        "Statement",
+                        List.of(Map.of(
+                                "Effect",
+                                "Allow",
+                                "Action",
+                                List.of("s3:*"),
+                                "Resource",
+                                Map.of("Fn::Sub", "${ReportsBucket.Arn}/*")))));
+
+        assertEquals(
+                List.of("MonthEndFunction is granted s3:* on ReportsBucket/*, which its code does not call"),
+                excessAndMissing(root));
+    }
+
+    @Test
+    void aGrantTheCodeNeedsButTheTemplateLacksFailsTheCheck() {
+        Map<String, Object> root = deepCopy(TEMPLATE.root());
+        List<Object> policies = policies(root, "EscalationFunction");
+        Map<String, Object> statement = Template.map(
+                Template.list(Template.map(policies.get(0)).get("Statement")).get(0));
+        statement.put("Action", List.of("dynamodb:GetItem"));
+
+        assertEquals(
+                List.of("EscalationFunction lacks dynamodb:UpdateItem on OutboxTable, which its code calls"),
+                excessAndMissing(root));
+    }
+
+    @Test
+    void sdkCallsInTheCodeAreTheInventory() throws IOException {
+        Map<String, Set<String>> found = new TreeMap<>();
+        for (String dir : List.of("functions", "shared/aws")) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(dir))) {
+                for (Path file : files.filter(f ->
+                                f.toString().endsWith(".java") && f.toString().contains("/src/main/java/"))
+                        .toList()) {
+                    Matcher m = SDK_CALL.matcher(Files.readString(file));
+                    while (m.find()) {
+                        if (!m.group(2).equals("close")) {
+                            found.computeIfAbsent(file.getFileName().toString(), k -> new TreeSet<>())
+                                    .add(m.group(1) + "." + m.group(2));
+                        }
+                    }
+                }
+            }
+        }
+
+        assertEquals(List.of(), inventoryDifferences(found));
+    }
+
+    @Test
+    void aNewSdkCallInARepositoryFailsTheInventory() {
+        Map<String, Set<String>> found = new TreeMap<>(SDK_CALLS);
+        Set<String> outbox = new TreeSet<>(found.get("OutboxRepository.java"));
+        outbox.add("dynamo.deleteItem");
+        found.put("OutboxRepository.java", outbox);
+
+        assertEquals(
+                List.of("OutboxRepository.java calls dynamo.deleteItem: add it to SDK_CALLS, then to ALLOWED of every"
+                        + " function that reaches it, then to template.yaml"),
+                inventoryDifferences(found));
+    }
+
+    /** Calls the code makes that {@link #SDK_CALLS} lacks, and listed calls the code no longer makes. */
+    static List<String> inventoryDifferences(Map<String, Set<String>> found) {
+        List<String> problems = new ArrayList<>();
+        found.forEach((file, calls) -> calls.stream()
+                .filter(call -> !SDK_CALLS.getOrDefault(file, Set.of()).contains(call))
+                .sorted()
+                .forEach(call -> problems.add(file + " calls " + call + ": add it to SDK_CALLS, then to ALLOWED of"
+                        + " every function that reaches it, then to template.yaml")));
+        new TreeMap<>(SDK_CALLS)
+                .forEach((file, calls) -> calls.stream()
+                        .filter(call -> !found.getOrDefault(file, Set.of()).contains(call))
+                        .sorted()
+                        .forEach(call -> problems.add(file + " no longer calls " + call
+                                + ": remove it from SDK_CALLS, and the grant if no other call needs it")));
+        return problems;
+    }
+
+    /** Grants beyond {@link #ALLOWED} and allowed actions not granted, one line each. */
+    static List<String> excessAndMissing(Map<String, Object> root) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Object> resources = Template.map(root.get("Resources"));
+        resources.forEach((id, value) -> {
+            Map<String, Object> resource = Template.map(value);
+            if (!"AWS::Serverless::Function".equals(resource.get("Type"))) {
+                return;
+            }
+            Set<String> granted = new TreeSet<>();
+            for (Object policy :
+                    Template.list(Template.map(resource.get("Properties")).get("Policies"))) {
+                if (!(policy instanceof Map<?, ?> p) || !p.keySet().equals(Set.of("Statement"))) {
+                    String name = policy instanceof Map<?, ?> p ? String.join(", ", keys(p)) : String.valueOf(policy);
+                    problems.add(id + " holds " + name + ": write its actions as a Statement");
+                    continue;
+                }
+                for (Object s : Template.list(p.get("Statement"))) {
+                    Map<String, Object> statement = Template.map(s);
+                    if (!"Allow".equals(statement.get("Effect"))) {
+                        continue;
+                    }
+                    for (String target : strings(statement.get("Resource"))) {
+                        for (String action : strings(statement.get("Action"))) {
+                            granted.add(target + " " + action);
+                        }
+                    }
+                }
+            }
+            Set<String> allowed = allowed(id);
+            for (String grant : granted) {
+                if (!allowed.contains(grant)) {
+                    String[] parts = grant.split(" ");
+                    problems.add(id + " is granted " + parts[1] + " on " + parts[0] + ", which its code does not call");
+                }
+            }
+            for (String grant : allowed) {
+                if (!granted.contains(grant)) {
+                    String[] parts = grant.split(" ");
+                    problems.add(id + " lacks " + parts[1] + " on " + parts[0] + ", which its code calls");
+                }
+            }
+        });
+        return problems;
+    }
+
+    /** "TicketsTable dynamodb:GetItem", ... for one function. */
+    static Set<String> allowed(String function) {
+        Set<String> grants = new TreeSet<>();
+        for (String line : ALLOWED.getOrDefault(function, List.of())) {
+            String[] parts = line.split(":", 2);
+            for (String target : parts[0].split(",")) {
+                for (String action : parts[1].trim().split("\\s+")) {
+                    grants.add(target.trim() + " " + action);
+                }
+            }
+        }
+        return grants;
+    }
+
+    /** Actions or resources, each resource as its logical id (with /index/* or /* when so written). */
+    private static List<String> strings(Object value) {
+        List<String> out = new ArrayList<>();
+        for (Object item : value instanceof List<?> list ? list : List.of(value)) {
+            if (item instanceof String text) {
+                out.add(text);
+            } else {
+                Map<String, Object> intrinsic = Template.map(item);
+                if (intrinsic.containsKey("Ref")) {
+                    out.add((String) intrinsic.get("Ref"));
+                } else if (intrinsic.containsKey("Fn::GetAtt")) {
+                    out.add((String) Template.list(intrinsic.get("Fn::GetAtt")).get(0));
+                } else if (intrinsic.containsKey("Fn::Sub")) {
+                    out.add(String.valueOf(intrinsic.get("Fn::Sub")).replaceAll("\\$\\{([A-Za-z0-9]+)\\.Arn}", "$1"));
+                } else {
+                    out.add(DatabindJson.MAPPER.valueToTree(item).toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<String> keys(Map<?, ?> map) {
+        return map.keySet().stream().map(String::valueOf).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> policies(Map<String, Object> root, String function) {
+        Map<String, Object> props = Template.map(
+                Template.map(Template.map(root.get("Resources")).get(function)).get("Properties"));
+        return (List<Object>) props.get("Policies");
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> deepCopy(Map<String, Object> root) {
+        Map<String, Object> copy = DatabindJson.MAPPER.convertValue(root, LinkedHashMap.class);
+        return copy;
+    }
+}
