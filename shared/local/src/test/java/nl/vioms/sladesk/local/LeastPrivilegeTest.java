@@ -53,13 +53,15 @@ class LeastPrivilegeTest {
                     "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
                     "DirectoryTable: dynamodb:GetItem",
                     "MailBucket/*: s3:GetObject s3:PutObject"),
-            // as e-mail intake, HealthRoute's DescribeTable, and TokenTable.markUsed (a token's last use)
+            // as e-mail intake, HealthRoute's DescribeTable, TokenTable.markUsed (a token's last use),
+            // and ReportsRepository.reported (RequestTimes: no back-dating into a closed month)
             "IntakeApiFunction",
             List.of(
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
                             + " dynamodb:Query dynamodb:DescribeTable",
                     "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
-                    "DirectoryTable: dynamodb:GetItem dynamodb:UpdateItem"),
+                    "DirectoryTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    "ReportsTable: dynamodb:GetItem"),
             // ProbeRepository + MonitoringRepository (writes, streaks); TicketService for P1 incidents
             "ProbeFunction",
             List.of(

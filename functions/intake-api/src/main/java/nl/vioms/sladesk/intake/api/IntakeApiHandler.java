@@ -44,6 +44,8 @@ public final class IntakeApiHandler implements RequestStreamHandler {
                 services.directory(),
                 services.ticketService(),
                 services.ticketRepository(),
+                new RequestTimes(
+                        clock, services.policies(), (c, m) -> services.reports().reported(c, m)),
                 health,
                 clock,
                 services.policies());

@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.intake.api;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
@@ -30,7 +31,13 @@ final class PhoneIntakeRoute {
     }
 
     record PhoneCall(
-            String callerNumber, String line, String calledAt, String summary, String priority, String ticket) {}
+            String callerNumber,
+            String line,
+            String calledAt,
+            String summary,
+            String priority,
+            String ticket,
+            String backdateReason) {}
 
     ApiResponse phoneIntake(ApiRequest request, Caller caller) {
         caller.require(TokenScope.TELEPHONY, TokenScope.OPERATIONS);
@@ -42,7 +49,16 @@ final class PhoneIntakeRoute {
         if (!line.equals("support") && !line.equals("out-of-hours")) {
             throw ApiError.badRequest("line must be support or out-of-hours, not '" + line + "'");
         }
-        Instant at = times.instant("calledAt", call.calledAt());
+        Instant at = times.instant(
+                "calledAt",
+                call.calledAt(),
+                caller,
+                call.backdateReason(),
+                () -> call.ticket() != null
+                        ? tickets.view(call.ticket())
+                                .map(v -> v.ticket().customerId())
+                                .orElse(null)
+                        : directory.customerByPhone(number).map(Customer::id).orElse(null));
         if (policies.find(at.atZone(Amsterdam.ZONE).toLocalDate()).isEmpty()) {
             // refused before anything is claimed: no SLA policy can time a call of that day (issue 15 item 7)
             throw ApiError.badRequest("calledAt '" + call.calledAt() + "' is before any SLA policy is valid");
@@ -55,7 +71,7 @@ final class PhoneIntakeRoute {
                     at,
                     caller.actor(),
                     "phone:" + line,
-                    Map.of("caller", number, "text", nullToEmpty(call.summary())));
+                    backdated(Map.of("caller", number, "text", nullToEmpty(call.summary())), call.backdateReason()));
             var view = tickets.record(call.ticket(), event)
                     .orElseThrow(() -> ApiError.notFound("no ticket " + call.ticket()));
             return Problems.json(200, TicketJson.full(view));
@@ -80,7 +96,31 @@ final class PhoneIntakeRoute {
         String key = ClientIds.idempotencyKey(request);
         var opened = tickets.open(report, customer, "phone#" + number + "#" + (key != null ? key : at.toEpochMilli()));
         ReusedKeys.check(key, opened, tickets, report, customer == null ? null : customer.id());
+        if (call.backdateReason() != null && !opened.duplicate()) {
+            // the override stays on record: an internal note beside the back-dated creation
+            tickets.record(
+                    opened.ticket().number(),
+                    new TicketEvent(
+                            "backdate-" + at.toEpochMilli(),
+                            EventKind.NOTE,
+                            times.now(),
+                            caller.actor(),
+                            "api",
+                            backdated(
+                                    Map.of("text", "calledAt " + call.calledAt() + " back-dated"),
+                                    call.backdateReason())));
+        }
         return TicketRoutes.created(opened);
+    }
+
+    /** Event data with the operations' reason for a back-dated time, when there is one. */
+    static Map<String, String> backdated(Map<String, String> data, String reason) {
+        if (reason == null) {
+            return data;
+        }
+        Map<String, String> with = new LinkedHashMap<>(data);
+        with.put(RequestTimes.REASON, reason);
+        return with;
     }
 
     private static String firstLine(String text) {

@@ -25,15 +25,18 @@ final class Router {
     private final PhoneIntakeRoute phone;
     private final TicketRoutes tickets;
 
-    /** @param store the ticket store whose outbox records what was escalated ({@code <number>#p1-...}) */
+    /**
+     * @param store the ticket store whose outbox records what was escalated ({@code <number>#p1-...})
+     * @param times the request's instants and their back-dating limits
+     */
     Router(
             DirectoryStore directory,
             TicketService tickets,
             TicketStore store,
+            RequestTimes times,
             HealthRoute health,
             Clock clock,
             PolicySet policies) {
-        RequestTimes times = new RequestTimes(clock);
         this.directory = directory;
         this.store = store;
         this.clock = clock;

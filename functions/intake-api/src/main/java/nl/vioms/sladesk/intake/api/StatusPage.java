@@ -57,10 +57,13 @@ final class StatusPage {
                 "Prioriteit",
                 "<span class=\"badge " + t.priority().name() + "\">"
                         + t.priority().name() + "</span> " + esc(t.priorityReason()));
+        row(html, "Soort", esc(TicketJson.lower(t.kind().name())));
+        row(html, "Klant", esc(t.customerName()) + (t.customerId() == null ? "" : " (" + esc(t.customerId()) + ")"));
         row(
                 html,
                 "SLA-niveau",
-                esc(t.level().name()) + " · " + esc(t.serviceKind().wireName()));
+                esc(t.level().name()) + " · " + esc(t.serviceKind().wireName())
+                        + (t.serviceId() == null ? "" : " · " + esc(t.serviceId())));
         if (c != null) {
             row(html, "Reactie uiterlijk", deadline(c.responseDue(), c.responseBreached()));
             String restore = c.restoreDue() != null
@@ -73,25 +76,19 @@ final class StatusPage {
         }
         html.append("</table><h2>Geschiedenis</h2><table>");
         for (TicketEvent e : view.history()) {
-            if (e.kind() == EventKind.NOTE) {
+            if (!ResellerView.shown(e)) {
                 continue; // internal to VIOMS
             }
-            String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
-            String shown = text.length() > 600 ? text.substring(0, 600) + "…" : text;
+            String text = ResellerView.text(e);
             row(
                     html,
                     esc(Amsterdam.readable(e.at())),
-                    "<strong>" + esc(label(e.kind())) + "</strong> · " + line(who(e.actor()))
-                            + (text.isBlank() ? "" : "<br>" + esc(shown)));
+                    "<strong>" + esc(label(e.kind())) + "</strong> · " + line(ResellerView.who(e.actor()))
+                            + (text.isBlank() ? "" : "<br>" + esc(text)));
         }
         html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p>")
                 .append("</body></html>");
         return html.toString();
-    }
-
-    /** VIOMS staff appear as VIOMS, not by token name. */
-    static String who(String actor) {
-        return actor.startsWith("operations:") || actor.startsWith("telephony:") ? "VIOMS" : actor;
     }
 
     /** What a reseller reads for each kind of event. */

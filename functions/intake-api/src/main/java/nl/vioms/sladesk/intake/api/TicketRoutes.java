@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -70,7 +71,9 @@ final class TicketRoutes {
                 caller.actor());
         var opened = tickets.open(report, customer, source);
         ReusedKeys.check(key, opened, tickets, report, customer.id());
-        return created(opened);
+        return caller.token().scope() == TokenScope.RESELLER
+                ? created(opened, ResellerView.summary(opened.ticket()))
+                : created(opened);
     }
 
     /** {@code GET /tickets?status=open}: a reseller's own open tickets; everything open for the others. */
@@ -79,20 +82,33 @@ final class TicketRoutes {
         if (status != null && !status.equals("open")) {
             throw ApiError.badRequest("status must be open (closed tickets are listed by month-end reports)");
         }
-        var list = caller.token().scope() == TokenScope.RESELLER
-                ? tickets.openForReseller(caller.token().resellerId())
-                : tickets.queue().stream().filter(caller::maySee).toList(); // the second line: its own
+        if (caller.token().scope() == TokenScope.RESELLER) {
+            var own = tickets.openForReseller(caller.token().resellerId());
+            return Problems.json(
+                    200,
+                    Map.of("tickets", own.stream().map(ResellerView::summary).toList()));
+        }
         return Problems.json(
-                200, Map.of("tickets", list.stream().map(TicketJson::summary).toList()));
+                200,
+                Map.of(
+                        "tickets",
+                        tickets.queue().stream()
+                                .filter(caller::maySee) // the second line: its own
+                                .map(TicketJson::summary)
+                                .toList()));
     }
 
-    /** {@code GET /tickets/{number}}: the ticket, its clocks and history, or its status page. */
+    /**
+     * {@code GET /tickets/{number}}: the ticket, its clocks and history, or its status page. A
+     * reseller reads in JSON the facts of its status page ({@link ResellerView}); the others the full view.
+     */
     ApiResponse getTicket(ApiRequest request, Caller caller) {
         var view = visibleTicket(request.pathParameter("number"), caller);
         if (request.wantsHtml()) {
             return ApiResponse.of(200, "text/html; charset=utf-8", StatusPage.render(view));
         }
-        return Problems.json(200, TicketJson.full(view));
+        return Problems.json(
+                200, caller.token().scope() == TokenScope.RESELLER ? ResellerView.json(view) : TicketJson.full(view));
     }
 
     record EventRequest(
@@ -103,13 +119,15 @@ final class TicketRoutes {
             String reason,
             String id,
             String customer,
-            String service) {}
+            String service,
+            String backdateReason) {}
 
     /** {@code POST /tickets/{number}/events}: operations record what happened; each event recomputes the clocks. */
     ApiResponse addEvent(ApiRequest request, Caller caller) {
         caller.require(TokenScope.OPERATIONS, TokenScope.SECOND_LINE);
         String number = request.pathParameter("number");
-        visibleTicket(number, caller); // 404 for a ticket that is not there, before the body is judged
+        // 404 for a ticket that is not there, before the body is judged
+        String customer = visibleTicket(number, caller).ticket().customerId();
         EventRequest body = request.body(EventRequest.class);
         if (body.kind() == null) {
             throw ApiError.badRequest("kind is required");
@@ -140,7 +158,11 @@ final class TicketRoutes {
                 + (body.id() != null
                         ? ClientIds.check("id", body.id())
                         : key != null ? key : UUID.randomUUID().toString());
-        var event = new TicketEvent(id, kind, times.instant("at", body.at()), caller.actor(), "api", data);
+        Instant at = times.instant("at", body.at(), caller, body.backdateReason(), () -> customer);
+        if (body.backdateReason() != null) {
+            data.put(RequestTimes.REASON, body.backdateReason());
+        }
+        var event = new TicketEvent(id, kind, at, caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
         return Problems.json(200, TicketJson.full(view));
     }
@@ -176,7 +198,10 @@ final class TicketRoutes {
                 200,
                 Map.of(
                         "tickets",
-                        tickets.queue().stream().map(TicketJson::summary).toList()));
+                        tickets.queue().stream()
+                                .filter(caller::maySee) // the second line: its own
+                                .map(TicketJson::summary)
+                                .toList()));
     }
 
     private TicketService.View visibleTicket(String number, Caller caller) {
@@ -190,7 +215,11 @@ final class TicketRoutes {
 
     /** 201 with the new ticket; 200 when the source had been taken in before. */
     static ApiResponse created(TicketService.Opened opened) {
-        return Problems.json(opened.duplicate() ? 200 : 201, TicketJson.summary(opened.ticket()))
+        return created(opened, TicketJson.summary(opened.ticket()));
+    }
+
+    private static ApiResponse created(TicketService.Opened opened, Map<String, Object> body) {
+        return Problems.json(opened.duplicate() ? 200 : 201, body)
                 .withHeaders(Map.of(
                         "content-type",
                         "application/json",

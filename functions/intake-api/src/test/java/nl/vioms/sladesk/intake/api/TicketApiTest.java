@@ -66,7 +66,7 @@ class TicketApiTest {
                 ticket.get("priorityReason").asText().contains("niemand kan bellen"),
                 ticket.get("priorityReason").asText());
 
-        JsonNode clocks = json(call(get(number, "demo-telnet-token"))).get("clocks");
+        JsonNode clocks = json(call(get(number, "demo-ops-token"))).get("clocks");
         // level N (office hours), P1, reported Thu 26 Nov 10:05 (R5, R14):
         //   response 4 office hours -> 14:05; start work 2 -> 12:05;
         //   restore 8: 10:05-17:30 is 7 h 25, the last 35 min on Fri 27 Nov from 09:00 -> 09:35

@@ -2,7 +2,6 @@ package nl.vioms.sladesk.app.tickets;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,8 +25,6 @@ import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketFactory;
-import nl.vioms.sladesk.core.ticket.TicketNumber;
-import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 import nl.vioms.sladesk.core.watch.EscalationRules;
 import nl.vioms.sladesk.core.watch.SlaWatch;
@@ -39,7 +36,6 @@ import nl.vioms.sladesk.core.watch.SlaWatch;
  * even after a crash halfway. It knows the store only through its port, {@link TicketStore}.
  */
 public final class TicketService {
-    private static final ZoneId AMSTERDAM = Amsterdam.ZONE;
     private static final int ATTEMPTS = 5;
 
     /** Data key of SLA_WARNING and SLA_BREACH events: the checkpoint's wire name. */
@@ -77,22 +73,22 @@ public final class TicketService {
             return new Opened(
                     tickets.find(earlier.get().ticketNumber()).orElseThrow().ticket(), true);
         }
-        Claimed claimed = earlier.map(c -> new Claimed(c, false)).orElseGet(() -> claim(report, sourceKey));
-        SourceClaim claim = claimed.claim();
+        // the report and customer are judged before a number is taken: a refused report burns none
+        Draft draft = draft(earlier.map(c -> TicketNumbers.first(report, c)).orElse(report), customer);
+        TicketNumbers.Claimed claimed = earlier.map(c -> new TicketNumbers.Claimed(c, false))
+                .orElseGet(() -> TicketNumbers.claim(tickets, report, sourceKey, clock.instant()));
         // a retry (after a failure halfway, or a concurrent delivery) keeps the first receipt (R8),
         // so its created event and snapshot are the very items the first attempt wrote
-        Report first = claim.reportedAt() == null || claim.reportedAt().equals(report.at())
-                ? report
-                : report.receivedAt(claim.reportedAt());
-        String number = claim.ticketNumber();
-        PriorityClassification priority = classifier.classify(first.requestedPriority(), first.subject(), first.text());
-        TicketFactory.NewTicket created = TicketFactory.open(number, first, customer, priority);
+        Report first = TicketNumbers.first(report, claimed.claim());
+        if (!first.at().equals(draft.created().ticket().createdAt())) {
+            draft = draft(first, customer);
+        }
+        String number = claimed.claim().ticketNumber();
+        TicketFactory.NewTicket created = draft.created().numbered(number);
         // R17: a P1 on a 24x7 contract reaches the second line at once, committed with the ticket
-        ClockResult clocksAtCreation =
-                clocks.compute(created.ticket(), clock.instant()).orElse(null);
         List<OutboxMessage> escalations = messages(
-                EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket()), clocksAtCreation));
-        tickets.create(created.ticket(), created.created(), clocksAtCreation, escalations);
+                EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket()), draft.clocks()));
+        tickets.create(created.ticket(), created.created(), draft.clocks(), escalations);
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
         Log.info(
@@ -111,16 +107,15 @@ public final class TicketService {
         return new Opened(stored, !claimed.ours());
     }
 
-    private record Claimed(SourceClaim claim, boolean ours) {}
+    /** A new ticket checked in full (service, priority, a policy valid at its creation) before it has a number. */
+    private record Draft(TicketFactory.NewTicket created, ClockResult clocks) {}
 
-    private Claimed claim(Report report, String sourceKey) {
-        int year = report.at().atZone(AMSTERDAM).getYear();
-        String number = TicketNumber.format(year, tickets.nextSequence(year));
-        if (tickets.claimSource(sourceKey, number, clock.instant(), report.at())) {
-            return new Claimed(new SourceClaim(number, false, report.at()), true);
-        }
-        // another delivery of the same source claimed it first: take its number (ours is a gap)
-        return new Claimed(tickets.source(sourceKey).orElseThrow(), false);
+    private Draft draft(Report report, Customer customer) {
+        PriorityClassification priority =
+                classifier.classify(report.requestedPriority(), report.subject(), report.text());
+        TicketFactory.NewTicket created = TicketFactory.draft(report, customer, priority);
+        return new Draft(
+                created, clocks.compute(created.ticket(), clock.instant()).orElse(null));
     }
 
     /**

@@ -16,6 +16,7 @@ import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
+import nl.vioms.sladesk.core.ticket.TicketNumber;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.core.watch.Checkpoint;
@@ -54,6 +55,12 @@ public class InMemoryTicketStore implements TicketStore {
     /** @param hasOutbox false for a store that writes no escalations (a write with one fails) */
     public InMemoryTicketStore(boolean hasOutbox) {
         this.hasOutbox = hasOutbox;
+    }
+
+    /** Sets the year's counter, as if that many numbers had been taken. */
+    public synchronized InMemoryTicketStore sequenceAt(int year, long taken) {
+        counters.put(year, taken);
+        return this;
     }
 
     @Override
@@ -179,7 +186,7 @@ public class InMemoryTicketStore implements TicketStore {
                 .sorted(Comparator.comparing(
                                 (Ticket t) -> t.isTimed() ? t.priority().name().substring(1) : "9")
                         .thenComparing(Ticket::createdAt)
-                        .thenComparing(Ticket::number))
+                        .thenComparing(Ticket::number, TicketNumber.ORDER))
                 .toList();
     }
 

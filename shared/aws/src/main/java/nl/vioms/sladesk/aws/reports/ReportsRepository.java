@@ -99,6 +99,12 @@ public final class ReportsRepository {
                 .map(ReportsRepository::toSummary);
     }
 
+    /** Whether month-end has reported the contract's month (its summary exists): a closed month. */
+    public boolean reported(String customerId, YearMonth month) {
+        return Attr.getItem(dynamo, table, partition(customerId), summaryKey(month))
+                .isPresent();
+    }
+
     /** The summaries of the months {@code from..to} (one Query on the contract's partition). */
     public List<MonthSummary> summaries(String customerId, YearMonth from, YearMonth to) {
         return dynamo

@@ -28,6 +28,7 @@ import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketNumber;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 import nl.vioms.sladesk.core.watch.SlaWatch;
@@ -191,7 +192,7 @@ final class TicketItems {
         if (open) {
             item.put("queue", s("OPEN"));
             String rank = t.isTimed() ? t.priority().name().substring(1) : "9";
-            item.put("queueOrder", s(rank + "#" + sortable(t.createdAt()) + "#" + t.number()));
+            item.put("queueOrder", s(rank + "#" + sortable(t.createdAt()) + "#" + TicketNumber.sortKey(t.number())));
         }
         if (clocks != null) {
             putIfPresent(item, "acknowledgeDue", clocks.acknowledgeDue());

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import nl.vioms.sladesk.core.monthend.ContractMonth.Counts;
 import nl.vioms.sladesk.core.monthend.ContractMonth.TicketSummary;
+import nl.vioms.sladesk.core.ticket.TicketNumber;
 
 /**
  * The ticket compliance of one contract's month (R5, R10, R13, R14): response and restore counts
@@ -26,7 +27,7 @@ final class TicketCompliance {
     /** The incidents in the order of the report: by creation, then number. */
     static List<TicketLine> sorted(List<TicketLine> tickets) {
         return tickets.stream()
-                .sorted(Comparator.comparing(TicketLine::created).thenComparing(TicketLine::number))
+                .sorted(Comparator.comparing(TicketLine::created).thenComparing(TicketLine::number, TicketNumber.ORDER))
                 .toList();
     }
 

@@ -76,7 +76,10 @@ final class PolicyConverter {
                 kinds,
                 contracts,
                 availability(d.availability(), at + ".availability"),
-                credit(d.credit(), at + ".credit"));
+                credit(d.credit(), at + ".credit"),
+                d.backdateLimit() == null
+                        ? SlaPolicy.DEFAULT_BACKDATE_LIMIT
+                        : duration(d.backdateLimit(), at + ".backdateLimit"));
     }
 
     private @Nullable HolidaySettings holidays(@Nullable HolidaysDto d, String at) {

@@ -38,7 +38,8 @@ final class PolicyFile {
             @Nullable Map<String, ServiceKindDto> serviceKinds,
             @Nullable Map<String, Map<String, TargetsDto>> contractTargetsAsWritten,
             @Nullable AvailabilityDto availability,
-            @Nullable CreditDto credit) {}
+            @Nullable CreditDto credit,
+            @Nullable String backdateLimit) {}
 
     record HolidaysDto(
             @Nullable Boolean liberationDayEveryYear,
@@ -124,7 +125,8 @@ final class PolicyFile {
                 "serviceKinds",
                 "contractTargetsAsWritten",
                 "availability",
-                "credit");
+                "credit",
+                "backdateLimit");
         return new PolicyDto(
                 w.string("id"),
                 w.string("validFrom"),
@@ -135,7 +137,8 @@ final class PolicyFile {
                 w.map("serviceKinds", PolicyFile::serviceKind),
                 w.map("contractTargetsAsWritten", PolicyFile::targetTable),
                 w.object("availability", PolicyFile::availability),
-                w.object("credit", PolicyFile::credit));
+                w.object("credit", PolicyFile::credit),
+                w.string("backdateLimit"));
     }
 
     private static HolidaysDto holidays(@Nullable Object value, String at) {

@@ -21,6 +21,8 @@ import nl.vioms.sladesk.core.calendar.HolidaySettings;
  *                                  kept for validation and reports, not used by {@link #terms}
  * @param availability              availability settings (R18-R20)
  * @param credit                    credit settings (R25)
+ * @param backdateLimit             how far back a call or an event may be dated by the API without
+ *                                  an operations override with a reason (issue 15; default 24 h)
  */
 public record SlaPolicy(
         String id,
@@ -31,12 +33,41 @@ public record SlaPolicy(
         Map<ServiceKind, ServiceKindPolicy> serviceKinds,
         Map<ContractType, Map<Priority, Targets>> contractTargetsAsWritten,
         AvailabilityPolicy availability,
-        CreditPolicy credit) {
+        CreditPolicy credit,
+        Duration backdateLimit) {
+
+    /** Back-dating is limited to a day unless the policy data says otherwise. */
+    public static final Duration DEFAULT_BACKDATE_LIMIT = Duration.ofHours(24);
 
     public SlaPolicy {
+        backdateLimit = backdateLimit == null ? DEFAULT_BACKDATE_LIMIT : backdateLimit;
         levels = levels == null ? Map.of() : Map.copyOf(levels);
         serviceKinds = serviceKinds == null ? Map.of() : Map.copyOf(serviceKinds);
         contractTargetsAsWritten = ServiceKindPolicy.copyNested(contractTargetsAsWritten);
+    }
+
+    /** A version with the default back-dating limit. */
+    public SlaPolicy(
+            String id,
+            ValidityPeriod validity,
+            HolidaySettings holidays,
+            Duration acknowledge,
+            Map<SlaLevel, LevelPolicy> levels,
+            Map<ServiceKind, ServiceKindPolicy> serviceKinds,
+            Map<ContractType, Map<Priority, Targets>> contractTargetsAsWritten,
+            AvailabilityPolicy availability,
+            CreditPolicy credit) {
+        this(
+                id,
+                validity,
+                holidays,
+                acknowledge,
+                levels,
+                serviceKinds,
+                contractTargetsAsWritten,
+                availability,
+                credit,
+                DEFAULT_BACKDATE_LIMIT);
     }
 
     /**

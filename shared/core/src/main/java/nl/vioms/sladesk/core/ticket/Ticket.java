@@ -108,6 +108,27 @@ public record Ticket(
                 version);
     }
 
+    /** The same ticket under another number (a draft checked before its number is taken). */
+    Ticket withNumber(String newNumber) {
+        return new Ticket(
+                newNumber,
+                kind,
+                status,
+                customerId,
+                customerName,
+                resellerId,
+                level,
+                serviceId,
+                serviceKind,
+                priority,
+                priorityReason,
+                subject,
+                reporter,
+                triage,
+                timeline,
+                version);
+    }
+
     public Ticket withVersion(long newVersion) {
         return new Ticket(
                 number,

@@ -20,8 +20,25 @@ public final class TicketFactory {
 
     private TicketFactory() {}
 
+    /** The number of a draft: a report checked before a number is taken for it (issue 15). */
+    public static final String DRAFT = "VIO-0000-000000";
+
     /** The ticket and the event that opens its history. */
-    public record NewTicket(Ticket ticket, TicketEvent created) {}
+    public record NewTicket(Ticket ticket, TicketEvent created) {
+        /** The same new ticket under its real number (a draft's number is {@link #DRAFT}). */
+        public NewTicket numbered(String number) {
+            return new NewTicket(ticket.withNumber(number), created);
+        }
+    }
+
+    /**
+     * The ticket a report would open, under the number {@link #DRAFT}: everything of the report and
+     * the customer is checked here ({@link InvalidInputException}), before a number is taken, so a
+     * refused report uses up no number.
+     */
+    public static NewTicket draft(Report report, @Nullable Customer customer, PriorityClassification classification) {
+        return open(DRAFT, report, customer, classification);
+    }
 
     /**
      * @param customer the reporter's customer, or null when unknown (the ticket is flagged for triage)

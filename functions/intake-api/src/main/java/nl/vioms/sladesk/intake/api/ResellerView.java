@@ -1,0 +1,101 @@
+package nl.vioms.sladesk.intake.api;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.Ticket;
+import nl.vioms.sladesk.core.ticket.TicketEvent;
+import nl.vioms.sladesk.core.time.Amsterdam;
+
+/**
+ * What a reseller may read of a ticket, in JSON and on the status page alike: the facts the status
+ * page shows and nothing else. Internal notes, staff token names, the raw mail's location, the
+ * reporter field, internal targets (start work, the 75 % warning) and rule ids stay with
+ * operations and the second line ({@link TicketJson#full}).
+ */
+final class ResellerView {
+    /** The longest history text shown; longer texts end in an ellipsis. */
+    static final int TEXT_LIMIT = 600;
+
+    private ResellerView() {}
+
+    /** A ticket in a reseller's list or as the answer to its POST: the summary without the reporter. */
+    static Map<String, Object> summary(Ticket t) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("number", t.number());
+        out.put("kind", TicketJson.lower(t.kind().name()));
+        out.put("status", TicketJson.lower(t.status().name()));
+        out.put("priority", t.priority().name());
+        out.put("priorityReason", t.priorityReason());
+        out.put("customer", t.customerId());
+        out.put("customerName", t.customerName());
+        out.put("level", t.level().name());
+        out.put("service", t.serviceId());
+        out.put("serviceKind", t.serviceKind().wireName());
+        out.put("channel", TicketJson.lower(t.channel().name()));
+        out.put("subject", t.subject());
+        out.put("createdAt", Amsterdam.iso(t.createdAt()));
+        return out;
+    }
+
+    /** {@code GET /tickets/{number}} for a reseller: the status page's facts. */
+    static Map<String, Object> json(TicketService.View view) {
+        Map<String, Object> out = summary(view.ticket());
+        out.put("clocks", clocks(view.clocks()));
+        out.put(
+                "history",
+                view.history().stream()
+                        .filter(ResellerView::shown)
+                        .map(ResellerView::entry)
+                        .toList());
+        return out;
+    }
+
+    private static Map<String, Object> clocks(ClockResult c) {
+        if (c == null) {
+            return null; // RFCs carry no clock (R10)
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("responseDue", Amsterdam.iso(c.responseDue()));
+        out.put("responseBreached", c.responseDue() != null && c.responseBreached());
+        out.put("restoreDue", Amsterdam.iso(c.restoreDue()));
+        out.put("restoreBreached", c.restoreDue() != null && c.restoreBreached());
+        out.put("paused", c.paused());
+        out.put("acknowledgeDue", Amsterdam.iso(c.acknowledgeDue()));
+        return out;
+    }
+
+    private static Map<String, Object> entry(TicketEvent e) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("at", Amsterdam.iso(e.at()));
+        out.put("kind", e.kind().wireName());
+        out.put("by", who(e.actor()));
+        String text = text(e);
+        out.put("text", text.isBlank() ? null : text);
+        return out;
+    }
+
+    /** Whether a reseller sees an event: every kind but operations' notes (internal to VIOMS). */
+    static boolean shown(TicketEvent e) {
+        return e.kind() != EventKind.NOTE;
+    }
+
+    /** The event's text as a reseller reads it, at most {@value #TEXT_LIMIT} characters and an ellipsis. */
+    static String text(TicketEvent e) {
+        String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
+        return text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) + "…" : text;
+    }
+
+    /** VIOMS staff and SLA Desk itself appear as VIOMS, the second line as such: never by token name. */
+    static String who(String actor) {
+        for (String internal : List.of("operations:", "telephony:", "monitoring:", "sla-check")) {
+            if (actor.startsWith(internal)) {
+                return "VIOMS";
+            }
+        }
+        return actor.startsWith("second_line:") ? "Tweedelijns helpdesk" : actor;
+    }
+}

@@ -1,0 +1,146 @@
+package nl.vioms.sladesk.intake.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.time.Amsterdam;
+import nl.vioms.sladesk.emulators.DatabindJson;
+import nl.vioms.sladesk.emulators.LambdaEvents;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.testing.AwsEmulators;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Issue 15, finding 5: a reseller reads in JSON exactly the facts of its status page. Before the
+ * fix the JSON carried operations' internal note and the operator token's name.
+ */
+@ExtendWith(AwsEmulators.class)
+class ResellerViewApiTest {
+    /** Thu 26 Nov 2026 10:12:30 in Amsterdam (UTC+1). */
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-26T09:12:30Z"));
+
+    private static IntakeApiHandler handler;
+
+    @BeforeAll
+    static void seedDirectory(LocalAws aws) throws Exception {
+        var env = aws.environmentOf("IntakeApiFunction");
+        aws.seed("demo");
+        handler = new IntakeApiHandler(env, aws.clients(), CLOCK);
+    }
+
+    @Test
+    void aResellersJsonShowsTheFactsOfItsStatusPageAndNothingInternal() throws Exception {
+        // operations open the ticket for telnet's customer, note something internal and respond
+        var opened = call(sample("post-tickets.json")
+                .withToken("demo-ops-token")
+                .withHeader("idempotency-key", "view-" + System.nanoTime()));
+        assertEquals(201, opened.getStatusCode(), opened.getBody());
+        String number = json(opened).get("number").asText();
+        call(event(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
+        call(event(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
+
+        var asJson = call(sample("get-ticket.json").withPath(number).withToken("demo-telnet-token"));
+        var asPage = call(sample("get-ticket-html.json").withPath(number).withToken("demo-telnet-token"));
+        assertEquals(200, asJson.getStatusCode(), asJson.getBody());
+        assertEquals(200, asPage.getStatusCode());
+        String page = asPage.getBody();
+
+        for (String internal : List.of("klant belt vaak", "operations:", "startWorkDue", "restoreWarningAt")) {
+            assertFalse(asJson.getBody().contains(internal), internal + " in " + asJson.getBody());
+            assertFalse(page.contains(internal), internal + " on the page");
+        }
+        JsonNode ticket = json(asJson);
+        List<String> facts = new ArrayList<>();
+        collect("", ticket, facts);
+        // the history: created (by VIOMS) and the response, not the note
+        assertEquals(2, ticket.get("history").size(), asJson.getBody());
+        for (JsonNode entry : ticket.get("history")) {
+            assertEquals("VIOMS", entry.get("by").asText(), "staff and their token appear as VIOMS");
+        }
+        assertTrue(asJson.getBody().contains("\"text\":\"We kijken ernaar\""), asJson.getBody());
+        for (String fact : facts) {
+            assertTrue(page.contains(fact), "the JSON's fact '" + fact + "' is not on the status page");
+        }
+        assertTrue(facts.contains("do 26 nov. 2026 12:12"), "response due at 12:12:30 (HA, P2, 2 h): " + facts);
+    }
+
+    /** Each leaf of the JSON as the status page writes it. */
+    private static void collect(String field, JsonNode node, List<String> facts) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(f -> collect(f.getKey(), f.getValue(), facts));
+        } else if (node.isArray()) {
+            node.forEach(n -> collect(field, n, facts));
+        } else if (node.isBoolean()) {
+            if (node.asBoolean()) {
+                facts.add(field.equals("paused") ? "klok gepauzeerd" : "(verlopen)");
+            }
+        } else if (!node.isNull()) {
+            facts.add(shown(field, node.asText()));
+        }
+    }
+
+    private static String shown(String field, String value) {
+        if (field.equals("kind") && !value.equals("incident") && !value.equals("rfc")) {
+            return StatusPage.label(EventKind.fromWireName(value));
+        }
+        if (value.matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
+            return Amsterdam.readable(OffsetDateTime.parse(value).toInstant());
+        }
+        return StatusPage.esc(value);
+    }
+
+    private static APIGatewayV2HTTPResponse call(Sample sample) {
+        return LambdaInvoke.invoke(handler, sample.event, APIGatewayV2HTTPResponse.class);
+    }
+
+    private static Sample sample(String file) {
+        return new Sample(LambdaEvents.load("intake-api/" + file, APIGatewayV2HTTPEvent.class));
+    }
+
+    private static Sample event(String number, String body) {
+        return sample("post-ticket-event.json").withPath(number).withBody(body);
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
+        return DatabindJson.MAPPER.readTree(response.getBody());
+    }
+
+    /** A sample event, changed for one test. */
+    private record Sample(APIGatewayV2HTTPEvent event) {
+        Sample withBody(String body) {
+            event.setBody(body);
+            return this;
+        }
+
+        Sample withHeader(String name, String value) {
+            Map<String, String> headers = new HashMap<>(event.getHeaders());
+            headers.put(name, value);
+            event.setHeaders(headers);
+            return this;
+        }
+
+        Sample withToken(String token) {
+            return withHeader("authorization", "Bearer " + token);
+        }
+
+        Sample withPath(String number) {
+            event.setPathParameters(Map.of("number", number));
+            return this;
+        }
+    }
+}
