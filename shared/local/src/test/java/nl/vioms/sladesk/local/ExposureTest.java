@@ -3,10 +3,16 @@ package nl.vioms.sladesk.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import nl.vioms.sladesk.emulators.Template;
@@ -93,5 +99,37 @@ class ExposureTest {
 
     private static int rate(Map<String, Object> settings, String route) {
         return (Integer) Template.map(settings.get(route)).get("ThrottlingRateLimit");
+    }
+
+    /**
+     * An alarm on one of SLA Desk's own metrics watches a name some deployed code emits as an
+     * embedded metric (a renamed constant would leave the alarm silent for ever).
+     */
+    @Test
+    void everyAlarmOnSlaDesksOwnMetricsWatchesAMetricTheCodeEmits() throws IOException {
+        String code;
+        try (Stream<Path> files = Files.walk(ProjectRoot.find())) {
+            code = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> f.toString().contains("/src/main/java/"))
+                    .map(ExposureTest::read)
+                    .collect(Collectors.joining("\n"));
+        }
+        Set<String> watched = new TreeSet<>();
+        TEMPLATE.resourcesOfType("AWS::CloudWatch::Alarm").forEach((id, props) -> {
+            if ("SlaDesk".equals(props.get("Namespace"))) {
+                String metric = (String) props.get("MetricName");
+                watched.add(metric);
+                assertTrue(code.contains("\"" + metric + "\""), id + " watches " + metric + ", which no code emits");
+            }
+        });
+        assertTrue(watched.containsAll(Set.of("TicketNumberSequence", "TicketEventUnstorable")), watched.toString());
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

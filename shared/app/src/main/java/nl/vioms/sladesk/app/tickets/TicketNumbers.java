@@ -2,8 +2,8 @@ package nl.vioms.sladesk.app.tickets;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.tickets.TicketStore.SourceClaim;
 import nl.vioms.sladesk.core.ticket.Report;
@@ -20,7 +20,7 @@ import nl.vioms.sladesk.core.time.Amsterdam;
  * template.yaml's {@code TicketNumbersHighAlarm} fires.
  */
 final class TicketNumbers {
-    static final String NAMESPACE = "SlaDesk";
+    static final String NAMESPACE = EmbeddedMetric.NAMESPACE;
     static final String METRIC = "TicketNumberSequence";
 
     private TicketNumbers() {}
@@ -58,19 +58,7 @@ final class TicketNumbers {
         fields.put("warningAt", TicketNumber.WARNING_SEQUENCE);
         fields.put(METRIC, sequence);
         // CloudWatch embedded metric format: Lambda's log line becomes a metric data point
-        fields.put(
-                "_aws",
-                Map.of(
-                        "Timestamp",
-                        System.currentTimeMillis(),
-                        "CloudWatchMetrics",
-                        List.of(Map.of(
-                                "Namespace",
-                                NAMESPACE,
-                                "Dimensions",
-                                List.of(List.of()),
-                                "Metrics",
-                                List.of(Map.of("Name", METRIC, "Unit", "Count"))))));
+        fields.put("_aws", EmbeddedMetric.declaration(METRIC, "Count", System.currentTimeMillis()));
         Log.warn("ticket.numbers.high", fields);
     }
 }

@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -135,16 +136,23 @@ final class TicketItems {
      * checked, issue 15 item 2): the event stays the snapshot's pending event, so the ticket can
      * still be read and written; logged as an error for operations. Anything else is rethrown.
      */
+    /** The metric of an event item DynamoDB refused (template.yaml's TicketEventUnstorableAlarm). */
+    static final String UNSTORABLE_METRIC = "TicketEventUnstorable";
+
     static void unstorable(String number, TicketEvent event, DynamoDbException refused) {
         boolean invalid = refused.awsErrorDetails() != null
                 && "ValidationException".equals(refused.awsErrorDetails().errorCode());
         if (!invalid) {
             throw refused;
         }
-        Log.error(
-                "ticket.event-unstorable",
-                Map.of("ticket", number, "kind", event.kind().wireName(), "error", String.valueOf(refused)),
-                refused);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("ticket", number);
+        fields.put("kind", event.kind().wireName());
+        fields.put("error", String.valueOf(refused));
+        // an embedded metric, so TicketEventUnstorableAlarm tells operations (issue 15 item 2)
+        fields.put(UNSTORABLE_METRIC, 1);
+        fields.put("_aws", EmbeddedMetric.declaration(UNSTORABLE_METRIC, "Count", System.currentTimeMillis()));
+        Log.error("ticket.event-unstorable", fields, refused);
     }
 
     static TicketEvent toEvent(Map<String, AttributeValue> item) {
