@@ -3,17 +3,14 @@ package nl.vioms.sladesk.intake.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.emulators.DatabindJson;
-import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -130,49 +127,28 @@ class BackdatingApiTest {
                 "operations override with a reason");
     }
 
-    private static Sample phone(String token, String calledAt, String reason) {
+    private static ApiSample phone(String token, String calledAt, String reason) {
         String body = "{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"" + calledAt + "\",\"summary\":\"Storing "
                 + System.nanoTime() + "\"" + (reason == null ? "" : ",\"backdateReason\":\"" + reason + "\"") + "}";
-        return sample("post-intake-phone.json").withToken(token).withBody(body);
+        return ApiSample.of("post-intake-phone.json").withToken(token).withBody(body);
     }
 
-    private static Sample get(String number) {
-        return sample("get-ticket.json").withPath(number).withToken("demo-ops-token");
+    private static ApiSample get(String number) {
+        return ApiSample.of("get-ticket.json").withPath(number).withToken("demo-ops-token");
     }
 
-    private static Sample event(String number, String body) {
-        return sample("post-ticket-event.json").withPath(number).withBody(body).withToken("demo-ops-token");
+    private static ApiSample event(String number, String body) {
+        return ApiSample.of("post-ticket-event.json")
+                .withPath(number)
+                .withBody(body)
+                .withToken("demo-ops-token");
     }
 
-    private static APIGatewayV2HTTPResponse call(Sample sample) {
-        return LambdaInvoke.invoke(handler, sample.event, APIGatewayV2HTTPResponse.class);
-    }
-
-    private static Sample sample(String file) {
-        return new Sample(LambdaEvents.load("intake-api/" + file, APIGatewayV2HTTPEvent.class));
+    private static APIGatewayV2HTTPResponse call(ApiSample sample) {
+        return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
         return DatabindJson.MAPPER.readTree(response.getBody());
-    }
-
-    /** A sample event, changed for one test. */
-    private record Sample(APIGatewayV2HTTPEvent event) {
-        Sample withBody(String body) {
-            event.setBody(body);
-            return this;
-        }
-
-        Sample withToken(String token) {
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
-            headers.put("authorization", "Bearer " + token);
-            event.setHeaders(headers);
-            return this;
-        }
-
-        Sample withPath(String number) {
-            event.setPathParameters(Map.of("number", number));
-            return this;
-        }
     }
 }

@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.emulators.DatabindJson;
-import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -46,7 +42,7 @@ class ResellerViewApiTest {
     @Test
     void aResellersJsonShowsTheFactsOfItsStatusPageAndNothingInternal() throws Exception {
         // operations open the ticket for telnet's customer, note something internal and respond
-        var opened = call(sample("post-tickets.json")
+        var opened = call(ApiSample.of("post-tickets.json")
                 .withToken("demo-ops-token")
                 .withHeader("idempotency-key", "view-" + System.nanoTime()));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
@@ -54,8 +50,8 @@ class ResellerViewApiTest {
         call(event(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
         call(event(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
 
-        var asJson = call(sample("get-ticket.json").withPath(number).withToken("demo-telnet-token"));
-        var asPage = call(sample("get-ticket-html.json").withPath(number).withToken("demo-telnet-token"));
+        var asJson = call(ApiSample.of("get-ticket.json").withPath(number).withToken("demo-telnet-token"));
+        var asPage = call(ApiSample.of("get-ticket-html.json").withPath(number).withToken("demo-telnet-token"));
         assertEquals(200, asJson.getStatusCode(), asJson.getBody());
         assertEquals(200, asPage.getStatusCode());
         String page = asPage.getBody();
@@ -104,43 +100,15 @@ class ResellerViewApiTest {
         return StatusPage.esc(value);
     }
 
-    private static APIGatewayV2HTTPResponse call(Sample sample) {
-        return LambdaInvoke.invoke(handler, sample.event, APIGatewayV2HTTPResponse.class);
+    private static APIGatewayV2HTTPResponse call(ApiSample sample) {
+        return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
     }
 
-    private static Sample sample(String file) {
-        return new Sample(LambdaEvents.load("intake-api/" + file, APIGatewayV2HTTPEvent.class));
-    }
-
-    private static Sample event(String number, String body) {
-        return sample("post-ticket-event.json").withPath(number).withBody(body);
+    private static ApiSample event(String number, String body) {
+        return ApiSample.of("post-ticket-event.json").withPath(number).withBody(body);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
         return DatabindJson.MAPPER.readTree(response.getBody());
-    }
-
-    /** A sample event, changed for one test. */
-    private record Sample(APIGatewayV2HTTPEvent event) {
-        Sample withBody(String body) {
-            event.setBody(body);
-            return this;
-        }
-
-        Sample withHeader(String name, String value) {
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
-            headers.put(name, value);
-            event.setHeaders(headers);
-            return this;
-        }
-
-        Sample withToken(String token) {
-            return withHeader("authorization", "Bearer " + token);
-        }
-
-        Sample withPath(String number) {
-            event.setPathParameters(Map.of("number", number));
-            return this;
-        }
     }
 }

@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.emulators.DatabindJson;
-import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -53,7 +50,7 @@ class TicketApiTest {
 
     @Test
     void aPhoneCallFromAKnownNumberOpensAP1WithOfficeHoursDeadlines() throws Exception {
-        var response = call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:05:00+01:00")));
+        var response = call(ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:05:00+01:00")));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
         JsonNode ticket = json(response);
@@ -81,8 +78,8 @@ class TicketApiTest {
     @Test
     void theSameCallTakenInTwiceIsOneTicket() throws Exception {
         String body = uniqueCall("2026-11-26T09:40:00+01:00");
-        var first = call(sample("post-intake-phone.json").withBody(body));
-        var second = call(sample("post-intake-phone.json").withBody(body));
+        var first = call(ApiSample.of("post-intake-phone.json").withBody(body));
+        var second = call(ApiSample.of("post-intake-phone.json").withBody(body));
 
         assertEquals(201, first.getStatusCode());
         assertEquals(200, second.getStatusCode(), "a repeat is no new ticket");
@@ -91,7 +88,7 @@ class TicketApiTest {
 
     @Test
     void anUnknownCallerStillBecomesATicketFlaggedForTriage() throws Exception {
-        var response = call(sample("post-intake-phone.json")
+        var response = call(ApiSample.of("post-intake-phone.json")
                 .withBody("{\"callerNumber\":\"06 12345678\",\"calledAt\":\"2026-11-26T10:00:00+01:00\","
                         + "\"summary\":\"Vraag over voicemail\"}"));
 
@@ -102,7 +99,7 @@ class TicketApiTest {
 
     @Test
     void operationsAssignATriageTicketAndItsDeadlinesFollowTheCustomersLevel() throws Exception {
-        String number = json(call(sample("post-intake-phone.json")
+        String number = json(call(ApiSample.of("post-intake-phone.json")
                         .withBody("{\"callerNumber\":\"06 87654321\","
                                 + "\"calledAt\":\"2026-11-26T10:03:00+01:00\","
                                 + "\"summary\":\"Niemand kan bellen in het hotel\"}")))
@@ -140,7 +137,7 @@ class TicketApiTest {
 
     @Test
     void aResellerOpensATicketForItsCustomerAndOnlyItSeesIt() throws Exception {
-        var opened = call(sample("post-tickets.json").withHeader("idempotency-key", "k-" + System.nanoTime()));
+        var opened = call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "k-" + System.nanoTime()));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
         String number = json(opened).get("number").asText();
 
@@ -166,16 +163,16 @@ class TicketApiTest {
                 ticket.get("clocks").get("restoreDue").asText());
         assertEquals("created", ticket.get("history").get(0).get("kind").asText());
 
-        assertTrue(numbers(call(sample("get-tickets-open.json"))).contains(number));
-        assertFalse(numbers(call(sample("get-tickets-open.json").withToken("demo-belwinkel-token")))
+        assertTrue(numbers(call(ApiSample.of("get-tickets-open.json"))).contains(number));
+        assertFalse(numbers(call(ApiSample.of("get-tickets-open.json").withToken("demo-belwinkel-token")))
                 .contains(number));
     }
 
     @Test
     void theSameIdempotencyKeyOpensOneTicket() throws Exception {
         String key = "telnet-" + System.nanoTime();
-        var first = call(sample("post-tickets.json").withHeader("idempotency-key", key));
-        var again = call(sample("post-tickets.json").withHeader("idempotency-key", key));
+        var first = call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", key));
+        var again = call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", key));
 
         assertEquals(201, first.getStatusCode());
         assertEquals(200, again.getStatusCode());
@@ -184,7 +181,8 @@ class TicketApiTest {
 
     @Test
     void waitingForTheCustomerPausesTheRestoreClockAndTheirReplyResumesIt() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "p-" + System.nanoTime())))
+        String number = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "p-" + System.nanoTime())))
                 .get("number")
                 .asText();
 
@@ -208,7 +206,8 @@ class TicketApiTest {
 
     @Test
     void reclassifyingToP3DropsTheTargetsAndKeepsTheHistory() throws Exception {
-        String number = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:01:00+01:00"))))
+        String number = json(call(
+                        ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:01:00+01:00"))))
                 .get("number")
                 .asText();
 
@@ -231,7 +230,7 @@ class TicketApiTest {
     @Test
     void theSecondLineAcknowledgesButMayNotChangeTheTicket() throws Exception {
         // the hotel (HA) on the out-of-hours line: a 24x7 P1, escalated to the second line at creation (R17)
-        String number = json(call(sample("post-intake-phone.json")
+        String number = json(call(ApiSample.of("post-intake-phone.json")
                         .withToken("demo-telephony-token")
                         .withBody("{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\",\"calledAt\":\""
                                 + "2026-11-26T10:11:00+01:00\",\"summary\":\"Niemand kan bellen in het hotel.\"}")))
@@ -253,7 +252,8 @@ class TicketApiTest {
 
     @Test
     void resolvingTwiceIsAConflict() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime())))
+        String number = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime())))
                 .get("number")
                 .asText();
 
@@ -267,31 +267,34 @@ class TicketApiTest {
 
     @Test
     void theQueueListsP1BeforeP2(LocalAws aws) throws Exception {
-        String p2 = json(call(sample("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
+        String p2 = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
                 .get("number")
                 .asText();
-        String p1 = json(call(sample("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:11:00+01:00"))))
+        String p1 = json(call(ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:11:00+01:00"))))
                 .get("number")
                 .asText();
 
-        List<String> queue = numbers(call(sample("get-queue.json")));
+        List<String> queue = numbers(call(ApiSample.of("get-queue.json")));
 
         assertTrue(queue.indexOf(p1) >= 0 && queue.indexOf(p2) >= 0, queue.toString());
         assertTrue(queue.indexOf(p1) < queue.indexOf(p2), "R11: priority first, though the P1 came later");
         assertEquals(
                 403,
-                call(sample("get-queue.json").withToken("demo-telnet-token")).getStatusCode());
+                call(ApiSample.of("get-queue.json").withToken("demo-telnet-token"))
+                        .getStatusCode());
     }
 
     @Test
     void theStatusPageIsReadableHtml() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime())))
+        String number = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime())))
                 .get("number")
                 .asText();
 
         call(event(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
         call(event(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
-        var page = call(sample("get-ticket-html.json").withPath(number));
+        var page = call(ApiSample.of("get-ticket-html.json").withPath(number));
 
         assertEquals(200, page.getStatusCode());
         assertEquals("text/html; charset=utf-8", page.getHeaders().get("content-type"));
@@ -309,32 +312,35 @@ class TicketApiTest {
 
     @Test
     void badInputGetsAProblemNamingIt() throws Exception {
-        assertProblem(call(sample("post-tickets.json").withBody("{\"customer\":")), 400, "invalid JSON");
+        assertProblem(call(ApiSample.of("post-tickets.json").withBody("{\"customer\":")), 400, "invalid JSON");
         assertProblem(
-                call(sample("post-tickets.json")
+                call(ApiSample.of("post-tickets.json")
                         .withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"x\",\"colour\":\"red\"}")),
                 400,
                 "unknown field 'colour'");
         assertProblem(
-                call(sample("post-tickets.json")
+                call(ApiSample.of("post-tickets.json")
                         .withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"" + "x".repeat(70_000) + "\"}")),
                 413,
                 "at most 65536");
-        assertProblem(call(sample("post-tickets.json").withToken(null)), 401, "Bearer");
-        assertProblem(call(sample("post-tickets.json").withToken("wrong")), 401, "unknown or revoked token");
+        assertProblem(call(ApiSample.of("post-tickets.json").withToken(null)), 401, "Bearer");
+        assertProblem(call(ApiSample.of("post-tickets.json").withToken("wrong")), 401, "unknown or revoked token");
         assertProblem(
-                call(sample("post-tickets.json").withBody("{\"customer\":\"tandarts-smit\",\"subject\":\"x\"}")),
+                call(ApiSample.of("post-tickets.json").withBody("{\"customer\":\"tandarts-smit\",\"subject\":\"x\"}")),
                 404,
                 "no customer tandarts-smit");
         assertProblem(
-                call(sample("post-intake-phone.json").withBody("{\"callerNumber\":\"12\",\"summary\":\"x\"}")),
+                call(ApiSample.of("post-intake-phone.json").withBody("{\"callerNumber\":\"12\",\"summary\":\"x\"}")),
                 400,
                 "callerNumber '12'");
-        assertProblem(call(sample("post-ticket-event.json").withToken("demo-telnet-token")), 403, "reseller token");
         assertProblem(
-                call(sample("post-ticket-event.json").withPath("VIO-2026-999999")), 404, "no ticket VIO-2026-999999");
+                call(ApiSample.of("post-ticket-event.json").withToken("demo-telnet-token")), 403, "reseller token");
         assertProblem(
-                call(sample("post-intake-phone.json")
+                call(ApiSample.of("post-ticket-event.json").withPath("VIO-2026-999999")),
+                404,
+                "no ticket VIO-2026-999999");
+        assertProblem(
+                call(ApiSample.of("post-intake-phone.json")
                         .withBody("{\"callerNumber\":\"0201234567\","
                                 + "\"calledAt\":\"2027-01-01T00:00:00+01:00\",\"summary\":\"x\"}")),
                 400,
@@ -358,7 +364,7 @@ class TicketApiTest {
                                 "resellerId",
                                 AttributeValue.fromS("telnet"))));
 
-        var response = call(sample("post-tickets.json")
+        var response = call(ApiSample.of("post-tickets.json")
                 .withToken("demo-ops-token")
                 .withBody("{\"customer\":\"broken-co\",\"subject\":\"x\"}"));
 
@@ -367,7 +373,8 @@ class TicketApiTest {
 
     @Test
     void aBackDatedEventThatContradictsLaterOnesIsRefusedAndTheTicketStaysReadable() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime())))
+        String number = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime())))
                 .get("number")
                 .asText();
         CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
@@ -395,7 +402,8 @@ class TicketApiTest {
 
     @Test
     void aBackDatedWaitInsideAnEndedPauseLeavesTheListedStatusAsTheHistorySaysIt() throws Exception {
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime())))
+        String number = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime())))
                 .get("number")
                 .asText();
         CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
@@ -407,7 +415,7 @@ class TicketApiTest {
 
         assertEquals("open", json(late).get("status").asText(), late.getBody());
         JsonNode listed = null;
-        for (JsonNode t : json(call(sample("get-tickets-open.json").withToken("demo-ops-token")))
+        for (JsonNode t : json(call(ApiSample.of("get-tickets-open.json").withToken("demo-ops-token")))
                 .get("tickets")) {
             if (t.get("number").asText().equals(number)) {
                 listed = t;
@@ -420,7 +428,8 @@ class TicketApiTest {
     void aPhoneReportOnAnOutOfHoursHaTicketStartsItsClockAtTheCall() throws Exception {
         // Sat 28 Nov 2026 22:00 Amsterdam (21:00Z): the hotel (HA) opens a P2 through the API, out of office hours
         CLOCK.set(Instant.parse("2026-11-28T21:00:00Z"));
-        String number = json(call(sample("post-tickets.json").withHeader("idempotency-key", "r7-" + System.nanoTime())))
+        String number = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "r7-" + System.nanoTime())))
                 .get("number")
                 .asText();
         // R7: e-mail/API only -> office hours: clock starts Mon 30 Nov 09:00, P2 response 2 h -> 11:00
@@ -433,7 +442,7 @@ class TicketApiTest {
 
         // Sun 29 Nov 10:00 the hotel calls the out-of-hours number about it: from then on 24x7
         CLOCK.set(Instant.parse("2026-11-29T09:05:00Z"));
-        var phoned = call(sample("post-intake-phone.json")
+        var phoned = call(ApiSample.of("post-intake-phone.json")
                 .withToken("demo-telephony-token")
                 .withBody("{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\","
                         + "\"calledAt\":\"2026-11-29T10:00:00+01:00\",\"summary\":\"nog steeds\",\"ticket\":\""
@@ -466,20 +475,16 @@ class TicketApiTest {
                 + "\",\"summary\":\"Niemand kan bellen bij de bakkerij sinds 10:00.\"}";
     }
 
-    private static APIGatewayV2HTTPResponse call(Sample sample) {
-        return LambdaInvoke.invoke(handler, sample.event, APIGatewayV2HTTPResponse.class);
+    private static APIGatewayV2HTTPResponse call(ApiSample sample) {
+        return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
     }
 
-    private static Sample sample(String file) {
-        return new Sample(LambdaEvents.load("intake-api/" + file, APIGatewayV2HTTPEvent.class));
+    private static ApiSample get(String number, String token) {
+        return ApiSample.of("get-ticket.json").withPath(number).withToken(token);
     }
 
-    private static Sample get(String number, String token) {
-        return sample("get-ticket.json").withPath(number).withToken(token);
-    }
-
-    private static Sample event(String number, String body) {
-        return sample("post-ticket-event.json").withPath(number).withBody(body);
+    private static ApiSample event(String number, String body) {
+        return ApiSample.of("post-ticket-event.json").withPath(number).withBody(body);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
@@ -492,43 +497,14 @@ class TicketApiTest {
         return numbers;
     }
 
-    /** A sample event, changed for one test. */
-    private record Sample(APIGatewayV2HTTPEvent event) {
-        Sample withBody(String body) {
-            event.setBody(body);
-            return this;
-        }
-
-        Sample withHeader(String name, String value) {
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
-            headers.put(name, value);
-            event.setHeaders(headers);
-            return this;
-        }
-
-        Sample withToken(String token) {
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
-            if (token == null) {
-                headers.remove("authorization");
-            } else {
-                headers.put("authorization", "Bearer " + token);
-            }
-            event.setHeaders(headers);
-            return this;
-        }
-
-        Sample withPath(String number) {
-            event.setPathParameters(Map.of("number", number));
-            return this;
-        }
-    }
-
     @Test
     void numbersAreDistinct() throws Exception {
-        String a = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d1-" + System.nanoTime())))
+        String a = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "d1-" + System.nanoTime())))
                 .get("number")
                 .asText();
-        String b = json(call(sample("post-tickets.json").withHeader("idempotency-key", "d2-" + System.nanoTime())))
+        String b = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "d2-" + System.nanoTime())))
                 .get("number")
                 .asText();
         assertNotEquals(a, b);

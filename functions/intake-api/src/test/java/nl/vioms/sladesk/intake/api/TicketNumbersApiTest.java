@@ -3,16 +3,13 @@ package nl.vioms.sladesk.intake.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
 import nl.vioms.sladesk.emulators.DatabindJson;
-import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -48,7 +45,7 @@ class TicketNumbersApiTest {
         CLOCK.set(START);
         long before = TicketNumber.sequence(open("n1-" + System.nanoTime()));
         for (String service : new String[] {"nope", "trunk-9", "mobile"}) {
-            var refused = call(sample("post-tickets.json")
+            var refused = call(ApiSample.of("post-tickets.json")
                     .withHeader("idempotency-key", "bad-" + System.nanoTime())
                     .withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"Storing\",\"service\":\"" + service
                             + "\"}"));
@@ -73,58 +70,31 @@ class TicketNumbersApiTest {
                                 "sk", AttributeValue.fromS("COUNTER"),
                                 "sequence", AttributeValue.fromN("999999"))));
 
-        var call = call(sample("post-intake-phone.json")
+        var call = call(ApiSample.of("post-intake-phone.json")
                 .withToken("demo-telephony-token")
                 .withBody("{\"callerNumber\":\"020 123 4567\",\"calledAt\":\"2031-03-04T09:55:00+01:00\","
                         + "\"summary\":\"Niemand kan bellen\"}"));
 
         assertEquals(201, call.getStatusCode(), call.getBody());
         assertEquals("VIO-2031-1000000", json(call).get("number").asText());
-        var read = call(sample("get-ticket.json").withPath("VIO-2031-1000000").withToken("demo-ops-token"));
+        var read = call(
+                ApiSample.of("get-ticket.json").withPath("VIO-2031-1000000").withToken("demo-ops-token"));
         assertEquals(200, read.getStatusCode(), read.getBody());
-        var queue = call(sample("get-queue.json").withToken("demo-ops-token"));
+        var queue = call(ApiSample.of("get-queue.json").withToken("demo-ops-token"));
         assertTrue(queue.getBody().contains("\"VIO-2031-1000000\""), queue.getBody());
     }
 
     private static String open(String key) throws Exception {
-        var opened = call(sample("post-tickets.json").withHeader("idempotency-key", key));
+        var opened = call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", key));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
         return json(opened).get("number").asText();
     }
 
-    private static APIGatewayV2HTTPResponse call(Sample sample) {
-        return LambdaInvoke.invoke(handler, sample.event, APIGatewayV2HTTPResponse.class);
-    }
-
-    private static Sample sample(String file) {
-        return new Sample(LambdaEvents.load("intake-api/" + file, APIGatewayV2HTTPEvent.class));
+    private static APIGatewayV2HTTPResponse call(ApiSample sample) {
+        return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
         return DatabindJson.MAPPER.readTree(response.getBody());
-    }
-
-    /** A sample event, changed for one test. */
-    private record Sample(APIGatewayV2HTTPEvent event) {
-        Sample withBody(String body) {
-            event.setBody(body);
-            return this;
-        }
-
-        Sample withHeader(String name, String value) {
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
-            headers.put(name, value);
-            event.setHeaders(headers);
-            return this;
-        }
-
-        Sample withToken(String token) {
-            return withHeader("authorization", "Bearer " + token);
-        }
-
-        Sample withPath(String number) {
-            event.setPathParameters(Map.of("number", number));
-            return this;
-        }
     }
 }

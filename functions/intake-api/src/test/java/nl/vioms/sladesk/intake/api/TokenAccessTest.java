@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
@@ -17,7 +15,6 @@ import nl.vioms.sladesk.aws.directory.TokenTable;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.TokenScope;
 import nl.vioms.sladesk.emulators.DatabindJson;
-import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -116,7 +113,7 @@ class TokenAccessTest {
         String secret = "leaky-" + System.nanoTime();
         var unknown = LogCapture.capture(() -> call(list(secret)));
         var forbidden =
-                LogCapture.capture(() -> call(sample("post-tickets.json").withToken("demo-telephony-token")));
+                LogCapture.capture(() -> call(ApiSample.of("post-tickets.json").withToken("demo-telephony-token")));
 
         List<Map<String, Object>> denied = unknown.lines().stream()
                 .filter(l -> "api.denied".equals(l.get("event")))
@@ -142,11 +139,12 @@ class TokenAccessTest {
     @Test
     void theSecondLineGets404OnATicketNotEscalatedToItAndSeesAnEscalatedOne() throws Exception {
         // a P2 through the API: never escalated
-        String quiet = json(call(sample("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
+        String quiet = json(call(
+                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
                 .get("number")
                 .asText();
         // the hotel (HA) calls the out-of-hours line: a P1 on 24x7, escalated at creation (R17)
-        var called = call(sample("post-intake-phone.json")
+        var called = call(ApiSample.of("post-intake-phone.json")
                 .withToken("demo-telephony-token")
                 .withBody("{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\",\"calledAt\":\""
                         + "2026-11-26T10:10:00+01:00\",\"summary\":\"Niemand kan bellen in het hotel.\"}"));
@@ -180,51 +178,23 @@ class TokenAccessTest {
         return new ApiToken(ApiToken.hash(secret), TokenScope.OPERATIONS, null, name, START, expires, null, null);
     }
 
-    private static APIGatewayV2HTTPResponse call(Sample sample) {
-        return LambdaInvoke.invoke(handler, sample.event, APIGatewayV2HTTPResponse.class);
+    private static APIGatewayV2HTTPResponse call(ApiSample sample) {
+        return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
     }
 
-    private static Sample sample(String file) {
-        return new Sample(LambdaEvents.load("intake-api/" + file, APIGatewayV2HTTPEvent.class));
+    private static ApiSample list(String token) {
+        return ApiSample.of("get-tickets-open.json").withToken(token);
     }
 
-    private static Sample list(String token) {
-        return sample("get-tickets-open.json").withToken(token);
+    private static ApiSample get(String number, String token) {
+        return ApiSample.of("get-ticket.json").withPath(number).withToken(token);
     }
 
-    private static Sample get(String number, String token) {
-        return sample("get-ticket.json").withPath(number).withToken(token);
-    }
-
-    private static Sample event(String number, String body) {
-        return sample("post-ticket-event.json").withPath(number).withBody(body);
+    private static ApiSample event(String number, String body) {
+        return ApiSample.of("post-ticket-event.json").withPath(number).withBody(body);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
         return DatabindJson.MAPPER.readTree(response.getBody());
-    }
-
-    /** A sample event, changed for one test. */
-    private record Sample(APIGatewayV2HTTPEvent event) {
-        Sample withBody(String body) {
-            event.setBody(body);
-            return this;
-        }
-
-        Sample withHeader(String name, String value) {
-            Map<String, String> headers = new HashMap<>(event.getHeaders());
-            headers.put(name, value);
-            event.setHeaders(headers);
-            return this;
-        }
-
-        Sample withToken(String token) {
-            return withHeader("authorization", "Bearer " + token);
-        }
-
-        Sample withPath(String number) {
-            event.setPathParameters(Map.of("number", number));
-            return this;
-        }
     }
 }
