@@ -69,16 +69,20 @@ class ApiInputTest {
     }
 
     @Test
-    void anIdWithAKeySeparatorOrSpaceIsRefused() {
+    void anIdWithASpaceOrQuoteIsRefusedButAnEscalationIdIsAccepted() {
         String number = openTicket(newKey(), OPEN_BODY);
 
-        JsonNode hash = event(number, "{\"kind\":\"note\",\"note\":\"x\",\"id\":\"a#b\"}", null);
+        JsonNode quote = event(number, "{\"kind\":\"note\",\"note\":\"x\",\"id\":\"a'b\"}", null);
         JsonNode space = open("with space", OPEN_BODY);
+        // the second line acknowledges with the escalationId it deduplicates on, '#' and all
+        JsonNode escalationId =
+                event(number, "{\"kind\":\"note\",\"note\":\"x\",\"id\":\"" + number + "#p1-escalation\"}", null);
 
-        assertEquals(400, hash.get("statusCode").asInt(), hash.toString());
-        assertTrue(detail(hash).startsWith("id may only hold"), detail(hash));
+        assertEquals(400, quote.get("statusCode").asInt(), quote.toString());
+        assertTrue(detail(quote).startsWith("id may only hold"), detail(quote));
         assertEquals(400, space.get("statusCode").asInt(), space.toString());
         assertTrue(detail(space).startsWith("Idempotency-Key may only hold"), detail(space));
+        assertEquals(200, escalationId.get("statusCode").asInt(), escalationId.toString());
     }
 
     // ------------------------------------------------------------- item 7: 4xx, nothing claimed
