@@ -10,7 +10,6 @@ import java.time.YearMonth;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -51,7 +50,7 @@ class BackdatingApiTest {
             var refused = call(phone("demo-telephony-token", calledAt, null));
 
             assertEquals(400, refused.getStatusCode(), calledAt + ": " + refused.getBody());
-            String detail = json(refused).get("detail").asText();
+            String detail = ApiSample.json(refused).get("detail").asText();
             assertTrue(detail.startsWith("calledAt '" + calledAt + "' is more than 24 h back"), detail);
         }
         // 23 h 59 back is inside the limit
@@ -65,11 +64,12 @@ class BackdatingApiTest {
     void onlyOperationsOverrideTheLimitAndTheReasonIsKept() throws Exception {
         var telephony = call(phone("demo-telephony-token", "2026-11-24T16:00:00+01:00", "storing telefooncentrale"));
         assertEquals(400, telephony.getStatusCode(), telephony.getBody());
-        assertTrue(json(telephony).get("detail").asText().contains("backdateReason"), telephony.getBody());
+        assertTrue(ApiSample.json(telephony).get("detail").asText().contains("backdateReason"), telephony.getBody());
 
         var ops = call(phone("demo-ops-token", "2026-11-24T16:00:00+01:00", "oproep bleef liggen bij storing"));
         assertEquals(201, ops.getStatusCode(), ops.getBody());
-        JsonNode ticket = json(call(get(json(ops).get("number").asText())));
+        JsonNode ticket =
+                ApiSample.json(call(get(ApiSample.json(ops).get("number").asText())));
         assertEquals("2026-11-24T16:00:00+01:00", ticket.get("createdAt").asText());
         assertTrue(
                 ticket.get("history").toString().contains("\"backdateReason\":\"oproep bleef liggen bij storing\""),
@@ -78,13 +78,14 @@ class BackdatingApiTest {
 
     @Test
     void anEventsAtFollowsTheSameLimit() throws Exception {
-        String number = json(call(phone("demo-ops-token", "2026-11-24T16:00:00+01:00", "na storing")))
+        String number = ApiSample.json(call(phone("demo-ops-token", "2026-11-24T16:00:00+01:00", "na storing")))
                 .get("number")
                 .asText();
         var refused = call(event(number, "{\"kind\":\"response\",\"at\":\"2026-11-25T09:00:00+01:00\"}"));
         assertEquals(400, refused.getStatusCode(), refused.getBody());
         assertTrue(
-                json(refused).get("detail").asText().startsWith("at '2026-11-25T09:00:00+01:00'"), refused.getBody());
+                ApiSample.json(refused).get("detail").asText().startsWith("at '2026-11-25T09:00:00+01:00'"),
+                refused.getBody());
 
         var kept = call(event(
                 number,
@@ -110,7 +111,7 @@ class BackdatingApiTest {
         var refused = call(phone("demo-telephony-token", "2026-11-30T23:30:00+01:00", null));
         assertEquals(400, refused.getStatusCode(), refused.getBody());
         assertTrue(
-                json(refused)
+                ApiSample.json(refused)
                         .get("detail")
                         .asText()
                         .startsWith("calledAt '2026-11-30T23:30:00+01:00' falls in 2026-11"),
@@ -146,9 +147,5 @@ class BackdatingApiTest {
 
     private static APIGatewayV2HTTPResponse call(ApiSample sample) {
         return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
-    }
-
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return DatabindJson.MAPPER.readTree(response.getBody());
     }
 }

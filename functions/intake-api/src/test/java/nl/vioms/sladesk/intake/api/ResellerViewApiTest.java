@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.time.Amsterdam;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -46,9 +45,9 @@ class ResellerViewApiTest {
                 .withToken("demo-ops-token")
                 .withHeader("idempotency-key", "view-" + System.nanoTime()));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
-        String number = json(opened).get("number").asText();
-        call(event(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
-        call(event(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
+        String number = ApiSample.json(opened).get("number").asText();
+        call(ApiSample.postEvent(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
+        call(ApiSample.postEvent(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
 
         var asJson = call(ApiSample.of("get-ticket.json").withPath(number).withToken("demo-telnet-token"));
         var asPage = call(ApiSample.of("get-ticket-html.json").withPath(number).withToken("demo-telnet-token"));
@@ -60,7 +59,7 @@ class ResellerViewApiTest {
             assertFalse(asJson.getBody().contains(internal), internal + " in " + asJson.getBody());
             assertFalse(page.contains(internal), internal + " on the page");
         }
-        JsonNode ticket = json(asJson);
+        JsonNode ticket = ApiSample.json(asJson);
         List<String> facts = new ArrayList<>();
         collect("", ticket, facts);
         // the history: created (by VIOMS) and the response, not the note
@@ -102,13 +101,5 @@ class ResellerViewApiTest {
 
     private static APIGatewayV2HTTPResponse call(ApiSample sample) {
         return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
-    }
-
-    private static ApiSample event(String number, String body) {
-        return ApiSample.of("post-ticket-event.json").withPath(number).withBody(body);
-    }
-
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return DatabindJson.MAPPER.readTree(response.getBody());
     }
 }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -53,7 +52,7 @@ class TicketApiTest {
         var response = call(ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:05:00+01:00")));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
-        JsonNode ticket = json(response);
+        JsonNode ticket = ApiSample.json(response);
         String number = ticket.get("number").asText();
         assertTrue(number.matches("VIO-2026-\\d{6}"), number);
         assertEquals("/tickets/" + number, response.getHeaders().get("location"));
@@ -63,7 +62,8 @@ class TicketApiTest {
                 ticket.get("priorityReason").asText().contains("niemand kan bellen"),
                 ticket.get("priorityReason").asText());
 
-        JsonNode clocks = json(call(get(number, "demo-ops-token"))).get("clocks");
+        JsonNode clocks = ApiSample.json(call(ApiSample.getTicket(number, "demo-ops-token")))
+                .get("clocks");
         // level N (office hours), P1, reported Thu 26 Nov 10:05 (R5, R14):
         //   response 4 office hours -> 14:05; start work 2 -> 12:05;
         //   restore 8: 10:05-17:30 is 7 h 25, the last 35 min on Fri 27 Nov from 09:00 -> 09:35
@@ -83,7 +83,7 @@ class TicketApiTest {
 
         assertEquals(201, first.getStatusCode());
         assertEquals(200, second.getStatusCode(), "a repeat is no new ticket");
-        assertEquals(json(first).get("number"), json(second).get("number"));
+        assertEquals(ApiSample.json(first).get("number"), ApiSample.json(second).get("number"));
     }
 
     @Test
@@ -93,13 +93,13 @@ class TicketApiTest {
                         + "\"summary\":\"Vraag over voicemail\"}"));
 
         assertEquals(201, response.getStatusCode(), response.getBody());
-        assertTrue(json(response).get("triage").asBoolean());
-        assertTrue(json(response).get("customer").isNull());
+        assertTrue(ApiSample.json(response).get("triage").asBoolean());
+        assertTrue(ApiSample.json(response).get("customer").isNull());
     }
 
     @Test
     void operationsAssignATriageTicketAndItsDeadlinesFollowTheCustomersLevel() throws Exception {
-        String number = json(call(ApiSample.of("post-intake-phone.json")
+        String number = ApiSample.json(call(ApiSample.of("post-intake-phone.json")
                         .withBody("{\"callerNumber\":\"06 87654321\","
                                 + "\"calledAt\":\"2026-11-26T10:03:00+01:00\","
                                 + "\"summary\":\"Niemand kan bellen in het hotel\"}")))
@@ -108,17 +108,18 @@ class TicketApiTest {
         // triage: level N, P1 by phone at Thu 10:03 -> response 4 office hours -> 14:03
         assertEquals(
                 "2026-11-26T14:03:00+01:00",
-                json(call(get(number, "demo-ops-token")))
+                ApiSample.json(call(ApiSample.getTicket(number, "demo-ops-token")))
                         .get("clocks")
                         .get("responseDue")
                         .asText());
-        assertEquals(404, call(get(number, "demo-telnet-token")).getStatusCode(), "nobody's ticket yet");
+        assertEquals(
+                404, call(ApiSample.getTicket(number, "demo-telnet-token")).getStatusCode(), "nobody's ticket yet");
 
-        var assigned = call(
-                event(number, "{\"kind\":\"assigned\",\"customer\":\"hotel-gouden-leeuw\",\"service\":\"trunk\"}"));
+        var assigned = call(ApiSample.postEvent(
+                number, "{\"kind\":\"assigned\",\"customer\":\"hotel-gouden-leeuw\",\"service\":\"trunk\"}"));
 
         assertEquals(200, assigned.getStatusCode(), assigned.getBody());
-        JsonNode ticket = json(assigned);
+        JsonNode ticket = ApiSample.json(assigned);
         assertFalse(ticket.get("triage").asBoolean());
         assertEquals("HA", ticket.get("level").asText());
         assertEquals("sip-trunk", ticket.get("serviceKind").asText());
@@ -130,25 +131,30 @@ class TicketApiTest {
         assertEquals(
                 "2026-11-26T18:03:00+01:00",
                 ticket.get("clocks").get("restoreDue").asText());
-        assertEquals(200, call(get(number, "demo-telnet-token")).getStatusCode(), "now the reseller's ticket");
+        assertEquals(
+                200,
+                call(ApiSample.getTicket(number, "demo-telnet-token")).getStatusCode(),
+                "now the reseller's ticket");
         assertProblem(
-                call(event(number, "{\"kind\":\"assigned\",\"customer\":\"nobody\"}")), 404, "no customer nobody");
+                call(ApiSample.postEvent(number, "{\"kind\":\"assigned\",\"customer\":\"nobody\"}")),
+                404,
+                "no customer nobody");
     }
 
     @Test
     void aResellerOpensATicketForItsCustomerAndOnlyItSeesIt() throws Exception {
         var opened = call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "k-" + System.nanoTime()));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
-        String number = json(opened).get("number").asText();
+        String number = ApiSample.json(opened).get("number").asText();
 
-        var own = call(get(number, "demo-telnet-token"));
-        var other = call(get(number, "demo-belwinkel-token"));
-        var ops = call(get(number, "demo-ops-token"));
+        var own = call(ApiSample.getTicket(number, "demo-telnet-token"));
+        var other = call(ApiSample.getTicket(number, "demo-belwinkel-token"));
+        var ops = call(ApiSample.getTicket(number, "demo-ops-token"));
 
         assertEquals(200, own.getStatusCode());
         assertEquals(404, other.getStatusCode(), "another reseller's ticket does not exist for them");
         assertEquals(200, ops.getStatusCode());
-        JsonNode ticket = json(own);
+        JsonNode ticket = ApiSample.json(own);
         assertEquals(
                 "P2",
                 ticket.get("priority").asText(),
@@ -176,46 +182,48 @@ class TicketApiTest {
 
         assertEquals(201, first.getStatusCode());
         assertEquals(200, again.getStatusCode());
-        assertEquals(json(first).get("number"), json(again).get("number"));
+        assertEquals(ApiSample.json(first).get("number"), ApiSample.json(again).get("number"));
     }
 
     @Test
     void waitingForTheCustomerPausesTheRestoreClockAndTheirReplyResumesIt() throws Exception {
-        String number = json(call(
-                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "p-" + System.nanoTime())))
+        String number = ApiSample.json(
+                        call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "p-" + System.nanoTime())))
                 .get("number")
                 .asText();
 
         CLOCK.set(Instant.parse("2026-11-26T10:00:00Z"));
-        var waiting = call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
-        JsonNode paused = json(waiting).get("clocks");
+        var waiting = call(ApiSample.postEvent(
+                number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
+        JsonNode paused = ApiSample.json(waiting).get("clocks");
         CLOCK.set(Instant.parse("2026-11-26T10:30:00Z"));
-        var replied = call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
-        JsonNode resumed = json(replied).get("clocks");
+        var replied = call(
+                ApiSample.postEvent(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
+        JsonNode resumed = ApiSample.json(replied).get("clocks");
 
         assertEquals(200, waiting.getStatusCode(), waiting.getBody());
-        assertEquals("waiting", json(waiting).get("status").asText());
+        assertEquals("waiting", ApiSample.json(waiting).get("status").asText());
         assertTrue(paused.get("paused").asBoolean());
         assertTrue(paused.get("restoreDue").isNull(), "no restore deadline while paused (R16)");
         assertEquals(
                 "2026-11-26T12:12:30+01:00", paused.get("responseDue").asText(), "the response clock does not pause");
         // HA P2 restore 18:12:30 + the 30 minute pause (R16) -> 18:42:30
         assertEquals("2026-11-26T18:42:30+01:00", resumed.get("restoreDue").asText());
-        assertEquals("open", json(replied).get("status").asText());
+        assertEquals("open", ApiSample.json(replied).get("status").asText());
     }
 
     @Test
     void reclassifyingToP3DropsTheTargetsAndKeepsTheHistory() throws Exception {
-        String number = json(call(
-                        ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:01:00+01:00"))))
+        String number = ApiSample.json(
+                        call(ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:01:00+01:00"))))
                 .get("number")
                 .asText();
 
-        var response = call(
-                event(number, "{\"kind\":\"reclassified\",\"priority\":\"P3\",\"reason\":\"alleen de kassa-lijn\"}"));
+        var response = call(ApiSample.postEvent(
+                number, "{\"kind\":\"reclassified\",\"priority\":\"P3\",\"reason\":\"alleen de kassa-lijn\"}"));
 
         assertEquals(200, response.getStatusCode(), response.getBody());
-        JsonNode ticket = json(response);
+        JsonNode ticket = ApiSample.json(response);
         assertEquals("P3", ticket.get("priority").asText());
         assertTrue(ticket.get("clocks").get("restoreDue").isNull(), "P3 has no restore target (R14)");
         assertTrue(ticket.get("clocks").get("responseDue").isNull());
@@ -230,48 +238,51 @@ class TicketApiTest {
     @Test
     void theSecondLineAcknowledgesButMayNotChangeTheTicket() throws Exception {
         // the hotel (HA) on the out-of-hours line: a 24x7 P1, escalated to the second line at creation (R17)
-        String number = json(call(ApiSample.of("post-intake-phone.json")
+        String number = ApiSample.json(call(ApiSample.of("post-intake-phone.json")
                         .withToken("demo-telephony-token")
                         .withBody("{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\",\"calledAt\":\""
                                 + "2026-11-26T10:11:00+01:00\",\"summary\":\"Niemand kan bellen in het hotel.\"}")))
                 .get("number")
                 .asText();
 
-        var ack = call(event(number, "{\"kind\":\"second-line-ack\",\"note\":\"Opgepakt door de tweede lijn\"}")
-                .withToken("demo-secondline-token"));
-        var resolve = call(event(number, "{\"kind\":\"resolved\"}").withToken("demo-secondline-token"));
-        var forged = call(event(number, "{\"kind\":\"sla-breach\"}"));
+        var ack = call(
+                ApiSample.postEvent(number, "{\"kind\":\"second-line-ack\",\"note\":\"Opgepakt door de tweede lijn\"}")
+                        .withToken("demo-secondline-token"));
+        var resolve =
+                call(ApiSample.postEvent(number, "{\"kind\":\"resolved\"}").withToken("demo-secondline-token"));
+        var forged = call(ApiSample.postEvent(number, "{\"kind\":\"sla-breach\"}"));
 
         assertEquals(200, ack.getStatusCode(), ack.getBody());
         assertTrue(
-                json(ack).get("history").toString().contains("\"kind\":\"second-line-ack\""),
-                json(ack).get("history").toString());
+                ApiSample.json(ack).get("history").toString().contains("\"kind\":\"second-line-ack\""),
+                ApiSample.json(ack).get("history").toString());
         assertProblem(resolve, 403, "second-line token may only add second-line-ack");
         assertProblem(forged, 400, "recorded by SLA Desk itself");
     }
 
     @Test
     void resolvingTwiceIsAConflict() throws Exception {
-        String number = json(call(
-                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime())))
+        String number = ApiSample.json(
+                        call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "r-" + System.nanoTime())))
                 .get("number")
                 .asText();
 
-        var resolved = call(event(number, "{\"kind\":\"resolved\",\"note\":\"Herstart SBC\"}"));
-        var again = call(event(number, "{\"kind\":\"resolved\"}"));
+        var resolved = call(ApiSample.postEvent(number, "{\"kind\":\"resolved\",\"note\":\"Herstart SBC\"}"));
+        var again = call(ApiSample.postEvent(number, "{\"kind\":\"resolved\"}"));
 
         assertEquals(200, resolved.getStatusCode(), resolved.getBody());
-        assertEquals("resolved", json(resolved).get("status").asText());
+        assertEquals("resolved", ApiSample.json(resolved).get("status").asText());
         assertEquals(409, again.getStatusCode(), again.getBody());
     }
 
     @Test
     void theQueueListsP1BeforeP2(LocalAws aws) throws Exception {
-        String p2 = json(call(
-                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
+        String p2 = ApiSample.json(
+                        call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
                 .get("number")
                 .asText();
-        String p1 = json(call(ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:11:00+01:00"))))
+        String p1 = ApiSample.json(
+                        call(ApiSample.of("post-intake-phone.json").withBody(uniqueCall("2026-11-26T10:11:00+01:00"))))
                 .get("number")
                 .asText();
 
@@ -287,13 +298,13 @@ class TicketApiTest {
 
     @Test
     void theStatusPageIsReadableHtml() throws Exception {
-        String number = json(call(
-                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime())))
+        String number = ApiSample.json(
+                        call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "h-" + System.nanoTime())))
                 .get("number")
                 .asText();
 
-        call(event(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
-        call(event(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
+        call(ApiSample.postEvent(number, "{\"kind\":\"note\",\"note\":\"intern: klant belt vaak\"}"));
+        call(ApiSample.postEvent(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar\"}"));
         var page = call(ApiSample.of("get-ticket-html.json").withPath(number));
 
         assertEquals(200, page.getStatusCode());
@@ -373,49 +384,54 @@ class TicketApiTest {
 
     @Test
     void aBackDatedEventThatContradictsLaterOnesIsRefusedAndTheTicketStaysReadable() throws Exception {
-        String number = json(call(
-                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime())))
+        String number = ApiSample.json(
+                        call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "b-" + System.nanoTime())))
                 .get("number")
                 .asText();
         CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
         assertEquals(
                 200,
-                call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"))
+                call(ApiSample.postEvent(
+                                number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"))
                         .getStatusCode());
         assertEquals(
                 200,
-                call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"))
+                call(ApiSample.postEvent(
+                                number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"))
                         .getStatusCode());
 
         // resolved at 10:45 cannot precede a wait at 11:00: the history would no longer fold
-        var backDated = call(event(number, "{\"kind\":\"resolved\",\"at\":\"2026-11-26T10:45:00+01:00\"}"));
-        var read = call(get(number, "demo-ops-token"));
+        var backDated =
+                call(ApiSample.postEvent(number, "{\"kind\":\"resolved\",\"at\":\"2026-11-26T10:45:00+01:00\"}"));
+        var read = call(ApiSample.getTicket(number, "demo-ops-token"));
 
         assertEquals(409, backDated.getStatusCode(), backDated.getBody());
         assertEquals(200, read.getStatusCode(), read.getBody());
-        assertEquals("open", json(read).get("status").asText());
+        assertEquals("open", ApiSample.json(read).get("status").asText());
         // HA P2 restore 18:12:30 + the 30 minute pause 11:00-11:30 (R16) -> 18:42:30
         assertEquals(
                 "2026-11-26T18:42:30+01:00",
-                json(read).get("clocks").get("restoreDue").asText());
+                ApiSample.json(read).get("clocks").get("restoreDue").asText());
     }
 
     @Test
     void aBackDatedWaitInsideAnEndedPauseLeavesTheListedStatusAsTheHistorySaysIt() throws Exception {
-        String number = json(call(
-                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime())))
+        String number = ApiSample.json(
+                        call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "o-" + System.nanoTime())))
                 .get("number")
                 .asText();
         CLOCK.set(Instant.parse("2026-11-26T10:40:00Z"));
-        call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
-        call(event(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
+        call(ApiSample.postEvent(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:00:00+01:00\"}"));
+        call(ApiSample.postEvent(number, "{\"kind\":\"customer-replied\",\"at\":\"2026-11-26T11:30:00+01:00\"}"));
 
         // in time order: wait 11:00, wait 11:15 (already waiting), reply 11:30 -> open
-        var late = call(event(number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:15:00+01:00\"}"));
+        var late = call(ApiSample.postEvent(
+                number, "{\"kind\":\"waiting-for-customer\",\"at\":\"2026-11-26T11:15:00+01:00\"}"));
 
-        assertEquals("open", json(late).get("status").asText(), late.getBody());
+        assertEquals("open", ApiSample.json(late).get("status").asText(), late.getBody());
         JsonNode listed = null;
-        for (JsonNode t : json(call(ApiSample.of("get-tickets-open.json").withToken("demo-ops-token")))
+        for (JsonNode t : ApiSample.json(
+                        call(ApiSample.of("get-tickets-open.json").withToken("demo-ops-token")))
                 .get("tickets")) {
             if (t.get("number").asText().equals(number)) {
                 listed = t;
@@ -428,14 +444,14 @@ class TicketApiTest {
     void aPhoneReportOnAnOutOfHoursHaTicketStartsItsClockAtTheCall() throws Exception {
         // Sat 28 Nov 2026 22:00 Amsterdam (21:00Z): the hotel (HA) opens a P2 through the API, out of office hours
         CLOCK.set(Instant.parse("2026-11-28T21:00:00Z"));
-        String number = json(call(
+        String number = ApiSample.json(call(
                         ApiSample.of("post-tickets.json").withHeader("idempotency-key", "r7-" + System.nanoTime())))
                 .get("number")
                 .asText();
         // R7: e-mail/API only -> office hours: clock starts Mon 30 Nov 09:00, P2 response 2 h -> 11:00
         assertEquals(
                 "2026-11-30T11:00:00+01:00",
-                json(call(get(number, "demo-ops-token")))
+                ApiSample.json(call(ApiSample.getTicket(number, "demo-ops-token")))
                         .get("clocks")
                         .get("responseDue")
                         .asText());
@@ -449,7 +465,7 @@ class TicketApiTest {
                         + number + "\"}"));
 
         assertEquals(200, phoned.getStatusCode(), phoned.getBody());
-        JsonNode clocks = json(phoned).get("clocks");
+        JsonNode clocks = ApiSample.json(phoned).get("clocks");
         // clock start Sun 10:00; response 2 clock hours -> 12:00; restore 8 -> 18:00
         assertEquals("2026-11-29T10:00:00+01:00", clocks.get("clockStart").asText());
         assertEquals("2026-11-29T12:00:00+01:00", clocks.get("responseDue").asText());
@@ -462,7 +478,7 @@ class TicketApiTest {
             throws Exception {
         assertEquals(status, response.getStatusCode(), response.getBody());
         assertEquals("application/problem+json", response.getHeaders().get("content-type"));
-        JsonNode problem = json(response);
+        JsonNode problem = ApiSample.json(response);
         assertEquals(status, problem.get("status").asInt());
         assertTrue(
                 problem.get("detail").asText().contains(detailPart),
@@ -479,31 +495,21 @@ class TicketApiTest {
         return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
     }
 
-    private static ApiSample get(String number, String token) {
-        return ApiSample.of("get-ticket.json").withPath(number).withToken(token);
-    }
-
-    private static ApiSample event(String number, String body) {
-        return ApiSample.of("post-ticket-event.json").withPath(number).withBody(body);
-    }
-
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return DatabindJson.MAPPER.readTree(response.getBody());
-    }
-
     private static List<String> numbers(APIGatewayV2HTTPResponse response) throws Exception {
         List<String> numbers = new ArrayList<>();
-        json(response).get("tickets").forEach(t -> numbers.add(t.get("number").asText()));
+        ApiSample.json(response)
+                .get("tickets")
+                .forEach(t -> numbers.add(t.get("number").asText()));
         return numbers;
     }
 
     @Test
     void numbersAreDistinct() throws Exception {
-        String a = json(call(
+        String a = ApiSample.json(call(
                         ApiSample.of("post-tickets.json").withHeader("idempotency-key", "d1-" + System.nanoTime())))
                 .get("number")
                 .asText();
-        String b = json(call(
+        String b = ApiSample.json(call(
                         ApiSample.of("post-tickets.json").withHeader("idempotency-key", "d2-" + System.nanoTime())))
                 .get("number")
                 .asText();

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Map;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -50,7 +48,7 @@ class TicketNumbersApiTest {
                     .withBody("{\"customer\":\"hotel-gouden-leeuw\",\"subject\":\"Storing\",\"service\":\"" + service
                             + "\"}"));
             assertEquals(400, refused.getStatusCode(), refused.getBody());
-            assertTrue(json(refused).get("detail").asText().contains(service), refused.getBody());
+            assertTrue(ApiSample.json(refused).get("detail").asText().contains(service), refused.getBody());
         }
         long after = TicketNumber.sequence(open("n2-" + System.nanoTime()));
 
@@ -76,7 +74,7 @@ class TicketNumbersApiTest {
                         + "\"summary\":\"Niemand kan bellen\"}"));
 
         assertEquals(201, call.getStatusCode(), call.getBody());
-        assertEquals("VIO-2031-1000000", json(call).get("number").asText());
+        assertEquals("VIO-2031-1000000", ApiSample.json(call).get("number").asText());
         var read = call(
                 ApiSample.of("get-ticket.json").withPath("VIO-2031-1000000").withToken("demo-ops-token"));
         assertEquals(200, read.getStatusCode(), read.getBody());
@@ -87,14 +85,10 @@ class TicketNumbersApiTest {
     private static String open(String key) throws Exception {
         var opened = call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", key));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
-        return json(opened).get("number").asText();
+        return ApiSample.json(opened).get("number").asText();
     }
 
     private static APIGatewayV2HTTPResponse call(ApiSample sample) {
         return LambdaInvoke.invoke(handler, sample.event(), APIGatewayV2HTTPResponse.class);
-    }
-
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return DatabindJson.MAPPER.readTree(response.getBody());
     }
 }

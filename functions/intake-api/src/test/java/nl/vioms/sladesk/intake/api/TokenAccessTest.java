@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,6 @@ import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.directory.TokenTable;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.TokenScope;
-import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -61,7 +59,10 @@ class TokenAccessTest {
         var unknown = call(list("no-such-token"));
 
         assertEquals(401, expired.getStatusCode(), expired.getBody());
-        assertEquals(json(unknown).get("detail"), json(expired).get("detail"), "no hint that the token existed");
+        assertEquals(
+                ApiSample.json(unknown).get("detail"),
+                ApiSample.json(expired).get("detail"),
+                "no hint that the token existed");
     }
 
     @Test
@@ -139,8 +140,8 @@ class TokenAccessTest {
     @Test
     void theSecondLineGets404OnATicketNotEscalatedToItAndSeesAnEscalatedOne() throws Exception {
         // a P2 through the API: never escalated
-        String quiet = json(call(
-                        ApiSample.of("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
+        String quiet = ApiSample.json(
+                        call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "q-" + System.nanoTime())))
                 .get("number")
                 .asText();
         // the hotel (HA) calls the out-of-hours line: a P1 on 24x7, escalated at creation (R17)
@@ -149,15 +150,21 @@ class TokenAccessTest {
                 .withBody("{\"callerNumber\":\"+31 30 765 4321\",\"line\":\"out-of-hours\",\"calledAt\":\""
                         + "2026-11-26T10:10:00+01:00\",\"summary\":\"Niemand kan bellen in het hotel.\"}"));
         assertEquals(201, called.getStatusCode(), called.getBody());
-        String escalated = json(called).get("number").asText();
+        String escalated = ApiSample.json(called).get("number").asText();
 
-        assertEquals(404, call(get(quiet, "demo-secondline-token")).getStatusCode());
-        var ack = call(event(quiet, "{\"kind\":\"second-line-ack\"}").withToken("demo-secondline-token"));
+        assertEquals(
+                404, call(ApiSample.getTicket(quiet, "demo-secondline-token")).getStatusCode());
+        var ack = call(
+                ApiSample.postEvent(quiet, "{\"kind\":\"second-line-ack\"}").withToken("demo-secondline-token"));
         assertEquals(404, ack.getStatusCode(), ack.getBody());
-        assertEquals(200, call(get(quiet, "demo-ops-token")).getStatusCode(), "operations see everything");
+        assertEquals(
+                200, call(ApiSample.getTicket(quiet, "demo-ops-token")).getStatusCode(), "operations see everything");
 
-        assertEquals(200, call(get(escalated, "demo-secondline-token")).getStatusCode());
-        var acked = call(event(escalated, "{\"kind\":\"second-line-ack\"}").withToken("demo-secondline-token"));
+        assertEquals(
+                200,
+                call(ApiSample.getTicket(escalated, "demo-secondline-token")).getStatusCode());
+        var acked = call(
+                ApiSample.postEvent(escalated, "{\"kind\":\"second-line-ack\"}").withToken("demo-secondline-token"));
         assertEquals(200, acked.getStatusCode(), acked.getBody());
 
         String listed = call(list("demo-secondline-token")).getBody();
@@ -184,17 +191,5 @@ class TokenAccessTest {
 
     private static ApiSample list(String token) {
         return ApiSample.of("get-tickets-open.json").withToken(token);
-    }
-
-    private static ApiSample get(String number, String token) {
-        return ApiSample.of("get-ticket.json").withPath(number).withToken(token);
-    }
-
-    private static ApiSample event(String number, String body) {
-        return ApiSample.of("post-ticket-event.json").withPath(number).withBody(body);
-    }
-
-    private static JsonNode json(APIGatewayV2HTTPResponse response) throws Exception {
-        return DatabindJson.MAPPER.readTree(response.getBody());
     }
 }
