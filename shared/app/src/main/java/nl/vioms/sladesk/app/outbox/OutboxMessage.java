@@ -38,9 +38,13 @@ public record OutboxMessage(
         return new OutboxMessage(id, topic, attributes, body, createdAt, DeliveryState.PENDING, null, null);
     }
 
-    /** The SNS topics of template.yaml. */
+    /**
+     * Where a message goes: the SNS topics of template.yaml (published by the escalation function),
+     * or {@code MAIL}, an {@code OutboundMail} sent with SES by the mailer function (issue 16).
+     */
     public enum Topic {
         ESCALATIONS,
-        OPERATIONS
+        OPERATIONS,
+        MAIL
     }
 }
