@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.vioms.sladesk.app.Json;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One mail to one recipient, rendered when the change it announces is stored and kept as the
@@ -25,17 +24,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record OutboundMail(
         MailKind kind,
-        @Nullable String ticket,
-        @Nullable String window,
+        String ticket,
+        String window,
         int windowMails,
-        @Nullable String eventId,
+        String eventId,
         String to,
         String language,
         String subject,
         String text,
         String html,
         String messageId,
-        @Nullable String inReplyTo,
+        String inReplyTo,
         List<String> references) {
 
     public OutboundMail {
