@@ -109,6 +109,9 @@ final class StatusPage {
             case ASSIGNED -> "Toegewezen aan klant";
             case SLA_WARNING -> "Waarschuwing: hersteltermijn voor 75 % verstreken";
             case SLA_BREACH -> "Termijn overschreden";
+            case REPLY -> "Bericht van VIOMS";
+            case MAIL_SKIPPED -> "E-mail niet verstuurd";
+            case MAIL_BOUNCED -> "E-mail kwam niet aan";
         };
     }
 

@@ -133,7 +133,10 @@ final class TicketRoutes {
             throw ApiError.badRequest("kind is required");
         }
         EventKind kind = EventKind.fromWireName(body.kind());
-        if (kind == EventKind.CREATED || kind == EventKind.SLA_WARNING || kind == EventKind.SLA_BREACH) {
+        if (kind == EventKind.CREATED
+                || kind == EventKind.SLA_WARNING
+                || kind == EventKind.SLA_BREACH
+                || kind.isMailRecord()) {
             throw ApiError.badRequest("kind " + kind.wireName() + " is recorded by SLA Desk itself");
         }
         if (caller.token().scope() == TokenScope.SECOND_LINE && kind != EventKind.SECOND_LINE_ACK) {

@@ -35,7 +35,21 @@ public enum EventKind {
     /** The sweep saw the 75 % restore warning pass (R17); data {@code checkpoint}. Recorded once. */
     SLA_WARNING,
     /** The sweep saw a target breached (R12-R14); data {@code checkpoint}. Recorded once. */
-    SLA_BREACH;
+    SLA_BREACH,
+    /**
+     * Operations write to the customer: data {@code text}, optional {@code recipients} (among the
+     * ticket's contacts); mailed through the outbox (issue 16). Moves no clock.
+     */
+    REPLY,
+    /** A mail of ours was not sent on purpose (suppressed address, hourly limit); data {@code to}, {@code reason}. */
+    MAIL_SKIPPED,
+    /** SES reported a bounce or complaint for a mail of ours; data {@code to}, {@code type}. */
+    MAIL_BOUNCED;
+
+    /** What the mail machinery records (SLA Desk itself, never a caller; allowed on a closed ticket too). */
+    public boolean isMailRecord() {
+        return this == MAIL_SKIPPED || this == MAIL_BOUNCED;
+    }
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

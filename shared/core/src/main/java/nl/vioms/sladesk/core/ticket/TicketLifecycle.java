@@ -48,7 +48,8 @@ public final class TicketLifecycle {
                 && event.kind() != EventKind.NOTE
                 && event.kind() != EventKind.EMAIL
                 && event.kind() != EventKind.SLA_WARNING
-                && event.kind() != EventKind.SLA_BREACH) {
+                && event.kind() != EventKind.SLA_BREACH
+                && !event.kind().isMailRecord()) {
             throw new ConflictException("ticket " + ticket.number() + " is closed");
         }
         if (event.at().isBefore(timeline.created())) {
@@ -62,7 +63,7 @@ public final class TicketLifecycle {
                         ticket.priority(),
                         event.data().getOrDefault("priorityReason", ticket.priorityReason()),
                         timeline);
-            case NOTE, SECOND_LINE_ACK, SLA_WARNING, SLA_BREACH -> ticket;
+            case NOTE, SECOND_LINE_ACK, SLA_WARNING, SLA_BREACH, REPLY, MAIL_SKIPPED, MAIL_BOUNCED -> ticket;
             case ASSIGNED -> {
                 var d = event.data();
                 for (String field : new String[] {"customer", "customerName", "reseller", "level", "serviceKind"}) {
