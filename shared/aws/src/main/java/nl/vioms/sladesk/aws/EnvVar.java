@@ -17,5 +17,10 @@ public enum EnvVar {
     /** The support address SES receives for; mail from it is a loop. */
     SUPPORT_ADDRESS,
     /** Base URL of the HTTP API, for links to a ticket in messages. */
-    PUBLIC_BASE_URL
+    PUBLIC_BASE_URL,
+    /**
+     * The out-of-hours phone number for A/HA faults (R7). Set for the functions whose ticket changes
+     * customers hear of by mail (issue 16): their ticket service plans the mails.
+     */
+    OUT_OF_HOURS_NUMBER
 }

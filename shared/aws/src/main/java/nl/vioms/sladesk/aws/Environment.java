@@ -31,6 +31,12 @@ public final class Environment {
         return value;
     }
 
+    /** Whether the variable is set (and not blank). */
+    public boolean has(EnvVar name) {
+        String value = values.get(name.name());
+        return value != null && !value.isBlank();
+    }
+
     /** Whether the runtime offers credentials at an endpoint (SnapStart) instead of in variables. */
     public boolean containerCredentials() {
         String uri = values.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");

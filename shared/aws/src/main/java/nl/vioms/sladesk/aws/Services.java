@@ -1,6 +1,8 @@
 package nl.vioms.sladesk.aws;
 
 import java.time.Clock;
+import nl.vioms.sladesk.app.mail.MailPlanner;
+import nl.vioms.sladesk.app.mail.MailSettings;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
@@ -88,15 +90,26 @@ public final class Services {
         return ticketRepository;
     }
 
-    /** Opening tickets, recording events, their clocks; links in messages start at the public URL. */
+    /**
+     * Opening tickets, recording events, their clocks; links in messages start at the public URL.
+     * In a function the template gives the out-of-hours number (the intakes: their changes are
+     * what customers hear of), each change also writes its mails to the outbox (issue 16).
+     */
     public synchronized TicketService ticketService() {
         if (ticketService == null) {
-            ticketService = new TicketService(
-                    ticketRepository(),
-                    new TicketClocks(policies()),
-                    new PriorityClassifier(),
-                    clock,
-                    env.require(EnvVar.PUBLIC_BASE_URL));
+            TicketClocks clocks = new TicketClocks(policies());
+            String linkBase = env.require(EnvVar.PUBLIC_BASE_URL);
+            MailPlanner mail = env.has(EnvVar.OUT_OF_HOURS_NUMBER)
+                    ? new MailPlanner(
+                            directory(),
+                            clocks,
+                            new MailSettings(
+                                    env.require(EnvVar.SUPPORT_ADDRESS),
+                                    env.require(EnvVar.OUT_OF_HOURS_NUMBER),
+                                    linkBase))
+                    : null;
+            ticketService =
+                    new TicketService(ticketRepository(), clocks, new PriorityClassifier(), clock, linkBase, mail);
         }
         return ticketService;
     }

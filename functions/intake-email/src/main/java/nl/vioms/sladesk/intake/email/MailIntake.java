@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.app.mail.MailPlanner;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -193,6 +194,8 @@ public final class MailIntake {
         Customer customer = trust.customer();
         Map<String, String> intake = new LinkedHashMap<>(trust.asData());
         referenced.ifPresent(number -> intake.put("referencedTicket", number));
+        // our acknowledgement and updates answer in the reporter's thread (issue 16)
+        MailPlanner.threadId(m.messageId()).ifPresent(id -> intake.put(MailPlanner.MESSAGE_ID, id));
         String requested = null;
         if (trust.level() == MailTrust.Level.UNAUTHENTICATED) {
             intake.put("triage", "unauthenticated sender");

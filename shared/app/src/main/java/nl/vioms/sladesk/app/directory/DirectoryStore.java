@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.Reseller;
 
 /**
  * The directory's reads (the port): resellers' customers, their addresses, numbers and tokens.
@@ -13,6 +14,8 @@ import nl.vioms.sladesk.core.directory.Customer;
  */
 public interface DirectoryStore {
     Optional<Customer> customer(String id);
+
+    Optional<Reseller> reseller(String id);
 
     /** Every customer, ordered by id. */
     List<Customer> customers();

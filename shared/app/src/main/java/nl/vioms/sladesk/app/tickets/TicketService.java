@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.app.mail.MailPlanner;
+import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.app.tickets.TicketStore.SourceClaim;
 import nl.vioms.sladesk.app.tickets.TicketStore.Stored;
@@ -46,19 +48,35 @@ public final class TicketService {
     private final PriorityClassifier classifier;
     private final Clock clock;
     private final String linkBase;
+    private final MailPlanner mail;
 
     public TicketService(TicketStore tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock) {
-        this(tickets, clocks, classifier, clock, "");
+        this(tickets, clocks, classifier, clock, "", null);
     }
 
     /** @param linkBase the public base URL that links to tickets in escalations start with */
     public TicketService(
             TicketStore tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock, String linkBase) {
+        this(tickets, clocks, classifier, clock, linkBase, null);
+    }
+
+    /**
+     * @param linkBase the public base URL that links to tickets in escalations start with
+     * @param mail     who is mailed what (issue 16), committed with each change; null: no mail
+     */
+    public TicketService(
+            TicketStore tickets,
+            TicketClocks clocks,
+            PriorityClassifier classifier,
+            Clock clock,
+            String linkBase,
+            MailPlanner mail) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.classifier = classifier;
         this.clock = clock;
         this.linkBase = linkBase;
+        this.mail = mail;
     }
 
     /** The ticket and whether the source had been taken in before (then nothing new was stored). */
@@ -86,9 +104,13 @@ public final class TicketService {
         String number = claimed.claim().ticketNumber();
         TicketFactory.NewTicket created = draft.created().numbered(number);
         // R17: a P1 on a 24x7 contract reaches the second line at once, committed with the ticket
-        List<OutboxMessage> escalations = messages(
-                EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket()), draft.clocks()));
-        tickets.create(created.ticket(), created.created(), draft.clocks(), escalations);
+        List<OutboxMessage> outbox = new ArrayList<>(messages(
+                EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket()), draft.clocks())));
+        // the acknowledgement is committed with the ticket: no ticket without its mail, and no mail twice
+        if (mail != null && tickets.hasOutbox()) {
+            outbox.addAll(mails(mail.opened(created.ticket(), created.created(), draft.clocks())));
+        }
+        tickets.create(created.ticket(), created.created(), draft.clocks(), outbox);
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
         Log.info(
@@ -139,12 +161,14 @@ public final class TicketService {
                     ClockResult clocksNow = clocksOf(updated);
                     // only a reclassification or an assignment can make an escalation owed
                     boolean changesTerms = event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
-                    tickets.append(
-                            updated,
-                            event,
-                            clocksNow,
-                            recorded,
-                            changesTerms ? owed(updated, clocksNow, recorded) : List.of());
+                    List<OutboxMessage> outbox =
+                            new ArrayList<>(changesTerms ? owed(updated, clocksNow, recorded) : List.of());
+                    if (mail != null && tickets.hasOutbox()) {
+                        mails(mail.recorded(stored.ticket(), updated, stored.history(), event, clocksNow)).stream()
+                                .filter(m -> !tickets.outboxHas(m.id()))
+                                .forEach(outbox::add);
+                    }
+                    tickets.append(updated, event, clocksNow, recorded, outbox);
                     Log.info(
                             "ticket.event",
                             Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
@@ -272,6 +296,18 @@ public final class TicketService {
                             : OutboxMessage.Topic.OPERATIONS;
                     return OutboxMessage.pending(e.id(), topic, e.attributes(), Json.write(body), clock.instant());
                 })
+                .toList();
+    }
+
+    /** Outbox messages of topic MAIL, one per mail (and so per recipient). */
+    private List<OutboxMessage> mails(List<OutboundMail> planned) {
+        return planned.stream()
+                .map(m -> OutboxMessage.pending(
+                        MailPlanner.outboxId(m),
+                        OutboxMessage.Topic.MAIL,
+                        Map.of("kind", m.kind().wireName()),
+                        m.toJson(),
+                        clock.instant()))
                 .toList();
     }
 

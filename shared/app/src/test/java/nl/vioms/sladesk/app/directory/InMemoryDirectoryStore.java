@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.Reseller;
 
 /**
  * A {@link DirectoryStore} in memory, for fast tests of the application logic. It answers as the
@@ -20,6 +21,17 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
     private final Map<String, Customer> customers = new TreeMap<>();
     private final Map<String, String> lookups = new ConcurrentHashMap<>();
     private final Map<String, ApiToken> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Reseller> resellers = new ConcurrentHashMap<>();
+
+    public InMemoryDirectoryStore put(Reseller reseller) {
+        resellers.put(reseller.id(), reseller);
+        return this;
+    }
+
+    @Override
+    public Optional<Reseller> reseller(String id) {
+        return Optional.ofNullable(resellers.get(id));
+    }
 
     public synchronized InMemoryDirectoryStore put(Customer customer) {
         customers.put(customer.id(), customer);

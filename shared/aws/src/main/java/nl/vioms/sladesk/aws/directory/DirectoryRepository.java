@@ -45,8 +45,18 @@ public final class DirectoryRepository implements DirectoryStore {
     }
 
     public void putReseller(Reseller reseller) {
-        dynamo.putItem(b -> b.tableName(table)
-                .item(Map.of("pk", s("RESELLER#" + reseller.id()), "sk", s("RESELLER"), "name", s(reseller.name()))));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s("RESELLER#" + reseller.id()));
+        item.put("sk", s("RESELLER"));
+        item.put("name", s(reseller.name()));
+        putSet(item, "contacts", reseller.contacts());
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public Optional<Reseller> reseller(String id) {
+        return get("RESELLER#" + id, "RESELLER")
+                .map(item -> new Reseller(id, string(item, "name"), set(item, "contacts")));
     }
 
     /** Writes the customer and its lookup items (a later seed of the same customer replaces them). */
@@ -61,6 +71,7 @@ public final class DirectoryRepository implements DirectoryStore {
         item.put("level", s(customer.level().name()));
         item.put("monthlyLicenceFee", s(customer.monthlyLicenceFee().toPlainString()));
         item.put("monthlyFixedCosts", s(customer.monthlyFixedCosts().toPlainString()));
+        item.put("language", s(customer.language()));
         item.put(
                 "services",
                 AttributeValue.fromL(customer.services().stream()
@@ -178,7 +189,8 @@ public final class DirectoryRepository implements DirectoryStore {
                 new BigDecimal(string(item, "monthlyFixedCosts")),
                 set(item, "emails"),
                 set(item, "domains"),
-                set(item, "phones"));
+                set(item, "phones"),
+                item.containsKey("language") ? string(item, "language") : "nl");
     }
 
     private static Set<String> set(Map<String, AttributeValue> item, String name) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.app.mail.EmailAddresses;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.PhoneNumbers;
@@ -28,7 +29,7 @@ import nl.vioms.sladesk.core.policy.SlaLevel;
 public final class DirectorySeed {
     record ServiceJson(String id, String kind, String name) {}
 
-    record ResellerJson(String id, String name) {}
+    record ResellerJson(String id, String name, List<String> contacts) {}
 
     record CustomerJson(
             String id,
@@ -40,7 +41,8 @@ public final class DirectorySeed {
             List<ServiceJson> services,
             List<String> emails,
             List<String> domains,
-            List<String> phones) {}
+            List<String> phones,
+            String language) {}
 
     record TokenJson(String name, String scope, String reseller, String token, String sha256, String expires) {}
 
@@ -56,7 +58,8 @@ public final class DirectorySeed {
         Set<String> resellerIds = new HashSet<>();
         for (ResellerJson r : list(raw.resellers())) {
             require(r.id(), "reseller without id");
-            resellers.add(new Reseller(r.id(), r.name() == null ? r.id() : r.name()));
+            resellers.add(new Reseller(
+                    r.id(), r.name() == null ? r.id() : r.name(), addresses("reseller " + r.id(), r.contacts())));
             resellerIds.add(r.id());
         }
         List<Customer> customers = new ArrayList<>();
@@ -83,6 +86,10 @@ public final class DirectorySeed {
                         .orElseThrow(
                                 () -> new IllegalArgumentException(where + ": '" + p + "' is not a phone number")));
             }
+            String language = c.language() == null ? "nl" : c.language().toLowerCase(Locale.ROOT);
+            if (!Customer.LANGUAGES.contains(language)) {
+                throw new IllegalArgumentException(where + ": language must be nl or en, not " + c.language());
+            }
             BigDecimal fee = money(where + " monthlyLicenceFee", c.monthlyLicenceFee());
             BigDecimal fixed =
                     c.monthlyFixedCosts() == null ? fee : money(where + " monthlyFixedCosts", c.monthlyFixedCosts());
@@ -94,9 +101,10 @@ public final class DirectorySeed {
                     services,
                     fee,
                     fixed,
-                    lower(c.emails()),
+                    addresses(where, c.emails()),
                     lower(c.domains()),
-                    phones));
+                    phones,
+                    language));
         }
         List<ApiToken> tokens = new ArrayList<>();
         for (TokenJson t : list(raw.tokens())) {
@@ -151,6 +159,17 @@ public final class DirectorySeed {
     private static Set<String> lower(List<String> values) {
         Set<String> out = new HashSet<>();
         list(values).forEach(v -> out.add(v.trim().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    /** E-mail addresses, lower case; one that cannot be an address is refused, naming it. */
+    private static Set<String> addresses(String where, List<String> values) {
+        Set<String> out = lower(values);
+        for (String address : out) {
+            if (!EmailAddresses.plausible(address)) {
+                throw new IllegalArgumentException(where + ": '" + address + "' is not an e-mail address");
+            }
+        }
         return out;
     }
 

@@ -14,6 +14,7 @@ import nl.vioms.sladesk.core.policy.SlaLevel;
  * @param emailAddresses registered addresses, lower case
  * @param emailDomains   domains whose every address belongs to this customer, lower case
  * @param phoneNumbers   E.164 numbers
+ * @param language       the language its mail is written in: "nl" (default) or "en"
  */
 public record Customer(
         String id,
@@ -25,13 +26,46 @@ public record Customer(
         BigDecimal monthlyFixedCosts,
         Set<String> emailAddresses,
         Set<String> emailDomains,
-        Set<String> phoneNumbers) {
+        Set<String> phoneNumbers,
+        String language) {
+
+    /** The languages SLA Desk writes mail in. */
+    public static final Set<String> LANGUAGES = Set.of("nl", "en");
 
     public Customer {
+        if (!LANGUAGES.contains(language)) {
+            throw new IllegalArgumentException("language must be nl or en, not " + language);
+        }
         services = List.copyOf(services);
         emailAddresses = Set.copyOf(emailAddresses);
         emailDomains = Set.copyOf(emailDomains);
         phoneNumbers = Set.copyOf(phoneNumbers);
+    }
+
+    /** A customer whose mail is in Dutch. */
+    public Customer(
+            String id,
+            String resellerId,
+            String name,
+            SlaLevel level,
+            List<ServiceRef> services,
+            BigDecimal monthlyLicenceFee,
+            BigDecimal monthlyFixedCosts,
+            Set<String> emailAddresses,
+            Set<String> emailDomains,
+            Set<String> phoneNumbers) {
+        this(
+                id,
+                resellerId,
+                name,
+                level,
+                services,
+                monthlyLicenceFee,
+                monthlyFixedCosts,
+                emailAddresses,
+                emailDomains,
+                phoneNumbers,
+                "nl");
     }
 
     public Optional<ServiceRef> service(String serviceId) {

@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.intake.email.mail;
 
 import java.util.Locale;
+import nl.vioms.sladesk.app.mail.MailSettings;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class MailClassifier {
     /** Our outbound mails carry Message-IDs in this domain (see {@link TicketReference}). */
-    public static final String OUR_MESSAGE_ID_DOMAIN = "sladesk.vioms.nl";
+    public static final String OUR_MESSAGE_ID_DOMAIN = MailSettings.MESSAGE_ID_DOMAIN;
 
     /** Subjects that only an auto-responder writes. */
     private static final Pattern AUTO_REPLY_SUBJECT = Pattern.compile(
