@@ -35,6 +35,8 @@ public final class Services {
     private PolicySet policies;
     private TicketRepository ticketRepository;
     private TicketService ticketService;
+    private TicketClocks clocks;
+    private MailPlanner mailPlanner;
     private DirectoryRepository directory;
     private OutboxRepository outbox;
     private MonitoringRepository monitoring;
@@ -92,26 +94,47 @@ public final class Services {
 
     /**
      * Opening tickets, recording events, their clocks; links in messages start at the public URL.
-     * In a function the template gives the out-of-hours number (the intakes: their changes are
-     * what customers hear of), each change also writes its mails to the outbox (issue 16).
+     * Where the function plans mail ({@link #mailPlanner}), each change also writes its mails.
      */
     public synchronized TicketService ticketService() {
         if (ticketService == null) {
-            TicketClocks clocks = new TicketClocks(policies());
-            String linkBase = env.require(EnvVar.PUBLIC_BASE_URL);
-            MailPlanner mail = env.has(EnvVar.OUT_OF_HOURS_NUMBER)
-                    ? new MailPlanner(
-                            directory(),
-                            clocks,
-                            new MailSettings(
-                                    env.require(EnvVar.SUPPORT_ADDRESS),
-                                    env.require(EnvVar.OUT_OF_HOURS_NUMBER),
-                                    linkBase))
-                    : null;
-            ticketService =
-                    new TicketService(ticketRepository(), clocks, new PriorityClassifier(), clock, linkBase, mail);
+            ticketService = new TicketService(
+                    ticketRepository(),
+                    clocks(),
+                    new PriorityClassifier(),
+                    clock,
+                    env.require(EnvVar.PUBLIC_BASE_URL),
+                    mailPlanner());
         }
         return ticketService;
+    }
+
+    /** The clocks of tickets under the loaded policies. */
+    public synchronized TicketClocks clocks() {
+        if (clocks == null) {
+            clocks = new TicketClocks(policies());
+        }
+        return clocks;
+    }
+
+    /**
+     * Who is mailed what (issue 16), or null in a function the template gives no out-of-hours
+     * number: only the intakes plan mail, since their changes are what customers hear of.
+     */
+    public synchronized MailPlanner mailPlanner() {
+        if (!env.has(EnvVar.OUT_OF_HOURS_NUMBER)) {
+            return null;
+        }
+        if (mailPlanner == null) {
+            mailPlanner = new MailPlanner(
+                    directory(),
+                    clocks(),
+                    new MailSettings(
+                            env.require(EnvVar.SUPPORT_ADDRESS),
+                            env.require(EnvVar.OUT_OF_HOURS_NUMBER),
+                            env.require(EnvVar.PUBLIC_BASE_URL)));
+        }
+        return mailPlanner;
     }
 
     public synchronized DirectoryRepository directory() {

@@ -12,6 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.app.mail.MailPlanner;
+import nl.vioms.sladesk.app.mail.OutboundMail;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
+import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.core.availability.AvailabilityCalculator;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
@@ -118,6 +122,15 @@ final class MaintenanceCommand implements Callable<Integer> {
         @Option(names = "--id", description = "Stable id (default: mw-<start>).")
         String id;
 
+        @Option(
+                names = "--announce",
+                description = {
+                    "Planned: mail the announcement to every contact of the customers whose services the window",
+                    "touches, and to their resellers; the window's announcement instant becomes the instant SES",
+                    "accepted the last of those mails (R19). Again for the same window mails nobody twice."
+                })
+        boolean announce;
+
         @Override
         public Integer call() {
             CliArgs args = new CliArgs(spec.commandLine());
@@ -130,6 +143,15 @@ final class MaintenanceCommand implements Callable<Integer> {
                         "--to",
                         to,
                         "makes a window longer than " + MonitoringRepository.MAX_MAINTENANCE.toDays() + " days");
+            }
+            if (emergency && announce) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(), "--announce is for planned windows; emergency work is not announced ahead");
+            }
+            if (announce && announced != null) {
+                throw new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "--announce records the announcement instant itself; leave out --announced");
             }
             if (emergency && (reason == null || reason.isBlank())) {
                 throw new CommandLine.ParameterException(
@@ -162,10 +184,9 @@ final class MaintenanceCommand implements Callable<Integer> {
             try (LocalAws aws = RunningSystem.open()) {
                 var monitoring = new MonitoringRepository(
                         aws.clients().dynamo(), aws.resources().tableName("MonitoringTable"));
-                List<String> known = monitoring.services().stream()
-                        .map(MonitoredService::key)
-                        .sorted()
-                        .toList();
+                List<MonitoredService> services = monitoring.services();
+                List<String> known =
+                        services.stream().map(MonitoredService::key).sorted().toList();
                 if (!known.contains(service)) {
                     throw args.bad(
                             "--service",
@@ -176,10 +197,41 @@ final class MaintenanceCommand implements Callable<Integer> {
                                             : "; known: " + String.join(", ", known)));
                 }
                 monitoring.putMaintenance(w);
+                if (announce) {
+                    MonitoredService touched = services.stream()
+                            .filter(s -> s.key().equals(service))
+                            .findFirst()
+                            .orElseThrow();
+                    int written = announce(aws, w, touched);
+                    spec.commandLine()
+                            .getErr()
+                            .println("[sladesk] " + written + " announcement mail(s) written to the outbox;"
+                                    + " ./sladesk mail list shows them once sent");
+                }
             }
             spec.commandLine().getOut().println(Json.write(line(w)));
             return 0;
         }
+    }
+
+    /** Writes the window's announcement mails to the outbox (idempotent per window and recipient). */
+    static int announce(LocalAws aws, MaintenanceWindow window, MonitoredService service) {
+        // the intake's configuration: its ticket service plans the mails (support address, out-of-hours number)
+        Services services = new Services(aws.environmentOf("IntakeApiFunction"), aws.clients(), Clock.systemUTC());
+        MailPlanner planner = services.mailPlanner();
+        Instant now = services.clock().instant();
+        int written = 0;
+        for (OutboundMail mail : planner.maintenance(window, service, now)) {
+            boolean added = services.outbox()
+                    .add(OutboxMessage.pending(
+                            MailPlanner.outboxId(mail),
+                            OutboxMessage.Topic.MAIL,
+                            Map.of("kind", mail.kind().wireName()),
+                            mail.toJson(),
+                            now));
+            written += added ? 1 : 0;
+        }
+        return written;
     }
 
     @Command(

@@ -2,16 +2,20 @@ package nl.vioms.sladesk.intake.api;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
+import nl.vioms.sladesk.app.mail.EmailAddresses;
+import nl.vioms.sladesk.app.mail.MailPlanner;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.TokenScope;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
@@ -120,7 +124,12 @@ final class TicketRoutes {
             String id,
             String customer,
             String service,
-            String backdateReason) {}
+            String backdateReason,
+            String text,
+            List<String> recipients) {}
+
+    /** A reply names at most this many of the ticket's contacts. */
+    private static final int MAX_RECIPIENTS = 10;
 
     /** {@code POST /tickets/{number}/events}: operations record what happened; each event recomputes the clocks. */
     ApiResponse addEvent(ApiRequest request, Caller caller) {
@@ -143,8 +152,15 @@ final class TicketRoutes {
             throw new ApiError(403, "Forbidden", "a second-line token may only add second-line-ack");
         }
         Map<String, String> data = new LinkedHashMap<>();
-        if (body.note() != null) {
-            data.put("text", body.note());
+        if (body.note() != null && body.text() != null) {
+            throw ApiError.badRequest("give note or text, not both");
+        }
+        String text = body.text() != null ? body.text() : body.note();
+        if (text != null) {
+            data.put("text", text);
+        }
+        if (body.recipients() != null) {
+            data.put(MailPlanner.RECIPIENTS, recipients(kind, body.recipients()));
         }
         if (body.priority() != null) {
             data.put("priority", body.priority().toUpperCase(Locale.ROOT));
@@ -168,6 +184,23 @@ final class TicketRoutes {
         var event = new TicketEvent(id, kind, at, caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
         return Problems.json(200, TicketJson.full(view));
+    }
+
+    /** A reply's recipients, checked as addresses here; the ticket service checks they are the ticket's contacts. */
+    private static String recipients(EventKind kind, List<String> recipients) {
+        if (kind != EventKind.REPLY) {
+            throw ApiError.badRequest("recipients belong to a reply only");
+        }
+        if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
+            throw ApiError.badRequest("recipients: 1 to " + MAX_RECIPIENTS + " addresses, or leave it out");
+        }
+        for (String address : recipients) {
+            if (address == null || !EmailAddresses.plausible(address.strip())) {
+                throw ApiError.badRequest(
+                        "recipients: '" + Texts.oneLine(String.valueOf(address)) + "' is not an e-mail address");
+            }
+        }
+        return String.join(",", recipients.stream().map(EmailAddresses::normal).toList());
     }
 
     /** The directory's facts an assignment carries, so the history alone rebuilds the ticket. */

@@ -3,6 +3,7 @@ package nl.vioms.sladesk.app.mail;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,8 @@ import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.error.InvalidInputException;
+import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
+import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.WindowKind;
 import nl.vioms.sladesk.core.ticket.EventKind;
@@ -324,12 +327,91 @@ public final class MailPlanner {
         return SAFE_MESSAGE_ID.matcher(bare).matches() ? Optional.of("<" + bare + ">") : Optional.empty();
     }
 
+    /**
+     * The announcement of a planned maintenance window (R19) to every contact of the customers
+     * whose services it touches (R21: a platform service touches every service of the kinds it
+     * carries) and to their resellers' contacts. A window announced less than the policy's notice
+     * ahead says so: it counts as emergency maintenance at month end.
+     *
+     * @param now when it is announced
+     */
+    public List<OutboundMail> maintenance(MaintenanceWindow window, MonitoredService service, Instant now) {
+        Duration notice = clocks.policies()
+                .policyOn(window.window().start().atZone(Amsterdam.ZONE).toLocalDate())
+                .availability()
+                .minimumNotice();
+        boolean late = Duration.between(now, window.window().start()).compareTo(notice) < 0;
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
+        Map<String, List<String>> servicesOf = new LinkedHashMap<>();
+        for (Customer customer : directory.customers()) {
+            List<String> touched = customer.services().stream()
+                    .filter(ref -> service.affects(customer.id(), ref))
+                    .map(ref -> ref.name() == null ? ref.id() : ref.name())
+                    .toList();
+            if (touched.isEmpty()) {
+                continue;
+            }
+            for (String address : new TreeSet<>(customer.emailAddresses())) {
+                recipients.putIfAbsent(address, new Recipient(address, customer.language()));
+                servicesOf.computeIfAbsent(address, a -> new ArrayList<>()).addAll(touched);
+            }
+            directory.reseller(customer.resellerId()).ifPresent(reseller -> {
+                for (String contact : new TreeSet<>(reseller.contacts())) {
+                    recipients.putIfAbsent(contact, new Recipient(contact, "nl"));
+                    servicesOf
+                            .computeIfAbsent(contact, a -> new ArrayList<>())
+                            .addAll(touched.stream()
+                                    .map(t -> customer.name() + ": " + t)
+                                    .toList());
+                }
+            });
+        }
+        recipients.keySet().removeIf(a -> EmailAddresses.isOurs(a, settings.supportAddress()));
+        List<OutboundMail> out = new ArrayList<>();
+        for (Recipient r : recipients.values()) {
+            Words w = Words.of(r.language());
+            String subject = w.subject(MailKind.MAINTENANCE) + ": " + service.name() + ", "
+                    + w.when(window.window().start());
+            MailBody body = new MailBody()
+                    .paragraph(w.greeting())
+                    .paragraph(w.maintenanceIntro())
+                    .facts(List.of(
+                            Map.entry(w.label("service"), service.name()),
+                            Map.entry(w.label("from"), w.when(window.window().start())),
+                            Map.entry(w.label("until"), w.when(window.window().end())),
+                            Map.entry(
+                                    w.label("affects"), String.join(", ", new TreeSet<>(servicesOf.get(r.address()))))))
+                    .quote(window.reason() == null ? "" : window.reason());
+            if (late) {
+                body.paragraph(w.lateAnnouncement(notice.toHours()));
+            }
+            body.paragraph(w.signature());
+            String unique =
+                    digest("maintenance|" + window.id() + "|" + window.window().start() + "|" + r.address());
+            out.add(new OutboundMail(
+                    MailKind.MAINTENANCE,
+                    null,
+                    window.id(),
+                    recipients.size(),
+                    window.window().start().toString(),
+                    r.address(),
+                    r.language(),
+                    subject,
+                    body.text(),
+                    body.html(r.language(), subject),
+                    "<maintenance." + unique + "@" + MailSettings.MESSAGE_ID_DOMAIN + ">",
+                    null,
+                    List.of()));
+        }
+        return out;
+    }
+
     /** The outbox id of a mail: one per trigger and recipient, so a retried change writes it once. */
     public static String outboxId(OutboundMail mail) {
         String trigger = mail.ticket() != null
                 ? mail.ticket() + "#mail#"
                         + (mail.eventId() == null ? mail.kind().wireName() : mail.eventId())
-                : "maintenance#" + mail.window() + "#mail";
+                : "maintenance#" + mail.window() + "#" + mail.eventId() + "#mail";
         return trigger + "#" + digest(mail.to());
     }
 

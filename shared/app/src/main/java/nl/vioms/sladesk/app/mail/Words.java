@@ -72,6 +72,7 @@ final class Words {
             case "service" -> say("Dienst", "Service");
             case "from" -> say("Van", "From");
             case "until" -> say("Tot", "Until");
+            case "affects" -> say("Betreft uw diensten", "Affects your services");
             default -> throw new IllegalArgumentException(key);
         };
     }
@@ -182,6 +183,22 @@ final class Words {
 
     String signature() {
         return say("Met vriendelijke groet,\nVIOMS Servicedesk", "Kind regards,\nVIOMS Service Desk");
+    }
+
+    String maintenanceIntro() {
+        return say(
+                "Wij voeren gepland onderhoud uit. Uw diensten kunnen in dit venster kort onbereikbaar zijn"
+                        + " (Nederlandse tijd):",
+                "We will carry out planned maintenance. Your services may be briefly unavailable in this window"
+                        + " (Amsterdam time):");
+    }
+
+    String lateAnnouncement(long hours) {
+        return say(
+                "Deze aankondiging komt minder dan " + hours + " uur voor aanvang. Het onderhoud geldt daarom"
+                        + " als spoedonderhoud (R19).",
+                "This notice comes less than " + hours + " hours ahead. The work therefore counts as emergency"
+                        + " maintenance (R19).");
     }
 
     String bestEffort() {

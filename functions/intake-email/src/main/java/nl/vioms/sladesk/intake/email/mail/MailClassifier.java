@@ -1,10 +1,10 @@
 package nl.vioms.sladesk.intake.email.mail;
 
 import java.util.Locale;
-import nl.vioms.sladesk.app.mail.MailSettings;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import nl.vioms.sladesk.app.mail.MailSettings;
 
 /**
  * Tells mail written by people from automatic mail, so that SLA Desk never opens a ticket for an
