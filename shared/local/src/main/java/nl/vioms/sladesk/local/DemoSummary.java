@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.emulators.LocalAws;
 
@@ -88,6 +89,9 @@ record DemoSummary(
         int total = 0;
         for (DeliveryState state : DeliveryState.values()) {
             for (var message : outbox.listByState(state, 1000)) {
+                if (message.topic() == OutboxMessage.Topic.MAIL) {
+                    continue; // mailLines
+                }
                 total++;
                 byKind.merge(
                         message.attributes().getOrDefault("kind", "?") + " ("

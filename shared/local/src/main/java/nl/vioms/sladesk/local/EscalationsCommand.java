@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.emulators.LocalAws;
 import picocli.CommandLine.Command;
@@ -43,7 +44,10 @@ final class EscalationsCommand implements Callable<Integer> {
         try (LocalAws aws = RunningSystem.open()) {
             var outbox =
                     new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
-            for (var message : outbox.listByState(wanted, limit)) {
+            // mail has its own command (./sladesk mail list)
+            for (var message : outbox.listByState(wanted, limit).stream()
+                    .filter(m -> m.topic() != OutboxMessage.Topic.MAIL)
+                    .toList()) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("escalationId", message.id());
                 line.put("topic", message.topic().name().toLowerCase(Locale.ROOT));

@@ -11,11 +11,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import nl.vioms.sladesk.app.mail.MailKind;
+import nl.vioms.sladesk.app.mail.OutboundMail;
+import nl.vioms.sladesk.app.outbox.DeliveryState;
+import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.ticket.EventKind;
@@ -449,6 +457,50 @@ class IntakeEmailEndToEndTest {
         assertTrue(stored.ticket().subject().startsWith("Storing \u20ac"));
     }
 
+    // ---------------------------------------------------------------- outbound mail (issue 16)
+
+    @Test
+    void aTrustedReportIsAcknowledgedToItsReporterAndTheResellersDeskInItsThread() throws Exception {
+        var opened = deliver(fresh(corpus("01-outlook-alternative.eml")));
+
+        Map<String, OutboundMail> mails = mailsOf(opened.ticketNumber());
+        assertEquals(Set.of("jan@bakkerij-devries.nl", "servicedesk@telnet-partners.nl"), mails.keySet());
+        OutboundMail ack = mails.get("jan@bakkerij-devries.nl");
+        assertEquals(MailKind.ACKNOWLEDGEMENT, ack.kind());
+        assertEquals(
+                "[" + opened.ticketNumber() + "] Melding ontvangen: Telefooncentrale reageert niet meer",
+                ack.subject());
+        // the reporter's own Message-ID (made unique by fresh()) is what the acknowledgement answers
+        assertTrue(
+                ack.inReplyTo()
+                        .endsWith(".AM7PR03MB6512D1E2F3A4B5C6D7E8F9A0B1C2@AM7PR03MB6512.eurprd03.prod.outlook.com>"),
+                ack.inReplyTo());
+        assertEquals(ack.inReplyTo(), ack.references().get(0));
+    }
+
+    @Test
+    void automaticMailIsNeverAnsweredNorIsAForgedSender() throws Exception {
+        int before = pendingMails();
+        for (String file : List.of(
+                "10-auto-reply-afwezig.eml",
+                "11-exchange-ooo.eml",
+                "12-bounce-dsn.eml",
+                "13-bulk-newsletter.eml",
+                "14-loop-own-address.eml",
+                "18-read-receipt.eml")) {
+            assertEquals(Kind.IGNORED, deliver(fresh(corpus(file))).kind(), file);
+        }
+        assertEquals(before, pendingMails(), "no mail for auto-replies, bounces, lists, loops, receipts");
+
+        // a forged From (DMARC fail) at a customer's address: triage, and no mail to the forged address
+        var forged = deliver(
+                fresh(corpus("01-outlook-alternative.eml")),
+                "2026-11-26T08:00:00.000Z",
+                verdicts("FAIL", "FAIL", "FAIL", "PASS"));
+        assertEquals(Kind.OPENED, forged.kind(), forged.reason());
+        assertFalse(mailsOf(forged.ticketNumber()).containsKey("jan@bakkerij-devries.nl"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static TicketService newService() {
@@ -502,6 +554,30 @@ class IntakeEmailEndToEndTest {
         return ("From: " + from + "\r\nTo: support@vioms.nl\r\nSubject: " + subject + "\r\nMessage-ID: <" + messageId
                         + ">\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n")
                 .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The mails planned for a ticket, by recipient (the outbox's pending MAIL messages). */
+    private static Map<String, OutboundMail> mailsOf(String number) {
+        Map<String, OutboundMail> mails = new HashMap<>();
+        for (OutboxMessage m : outbox().listByState(DeliveryState.PENDING, 10_000)) {
+            if (m.topic() == OutboxMessage.Topic.MAIL) {
+                OutboundMail mail = OutboundMail.fromJson(m.body());
+                if (number.equals(mail.ticket())) {
+                    mails.put(mail.to(), mail);
+                }
+            }
+        }
+        return mails;
+    }
+
+    private static int pendingMails() {
+        return (int) outbox().listByState(DeliveryState.PENDING, 10_000).stream()
+                .filter(m -> m.topic() == OutboxMessage.Topic.MAIL)
+                .count();
+    }
+
+    private static OutboxRepository outbox() {
+        return new OutboxRepository(aws.clients().dynamo(), env.require(EnvVar.OUTBOX_TABLE));
     }
 
     private static TicketRepository withOutbox() {
