@@ -21,6 +21,7 @@ import nl.vioms.sladesk.core.availability.ExclusionKind;
 import nl.vioms.sladesk.core.availability.PlannedMaintenance;
 import nl.vioms.sladesk.core.policy.CreditRounding;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.policy.RuleIds;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
 import nl.vioms.sladesk.core.policy.SlaPolicy;
@@ -184,7 +185,7 @@ final class CreditCommand implements Callable<Integer> {
         out.put("emergencyDownMinutes", availability.emergencyDownMinutes());
         out.put("availability", availability.availabilityPercent());
         out.put("availabilityKpi", terms.availabilityKpi());
-        out.put("kpiMet", availability.availabilityPercent().compareTo(terms.availabilityKpi()) >= 0);
+        out.put("kpiMet", availability.meets(terms.availabilityKpi())); // exact, not the 4-decimal figure
         out.put("rounding", credit.rounding().wireName());
         out.put("creditPercent", credit.creditPercent());
         out.put("credit", credit.amount().toPlainString());
@@ -193,7 +194,7 @@ final class CreditCommand implements Callable<Integer> {
         out.put(
                 "downIntervals",
                 availability.downIntervals().stream()
-                        .map(d -> Map.of(
+                        .map(d -> ordered(
                                 "from",
                                 CliArgs.format(d.interval().start()),
                                 "to",
@@ -204,7 +205,7 @@ final class CreditCommand implements Callable<Integer> {
         out.put(
                 "excludedIntervals",
                 availability.excludedIntervals().stream()
-                        .map(d -> Map.of(
+                        .map(d -> ordered(
                                 "from",
                                 CliArgs.format(d.interval().start()),
                                 "to",
@@ -217,11 +218,21 @@ final class CreditCommand implements Callable<Integer> {
                                 d.ruleId()))
                         .toList());
         out.put("policy", policy.id());
-        var rules = new TreeSet<>(availability.rulesApplied());
+        var rules = new TreeSet<>(RuleIds.ORDER);
+        rules.addAll(availability.rulesApplied());
         rules.addAll(credit.rules());
         out.put("rules", rules);
         spec.commandLine().getOut().println(Json.write(out));
         return 0;
+    }
+
+    /** A JSON object whose keys keep the order given (byte-stable output). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private BigDecimal money(String option, String value) {

@@ -176,6 +176,37 @@ class SladeskCommandsTest {
     }
 
     @Test
+    void creditOutputIsByteStableWithRulesByNumberAndTheKpiJudgedExactly() {
+        String[] args = {
+            "credit",
+            "--month",
+            "2026-11",
+            "--level",
+            "N",
+            "--fee",
+            "250.00",
+            // down 10 369.0368 s of 2 592 000 s: 99.59996 %, shown as 99.6000 (issue 20, item 3)
+            "--outage",
+            "2026-11-10T10:00:00Z/2026-11-10T12:52:49.0368Z",
+            "--maintenance",
+            "2026-11-15T20:00/2026-11-15T22:00@2026-11-10T09:00",
+            "--excluded",
+            "2026-11-20T10:00/2026-11-20T11:00"
+        };
+        String first = sladesk(args).out();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(first, sladesk(args).out(), "run " + (i + 2) + " differs");
+        }
+        assertTrue(first.contains("\"availability\":99.6000"), first);
+        assertTrue(first.contains("\"kpiMet\":false"), first);
+        assertTrue(first.contains("{\"from\":\"2026-11-10T11:00:00+01:00\",\"to\":"), first);
+        int r2 = first.indexOf("\"R2\"");
+        int r18 = first.indexOf("\"R18\"");
+        int r23 = first.indexOf("\"R23\"");
+        assertTrue(r2 > 0 && r2 < r18 && r18 < r23, "rules by number: " + first);
+    }
+
+    @Test
     void badInputExitsTwoNamingTheArgument() {
         Run month = sladesk("credit", "--month", "2026-13", "--level", "N", "--fee", "250.00");
         Run time = sladesk("clock", "--level", "N", "--priority", "P1", "--reported", "24-12-2026 16:30");

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import nl.vioms.sladesk.core.policy.RuleIds;
 import nl.vioms.sladesk.core.time.Interval;
 
 /**
@@ -51,7 +52,18 @@ public record AvailabilityResult(
         excludedIntervals = List.copyOf(excludedIntervals);
         unknownIntervals = List.copyOf(unknownIntervals);
         emergencyWindows = List.copyOf(emergencyWindows);
-        rulesApplied = Collections.unmodifiableSortedSet(new TreeSet<>(rulesApplied));
+        TreeSet<String> byNumber = new TreeSet<>(RuleIds.ORDER);
+        byNumber.addAll(rulesApplied);
+        rulesApplied = Collections.unmodifiableSortedSet(byNumber);
+    }
+
+    /**
+     * Whether the month meets an availability KPI (R5), judged on the exact ratio: 99.59996 % does
+     * not meet 99.60 %, though it is shown as 99.6000.
+     */
+    public boolean meets(BigDecimal kpiPercent) {
+        BigDecimal up = Minutes.nanos(total.minus(down)).multiply(BigDecimal.valueOf(100));
+        return up.compareTo(kpiPercent.multiply(Minutes.nanos(total))) >= 0;
     }
 
     /**

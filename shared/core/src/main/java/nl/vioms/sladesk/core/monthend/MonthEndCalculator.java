@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
 import nl.vioms.sladesk.core.monthend.ContractMonth.TicketSummary;
 import nl.vioms.sladesk.core.policy.CreditRounding;
 import nl.vioms.sladesk.core.policy.LevelTerms;
+import nl.vioms.sladesk.core.policy.RuleIds;
 import nl.vioms.sladesk.core.policy.SlaPolicy;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
@@ -60,7 +60,7 @@ public final class MonthEndCalculator {
             List<TicketLine> tickets,
             Instant now) {
         Interval period = AvailabilityCalculator.monthInterval(month);
-        TreeSet<String> rules = new TreeSet<>(Comparator.comparingInt((String r) -> Integer.parseInt(r.substring(1))));
+        TreeSet<String> rules = new TreeSet<>(RuleIds.ORDER);
         List<ServiceMonth> services = new ArrayList<>();
         Map<String, AvailabilityResult> results = new LinkedHashMap<>();
         Map<String, Map<String, CreditResult>> credits = new LinkedHashMap<>();
@@ -103,7 +103,7 @@ public final class MonthEndCalculator {
                     Minutes.of(a.emergencyDown()),
                     percent,
                     terms.availabilityKpi(),
-                    percent.compareTo(terms.availabilityKpi()) >= 0,
+                    a.meets(terms.availabilityKpi()), // the exact figure decides, not the shown one
                     terms.availabilityCredit(),
                     ServiceTraces.outages(r, a, period, names, now),
                     ServiceTraces.down(a),
