@@ -196,6 +196,8 @@ public final class MailIntake {
         referenced.ifPresent(number -> intake.put("referencedTicket", number));
         // our acknowledgement and updates answer in the reporter's thread (issue 16)
         MailPlanner.threadId(m.messageId()).ifPresent(id -> intake.put(MailPlanner.MESSAGE_ID, id));
+        // what came with the report is part of it (issue 20, item 13: also when the mail was cut off)
+        putAttachments(m, intake);
         String requested = null;
         if (trust.level() == MailTrust.Level.UNAUTHENTICATED) {
             intake.put("triage", "unauthenticated sender");
@@ -255,6 +257,12 @@ public final class MailIntake {
         data.put("subject", Texts.subject(m.subject()));
         data.put("text", Texts.text(m.text()));
         data.put("raw", rawAt);
+        putAttachments(m, data);
+        return data;
+    }
+
+    /** The attachments' metadata (name, type, size), as one line: the mail itself stays in the bucket. */
+    private static void putAttachments(InboundMail m, Map<String, String> data) {
         if (!m.attachments().isEmpty()) {
             data.put(
                     "attachments",
@@ -262,7 +270,6 @@ public final class MailIntake {
                             .map(a -> a.fileName() + " (" + a.contentType() + ", " + a.sizeBytes() + " bytes)")
                             .collect(Collectors.joining("; ")));
         }
-        return data;
     }
 
     private static String actorOf(String address) {

@@ -457,6 +457,27 @@ class IntakeEmailEndToEndTest {
         assertTrue(stored.ticket().subject().startsWith("Storing \u20ac"));
     }
 
+    @Test
+    void aReportCutOffBeforeItsClosingBoundaryKeepsItsAttachmentAsMetadata() throws Exception {
+        // issue 20, item 13: the text opened the ticket, the attachment of the last part was lost
+        String raw = "From: Jan de Vries <jan@bakkerij-devries.nl>\r\nTo: support@vioms.nl\r\n"
+                + "Subject: Factuur en storing\r\nMessage-ID: <" + UUID.randomUUID() + "@bakkerij-devries.nl>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nToestel 12 geeft geen kiestoon.\r\n"
+                + "--b\r\nContent-Type: application/pdf; name=\"factuur.pdf\"\r\n"
+                + "Content-Disposition: attachment; filename=\"factuur.pdf\"\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQKJcfsj6IK";
+        var opened = deliver(raw.getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(Kind.OPENED, opened.kind(), opened.reason());
+        var created =
+                tickets.find(opened.ticketNumber()).orElseThrow().history().get(0);
+        assertEquals(EventKind.CREATED, created.kind());
+        assertTrue(
+                created.data().getOrDefault("attachments", "").startsWith("factuur.pdf (application/pdf, "),
+                created.data().toString());
+    }
+
     // ---------------------------------------------------------------- outbound mail (issue 16)
 
     @Test

@@ -65,6 +65,23 @@ class MailParserTest {
     }
 
     @Test
+    void anAttachmentInAMultipartCutOffBeforeItsClosingBoundaryIsStillRecorded() throws Exception {
+        // issue 20, item 13: the mail was cut in transit; the last part never sees "--b--"
+        String raw = HEAD
+                + "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n"
+                + "--b\nContent-Type: text/plain; charset=utf-8\n\nToestel 12 geeft geen kiestoon.\n"
+                + "--b\nContent-Type: application/pdf; name=\"factuur.pdf\"\n"
+                + "Content-Disposition: attachment; filename=\"factuur.pdf\"\n"
+                + "Content-Transfer-Encoding: base64\n\nJVBERi0xLjQKJcfs\nj6IKMSAwIG9iago8PA";
+        InboundMail m = MailParser.parse(bytes(raw));
+
+        assertTrue(m.text().contains("Toestel 12 geeft geen kiestoon."), m.text());
+        assertEquals(1, m.attachments().size(), String.valueOf(m.attachments()));
+        assertEquals("factuur.pdf", m.attachments().get(0).fileName());
+        assertEquals("application/pdf", m.attachments().get(0).contentType());
+    }
+
+    @Test
     void longTextIsCutAtTheLimitAndFlagged() throws Exception {
         String line = "Regel met logregels van de centrale, keer op keer herhaald. 😀\n";
         String body = line.repeat(300_000 / line.length() + 1);
