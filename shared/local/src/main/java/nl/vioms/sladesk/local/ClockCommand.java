@@ -26,12 +26,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk clock}: a ticket's SLA deadlines (R3-R17) as one JSON object. */
 @Command(
+        header = "Computes a ticket's SLA deadlines (R3-R17).",
         name = "clock",
         mixinStandardHelpOptions = true,
-        description = {
-            "Computes a ticket's SLA deadlines (R3-R17) and prints one JSON object.",
-            "Times without an offset are Europe/Amsterdam wall-clock time; a best-effort target is null."
-        })
+        description = "Computes a ticket's SLA deadlines (R3-R17) and prints one JSON object. Times without "
+                + "an offset are Europe/Amsterdam wall-clock time; a best-effort target is null.")
 final class ClockCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -33,12 +33,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk credit}: a month's availability and service credit (R18-R26) as one JSON object. */
 @Command(
+        header = "Computes a month's availability and service credit (R18-R26).",
         name = "credit",
         mixinStandardHelpOptions = true,
-        description = {
-            "Computes a month's availability and service credit (R18-R26) and prints one JSON object.",
-            "Times without an offset are Europe/Amsterdam wall-clock time."
-        })
+        description = "Computes a month's availability and service credit (R18-R26) and prints one JSON "
+                + "object. Times without an offset are Europe/Amsterdam wall-clock time.")
 final class CreditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -19,16 +19,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk demo}: a month of SLA Desk on the demo seed, on a fast simulated clock. */
 @Command(
+        header = "Replays a month of the demo on a fast clock and summarises it.",
         name = "demo",
         mixinStandardHelpOptions = true,
-        description = {
-            "Replays a month on the demo seed with a fast simulated clock: e-mails and",
-            "phone calls come in, the probes see a platform outage, a maintenance window",
-            "passes, a P1 is escalated and acknowledged by the second line, tickets are",
-            "resolved, and month-end produces the reports. Every function runs as in",
-            "./sladesk up, on its own data (.sladesk/demo, started afresh each time).",
-            "Ends with a summary and the report paths."
-        })
+        description = "Replays a month on the demo seed with a fast simulated clock: e-mails and phone calls "
+                + "come in, the probes see a platform outage, a maintenance window passes, a P1 is "
+                + "escalated and acknowledged by the second line, tickets are resolved, and month-end "
+                + "produces the reports. Every function runs as in ./sladesk up, on its own data "
+                + "(.sladesk/demo, started afresh each time). Ends with a summary and the report paths.")
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -18,13 +18,12 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk email FILE.eml}: an e-mail to the support address of the running system, as SES delivers it. */
 @Command(
+        header = "Delivers .eml files to the running system as SES would.",
         name = "email",
         mixinStandardHelpOptions = true,
-        description = {
-            "Delivers e-mails (.eml files, RFC 5322) to the running ./sladesk up as SES would:",
-            "the raw message into the mail bucket and SES's notification on the inbound-mail",
-            "topic, which intake-email takes in. Try events/demo/*.eml."
-        })
+        description = "Delivers e-mails (.eml files, RFC 5322) to the running ./sladesk up as SES would: the "
+                + "raw message into the mail bucket and SES's notification on the inbound-mail topic, "
+                + "which intake-email takes in. Try events/demo/*.eml.")
 final class EmailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk escalations}: the outbox of the local system, one JSON line per message. */
 @Command(
+        header = "Lists escalations and notifications with their delivery state.",
         name = "escalations",
         mixinStandardHelpOptions = true,
-        description = "Lists escalations and notifications of the local system with their delivery state (JSON lines).")
+        description =
+                "Lists escalations and notifications of the local system with their delivery state " + "(JSON lines).")
 final class EscalationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,9 +47,14 @@ final class EscalationsCommand implements Callable<Integer> {
             var outbox =
                     new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
             // mail has its own command (./sladesk mail list)
-            for (var message : outbox.listByState(wanted, limit).stream()
+            var messages = outbox.listByState(wanted, limit).stream()
                     .filter(m -> m.topic() != OutboxMessage.Topic.MAIL)
-                    .toList()) {
+                    .toList();
+            if (messages.isEmpty()) {
+                // stdout stays JSON lines (none); people read why it is empty
+                spec.commandLine().getErr().println("no escalations or notifications are " + state);
+            }
+            for (var message : messages) {
                 Map<String, Object> line = new LinkedHashMap<>();
                 line.put("escalationId", message.id());
                 line.put("topic", message.topic().name().toLowerCase(Locale.ROOT));

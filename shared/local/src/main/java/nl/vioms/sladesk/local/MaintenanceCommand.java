@@ -33,13 +33,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk maintenance add|list}: maintenance windows of monitored services (R19). */
 @Command(
+        header = "Adds and lists maintenance windows of monitored services (R19).",
         name = "maintenance",
         mixinStandardHelpOptions = true,
-        description = {
-            "Maintenance windows of monitored services (R19). Planned windows carry their announcement;",
-            "one announced less than 24 h ahead counts as emergency maintenance at month end. Inside an announced",
-            "planned window the probe holds back notifications and incidents, and still checks and records."
-        },
+        description = "Maintenance windows of monitored services (R19). Planned windows carry their "
+                + "announcement; one announced less than 24 h ahead counts as emergency maintenance at "
+                + "month end. Inside an announced planned window the probe holds back notifications and "
+                + "incidents, and still checks and records.",
         subcommands = {MaintenanceCommand.Add.class, MaintenanceCommand.ListWindows.class})
 final class MaintenanceCommand implements Callable<Integer> {
     @Spec
@@ -80,10 +80,8 @@ final class MaintenanceCommand implements Callable<Integer> {
     @Command(
             name = "add",
             mixinStandardHelpOptions = true,
-            description = {
-                "Records a maintenance window. Times are Amsterdam wall-clock (2026-12-06T20:00) or UTC (…Z).",
-                "Adding the same id again replaces the window."
-            })
+            description = "Records a maintenance window. Times are Amsterdam wall-clock (2026-12-06T20:00) or "
+                    + "UTC (…Z). Adding the same id again replaces the window.")
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -124,11 +122,10 @@ final class MaintenanceCommand implements Callable<Integer> {
 
         @Option(
                 names = "--announce",
-                description = {
-                    "Planned: mail the announcement to every contact of the customers whose services the window",
-                    "touches, and to their resellers; the window's announcement instant becomes the instant SES",
-                    "accepted the last of those mails (R19). Again for the same window mails nobody twice."
-                })
+                description = "Planned: mail the announcement to every contact of the customers whose services the "
+                        + "window touches, and to their resellers; the window's announcement instant becomes the "
+                        + "instant SES accepted the last of those mails (R19). Again for the same window mails "
+                        + "nobody twice.")
         boolean announce;
 
         @Override
@@ -267,10 +264,18 @@ final class MaintenanceCommand implements Callable<Integer> {
                                 .map(MonitoredService::key)
                                 .sorted()
                                 .toList();
+                int listed = 0;
                 for (String key : keys) {
                     for (MaintenanceWindow w : monitoring.records(key, span).maintenance()) {
                         spec.commandLine().getOut().println(Json.write(line(w)));
+                        listed++;
                     }
+                }
+                if (listed == 0) {
+                    // stdout stays JSON lines (none); people read why it is empty
+                    spec.commandLine()
+                            .getErr()
+                            .println("no maintenance windows in " + m + (service == null ? "" : " for " + service));
                 }
             }
             return 0;

@@ -20,12 +20,12 @@ import picocli.CommandLine.Spec;
  * the local system, as the schedule does on the 1st, and prints its result as one JSON object.
  */
 @Command(
+        header = "Runs month-end for a closed month on the local system.",
         name = "month-end",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs month-end for a closed month on the local system: availability, ticket compliance,",
-            "credits and reports (R23-R26); prints the run's result as one JSON object."
-        })
+        description = "Runs month-end for a closed month on the local system: availability, ticket "
+                + "compliance, credits and reports (R23-R26); prints the run's result as one JSON "
+                + "object.")
 final class MonthEndCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -16,14 +16,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk probe}: one round of checks against the configured targets, as the schedule runs it. */
 @Command(
+        header = "Runs one probe round against the local probe targets.",
         name = "probe",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs one probe round against the probe targets of the local system (seed them with",
-            "`./sladesk seed demo`): every target checked at once, the results recorded and applied to",
-            "the streaks (R20) like the scheduled ProbeFunction does. Prints one JSON line per target, "
-                    + "then a summary."
-        })
+        description = "Runs one probe round against the probe targets of the local system (seed them with "
+                + "`./sladesk seed demo`): every target checked at once, the results recorded and "
+                + "applied to the streaks (R20) like the scheduled ProbeFunction does. Prints one JSON "
+                + "line per target, then a summary.")
 final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

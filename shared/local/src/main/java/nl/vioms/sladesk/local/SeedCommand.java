@@ -20,13 +20,13 @@ import picocli.CommandLine.Spec;
  * system, and the monitoring seed beside it (FILE-monitoring.json: monitored services, probe targets).
  */
 @Command(
+        header = "Loads directory data (and its monitoring seed) into the local system.",
         name = "seed",
         mixinStandardHelpOptions = true,
-        description = {
-            "Loads directory data (resellers, customers with contracts, API tokens) from a JSON file",
-            "into the local system. FILE is a path or the name of a seed in events/seed (e.g. demo).",
-            "A monitoring seed beside it (demo-monitoring.json: monitored services, probe targets) is loaded too."
-        })
+        description = "Loads directory data (resellers, customers with contracts, API tokens) from a JSON "
+                + "file into the local system. FILE is a path or the name of a seed in events/seed (e.g. "
+                + "demo). A monitoring seed beside it (demo-monitoring.json: monitored services, probe "
+                + "targets) is loaded too.")
 final class SeedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

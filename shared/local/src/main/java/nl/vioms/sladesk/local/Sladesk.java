@@ -2,6 +2,8 @@ package nl.vioms.sladesk.local;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,11 +38,37 @@ public final class Sladesk {
     /** Runs one command; exit 0 on success, 2 on bad input (message on err), 1 on failure. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine commandLine = new CommandLine(new Sladesk()).setOut(out).setErr(err);
+        commandLine.setUsageHelpWidth(100);
         commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
             cl.getErr().println("sladesk: " + e.getMessage());
             return 1;
         });
+        commandLine.setParameterExceptionHandler((e, given) -> usageError(e, given));
         return commandLine.execute(args);
+    }
+
+    /**
+     * A usage error in two lines: what is wrong (a misspelt option first, with the options it may
+     * have meant, before any option it left missing) and where the help is; never the whole help.
+     */
+    private static int usageError(CommandLine.ParameterException e, String[] given) {
+        CommandLine command = e.getCommandLine();
+        String name = command.getCommandSpec().qualifiedName(" ");
+        List<String> known =
+                new ArrayList<>(command.getCommandSpec().optionsMap().keySet());
+        String message = e.getMessage();
+        for (String arg : given) {
+            String option = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (option.startsWith("-") && !known.contains(option) && !option.equals("--")) {
+                List<String> meant = OptionSuggestions.near(option, known);
+                message = "unknown option '" + option + "'"
+                        + (meant.isEmpty() ? "" : "; did you mean " + String.join(" or ", meant) + "?");
+                break;
+            }
+        }
+        command.getErr().println(name + ": " + message);
+        command.getErr().println("See ./" + name + " --help");
+        return 2;
     }
 
     /** Where ./sladesk up keeps its data, beside the repository's files. */

@@ -26,12 +26,12 @@ import picocli.CommandLine.Spec;
  * SHA-256 is stored. Tokens are named; the name is what list, rotate and revoke go by.
  */
 @Command(
+        header = "Issues, lists, rotates and revokes API tokens.",
         name = "token",
         mixinStandardHelpOptions = true,
-        description = {
-            "API tokens: issue (prints the secret once), list (never a secret or hash), rotate (a new secret;",
-            "the old one works on for --overlap), revoke (ends every working token of that name at once)."
-        },
+        description = "API tokens: issue (prints the secret once), list (never a secret or hash), rotate (a "
+                + "new secret; the old one works on for --overlap), revoke (ends every working token of "
+                + "that name at once).",
         subcommands = {
             TokenCommand.Issue.class,
             TokenCommand.ListTokens.class,
@@ -159,7 +159,8 @@ final class TokenCommand implements Callable<Integer> {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,
-            description = "Lists the tokens (JSON lines): name, scope, reseller, created, expires, last used, state.")
+            description =
+                    "Lists the tokens (JSON lines): name, scope, reseller, created, expires, last used, " + "state.")
     static final class ListTokens implements Callable<Integer> {
         @Spec
         CommandSpec spec;

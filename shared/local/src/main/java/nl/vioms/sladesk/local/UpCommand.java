@@ -17,15 +17,14 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk up}: every function of the template, wired as the template wires it, until Ctrl-C. */
 @Command(
+        header = "Runs SLA Desk locally on the AWS emulators.",
         name = "up",
         mixinStandardHelpOptions = true,
-        description = {
-            "Runs SLA Desk locally on the AWS emulators: every function of template.yaml,",
-            "started as the template says: the HTTP API on http://127.0.0.1:3000, the schedules",
-            "(Europe/Amsterdam), the inbound-mail SNS topic and the outbox table's stream.",
-            "Creates the template's tables, topics, queues and buckets (data kept in",
-            ".sladesk/data), logs one line per invocation, and stops on Ctrl-C."
-        })
+        description = "Runs SLA Desk locally on the AWS emulators: every function of template.yaml, started "
+                + "as the template says: the HTTP API on http://127.0.0.1:3000, the schedules "
+                + "(Europe/Amsterdam), the inbound-mail SNS topic and the outbox table's stream. Creates "
+                + "the template's tables, topics, queues and buckets (data kept in .sladesk/data), logs "
+                + "one line per invocation, and stops on Ctrl-C.")
 final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -44,6 +43,7 @@ final class UpCommand implements Callable<Integer> {
             defaultValue = "enabled",
             paramLabel = "WHICH",
             description = "Which schedules run: enabled (as deployed; State: DISABLED ones do not), all, or none "
+                    + ""
                     + "(default: ${DEFAULT-VALUE}).")
     String schedules;
 

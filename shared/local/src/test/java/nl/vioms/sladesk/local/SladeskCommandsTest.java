@@ -207,6 +207,35 @@ class SladeskCommandsTest {
     }
 
     @Test
+    void aMisspeltOptionIsNamedWithWhatItMayMeanInTwoLinesNotTheWholeHelp() {
+        // issue 20, item 10: it was reported as the missing --priority, followed by 20 lines of help
+        Run typo = sladesk("clock", "--level", "N", "--priorty", "P1", "--reported", "2026-12-24T16:30");
+        assertEquals(2, typo.exit());
+        assertEquals(
+                "sladesk clock: unknown option '--priorty'; did you mean --priority?\nSee ./sladesk clock --help\n",
+                typo.err().replace("\r", ""));
+
+        Run prefix = sladesk("credit", "--month", "2026-11", "--level", "N", "--fee", "1", "--out", "x");
+        assertTrue(prefix.err().contains("unknown option '--out'; did you mean --outage?"), prefix.err());
+
+        Run nothingNear = sladesk("clock", "--zzzzzzzz");
+        assertEquals(
+                "sladesk clock: unknown option '--zzzzzzzz'\nSee ./sladesk clock --help\n",
+                nothingNear.err().replace("\r", ""));
+    }
+
+    @Test
+    void theCommandListGivesEachCommandAWholeSentence() {
+        String help = sladesk("--help").out();
+        assertTrue(help.contains("Computes a ticket's SLA deadlines (R3-R17)."), help);
+        assertTrue(help.contains("Runs SLA Desk locally on the AWS emulators."), help);
+        // no summary ends mid-sentence: every command line of the list ends with a full stop
+        help.lines()
+                .filter(l -> l.matches("^  [a-z-]+ {2,}.*"))
+                .forEach(l -> assertTrue(l.strip().endsWith("."), "cut summary: " + l));
+    }
+
+    @Test
     void badInputExitsTwoNamingTheArgument() {
         Run month = sladesk("credit", "--month", "2026-13", "--level", "N", "--fee", "250.00");
         Run time = sladesk("clock", "--level", "N", "--priority", "P1", "--reported", "24-12-2026 16:30");

@@ -129,8 +129,11 @@ class ProblemResponsesTest {
 
         assertEquals(400, response.get("statusCode").asInt());
         assertEquals("Bad Request", body(response).get("title").asText());
-        assertEquals(
-                "unknown event kind 'exploded'", body(response).get("detail").asText());
+        // the valid kinds are listed (issue 20, item 10)
+        assertTrue(
+                body(response).get("detail").asText().startsWith("unknown event kind 'exploded'; the kinds: created,"),
+                body(response).get("detail").asText());
+        assertTrue(body(response).get("detail").asText().contains(", reply,"));
         assertFalse(body(response).has("correlationId"), "a refusal is no failure of SLA Desk");
     }
 

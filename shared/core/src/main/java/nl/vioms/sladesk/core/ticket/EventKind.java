@@ -1,6 +1,8 @@
 package nl.vioms.sladesk.core.ticket;
 
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import nl.vioms.sladesk.core.error.InvalidInputException;
 
 /** What can happen to a ticket; every one is kept in its history. Wire names are kebab-case. */
@@ -61,6 +63,7 @@ public enum EventKind {
                 return kind;
             }
         }
-        throw new InvalidInputException("unknown event kind '" + name + "'");
+        throw new InvalidInputException("unknown event kind '" + name + "'; the kinds: "
+                + Arrays.stream(values()).map(EventKind::wireName).collect(Collectors.joining(", ")));
     }
 }
