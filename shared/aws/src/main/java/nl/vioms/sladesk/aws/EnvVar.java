@@ -17,5 +17,11 @@ public enum EnvVar {
     /** The support address SES receives for; mail from it is a loop. */
     SUPPORT_ADDRESS,
     /** Base URL of the HTTP API, for links to a ticket in messages. */
-    PUBLIC_BASE_URL
+    PUBLIC_BASE_URL,
+    /** The mail table: suppressed addresses and hourly send counters (issue 16). */
+    MAIL_TABLE,
+    /** The SES configuration set every outbound mail is sent with (its events reach MailFeedbackTopic). */
+    MAIL_CONFIGURATION_SET,
+    /** At most this many mails to one address per clock hour (default 10). */
+    MAIL_HOURLY_LIMIT
 }
