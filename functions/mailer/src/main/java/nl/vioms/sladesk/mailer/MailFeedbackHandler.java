@@ -42,14 +42,14 @@ public final class MailFeedbackHandler implements RequestStreamHandler {
     }
 
     private void take(Map<String, Object> event) {
-        SnsEvent sns;
+        SnsEvent notifications;
         try {
-            sns = SnsEvent.from(event);
+            notifications = SnsEvent.from(event);
         } catch (RuntimeException garbage) {
             Log.warn("mail.feedback-not-sns", Map.of("error", String.valueOf(garbage.getMessage())));
             return;
         }
-        for (SnsEvent.SnsRecord record : sns.records()) {
+        for (SnsEvent.SnsRecord record : notifications.records()) {
             feedback.take(record.sns().messageId(), record.sns().message());
         }
     }

@@ -54,8 +54,11 @@ public final class MimeMail {
                 builder.setField(new RawField("In-Reply-To", mail.inReplyTo()));
             }
             if (!mail.references().isEmpty()) {
-                // one id a line: a long thread stays within the 998-character line limit
-                builder.setField(new RawField("References", String.join("\r\n ", mail.references())));
+                String references = String.join(" ", mail.references());
+                // a long thread: one id a line, within the 998-character line limit
+                builder.setField(new RawField(
+                        "References",
+                        references.length() > 900 ? String.join("\r\n ", mail.references()) : references));
             }
             builder.setField(new RawField("Auto-Submitted", "auto-replied"))
                     .setField(new RawField("X-Auto-Response-Suppress", "All"))
