@@ -34,7 +34,9 @@ public final class OutboxPublisher {
     public enum Outcome {
         PUBLISHED,
         ALREADY_DELIVERED,
-        UNKNOWN_MESSAGE
+        UNKNOWN_MESSAGE,
+        /** A mail (issue 16): the mailer function sends it; left as it is. */
+        NOT_AN_SNS_MESSAGE
     }
 
     /** Throws when SNS or DynamoDB fails, so the stream record is retried. */
@@ -45,6 +47,13 @@ public final class OutboxPublisher {
             return Outcome.UNKNOWN_MESSAGE;
         }
         OutboxMessage message = found.get();
+        if (!topicArns.containsKey(message.topic())) {
+            // the stream mapping's filter keeps mail away; should one come anyway, it is the mailer's
+            Log.info(
+                    "outbox.not-an-sns-message",
+                    Map.of("escalationId", messageId, "topic", message.topic().name()));
+            return Outcome.NOT_AN_SNS_MESSAGE;
+        }
         if (message.state() != DeliveryState.PENDING) {
             Log.info(
                     "outbox.already-delivered",

@@ -11,6 +11,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -24,23 +25,31 @@ public final class AwsClients implements AutoCloseable {
     private final AwsCredentialsProvider credentials;
     private final URI dynamoEndpoint;
     private final URI messagingEndpoint;
+    private final URI mailEndpoint;
     // Plain fields, no Supplier method references: a reference such as this::buildSns is resolved
     // when the object is built and loads SnsClient, which a function without SNS does not carry
     // (NoClassDefFoundError at cold start; found by the cold-start harness, issue #9).
     private DynamoDbClient dynamo;
     private SnsClient sns;
     private S3Client s3;
+    private SesV2Client ses;
 
-    private AwsClients(Region region, AwsCredentialsProvider credentials, URI dynamoEndpoint, URI messagingEndpoint) {
+    private AwsClients(
+            Region region,
+            AwsCredentialsProvider credentials,
+            URI dynamoEndpoint,
+            URI messagingEndpoint,
+            URI mailEndpoint) {
         this.region = region;
         this.credentials = credentials;
         this.dynamoEndpoint = dynamoEndpoint;
         this.messagingEndpoint = messagingEndpoint;
+        this.mailEndpoint = mailEndpoint;
     }
 
     /** On Lambda: region and credentials from the runtime's reserved variables. */
     public static AwsClients forLambda(Environment env) {
-        return new AwsClients(Region.of(env.region()), lambdaCredentials(env), null, null);
+        return new AwsClients(Region.of(env.region()), lambdaCredentials(env), null, null, null);
     }
 
     /**
@@ -59,7 +68,15 @@ public final class AwsClients implements AutoCloseable {
      * another; any credentials are accepted there.
      */
     public static AwsClients forEmulators(URI dynamoEndpoint, URI messagingEndpoint, Region region) {
-        return new AwsClients(region, emulatorCredentials(), dynamoEndpoint, messagingEndpoint);
+        return forEmulators(dynamoEndpoint, messagingEndpoint, null, region);
+    }
+
+    /**
+     * As {@link #forEmulators(URI, URI, Region)}, with SES v2 at {@code mailEndpoint} (the
+     * aws-ses-v2-local emulator; plain HTTP, any credentials). Null: no SES client is offered.
+     */
+    public static AwsClients forEmulators(URI dynamoEndpoint, URI messagingEndpoint, URI mailEndpoint, Region region) {
+        return new AwsClients(region, emulatorCredentials(), dynamoEndpoint, messagingEndpoint, mailEndpoint);
     }
 
     public static AwsCredentialsProvider emulatorCredentials() {
@@ -89,6 +106,32 @@ public final class AwsClients implements AutoCloseable {
             s3 = buildS3();
         }
         return s3;
+    }
+
+    /** SES v2 (the mailer function); locally the mail emulator. */
+    public synchronized SesV2Client ses() {
+        if (ses == null) {
+            ses = buildSes();
+        }
+        return ses;
+    }
+
+    /** The region the clients talk to (SES rewrites Message-IDs with a host of it). */
+    public Region region() {
+        return region;
+    }
+
+    private SesV2Client buildSes() {
+        var builder = SesV2Client.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(httpClient());
+        if (mailEndpoint != null) {
+            builder.endpointOverride(mailEndpoint);
+        } else if (dynamoEndpoint != null) {
+            throw new IllegalStateException("these emulators offer no SES endpoint");
+        }
+        return builder.build();
     }
 
     private DynamoDbClient buildDynamo() {
@@ -135,6 +178,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (s3 != null) {
             s3.close();
+        }
+        if (ses != null) {
+            ses.close();
         }
     }
 

@@ -22,5 +22,11 @@ public enum EnvVar {
      * The out-of-hours phone number for A/HA faults (R7). Set for the functions whose ticket changes
      * customers hear of by mail (issue 16): their ticket service plans the mails.
      */
-    OUT_OF_HOURS_NUMBER
+    OUT_OF_HOURS_NUMBER,
+    /** The mail table: suppressed addresses and hourly send counters (issue 16). */
+    MAIL_TABLE,
+    /** The SES configuration set every outbound mail is sent with (its events reach MailFeedbackTopic). */
+    MAIL_CONFIGURATION_SET,
+    /** At most this many mails to one address per clock hour (default 10). */
+    MAIL_HOURLY_LIMIT
 }

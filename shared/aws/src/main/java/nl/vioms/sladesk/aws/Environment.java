@@ -37,6 +37,12 @@ public final class Environment {
         return value != null && !value.isBlank();
     }
 
+    /** The value, or {@code fallback} when it is not set. */
+    public String optional(EnvVar name, String fallback) {
+        String value = values.get(name.name());
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
     /** Whether the runtime offers credentials at an endpoint (SnapStart) instead of in variables. */
     public boolean containerCredentials() {
         String uri = values.get("AWS_CONTAINER_CREDENTIALS_FULL_URI");

@@ -29,4 +29,16 @@ public final class Indexes {
      */
     public static final IndexRef TICKETS_BY_CUSTOMER =
             new IndexRef("TicketsTable", "by-customer", "customerId", "createdAt");
+
+    /**
+     * The mails of one thread (a ticket number, or {@code maintenance#<window>}), oldest first. Sparse: mail
+     * messages only (issue 16).
+     */
+    public static final IndexRef OUTBOX_BY_THREAD = new IndexRef("OutboxTable", "by-thread", "thread", "createdAt");
+
+    /**
+     * A sent mail by the Message-ID its recipient sees (SES's, without brackets, lower case), so a reply's
+     * In-Reply-To finds its ticket. Sparse: accepted mails only (issue 16).
+     */
+    public static final IndexRef OUTBOX_BY_MAIL_ID = new IndexRef("OutboxTable", "by-mail-id", "mailMessageId", null);
 }

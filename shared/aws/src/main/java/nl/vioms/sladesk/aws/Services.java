@@ -5,6 +5,7 @@ import nl.vioms.sladesk.app.mail.MailPlanner;
 import nl.vioms.sladesk.app.mail.MailSettings;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.mail.MailRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -14,8 +15,10 @@ import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
@@ -42,6 +45,7 @@ public final class Services {
     private MonitoringRepository monitoring;
     private ProbeRepository probeRepository;
     private ReportsRepository reports;
+    private MailRepository mail;
 
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public Services(Environment env, AwsClients clients, Clock clock) {
@@ -73,6 +77,16 @@ public final class Services {
 
     public SnsClient sns() {
         return aws.sns();
+    }
+
+    /** SES v2 (the mailer); locally the mail emulator. */
+    public SesV2Client ses() {
+        return aws.ses();
+    }
+
+    /** The region the SDK clients talk to. */
+    public Region region() {
+        return aws.region();
     }
 
     /** The SLA policies, loaded once. */
@@ -171,5 +185,13 @@ public final class Services {
             reports = new ReportsRepository(aws.dynamo(), env.require(EnvVar.REPORTS_TABLE));
         }
         return reports;
+    }
+
+    /** Suppressed addresses and hourly send counters (issue 16). */
+    public synchronized MailRepository mail() {
+        if (mail == null) {
+            mail = new MailRepository(aws.dynamo(), env.require(EnvVar.MAIL_TABLE));
+        }
+        return mail;
     }
 }

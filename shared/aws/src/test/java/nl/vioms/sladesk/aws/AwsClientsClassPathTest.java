@@ -16,12 +16,14 @@ import software.amazon.awssdk.regions.Region;
 
 /**
  * A function's jar carries only the SDK services it declares (intake-api: DynamoDB only), so
- * AwsClients must build its DynamoDB client without SNS or S3 classes present. Tests otherwise
- * see every service on their classpath; here a class loader hides SNS and S3.
+ * AwsClients must build its DynamoDB client without SNS, S3 or SES classes present. Tests otherwise
+ * see every service on their classpath; here a class loader hides SNS, S3 and SES v2.
  */
 class AwsClientsClassPathTest {
     private static final String[] ABSENT = {
-        "software.amazon.awssdk.services.sns.", "software.amazon.awssdk.services.s3.",
+        "software.amazon.awssdk.services.sns.",
+        "software.amazon.awssdk.services.s3.",
+        "software.amazon.awssdk.services.sesv2.",
     };
 
     @Test

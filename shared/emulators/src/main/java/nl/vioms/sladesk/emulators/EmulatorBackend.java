@@ -9,6 +9,14 @@ public interface EmulatorBackend extends AutoCloseable {
     /** SNS, SQS and S3 share one endpoint on both backends. */
     URI messagingEndpoint();
 
+    /**
+     * SES v2 (the mailer, issue 16): aws-ses-v2-local on the Node backend; null where the backend offers none
+     * (then a function that sends mail cannot run on it).
+     */
+    default URI mailEndpoint() {
+        return null;
+    }
+
     /** Whether DynamoDB Streams are emulated (LocalStack: yes; dynalite: no). */
     boolean supportsStreams();
 

@@ -47,7 +47,8 @@ public final class LocalAws implements AutoCloseable {
         this.backend = backend;
         this.ownsBackend = ownsBackend;
         this.template = template;
-        this.clients = AwsClients.forEmulators(backend.dynamoEndpoint(), backend.messagingEndpoint(), REGION);
+        this.clients = AwsClients.forEmulators(
+                backend.dynamoEndpoint(), backend.messagingEndpoint(), backend.mailEndpoint(), REGION);
         this.sqs = SqsClient.builder()
                 .region(REGION)
                 .credentialsProvider(AwsClients.emulatorCredentials())
@@ -89,6 +90,12 @@ public final class LocalAws implements AutoCloseable {
      * ensured (idempotent); closing this stops nothing of theirs.
      */
     public static LocalAws attach(URI dynamoEndpoint, URI messagingEndpoint, Template template, String publicBaseUrl) {
+        return attach(dynamoEndpoint, messagingEndpoint, null, template, publicBaseUrl);
+    }
+
+    /** As {@link #attach(URI, URI, Template, String)}, with the running mail emulator (null: none). */
+    public static LocalAws attach(
+            URI dynamoEndpoint, URI messagingEndpoint, URI mailEndpoint, Template template, String publicBaseUrl) {
         EmulatorBackend running = new EmulatorBackend() {
             @Override
             public URI dynamoEndpoint() {
@@ -98,6 +105,11 @@ public final class LocalAws implements AutoCloseable {
             @Override
             public URI messagingEndpoint() {
                 return messagingEndpoint;
+            }
+
+            @Override
+            public URI mailEndpoint() {
+                return mailEndpoint;
             }
 
             @Override
@@ -244,6 +256,11 @@ public final class LocalAws implements AutoCloseable {
 
     public URI messagingEndpoint() {
         return backend.messagingEndpoint();
+    }
+
+    /** The SES emulator (its sent mails at {@code GET /store}, a web UI at {@code /}), or null. */
+    public URI mailEndpoint() {
+        return backend.mailEndpoint();
     }
 
     /** What one function's code sees as its environment, resolved from template.yaml. */

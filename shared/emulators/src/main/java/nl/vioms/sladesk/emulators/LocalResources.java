@@ -77,6 +77,10 @@ public final class LocalResources {
         template.resourcesOfType("AWS::Serverless::HttpApi")
                 .keySet()
                 .forEach(id -> resources.refs.put(id, publicBaseUrl));
+        // SES (issue 16): the mail emulator keeps no configuration sets or identities; their names resolve
+        template.resourcesOfType("AWS::SES::ConfigurationSet").keySet().forEach(id -> resources.refs.put(id, id));
+        template.resourcesOfType("AWS::SES::EmailIdentity")
+                .forEach((id, props) -> resources.refs.put(id, resources.resolve(props.get("EmailIdentity"))));
         return resources;
     }
 

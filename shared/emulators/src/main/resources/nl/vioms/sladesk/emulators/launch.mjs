@@ -1,6 +1,7 @@
 // Starts the AWS emulators SLA Desk tests against, bound to 127.0.0.1: DynamoDB (dynoxide, a
 // native binary with transactions and streams, as a child of this process; dynalite in this
-// process where that binary does not run) and fauxqs (SNS, SQS, S3). Prints one JSON line with the
+// process where that binary does not run), fauxqs (SNS, SQS, S3) and aws-ses-v2-local (SES v2
+// SendEmail; the mails it accepted at GET /store, a web UI at /). Prints one JSON line with the
 // chosen ports on stdout, then serves until stdin closes or a signal arrives, so nothing outlives
 // the JVM that started it.
 // Usage: node launch.mjs [DATA_DIR]   (no DATA_DIR: everything in memory)
@@ -80,10 +81,17 @@ const fauxqs = await startFauxqs({
   dataDir: dataDir ? path.join(dataDir, 'fauxqs') : undefined,
 });
 
-process.stdout.write(JSON.stringify({ dynamodb: dynamo.port, dynamodbEngine: dynamo.engine, fauxqs: fauxqs.port }) + '\n');
+// SES v2 (decision 18): keeps each mail parsed (from, to, subject, text, html), not its raw headers
+const sesServer = require('aws-ses-v2-local').default;
+const ses = await sesServer({ port: 0, host: '127.0.0.1' });
+
+process.stdout.write(JSON.stringify({
+  dynamodb: dynamo.port, dynamodbEngine: dynamo.engine, fauxqs: fauxqs.port, ses: ses.address().port,
+}) + '\n');
 
 const stop = async () => {
   try { await fauxqs.stop?.(); } catch (e) { /* closing anyway */ }
+  try { ses.close(); } catch (e) { /* closing anyway */ }
   dynamo.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 };

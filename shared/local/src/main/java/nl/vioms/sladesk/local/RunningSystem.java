@@ -32,6 +32,9 @@ final class RunningSystem {
         state.put("pid", ProcessHandle.current().pid());
         state.put("dynamodb", aws.dynamoEndpoint().toString());
         state.put("messaging", aws.messagingEndpoint().toString());
+        if (aws.mailEndpoint() != null) {
+            state.put("mail", aws.mailEndpoint().toString());
+        }
         state.put("api", api.toString());
         try {
             Files.createDirectories(stateFile().getParent());
@@ -61,6 +64,7 @@ final class RunningSystem {
                 .map(state -> LocalAws.attach(
                         URI.create(state.get("dynamodb").asText()),
                         URI.create(state.get("messaging").asText()),
+                        state.hasNonNull("mail") ? URI.create(state.get("mail").asText()) : null,
                         Template.ofProject(),
                         state.get("api").asText()));
     }

@@ -157,6 +157,10 @@ final class UpCommand implements Callable<Integer> {
         runtime.pollerFunctions().forEach((trigger, function) -> out.println("  " + trigger + "  -> " + function));
         out.println(
                 "DynamoDB emulator: " + aws.dynamoEndpoint() + "   SNS/SQS/S3 emulator: " + aws.messagingEndpoint());
+        if (aws.mailEndpoint() != null) {
+            out.println("Sent mail (SES emulator): " + aws.mailEndpoint() + "/   as JSON: " + aws.mailEndpoint()
+                    + "/store");
+        }
         out.println("Data: " + Sladesk.dataDir() + "   Now: "
                 + Amsterdam.iso(Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS)) + "   Ctrl-C stops.");
         out.flush();

@@ -72,6 +72,9 @@ class ExposureTest {
         assertEquals(5, functions.get("EscalationFunction").get("ReservedConcurrentExecutions"));
         assertEquals(2, functions.get("SlaCheckFunction").get("ReservedConcurrentExecutions"));
         assertEquals(10, functions.get("IntakeEmailFunction").get("ReservedConcurrentExecutions"));
+        // the mailer (issue 16): one per outbox shard, like escalation; its feedback a trickle
+        assertEquals(5, functions.get("MailerFunction").get("ReservedConcurrentExecutions"));
+        assertEquals(2, functions.get("MailFeedbackFunction").get("ReservedConcurrentExecutions"));
     }
 
     @Test

@@ -51,7 +51,8 @@ class HandlerEnvironmentTest {
     private static Map<String, String> templateEnvironment(Template.Function function) {
         Map<String, String> env = new HashMap<>();
         for (String name : function.environment().keySet()) {
-            env.put(name, "http://127.0.0.1:3000");
+            // a number where the code reads one (MAIL_HOURLY_LIMIT), an address anywhere else
+            env.put(name, name.endsWith("_LIMIT") ? "10" : "http://127.0.0.1:3000");
         }
         return env;
     }
@@ -65,6 +66,9 @@ class HandlerEnvironmentTest {
 
     private static AwsClients nowhere() {
         return AwsClients.forEmulators(
-                URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:1"), Region.EU_CENTRAL_1);
+                URI.create("http://127.0.0.1:1"),
+                URI.create("http://127.0.0.1:1"),
+                URI.create("http://127.0.0.1:1"),
+                Region.EU_CENTRAL_1);
     }
 }

@@ -86,6 +86,20 @@ class LeastPrivilegeTest {
                     "EscalationsTopic, OperationsTopic: sns:Publish",
                     "EscalationDlq: sqs:SendMessage",
                     "MessagingKey: kms:GenerateDataKey* kms:Decrypt"),
+            // Mailer: outbox.find/markMailAccepted/markSkipped, MailRepository.isSuppressed (Attr.getItem) and
+            // countWithinHourlyLimit, TicketService.record (mail-skipped), MonitoringRepository.recordAnnouncementMail,
+            // SES SendEmail with raw content (authorised as ses:SendRawEmail on identity and configuration set)
+            "MailerFunction",
+            List.of(
+                    "OutboxTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    "MailTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    "TicketsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
+                    "MonitoringTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    "MailIdentity, MailConfigurationSet: ses:SendRawEmail",
+                    "MailDlq: sqs:SendMessage"),
+            // MailFeedback: MailRepository.suppress, TicketService.record (mail-bounced)
+            "MailFeedbackFunction",
+            List.of("MailTable: dynamodb:PutItem", "TicketsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query"),
             // MonitoringRepository.services/records, TicketRepository.createdBetween/read (queries),
             // DirectoryRepository.customers (index), ReportsRepository, ReportPublisher, outbox.add
             "MonthEndFunction",
@@ -108,7 +122,11 @@ class LeastPrivilegeTest {
             Map.entry("DirectoryRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
             // issue, seed, list, rotate and revoke are ./sladesk's; markUsed (UpdateItem) is the API's
             Map.entry("TokenTable.java", Set.of("dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
-            Map.entry("MonitoringRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
+            Map.entry(
+                    "MonitoringRepository.java",
+                    Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
+            Map.entry("MailRepository.java", Set.of("dynamo.putItem", "dynamo.updateItem")),
+            Map.entry("Mailer.java", Set.of("ses.sendEmail")),
             Map.entry(
                     "ProbeRepository.java",
                     Set.of(
@@ -126,7 +144,7 @@ class LeastPrivilegeTest {
                     "TicketRepository.java",
                     Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator", "dynamo.transactWriteItems")));
 
-    private static final Pattern SDK_CALL = Pattern.compile("\\b(dynamo|s3|sns|sqs)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
+    private static final Pattern SDK_CALL = Pattern.compile("\\b(dynamo|s3|sns|sqs|ses)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
 
     @Test
     void everyFunctionIsGrantedExactlyTheActionsItsCodeCalls() {
@@ -318,7 +336,13 @@ class LeastPrivilegeTest {
                 } else if (intrinsic.containsKey("Fn::GetAtt")) {
                     out.add((String) Template.list(intrinsic.get("Fn::GetAtt")).get(0));
                 } else if (intrinsic.containsKey("Fn::Sub")) {
-                    out.add(String.valueOf(intrinsic.get("Fn::Sub")).replaceAll("\\$\\{([A-Za-z0-9]+)\\.Arn}", "$1"));
+                    // an SES identity or configuration set ARN: its resource's logical id
+                    out.add(String.valueOf(intrinsic.get("Fn::Sub"))
+                            .replaceAll(
+                                    "^arn:\\$\\{AWS::Partition}:ses:\\$\\{AWS::Region}:\\$\\{AWS::AccountId}:"
+                                            + "(identity|configuration-set)/\\$\\{([A-Za-z0-9]+)}$",
+                                    "$2")
+                            .replaceAll("\\$\\{([A-Za-z0-9]+)\\.Arn}", "$1"));
                 } else {
                     out.add(DatabindJson.MAPPER.valueToTree(item).toString());
                 }

@@ -39,6 +39,38 @@ class StreamFilterTest {
         return record;
     }
 
+    private static final TemplateTriggers.StreamMapping MAILER = new TemplateTriggers(Template.ofProject())
+            .streamMappings().stream()
+                    .filter(m -> m.functionId().equals("MailerFunction"))
+                    .findFirst()
+                    .orElseThrow();
+    private final StreamFilter mailer = new StreamFilter(MAILER.filterPatterns());
+
+    private static DynamodbEvent.DynamodbStreamRecord mail(String eventName, String deliveryState) {
+        var record = record(eventName, deliveryState);
+        var image = new HashMap<>(record.getDynamodb().getNewImage());
+        image.put("topic", new AttributeValue().withS("MAIL"));
+        record.getDynamodb().setNewImage(image);
+        return record;
+    }
+
+    @Test
+    void theEscalationFunctionIgnoresMailMessages() {
+        assertFalse(filter.matches(mail("INSERT", "PENDING")));
+        assertFalse(filter.matches(mail("MODIFY", "PENDING")));
+    }
+
+    @Test
+    void theMailerTakesPendingMailMessagesOnly() {
+        assertTrue(mailer.matches(mail("INSERT", "PENDING")));
+        assertTrue(mailer.matches(mail("MODIFY", "PENDING")));
+        assertFalse(mailer.matches(mail("MODIFY", "DELIVERED")));
+        assertFalse(mailer.matches(mail("MODIFY", "SKIPPED")));
+        assertFalse(mailer.matches(record("INSERT", "PENDING")), "an escalation is not the mailer's");
+        assertEquals("MailDlq", MAILER.onFailureQueueId());
+        assertTrue(MAILER.reportBatchItemFailures());
+    }
+
     @Test
     void theTemplateMappingIsReadWithItsSettings() {
         assertEquals("OutboxTable", OUTBOX.tableId());

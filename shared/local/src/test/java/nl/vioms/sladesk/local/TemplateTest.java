@@ -68,7 +68,7 @@ class TemplateTest {
     }
 
     @Test
-    void thereAreTheSixFunctionsOfTheArchitecture() {
+    void thereAreTheEightFunctionsOfTheArchitecture() {
         assertEquals(
                 List.of(
                         "IntakeEmailFunction",
@@ -76,6 +76,8 @@ class TemplateTest {
                         "ProbeFunction",
                         "SlaCheckFunction",
                         "EscalationFunction",
+                        "MailerFunction",
+                        "MailFeedbackFunction",
                         "MonthEndFunction"),
                 TEMPLATE.functions().stream().map(Template.Function::logicalId).toList());
     }
@@ -151,7 +153,11 @@ class TemplateTest {
         Map<String, Object> outbox =
                 Template.map(Template.map(Template.map(root.get("Resources")).get("OutboxTable"))
                         .get("Properties"));
-        outbox.remove("GlobalSecondaryIndexes");
+        outbox.put(
+                "GlobalSecondaryIndexes",
+                Template.list(outbox.get("GlobalSecondaryIndexes")).stream()
+                        .filter(index -> !"by-state".equals(Template.map(index).get("IndexName")))
+                        .toList());
 
         assertEquals(List.of("OutboxTable has no index by-state (deliveryState, createdAt)"), missingIndexes(root));
     }

@@ -157,9 +157,13 @@ public final class ColdStartHarness {
         String eventJson = event == null ? "{}" : Files.readString(event);
         List<String> unique = split(config.getProperty(id + ".unique", "").replace(',', ' '));
         Runnable prepare = () -> {};
-        if (module.equals("escalation") && event != null) {
+        if (id.equals("MailerFunction")) {
+            // every run sends: the sample recipient stays below the hourly limit however many runs there are
+            env.put("MAIL_HOURLY_LIMIT", "1000000");
+        }
+        if ((module.equals("escalation") || id.equals("MailerFunction")) && event != null) {
             // the outbox item the stream record says was inserted, written afresh (PENDING) before
-            // every run, so every run publishes rather than skipping a delivered escalation
+            // every run, so every run publishes (or sends) rather than skipping a delivered message
             DynamodbEvent stream = LambdaEvents.fromJson(eventJson, DynamodbEvent.class);
             var item = LambdaEvents.item(
                     LambdaEvents.firstRecord(stream).getDynamodb().getNewImage());
@@ -219,6 +223,9 @@ public final class ColdStartHarness {
         env.put("AWS_ENDPOINT_URL_SNS", aws.messagingEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_S3", aws.messagingEndpoint().toString());
         env.put("AWS_ENDPOINT_URL_SQS", aws.messagingEndpoint().toString());
+        if (aws.mailEndpoint() != null) {
+            env.put("AWS_ENDPOINT_URL_SESV2", aws.mailEndpoint().toString());
+        }
         return env;
     }
 

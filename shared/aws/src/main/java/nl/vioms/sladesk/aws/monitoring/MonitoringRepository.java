@@ -27,6 +27,7 @@ import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.time.Interval;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -125,6 +126,74 @@ public final class MonitoringRepository {
         item.put("excluded", AttributeValue.fromBool(window.excluded()));
         putIfPresent(item, "exclusionReason", window.exclusionReason());
         dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /**
+     * How an outbound mail names the maintenance window it announces ({@code OutboundMail.window}, issue 16):
+     * {@code <serviceKey>|<start>|<id>}, which is enough to find the window's item without a scan.
+     */
+    public static String windowRef(MaintenanceWindow window) {
+        return window.serviceKey() + "|" + window.window().start() + "|" + window.id();
+    }
+
+    /**
+     * Records that SES accepted one announcement mail of a window ({@link #windowRef}): the mail's outbox id
+     * joins {@code announcementMails} and {@code announcementMailCount} goes up by one (once per mail, so a
+     * retry counts nothing twice), and {@code announcedAt} moves to {@code acceptedAt} when that is later: the
+     * window's announcement instant becomes the instant SES accepted the last of its mails.
+     *
+     * @return false when there is no such window
+     */
+    public boolean recordAnnouncementMail(String windowRef, String mailId, Instant acceptedAt) {
+        String[] parts = windowRef.split("\\|", 3);
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("not a window reference <service>|<start>|<id>: " + windowRef);
+        }
+        Map<String, AttributeValue> key = Map.of(
+                "pk",
+                s(partition(parts[0])),
+                "sk",
+                s(sortable(Instant.parse(parts[1])) + "#" + MAINT + "#" + parts[2]));
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key)
+                    .updateExpression("ADD announcementMails :ids, announcementMailCount :one")
+                    .conditionExpression("attribute_exists(pk) AND NOT contains(announcementMails, :id)")
+                    .expressionAttributeValues(Map.of(
+                            ":ids", AttributeValue.fromSs(List.of(mailId)),
+                            ":id", s(mailId),
+                            ":one", AttributeValue.fromN("1"))));
+        } catch (ConditionalCheckFailedException countedOrMissing) {
+            // counted by an earlier attempt, or no such window (checked below)
+        }
+        // announcedAt is ISO-8601 text whose fraction varies in width: compared here, then set if unchanged
+        for (int attempt = 0; attempt < 5; attempt++) {
+            var item = dynamo.getItem(
+                            b -> b.tableName(table).consistentRead(true).key(key))
+                    .item();
+            if (item == null || item.isEmpty()) {
+                return false;
+            }
+            Instant current = instant(item, "announcedAt");
+            if (current != null && !current.isBefore(acceptedAt)) {
+                return true;
+            }
+            try {
+                dynamo.updateItem(b -> b.tableName(table)
+                        .key(key)
+                        .updateExpression("SET announcedAt = :at")
+                        .conditionExpression(
+                                current == null ? "attribute_not_exists(announcedAt)" : "announcedAt = :seen")
+                        .expressionAttributeValues(
+                                current == null
+                                        ? Map.of(":at", s(acceptedAt.toString()))
+                                        : Map.of(":at", s(acceptedAt.toString()), ":seen", item.get("announcedAt"))));
+                return true;
+            } catch (ConditionalCheckFailedException changed) {
+                // another mail of the window moved it meanwhile: compare again
+            }
+        }
+        return true;
     }
 
     public void putUnknown(UnknownSpan span) {

@@ -5,8 +5,10 @@ import static nl.vioms.sladesk.aws.Attr.s;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.Attr;
@@ -20,6 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * The outbox table. Keys: {@code id} (partition). Index {@code by-state}: deliveryState +
  * createdAt. Every state change is conditional, so a retried or concurrent delivery cannot undo
  * another's work.
+ *
+ * <p>A mail message (topic {@code MAIL}, issue 16) also carries {@code thread} (its ticket number, or
+ * {@code maintenance#<window>}; sparse index {@code by-thread}) and, once SES accepted it,
+ * {@code sesMessageId} and {@code mailMessageId} (the Message-ID its recipient sees, without brackets,
+ * lower case; sparse index {@code by-mail-id}); a mail not sent on purpose is SKIPPED with {@code skipReason}.
  */
 public final class OutboxRepository {
     private final DynamoDbClient dynamo;
@@ -66,6 +73,109 @@ public final class OutboxRepository {
         } catch (ConditionalCheckFailedException notPending) {
             return false;
         }
+    }
+
+    /**
+     * Records that SES accepted a mail: DELIVERED, when, SES's message id and the Message-ID header
+     * the recipient sees ({@code <mailMessageId>}, stored without brackets, lower case). False when the
+     * message is no longer pending.
+     */
+    public boolean markMailAccepted(String id, String sesMessageId, String mailMessageId, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
+                    .updateExpression("SET deliveryState = :delivered, deliveredAt = :at, sesMessageId = :ses,"
+                            + " mailMessageId = :mail")
+                    .conditionExpression("deliveryState = :pending")
+                    .expressionAttributeValues(Map.of(
+                            ":delivered", s(DeliveryState.DELIVERED.name()),
+                            ":pending", s(DeliveryState.PENDING.name()),
+                            ":at", s(at.toString()),
+                            ":ses", s(sesMessageId),
+                            ":mail", s(bare(mailMessageId)))));
+            return true;
+        } catch (ConditionalCheckFailedException notPending) {
+            return false;
+        }
+    }
+
+    /** Records that a mail is not sent on purpose (own address, suppressed, hourly limit). False when not pending. */
+    public boolean markSkipped(String id, String reason, Instant at) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
+                    .updateExpression("SET deliveryState = :skipped, skippedAt = :at, skipReason = :reason")
+                    .conditionExpression("deliveryState = :pending")
+                    .expressionAttributeValues(Map.of(
+                            ":skipped", s(DeliveryState.SKIPPED.name()),
+                            ":pending", s(DeliveryState.PENDING.name()),
+                            ":at", s(at.toString()),
+                            ":reason", s(reason))));
+            return true;
+        } catch (ConditionalCheckFailedException notPending) {
+            return false;
+        }
+    }
+
+    /** A mail message with what the mailer recorded on it (null until it did). */
+    public record MailRecord(
+            OutboxMessage message, String thread, String sesMessageId, String mailMessageId, String skipReason) {}
+
+    /** Every mail of a thread (a ticket number, or {@code maintenance#<window>}), oldest first; a Query on by-thread. */
+    public List<MailRecord> mailsOf(String thread) {
+        var index = Indexes.OUTBOX_BY_THREAD;
+        var request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index.indexName())
+                .keyConditionExpression("#thread = :thread")
+                .expressionAttributeNames(Map.of("#thread", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":thread", s(thread)))
+                .build();
+        return dynamo.queryPaginator(request).items().stream()
+                .map(OutboxRepository::mailRecord)
+                .toList();
+    }
+
+    /**
+     * The mail whose recipient saw this Message-ID (with or without brackets, any case), e.g. a reply's
+     * In-Reply-To; a Query on by-mail-id.
+     */
+    public Optional<MailRecord> byMailMessageId(String messageId) {
+        var index = Indexes.OUTBOX_BY_MAIL_ID;
+        var request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index.indexName())
+                .keyConditionExpression("#mid = :mid")
+                .expressionAttributeNames(Map.of("#mid", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":mid", s(bare(messageId))))
+                .build();
+        return dynamo.queryPaginator(request).items().stream().findFirst().map(OutboxRepository::mailRecord);
+    }
+
+    /** A Message-ID as the by-mail-id index keeps it: no angle brackets, lower case. */
+    public static String bare(String messageId) {
+        String id = messageId.trim();
+        if (id.startsWith("<") && id.endsWith(">")) {
+            id = id.substring(1, id.length() - 1);
+        }
+        return id.toLowerCase(Locale.ROOT);
+    }
+
+    /** The thread of a mail: its ticket, or {@code maintenance#<window>}; null when it has neither. */
+    public static String threadOf(OutboundMail mail) {
+        if (mail.ticket() != null) {
+            return mail.ticket();
+        }
+        return mail.window() != null ? "maintenance#" + mail.window() : null;
+    }
+
+    private static MailRecord mailRecord(Map<String, AttributeValue> item) {
+        return new MailRecord(
+                fromItem(item),
+                Attr.string(item, "thread"),
+                Attr.string(item, "sesMessageId"),
+                Attr.string(item, "mailMessageId"),
+                Attr.string(item, "skipReason"));
     }
 
     /**
@@ -127,6 +237,12 @@ public final class OutboxRepository {
         }
         if (m.snsMessageId() != null) {
             item.put("snsMessageId", s(m.snsMessageId()));
+        }
+        if (m.topic() == OutboxMessage.Topic.MAIL) {
+            String thread = threadOf(OutboundMail.fromJson(m.body()));
+            if (thread != null) {
+                item.put("thread", s(thread)); // the sparse by-thread index
+            }
         }
         return item;
     }
