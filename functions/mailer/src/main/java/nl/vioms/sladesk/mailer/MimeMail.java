@@ -21,7 +21,8 @@ import org.apache.james.mime4j.stream.RawField;
  * multipart/alternative with a text/plain and a text/html part, UTF-8, quoted-printable; the
  * subject RFC 2047-encoded when it is not ASCII. Headers that keep auto-responders quiet: {@code
  * Auto-Submitted: auto-replied} (RFC 3834), {@code X-Auto-Response-Suppress: All} (Exchange,
- * Outlook) and {@code Precedence: bulk}.
+ * Outlook) and {@code Precedence: bulk}; {@code X-Loop} with our address, so that a copy that
+ * comes back to the support address is taken for the loop it is.
  */
 public final class MimeMail {
     /** The display name of every mail's From. */
@@ -63,6 +64,8 @@ public final class MimeMail {
             builder.setField(new RawField("Auto-Submitted", "auto-replied"))
                     .setField(new RawField("X-Auto-Response-Suppress", "All"))
                     .setField(new RawField("Precedence", "bulk"))
+                    // a copy forwarded back to the support address is a loop to intake (MailClassifier)
+                    .setField(new RawField("X-Loop", supportAddress))
                     .setField(new RawField("Content-Language", mail.language()))
                     .setBody(multipart);
             Message message = builder.build();

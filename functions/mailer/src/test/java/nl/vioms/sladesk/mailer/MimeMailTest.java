@@ -72,6 +72,7 @@ class MimeMailTest {
         assertEquals("auto-replied", header.getField("Auto-Submitted").getBody());
         assertEquals("All", header.getField("X-Auto-Response-Suppress").getBody());
         assertEquals("bulk", header.getField("Precedence").getBody());
+        assertEquals("support@vioms.nl", header.getField("X-Loop").getBody());
         assertEquals("nl", header.getField("Content-Language").getBody());
         assertEquals("1.0", header.getField("MIME-Version").getBody());
         assertEquals(1, header.getFields("Message-ID").size(), "one Message-ID");

@@ -95,7 +95,7 @@ final class DemoMonth {
                         invocations.invocations(),
                         invocations.errors(),
                         DemoSummary.ticketLines(api, tickets),
-                        DemoSummary.escalationLines(aws, agents),
+                        DemoSummary.escalationAndMailLines(aws, agents),
                         DemoSummary.availabilityLines(month, reports),
                         reports,
                         dir.resolve("runtime.log"));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -107,6 +108,37 @@ record DemoSummary(
         lines.add("  second line received " + acknowledged.size() + " P1 escalation(s), acknowledged " + acks + ": "
                 + acknowledged);
         lines.add("  operations received " + agents.notifications() + " message(s) on their subscriptions");
+        return lines;
+    }
+
+    /** The escalations, then the month's mail (issue 16). */
+    static List<String> escalationAndMailLines(LocalAws aws, DemoAgents agents) {
+        List<String> lines = new ArrayList<>(escalationLines(aws, agents));
+        lines.addAll(mailLines(aws));
+        return lines;
+    }
+
+    /** The mails of the month by kind and state, and where to read them. */
+    static List<String> mailLines(LocalAws aws) {
+        var outbox =
+                new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
+        Map<String, Integer> byKind = new TreeMap<>();
+        Map<String, Integer> byRecipient = new TreeMap<>();
+        int total = 0;
+        for (DeliveryState state : DeliveryState.values()) {
+            for (var record : outbox.mailsByState(state, 10_000)) {
+                OutboundMail mail = OutboundMail.fromJson(record.message().body());
+                total++;
+                String shown =
+                        state == DeliveryState.DELIVERED ? "sent" : state.name().toLowerCase(Locale.ROOT);
+                byKind.merge(mail.kind().wireName() + " (" + shown + ")", 1, Integer::sum);
+                byRecipient.merge(mail.to(), 1, Integer::sum);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("Mails: " + total + " " + byKind);
+        lines.add("  to " + byRecipient);
+        lines.add("  read them: ./sladesk mail list (JSON lines), or the SES emulator's page while ./sladesk up runs");
         return lines;
     }
 

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             ProbeCommand.class,
             MaintenanceCommand.class,
             TokenCommand.class,
+            MailCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Sladesk {

@@ -51,6 +51,8 @@ class LeastPrivilegeTest {
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
                             + " dynamodb:Query",
                     "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
+                    // MailIntake.repliedTo -> OutboxRepository.ticketOf (issue 16)
+                    "OutboxTable/index/by-mail-id: dynamodb:Query",
                     "DirectoryTable: dynamodb:GetItem",
                     "MailBucket/*: s3:GetObject s3:PutObject"),
             // as e-mail intake, HealthRoute's DescribeTable, TokenTable.markUsed (a token's last use),

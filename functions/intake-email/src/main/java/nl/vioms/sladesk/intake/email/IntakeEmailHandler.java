@@ -25,6 +25,7 @@ import nl.vioms.sladesk.intake.email.mail.InboundMail;
 import nl.vioms.sladesk.intake.email.mail.MailParser;
 import nl.vioms.sladesk.intake.email.mail.MalformedMailException;
 import nl.vioms.sladesk.intake.email.mail.SesNotification;
+import nl.vioms.sladesk.intake.email.mail.TrustPolicy;
 import org.crac.Core;
 import org.crac.Resource;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -60,7 +61,13 @@ public final class IntakeEmailHandler implements RequestStreamHandler, Resource 
         this.bucket = services.setting(EnvVar.MAIL_BUCKET);
         // a P1 on a 24x7 contract is escalated at creation (R17), so intake writes the outbox too
         this.directory = services.directory();
-        this.intake = new MailIntake(directory, services.ticketService(), services.setting(EnvVar.SUPPORT_ADDRESS));
+        // a reply whose subject lost the ticket number finds it by the Message-ID SES gave our mail
+        this.intake = new MailIntake(
+                directory,
+                services.ticketService(),
+                services.setting(EnvVar.SUPPORT_ADDRESS),
+                TrustPolicy.defaults(),
+                services.outbox());
         this.invocations = new Invocations(env);
     }
 

@@ -1,7 +1,10 @@
 package nl.vioms.sladesk.intake.email;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,6 +12,7 @@ import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.mail.MailPlanner;
+import nl.vioms.sladesk.app.mail.MailThreads;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.ApiToken;
@@ -43,17 +47,34 @@ public final class MailIntake {
     private static final PriorityClassifier CLASSIFIER = new PriorityClassifier();
     private static final String KEY_PREFIX = "mail#";
 
+    /** At most this many of a reply's Message-IDs are looked up as ours (each is a Query). */
+    private static final int THREAD_LOOKUPS = 3;
+
     private final String supportAddress;
     private final TrustPolicy policy;
+    private final MailThreads threads;
 
     public MailIntake(DirectoryStore directory, TicketService tickets, String supportAddress) {
-        this(directory, tickets, supportAddress, TrustPolicy.defaults());
+        this(directory, tickets, supportAddress, TrustPolicy.defaults(), MailThreads.NONE);
     }
 
-    /** @param policy the sender-trust policy (the support address's domain is added as VIOMS's) */
     public MailIntake(DirectoryStore directory, TicketService tickets, String supportAddress, TrustPolicy policy) {
+        this(directory, tickets, supportAddress, policy, MailThreads.NONE);
+    }
+
+    /**
+     * @param policy  the sender-trust policy (the support address's domain is added as VIOMS's)
+     * @param threads which ticket a mail of ours belongs to, for replies that lost the number (issue 16)
+     */
+    public MailIntake(
+            DirectoryStore directory,
+            TicketService tickets,
+            String supportAddress,
+            TrustPolicy policy,
+            MailThreads threads) {
         this.directory = directory;
         this.tickets = tickets;
+        this.threads = threads;
         this.supportAddress = supportAddress;
         this.policy = supportAddress != null && supportAddress.contains("@")
                 ? policy.withSupportDomain(supportAddress.substring(supportAddress.lastIndexOf('@') + 1))
@@ -146,7 +167,7 @@ public final class MailIntake {
                         "verdicts",
                         verdicts.summary()));
         String source = sourceKey(m, sesMessageId);
-        Optional<String> referenced = TicketReference.find(m);
+        Optional<String> referenced = TicketReference.find(m).or(() -> repliedTo(m));
         Optional<TicketService.View> existing = referenced.flatMap(tickets::view);
         if (existing.isPresent() && existing.get().ticket().status() == TicketStatus.CLOSED) {
             // a closed ticket is done: a new fault reported in its thread gets a ticket and a clock
@@ -259,6 +280,29 @@ public final class MailIntake {
         data.put("raw", rawAt);
         putAttachments(m, data);
         return data;
+    }
+
+    /**
+     * The ticket of the mail of ours this one answers, when its subject lost the number: SES gave
+     * our mail its own Message-ID ({@code <id@region.amazonses.com>}), which the reply repeats in
+     * In-Reply-To and References. Only SES's ids are looked up, and only a few: the headers are the
+     * sender's to write.
+     */
+    private Optional<String> repliedTo(InboundMail m) {
+        List<String> ids = new ArrayList<>();
+        if (m.inReplyTo() != null) {
+            ids.add(m.inReplyTo());
+        }
+        List<String> references = new ArrayList<>(m.references());
+        Collections.reverse(references);
+        ids.addAll(references);
+        return ids.stream()
+                .filter(id -> id.toLowerCase(Locale.ROOT).endsWith(".amazonses.com"))
+                .distinct()
+                .limit(THREAD_LOOKUPS)
+                .map(threads::ticketOf)
+                .flatMap(Optional::stream)
+                .findFirst();
     }
 
     /** The attachments' metadata (name, type, size), as one line: the mail itself stays in the bucket. */

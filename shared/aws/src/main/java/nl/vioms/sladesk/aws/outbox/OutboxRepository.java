@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import nl.vioms.sladesk.app.mail.MailThreads;
 import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * {@code sesMessageId} and {@code mailMessageId} (the Message-ID its recipient sees, without brackets,
  * lower case; sparse index {@code by-mail-id}); a mail not sent on purpose is SKIPPED with {@code skipReason}.
  */
-public final class OutboxRepository {
+public final class OutboxRepository implements MailThreads {
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -136,6 +137,24 @@ public final class OutboxRepository {
                 .toList();
     }
 
+    /** The mails in one delivery state, oldest first (the by-state index, as {@link #listByState}). */
+    public List<MailRecord> mailsByState(DeliveryState state, int limit) {
+        var index = Indexes.OUTBOX_BY_STATE;
+        var request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index.indexName())
+                .keyConditionExpression("#state = :state")
+                .filterExpression("#topic = :mail")
+                .expressionAttributeNames(Map.of("#state", index.partitionKey(), "#topic", "topic"))
+                .expressionAttributeValues(
+                        Map.of(":state", s(state.name()), ":mail", s(OutboxMessage.Topic.MAIL.name())))
+                .build();
+        return dynamo.queryPaginator(request).items().stream()
+                .limit(limit)
+                .map(OutboxRepository::mailRecord)
+                .toList();
+    }
+
     /**
      * The mail whose recipient saw this Message-ID (with or without brackets, any case), e.g. a reply's
      * In-Reply-To; a Query on by-mail-id.
@@ -150,6 +169,12 @@ public final class OutboxRepository {
                 .expressionAttributeValues(Map.of(":mid", s(bare(messageId))))
                 .build();
         return dynamo.queryPaginator(request).items().stream().findFirst().map(OutboxRepository::mailRecord);
+    }
+
+    @Override
+    public Optional<String> ticketOf(String messageId) {
+        return byMailMessageId(messageId)
+                .map(r -> OutboundMail.fromJson(r.message().body()).ticket());
     }
 
     /** A Message-ID as the by-mail-id index keeps it: no angle brackets, lower case. */

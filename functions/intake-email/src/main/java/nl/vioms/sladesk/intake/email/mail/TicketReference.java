@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
  * its In-Reply-To or its References.
  */
 public final class TicketReference {
-    /** A ticket number: VIO-year-six digits. */
+    /** A ticket number: VIO-year-six digits, or more beyond 999 999 a year (TicketNumber). */
     public static final Pattern TICKET_NUMBER =
-            Pattern.compile("(?<![A-Za-z0-9])VIO-(\\d{4})-(\\d{6})(?!\\d)", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("(?<![A-Za-z0-9])VIO-(\\d{4})-(\\d{6}|[1-9]\\d{6,17})(?!\\d)", Pattern.CASE_INSENSITIVE);
 
     private TicketReference() {}
 
