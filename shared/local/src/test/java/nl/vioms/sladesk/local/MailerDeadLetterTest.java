@@ -74,7 +74,8 @@ class MailerDeadLetterTest {
                 earlier.drain(); // past what other tests left on the stream
             }
             drain(aws);
-            var outbox = new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
+            var outbox =
+                    new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
             String id = "VIO-2026-000900#mail-" + UUID.randomUUID();
             OutboundMail mail = new OutboundMail(
                     MailKind.ACKNOWLEDGEMENT,
