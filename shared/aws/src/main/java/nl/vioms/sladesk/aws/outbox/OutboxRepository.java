@@ -122,7 +122,7 @@ public final class OutboxRepository implements MailThreads {
     public record MailRecord(
             OutboxMessage message, String thread, String sesMessageId, String mailMessageId, String skipReason) {}
 
-    /** Every mail of a thread (a ticket number, or {@code maintenance#<window>}), oldest first (by-thread). */
+    /** Every mail of a thread (a ticket number, or {@code maintenance#<window>}), oldest first: by-thread. */
     public List<MailRecord> mailsOf(String thread) {
         var index = Indexes.OUTBOX_BY_THREAD;
         var request = QueryRequest.builder()
