@@ -39,6 +39,7 @@ import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.SesMailStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,7 +80,7 @@ class MailerEndToEndTest {
         var response = send(id);
 
         assertTrue(response.getBatchItemFailures().isEmpty());
-        List<MailStore.Sent> sent = MailStore.to(aws.mailEndpoint(), to);
+        List<SesMailStore.Sent> sent = SesMailStore.to(aws.mailEndpoint(), to);
         assertEquals(1, sent.size());
         assertEquals("[" + ticket + "] Storing ontvangen", sent.get(0).subject());
         assertTrue(sent.get(0).from().contains("support@vioms.nl"), sent.get(0).from());
@@ -111,7 +112,7 @@ class MailerEndToEndTest {
         var again = send(id);
 
         assertTrue(again.getBatchItemFailures().isEmpty());
-        assertEquals(1, MailStore.to(aws.mailEndpoint(), to).size(), "one mail in all");
+        assertEquals(1, SesMailStore.to(aws.mailEndpoint(), to).size(), "one mail in all");
     }
 
     @Test
@@ -133,7 +134,7 @@ class MailerEndToEndTest {
 
         send(id);
 
-        assertEquals(List.of(), MailStore.to(aws.mailEndpoint(), to));
+        assertEquals(List.of(), SesMailStore.to(aws.mailEndpoint(), to));
         assertSkipped(ticket, id, "suppressed");
     }
 
@@ -148,14 +149,14 @@ class MailerEndToEndTest {
         String over = addMail(ticket, null, to, "Update " + limit);
         send(over);
 
-        assertEquals(limit, MailStore.to(aws.mailEndpoint(), to).size());
+        assertEquals(limit, SesMailStore.to(aws.mailEndpoint(), to).size());
         assertSkipped(ticket, over, "hourly-limit");
 
         clock.set(NOW.plus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS));
         String next = addMail(ticket, null, to, "Volgend uur");
         send(next);
 
-        assertEquals(limit + 1, MailStore.to(aws.mailEndpoint(), to).size(), "a new hour sends again");
+        assertEquals(limit + 1, SesMailStore.to(aws.mailEndpoint(), to).size(), "a new hour sends again");
         assertEquals(DeliveryState.DELIVERED, outbox.find(next).orElseThrow().state());
     }
 
@@ -178,7 +179,7 @@ class MailerEndToEndTest {
 
         send(id);
 
-        assertEquals(1, MailStore.to(aws.mailEndpoint(), to).size(), "sent once on the retry");
+        assertEquals(1, SesMailStore.to(aws.mailEndpoint(), to).size(), "sent once on the retry");
     }
 
     @Test
@@ -232,7 +233,7 @@ class MailerEndToEndTest {
 
         assertTrue(response.getBatchItemFailures().isEmpty());
         assertEquals(DeliveryState.PENDING, outbox.find(id).orElseThrow().state(), "left for the mailer");
-        assertEquals(List.of(), MailStore.to(aws.mailEndpoint(), to));
+        assertEquals(List.of(), SesMailStore.to(aws.mailEndpoint(), to));
     }
 
     private void assertSkipped(String ticket, String id, String reason) {

@@ -218,7 +218,8 @@ final class MaintenanceCommand implements Callable<Integer> {
         MailPlanner planner = services.mailPlanner();
         Instant now = services.clock().instant();
         int written = 0;
-        for (OutboundMail mail : planner.maintenance(window, service, now)) {
+        String windowRef = MonitoringRepository.windowRef(window);
+        for (OutboundMail mail : planner.maintenance(window, windowRef, service, now)) {
             boolean added = services.outbox()
                     .add(OutboxMessage.pending(
                             MailPlanner.outboxId(mail),

@@ -159,7 +159,8 @@ class MailRoundTripTest {
         return ("From: Jan de Vries <" + JAN + ">\r\nTo: support@vioms.nl\r\n"
                         + "Subject: Toestel bij de balie geeft geen kiestoon\r\nMessage-ID: " + messageId + "\r\n"
                         + "Date: Thu, 26 Nov 2026 10:29:40 +0100\r\nMIME-Version: 1.0\r\n"
-                        + "Content-Type: text/plain; charset=utf-8\r\n\r\nSinds vanochtend geen kiestoon op een toestel.\r\n")
+                        + "Content-Type: text/plain; charset=utf-8\r\n\r\n"
+                        + "Sinds vanochtend geen kiestoon op een toestel.\r\n")
                 .getBytes(StandardCharsets.UTF_8);
     }
 

@@ -333,9 +333,12 @@ public final class MailPlanner {
      * carries) and to their resellers' contacts. A window announced less than the policy's notice
      * ahead says so: it counts as emergency maintenance at month end.
      *
-     * @param now when it is announced
+     * @param windowRef how the mailer finds the window's item to record the announcement on
+     *                  ({@code MonitoringRepository.windowRef}: service, start and id)
+     * @param now       when it is announced
      */
-    public List<OutboundMail> maintenance(MaintenanceWindow window, MonitoredService service, Instant now) {
+    public List<OutboundMail> maintenance(
+            MaintenanceWindow window, String windowRef, MonitoredService service, Instant now) {
         Duration notice = clocks.policies()
                 .policyOn(window.window().start().atZone(Amsterdam.ZONE).toLocalDate())
                 .availability()
@@ -391,7 +394,7 @@ public final class MailPlanner {
             out.add(new OutboundMail(
                     MailKind.MAINTENANCE,
                     null,
-                    window.id(),
+                    windowRef,
                     recipients.size(),
                     window.window().start().toString(),
                     r.address(),

@@ -43,6 +43,9 @@ class MaintenanceMailTest {
             new TicketClocks(PolicyLoader.loadDefault()),
             new MailSettings("support@vioms.nl", "088 555 0199", "https://sladesk.example"));
 
+    /** As the monitoring repository refers to the window (service, start, id). */
+    private static final String REF = "platform:hosted-voice|2026-12-06T19:00:00Z|mw-1";
+
     /** The hosted-voice platform carries hosted PBXs, not SIP trunks (R21). */
     private final MonitoredService platform =
             MonitoredService.platform("hosted-voice", "Hosted voice platform", Set.of(ServiceKind.HOSTED_PBX));
@@ -61,7 +64,7 @@ class MaintenanceMailTest {
     @Test
     void everyContactOfTheTouchedCustomersAndTheirResellersIsToldOnce() {
         // Fri 4 Dec 13:00 Amsterdam: more than 24 h ahead
-        List<OutboundMail> mails = planner.maintenance(window, platform, Instant.parse("2026-12-04T12:00:00Z"));
+        List<OutboundMail> mails = planner.maintenance(window, REF, platform, Instant.parse("2026-12-04T12:00:00Z"));
 
         Map<String, OutboundMail> byAddress =
                 mails.stream().collect(Collectors.toMap(OutboundMail::to, Function.identity()));
@@ -71,7 +74,7 @@ class MaintenanceMailTest {
                 byAddress.keySet());
         OutboundMail bakery = byAddress.get("jan@bakkerij.nl");
         assertEquals(MailKind.MAINTENANCE, bakery.kind());
-        assertEquals("mw-1", bakery.window());
+        assertEquals(REF, bakery.window());
         assertEquals(4, bakery.windowMails());
         assertEquals(null, bakery.ticket());
         assertEquals(
@@ -87,7 +90,7 @@ class MaintenanceMailTest {
         assertEquals(4, mails.stream().map(MailPlanner::outboxId).distinct().count());
         assertEquals(
                 mails.stream().map(MailPlanner::outboxId).toList(),
-                planner.maintenance(window, platform, Instant.parse("2026-12-04T13:00:00Z")).stream()
+                planner.maintenance(window, REF, platform, Instant.parse("2026-12-04T13:00:00Z")).stream()
                         .map(MailPlanner::outboxId)
                         .toList());
     }
@@ -95,7 +98,7 @@ class MaintenanceMailTest {
     @Test
     void aNoticeLessThan24HoursAheadSaysItCountsAsEmergencyMaintenance() {
         // Sun 6 Dec 08:00 Amsterdam: 12 h before 20:00 (R19's notice is 24 h)
-        List<OutboundMail> mails = planner.maintenance(window, platform, Instant.parse("2026-12-06T07:00:00Z"));
+        List<OutboundMail> mails = planner.maintenance(window, REF, platform, Instant.parse("2026-12-06T07:00:00Z"));
 
         assertTrue(
                 mails.get(0).text().contains("minder dan 24 uur voor aanvang"),
