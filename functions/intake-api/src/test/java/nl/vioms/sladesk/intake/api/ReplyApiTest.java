@@ -70,6 +70,54 @@ class ReplyApiTest {
     }
 
     @Test
+    void eachStepOfOperationsIsMailedOnceWithWhatTheyTyped() throws Exception {
+        var opened = call(ApiSample.of("post-tickets.json")
+                .withToken("demo-telnet-token")
+                .withHeader("idempotency-key", "steps-" + System.nanoTime()));
+        String number = ApiSample.json(opened).get("number").asText();
+
+        step(number, "{\"kind\":\"response\",\"note\":\"We kijken ernaar.\"}");
+        step(number, "{\"kind\":\"waiting-for-customer\",\"note\":\"Welk toestel staat bij de receptie?\"}");
+        step(number, "{\"kind\":\"customer-replied\"}");
+        step(number, "{\"kind\":\"reclassified\",\"priority\":\"P1\",\"reason\":\"alle kamers getroffen\"}");
+        step(number, "{\"kind\":\"resolved\",\"note\":\"Doorschakeling hersteld.\"}");
+        step(number, "{\"kind\":\"closed\"}");
+
+        // to the reseller's desk (the API's caller is no address): one mail per step, in order
+        List<OutboundMail> mails = mailsOf(number);
+        assertEquals(
+                List.of(
+                        MailKind.ACKNOWLEDGEMENT,
+                        MailKind.RESPONSE,
+                        MailKind.WAITING_FOR_CUSTOMER,
+                        MailKind.CUSTOMER_REPLIED,
+                        MailKind.RECLASSIFIED,
+                        MailKind.RESOLVED,
+                        MailKind.CLOSED),
+                mails.stream().map(OutboundMail::kind).sorted().toList());
+        OutboundMail question = only(mails, MailKind.WAITING_FOR_CUSTOMER);
+        assertEquals("[" + number + "] Vraag over uw melding: Receptie kan niet doorverbinden", question.subject());
+        assertTrue(question.text().contains("> Welk toestel staat bij de receptie?"), question.text());
+        OutboundMail reclassified = only(mails, MailKind.RECLASSIFIED);
+        assertTrue(reclassified.text().contains("gewijzigd in P1"), reclassified.text());
+        assertTrue(reclassified.text().contains("> alle kamers getroffen"), reclassified.text());
+        assertTrue(only(mails, MailKind.RESOLVED).text().contains("> Doorschakeling hersteld."));
+        mails.forEach(m -> assertEquals("servicedesk@telnet-partners.nl", m.to()));
+    }
+
+    private void step(String number, String body) {
+        CLOCK.set(CLOCK.instant().plusSeconds(300));
+        var answer = call(ApiSample.postEvent(number, body));
+        assertEquals(200, answer.getStatusCode(), body + " -> " + answer.getBody());
+    }
+
+    private static OutboundMail only(List<OutboundMail> mails, MailKind kind) {
+        List<OutboundMail> of = mails.stream().filter(m -> m.kind() == kind).toList();
+        assertEquals(1, of.size(), kind + ": " + of);
+        return of.get(0);
+    }
+
+    @Test
     void aReplyToAStrangerOrAHostileAddressIsRefusedAndNothingIsMailed() throws Exception {
         var opened = call(ApiSample.of("post-tickets.json")
                 .withToken("demo-telnet-token")
