@@ -78,6 +78,8 @@ class LeastPrivilegeTest {
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
                     "OutboxTable, OutboxTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
                             + " dynamodb:Query",
+                    // MonthEndWatch: ReportsRepository.runFinished (issue 21)
+                    "ReportsTable: dynamodb:GetItem",
                     "SchedulesDlq: sqs:SendMessage"),
             // OutboxPublisher: outbox.find, sns.publish, outbox.markDelivered
             "EscalationFunction",
