@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             ClockCommand.class,
             CreditCommand.class,
             EscalationsCommand.class,
+            StatsCommand.class,
             MonthEndCommand.class,
             SeedCommand.class,
             ProbeCommand.class,
