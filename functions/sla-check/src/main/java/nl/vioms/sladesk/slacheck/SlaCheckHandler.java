@@ -12,6 +12,7 @@ import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.aws.reports.ReportsRepository;
 
 /**
  * The scheduled SLA check (every minute): the clocks due by now, from the sparse due index, get
@@ -35,7 +36,8 @@ public final class SlaCheckHandler implements RequestStreamHandler {
         Services services = new Services(env, clients, clock);
         this.sweep = new SlaSweep(services.ticketRepository(), services.ticketService(), services.outbox());
         // the month-end dead man's switch reads the Reports table only when and until it is due
-        this.monthEnd = new MonthEndWatch(month -> services.reports().runFinished(month));
+        ReportsRepository reports = services.reports(); // at init: a missing REPORTS_TABLE stops it there
+        this.monthEnd = new MonthEndWatch(reports::runFinished);
         this.clock = clock;
         this.invocations = new Invocations(env);
     }

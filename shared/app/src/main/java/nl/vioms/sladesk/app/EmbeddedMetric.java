@@ -99,7 +99,12 @@ public final class EmbeddedMetric {
             sets.add(List.of());
         }
         List<Map<String, String>> metrics = new ArrayList<>();
-        units.forEach((name, unit) -> metrics.add(Map.of("Name", name, "Unit", unit)));
+        units.forEach((name, unit) -> {
+            Map<String, String> metric = new LinkedHashMap<>();
+            metric.put("Name", name);
+            metric.put("Unit", unit);
+            metrics.add(metric);
+        });
         Map<String, Object> directive = new LinkedHashMap<>();
         directive.put("Namespace", NAMESPACE);
         directive.put("Dimensions", sets);

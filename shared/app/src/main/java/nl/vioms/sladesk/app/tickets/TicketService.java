@@ -18,7 +18,6 @@ import nl.vioms.sladesk.app.tickets.TicketStore.Stored;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.error.ConflictException;
-import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.PriorityClassification;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
@@ -290,18 +289,15 @@ public final class TicketService {
     /**
      * The open P1 tickets escalated to the second line (R17) that it has not acknowledged
      * ({@code second-line-ack}) although the policy's response deadline of the ticket has passed:
-     * what sla-check counts for the P1UnacknowledgedAlarm (issue 21). Reads the open queue (R11
-     * order, P1 first) and, for each open P1 only, the outbox ids and the ticket's history.
+     * what sla-check counts for the P1UnacknowledgedAlarm (issue 21). Reads the open P1s (the head
+     * of the queue index) and, for each one past its deadline, the outbox ids and its history.
      */
     public List<String> unacknowledgedBySecondLine(Instant now) {
         if (!tickets.hasOutbox()) {
             return List.of();
         }
         List<String> late = new ArrayList<>();
-        for (Ticket ticket : tickets.queue()) {
-            if (ticket.priority() != Priority.P1) {
-                continue;
-            }
+        for (Ticket ticket : tickets.openP1()) {
             ClockResult clocksNow = clocks.compute(ticket, now).orElse(null);
             if (clocksNow == null
                     || clocksNow.responseDue() == null
