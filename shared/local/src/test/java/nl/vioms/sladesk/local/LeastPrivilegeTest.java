@@ -126,7 +126,12 @@ class LeastPrivilegeTest {
             Map.entry("IntakeRecords.java", Set.of("dynamo.putItem", "dynamo.updateItem")),
             Map.entry(
                     "TicketRepository.java",
-                    Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator", "dynamo.transactWriteItems")));
+                    Set.of(
+                            "dynamo.getItem",
+                            "dynamo.putItem",
+                            "dynamo.query",
+                            "dynamo.queryPaginator",
+                            "dynamo.transactWriteItems")));
 
     private static final Pattern SDK_CALL = Pattern.compile("\\b(dynamo|s3|sns|sqs)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
 
