@@ -126,7 +126,7 @@ record DemoSummary(
                             namespace,
                             metric,
                             count
-                                    ? "sum " + m.get("sum")
+                                    ? "sum " + m.get("sum") + ", max " + m.get("max") + " per line"
                                     : "max " + m.get("max") + " " + m.get("unit") + " (" + m.get("samples")
                                             + " samples)",
                             m.containsKey("by") ? "  " + m.get("by") : ""));
