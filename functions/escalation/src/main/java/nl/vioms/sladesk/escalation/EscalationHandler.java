@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.OutboxMessage.Topic;
@@ -75,15 +77,14 @@ public final class EscalationHandler implements RequestStreamHandler {
             try {
                 publisher.deliver(id);
             } catch (RuntimeException e) {
+                Map<String, Object> failed = new LinkedHashMap<>();
+                failed.put("escalationId", String.valueOf(id));
+                failed.put("sequenceNumber", String.valueOf(sequenceNumber));
+                failed.put("error", String.valueOf(e.getMessage()));
+                // issue 21: a failed attempt (Lambda retries it; the last one goes to the on-failure queue)
                 Log.error(
                         "outbox.publish-failed",
-                        Map.of(
-                                "escalationId",
-                                String.valueOf(id),
-                                "sequenceNumber",
-                                String.valueOf(sequenceNumber),
-                                "error",
-                                String.valueOf(e.getMessage())),
+                        EmbeddedMetric.count(OutboxPublisher.FAILED).into(failed),
                         e);
                 // no sequence number (not a stream record): an empty identifier fails the whole batch
                 return StreamsEventResponse.failedFrom(sequenceNumber == null ? "" : sequenceNumber);

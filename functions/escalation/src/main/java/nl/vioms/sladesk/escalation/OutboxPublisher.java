@@ -1,8 +1,11 @@
 package nl.vioms.sladesk.escalation;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
@@ -18,6 +21,12 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
  * between publish and record.
  */
 public final class OutboxPublisher {
+    /** Embedded metrics (issue 21). */
+    public static final String PUBLISHED = "EscalationsPublished";
+
+    public static final String LATENCY = "EscalationDeliveryLatency";
+    public static final String FAILED = "EscalationsFailed";
+
     private final OutboxRepository outbox;
     private final SnsClient sns;
     private final Map<OutboxMessage.Topic, String> topicArns;
@@ -67,12 +76,20 @@ public final class OutboxPublisher {
                         .message(message.body())
                         .messageAttributes(attributes))
                 .messageId();
-        outbox.markDelivered(message.id(), snsMessageId, clock.instant());
+        Instant accepted = clock.instant();
+        outbox.markDelivered(message.id(), snsMessageId, accepted);
         Map<String, Object> log = new HashMap<>(message.attributes());
         log.put("escalationId", message.id());
-        log.put("topic", message.topic().name());
         log.put("snsMessageId", snsMessageId);
-        Log.info("outbox.published", log);
+        // issue 21: published messages and their delivery latency (outbox write -> SNS accept) by
+        // topic, with the total for the latency alarm
+        long latency =
+                Math.max(0, Duration.between(message.createdAt(), accepted).toMillis());
+        EmbeddedMetric.count(PUBLISHED)
+                .and(LATENCY, latency, EmbeddedMetric.MILLISECONDS)
+                .dimension("topic", message.topic().name())
+                .rollup()
+                .log("outbox.published", log);
         return Outcome.PUBLISHED;
     }
 

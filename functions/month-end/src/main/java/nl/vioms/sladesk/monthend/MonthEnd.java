@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketStore;
@@ -37,10 +39,17 @@ public final class MonthEnd {
     /** Contracts computed at once: each waits mostly on DynamoDB and S3. */
     public static final int DEFAULT_CONCURRENCY = 8;
 
+    /** Embedded metrics of a finished run (issue 21). */
+    public static final String DURATION = "MonthEndDuration";
+
+    public static final String CONTRACTS = "MonthEndContracts";
+    public static final String COMPLETED = "MonthEndCompleted";
+
     private final DirectoryStore directory;
     private final MonitoringRepository monitoring;
     private final ContractInputs inputs;
     private final ContractVersions versions;
+    private final ReportsRepository reports;
     private final ReportPublisher publisher;
     private final PolicySet policies;
     private final Clock clock;
@@ -62,6 +71,7 @@ public final class MonthEnd {
         this.monitoring = monitoring;
         this.inputs = new ContractInputs(monitoring, tickets, new TicketClocks(policies));
         this.versions = new ContractVersions(reports, publisher);
+        this.reports = reports;
         this.publisher = publisher;
         this.policies = policies;
         this.clock = clock;
@@ -109,6 +119,7 @@ public final class MonthEnd {
      * @throws MonthEndFailedException  when contracts failed (the others are stored; a re-run completes it)
      */
     public RunResult run(YearMonth month) {
+        long started = System.nanoTime();
         Instant now = clock.instant();
         Interval period = AvailabilityCalculator.monthInterval(month);
         if (period.end().isAfter(now)) {
@@ -152,21 +163,20 @@ public final class MonthEnd {
         Map<String, String> links = publisher.publishMonth(month, results, now);
         RunResult run = new RunResult(month, results, failures, links);
         publisher.notifyOperations(run, now);
-        Log.info(
-                "month-end-done",
-                Map.of(
-                        "month",
-                        month.toString(),
-                        "contracts",
-                        results.size(),
-                        "new",
-                        run.count(Outcome.NEW),
-                        "changed",
-                        run.count(Outcome.CHANGED),
-                        "unchanged",
-                        run.count(Outcome.UNCHANGED),
-                        "totalCredit",
-                        run.totalCredit().toPlainString()));
+        // what sla-check's month-end watch looks for (the dead man's switch, issue 21)
+        reports.putRun(month, clock.instant(), results.size());
+        Map<String, Object> finished = new LinkedHashMap<>();
+        finished.put("month", month.toString());
+        finished.put("contracts", results.size());
+        finished.put("new", run.count(Outcome.NEW));
+        finished.put("changed", run.count(Outcome.CHANGED));
+        finished.put("unchanged", run.count(Outcome.UNCHANGED));
+        finished.put("totalCredit", run.totalCredit().toPlainString());
+        // issue 21: the run's duration and contracts, and that it finished
+        EmbeddedMetric.of(DURATION, (System.nanoTime() - started) / 1_000_000, EmbeddedMetric.MILLISECONDS)
+                .and(CONTRACTS, results.size(), EmbeddedMetric.COUNT)
+                .and(COMPLETED, 1, EmbeddedMetric.COUNT)
+                .log("month-end-done", finished);
         return run;
     }
 

@@ -10,8 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
@@ -42,6 +44,12 @@ import nl.vioms.sladesk.core.time.Amsterdam;
 public final class ProbeRound {
     /** The schedule's rate in template.yaml (ProbeFunction EveryMinute); a test keeps them equal. */
     public static final Duration INTERVAL = Duration.ofMinutes(1);
+
+    /** Embedded metrics (issue 21): per service each round, and the round's heartbeat. */
+    public static final String CHECKS_FAILED = "ProbeChecksFailed";
+
+    public static final String OUTAGES_OPEN = "OutagesOpen";
+    public static final String ROUND_COMPLETED = "ProbeRoundCompleted";
 
     private final ProbeRepository probes;
     private final MonitoringRepository monitoring;
@@ -109,6 +117,8 @@ public final class ProbeRound {
         List<CheckResult> results = prober.round(targets, at);
 
         List<Outcome> outcomes = new ArrayList<>();
+        // per service: checks failed and targets with an open outage this round (issue 21)
+        Map<String, int[]> perService = new TreeMap<>();
         int conflicts = 0;
         List<RuntimeException> failures = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
@@ -136,6 +146,9 @@ public final class ProbeRound {
                     done.add("streak written by another run");
                 }
                 outcomes.add(new Outcome(target, check, done));
+                int[] tally = perService.computeIfAbsent(target.serviceKey(), k -> new int[2]);
+                tally[0] += check.status() == CheckResult.Status.FAILED ? 1 : 0;
+                tally[1] += next.outageOpen() ? 1 : 0;
                 if (!check.passed() || !done.isEmpty()) {
                     Map<String, Object> log = new LinkedHashMap<>();
                     log.put("target", target.id());
@@ -154,7 +167,13 @@ public final class ProbeRound {
             }
         }
         Result result = new Result(at, outcomes, conflicts);
-        Log.info("probe.round", result.summary().toJson());
+        perService.forEach((service, tally) -> EmbeddedMetric.of(CHECKS_FAILED, tally[0], EmbeddedMetric.COUNT)
+                .and(OUTAGES_OPEN, tally[1], EmbeddedMetric.COUNT)
+                .dimension("service", service)
+                .log("probe.service", Map.of("at", at.toString())));
+        // the dead man's switch (ProbeRoundMissingAlarm): a round that got to its end, every minute
+        EmbeddedMetric.count(ROUND_COMPLETED)
+                .log("probe.round", result.summary().toJson());
         if (!failures.isEmpty()) {
             IllegalStateException failed = new IllegalStateException(
                     failures.size() + " of " + targets.size() + " targets could not be recorded; first: "

@@ -3,9 +3,11 @@ package nl.vioms.sladesk.slacheck;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
@@ -20,6 +22,11 @@ public final class SlaSweep {
 
     /** A message still pending this long after it was written has missed its delivery: ask again. */
     static final Duration REDRIVE_AFTER = Duration.ofMinutes(5);
+
+    /** Embedded metrics of each sweep (issue 21). */
+    public static final String SWEEP_COMPLETED = "SlaSweepCompleted";
+
+    public static final String P1_UNACKNOWLEDGED = "P1Unacknowledged";
 
     private final OutboxRepository outbox;
 
@@ -78,21 +85,22 @@ public final class SlaSweep {
             }
         }
         int redriven = redrive(now);
-        Log.info(
-                "sla-check.swept",
-                Map.of(
-                        "now",
-                        now.toString(),
-                        "entriesRead",
-                        due.itemsRead(),
-                        "tickets",
-                        numbers.size(),
-                        "checkpointsRecorded",
-                        recorded,
-                        "failed",
-                        failed.size(),
-                        "redriven",
-                        redriven));
+        List<String> unacknowledged = tickets.unacknowledgedBySecondLine(now);
+        Map<String, Object> swept = new LinkedHashMap<>();
+        swept.put("now", now.toString());
+        swept.put("entriesRead", due.itemsRead());
+        swept.put("tickets", numbers.size());
+        swept.put("checkpointsRecorded", recorded);
+        swept.put("failed", failed.size());
+        swept.put("redriven", redriven);
+        if (!unacknowledged.isEmpty()) {
+            swept.put("unacknowledgedTickets", unacknowledged);
+        }
+        // issue 21: the sweep's heartbeat (SlaSweepMissingAlarm, a dead man's switch) and the P1s
+        // the second line has not acknowledged by their response deadline (P1UnacknowledgedAlarm)
+        EmbeddedMetric.count(SWEEP_COMPLETED)
+                .and(P1_UNACKNOWLEDGED, unacknowledged.size(), EmbeddedMetric.COUNT)
+                .log("sla-check.swept", swept);
         if (!failed.isEmpty()) {
             throw new IllegalStateException("sla-check could not record the checkpoints of " + failed);
         }

@@ -97,6 +97,9 @@ final class DemoMonth {
                         DemoSummary.ticketLines(api, tickets),
                         DemoSummary.escalationAndMailLines(aws, agents),
                         DemoSummary.availabilityLines(month, reports),
+                        DemoSummary.metricLines(
+                                runtime.metrics(),
+                                AlarmEvaluator.states(aws.template(), runtime.metrics(), clock.instant())),
                         reports,
                         dir.resolve("runtime.log"));
             }

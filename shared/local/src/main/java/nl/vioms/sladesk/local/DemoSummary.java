@@ -30,6 +30,7 @@ record DemoSummary(
         List<String> tickets,
         List<String> escalations,
         List<String> availability,
+        List<String> metrics,
         List<Path> reports,
         Path logFile) {
 
@@ -40,6 +41,7 @@ record DemoSummary(
         tickets.forEach(out::println);
         escalations.forEach(out::println);
         availability.forEach(out::println);
+        metrics.forEach(out::println);
         if (reports.isEmpty()) {
             out.println("Reports: none (month-end produced no report objects)");
         } else {
@@ -139,6 +141,33 @@ record DemoSummary(
         lines.add("Mails: " + total + " " + byKind);
         lines.add("  to " + byRecipient);
         lines.add("  read them: ./sladesk mail list (JSON lines), or the SES emulator's page while ./sladesk up runs");
+        return lines;
+    }
+
+    /**
+     * The functions' embedded metrics of the month (what CloudWatch would have), summed, and the
+     * state at the end of the replay of the template's alarms on them (issue 21).
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> metricLines(List<MetricLines.Point> points, Map<String, String> alarms) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Metrics (" + points.size()
+                + " data points of the functions' embedded metric lines; ./sladesk stats):");
+        MetricLines.summary(points)
+                .forEach((namespace, metrics) -> ((Map<String, Map<String, Object>>) metrics).forEach((metric, m) -> {
+                    boolean count = "Count".equals(m.get("unit"));
+                    lines.add(String.format(
+                            Locale.ROOT,
+                            "  %s/%-26s %s%s",
+                            namespace,
+                            metric,
+                            count
+                                    ? "sum " + m.get("sum") + ", max " + m.get("max") + " per line"
+                                    : "max " + m.get("max") + " " + m.get("unit") + " (" + m.get("samples")
+                                            + " samples)",
+                            m.containsKey("by") ? "  " + m.get("by") : ""));
+                }));
+        lines.add("  alarms at the end: " + alarms);
         return lines;
     }
 

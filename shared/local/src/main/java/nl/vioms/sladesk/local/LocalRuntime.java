@@ -57,12 +57,22 @@ final class LocalRuntime implements AutoCloseable {
     private final AsyncInvocations async;
     private final List<Thread> threads = new ArrayList<>();
     private final Map<String, TemplateTriggers.AsyncConfig> configs = new ConcurrentHashMap<>();
+    private final MetricLines metrics;
     private volatile boolean stopping;
 
     /**
      * @param stateDir where stream mappings keep their checkpoints across restarts (null: in memory)
      */
     LocalRuntime(LocalAws aws, Clock clock, ScheduleMode scheduleMode, InvocationLog log, Path stateDir) {
+        this(aws, clock, scheduleMode, log, stateDir, null);
+    }
+
+    /**
+     * @param stateDir    where stream mappings keep their checkpoints across restarts (null: in memory)
+     * @param metricsFile where the functions' embedded-metric lines are written for ./sladesk stats (null: none)
+     */
+    LocalRuntime(
+            LocalAws aws, Clock clock, ScheduleMode scheduleMode, InvocationLog log, Path stateDir, Path metricsFile) {
         this.clock = clock;
         this.handlers = new LocalHandlers(aws, clock);
         this.triggers = new TemplateTriggers(aws.template());
@@ -94,10 +104,17 @@ final class LocalRuntime implements AutoCloseable {
             }
             pollers.add(new StreamTrigger(aws, mapping, this, stateDir));
         }
+        // last: nothing after it can fail and leave stdout passing through a collector no one closes
+        this.metrics = MetricLines.collect(metricsFile);
     }
 
     LocalHandlers handlers() {
         return handlers;
+    }
+
+    /** The embedded-metric data points the functions have written since the runtime started (issue 21). */
+    List<MetricLines.Point> metrics() {
+        return metrics.points();
     }
 
     Clock clock() {
@@ -288,5 +305,6 @@ final class LocalRuntime implements AutoCloseable {
                 }
             }
         });
+        metrics.close();
     }
 }

@@ -27,6 +27,11 @@ final class RunningSystem {
         return ProjectRoot.find().resolve(".sladesk").resolve("up.json");
     }
 
+    /** The embedded-metric lines of the running ./sladesk up's functions, from its start (./sladesk stats). */
+    static Path metricsFile() {
+        return stateFile().resolveSibling("metrics.jsonl");
+    }
+
     static void announce(LocalAws aws, URI api) {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("pid", ProcessHandle.current().pid());

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ClockCommand.class,
             CreditCommand.class,
             EscalationsCommand.class,
+            StatsCommand.class,
             MonthEndCommand.class,
             SeedCommand.class,
             ProbeCommand.class,

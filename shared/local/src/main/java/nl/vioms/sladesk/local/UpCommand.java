@@ -104,7 +104,13 @@ final class UpCommand implements Callable<Integer> {
                         out);
             }
             Clock clock = Clock.systemUTC();
-            runtime = new LocalRuntime(aws, clock, mode, new InvocationLog(System.out, format), Sladesk.dataDir());
+            runtime = new LocalRuntime(
+                    aws,
+                    clock,
+                    mode,
+                    new InvocationLog(System.out, format),
+                    Sladesk.dataDir(),
+                    RunningSystem.metricsFile());
             try {
                 api = new LocalApiServer(runtime.handlers(), port, runtime.log(), clock);
             } catch (IOException e) {

@@ -29,6 +29,19 @@ class SladeskCommandsTest {
     }
 
     @Test
+    void statsPrintsTheMetricsAndTheAlarmsAsOneJsonObject() throws Exception {
+        Run run = sladesk("stats");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode stats = run.json();
+        assertTrue(stats.has("running") && stats.has("dataPoints") && stats.has("metrics"), run.out());
+        // every dead man's switch of the template is evaluated, whatever ran before
+        for (String alarm : new String[] {"SlaSweepMissingAlarm", "ProbeRoundMissingAlarm", "MonthEndOverdueAlarm"}) {
+            assertTrue(stats.get("alarms").has(alarm), run.out());
+        }
+    }
+
+    @Test
     void clockForAnOfficeHoursP1AcrossChristmas() throws Exception {
         // N P1 reported Thu 24 Dec 2026 16:30 (R5: response 4, restore 8, start work 2 office hours)
         // office hours that day: 16:30-17:30 = 1 h; 25 Dec and 26 Dec holidays (R3), 27 Sunday

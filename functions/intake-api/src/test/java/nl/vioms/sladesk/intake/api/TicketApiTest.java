@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LogCapture;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,45 @@ class TicketApiTest {
         assertEquals("2026-11-27T09:35:00+01:00", clocks.get("restoreDue").asText());
         assertEquals("2026-11-26T16:05:00+01:00", clocks.get("restoreWarningAt").asText());
         assertEquals("2026-11-27T10:05:00+01:00", clocks.get("acknowledgeDue").asText());
+    }
+
+    /** Issue 21: each ticket opened is one TicketsOpened data point by channel and priority; a repeat is none. */
+    @Test
+    void aTicketOpenedIsCountedByChannelAndPriorityAndARepeatIsNot() {
+        String body = uniqueCall("2026-11-26T10:02:00+01:00");
+        var phone = LogCapture.capture(
+                () -> call(ApiSample.of("post-intake-phone.json").withBody(body)));
+        var repeat = LogCapture.capture(
+                () -> call(ApiSample.of("post-intake-phone.json").withBody(body)));
+        var api = LogCapture.capture(() ->
+                call(ApiSample.of("post-tickets.json").withHeader("idempotency-key", "metrics-" + UUID.randomUUID())));
+
+        Map<String, Object> opened = opened(phone.lines());
+        assertEquals(1, opened.get("TicketsOpened"));
+        assertEquals("PHONE", opened.get("channel"));
+        assertEquals("P1", opened.get("priority"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> declared = (Map<String, Object>) opened.get("_aws");
+        assertEquals(
+                List.of(Map.of(
+                        "Namespace",
+                        "SlaDesk",
+                        "Dimensions",
+                        List.of(List.of("channel", "priority")),
+                        "Metrics",
+                        List.of(Map.of("Name", "TicketsOpened", "Unit", "Count")))),
+                declared.get("CloudWatchMetrics"));
+        assertTrue(
+                repeat.lines().stream().noneMatch(l -> "ticket.opened".equals(l.get("event"))),
+                "the same call again opens nothing");
+        assertEquals("API", opened(api.lines()).get("channel"));
+    }
+
+    private static Map<String, Object> opened(List<Map<String, Object>> lines) {
+        return lines.stream()
+                .filter(l -> "ticket.opened".equals(l.get("event")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no ticket.opened in " + lines));
     }
 
     @Test

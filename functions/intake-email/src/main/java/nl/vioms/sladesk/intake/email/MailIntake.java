@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.mail.MailPlanner;
@@ -42,6 +43,11 @@ import nl.vioms.sladesk.intake.email.mail.TrustPolicy;
  * (same sender, same content) is stored once. The raw message always stays in S3.
  */
 public final class MailIntake {
+    /** Embedded metrics (issue 21): mails ignored, by class, and unauthenticated mails. */
+    public static final String MAILS_IGNORED = "MailsIgnored";
+
+    public static final String MAILS_UNAUTHENTICATED = "MailsUnauthenticated";
+
     private final DirectoryStore directory;
     private final TicketService tickets;
     private static final PriorityClassifier CLASSIFIER = new PriorityClassifier();
@@ -111,7 +117,11 @@ public final class MailIntake {
             MailVerdicts verdicts) {
         if ("FAIL".equals(verdicts.virus())) {
             // kept in S3 for a person to inspect; never shown on a ticket
-            Log.warn("mail.virus", Map.of("sesMessageId", sesMessageId, "raw", rawAt));
+            Log.warn(
+                    "mail.virus",
+                    EmbeddedMetric.count(MAILS_IGNORED)
+                            .dimension("class", "VIRUS")
+                            .into(new LinkedHashMap<>(Map.of("sesMessageId", sesMessageId, "raw", rawAt))));
             return new Outcome(Outcome.Kind.IGNORED, null, "virus scan FAIL");
         }
         if (mail.isEmpty()) {
@@ -138,34 +148,28 @@ public final class MailIntake {
         InboundMail m = mail.get();
         MailClassification classification = MailClassifier.classify(m, supportAddress);
         if (!classification.isNormal()) {
-            Log.info(
-                    "mail.ignored",
-                    Map.of(
-                            "sesMessageId",
-                            sesMessageId,
-                            "class",
-                            classification.mailClass().name(),
-                            "reason",
-                            classification.reason(),
-                            "raw",
-                            rawAt));
+            // issue 21: mails ignored by class (auto-replies, bounces, our own...)
+            EmbeddedMetric.count(MAILS_IGNORED)
+                    .dimension("class", classification.mailClass().name())
+                    .log(
+                            "mail.ignored",
+                            Map.of("sesMessageId", sesMessageId, "reason", classification.reason(), "raw", rawAt));
             return new Outcome(
                     Outcome.Kind.IGNORED, null, classification.mailClass().name() + ": " + classification.reason());
         }
         Optional<Customer> match =
                 m.fromAddress() == null ? Optional.empty() : directory.customerByEmail(m.fromAddress());
         MailTrust trust = MailTrust.decide(m.fromAddress(), verdicts, match, policy);
-        Log.info(
-                "mail.trust",
-                Map.of(
-                        "sesMessageId",
-                        sesMessageId,
-                        "trust",
-                        trust.level().name(),
-                        "reason",
-                        trust.reason(),
-                        "verdicts",
-                        verdicts.summary()));
+        Map<String, Object> trusted = new LinkedHashMap<>();
+        trusted.put("sesMessageId", sesMessageId);
+        trusted.put("trust", trust.level().name());
+        trusted.put("reason", trust.reason());
+        trusted.put("verdicts", verdicts.summary());
+        if (trust.level() == MailTrust.Level.UNAUTHENTICATED) {
+            // issue 21: unauthenticated mail (capped at P3, never escalated) as a metric
+            EmbeddedMetric.count(MAILS_UNAUTHENTICATED).into(trusted);
+        }
+        Log.info("mail.trust", trusted);
         String source = sourceKey(m, sesMessageId);
         Optional<String> referenced = TicketReference.find(m).or(() -> repliedTo(m));
         Optional<TicketService.View> existing = referenced.flatMap(tickets::view);

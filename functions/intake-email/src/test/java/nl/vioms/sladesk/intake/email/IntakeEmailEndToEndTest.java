@@ -39,6 +39,7 @@ import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.intake.email.MailIntake.Outcome.Kind;
 import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.LogCapture;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -269,6 +270,45 @@ class IntakeEmailEndToEndTest {
         assertEquals(spam, created.get("spamVerdict"));
         assertEquals("PASS", created.get("virusVerdict"));
         assertTrue(created.get("priorityCapped").startsWith("P1 (subject tag [P1]) capped at P3"), created.toString());
+    }
+
+    /** Issue 21: the mail paths' embedded metrics, read from the handler's log lines. */
+    @Test
+    void ignoredUnauthenticatedAndOpenedMailAreCountedWithTheirDimensions() {
+        var ignored = LogCapture.capture(() -> deliver(fresh(corpus("10-auto-reply-afwezig.eml"))));
+        Map<String, Object> line = event(ignored.lines(), "mail.ignored");
+        assertEquals(1, line.get("MailsIgnored"));
+        assertEquals("AUTO_REPLY", line.get("class"));
+        assertEquals(List.of(List.of("class")), directive(line).get("Dimensions"));
+
+        byte[] forged = mail("receptie@goudenleeuw.nl", "[P1] Alles ligt plat", UUID.randomUUID() + "@x", "Plat.");
+        var unauthenticated = LogCapture.capture(
+                () -> deliver(forged, "2026-11-26T08:00:00.000Z", verdicts("GRAY", "GRAY", "GRAY", "PASS")));
+        Map<String, Object> trust = event(unauthenticated.lines(), "mail.trust");
+        assertEquals(1, trust.get("MailsUnauthenticated"));
+        assertEquals(List.of(List.of()), directive(trust).get("Dimensions"));
+        Map<String, Object> opened = event(unauthenticated.lines(), "ticket.opened");
+        assertEquals(1, opened.get("TicketsOpened"));
+        assertEquals("EMAIL", opened.get("channel"));
+        assertEquals("P3", opened.get("priority"), "capped");
+        assertEquals(List.of(List.of("channel", "priority")), directive(opened).get("Dimensions"));
+
+        var trusted = LogCapture.capture(() -> deliver(fresh(corpus("16-priority-p1.eml"))));
+        assertFalse(
+                event(trusted.lines(), "mail.trust").containsKey("MailsUnauthenticated"),
+                "an authenticated sender is not counted");
+    }
+
+    private static Map<String, Object> event(List<Map<String, Object>> lines, String event) {
+        return lines.stream()
+                .filter(l -> event.equals(l.get("event")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(event + " not in " + lines));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> directive(Map<String, Object> line) {
+        return ((List<Map<String, Object>>) ((Map<String, Object>) line.get("_aws")).get("CloudWatchMetrics")).get(0);
     }
 
     /** Finding 1: the cap holds until operations confirm the report (assign it, reclassify it). */

@@ -56,9 +56,8 @@ final class TicketNumbers {
         fields.put("year", year);
         fields.put("sequence", sequence);
         fields.put("warningAt", TicketNumber.WARNING_SEQUENCE);
-        fields.put(METRIC, sequence);
         // CloudWatch embedded metric format: Lambda's log line becomes a metric data point
-        fields.put("_aws", EmbeddedMetric.declaration(METRIC, "Count", System.currentTimeMillis()));
+        EmbeddedMetric.of(METRIC, sequence, EmbeddedMetric.COUNT).into(fields);
         Log.warn("ticket.numbers.high", fields);
     }
 }

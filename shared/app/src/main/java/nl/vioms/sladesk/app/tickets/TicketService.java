@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.mail.MailPlanner;
@@ -42,6 +43,12 @@ public final class TicketService {
 
     /** Data key of SLA_WARNING and SLA_BREACH events: the checkpoint's wire name. */
     public static final String CHECKPOINT = "checkpoint";
+
+    /** Embedded metrics (issue 21, namespace {@link EmbeddedMetric#NAMESPACE}). */
+    public static final String TICKETS_OPENED = "TicketsOpened";
+
+    public static final String SLA_WARNINGS = "SlaWarnings";
+    public static final String SLA_BREACHES = "SlaBreaches";
 
     private final TicketStore tickets;
     private final TicketClocks clocks;
@@ -113,19 +120,15 @@ public final class TicketService {
         tickets.create(created.ticket(), created.created(), draft.clocks(), outbox);
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
-        Log.info(
-                "ticket.opened",
-                Map.of(
-                        "ticket",
-                        number,
-                        "priority",
-                        stored.priority().name(),
-                        "channel",
-                        report.channel().name(),
-                        "triage",
-                        stored.triage(),
-                        "source",
-                        sourceKey));
+        Map<String, Object> opened = new LinkedHashMap<>();
+        opened.put("ticket", number);
+        opened.put("triage", stored.triage());
+        opened.put("source", sourceKey);
+        // issue 21: tickets opened by channel and priority, an embedded metric of every intake path
+        EmbeddedMetric.count(TICKETS_OPENED)
+                .dimension("channel", report.channel().name())
+                .dimension("priority", stored.priority().name())
+                .log("ticket.opened", opened);
         return new Opened(stored, !claimed.ours());
     }
 
@@ -232,17 +235,21 @@ public final class TicketService {
                                 .toList();
                 tickets.append(updated, event, clocksNow, after, escalations); // an SLA event moves no clock
                 recordedNow++;
-                Log.info(
-                        "ticket.checkpoint",
-                        Map.of(
-                                "ticket",
-                                number,
-                                "checkpoint",
-                                next.checkpoint().wireName(),
-                                "at",
-                                next.at().toString(),
-                                "escalations",
-                                escalations.size()));
+                // issue 21: warnings and breaches by service level and checkpoint (the clock), with
+                // the total for the breach-rate alarm
+                EmbeddedMetric.count(kind == EventKind.SLA_WARNING ? SLA_WARNINGS : SLA_BREACHES)
+                        .dimension("level", String.valueOf(ticket.level()))
+                        .dimension("checkpoint", next.checkpoint().wireName())
+                        .rollup()
+                        .log(
+                                "ticket.checkpoint",
+                                Map.of(
+                                        "ticket",
+                                        number,
+                                        "at",
+                                        next.at().toString(),
+                                        "escalations",
+                                        escalations.size()));
             } catch (ConcurrentChangeException changed) {
                 // another sweep or writer was first: read again; what it recorded is not recorded twice
             }
@@ -309,6 +316,43 @@ public final class TicketService {
                         m.toJson(),
                         clock.instant()))
                 .toList();
+    }
+
+    /** The escalations that put a ticket in the second line's hands (R17), by their id's kind. */
+    private static final List<String> SECOND_LINE_KINDS = List.of(
+            EscalationRules.P1_ESCALATION, EscalationRules.P1_RESTORE_WARNING, EscalationRules.P1_RESTORE_BREACH);
+
+    /**
+     * The open P1 tickets escalated to the second line (R17) that it has not acknowledged
+     * ({@code second-line-ack}) although the policy's response deadline of the ticket has passed:
+     * what sla-check counts for the P1UnacknowledgedAlarm (issue 21). Reads the open P1s (the head
+     * of the queue index) and, for each one past its deadline, the outbox ids and its history.
+     */
+    public List<String> unacknowledgedBySecondLine(Instant now) {
+        if (!tickets.hasOutbox()) {
+            return List.of();
+        }
+        List<String> late = new ArrayList<>();
+        for (Ticket ticket : tickets.openP1()) {
+            ClockResult clocksNow = clocks.compute(ticket, now).orElse(null);
+            if (clocksNow == null
+                    || clocksNow.responseDue() == null
+                    || clocksNow.responseDue().isAfter(now)) {
+                continue;
+            }
+            boolean escalated =
+                    SECOND_LINE_KINDS.stream().anyMatch(kind -> tickets.outboxHas(ticket.number() + "#" + kind));
+            if (!escalated) {
+                continue;
+            }
+            boolean acknowledged = tickets.read(ticket.number())
+                    .map(s -> s.history().stream().anyMatch(e -> e.kind() == EventKind.SECOND_LINE_ACK))
+                    .orElse(true);
+            if (!acknowledged) {
+                late.add(ticket.number());
+            }
+        }
+        return late;
     }
 
     public Optional<View> view(String number) {

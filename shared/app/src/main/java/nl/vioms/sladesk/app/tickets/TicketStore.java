@@ -121,4 +121,7 @@ public interface TicketStore {
 
     /** All open tickets in work-queue order (R11): priority, then creation; RFCs last. */
     List<Ticket> queue();
+
+    /** The open P1 incidents, oldest first: the head of the work queue (sla-check counts the unacknowledged). */
+    List<Ticket> openP1();
 }

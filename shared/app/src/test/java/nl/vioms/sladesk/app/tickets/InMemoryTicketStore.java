@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.clock.TicketTimeline;
+import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
@@ -187,6 +188,13 @@ public class InMemoryTicketStore implements TicketStore {
                                 (Ticket t) -> t.isTimed() ? t.priority().name().substring(1) : "9")
                         .thenComparing(Ticket::createdAt)
                         .thenComparing(Ticket::number, TicketNumber.ORDER))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<Ticket> openP1() {
+        return queue().stream()
+                .filter(t -> t.isTimed() && t.priority() == Priority.P1)
                 .toList();
     }
 

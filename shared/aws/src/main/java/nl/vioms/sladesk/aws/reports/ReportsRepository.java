@@ -193,6 +193,33 @@ public final class ReportsRepository {
         }
     }
 
+    /** The partition of month-end's run records (one item per month, its latest finished run). */
+    public static final String RUNS = "MONTH-END";
+
+    public static String runKey(YearMonth month) {
+        return "RUN#" + month;
+    }
+
+    /**
+     * Records that a run of the month finished (every contract stored, reports published): what
+     * sla-check's month-end watch looks for (issue 21). A later run overwrites it.
+     */
+    public void putRun(YearMonth month, Instant finishedAt, int contracts) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(RUNS));
+        item.put("sk", s(runKey(month)));
+        item.put("type", s("RUN"));
+        item.put("month", s(month.toString()));
+        item.put("finishedAt", s(finishedAt.toString()));
+        item.put("contracts", Attr.n(contracts));
+        dynamo.putItem(b -> b.tableName(table).item(item));
+    }
+
+    /** When a run of the month last finished, if one did (GetItem, consistent). */
+    public Optional<Instant> runFinished(YearMonth month) {
+        return Attr.getItem(dynamo, table, RUNS, runKey(month)).map(item -> instant(item, "finishedAt"));
+    }
+
     /** Points the month at a version; a summary of a later version is never replaced by an earlier one. */
     public void putSummary(MonthSummary summary) {
         Map<String, AttributeValue> item = new HashMap<>();

@@ -150,8 +150,7 @@ final class TicketItems {
         fields.put("kind", event.kind().wireName());
         fields.put("error", String.valueOf(refused));
         // an embedded metric, so TicketEventUnstorableAlarm tells operations (issue 15 item 2)
-        fields.put(UNSTORABLE_METRIC, 1);
-        fields.put("_aws", EmbeddedMetric.declaration(UNSTORABLE_METRIC, "Count", System.currentTimeMillis()));
+        EmbeddedMetric.count(UNSTORABLE_METRIC).into(fields);
         Log.error("ticket.event-unstorable", fields, refused);
     }
 

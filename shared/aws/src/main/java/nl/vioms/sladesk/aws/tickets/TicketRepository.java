@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -266,6 +267,29 @@ public final class TicketRepository implements TicketStore {
     @Override
     public List<Ticket> queue() {
         return snapshots(Indexes.TICKETS_QUEUE, "OPEN", true);
+    }
+
+    /**
+     * The head of the queue index: {@code queue = OPEN AND begins_with(queueOrder, "1#")}. A plain
+     * Query loop (sla-check runs it every minute and on its cold start; open P1s are few).
+     */
+    @Override
+    public List<Ticket> openP1() {
+        IndexRef index = Indexes.TICKETS_QUEUE;
+        List<Ticket> open = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .indexName(index.indexName())
+                    .keyConditionExpression("#k = :k AND begins_with(#o, :p1)")
+                    .expressionAttributeNames(Map.of("#k", index.partitionKey(), "#o", index.sortKey()))
+                    .expressionAttributeValues(Map.of(":k", s("OPEN"), ":p1", s("1#")))
+                    .exclusiveStartKey(from));
+            page.items().forEach(item -> open.add(TicketItems.view(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return open;
     }
 
     private List<Ticket> snapshots(IndexRef index, String key, boolean ascending) {
