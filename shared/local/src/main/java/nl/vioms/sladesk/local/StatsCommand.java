@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
  * alarms on them would have now (issue 21). One JSON object.
  */
 @Command(
+        header = "Prints the running system's metrics and alarm states (JSON).",
         name = "stats",
         mixinStandardHelpOptions = true,
         description = "Prints the metrics of the running ./sladesk up (embedded metric lines of its functions, summed"
