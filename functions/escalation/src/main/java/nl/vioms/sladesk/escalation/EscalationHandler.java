@@ -18,7 +18,7 @@ import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.events.DynamodbStreamEvent;
-import nl.vioms.sladesk.aws.events.DynamodbStreamEvent.StreamRecord;
+import nl.vioms.sladesk.aws.events.OutboxStream;
 import nl.vioms.sladesk.aws.events.StreamsEventResponse;
 
 /**
@@ -64,32 +64,16 @@ public final class EscalationHandler implements RequestStreamHandler {
 
     /** The batch item failures: none, or the first record that failed (Lambda retries from it). */
     private StreamsEventResponse deliver(DynamodbStreamEvent event) {
-        for (StreamRecord record : event.records()) {
-            String eventName = record.eventName();
-            // a new message, or a pending one asked for again (redrive); delivery marks are ours
-            boolean pendingAgain = "MODIFY".equals(eventName)
-                    && "PENDING".equals(record.dynamodb().newImage().get("deliveryState"));
-            if (!"INSERT".equals(eventName) && !pendingAgain) {
-                continue;
-            }
-            String sequenceNumber = record.dynamodb().sequenceNumber();
-            String id = record.dynamodb().keys().get("id");
-            try {
-                publisher.deliver(id);
-            } catch (RuntimeException e) {
-                Map<String, Object> failed = new LinkedHashMap<>();
-                failed.put("escalationId", String.valueOf(id));
-                failed.put("sequenceNumber", String.valueOf(sequenceNumber));
-                failed.put("error", String.valueOf(e.getMessage()));
-                // issue 21: a failed attempt (Lambda retries it; the last one goes to the on-failure queue)
-                Log.error(
-                        "outbox.publish-failed",
-                        EmbeddedMetric.count(OutboxPublisher.FAILED).into(failed),
-                        e);
-                // no sequence number (not a stream record): an empty identifier fails the whole batch
-                return StreamsEventResponse.failedFrom(sequenceNumber == null ? "" : sequenceNumber);
-            }
-        }
-        return StreamsEventResponse.success();
+        return OutboxStream.deliverEach(event, publisher::deliver, (id, sequenceNumber, e) -> {
+            Map<String, Object> failed = new LinkedHashMap<>();
+            failed.put("escalationId", id);
+            failed.put("sequenceNumber", sequenceNumber);
+            failed.put("error", String.valueOf(e.getMessage()));
+            // issue 21: a failed attempt (Lambda retries it; the last one goes to the on-failure queue)
+            Log.error(
+                    "outbox.publish-failed",
+                    EmbeddedMetric.count(OutboxPublisher.FAILED).into(failed),
+                    e);
+        });
     }
 }

@@ -15,7 +15,7 @@ import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.events.DynamodbStreamEvent;
-import nl.vioms.sladesk.aws.events.DynamodbStreamEvent.StreamRecord;
+import nl.vioms.sladesk.aws.events.OutboxStream;
 import nl.vioms.sladesk.aws.events.StreamsEventResponse;
 import software.amazon.awssdk.regions.Region;
 
@@ -67,31 +67,18 @@ public final class MailerHandler implements RequestStreamHandler {
 
     /** The batch item failures: none, or the first record that failed (Lambda retries from it). */
     private StreamsEventResponse send(DynamodbStreamEvent event) {
-        for (StreamRecord record : event.records()) {
-            String eventName = record.eventName();
-            boolean pendingAgain = "MODIFY".equals(eventName)
-                    && "PENDING".equals(record.dynamodb().newImage().get("deliveryState"));
-            if (!"INSERT".equals(eventName) && !pendingAgain) {
-                continue;
-            }
-            String sequenceNumber = record.dynamodb().sequenceNumber();
-            String id = record.dynamodb().keys().get("id");
-            try {
-                mailer.deliver(id);
-            } catch (RuntimeException e) {
-                Log.error(
+        return OutboxStream.deliverEach(
+                event,
+                mailer::deliver,
+                (id, sequenceNumber, e) -> Log.error(
                         "mail.send-failed",
                         Map.of(
                                 "outboxId",
-                                String.valueOf(id),
+                                id,
                                 "sequenceNumber",
-                                String.valueOf(sequenceNumber),
+                                sequenceNumber,
                                 "error",
                                 String.valueOf(e.getMessage())),
-                        e);
-                return StreamsEventResponse.failedFrom(sequenceNumber == null ? "" : sequenceNumber);
-            }
-        }
-        return StreamsEventResponse.success();
+                        e));
     }
 }

@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.intake.api;
 
 import java.time.Instant;
+import nl.vioms.sladesk.app.Html;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.ticket.EventKind;
@@ -138,20 +139,6 @@ final class StatusPage {
     }
 
     static String esc(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
+        return Html.escape(text);
     }
 }

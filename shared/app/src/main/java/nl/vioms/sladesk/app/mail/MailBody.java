@@ -3,6 +3,7 @@ package nl.vioms.sladesk.app.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import nl.vioms.sladesk.app.Html;
 
 /**
  * A mail's content as blocks, written once and rendered twice, as plain text and as HTML, so the
@@ -66,44 +67,31 @@ final class MailBody {
                 .append("<!DOCTYPE html><html lang=\"")
                 .append(language)
                 .append("\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title))
+                .append(Html.escape(title))
                 .append("</title></head><body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;")
                 .append("line-height:1.5;color:#1a1a1a\">");
         for (Block block : blocks) {
             if (block instanceof Paragraph p) {
-                out.append("<p>").append(escape(p.text()).replace("\n", "<br>")).append("</p>");
+                out.append("<p>")
+                        .append(Html.escape(p.text()).replace("\n", "<br>"))
+                        .append("</p>");
             } else if (block instanceof Facts f) {
                 out.append("<table role=\"presentation\" style=\"border-collapse:collapse\">");
                 f.rows()
                         .forEach(r -> out.append("<tr><th scope=\"row\" style=\"text-align:left;")
                                 .append("padding:2px 12px 2px 0;vertical-align:top\">")
-                                .append(escape(r.getKey()))
+                                .append(Html.escape(r.getKey()))
                                 .append("</th><td style=\"padding:2px 0\">")
-                                .append(escape(r.getValue()))
+                                .append(Html.escape(r.getValue()))
                                 .append("</td></tr>"));
                 out.append("</table>");
             } else if (block instanceof Quote q) {
                 out.append("<blockquote style=\"margin:8px 0;padding:4px 12px;")
                         .append("border-left:3px solid #888\">")
-                        .append(escape(q.text()).replace("\n", "<br>"))
+                        .append(Html.escape(q.text()).replace("\n", "<br>"))
                         .append("</blockquote>");
             }
         }
         return out.append("</body></html>").toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
