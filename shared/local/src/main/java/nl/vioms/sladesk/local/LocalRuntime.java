@@ -164,6 +164,11 @@ final class LocalRuntime implements AutoCloseable {
                             return;
                         }
                     } catch (RuntimeException e) {
+                        // Ctrl-C reaches the emulators' process as well: a poll that fails while the
+                        // runtime is being stopped is the stop, not an error (issue 20, item 11)
+                        if (!pause(STOP_GRACE_MILLIS)) {
+                            return;
+                        }
                         log.log(clock.instant(), "runtime", poller.name(), Outcome.ERROR, null, "polling failed: " + e);
                         if (!pause(1000)) {
                             return;
@@ -265,6 +270,9 @@ final class LocalRuntime implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ lifecycle
+
+    /** How long a failed poll waits to see whether the runtime is stopping before it reports an error. */
+    static final long STOP_GRACE_MILLIS = 500;
 
     private boolean pause(long millis) {
         try {

@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.local;
 
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,22 @@ public final class Sladesk {
     static final String DEFAULT_BASE_URL = "http://127.0.0.1:3000";
 
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(runAsProcess(System.out, System.err, args));
+    }
+
+    /**
+     * As the process runs a command: stdout is the command's result only (month-end's one JSON
+     * object goes into jq); what the functions run in this process log to System.out, as Lambda
+     * wants, goes to stderr with the messages.
+     */
+    static int runAsProcess(PrintStream stdout, PrintStream stderr, String... args) {
+        PrintStream previous = System.out;
+        System.setOut(stderr);
+        try {
+            return run(new PrintWriter(stdout, true), new PrintWriter(stderr, true), args);
+        } finally {
+            System.setOut(previous);
+        }
     }
 
     /** Runs one command; exit 0 on success, 2 on bad input (message on err), 1 on failure. */
