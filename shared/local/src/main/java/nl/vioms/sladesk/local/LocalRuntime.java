@@ -290,6 +290,14 @@ final class LocalRuntime implements AutoCloseable {
         return thread;
     }
 
+    /**
+     * Marks the runtime as stopping, at once: the emulators may go first (Ctrl-C reaches their
+     * process too), and the pollers then know that a failing poll is the stop.
+     */
+    void beginStop() {
+        stopping = true;
+    }
+
     /** Stops the threads; invocations running finish first (up to 10 s). */
     @Override
     public void close() {

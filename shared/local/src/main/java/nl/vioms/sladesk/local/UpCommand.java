@@ -137,6 +137,7 @@ final class UpCommand implements Callable<Integer> {
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
+                            running.beginStop();
                             RunningSystem.withdraw();
                             serving.close();
                             running.close();
