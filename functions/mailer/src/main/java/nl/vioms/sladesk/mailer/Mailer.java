@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.app.mail.EmailAddresses;
 import nl.vioms.sladesk.app.mail.MailGuard;
 import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
@@ -93,7 +94,7 @@ public final class Mailer {
         OutboundMail mail = OutboundMail.fromJson(message.body());
         String to = mail.to().trim().toLowerCase(Locale.ROOT);
         Instant now = clock.instant();
-        if (isOwn(to)) {
+        if (EmailAddresses.isOurs(to, settings.supportAddress())) {
             return skip(message, mail, OWN_ADDRESS, now);
         }
         if (guard.isSuppressed(to)) {
@@ -141,15 +142,6 @@ public final class Mailer {
     public static String deliveredMessageId(String sesMessageId, Region region) {
         String host = Region.US_EAST_1.equals(region) ? "email.amazonses.com" : region.id() + ".amazonses.com";
         return ("<" + sesMessageId + "@" + host + ">").toLowerCase(Locale.ROOT);
-    }
-
-    private boolean isOwn(String to) {
-        String own = settings.supportAddress().trim().toLowerCase(Locale.ROOT);
-        return to.equals(own) || domainOf(to).equals(domainOf(own));
-    }
-
-    private static String domainOf(String address) {
-        return address.substring(address.lastIndexOf('@') + 1);
     }
 
     private Outcome skip(OutboxMessage message, OutboundMail mail, String reason, Instant now) {
