@@ -18,6 +18,7 @@ import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Report;
@@ -159,7 +160,10 @@ public final class MailIntake {
         }
         Optional<Customer> match =
                 m.fromAddress() == null ? Optional.empty() : directory.customerByEmail(m.fromAddress());
-        MailTrust trust = MailTrust.decide(m.fromAddress(), verdicts, match, policy);
+        // a reseller's service desk answers the mail we send it (issue 16): its registered address is trusted
+        Optional<Reseller> resellerContact =
+                m.fromAddress() == null ? Optional.empty() : directory.resellerByEmail(m.fromAddress());
+        MailTrust trust = MailTrust.decide(m.fromAddress(), verdicts, match, resellerContact, policy);
         Map<String, Object> trusted = new LinkedHashMap<>();
         trusted.put("sesMessageId", sesMessageId);
         trusted.put("trust", trust.level().name());

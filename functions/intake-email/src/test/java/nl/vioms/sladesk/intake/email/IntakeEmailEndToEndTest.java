@@ -540,6 +540,21 @@ class IntakeEmailEndToEndTest {
     }
 
     @Test
+    void theResellersDeskAnsweringOurAcknowledgementJoinsTheTicketInsteadOfOpeningOne() throws Exception {
+        var opened = deliver(fresh(corpus("01-outlook-alternative.eml")));
+        String number = opened.ticketNumber();
+
+        var answer = deliver(mail(
+                "TelNet Servicedesk <servicedesk@telnet-partners.nl>",
+                "RE: [" + number + "] Melding ontvangen: Telefooncentrale reageert niet meer",
+                UUID.randomUUID() + "@telnet-partners.nl",
+                "We hebben de klant gebeld; het gaat om de centrale in de winkel."));
+
+        assertEquals(Kind.ADDED_TO_TICKET, answer.kind(), answer.reason());
+        assertEquals(number, answer.ticketNumber());
+    }
+
+    @Test
     void automaticMailIsNeverAnsweredNorIsAForgedSender() throws Exception {
         int before = pendingMails();
         for (String file : List.of(

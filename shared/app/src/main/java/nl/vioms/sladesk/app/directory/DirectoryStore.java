@@ -17,6 +17,9 @@ public interface DirectoryStore {
 
     Optional<Reseller> reseller(String id);
 
+    /** The reseller whose contact this exact address is (its service desk answers our mail). */
+    Optional<Reseller> resellerByEmail(String address);
+
     /** Every customer, ordered by id. */
     List<Customer> customers();
 

@@ -33,6 +33,14 @@ public final class InMemoryDirectoryStore implements DirectoryStore {
         return Optional.ofNullable(resellers.get(id));
     }
 
+    @Override
+    public Optional<Reseller> resellerByEmail(String address) {
+        String lower = address.toLowerCase(Locale.ROOT);
+        return resellers.values().stream()
+                .filter(r -> r.contacts().contains(lower))
+                .findFirst();
+    }
+
     public synchronized InMemoryDirectoryStore put(Customer customer) {
         customers.put(customer.id(), customer);
         customer.emailAddresses().forEach(a -> lookups.put("EMAIL#" + a, customer.id()));

@@ -33,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class DirectoryRepository implements DirectoryStore {
     private static final String LOOKUP = "LOOKUP";
     private static final String CUSTOMER_ENTITY = "CUSTOMER";
+    /** Lookup of a reseller's contact address (its service desk), e.g. for replies to our mail. */
+    private static final String RESELLER_EMAIL = "RESELLER_EMAIL#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -51,6 +53,15 @@ public final class DirectoryRepository implements DirectoryStore {
         item.put("name", s(reseller.name()));
         putSet(item, "contacts", reseller.contacts());
         dynamo.putItem(b -> b.tableName(table).item(item));
+        reseller.contacts()
+                .forEach(a -> dynamo.putItem(b -> b.tableName(table)
+                        .item(Map.of("pk", s(RESELLER_EMAIL + a), "sk", s(LOOKUP), "resellerId", s(reseller.id())))));
+    }
+
+    @Override
+    public Optional<Reseller> resellerByEmail(String address) {
+        return get(RESELLER_EMAIL + address.toLowerCase(Locale.ROOT), LOOKUP)
+                .flatMap(item -> reseller(string(item, "resellerId")));
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.ticket.Ticket;
 
 /**
@@ -45,6 +46,19 @@ public record MailTrust(
      */
     public static MailTrust decide(
             String from, MailVerdicts verdicts, Optional<Customer> directoryMatch, TrustPolicy policy) {
+        return decide(from, verdicts, directoryMatch, Optional.empty(), policy);
+    }
+
+    /**
+     * @param resellerContact the reseller whose registered contact {@code from} is (its service
+     *                        desk, which gets our acknowledgements and answers them), if any
+     */
+    public static MailTrust decide(
+            String from,
+            MailVerdicts verdicts,
+            Optional<Customer> directoryMatch,
+            Optional<Reseller> resellerContact,
+            TrustPolicy policy) {
         String address = from == null || from.isBlank() ? null : from.trim().toLowerCase(Locale.ROOT);
         if (policy.unauthenticatedSpam().contains(verdicts.spam())) {
             return unauthenticated(address, verdicts, "spam verdict " + verdicts.spam());
@@ -65,6 +79,17 @@ public record MailTrust(
         if (customer != null && customer.emailAddresses().stream().anyMatch(a -> a.equalsIgnoreCase(address))) {
             return new MailTrust(
                     Level.TRUSTED, customer, null, false, address, verdicts, "registered contact of " + customer.id());
+        }
+        Reseller desk = resellerContact.orElse(null);
+        if (desk != null && desk.contacts().contains(address)) {
+            return new MailTrust(
+                    Level.TRUSTED,
+                    null,
+                    desk.id(),
+                    false,
+                    address,
+                    verdicts,
+                    "registered contact of reseller " + desk.id());
         }
         boolean dmarcPass = policy.authenticated().contains(verdicts.dmarc());
         String domain = domainOf(address);

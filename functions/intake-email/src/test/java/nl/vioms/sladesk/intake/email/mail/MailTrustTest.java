@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.SlaLevel;
 import nl.vioms.sladesk.core.ticket.PriorityClassification;
@@ -146,6 +147,33 @@ class MailTrustTest {
         assertEquals("telnet", trust.resellerId());
         assertTrue(trust.mayJoin(ticketOf(BAKKERIJ, "jan@bakkerij-devries.nl"), policy), "telnet's customer's ticket");
         assertFalse(trust.mayJoin(ticketOf(TANDARTS, "info@tandartssmit.nl"), policy), "belwinkel's ticket");
+    }
+
+    @Test
+    void aResellersRegisteredContactAnswersForItsCustomersTicketsButNotForAnothersOrForged() {
+        // issue 16: the reseller's desk gets our acknowledgements and answers them (R16: its answer ends a wait)
+        Reseller telnet = new Reseller("telnet", "TelNet Partners B.V.", Set.of("servicedesk@telnet-partners.nl"));
+        Ticket bakkerijTicket = ticketOf(BAKKERIJ, "jan@bakkerij-devries.nl");
+        MailTrust desk = MailTrust.decide(
+                "ServiceDesk@TelNet-Partners.nl",
+                MailVerdicts.allPass(),
+                Optional.empty(),
+                Optional.of(telnet),
+                POLICY);
+
+        assertEquals(MailTrust.Level.TRUSTED, desk.level());
+        assertTrue(desk.mayJoin(bakkerijTicket, POLICY));
+        assertTrue(desk.fromReportersSide(bakkerijTicket, POLICY));
+        // belwinkel's customer's ticket is not telnet's to answer
+        assertFalse(desk.mayJoin(ticketOf(TANDARTS, "info@tandartssmit.nl"), POLICY));
+        // a forged From of the desk is unauthenticated, registered or not
+        MailTrust forged = MailTrust.decide(
+                "servicedesk@telnet-partners.nl",
+                verdicts("FAIL", "FAIL", "FAIL", "PASS"),
+                Optional.empty(),
+                Optional.of(telnet),
+                POLICY);
+        assertFalse(forged.mayJoin(bakkerijTicket, POLICY));
     }
 
     @Test
