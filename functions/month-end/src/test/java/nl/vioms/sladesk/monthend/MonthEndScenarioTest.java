@@ -14,7 +14,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.availability.Exclusion;
@@ -36,10 +39,12 @@ import nl.vioms.sladesk.core.availability.ExclusionKind;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.ServiceRef;
+import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow.MaintenanceKind;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.monitoring.Outage;
+import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 import nl.vioms.sladesk.core.monitoring.ServiceExclusion;
 import nl.vioms.sladesk.core.monitoring.UnknownSpan;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
@@ -179,6 +184,28 @@ class MonthEndScenarioTest {
                 "50.00",
                 "50.00",
                 new ServiceRef("mob", ServiceKind.MOBILE, "Mobiel")));
+        // issue 20 (R18): one contract starts during October, one only in November
+        directory.putCustomer(started(
+                customer("me-tandarts", "Tandarts Maandeinde", SlaLevel.N, "95.00", "95.00", pbx()),
+                LocalDate.of(2026, 10, 12)));
+        directory.putCustomer(started(
+                customer("me-nieuw", "Nieuw Maandeinde", SlaLevel.N, "95.00", "95.00", pbx()),
+                LocalDate.of(2026, 11, 1)));
+        // and one whose own trunk a probe checked all October without a single failure
+        directory.putCustomer(customer(
+                "me-stil",
+                "Stil Maandeinde",
+                SlaLevel.N,
+                "95.00",
+                "95.00",
+                new ServiceRef("trunk", ServiceKind.SIP_TRUNK, "SIP-trunk")));
+        monitoring.putService(
+                MonitoredService.ofCustomer("me-stil", new ServiceRef("trunk", ServiceKind.SIP_TRUNK, "SIP-trunk")));
+        var probes = new ProbeRepository(dynamo, env.require(EnvVar.MONITORING_TABLE));
+        probes.putTarget(ProbeTarget.tcp(
+                "stil-trunk", MonitoredService.customerKey("me-stil", "trunk"), "127.0.0.1", 5060, null));
+        probes.putCheck(new CheckResult(
+                "stil-trunk", at("2026-10-20T12:00"), CheckResult.Status.UP, Duration.ofMillis(3), "connected"));
         monthOfMonitoring();
         monthOfTickets();
     }
@@ -457,9 +484,12 @@ class MonthEndScenarioTest {
                 "2026-10-15T10:10:00+02:00",
                 hotel.get("report").get("ticketLines").get(1).get("responseDue").asText());
 
-        // mobile is resold (R2): no platform record carries it, no credit
+        // mobile is resold (R2): no platform record carries it, no credit; nothing recorded at all:
+        // no data, not 100 % (issue 20)
         JsonNode mobiel = record("me-mobiel", 1);
-        assertEquals("100.0000", service(mobiel, "mob").get("availability").asText());
+        assertTrue(service(mobiel, "mob").get("availability").isNull());
+        assertEquals("no-data", service(mobiel, "mob").get("data").asText());
+        assertTrue(service(mobiel, "mob").get("kpiMet").isNull());
         assertTrue(mobiel.get("report").get("credit").get("basisServiceId").isNull());
         assertEquals(
                 "0.00",
@@ -481,15 +511,15 @@ class MonthEndScenarioTest {
         assertTrue(csv.startsWith(FinanceCsv.HEADER + "\r\n"));
         assertTrue(
                 csv.contains("\r\nme-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,1,pbx,250.00,250.00,99.2282,whole,"
-                        + "0,0.00,false\r\n"),
+                        + "0,0.00,false,\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-hotel,Hotel Maandeinde,telnet,A,2026-10,1,trunk-1,1000.00,200.00,97.4497,whole,"
-                        + "10,100.00,false\r\n"),
+                        + "10,100.00,false,\r\n"),
                 csv);
         assertTrue(
-                csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,100.0000,whole,0,0.00,"
-                        + "false\r\n"),
+                csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,,whole,0,0.00,"
+                        + "false,no-data\r\n"),
                 csv);
         assertTrue(object("month-end/2026-10/overview.html").contains("contracts/me-hotel/v0001.html"));
 
@@ -498,6 +528,72 @@ class MonthEndScenarioTest {
         assertEquals("month-end-report", note.get("kind").asText());
         assertTrue(note.get("links").get("finance").asText().endsWith("/month-end/2026-10/finance.csv"));
         assertTrue(note.get("newVersions").asInt() >= 3);
+    }
+
+    @Test
+    @Order(3)
+    void aContractThatStartsInTheMonthIsMeasuredFromItsStartAndOneThatStartsLaterHasNoData() throws Exception {
+        // R18: me-tandarts starts Mon 12 Oct 00:00 (+02:00): 12..31 Oct = 20 x 1440 + 60 (clocks back on
+        // 25 Oct) = 28 860 min. The platform's down time from then: i 150 + c 45 + d 40 + f 50 = 285
+        // (a's 60 min on 1 Oct lie before the start). (28 860 - 285) / 28 860 = 99.01247... -> 99.0125,
+        // below N's 99.60; 0.5875 points below -> whole points: no credit.
+        JsonNode tandarts = record("me-tandarts", 1);
+        JsonNode pbx = service(tandarts, "pbx");
+        assertEquals("partial", pbx.get("data").asText());
+        assertEquals("2026-10-12T00:00:00+02:00", pbx.get("measuredFrom").asText());
+        assertEquals("28860", pbx.get("totalMinutes").asText());
+        assertEquals("285", pbx.get("downMinutes").asText());
+        assertEquals("99.0125", pbx.get("availability").asText());
+        assertFalse(pbx.get("kpiMet").asBoolean());
+        assertEquals(
+                "0.00",
+                tandarts.get("report")
+                        .get("credit")
+                        .get("applied")
+                        .get("amount")
+                        .asText());
+        JsonNode trend = tandarts.get("trend").get("pbx");
+        assertEquals(
+                List.of("2026-10"),
+                stream(trend.get("months")).map(m -> m.get("month").asText()).toList());
+        assertEquals("99.0125", trend.get("yearlyAverage").asText());
+        String html = object("month-end/2026-10/contracts/me-tandarts/v0001.html");
+        assertTrue(html.contains("gedeeltelijke maand vanaf 12 oktober 2026"), html);
+
+        // me-nieuw starts 1 Nov: October is wholly before delivery though the platform had outages in it
+        JsonNode nieuw = record("me-nieuw", 1);
+        JsonNode none = service(nieuw, "pbx");
+        assertEquals("no-data", none.get("data").asText());
+        assertTrue(none.get("availability").isNull());
+        assertTrue(none.get("kpiMet").isNull());
+        assertTrue(nieuw.get("report").get("credit").get("basisServiceId").isNull());
+        assertEquals(
+                "0.00",
+                nieuw.get("report").get("credit").get("applied").get("amount").asText());
+        assertEquals(0, nieuw.get("trend").get("pbx").get("months").size(), "not in the 12-month chart");
+        assertTrue(nieuw.get("trend").get("pbx").get("yearlyAverage").isNull(), "nor in the average");
+        assertTrue(reports.summary("me-nieuw", OCTOBER).orElseThrow().services().isEmpty());
+        String nieuwHtml = object("month-end/2026-10/contracts/me-nieuw/v0001.html");
+        assertTrue(nieuwHtml.contains("geen gegevens"), nieuwHtml);
+        assertTrue(nieuwHtml.contains("Geen gegevens deze maand (R18): geen credit."), nieuwHtml);
+
+        String csv = object("month-end/2026-10/finance.csv");
+        assertTrue(
+                csv.contains("\r\nme-nieuw,Nieuw Maandeinde,telnet,N,2026-10,1,,95.00,95.00,,whole,0,0.00,false,"
+                        + "no-data\r\n"),
+                csv);
+        assertTrue(
+                csv.contains("\r\nme-tandarts,Tandarts Maandeinde,telnet,N,2026-10,1,pbx,95.00,95.00,99.0125,whole,"
+                        + "0,0.00,false,partial from 2026-10-12\r\n"),
+                csv);
+        String overview = object("month-end/2026-10/overview.html");
+        assertTrue(overview.contains("gedeeltelijke maand vanaf 12 oktober 2026"), overview);
+
+        // checked and never failed: measured, 44 700 / 44 700 = 100 % (not "no data")
+        JsonNode stil = service(record("me-stil", 1), "trunk");
+        assertEquals("measured", stil.get("data").asText());
+        assertEquals("100.0000", stil.get("availability").asText());
+        assertTrue(stil.get("kpiMet").asBoolean());
     }
 
     @Test
@@ -631,6 +727,26 @@ class MonthEndScenarioTest {
                 Set.of(),
                 Set.of(),
                 Set.of());
+    }
+
+    private static ServiceRef pbx() {
+        return new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX");
+    }
+
+    private static Customer started(Customer c, LocalDate contractStart) {
+        return new Customer(
+                c.id(),
+                c.resellerId(),
+                c.name(),
+                c.level(),
+                c.services(),
+                c.monthlyLicenceFee(),
+                c.monthlyFixedCosts(),
+                c.emailAddresses(),
+                c.emailDomains(),
+                c.phoneNumbers(),
+                c.language(),
+                contractStart);
     }
 
     private static void outage(String service, String from, String to, String incident) {
