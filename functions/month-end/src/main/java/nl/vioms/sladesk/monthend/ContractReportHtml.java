@@ -87,6 +87,7 @@ final class ContractReportHtml {
         }
         tickets(h, m);
         credit(h, m);
+        restoreClaims(h, m);
 
         h.append("<footer>Berekend met SLA-beleid <b>")
                 .append(esc(m.policyId()))
@@ -381,6 +382,45 @@ final class ContractReportHtml {
 
     private static String row(String label, String value) {
         return "<tr><th>" + esc(label) + "</th><td class=\"num\">" + esc(value) + "</td></tr>\n";
+    }
+
+    /** Restore-time breaches as claims (issue 20): listed for finance, never added to the credit (R25). */
+    private static void restoreClaims(StringBuilder h, ContractMonth m) {
+        var c = m.restoreClaims();
+        h.append("<h2>Claims wegens overschreden hersteltijd (ter beoordeling door finance)</h2>\n");
+        if (c.claims().isEmpty()) {
+            h.append("<p>Geen overschreden hersteltijd deze maand.</p>\n");
+            return;
+        }
+        h.append("<p>Het SLA belooft een vergoeding als de maximale hersteltijd wordt overschreden. Deze claims staan"
+                        + " los van het beschikbaarheidscredit (R25) en worden er niet bij opgeteld; finance beslist. ")
+                .append(
+                        c.amountPerBreach() == null
+                                ? "Het SLA-beleid noemt geen bedrag per overschrijding."
+                                : "Het SLA-beleid noemt " + Nl.money(c.amountPerBreach())
+                                        + " per overschrijding: samen " + Nl.money(c.total()) + ".")
+                .append("</p>\n<table><thead><tr><th>Ticket</th><th>Prioriteit</th><th>Herstel uiterlijk</th>"
+                        + "<th>Opgelost</th><th class=\"num\">Uren te laat</th><th class=\"num\">Bedrag</th></tr>"
+                        + "</thead><tbody>\n");
+        for (var claim : c.claims()) {
+            h.append("<tr><td>")
+                    .append(esc(claim.number()))
+                    .append("</td><td>")
+                    .append(esc(claim.priority()))
+                    .append("</td><td>")
+                    .append(esc(Nl.moment(claim.restoreDue())))
+                    .append("</td><td>")
+                    .append(
+                            claim.stillOpen()
+                                    ? "nog open (tot het einde van de maand)"
+                                    : esc(Nl.moment(claim.resolvedAt())))
+                    .append("</td><td class=\"num\">")
+                    .append(Nl.decimal(claim.hoursLate()))
+                    .append("</td><td class=\"num\">")
+                    .append(claim.amount() == null ? "n.v.t." : Nl.money(claim.amount()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
     }
 
     private static void tickets(StringBuilder h, ContractMonth m) {

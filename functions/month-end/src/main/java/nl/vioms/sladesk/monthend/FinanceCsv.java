@@ -7,7 +7,9 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
 
 /**
  * Finance's import: one line per contract with fee, availability, credit percentage and amount
- * (R25); {@code data} says when the availability is not a whole measured month (issue 20). RFC 4180: comma-separated, CRLF, quoted where needed, decimal points, UTF-8.
+ * (R25); {@code restore_claims} counts the restore-time breaches listed for finance to decide
+ * and {@code restore_claims_amount} is their amount when the policy sets one per breach (empty
+ * otherwise), never part of the credit (issue 20); {@code data} says when the availability is not a whole measured month (issue 20). RFC 4180: comma-separated, CRLF, quoted where needed, decimal points, UTF-8.
  *
  * <p>Formula injection (issue 15, finding 10): finance opens this file in a spreadsheet, and a name
  * such as {@code =HYPERLINK(...)} would be a live formula there (CSV quotes are syntax, not text).
@@ -19,7 +21,7 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
 final class FinanceCsv {
     static final String HEADER = "customer_id,customer_name,reseller_id,level,month,version,credit_service,"
             + "monthly_licence_fee,monthly_fixed_costs,availability_percent,rounding,credit_percent,"
-            + "credit_amount,capped,data";
+            + "credit_amount,capped,data,restore_claims,restore_claims_amount";
 
     /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
     private static final String FORMULA_START = "=+-@\t\r";
@@ -47,7 +49,9 @@ final class FinanceCsv {
                             number(credit.percent()),
                             number(credit.amount()),
                             Boolean.toString(credit.capped()),
-                            text(data(m))))
+                            text(data(m)),
+                            Integer.toString(m.restoreClaims().count()),
+                            number(m.restoreClaims().total())))
                     .append("\r\n");
         });
         return out.toString();

@@ -57,7 +57,8 @@ final class OverviewHtml {
                         + "Beschikbaarheid</th>")
                 .append("<th class=\"num\">KPI</th><th class=\"num\">Reactie op tijd</th><th class=\"num\">"
                         + "Herstel op tijd</th>")
-                .append("<th class=\"num\">Credit</th><th class=\"num\">Bedrag</th><th>Versie</th></tr></thead>"
+                .append("<th class=\"num\">Credit</th><th class=\"num\">Bedrag</th>"
+                        + "<th class=\"num\">Claims hersteltijd</th><th>Versie</th></tr></thead>"
                         + "<tbody>\n");
         Comparator<MonthEnd.ContractResult> worstFirst = Comparator.comparing(
                         (MonthEnd.ContractResult r) -> r.month().headlineAvailability(),
@@ -106,6 +107,12 @@ final class OverviewHtml {
                     .append(Nl.decimal(m.credit().applied().percent()))
                     .append(" %</td><td class=\"num\">")
                     .append(Nl.money(m.credit().applied().amount()))
+                    .append("</td><td class=\"num\">")
+                    .append(m.restoreClaims().count())
+                    .append(
+                            m.restoreClaims().total() == null
+                                    ? ""
+                                    : " (" + Nl.money(m.restoreClaims().total()) + ")")
                     .append("</td><td>")
                     .append(r.version())
                     .append(" (")

@@ -32,6 +32,7 @@ import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.availability.Exclusion;
@@ -47,9 +48,12 @@ import nl.vioms.sladesk.core.monitoring.Outage;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 import nl.vioms.sladesk.core.monitoring.ServiceExclusion;
 import nl.vioms.sladesk.core.monitoring.UnknownSpan;
+import nl.vioms.sladesk.core.policy.CreditPolicy;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
+import nl.vioms.sladesk.core.policy.SlaPolicy;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Report;
@@ -506,20 +510,36 @@ class MonthEndScenarioTest {
         assertFalse(trend.get("kpiMet").asBoolean());
         assertEquals("2025-11", trend.get("from").asText());
 
+        // restore-time breaches as claims for finance (issue 20), the default policy sets no amount:
+        // T3's restore was due Tue 13 Oct 09:30 and came at 11:00: 1.50 h late; not in the credit (R25)
+        JsonNode claims = bakkerij.get("report").get("restoreClaims");
+        assertEquals(1, claims.get("count").asInt());
+        assertTrue(claims.get("amountPerBreach").isNull());
+        assertTrue(claims.get("total").isNull());
+        assertEquals(numbers.get(2), claims.get("claims").get(0).get("number").asText());
+        assertEquals("1.50", claims.get("claims").get(0).get("hoursLate").asText());
+        assertEquals(
+                "2026-10-13T09:30:00+02:00",
+                claims.get("claims").get(0).get("restoreDue").asText());
+        assertFalse(claims.get("claims").get(0).get("stillOpen").asBoolean());
+        String bakkerijHtml = object("month-end/2026-10/contracts/me-bakkerij/v0001.html");
+        assertTrue(bakkerijHtml.contains("Claims wegens overschreden hersteltijd (ter beoordeling door finance)"));
+        assertTrue(bakkerijHtml.contains("Het SLA-beleid noemt geen bedrag per overschrijding."));
+
         // finance CSV: one line per contract with fee, availability, credit % and amount
         String csv = object("month-end/2026-10/finance.csv");
         assertTrue(csv.startsWith(FinanceCsv.HEADER + "\r\n"));
         assertTrue(
                 csv.contains("\r\nme-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,1,pbx,250.00,250.00,99.2282,whole,"
-                        + "0,0.00,false,\r\n"),
+                        + "0,0.00,false,,1,\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-hotel,Hotel Maandeinde,telnet,A,2026-10,1,trunk-1,1000.00,200.00,97.4497,whole,"
-                        + "10,100.00,false,\r\n"),
+                        + "10,100.00,false,,1,\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,,whole,0,0.00,"
-                        + "false,no-data\r\n"),
+                        + "false,no-data,0,\r\n"),
                 csv);
         assertTrue(object("month-end/2026-10/overview.html").contains("contracts/me-hotel/v0001.html"));
 
@@ -580,11 +600,11 @@ class MonthEndScenarioTest {
         String csv = object("month-end/2026-10/finance.csv");
         assertTrue(
                 csv.contains("\r\nme-nieuw,Nieuw Maandeinde,telnet,N,2026-10,1,,95.00,95.00,,whole,0,0.00,false,"
-                        + "no-data\r\n"),
+                        + "no-data,0,\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-tandarts,Tandarts Maandeinde,telnet,N,2026-10,1,pbx,95.00,95.00,99.0125,whole,"
-                        + "0,0.00,false,partial from 2026-10-12\r\n"),
+                        + "0,0.00,false,partial from 2026-10-12,0,\r\n"),
                 csv);
         String overview = object("month-end/2026-10/overview.html");
         assertTrue(overview.contains("gedeeltelijke maand vanaf 12 oktober 2026"), overview);
@@ -706,6 +726,62 @@ class MonthEndScenarioTest {
                 overviewPage.screenshot(Path.of(System.getenv("SLADESK_SCREENSHOTS"), "overview.png"), 1100, 700);
             }
         }
+    }
+
+    @Test
+    @Order(6)
+    void aPolicyAmountPerRestoreBreachPricesTheClaimsButNotTheCredit() throws Exception {
+        // the same October with a policy of EUR 25.00 per restore-time breach: the hotel's T2 (P1, 24x7)
+        // was due Thu 15 Oct 16:10 and resolved Fri 02:00: 9 h 50 min = 9.83 h late; 1 claim = 25.00.
+        // The credit stays 100.00 (10 % of 1000.00, R25): the claim is not added to it.
+        SlaPolicy ok = PolicyLoader.loadDefault().policies().get(0);
+        CreditPolicy c = ok.credit();
+        SlaPolicy priced = new SlaPolicy(
+                ok.id(),
+                ok.validity(),
+                ok.holidays(),
+                ok.acknowledge(),
+                ok.levels(),
+                ok.serviceKinds(),
+                ok.contractTargetsAsWritten(),
+                ok.availability(),
+                new CreditPolicy(
+                        c.threshold(),
+                        c.step(),
+                        c.percentPerStep(),
+                        c.capPercentOfFixedCosts(),
+                        c.rounding(),
+                        new BigDecimal("25.00")));
+        var dynamo = aws.clients().dynamo();
+        var monthEnd = new MonthEnd(
+                directory,
+                monitoring,
+                new ProbeRepository(dynamo, env.require(EnvVar.MONITORING_TABLE)),
+                new TicketRepository(dynamo, env.require(EnvVar.TICKETS_TABLE)),
+                reports,
+                new ReportPublisher(
+                        aws.clients().s3(),
+                        env.require(EnvVar.REPORTS_BUCKET),
+                        new OutboxRepository(dynamo, env.require(EnvVar.OUTBOX_TABLE)),
+                        env.region()),
+                PolicySet.of(priced),
+                CLOCK,
+                1);
+        var run = monthEnd.run(OCTOBER);
+        var hotel = run.contracts().stream()
+                .filter(r -> r.customer().id().equals("me-hotel"))
+                .findFirst()
+                .orElseThrow()
+                .month();
+        assertEquals(1, hotel.restoreClaims().count());
+        assertEquals(new BigDecimal("25.00"), hotel.restoreClaims().total());
+        assertEquals(
+                new BigDecimal("9.83"), hotel.restoreClaims().claims().get(0).hoursLate());
+        assertEquals(new BigDecimal("100.00"), hotel.credit().applied().amount());
+        String csv = object("month-end/2026-10/finance.csv");
+        String hotelLine =
+                csv.lines().filter(l -> l.startsWith("me-hotel,")).findFirst().orElseThrow();
+        assertTrue(hotelLine.endsWith(",10,100.00,false,,1,25.00"), hotelLine);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

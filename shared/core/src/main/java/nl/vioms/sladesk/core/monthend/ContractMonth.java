@@ -30,6 +30,7 @@ public record ContractMonth(
         ContractCredit credit,
         TicketSummary tickets,
         List<TicketLine> ticketLines,
+        RestoreClaims restoreClaims,
         List<String> rules) {
 
     public ContractMonth {
@@ -258,6 +259,7 @@ public record ContractMonth(
             f.put("ticket." + t.number() + ".response", t.response());
             f.put("ticket." + t.number() + ".restore", t.restore());
         }
+        f.put("restoreClaims.count", Integer.toString(restoreClaims.count()));
         f.put("policy", policyId);
         f.put("calendar", calendar.version());
         return f;

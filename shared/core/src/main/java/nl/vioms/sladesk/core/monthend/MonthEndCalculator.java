@@ -155,6 +155,7 @@ public final class MonthEndCalculator {
                 credit,
                 summary,
                 sorted,
+                RestoreClaims.of(sorted, policy.credit().restoreBreachCompensation(), period.end()),
                 List.copyOf(rules));
     }
 
