@@ -9,7 +9,9 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
  * Finance's import: one line per contract with fee, availability, credit percentage and amount
  * (R25); {@code restore_claims} counts the restore-time breaches listed for finance to decide
  * and {@code restore_claims_amount} is their amount when the policy sets one per breach (empty
- * otherwise), never part of the credit (issue 20); {@code data} says when the availability is not a whole measured month (issue 20). RFC 4180: comma-separated, CRLF, quoted where needed, decimal points, UTF-8.
+ * otherwise), never part of the credit; {@code data} says when the availability is not a whole
+ * measured month (issue 20). RFC 4180: comma-separated, CRLF, quoted where needed, decimal
+ * points, UTF-8.
  *
  * <p>Formula injection (issue 15, finding 10): finance opens this file in a spreadsheet, and a name
  * such as {@code =HYPERLINK(...)} would be a live formula there (CSV quotes are syntax, not text).
