@@ -87,6 +87,7 @@ final class ContractReportHtml {
         }
         tickets(h, m);
         credit(h, m);
+        restoreClaims(h, m);
 
         h.append("<footer>Berekend met SLA-beleid <b>")
                 .append(esc(m.policyId()))
@@ -126,12 +127,13 @@ final class ContractReportHtml {
             h.append("<div class=\"card\">Beschikbaarheid")
                     .append(m.services().size() > 1 ? " (" + esc(head.name()) + ")" : "")
                     .append("<b class=\"")
-                    .append(head.kpiMet() ? "ok" : "bad")
+                    .append(Nl.verdictClass(head))
                     .append("\">")
-                    .append(Nl.percent(head.availability()))
+                    .append(Nl.availability(head))
                     .append("</b>KPI ")
                     .append(Nl.percent(head.availabilityKpi()))
-                    .append(head.kpiMet() ? " – gehaald" : " – niet gehaald")
+                    .append(Nl.verdict(head))
+                    .append(Nl.partial(head).isEmpty() ? "" : "<br>" + esc(Nl.partial(head)))
                     .append("</div>\n");
         }
         var c = m.credit().applied();
@@ -180,8 +182,26 @@ final class ContractReportHtml {
                 .append(" <span class=\"muted\">(")
                 .append(esc(s.kind()))
                 .append(")</span></h2>\n");
+        if (!s.hasData()) {
+            h.append("<p class=\"muted\"><b>Geen gegevens</b> voor deze maand: ")
+                    .append(
+                            s.rules().contains("R18")
+                                    ? "het contract liep nog niet (geen SLA vóór levering, R18)"
+                                    : "niets gemeten en niets gemeld")
+                    .append(". Geen beschikbaarheidscijfer, geen KPI-oordeel en geen credit; de maand telt niet mee"
+                            + " in het 12-maandsgemiddelde.</p>\n");
+        } else if (!Nl.partial(s).isEmpty()) {
+            h.append("<p><b>")
+                    .append(esc(Nl.partial(s)))
+                    .append("</b>: geen SLA vóór levering (R18); de totale tijd loopt vanaf de start van het contract"
+                            + " tot het einde van de maand.</p>\n");
+        }
         h.append("<table><tbody>\n")
-                .append(row("Totale tijd van de maand", Nl.minutes(s.totalMinutes())))
+                .append(row(
+                        Nl.partial(s).isEmpty()
+                                ? "Totale tijd van de maand"
+                                : "Totale tijd vanaf de start van het contract",
+                        Nl.minutes(s.totalMinutes())))
                 .append(row("Uitval die meetelt (buiten elke uitsluiting, R23)", Nl.minutes(s.downMinutes())))
                 .append(row("Uitval binnen een uitsluiting (telt niet mee, R18/R19)", Nl.minutes(s.excludedMinutes())))
                 .append(row(
@@ -190,13 +210,11 @@ final class ContractReportHtml {
                         "Uitval binnen spoedonderhoud (apart gerapporteerd, R19)",
                         Nl.minutes(s.emergencyDownMinutes())))
                 .append("<tr><th>Beschikbaarheid = (totaal − uitval) / totaal</th><td class=\"num\"><b class=\"")
-                .append(s.kpiMet() ? "ok" : "bad")
+                .append(Nl.verdictClass(s))
                 .append("\">")
-                .append(Nl.percent(s.availability()))
+                .append(Nl.availability(s))
                 .append("</b></td></tr>\n")
-                .append(row(
-                        "KPI van niveau " + m.level() + " (R5)",
-                        Nl.percent(s.availabilityKpi()) + (s.kpiMet() ? " – gehaald" : " – niet gehaald")))
+                .append(row("KPI van niveau " + m.level() + " (R5)", Nl.percent(s.availabilityKpi()) + Nl.verdict(s)))
                 .append("</tbody></table>\n");
         h.append("<p class=\"muted\">Gemeten via: ")
                 .append(esc(
@@ -366,6 +384,45 @@ final class ContractReportHtml {
         return "<tr><th>" + esc(label) + "</th><td class=\"num\">" + esc(value) + "</td></tr>\n";
     }
 
+    /** Restore-time breaches as claims (issue 20): listed for finance, never added to the credit (R25). */
+    private static void restoreClaims(StringBuilder h, ContractMonth m) {
+        var c = m.restoreClaims();
+        h.append("<h2>Claims wegens overschreden hersteltijd (ter beoordeling door finance)</h2>\n");
+        if (c.claims().isEmpty()) {
+            h.append("<p>Geen overschreden hersteltijd deze maand.</p>\n");
+            return;
+        }
+        h.append("<p>Het SLA belooft een vergoeding als de maximale hersteltijd wordt overschreden. Deze claims staan"
+                        + " los van het beschikbaarheidscredit (R25) en worden er niet bij opgeteld; finance beslist. ")
+                .append(
+                        c.amountPerBreach() == null
+                                ? "Het SLA-beleid noemt geen bedrag per overschrijding."
+                                : "Het SLA-beleid noemt " + Nl.money(c.amountPerBreach())
+                                        + " per overschrijding: samen " + Nl.money(c.total()) + ".")
+                .append("</p>\n<table><thead><tr><th>Ticket</th><th>Prioriteit</th><th>Herstel uiterlijk</th>"
+                        + "<th>Opgelost</th><th class=\"num\">Uren te laat</th><th class=\"num\">Bedrag</th></tr>"
+                        + "</thead><tbody>\n");
+        for (var claim : c.claims()) {
+            h.append("<tr><td>")
+                    .append(esc(claim.number()))
+                    .append("</td><td>")
+                    .append(esc(claim.priority()))
+                    .append("</td><td>")
+                    .append(esc(Nl.moment(claim.restoreDue())))
+                    .append("</td><td>")
+                    .append(
+                            claim.stillOpen()
+                                    ? "nog open (tot het einde van de maand)"
+                                    : esc(Nl.moment(claim.resolvedAt())))
+                    .append("</td><td class=\"num\">")
+                    .append(Nl.decimal(claim.hoursLate()))
+                    .append("</td><td class=\"num\">")
+                    .append(claim.amount() == null ? "n.v.t." : Nl.money(claim.amount()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+    }
+
     private static void tickets(StringBuilder h, ContractMonth m) {
         h.append("<h2>Tickets: reactie- en hersteltijd (R13, R14)</h2>\n");
         if (m.ticketLines().isEmpty()) {
@@ -433,8 +490,12 @@ final class ContractReportHtml {
         CreditFigures c = credit.applied();
         h.append("<h2>Servicecredit (R25, R26)</h2>\n");
         if (credit.basisServiceId() == null) {
-            h.append("<p>Geen van de diensten van dit contract geeft recht op een VIOMS-beschikbaarheidscredit "
-                    + "(R2).</p>\n");
+            boolean noData = credit.reason().contains("R18");
+            h.append(
+                    noData
+                            ? "<p>Geen gegevens deze maand (R18): geen credit.</p>\n"
+                            : "<p>Geen van de diensten van dit contract geeft recht op een"
+                                    + " VIOMS-beschikbaarheidscredit (R2).</p>\n");
             return;
         }
         ServiceMonth basis = m.headlineService();

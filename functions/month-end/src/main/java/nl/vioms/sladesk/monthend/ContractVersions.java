@@ -117,8 +117,10 @@ final class ContractVersions {
                         .ifPresent(f -> points.add(new Trend.Point(
                                 m.month(), f.totalMinutes(), f.downMinutes(), f.availability(), f.kpi(), m.version())));
             }
-            points.add(new Trend.Point(
-                    month, s.totalMinutes(), s.downMinutes(), s.availability(), s.availabilityKpi(), version));
+            if (s.availability() != null) { // a month without data stays out of the trend and the average
+                points.add(new Trend.Point(
+                        month, s.totalMinutes(), s.downMinutes(), s.availability(), s.availabilityKpi(), version));
+            }
             trends.put(s.serviceId(), Trend.of(month, points));
         }
         return trends;
@@ -132,6 +134,7 @@ final class ContractVersions {
                 hash,
                 now,
                 m.services().stream()
+                        .filter(s -> s.availability() != null) // no data: no point of the trend (issue 20)
                         .map(s -> new ServiceFigure(
                                 s.serviceId(),
                                 s.totalMinutes(),

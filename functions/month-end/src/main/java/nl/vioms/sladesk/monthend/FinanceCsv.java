@@ -7,7 +7,11 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
 
 /**
  * Finance's import: one line per contract with fee, availability, credit percentage and amount
- * (R25). RFC 4180: comma-separated, CRLF, quoted where needed, decimal points, UTF-8.
+ * (R25); {@code restore_claims} counts the restore-time breaches listed for finance to decide
+ * and {@code restore_claims_amount} is their amount when the policy sets one per breach (empty
+ * otherwise), never part of the credit; {@code data} says when the availability is not a whole
+ * measured month (issue 20). RFC 4180: comma-separated, CRLF, quoted where needed, decimal
+ * points, UTF-8.
  *
  * <p>Formula injection (issue 15, finding 10): finance opens this file in a spreadsheet, and a name
  * such as {@code =HYPERLINK(...)} would be a live formula there (CSV quotes are syntax, not text).
@@ -19,7 +23,7 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
 final class FinanceCsv {
     static final String HEADER = "customer_id,customer_name,reseller_id,level,month,version,credit_service,"
             + "monthly_licence_fee,monthly_fixed_costs,availability_percent,rounding,credit_percent,"
-            + "credit_amount,capped";
+            + "credit_amount,capped,data,restore_claims,restore_claims_amount";
 
     /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
     private static final String FORMULA_START = "=+-@\t\r";
@@ -46,10 +50,25 @@ final class FinanceCsv {
                             text(credit.rounding()),
                             number(credit.percent()),
                             number(credit.amount()),
-                            Boolean.toString(credit.capped())))
+                            Boolean.toString(credit.capped()),
+                            text(data(m)),
+                            Integer.toString(m.restoreClaims().count()),
+                            number(m.restoreClaims().total())))
                     .append("\r\n");
         });
         return out.toString();
+    }
+
+    /**
+     * Whether the availability is measured (R18, issue 20): empty for a whole measured month,
+     * {@code no-data} (the availability cell is then empty), or {@code partial from 2026-11-09}.
+     */
+    static String data(ContractMonth m) {
+        var head = m.headlineService();
+        if (head == null || ContractMonth.ServiceMonth.MEASURED.equals(head.data())) {
+            return "";
+        }
+        return head.hasData() ? "partial from " + head.measuredFrom().substring(0, 10) : head.data();
     }
 
     /** A text cell: never a formula in a spreadsheet, quoted where RFC 4180 requires. */

@@ -7,12 +7,14 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketStore;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.core.availability.AvailabilityCalculator;
 import nl.vioms.sladesk.core.directory.Customer;
@@ -58,6 +60,7 @@ public final class MonthEnd {
     public MonthEnd(
             DirectoryStore directory,
             MonitoringRepository monitoring,
+            ProbeRepository probes,
             TicketStore tickets,
             ReportsRepository reports,
             ReportPublisher publisher,
@@ -69,7 +72,7 @@ public final class MonthEnd {
         }
         this.directory = directory;
         this.monitoring = monitoring;
-        this.inputs = new ContractInputs(monitoring, tickets, new TicketClocks(policies));
+        this.inputs = new ContractInputs(monitoring, probes, tickets, new TicketClocks(policies));
         this.versions = new ContractVersions(reports, publisher);
         this.reports = reports;
         this.publisher = publisher;
@@ -131,7 +134,9 @@ public final class MonthEnd {
                 .collect(Collectors.toMap(
                         MonitoredService::key, s -> s.name() == null ? s.key() : s.name(), (a, b) -> a));
         // platform services count for many contracts: read once per run
-        Map<MonitoredService, ServiceRecords> platform = inputs.platform(monitored, period);
+        // which monitored services a probe checked in the month: a quiet one is measured, not empty
+        Set<String> checked = inputs.checked(period);
+        Map<MonitoredService, ServiceRecords> platform = inputs.platform(monitored, period, checked);
         Map<String, List<MonitoredService>> own = monitored.stream()
                 .filter(s -> !s.isPlatformWide())
                 .collect(Collectors.groupingBy(MonitoredService::customerId));
@@ -152,7 +157,8 @@ public final class MonthEnd {
                 month,
                 customers,
                 concurrency,
-                c -> contract(c, month, period, policy, platform, own.getOrDefault(c.id(), List.of()), names, now));
+                c -> contract(
+                        c, month, period, policy, platform, own.getOrDefault(c.id(), List.of()), checked, names, now));
         List<ContractResult> results = done.results();
         Map<String, String> failures = done.failures();
 
@@ -191,9 +197,10 @@ public final class MonthEnd {
             SlaPolicy policy,
             Map<MonitoredService, ServiceRecords> platform,
             List<MonitoredService> own,
+            Set<String> checked,
             Map<String, String> names,
             Instant now) {
-        Map<String, ServiceRecords> records = inputs.records(customer, period, platform, own);
+        Map<String, ServiceRecords> records = inputs.records(customer, period, platform, own, checked);
         List<TicketLine> lines = inputs.tickets(customer, period, now);
         ContractMonth computed = MonthEndCalculator.compute(customer, month, policy, records, names, lines, now);
         return versions.store(customer, month, policy, computed, now);

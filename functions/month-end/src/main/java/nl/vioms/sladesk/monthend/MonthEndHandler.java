@@ -38,6 +38,7 @@ public final class MonthEndHandler implements RequestStreamHandler {
         this.monthEnd = new MonthEnd(
                 services.directory(),
                 services.monitoring(),
+                services.probeRepository(),
                 services.ticketRepository(),
                 services.reports(),
                 new ReportPublisher(

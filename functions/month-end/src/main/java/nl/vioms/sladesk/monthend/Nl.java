@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.vioms.sladesk.app.Html;
+import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
 import nl.vioms.sladesk.core.time.Amsterdam;
 
 /** Dutch formatting for the reports people read (the status page is Dutch too). */
@@ -16,8 +17,34 @@ final class Nl {
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", LOCALE);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM ''yy", LOCALE);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", LOCALE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", LOCALE);
+
+    /** What a month without data shows instead of a figure (R18, issue 20). */
+    static final String NO_DATA = "geen gegevens";
 
     private Nl() {}
+
+    /** A service's availability, or "geen gegevens" for a month without data. */
+    static String availability(ServiceMonth s) {
+        return s.hasData() ? percent(s.availability()) : NO_DATA;
+    }
+
+    /** The CSS class of a service's figure: met, missed, or no verdict. */
+    static String verdictClass(ServiceMonth s) {
+        return s.kpiMet() == null ? "muted" : s.kpiMet() ? "ok" : "bad";
+    }
+
+    /** " – gehaald", " – niet gehaald", or " – geen oordeel" without data. */
+    static String verdict(ServiceMonth s) {
+        return s.kpiMet() == null ? " – geen oordeel" : s.kpiMet() ? " – gehaald" : " – niet gehaald";
+    }
+
+    /** "gedeeltelijke maand vanaf 9 november 2026" for a month the contract started in (R18), else empty. */
+    static String partial(ServiceMonth s) {
+        return ServiceMonth.PARTIAL.equals(s.data())
+                ? "gedeeltelijke maand vanaf " + DATE.format(OffsetDateTime.parse(s.measuredFrom()))
+                : "";
+    }
 
     static String month(YearMonth month) {
         return MONTH.format(month);

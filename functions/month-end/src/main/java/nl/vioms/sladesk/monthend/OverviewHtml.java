@@ -8,6 +8,7 @@ import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
+import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
 import nl.vioms.sladesk.core.time.Amsterdam;
 
 /** Operations' overview of a month: every contract in one table, the worst availability first, linking its report. */
@@ -23,7 +24,7 @@ final class OverviewHtml {
                 .filter(r -> r.month().credit().applied().amount().signum() > 0)
                 .count();
         long kpiMissed = results.stream()
-                .filter(r -> r.month().services().stream().anyMatch(s -> !s.kpiMet()))
+                .filter(r -> r.month().services().stream().anyMatch(ServiceMonth::kpiMissed))
                 .count();
         StringBuilder h = new StringBuilder(4_000 + results.size() * 600);
         h.append("<!doctype html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -56,7 +57,8 @@ final class OverviewHtml {
                         + "Beschikbaarheid</th>")
                 .append("<th class=\"num\">KPI</th><th class=\"num\">Reactie op tijd</th><th class=\"num\">"
                         + "Herstel op tijd</th>")
-                .append("<th class=\"num\">Credit</th><th class=\"num\">Bedrag</th><th>Versie</th></tr></thead>"
+                .append("<th class=\"num\">Credit</th><th class=\"num\">Bedrag</th>"
+                        + "<th class=\"num\">Claims hersteltijd</th><th>Versie</th></tr></thead>"
                         + "<tbody>\n");
         Comparator<MonthEnd.ContractResult> worstFirst = Comparator.comparing(
                         (MonthEnd.ContractResult r) -> r.month().headlineAvailability(),
@@ -79,10 +81,15 @@ final class OverviewHtml {
                 h.append("–");
             } else {
                 h.append("<span class=\"")
-                        .append(head.kpiMet() ? "ok" : "bad")
+                        .append(Nl.verdictClass(head))
                         .append("\">")
-                        .append(Nl.percent(head.availability()))
+                        .append(Nl.availability(head))
                         .append("</span>");
+                if (!Nl.partial(head).isEmpty()) {
+                    h.append("<br><span class=\"muted\">")
+                            .append(esc(Nl.partial(head)))
+                            .append("</span>");
+                }
             }
             h.append("</td><td class=\"num\">")
                     .append(head == null ? "–" : Nl.percent(head.availabilityKpi()))
@@ -100,6 +107,12 @@ final class OverviewHtml {
                     .append(Nl.decimal(m.credit().applied().percent()))
                     .append(" %</td><td class=\"num\">")
                     .append(Nl.money(m.credit().applied().amount()))
+                    .append("</td><td class=\"num\">")
+                    .append(m.restoreClaims().count())
+                    .append(
+                            m.restoreClaims().total() == null
+                                    ? ""
+                                    : " (" + Nl.money(m.restoreClaims().total()) + ")")
                     .append("</td><td>")
                     .append(r.version())
                     .append(" (")

@@ -97,9 +97,11 @@ final class Svg {
             if (point.isEmpty()) {
                 svg.append(String.format(
                         Locale.ROOT,
-                        "<text class=\"no-data\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">–</text>%n",
+                        "<text class=\"no-data\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">–"
+                                + "<title>%s: geen gegevens</title></text>%n",
                         cx,
-                        top + plotH - 6));
+                        top + plotH - 6,
+                        esc(Nl.month(m))));
                 continue;
             }
             Trend.Point p = point.get();

@@ -14,7 +14,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
 import nl.vioms.sladesk.core.availability.Exclusion;
@@ -36,15 +40,20 @@ import nl.vioms.sladesk.core.availability.ExclusionKind;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.ServiceRef;
+import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow.MaintenanceKind;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.monitoring.Outage;
+import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 import nl.vioms.sladesk.core.monitoring.ServiceExclusion;
 import nl.vioms.sladesk.core.monitoring.UnknownSpan;
+import nl.vioms.sladesk.core.policy.CreditPolicy;
 import nl.vioms.sladesk.core.policy.PolicyLoader;
+import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
+import nl.vioms.sladesk.core.policy.SlaPolicy;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Report;
@@ -179,6 +188,28 @@ class MonthEndScenarioTest {
                 "50.00",
                 "50.00",
                 new ServiceRef("mob", ServiceKind.MOBILE, "Mobiel")));
+        // issue 20 (R18): one contract starts during October, one only in November
+        directory.putCustomer(started(
+                customer("me-tandarts", "Tandarts Maandeinde", SlaLevel.N, "95.00", "95.00", pbx()),
+                LocalDate.of(2026, 10, 12)));
+        directory.putCustomer(started(
+                customer("me-nieuw", "Nieuw Maandeinde", SlaLevel.N, "95.00", "95.00", pbx()),
+                LocalDate.of(2026, 11, 1)));
+        // and one whose own trunk a probe checked all October without a single failure
+        directory.putCustomer(customer(
+                "me-stil",
+                "Stil Maandeinde",
+                SlaLevel.N,
+                "95.00",
+                "95.00",
+                new ServiceRef("trunk", ServiceKind.SIP_TRUNK, "SIP-trunk")));
+        monitoring.putService(
+                MonitoredService.ofCustomer("me-stil", new ServiceRef("trunk", ServiceKind.SIP_TRUNK, "SIP-trunk")));
+        var probes = new ProbeRepository(dynamo, env.require(EnvVar.MONITORING_TABLE));
+        probes.putTarget(ProbeTarget.tcp(
+                "stil-trunk", MonitoredService.customerKey("me-stil", "trunk"), "127.0.0.1", 5060, null));
+        probes.putCheck(new CheckResult(
+                "stil-trunk", at("2026-10-20T12:00"), CheckResult.Status.UP, Duration.ofMillis(3), "connected"));
         monthOfMonitoring();
         monthOfTickets();
     }
@@ -457,9 +488,12 @@ class MonthEndScenarioTest {
                 "2026-10-15T10:10:00+02:00",
                 hotel.get("report").get("ticketLines").get(1).get("responseDue").asText());
 
-        // mobile is resold (R2): no platform record carries it, no credit
+        // mobile is resold (R2): no platform record carries it, no credit; nothing recorded at all:
+        // no data, not 100 % (issue 20)
         JsonNode mobiel = record("me-mobiel", 1);
-        assertEquals("100.0000", service(mobiel, "mob").get("availability").asText());
+        assertTrue(service(mobiel, "mob").get("availability").isNull());
+        assertEquals("no-data", service(mobiel, "mob").get("data").asText());
+        assertTrue(service(mobiel, "mob").get("kpiMet").isNull());
         assertTrue(mobiel.get("report").get("credit").get("basisServiceId").isNull());
         assertEquals(
                 "0.00",
@@ -476,20 +510,36 @@ class MonthEndScenarioTest {
         assertFalse(trend.get("kpiMet").asBoolean());
         assertEquals("2025-11", trend.get("from").asText());
 
+        // restore-time breaches as claims for finance (issue 20), the default policy sets no amount:
+        // T3's restore was due Tue 13 Oct 09:30 and came at 11:00: 1.50 h late; not in the credit (R25)
+        JsonNode claims = bakkerij.get("report").get("restoreClaims");
+        assertEquals(1, claims.get("count").asInt());
+        assertTrue(claims.get("amountPerBreach").isNull());
+        assertTrue(claims.get("total").isNull());
+        assertEquals(numbers.get(2), claims.get("claims").get(0).get("number").asText());
+        assertEquals("1.50", claims.get("claims").get(0).get("hoursLate").asText());
+        assertEquals(
+                "2026-10-13T09:30:00+02:00",
+                claims.get("claims").get(0).get("restoreDue").asText());
+        assertFalse(claims.get("claims").get(0).get("stillOpen").asBoolean());
+        String bakkerijHtml = object("month-end/2026-10/contracts/me-bakkerij/v0001.html");
+        assertTrue(bakkerijHtml.contains("Claims wegens overschreden hersteltijd (ter beoordeling door finance)"));
+        assertTrue(bakkerijHtml.contains("Het SLA-beleid noemt geen bedrag per overschrijding."));
+
         // finance CSV: one line per contract with fee, availability, credit % and amount
         String csv = object("month-end/2026-10/finance.csv");
         assertTrue(csv.startsWith(FinanceCsv.HEADER + "\r\n"));
         assertTrue(
                 csv.contains("\r\nme-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,1,pbx,250.00,250.00,99.2282,whole,"
-                        + "0,0.00,false\r\n"),
+                        + "0,0.00,false,,1,\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-hotel,Hotel Maandeinde,telnet,A,2026-10,1,trunk-1,1000.00,200.00,97.4497,whole,"
-                        + "10,100.00,false\r\n"),
+                        + "10,100.00,false,,1,\r\n"),
                 csv);
         assertTrue(
-                csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,100.0000,whole,0,0.00,"
-                        + "false\r\n"),
+                csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,,whole,0,0.00,"
+                        + "false,no-data,0,\r\n"),
                 csv);
         assertTrue(object("month-end/2026-10/overview.html").contains("contracts/me-hotel/v0001.html"));
 
@@ -498,6 +548,72 @@ class MonthEndScenarioTest {
         assertEquals("month-end-report", note.get("kind").asText());
         assertTrue(note.get("links").get("finance").asText().endsWith("/month-end/2026-10/finance.csv"));
         assertTrue(note.get("newVersions").asInt() >= 3);
+    }
+
+    @Test
+    @Order(3)
+    void aContractThatStartsInTheMonthIsMeasuredFromItsStartAndOneThatStartsLaterHasNoData() throws Exception {
+        // R18: me-tandarts starts Mon 12 Oct 00:00 (+02:00): 12..31 Oct = 20 x 1440 + 60 (clocks back on
+        // 25 Oct) = 28 860 min. The platform's down time from then: i 150 + c 45 + d 40 + f 50 = 285
+        // (a's 60 min on 1 Oct lie before the start). (28 860 - 285) / 28 860 = 99.01247... -> 99.0125,
+        // below N's 99.60; 0.5875 points below -> whole points: no credit.
+        JsonNode tandarts = record("me-tandarts", 1);
+        JsonNode pbx = service(tandarts, "pbx");
+        assertEquals("partial", pbx.get("data").asText());
+        assertEquals("2026-10-12T00:00:00+02:00", pbx.get("measuredFrom").asText());
+        assertEquals("28860", pbx.get("totalMinutes").asText());
+        assertEquals("285", pbx.get("downMinutes").asText());
+        assertEquals("99.0125", pbx.get("availability").asText());
+        assertFalse(pbx.get("kpiMet").asBoolean());
+        assertEquals(
+                "0.00",
+                tandarts.get("report")
+                        .get("credit")
+                        .get("applied")
+                        .get("amount")
+                        .asText());
+        JsonNode trend = tandarts.get("trend").get("pbx");
+        assertEquals(
+                List.of("2026-10"),
+                stream(trend.get("months")).map(m -> m.get("month").asText()).toList());
+        assertEquals("99.0125", trend.get("yearlyAverage").asText());
+        String html = object("month-end/2026-10/contracts/me-tandarts/v0001.html");
+        assertTrue(html.contains("gedeeltelijke maand vanaf 12 oktober 2026"), html);
+
+        // me-nieuw starts 1 Nov: October is wholly before delivery though the platform had outages in it
+        JsonNode nieuw = record("me-nieuw", 1);
+        JsonNode none = service(nieuw, "pbx");
+        assertEquals("no-data", none.get("data").asText());
+        assertTrue(none.get("availability").isNull());
+        assertTrue(none.get("kpiMet").isNull());
+        assertTrue(nieuw.get("report").get("credit").get("basisServiceId").isNull());
+        assertEquals(
+                "0.00",
+                nieuw.get("report").get("credit").get("applied").get("amount").asText());
+        assertEquals(0, nieuw.get("trend").get("pbx").get("months").size(), "not in the 12-month chart");
+        assertTrue(nieuw.get("trend").get("pbx").get("yearlyAverage").isNull(), "nor in the average");
+        assertTrue(reports.summary("me-nieuw", OCTOBER).orElseThrow().services().isEmpty());
+        String nieuwHtml = object("month-end/2026-10/contracts/me-nieuw/v0001.html");
+        assertTrue(nieuwHtml.contains("geen gegevens"), nieuwHtml);
+        assertTrue(nieuwHtml.contains("Geen gegevens deze maand (R18): geen credit."), nieuwHtml);
+
+        String csv = object("month-end/2026-10/finance.csv");
+        assertTrue(
+                csv.contains("\r\nme-nieuw,Nieuw Maandeinde,telnet,N,2026-10,1,,95.00,95.00,,whole,0,0.00,false,"
+                        + "no-data,0,\r\n"),
+                csv);
+        assertTrue(
+                csv.contains("\r\nme-tandarts,Tandarts Maandeinde,telnet,N,2026-10,1,pbx,95.00,95.00,99.0125,whole,"
+                        + "0,0.00,false,partial from 2026-10-12,0,\r\n"),
+                csv);
+        String overview = object("month-end/2026-10/overview.html");
+        assertTrue(overview.contains("gedeeltelijke maand vanaf 12 oktober 2026"), overview);
+
+        // checked and never failed: measured, 44 700 / 44 700 = 100 % (not "no data")
+        JsonNode stil = service(record("me-stil", 1), "trunk");
+        assertEquals("measured", stil.get("data").asText());
+        assertEquals("100.0000", stil.get("availability").asText());
+        assertTrue(stil.get("kpiMet").asBoolean());
     }
 
     @Test
@@ -612,6 +728,62 @@ class MonthEndScenarioTest {
         }
     }
 
+    @Test
+    @Order(6)
+    void aPolicyAmountPerRestoreBreachPricesTheClaimsButNotTheCredit() throws Exception {
+        // the same October with a policy of EUR 25.00 per restore-time breach: the hotel's T2 (P1, 24x7)
+        // was due Thu 15 Oct 16:10 and resolved Fri 02:00: 9 h 50 min = 9.83 h late; 1 claim = 25.00.
+        // The credit stays 100.00 (10 % of 1000.00, R25): the claim is not added to it.
+        SlaPolicy ok = PolicyLoader.loadDefault().policies().get(0);
+        CreditPolicy c = ok.credit();
+        SlaPolicy priced = new SlaPolicy(
+                ok.id(),
+                ok.validity(),
+                ok.holidays(),
+                ok.acknowledge(),
+                ok.levels(),
+                ok.serviceKinds(),
+                ok.contractTargetsAsWritten(),
+                ok.availability(),
+                new CreditPolicy(
+                        c.threshold(),
+                        c.step(),
+                        c.percentPerStep(),
+                        c.capPercentOfFixedCosts(),
+                        c.rounding(),
+                        new BigDecimal("25.00")));
+        var dynamo = aws.clients().dynamo();
+        var monthEnd = new MonthEnd(
+                directory,
+                monitoring,
+                new ProbeRepository(dynamo, env.require(EnvVar.MONITORING_TABLE)),
+                new TicketRepository(dynamo, env.require(EnvVar.TICKETS_TABLE)),
+                reports,
+                new ReportPublisher(
+                        aws.clients().s3(),
+                        env.require(EnvVar.REPORTS_BUCKET),
+                        new OutboxRepository(dynamo, env.require(EnvVar.OUTBOX_TABLE)),
+                        env.region()),
+                PolicySet.of(priced),
+                CLOCK,
+                1);
+        var run = monthEnd.run(OCTOBER);
+        var hotel = run.contracts().stream()
+                .filter(r -> r.customer().id().equals("me-hotel"))
+                .findFirst()
+                .orElseThrow()
+                .month();
+        assertEquals(1, hotel.restoreClaims().count());
+        assertEquals(new BigDecimal("25.00"), hotel.restoreClaims().total());
+        assertEquals(
+                new BigDecimal("9.83"), hotel.restoreClaims().claims().get(0).hoursLate());
+        assertEquals(new BigDecimal("100.00"), hotel.credit().applied().amount());
+        String csv = object("month-end/2026-10/finance.csv");
+        String hotelLine =
+                csv.lines().filter(l -> l.startsWith("me-hotel,")).findFirst().orElseThrow();
+        assertTrue(hotelLine.endsWith(",10,100.00,false,,1,25.00"), hotelLine);
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
     private static Instant at(String amsterdam) {
@@ -631,6 +803,26 @@ class MonthEndScenarioTest {
                 Set.of(),
                 Set.of(),
                 Set.of());
+    }
+
+    private static ServiceRef pbx() {
+        return new ServiceRef("pbx", ServiceKind.HOSTED_PBX, "Hosted PBX");
+    }
+
+    private static Customer started(Customer c, LocalDate contractStart) {
+        return new Customer(
+                c.id(),
+                c.resellerId(),
+                c.name(),
+                c.level(),
+                c.services(),
+                c.monthlyLicenceFee(),
+                c.monthlyFixedCosts(),
+                c.emailAddresses(),
+                c.emailDomains(),
+                c.phoneNumbers(),
+                c.language(),
+                contractStart);
     }
 
     private static void outage(String service, String from, String to, String incident) {

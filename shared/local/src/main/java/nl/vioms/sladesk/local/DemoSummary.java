@@ -187,17 +187,30 @@ record DemoSummary(
                     report.path("level").asText()));
             double credit = 0;
             for (JsonNode service : report.path("services")) {
+                if ("no-data".equals(service.path("data").asText())) {
+                    // before the contract's start (R18) or nothing recorded: no figure (issue 20)
+                    line.append("  ").append(service.path("serviceId").asText()).append(" no data");
+                    continue;
+                }
                 line.append(String.format(
                         Locale.ROOT,
-                        "  %s %s %% (KPI %s %%, %s; down %d min, excluded %d, unknown %d)",
+                        "  %s %s %% (KPI %s %%, %s; down %d min, excluded %d, unknown %d%s)",
                         service.path("serviceId").asText(),
                         service.path("availability").asText(),
                         service.path("availabilityKpi").asText(),
                         service.path("kpiMet").asBoolean() ? "met" : "MISSED",
                         service.path("downMinutes").asLong(),
                         service.path("excludedMinutes").asLong(),
-                        service.path("unknownMinutes").asLong()));
+                        service.path("unknownMinutes").asLong(),
+                        "partial".equals(service.path("data").asText())
+                                ? "; partial month from "
+                                        + service.path("measuredFrom").asText().substring(0, 10)
+                                : ""));
                 credit = Math.max(credit, service.path("credit").path("amount").asDouble());
+            }
+            int claims = report.path("restoreClaims").path("count").asInt();
+            if (claims > 0) {
+                line.append("; ").append(claims).append(" restore-time claim(s) for finance");
             }
             line.append(String.format(Locale.ROOT, "; credit EUR %.2f", credit));
             lines.add(line.toString());

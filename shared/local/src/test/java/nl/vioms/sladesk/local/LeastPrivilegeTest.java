@@ -104,7 +104,8 @@ class LeastPrivilegeTest {
             // MailFeedback: MailRepository.suppress, TicketService.record (mail-bounced)
             "MailFeedbackFunction",
             List.of("MailTable: dynamodb:PutItem", "TicketsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query"),
-            // MonitoringRepository.services/records, TicketRepository.createdBetween/read (queries),
+            // MonitoringRepository.services/records, ProbeRepository.targets/hasCheck,
+            // TicketRepository.createdBetween/read (queries),
             // DirectoryRepository.customers (index), ReportsRepository, ReportPublisher, outbox.add
             "MonthEndFunction",
             List.of(
@@ -137,6 +138,7 @@ class LeastPrivilegeTest {
                             "dynamo.batchGetItem",
                             "dynamo.deleteItem",
                             "dynamo.putItem",
+                            "dynamo.query", // hasCheck: one item at most (month-end, issue 20)
                             "dynamo.queryPaginator",
                             "dynamo.updateItem")),
             Map.entry(

@@ -20,6 +20,7 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.aws.tickets.TicketRepository;
@@ -124,6 +125,7 @@ public final class MonthEndBenchmark {
         var monthEnd = new MonthEnd(
                 new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE)),
                 new MonitoringRepository(dynamo, env.require(EnvVar.MONITORING_TABLE)),
+                new ProbeRepository(dynamo, env.require(EnvVar.MONITORING_TABLE)),
                 new TicketRepository(dynamo, env.require(EnvVar.TICKETS_TABLE)),
                 new ReportsRepository(dynamo, reportsTable),
                 new ReportPublisher(

@@ -5,6 +5,7 @@ import static nl.vioms.sladesk.aws.Attr.string;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,6 +84,9 @@ public final class DirectoryRepository implements DirectoryStore {
         item.put("monthlyLicenceFee", s(customer.monthlyLicenceFee().toPlainString()));
         item.put("monthlyFixedCosts", s(customer.monthlyFixedCosts().toPlainString()));
         item.put("language", s(customer.language()));
+        if (customer.contractStart() != null) {
+            item.put("contractStart", s(customer.contractStart().toString()));
+        }
         item.put(
                 "services",
                 AttributeValue.fromL(customer.services().stream()
@@ -201,7 +205,8 @@ public final class DirectoryRepository implements DirectoryStore {
                 set(item, "emails"),
                 set(item, "domains"),
                 set(item, "phones"),
-                item.containsKey("language") ? string(item, "language") : "nl");
+                item.containsKey("language") ? string(item, "language") : "nl",
+                item.containsKey("contractStart") ? LocalDate.parse(string(item, "contractStart")) : null);
     }
 
     private static Set<String> set(Map<String, AttributeValue> item, String name) {

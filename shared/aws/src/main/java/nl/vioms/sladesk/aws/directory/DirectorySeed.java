@@ -2,6 +2,7 @@ package nl.vioms.sladesk.aws.directory;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -42,7 +43,8 @@ public final class DirectorySeed {
             List<String> emails,
             List<String> domains,
             List<String> phones,
-            String language) {}
+            String language,
+            String contractStart) {}
 
     record TokenJson(String name, String scope, String reseller, String token, String sha256, String expires) {}
 
@@ -51,6 +53,19 @@ public final class DirectorySeed {
     public record Seed(List<Reseller> resellers, List<Customer> customers, List<ApiToken> tokens) {}
 
     private DirectorySeed() {}
+
+    /** R18: the first day of delivery, an ISO date ({@code 2026-03-01}); absent is none recorded. */
+    private static LocalDate contractStart(String where, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(
+                    where + ": contractStart must be a date such as 2026-03-01, not '" + value + "'");
+        }
+    }
 
     public static Seed parse(byte[] json) {
         SeedJson raw = Json.read(json, SeedJson.class, "a directory seed");
@@ -104,7 +119,8 @@ public final class DirectorySeed {
                     addresses(where, c.emails()),
                     lower(c.domains()),
                     phones,
-                    language));
+                    language,
+                    contractStart(where, c.contractStart())));
         }
         List<ApiToken> tokens = new ArrayList<>();
         for (TokenJson t : list(raw.tokens())) {

@@ -223,6 +223,27 @@ public final class ProbeRepository {
         return checks;
     }
 
+    /**
+     * Whether the target has any check in {@code span} (one Query of at most one item): month-end's
+     * evidence that a quiet month was monitored (issue 20). Checks are kept {@link #CHECK_RETENTION}.
+     */
+    public boolean hasCheck(String targetId, Interval span) {
+        return !dynamo.query(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression("pk = :pk AND sk BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                s(target(targetId)),
+                                ":from",
+                                s("CHECK#" + sortable(span.start())),
+                                ":to",
+                                s("CHECK#" + sortable(span.end().minusNanos(1)))))
+                        .limit(1)
+                        .build())
+                .items()
+                .isEmpty();
+    }
+
     private static String target(String id) {
         return "TARGET#" + id;
     }

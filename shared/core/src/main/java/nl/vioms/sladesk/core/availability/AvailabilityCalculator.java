@@ -49,8 +49,15 @@ public final class AvailabilityCalculator {
 
     public static AvailabilityResult calculate(AvailabilityInput input, AvailabilityPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        Interval period = monthInterval(input.month());
+        Interval whole = monthInterval(input.month());
         TreeSet<String> rules = new TreeSet<>(List.of("R23", "R24"));
+        Instant from = input.deliveredFrom();
+        boolean partial = from != null && from.isAfter(whole.start()) && from.isBefore(whole.end());
+        // R18: no SLA before delivery; a month the contract starts in is measured from its start
+        Interval period = partial ? new Interval(from, whole.end()) : whole;
+        if (partial) {
+            rules.add("R18");
+        }
 
         List<Labeled> exclusions = new ArrayList<>();
         for (Interval w : serviceWindows(input.month(), policy.regularServiceWindows())) {

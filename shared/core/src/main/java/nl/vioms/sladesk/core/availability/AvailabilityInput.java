@@ -1,10 +1,12 @@
 package nl.vioms.sladesk.core.availability;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one month's availability is computed from (R18-R23). Intervals may overlap each
@@ -16,6 +18,8 @@ import nl.vioms.sladesk.core.time.Interval;
  * @param emergency   emergency maintenance windows (R19)
  * @param exclusions  other exclusions: force majeure, customer-caused, blocked accounts... (R18)
  * @param unknown     spans in which monitoring did not run (R20)
+ * @param deliveredFrom the contract's start inside the month (R18: no SLA before delivery): the
+ *                    month is then measured from it; null for the whole month
  */
 public record AvailabilityInput(
         YearMonth month,
@@ -23,7 +27,19 @@ public record AvailabilityInput(
         List<PlannedMaintenance> planned,
         List<EmergencyMaintenance> emergency,
         List<Exclusion> exclusions,
-        List<Interval> unknown) {
+        List<Interval> unknown,
+        @Nullable Instant deliveredFrom) {
+
+    /** A whole month. */
+    public AvailabilityInput(
+            YearMonth month,
+            List<Interval> outages,
+            List<PlannedMaintenance> planned,
+            List<EmergencyMaintenance> emergency,
+            List<Exclusion> exclusions,
+            List<Interval> unknown) {
+        this(month, outages, planned, emergency, exclusions, unknown, null);
+    }
 
     public AvailabilityInput {
         Objects.requireNonNull(month, "month");
@@ -46,6 +62,7 @@ public record AvailabilityInput(
         private final List<EmergencyMaintenance> emergency = new ArrayList<>();
         private final List<Exclusion> exclusions = new ArrayList<>();
         private final List<Interval> unknown = new ArrayList<>();
+        private @Nullable Instant deliveredFrom;
 
         private Builder(YearMonth month) {
             this.month = month;
@@ -76,8 +93,14 @@ public record AvailabilityInput(
             return this;
         }
 
+        /** R18: measure the month from the contract's start (ignored when it is not inside the month). */
+        public Builder deliveredFrom(@Nullable Instant start) {
+            deliveredFrom = start;
+            return this;
+        }
+
         public AvailabilityInput build() {
-            return new AvailabilityInput(month, outages, planned, emergency, exclusions, unknown);
+            return new AvailabilityInput(month, outages, planned, emergency, exclusions, unknown, deliveredFrom);
         }
     }
 }

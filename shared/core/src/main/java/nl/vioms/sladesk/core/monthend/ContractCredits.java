@@ -34,8 +34,11 @@ final class ContractCredits {
         String basis = null;
         Duration worst = null;
         for (ServiceRef ref : customer.services()) {
-            CreditResult applied =
-                    credits.get(ref.id()).get(policy.credit().rounding().wireName());
+            Map<String, CreditResult> byRounding = credits.get(ref.id());
+            if (byRounding == null) {
+                continue; // no data this month (R18): no credit
+            }
+            CreditResult applied = byRounding.get(policy.credit().rounding().wireName());
             if (!applied.creditApplies()) {
                 continue;
             }
@@ -47,26 +50,14 @@ final class ContractCredits {
         }
         Map<String, CreditFigures> byMode = new LinkedHashMap<>();
         if (basis == null) {
-            CreditFigures none = new CreditFigures(
-                    policy.credit().rounding().wireName(),
-                    false,
-                    policy.credit().threshold(),
-                    null,
-                    BigDecimal.ZERO,
-                    BigDecimal.ZERO,
-                    BigDecimal.ZERO,
-                    customer.monthlyLicenceFee(),
-                    money0(),
-                    customer.monthlyFixedCosts(),
-                    policy.credit().capPercentOfFixedCosts(),
-                    money0(),
-                    money0(),
-                    false);
+            CreditFigures none = none(customer, policy);
             for (CreditRounding mode : CreditRounding.values()) {
                 byMode.put(mode.wireName(), none);
             }
-            return new ContractCredit(
-                    null, "no service of this contract carries a VIOMS availability credit (R2)", none, byMode);
+            String reason = credits.isEmpty() && !customer.services().isEmpty()
+                    ? "no data in this month (R18): no credit"
+                    : "no service of this contract carries a VIOMS availability credit (R2)";
+            return new ContractCredit(null, reason, none, byMode);
         }
         credits.get(basis).forEach((mode, r) -> byMode.put(mode, CreditFigures.of(r)));
         return new ContractCredit(
@@ -74,6 +65,25 @@ final class ContractCredits {
                 "the credit-carrying service with the most down time (R25)",
                 byMode.get(policy.credit().rounding().wireName()),
                 byMode);
+    }
+
+    /** No credit: the figures of a contract or service month that earns none. */
+    static CreditFigures none(Customer customer, SlaPolicy policy) {
+        return new CreditFigures(
+                policy.credit().rounding().wireName(),
+                false,
+                policy.credit().threshold(),
+                null,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                BigDecimal.ZERO,
+                customer.monthlyLicenceFee(),
+                money0(),
+                customer.monthlyFixedCosts(),
+                policy.credit().capPercentOfFixedCosts(),
+                money0(),
+                money0(),
+                false);
     }
 
     private static BigDecimal money0() {

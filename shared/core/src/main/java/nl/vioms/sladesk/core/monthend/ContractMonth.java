@@ -30,6 +30,7 @@ public record ContractMonth(
         ContractCredit credit,
         TicketSummary tickets,
         List<TicketLine> ticketLines,
+        RestoreClaims restoreClaims,
         List<String> rules) {
 
     public ContractMonth {
@@ -50,20 +51,32 @@ public record ContractMonth(
             boolean goodFriday,
             List<String> closureDays) {}
 
-    /** One service of the contract (R23). Minutes exact, or to 6 decimals; availability 4 decimals HALF_UP. */
+    /**
+     * One service of the contract (R23). Minutes exact, or to 6 decimals; availability 4 decimals HALF_UP.
+     *
+     * @param data         {@link #MEASURED} (the whole month), {@link #PARTIAL} (from the contract's
+     *                     start, R18) or {@link #NO_DATA} (before the contract's start, or nothing
+     *                     recorded at all): then no availability, no KPI verdict, no credit, and the
+     *                     month stays out of the 12-month average
+     * @param measuredFrom the start of the measured part (Amsterdam offset); the month's start unless partial
+     * @param availability null without data
+     * @param kpiMet       null without data
+     */
     public record ServiceMonth(
             String serviceId,
             String kind,
             String name,
             List<String> monitoredBy,
+            String data,
+            String measuredFrom,
             BigDecimal totalMinutes,
             BigDecimal downMinutes,
             BigDecimal excludedMinutes,
             BigDecimal unknownMinutes,
             BigDecimal emergencyDownMinutes,
-            BigDecimal availability,
+            @Nullable BigDecimal availability,
             BigDecimal availabilityKpi,
-            boolean kpiMet,
+            @Nullable Boolean kpiMet,
             boolean creditApplies,
             List<OutageTrace> outages,
             List<IntervalTrace> downIntervals,
@@ -73,7 +86,19 @@ public record ContractMonth(
             List<EmergencyTrace> emergencyWindows,
             List<ExclusionTrace> exclusions,
             CreditFigures credit,
-            List<String> rules) {}
+            List<String> rules) {
+
+        public static final String MEASURED = "measured", PARTIAL = "partial", NO_DATA = "no-data";
+
+        public boolean hasData() {
+            return !NO_DATA.equals(data);
+        }
+
+        /** The KPI was judged and missed (never true without data). */
+        public boolean kpiMissed() {
+            return Boolean.FALSE.equals(kpiMet);
+        }
+    }
 
     /**
      * A recorded outage (R20) and what of it counted.
@@ -214,11 +239,14 @@ public record ContractMonth(
         SortedMap<String, String> f = new TreeMap<>();
         for (ServiceMonth s : services) {
             String p = "service." + s.serviceId() + ".";
-            f.put(p + "availability", s.availability().toPlainString());
+            f.put(
+                    p + "availability",
+                    String.valueOf(
+                            s.availability() == null ? null : s.availability().toPlainString()));
             f.put(p + "downMinutes", s.downMinutes().toPlainString());
             f.put(p + "excludedMinutes", s.excludedMinutes().toPlainString());
             f.put(p + "unknownMinutes", s.unknownMinutes().toPlainString());
-            f.put(p + "kpiMet", Boolean.toString(s.kpiMet()));
+            f.put(p + "kpiMet", String.valueOf(s.kpiMet()));
         }
         f.put("credit.basis", String.valueOf(credit.basisServiceId()));
         f.put("credit.percent", credit.applied().percent().toPlainString());
@@ -231,6 +259,7 @@ public record ContractMonth(
             f.put("ticket." + t.number() + ".response", t.response());
             f.put("ticket." + t.number() + ".restore", t.restore());
         }
+        f.put("restoreClaims.count", Integer.toString(restoreClaims.count()));
         f.put("policy", policyId);
         f.put("calendar", calendar.version());
         return f;

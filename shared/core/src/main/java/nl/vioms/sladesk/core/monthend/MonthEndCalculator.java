@@ -1,6 +1,5 @@
 package nl.vioms.sladesk.core.monthend;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,6 +32,7 @@ import nl.vioms.sladesk.core.policy.RuleIds;
 import nl.vioms.sladesk.core.policy.SlaPolicy;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One contract's month (R18-R26): the availability of each of its services from the monitoring
@@ -64,55 +64,72 @@ public final class MonthEndCalculator {
         List<ServiceMonth> services = new ArrayList<>();
         Map<String, AvailabilityResult> results = new LinkedHashMap<>();
         Map<String, Map<String, CreditResult>> credits = new LinkedHashMap<>();
+        Instant start = customer.contractStart() == null
+                ? null
+                : customer.contractStart().atStartOfDay(Amsterdam.ZONE).toInstant();
+        boolean beforeStart = start != null && !start.isBefore(period.end());
+        boolean partial = start != null && start.isAfter(period.start()) && start.isBefore(period.end());
         for (ServiceRef ref : customer.services()) {
             ServiceRecords r = records.getOrDefault(ref.id(), ServiceRecords.NONE);
             LevelTerms terms = policy.terms(customer.level(), ref.kind());
-            AvailabilityResult a = AvailabilityCalculator.calculate(input(month, r, now), policy.availability());
+            AvailabilityInput in = input(month, r, now, partial ? start : null);
+            AvailabilityResult a = AvailabilityCalculator.calculate(in, policy.availability());
+            // R18: no SLA before delivery; a month with nothing recorded is not 100 % either
+            boolean noData = beforeStart || r.isEmpty();
+            String data = noData ? ServiceMonth.NO_DATA : partial ? ServiceMonth.PARTIAL : ServiceMonth.MEASURED;
             Map<String, CreditResult> byMode = new LinkedHashMap<>();
-            for (CreditRounding mode : CreditRounding.values()) {
-                byMode.put(
-                        mode.wireName(),
-                        CreditCalculator.calculate(
-                                a,
-                                policy.credit().withRounding(mode),
-                                terms,
-                                customer.monthlyLicenceFee(),
-                                customer.monthlyFixedCosts()));
+            if (!noData) {
+                for (CreditRounding mode : CreditRounding.values()) {
+                    byMode.put(
+                            mode.wireName(),
+                            CreditCalculator.calculate(
+                                    a,
+                                    policy.credit().withRounding(mode),
+                                    terms,
+                                    customer.monthlyLicenceFee(),
+                                    customer.monthlyFixedCosts()));
+                }
+                results.put(ref.id(), a);
+                credits.put(ref.id(), byMode);
             }
             CreditResult applied = byMode.get(policy.credit().rounding().wireName());
-            results.put(ref.id(), a);
-            credits.put(ref.id(), byMode);
             TreeSet<String> serviceRules = new TreeSet<>(rules.comparator());
             serviceRules.addAll(a.rulesApplied());
-            serviceRules.addAll(applied.rules());
+            if (applied != null) {
+                serviceRules.addAll(applied.rules());
+            }
             serviceRules.add("R5");
+            if (beforeStart) {
+                serviceRules.add("R18");
+            }
             if (r.outages().stream().anyMatch(o -> o.serviceKey().startsWith("platform:"))) {
                 serviceRules.add("R21");
             }
             rules.addAll(serviceRules);
-            BigDecimal percent = a.availabilityPercent();
             services.add(new ServiceMonth(
                     ref.id(),
                     ref.kind().wireName(),
                     ref.name() == null ? ref.id() : ref.name(),
                     ServiceTraces.sources(r),
+                    data,
+                    Amsterdam.iso(a.period().start()),
                     a.totalMinutes(),
                     a.downMinutes(),
                     a.excludedMinutes(),
                     Minutes.of(a.unknown()),
                     Minutes.of(a.emergencyDown()),
-                    percent,
+                    noData ? null : a.availabilityPercent(),
                     terms.availabilityKpi(),
-                    a.meets(terms.availabilityKpi()), // the exact figure decides, not the shown one
-                    terms.availabilityCredit(),
-                    ServiceTraces.outages(r, a, period, names, now),
+                    noData ? null : a.meets(terms.availabilityKpi()), // the exact figure decides
+                    !noData && terms.availabilityCredit(),
+                    ServiceTraces.outages(r, a, a.period(), names, now),
                     ServiceTraces.down(a),
                     ServiceTraces.excluded(a),
                     ServiceTraces.unknown(a, r),
                     ServiceTraces.maintenance(r),
                     ServiceTraces.emergency(a),
                     ServiceTraces.exclusions(r),
-                    CreditFigures.of(applied),
+                    applied == null ? ContractCredits.none(customer, policy) : CreditFigures.of(applied),
                     List.copyOf(serviceRules)));
         }
 
@@ -138,12 +155,13 @@ public final class MonthEndCalculator {
                 credit,
                 summary,
                 sorted,
+                RestoreClaims.of(sorted, policy.credit().restoreBreachCompensation(), period.end()),
                 List.copyOf(rules));
     }
 
     /** The calculator's input: outages until {@code now} if still open, maintenance by kind (R19). */
-    static AvailabilityInput input(YearMonth month, ServiceRecords r, Instant now) {
-        AvailabilityInput.Builder in = AvailabilityInput.forMonth(month);
+    static AvailabilityInput input(YearMonth month, ServiceRecords r, Instant now, @Nullable Instant deliveredFrom) {
+        AvailabilityInput.Builder in = AvailabilityInput.forMonth(month).deliveredFrom(deliveredFrom);
         r.outages().forEach(o -> in.outage(o.interval(now)));
         for (MaintenanceWindow w : r.maintenance()) {
             if (w.kind() == MaintenanceWindow.MaintenanceKind.PLANNED) {

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * The 12-month trend of one service of a contract and its yearly average (R24), from the stored
  * monthly results. The average is time-weighted: (sum of total - sum of down) / sum of total over
  * the months that have a result, not the mean of monthly percentages (a February weighs less).
+ * A month without data (before the contract's start, R18, or with nothing recorded) has no result:
+ * it is no point here and weighs nothing in the average; a partial first month weighs its measured part.
  *
  * @param months        the months of the window that have a result, oldest first
  * @param yearlyAverage percent, 4 decimals HALF_UP; null when no month has a result

@@ -174,7 +174,8 @@ final class PolicyConverter {
                 d.step(),
                 d.percentPerStep(),
                 d.capPercentOfFixedCosts(),
-                name(d.rounding(), at + ".rounding", CreditRounding::fromWireName, "whole, started, prorata"));
+                name(d.rounding(), at + ".rounding", CreditRounding::fromWireName, "whole, started, prorata"),
+                d.restoreBreachCompensation());
     }
 
     private static <V> Map<String, V> map(@Nullable Map<String, V> m) {

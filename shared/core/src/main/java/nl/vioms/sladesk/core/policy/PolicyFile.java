@@ -76,7 +76,8 @@ final class PolicyFile {
             @Nullable BigDecimal step,
             @Nullable BigDecimal percentPerStep,
             @Nullable BigDecimal capPercentOfFixedCosts,
-            @Nullable String rounding) {}
+            @Nullable String rounding,
+            @Nullable BigDecimal restoreBreachCompensation) {}
 
     private final Map<String, @Nullable Object> members;
     private final String at;
@@ -186,14 +187,22 @@ final class PolicyFile {
     }
 
     private static CreditDto credit(@Nullable Object value, String at) {
-        PolicyFile w =
-                new PolicyFile(value, at, "threshold", "step", "percentPerStep", "capPercentOfFixedCosts", "rounding");
+        PolicyFile w = new PolicyFile(
+                value,
+                at,
+                "threshold",
+                "step",
+                "percentPerStep",
+                "capPercentOfFixedCosts",
+                "rounding",
+                "restoreBreachCompensation");
         return new CreditDto(
                 w.decimal("threshold"),
                 w.decimal("step"),
                 w.decimal("percentPerStep"),
                 w.decimal("capPercentOfFixedCosts"),
-                w.string("rounding"));
+                w.string("rounding"),
+                w.decimal("restoreBreachCompensation"));
     }
 
     private static @Nullable String text(@Nullable Object value, String at) {

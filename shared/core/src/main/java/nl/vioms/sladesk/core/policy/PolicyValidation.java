@@ -192,6 +192,14 @@ public final class PolicyValidation {
         if (c.rounding() == null) {
             out.add(PolicyFinding.error(at + ".rounding", "is missing"));
         }
+        BigDecimal perBreach = c.restoreBreachCompensation();
+        if (perBreach != null
+                && (perBreach.signum() < 0 || perBreach.stripTrailingZeros().scale() > 2)) {
+            out.add(PolicyFinding.error(
+                    at + ".restoreBreachCompensation",
+                    "must be an amount in euros of 0 or more with at most 2 decimals, or null for none, is "
+                            + perBreach.toPlainString()));
+        }
     }
 
     /** (0, 100], or [0, 100] when zero is allowed. */

@@ -103,6 +103,7 @@ class PolicyLoaderTest {
         assertEquals(0, new BigDecimal("5").compareTo(credit.percentPerStep()));
         assertEquals(0, new BigDecimal("60").compareTo(credit.capPercentOfFixedCosts()));
         assertEquals(CreditRounding.WHOLE, credit.rounding());
+        assertNull(credit.restoreBreachCompensation(), "no amount per restore-time breach by default (issue 20)");
         assertTrue(policy.availability().unknownCountsAsAvailable(), "R20");
         assertEquals(Duration.ofHours(24), policy.availability().minimumNotice(), "R19");
         assertEquals(

@@ -121,6 +121,23 @@ class PolicyValidationTest {
     }
 
     @Test
+    void restoreBreachCompensationIsAnAmountOrNull() {
+        assertSingleError(
+                p -> PolicyJson.at(p, "credit").put("restoreBreachCompensation", -5),
+                "vioms-sla-2024.credit.restoreBreachCompensation",
+                "0 or more");
+        assertSingleError(
+                p -> PolicyJson.at(p, "credit").put("restoreBreachCompensation", new BigDecimal("12.505")),
+                "vioms-sla-2024.credit.restoreBreachCompensation",
+                "at most 2 decimals");
+        assertEquals(
+                List.of(),
+                PolicyJson.findingsAfter(p -> PolicyJson.at(p, "credit").put("restoreBreachCompensation", 25)).stream()
+                        .filter(PolicyFinding::isError)
+                        .toList());
+    }
+
+    @Test
     void rejectsCapOutside0To100ButAcceptsZero() {
         assertSingleError(
                 p -> PolicyJson.at(p, "credit").put("capPercentOfFixedCosts", -1),
