@@ -5,6 +5,7 @@ import static nl.vioms.sladesk.monthend.Nl.esc;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.function.Function;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
 import nl.vioms.sladesk.core.monthend.ContractMonth.CreditFigures;
 import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
@@ -53,6 +54,14 @@ final class ContractReportHtml {
     private ContractReportHtml() {}
 
     static String render(ReportJson.Document doc, Map<String, Trend> trends) {
+        return render(doc, trends, id -> id);
+    }
+
+    /**
+     * @param resellerNames a reseller's name by its id; the report sits at
+     *                      {@code contracts/<customer>/vNNNN.html}, two folders below the month's overview
+     */
+    static String render(ReportJson.Document doc, Map<String, Trend> trends, Function<String, String> resellerNames) {
         ContractMonth m = doc.report();
         YearMonth month = YearMonth.parse(m.month());
         StringBuilder h = new StringBuilder(32_000);
@@ -66,10 +75,14 @@ final class ContractReportHtml {
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>")
                 .append(esc(title))
-                .append("</h1>\n<p class=\"sub\">Contract ")
-                .append(esc(m.customerId()))
+                .append("</h1>\n<p class=\"nav\"><a href=\"../../overview.html\">← Maandoverzicht ")
+                .append(esc(Nl.month(month)))
+                .append("</a> · <a href=\"")
+                .append(esc(String.format("v%04d.json", doc.version())))
+                .append("\">gegevens (JSON)</a></p>\n<p class=\"sub\">Klant ")
+                .append(esc(m.customerName()))
                 .append(" · reseller ")
-                .append(esc(m.resellerId()))
+                .append(esc(resellerName(m.resellerId(), resellerNames)))
                 .append(" · SLA-niveau ")
                 .append(esc(m.level()))
                 .append(" · versie ")
@@ -113,6 +126,15 @@ final class ContractReportHtml {
                 .append(esc(doc.contentHash().substring(0, 12)))
                 .append(".</footer>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /** A reseller's name, else its id. */
+    static String resellerName(String id, Function<String, String> resellerNames) {
+        if (id == null) {
+            return null;
+        }
+        String name = resellerNames.apply(id);
+        return name == null || name.isBlank() ? id : name;
     }
 
     private static String isoOf(String instant) {

@@ -15,6 +15,7 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.core.directory.Reseller;
 
 /**
  * Month-end (R23-R26): the EventBridge schedule fires at 00:05 Amsterdam time on the 1st with no
@@ -41,7 +42,14 @@ public final class MonthEndHandler implements RequestStreamHandler {
                 services.ticketRepository(),
                 services.reports(),
                 new ReportPublisher(
-                        services.s3(), services.setting(EnvVar.REPORTS_BUCKET), services.outbox(), env.region()),
+                        services.s3(),
+                        services.setting(EnvVar.REPORTS_BUCKET),
+                        services.outbox(),
+                        env.region(),
+                        id -> services.directory()
+                                .reseller(id)
+                                .map(Reseller::name)
+                                .orElse(id)),
                 services.policies(),
                 clock,
                 MonthEnd.DEFAULT_CONCURRENCY);

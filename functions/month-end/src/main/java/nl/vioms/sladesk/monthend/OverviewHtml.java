@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
 import nl.vioms.sladesk.core.time.Amsterdam;
 
@@ -15,6 +16,15 @@ final class OverviewHtml {
     private OverviewHtml() {}
 
     static String render(YearMonth month, List<MonthEnd.ContractResult> results, Instant now) {
+        return render(month, results, now, id -> id);
+    }
+
+    /** @param resellerNames a reseller's name by its id */
+    static String render(
+            YearMonth month,
+            List<MonthEnd.ContractResult> results,
+            Instant now,
+            Function<String, String> resellerNames) {
         String title = "SLA-maandoverzicht " + Nl.month(month);
         BigDecimal total = results.stream()
                 .map(r -> r.month().credit().applied().amount())
@@ -37,7 +47,8 @@ final class OverviewHtml {
                 .append("</h1>\n")
                 .append("<p class=\"sub\">Berekend ")
                 .append(esc(Nl.moment(Amsterdam.iso(now))))
-                .append(" · per contract de laatste versie</p>\n")
+                .append(" · per contract de laatste versie · <a href=\"finance.csv\">finance.csv</a> "
+                        + "(voor Financiën)</p>\n")
                 .append("<div class=\"cards\">\n<div class=\"card\">Contracten<b>")
                 .append(results.size())
                 .append("</b></div>\n")
@@ -71,7 +82,7 @@ final class OverviewHtml {
                     .append("\">")
                     .append(esc(m.customerName()))
                     .append("</a></td><td>")
-                    .append(esc(m.resellerId()))
+                    .append(esc(ContractReportHtml.resellerName(m.resellerId(), resellerNames)))
                     .append("</td><td>")
                     .append(esc(m.level()))
                     .append("</td><td class=\"num\">");
@@ -113,7 +124,8 @@ final class OverviewHtml {
         }
         h.append("</tbody></table>\n<footer>Beschikbaarheid: de dienst die het credit bepaalt (R25). "
                         + "Credit volgens het SLA-beleid van de maand (R24). ")
-                .append("Financiën: finance.csv in dezelfde map.</footer>\n</body>\n</html>\n");
+                .append("Financiën: <a href=\"finance.csv\">finance.csv</a> in dezelfde map.</footer>\n")
+                .append("</body>\n</html>\n");
         return h.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -30,12 +31,24 @@ public final class ReportPublisher {
     private final String bucket;
     private final OutboxRepository outbox;
     private final String region;
+    private final Function<String, String> resellerNames;
 
     public ReportPublisher(S3Client s3, String bucket, OutboxRepository outbox, String region) {
+        this(s3, bucket, outbox, region, id -> id);
+    }
+
+    /** @param resellerNames a reseller's name by its id (the id itself when the directory has none) */
+    public ReportPublisher(
+            S3Client s3,
+            String bucket,
+            OutboxRepository outbox,
+            String region,
+            Function<String, String> resellerNames) {
         this.s3 = s3;
         this.bucket = bucket;
         this.outbox = outbox;
         this.region = region;
+        this.resellerNames = resellerNames;
     }
 
     public static String prefix(YearMonth month) {
@@ -52,7 +65,7 @@ public final class ReportPublisher {
         String jsonKey = prefix(month) + contractObject(document.customerId(), document.version(), "json");
         String htmlKey = prefix(month) + contractObject(document.customerId(), document.version(), "html");
         put(jsonKey, json, "application/json");
-        put(htmlKey, ContractReportHtml.render(document, trends), "text/html; charset=utf-8");
+        put(htmlKey, ContractReportHtml.render(document, trends, resellerNames), "text/html; charset=utf-8");
         Map<String, String> objects = new LinkedHashMap<>();
         objects.put("json", jsonKey);
         objects.put("html", htmlKey);
@@ -64,7 +77,7 @@ public final class ReportPublisher {
         String csv = prefix(month) + "finance.csv";
         String overview = prefix(month) + "overview.html";
         put(csv, FinanceCsv.render(results), "text/csv; charset=utf-8");
-        put(overview, OverviewHtml.render(month, results, now), "text/html; charset=utf-8");
+        put(overview, OverviewHtml.render(month, results, now, resellerNames), "text/html; charset=utf-8");
         Map<String, String> links = new LinkedHashMap<>();
         links.put("overview", s3Uri(overview));
         links.put("overviewConsole", consoleUrl(overview));
