@@ -5,7 +5,6 @@ import static nl.vioms.sladesk.monthend.Nl.esc;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
-import java.util.function.Function;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
 import nl.vioms.sladesk.core.monthend.ContractMonth.CreditFigures;
 import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
@@ -54,14 +53,14 @@ final class ContractReportHtml {
     private ContractReportHtml() {}
 
     static String render(ReportJson.Document doc, Map<String, Trend> trends) {
-        return render(doc, trends, id -> id);
+        return render(doc, trends, ReportNames.IDS);
     }
 
     /**
-     * @param resellerNames a reseller's name by its id; the report sits at
-     *                      {@code contracts/<customer>/vNNNN.html}, two folders below the month's overview
+     * @param names the names of resellers and monitored services; the report sits at
+     *              {@code contracts/<customer>/vNNNN.html}, two folders below the month's overview
      */
-    static String render(ReportJson.Document doc, Map<String, Trend> trends, Function<String, String> resellerNames) {
+    static String render(ReportJson.Document doc, Map<String, Trend> trends, ReportNames names) {
         ContractMonth m = doc.report();
         YearMonth month = YearMonth.parse(m.month());
         StringBuilder h = new StringBuilder(32_000);
@@ -82,7 +81,7 @@ final class ContractReportHtml {
                 .append("\">gegevens (JSON)</a></p>\n<p class=\"sub\">Klant ")
                 .append(esc(m.customerName()))
                 .append(" · reseller ")
-                .append(esc(resellerName(m.resellerId(), resellerNames)))
+                .append(esc(names.reseller(m.resellerId())))
                 .append(" · SLA-niveau ")
                 .append(esc(m.level()))
                 .append(" · versie ")
@@ -96,7 +95,7 @@ final class ContractReportHtml {
             changes(h, doc);
         }
         for (ServiceMonth s : m.services()) {
-            service(h, m, s, trends.get(s.serviceId()), month);
+            service(h, m, s, trends.get(s.serviceId()), month, names);
         }
         tickets(h, m);
         credit(h, m);
@@ -126,15 +125,6 @@ final class ContractReportHtml {
                 .append(esc(doc.contentHash().substring(0, 12)))
                 .append(".</footer>\n</body>\n</html>\n");
         return h.toString();
-    }
-
-    /** A reseller's name, else its id. */
-    static String resellerName(String id, Function<String, String> resellerNames) {
-        if (id == null) {
-            return null;
-        }
-        String name = resellerNames.apply(id);
-        return name == null || name.isBlank() ? id : name;
     }
 
     private static String isoOf(String instant) {
@@ -196,7 +186,8 @@ final class ContractReportHtml {
         h.append("</tbody></table>\n");
     }
 
-    private static void service(StringBuilder h, ContractMonth m, ServiceMonth s, Trend trend, YearMonth month) {
+    private static void service(
+            StringBuilder h, ContractMonth m, ServiceMonth s, Trend trend, YearMonth month, ReportNames names) {
         h.append("<h2>Beschikbaarheid: ")
                 .append(esc(s.name()))
                 .append(" <span class=\"muted\">(")
@@ -222,7 +213,13 @@ final class ContractReportHtml {
                 .append("</tbody></table>\n");
         h.append("<p class=\"muted\">Gemeten via: ")
                 .append(esc(
-                        s.monitoredBy().isEmpty() ? "geen meldingen deze maand" : String.join(", ", s.monitoredBy())))
+                        s.monitoredBy().isEmpty()
+                                ? "geen meldingen deze maand"
+                                : String.join(
+                                        ", ",
+                                        s.monitoredBy().stream()
+                                                .map(names::source)
+                                                .toList())))
                 .append("</p>\n");
 
         if (trend != null) {

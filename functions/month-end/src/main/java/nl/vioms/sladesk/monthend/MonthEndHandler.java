@@ -16,6 +16,7 @@ import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.core.directory.Reseller;
+import nl.vioms.sladesk.core.monitoring.MonitoredService;
 
 /**
  * Month-end (R23-R26): the EventBridge schedule fires at 00:05 Amsterdam time on the 1st with no
@@ -49,7 +50,13 @@ public final class MonthEndHandler implements RequestStreamHandler {
                         id -> services.directory()
                                 .reseller(id)
                                 .map(Reseller::name)
-                                .orElse(id)),
+                                .orElse(id),
+                        // one Query per contract report: a few hundred services at most, once a month
+                        key -> services.monitoring().services().stream()
+                                .filter(s -> s.key().equals(key))
+                                .map(MonitoredService::name)
+                                .findFirst()
+                                .orElse(key)),
                 services.policies(),
                 clock,
                 MonthEnd.DEFAULT_CONCURRENCY);

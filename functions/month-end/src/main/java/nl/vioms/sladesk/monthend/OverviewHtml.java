@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.Function;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
 import nl.vioms.sladesk.core.time.Amsterdam;
 
@@ -16,15 +15,11 @@ final class OverviewHtml {
     private OverviewHtml() {}
 
     static String render(YearMonth month, List<MonthEnd.ContractResult> results, Instant now) {
-        return render(month, results, now, id -> id);
+        return render(month, results, now, ReportNames.IDS);
     }
 
-    /** @param resellerNames a reseller's name by its id */
-    static String render(
-            YearMonth month,
-            List<MonthEnd.ContractResult> results,
-            Instant now,
-            Function<String, String> resellerNames) {
+    /** @param names the names of resellers (the overview's reseller column) */
+    static String render(YearMonth month, List<MonthEnd.ContractResult> results, Instant now, ReportNames names) {
         String title = "SLA-maandoverzicht " + Nl.month(month);
         BigDecimal total = results.stream()
                 .map(r -> r.month().credit().applied().amount())
@@ -82,7 +77,7 @@ final class OverviewHtml {
                     .append("\">")
                     .append(esc(m.customerName()))
                     .append("</a></td><td>")
-                    .append(esc(ContractReportHtml.resellerName(m.resellerId(), resellerNames)))
+                    .append(esc(names.reseller(m.resellerId())))
                     .append("</td><td>")
                     .append(esc(m.level()))
                     .append("</td><td class=\"num\">");

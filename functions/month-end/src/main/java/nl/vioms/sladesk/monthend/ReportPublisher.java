@@ -31,24 +31,28 @@ public final class ReportPublisher {
     private final String bucket;
     private final OutboxRepository outbox;
     private final String region;
-    private final Function<String, String> resellerNames;
+    private final ReportNames names;
 
     public ReportPublisher(S3Client s3, String bucket, OutboxRepository outbox, String region) {
-        this(s3, bucket, outbox, region, id -> id);
+        this(s3, bucket, outbox, region, ReportNames.IDS.resellers(), ReportNames.IDS.sources());
     }
 
-    /** @param resellerNames a reseller's name by its id (the id itself when the directory has none) */
+    /**
+     * @param resellerNames a reseller's name by its id, null or the id when the directory has none
+     * @param sourceNames   a monitored service's name by its key, null or the key when it has none
+     */
     public ReportPublisher(
             S3Client s3,
             String bucket,
             OutboxRepository outbox,
             String region,
-            Function<String, String> resellerNames) {
+            Function<String, String> resellerNames,
+            Function<String, String> sourceNames) {
         this.s3 = s3;
         this.bucket = bucket;
         this.outbox = outbox;
         this.region = region;
-        this.resellerNames = resellerNames;
+        this.names = new ReportNames(resellerNames, sourceNames);
     }
 
     public static String prefix(YearMonth month) {
@@ -65,7 +69,7 @@ public final class ReportPublisher {
         String jsonKey = prefix(month) + contractObject(document.customerId(), document.version(), "json");
         String htmlKey = prefix(month) + contractObject(document.customerId(), document.version(), "html");
         put(jsonKey, json, "application/json");
-        put(htmlKey, ContractReportHtml.render(document, trends, resellerNames), "text/html; charset=utf-8");
+        put(htmlKey, ContractReportHtml.render(document, trends, names), "text/html; charset=utf-8");
         Map<String, String> objects = new LinkedHashMap<>();
         objects.put("json", jsonKey);
         objects.put("html", htmlKey);
@@ -77,7 +81,7 @@ public final class ReportPublisher {
         String csv = prefix(month) + "finance.csv";
         String overview = prefix(month) + "overview.html";
         put(csv, FinanceCsv.render(results), "text/csv; charset=utf-8");
-        put(overview, OverviewHtml.render(month, results, now, resellerNames), "text/html; charset=utf-8");
+        put(overview, OverviewHtml.render(month, results, now, names), "text/html; charset=utf-8");
         Map<String, String> links = new LinkedHashMap<>();
         links.put("overview", s3Uri(overview));
         links.put("overviewConsole", consoleUrl(overview));

@@ -15,9 +15,12 @@ import java.util.regex.Pattern;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
+import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.directory.ServiceRef;
+import nl.vioms.sladesk.core.monitoring.MonitoredService;
+import nl.vioms.sladesk.core.monitoring.Outage;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
@@ -55,6 +58,16 @@ class ReportNamesAndLinksTest {
                 Set.of(),
                 Set.of(),
                 Set.of()));
+        var monitoring = new MonitoringRepository(aws.clients().dynamo(), env.require(EnvVar.MONITORING_TABLE));
+        monitoring.putService(new MonitoredService(
+                "customer:links-zaak:pbx",
+                "Centrale Zaak & Zonen",
+                Set.of(ServiceKind.HOSTED_PBX),
+                "links-zaak",
+                "pbx"));
+        Instant down = Instant.parse("2026-08-12T08:00:00Z");
+        monitoring.putOutage(new Outage(
+                "customer:links-zaak:pbx", "probe-links", down, down.plusSeconds(240), down.plusSeconds(1800), null));
         LambdaInvoke.invoke(new MonthEndHandler(env, aws.clients(), CLOCK), Map.of("month", "2026-08"), Map.class);
 
         String bucket = env.require(EnvVar.REPORTS_BUCKET);
@@ -68,7 +81,8 @@ class ReportNamesAndLinksTest {
         assertTrue(report.contains("<a href=\"../../overview.html\">← Maandoverzicht augustus 2026</a>"), report);
         assertTrue(report.contains("Klant Zaak &amp; Zonen · reseller Koppel Telecom B.V."), report);
         assertTrue(report.contains("Hosted PBX kantoor"), report);
-        for (String id : List.of("links-reseller", "Contract links-zaak")) {
+        assertTrue(report.contains("Gemeten via: Centrale Zaak &amp; Zonen</p>"), report);
+        for (String id : List.of("links-reseller", "Contract links-zaak", "customer:links-zaak")) {
             assertFalse(report.contains(id), id + " in the report");
             assertFalse(overview.contains(id), id + " in the overview");
         }
