@@ -53,6 +53,14 @@ final class ContractReportHtml {
     private ContractReportHtml() {}
 
     static String render(ReportJson.Document doc, Map<String, Trend> trends) {
+        return render(doc, trends, ReportNames.IDS);
+    }
+
+    /**
+     * @param names the names of resellers and monitored services; the report sits at
+     *              {@code contracts/<customer>/vNNNN.html}, two folders below the month's overview
+     */
+    static String render(ReportJson.Document doc, Map<String, Trend> trends, ReportNames names) {
         ContractMonth m = doc.report();
         YearMonth month = YearMonth.parse(m.month());
         StringBuilder h = new StringBuilder(32_000);
@@ -66,10 +74,14 @@ final class ContractReportHtml {
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>")
                 .append(esc(title))
-                .append("</h1>\n<p class=\"sub\">Contract ")
-                .append(esc(m.customerId()))
+                .append("</h1>\n<p class=\"nav\"><a href=\"../../overview.html\">← Maandoverzicht ")
+                .append(esc(Nl.month(month)))
+                .append("</a> · <a href=\"")
+                .append(esc(String.format("v%04d.json", doc.version())))
+                .append("\">gegevens (JSON)</a></p>\n<p class=\"sub\">Klant ")
+                .append(esc(m.customerName()))
                 .append(" · reseller ")
-                .append(esc(m.resellerId()))
+                .append(esc(names.reseller(m.resellerId())))
                 .append(" · SLA-niveau ")
                 .append(esc(m.level()))
                 .append(" · versie ")
@@ -83,7 +95,7 @@ final class ContractReportHtml {
             changes(h, doc);
         }
         for (ServiceMonth s : m.services()) {
-            service(h, m, s, trends.get(s.serviceId()), month);
+            service(h, m, s, trends.get(s.serviceId()), month, names);
         }
         tickets(h, m);
         credit(h, m);
@@ -176,7 +188,8 @@ final class ContractReportHtml {
         h.append("</tbody></table>\n");
     }
 
-    private static void service(StringBuilder h, ContractMonth m, ServiceMonth s, Trend trend, YearMonth month) {
+    private static void service(
+            StringBuilder h, ContractMonth m, ServiceMonth s, Trend trend, YearMonth month, ReportNames names) {
         h.append("<h2>Beschikbaarheid: ")
                 .append(esc(s.name()))
                 .append(" <span class=\"muted\">(")
@@ -218,7 +231,13 @@ final class ContractReportHtml {
                 .append("</tbody></table>\n");
         h.append("<p class=\"muted\">Gemeten via: ")
                 .append(esc(
-                        s.monitoredBy().isEmpty() ? "geen meldingen deze maand" : String.join(", ", s.monitoredBy())))
+                        s.monitoredBy().isEmpty()
+                                ? "geen meldingen deze maand"
+                                : String.join(
+                                        ", ",
+                                        s.monitoredBy().stream()
+                                                .map(names::source)
+                                                .toList())))
                 .append("</p>\n");
 
         if (trend != null) {

@@ -15,6 +15,8 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.core.directory.Reseller;
+import nl.vioms.sladesk.core.monitoring.MonitoredService;
 
 /**
  * Month-end (R23-R26): the EventBridge schedule fires at 00:05 Amsterdam time on the 1st with no
@@ -42,7 +44,20 @@ public final class MonthEndHandler implements RequestStreamHandler {
                 services.ticketRepository(),
                 services.reports(),
                 new ReportPublisher(
-                        services.s3(), services.setting(EnvVar.REPORTS_BUCKET), services.outbox(), env.region()),
+                        services.s3(),
+                        services.setting(EnvVar.REPORTS_BUCKET),
+                        services.outbox(),
+                        env.region(),
+                        id -> services.directory()
+                                .reseller(id)
+                                .map(Reseller::name)
+                                .orElse(id),
+                        // one Query per contract report: a few hundred services at most, once a month
+                        key -> services.monitoring().services().stream()
+                                .filter(s -> s.key().equals(key))
+                                .map(MonitoredService::name)
+                                .findFirst()
+                                .orElse(key)),
                 services.policies(),
                 clock,
                 MonthEnd.DEFAULT_CONCURRENCY);

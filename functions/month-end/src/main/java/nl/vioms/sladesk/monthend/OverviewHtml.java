@@ -16,6 +16,11 @@ final class OverviewHtml {
     private OverviewHtml() {}
 
     static String render(YearMonth month, List<MonthEnd.ContractResult> results, Instant now) {
+        return render(month, results, now, ReportNames.IDS);
+    }
+
+    /** @param names the names of resellers (the overview's reseller column) */
+    static String render(YearMonth month, List<MonthEnd.ContractResult> results, Instant now, ReportNames names) {
         String title = "SLA-maandoverzicht " + Nl.month(month);
         BigDecimal total = results.stream()
                 .map(r -> r.month().credit().applied().amount())
@@ -38,7 +43,8 @@ final class OverviewHtml {
                 .append("</h1>\n")
                 .append("<p class=\"sub\">Berekend ")
                 .append(esc(Nl.moment(Amsterdam.iso(now))))
-                .append(" · per contract de laatste versie</p>\n")
+                .append(" · per contract de laatste versie · <a href=\"finance.csv\">finance.csv</a> "
+                        + "(voor Financiën)</p>\n")
                 .append("<div class=\"cards\">\n<div class=\"card\">Contracten<b>")
                 .append(results.size())
                 .append("</b></div>\n")
@@ -73,7 +79,7 @@ final class OverviewHtml {
                     .append("\">")
                     .append(esc(m.customerName()))
                     .append("</a></td><td>")
-                    .append(esc(m.resellerId()))
+                    .append(esc(names.reseller(m.resellerId())))
                     .append("</td><td>")
                     .append(esc(m.level()))
                     .append("</td><td class=\"num\">");
@@ -126,7 +132,8 @@ final class OverviewHtml {
         }
         h.append("</tbody></table>\n<footer>Beschikbaarheid: de dienst die het credit bepaalt (R25). "
                         + "Credit volgens het SLA-beleid van de maand (R24). ")
-                .append("Financiën: finance.csv in dezelfde map.</footer>\n</body>\n</html>\n");
+                .append("Financiën: <a href=\"finance.csv\">finance.csv</a> in dezelfde map.</footer>\n")
+                .append("</body>\n</html>\n");
         return h.toString();
     }
 }

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
@@ -30,12 +31,28 @@ public final class ReportPublisher {
     private final String bucket;
     private final OutboxRepository outbox;
     private final String region;
+    private final ReportNames names;
 
     public ReportPublisher(S3Client s3, String bucket, OutboxRepository outbox, String region) {
+        this(s3, bucket, outbox, region, ReportNames.IDS.resellers(), ReportNames.IDS.sources());
+    }
+
+    /**
+     * @param resellerNames a reseller's name by its id, null or the id when the directory has none
+     * @param sourceNames   a monitored service's name by its key, null or the key when it has none
+     */
+    public ReportPublisher(
+            S3Client s3,
+            String bucket,
+            OutboxRepository outbox,
+            String region,
+            Function<String, String> resellerNames,
+            Function<String, String> sourceNames) {
         this.s3 = s3;
         this.bucket = bucket;
         this.outbox = outbox;
         this.region = region;
+        this.names = new ReportNames(resellerNames, sourceNames);
     }
 
     public static String prefix(YearMonth month) {
@@ -52,7 +69,7 @@ public final class ReportPublisher {
         String jsonKey = prefix(month) + contractObject(document.customerId(), document.version(), "json");
         String htmlKey = prefix(month) + contractObject(document.customerId(), document.version(), "html");
         put(jsonKey, json, "application/json");
-        put(htmlKey, ContractReportHtml.render(document, trends), "text/html; charset=utf-8");
+        put(htmlKey, ContractReportHtml.render(document, trends, names), "text/html; charset=utf-8");
         Map<String, String> objects = new LinkedHashMap<>();
         objects.put("json", jsonKey);
         objects.put("html", htmlKey);
@@ -64,7 +81,7 @@ public final class ReportPublisher {
         String csv = prefix(month) + "finance.csv";
         String overview = prefix(month) + "overview.html";
         put(csv, FinanceCsv.render(results), "text/csv; charset=utf-8");
-        put(overview, OverviewHtml.render(month, results, now), "text/html; charset=utf-8");
+        put(overview, OverviewHtml.render(month, results, now, names), "text/html; charset=utf-8");
         Map<String, String> links = new LinkedHashMap<>();
         links.put("overview", s3Uri(overview));
         links.put("overviewConsole", consoleUrl(overview));

@@ -28,7 +28,8 @@ import nl.vioms.sladesk.emulators.LambdaInvoke;
 /**
  * The template's HTTP API on 127.0.0.1: each request is matched against the template's routes
  * and handed to the function's handler in-process as an API Gateway HTTP API (payload 2.0)
- * event, as API Gateway would.
+ * event, as API Gateway would. Beside them, and only here, {@code GET /reports/<key>} reads the
+ * reports bucket for a browser ({@link LocalReports}; no route of the template, none in AWS).
  */
 final class LocalApiServer implements AutoCloseable {
     private final HttpServer server;
@@ -36,6 +37,7 @@ final class LocalApiServer implements AutoCloseable {
     private final LocalHandlers handlers;
     private final InvocationLog log;
     private final Clock clock;
+    private final LocalReports reports;
 
     LocalApiServer(LocalHandlers handlers, int port) throws IOException {
         this(handlers, port, null, null);
@@ -47,6 +49,7 @@ final class LocalApiServer implements AutoCloseable {
         this.log = log;
         this.clock = clock;
         this.routes = handlers.httpRoutes();
+        this.reports = new LocalReports(handlers.aws());
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::serve);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -65,6 +68,10 @@ final class LocalApiServer implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
+            if (path.startsWith(LocalReports.PREFIX)) {
+                serveReport(exchange, method, path);
+                return;
+            }
             for (HttpRoute route : routes) {
                 Optional<Map<String, String>> parameters = route.match(method, path);
                 if (parameters.isPresent()) {
@@ -111,6 +118,21 @@ final class LocalApiServer implements AutoCloseable {
                             .withHeaders(Map.of("content-type", "application/json"))
                             .withBody("{\"message\":\"Internal Server Error\"}")
                             .build());
+        }
+    }
+
+    /** A report from the reports bucket, or the refusal (local only: {@link LocalReports}). */
+    private void serveReport(HttpExchange exchange, String method, String path) throws IOException {
+        LocalReports.Answer answer = reports.serve(method, path);
+        exchange.getResponseHeaders().set("content-type", answer.contentType());
+        exchange.getResponseHeaders().set("x-content-type-options", "nosniff");
+        exchange.getResponseHeaders().set("cache-control", "no-store");
+        boolean withBody = !method.equals("HEAD") && answer.body().length > 0;
+        exchange.sendResponseHeaders(answer.status(), withBody ? answer.body().length : -1);
+        if (withBody) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer.body());
+            }
         }
     }
 

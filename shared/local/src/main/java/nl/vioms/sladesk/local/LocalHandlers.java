@@ -40,6 +40,11 @@ final class LocalHandlers {
         this.clock = clock;
     }
 
+    /** The emulators the handlers run on. */
+    LocalAws aws() {
+        return aws;
+    }
+
     /** The routes of every HttpApi event in the template. */
     List<HttpRoute> httpRoutes() {
         List<HttpRoute> routes = new ArrayList<>();

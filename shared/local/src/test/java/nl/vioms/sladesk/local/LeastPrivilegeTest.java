@@ -112,6 +112,8 @@ class LeastPrivilegeTest {
                     "MonitoringTable: dynamodb:Query",
                     "TicketsTable, TicketsTable/index/*: dynamodb:Query",
                     "DirectoryTable, DirectoryTable/index/*: dynamodb:Query",
+                    // ReportPublisher's names: DirectoryRepository.reseller (issue 20)
+                    "DirectoryTable: dynamodb:GetItem",
                     "ReportsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
                     "ReportsBucket/*: s3:PutObject",
                     "OutboxTable: dynamodb:PutItem",

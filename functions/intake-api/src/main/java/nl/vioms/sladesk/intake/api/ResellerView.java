@@ -1,7 +1,6 @@
 package nl.vioms.sladesk.intake.api;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.ClockResult;
@@ -22,6 +21,19 @@ final class ResellerView {
 
     private ResellerView() {}
 
+    /**
+     * The directory's names a reseller reads instead of ids: its own name (for its own tokens in the
+     * history) and the ticket's service; null where the directory has none.
+     */
+    record Names(String reseller, String service) {
+        static final Names NONE = new Names(null, null);
+
+        /** The service's name, else its id. */
+        String service(Ticket t) {
+            return service != null && !service.isBlank() ? service : t.serviceId();
+        }
+    }
+
     /** A ticket in a reseller's list or as the answer to its POST: the summary without the reporter. */
     static Map<String, Object> summary(Ticket t) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -29,7 +41,7 @@ final class ResellerView {
         out.put("kind", TicketJson.lower(t.kind().name()));
         out.put("status", TicketJson.lower(t.status().name()));
         out.put("priority", t.priority().name());
-        out.put("priorityReason", t.priorityReason());
+        out.put("priorityReason", ResellerWords.priorityReason(t.priorityReason(), null));
         out.put("customer", t.customerId());
         out.put("customerName", t.customerName());
         out.put("level", t.level().name());
@@ -41,38 +53,47 @@ final class ResellerView {
         return out;
     }
 
-    /** {@code GET /tickets/{number}} for a reseller: the status page's facts. */
-    static Map<String, Object> json(TicketService.View view) {
-        Map<String, Object> out = summary(view.ticket());
-        out.put("clocks", clocks(view.clocks()));
+    /**
+     * {@code GET /tickets/{number}} for a reseller: the status page's facts. Values a program reads
+     * (status, kind, channel, priority, event kinds, ids, ISO times, booleans) stay machine values,
+     * as in the other answers of the API; the prose (who did something, why the priority) is the
+     * page's Dutch text.
+     */
+    static Map<String, Object> json(TicketService.View view, Names names) {
+        Ticket t = view.ticket();
+        Map<String, Object> out = summary(t);
+        out.put("serviceName", names.service(t));
+        out.put("clocks", clocks(view.clocks(), t));
         out.put(
                 "history",
                 view.history().stream()
                         .filter(ResellerView::shown)
-                        .map(ResellerView::entry)
+                        .map(e -> entry(e, names))
                         .toList());
         return out;
     }
 
-    private static Map<String, Object> clocks(ClockResult c) {
+    private static Map<String, Object> clocks(ClockResult c, Ticket t) {
         if (c == null) {
             return null; // RFCs carry no clock (R10)
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("responseDue", Amsterdam.iso(c.responseDue()));
+        out.put("respondedAt", Amsterdam.iso(t.timeline().respondedAt()));
         out.put("responseBreached", c.responseDue() != null && c.responseBreached());
         out.put("restoreDue", Amsterdam.iso(c.restoreDue()));
+        out.put("resolvedAt", Amsterdam.iso(t.timeline().resolvedAt()));
         out.put("restoreBreached", c.restoreDue() != null && c.restoreBreached());
         out.put("paused", c.paused());
         out.put("acknowledgeDue", Amsterdam.iso(c.acknowledgeDue()));
         return out;
     }
 
-    private static Map<String, Object> entry(TicketEvent e) {
+    private static Map<String, Object> entry(TicketEvent e, Names names) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("at", Amsterdam.iso(e.at()));
         out.put("kind", e.kind().wireName());
-        out.put("by", who(e.actor()));
+        out.put("by", ResellerWords.who(e.actor(), names.reseller()));
         String text = text(e);
         out.put("text", text.isBlank() ? null : text);
         return out;
@@ -87,15 +108,5 @@ final class ResellerView {
     static String text(TicketEvent e) {
         String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
         return text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) + "…" : text;
-    }
-
-    /** VIOMS staff and SLA Desk itself appear as VIOMS, the second line as such: never by token name. */
-    static String who(String actor) {
-        for (String internal : List.of("operations:", "telephony:", "monitoring:", "sla-check")) {
-            if (actor.startsWith(internal)) {
-                return "VIOMS";
-            }
-        }
-        return actor.startsWith("second_line:") ? "Tweedelijns helpdesk" : actor;
     }
 }

@@ -15,6 +15,11 @@ final class StatusPage {
     private StatusPage() {}
 
     static String render(TicketService.View view) {
+        return render(view, ResellerView.Names.NONE);
+    }
+
+    /** The page, with the directory's names for the reseller and the service. */
+    static String render(TicketService.View view, ResellerView.Names names) {
         Ticket t = view.ticket();
         ClockResult c = view.clocks();
         StringBuilder html = new StringBuilder(4096);
@@ -34,7 +39,8 @@ final class StatusPage {
                 .append("padding:.35rem .5rem;border-bottom:1px solid #d0d7de;vertical-align:top}")
                 .append("th{width:14rem;color:#57606a;font-weight:500}.badge{display:inline-block;")
                 .append("padding:.1rem .5rem;border-radius:1rem;background:#ddf4ff}")
-                .append(".P1{background:#ffebe9}.late{color:#cf222e;font-weight:600}</style></head><body>");
+                .append(".P1{background:#ffebe9}.late{color:#cf222e;font-weight:600}"
+                        + ".met{color:#1a7f37;font-weight:600}</style></head><body>");
         html.append("<h1>")
                 .append(esc(t.number()))
                 .append(" — ")
@@ -45,30 +51,35 @@ final class StatusPage {
                 .append(line(reporter))
                 .append(" · gemeld ")
                 .append(esc(Amsterdam.readable(t.createdAt())))
-                .append(" via ")
-                .append(esc(TicketJson.lower(t.channel().name())))
+                .append(' ')
+                .append(esc(ResellerWords.channel(t.channel())))
                 .append("</p>");
         html.append("<table>");
-        row(
-                html,
-                "Status",
-                "<span class=\"badge\">" + esc(TicketJson.lower(t.status().name())) + "</span>");
+        row(html, "Status", "<span class=\"badge\">" + esc(ResellerWords.status(t.status())) + "</span>");
         row(
                 html,
                 "Prioriteit",
                 "<span class=\"badge " + t.priority().name() + "\">"
-                        + t.priority().name() + "</span> " + esc(t.priorityReason()));
-        row(html, "Soort", esc(TicketJson.lower(t.kind().name())));
+                        + t.priority().name() + "</span> "
+                        + line(ResellerWords.priorityReason(t.priorityReason(), names.reseller())));
+        row(html, "Soort", esc(ResellerWords.kind(t.kind())));
         row(html, "Klant", esc(t.customerName()) + (t.customerId() == null ? "" : " (" + esc(t.customerId()) + ")"));
         row(
                 html,
                 "SLA-niveau",
-                esc(t.level().name()) + " · " + esc(t.serviceKind().wireName())
-                        + (t.serviceId() == null ? "" : " · " + esc(t.serviceId())));
+                esc(t.level().name()) + " · " + esc(t.serviceKind().wireName()));
+        if (names.service(t) != null) {
+            row(html, "Dienst", line(names.service(t)));
+        }
+        Instant responded = t.timeline().respondedAt();
+        Instant resolved = t.timeline().resolvedAt();
+        if (resolved != null && !t.status().isOpen()) {
+            row(html, "Opgelost", esc(Amsterdam.readable(resolved)));
+        }
         if (c != null) {
-            row(html, "Reactie uiterlijk", deadline(c.responseDue(), c.responseBreached()));
+            row(html, "Reactie uiterlijk", deadline(c.responseDue(), c.responseBreached(), responded, "gereageerd"));
             String restore = c.restoreDue() != null
-                    ? deadline(c.restoreDue(), c.restoreBreached())
+                    ? deadline(c.restoreDue(), c.restoreBreached(), resolved, "opgelost")
                     : c.paused() ? "klok gepauzeerd (wacht op u)" : "best effort";
             row(html, "Herstel uiterlijk", restore);
             row(html, "Terugkoppeling uiterlijk", esc(Amsterdam.readable(c.acknowledgeDue())));
@@ -84,7 +95,8 @@ final class StatusPage {
             row(
                     html,
                     esc(Amsterdam.readable(e.at())),
-                    "<strong>" + esc(label(e.kind())) + "</strong> · " + line(ResellerView.who(e.actor()))
+                    "<strong>" + esc(label(e.kind())) + "</strong> · "
+                            + line(ResellerWords.who(e.actor(), names.reseller()))
                             + (text.isBlank() ? "" : "<br>" + esc(text)));
         }
         html.append("</table><p class=\"sub\">Alle tijden in Nederlandse tijd (Europe/Amsterdam).</p>")
@@ -116,9 +128,17 @@ final class StatusPage {
         };
     }
 
-    private static String deadline(Instant due, boolean breached) {
+    /**
+     * A deadline: once its event happened ({@code done}: the response, the resolution), when that
+     * was and whether the deadline was met; before, the deadline and "(verlopen)" once it has passed.
+     */
+    private static String deadline(Instant due, boolean breached, Instant done, String doneWord) {
         if (due == null) {
             return "best effort";
+        }
+        if (done != null) {
+            return esc(Amsterdam.readable(due)) + " · " + doneWord + " " + esc(Amsterdam.readable(done)) + " · "
+                    + (breached ? "<span class=\"late\">niet gehaald</span>" : "<span class=\"met\">gehaald</span>");
         }
         return breached
                 ? "<span class=\"late\">" + esc(Amsterdam.readable(due)) + " (verlopen)</span>"

@@ -12,10 +12,13 @@ import nl.vioms.sladesk.app.mail.MailPlanner;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.directory.Reseller;
+import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.directory.TokenScope;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
 import nl.vioms.sladesk.core.ticket.Texts;
+import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
@@ -109,10 +112,28 @@ final class TicketRoutes {
     ApiResponse getTicket(ApiRequest request, Caller caller) {
         var view = visibleTicket(request.pathParameter("number"), caller);
         if (request.wantsHtml()) {
-            return ApiResponse.of(200, "text/html; charset=utf-8", StatusPage.render(view));
+            return ApiResponse.of(200, "text/html; charset=utf-8", StatusPage.render(view, names(view.ticket())));
         }
         return Problems.json(
-                200, caller.token().scope() == TokenScope.RESELLER ? ResellerView.json(view) : TicketJson.full(view));
+                200,
+                caller.token().scope() == TokenScope.RESELLER
+                        ? ResellerView.json(view, names(view.ticket()))
+                        : TicketJson.full(view));
+    }
+
+    /** The directory's names of the ticket's reseller and service (issue 20 item 8); null where unknown. */
+    private ResellerView.Names names(Ticket ticket) {
+        String reseller = ticket.resellerId() == null
+                ? null
+                : directory.reseller(ticket.resellerId()).map(Reseller::name).orElse(null);
+        String service = ticket.customerId() == null || ticket.serviceId() == null
+                ? null
+                : directory
+                        .customer(ticket.customerId())
+                        .flatMap(c -> c.service(ticket.serviceId()))
+                        .map(ServiceRef::name)
+                        .orElse(null);
+        return new ResellerView.Names(reseller, service);
     }
 
     record EventRequest(

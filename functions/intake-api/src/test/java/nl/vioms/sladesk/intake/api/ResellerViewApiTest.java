@@ -10,7 +10,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
@@ -61,7 +65,7 @@ class ResellerViewApiTest {
         }
         JsonNode ticket = ApiSample.json(asJson);
         List<String> facts = new ArrayList<>();
-        collect("", ticket, facts);
+        collect("", ticket, facts, ticket.get("status").asText().equals("open"));
         // the history: created (by VIOMS) and the response, not the note
         assertEquals(2, ticket.get("history").size(), asJson.getBody());
         for (JsonNode entry : ticket.get("history")) {
@@ -74,24 +78,42 @@ class ResellerViewApiTest {
         assertTrue(facts.contains("do 26 nov. 2026 12:12"), "response due at 12:12:30 (HA, P2, 2 h): " + facts);
     }
 
-    /** Each leaf of the JSON as the status page writes it. */
-    private static void collect(String field, JsonNode node, List<String> facts) {
+    /**
+     * Each leaf of the JSON as the status page writes it. The JSON keeps machine values for
+     * programs (status, kind, channel, event kinds, ids, ISO times); the page writes them in Dutch.
+     * The service's id is for programs: the page shows its name ({@code serviceName}).
+     */
+    static void collect(String field, JsonNode node, List<String> facts, boolean open) {
         if (node.isObject()) {
-            node.fields().forEachRemaining(f -> collect(f.getKey(), f.getValue(), facts));
+            node.fields().forEachRemaining(f -> collect(f.getKey(), f.getValue(), facts, open));
         } else if (node.isArray()) {
-            node.forEach(n -> collect(field, n, facts));
+            node.forEach(n -> collect(field, n, facts, open));
         } else if (node.isBoolean()) {
             if (node.asBoolean()) {
-                facts.add(field.equals("paused") ? "klok gepauzeerd" : "(verlopen)");
+                facts.add(field.equals("paused") ? "klok gepauzeerd" : open ? "(verlopen)" : "niet gehaald");
             }
-        } else if (!node.isNull()) {
+        } else if (!node.isNull() && !field.equals("service")) {
             facts.add(shown(field, node.asText()));
         }
     }
 
     private static String shown(String field, String value) {
-        if (field.equals("kind") && !value.equals("incident") && !value.equals("rfc")) {
-            return StatusPage.label(EventKind.fromWireName(value));
+        String upper = value.toUpperCase(Locale.ROOT);
+        switch (field) {
+            case "kind" -> {
+                return value.equals("incident") || value.equals("rfc")
+                        ? ResellerWords.kind(TicketKind.valueOf(upper))
+                        : StatusPage.label(EventKind.fromWireName(value));
+            }
+            case "status" -> {
+                return ResellerWords.status(TicketStatus.valueOf(upper));
+            }
+            case "channel" -> {
+                return ResellerWords.channel(Channel.valueOf(upper));
+            }
+            default -> {
+                // the other values are written as they are
+            }
         }
         if (value.matches("\\d{4}-\\d\\d-\\d\\dT.*")) {
             return Amsterdam.readable(OffsetDateTime.parse(value).toInstant());

@@ -18,6 +18,7 @@ import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.core.policy.SlaLevel;
 import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
@@ -96,7 +97,7 @@ class ResellerViewTest {
     @Test
     void theResellerJsonKeepsThePagesFactsAndLeavesOutNotesTokenNamesAndTheRawMail() {
         var view = new TicketService.View(TICKET, HISTORY, CLOCKS);
-        Map<String, Object> json = ResellerView.json(view);
+        Map<String, Object> json = ResellerView.json(view, ResellerView.Names.NONE);
         String text = Json.write(json);
 
         for (String internal : List.of(
@@ -135,7 +136,8 @@ class ResellerViewTest {
         assertTrue(page.contains("do 26 nov. 2026 14:00 (verlopen)"), page);
         assertTrue(page.contains("klok gepauzeerd"), page);
         assertTrue(page.contains("Bakkerij De Vries (bakkerij-devries)"), page);
-        assertTrue(page.contains("N · hosted-pbx · pbx"), page);
+        assertTrue(page.contains("N · hosted-pbx</td>"), page);
+        assertTrue(page.contains("<th>Dienst</th><td>pbx</td>"), "without a name in the directory, the id");
         assertTrue(page.contains("x".repeat(600) + "…"), page);
         assertTrue(page.contains("Tweedelijns helpdesk</strong>") || page.contains("· Tweedelijns helpdesk"), page);
         for (String internal :
@@ -145,11 +147,111 @@ class ResellerViewTest {
     }
 
     @Test
-    void staffAndSlaDeskItselfAppearAsVioms() {
-        assertEquals("VIOMS", ResellerView.who("operations:noc"));
-        assertEquals("VIOMS", ResellerView.who("telephony:phone-agents"));
-        assertEquals("VIOMS", ResellerView.who("monitoring:probe"));
-        assertEquals("VIOMS", ResellerView.who("sla-check"));
-        assertEquals("email:jan@bakkerij-devries.nl", ResellerView.who("email:jan@bakkerij-devries.nl"));
+    void staffAndSlaDeskItselfAppearAsViomsAndTheResellerByItsName() {
+        assertEquals("VIOMS", ResellerWords.who("operations:noc", "TelNet Partners B.V."));
+        assertEquals("VIOMS", ResellerWords.who("telephony:phone-agents", null));
+        assertEquals("VIOMS", ResellerWords.who("monitoring:probe", null));
+        assertEquals("VIOMS", ResellerWords.who("sla-check", null));
+        assertEquals("VIOMS", ResellerWords.who("mailer", null));
+        assertEquals("Tweedelijns helpdesk", ResellerWords.who("second_line:second-line-helpdesk", null));
+        assertEquals("TelNet Partners B.V.", ResellerWords.who("reseller:telnet-portal", "TelNet Partners B.V."));
+        assertEquals("u", ResellerWords.who("reseller:telnet-portal", null));
+        assertEquals("jan@bakkerij-devries.nl", ResellerWords.who("email:jan@bakkerij-devries.nl", null));
+        assertEquals("onbekende afzender", ResellerWords.who("email:unknown", null));
+    }
+
+    @Test
+    void theClassifiersReasonsReadInDutch() {
+        assertEquals(
+                "herkend aan de woorden \u201cgeen kiestoon\u201d",
+                ResellerWords.priorityReason("rule P2 \"geen kiestoon\"", null));
+        assertEquals("prioriteit in het onderwerp ([P1])", ResellerWords.priorityReason("subject tag [P1]", null));
+        assertEquals("prioriteit in het onderwerp (P2:)", ResellerWords.priorityReason("subject prefix \"P2:\"", null));
+        assertEquals(
+                "prioriteit in de tekst (\u201cprio 1\u201d)",
+                ResellerWords.priorityReason("body marker \"prio 1\"", null));
+        assertEquals(
+                "prioriteit P1 bij de melding opgegeven",
+                ResellerWords.priorityReason("requested priority field \"P1\"", null));
+        assertEquals(
+                "herkend aan de woorden \u201cgeen kiestoon\u201d (\u201calle toestellen\u201d telt niet door "
+                        + "\u201cniet\u201d; opgegeven prioriteit \u201cP7\u201d genegeerd (geen P1, P2 of P3))",
+                ResellerWords.priorityReason(
+                        "rule P2 \"geen kiestoon\" (rule P1 \"alle toestellen\" ignored: negated by \"niet\")"
+                                + "; requested priority \"P7\" ignored (not P1, P2 or P3)",
+                        null));
+        assertEquals(
+                "geen kenmerk herkend: standaardprioriteit, VIOMS beoordeelt de melding",
+                ResellerWords.priorityReason(PriorityClassifier.NO_MATCH, null));
+        assertEquals(
+                "gewijzigd door VIOMS: hele vestiging plat",
+                ResellerWords.priorityReason("reclassified by operations:noc: hele vestiging plat", null));
+        assertEquals("gewijzigd door VIOMS", ResellerWords.priorityReason("reclassified by operations:noc", null));
+    }
+
+    @Test
+    void theStatusPageIsDutchThroughout() {
+        Ticket waiting = new Ticket(
+                "VIO-2026-000043",
+                TicketKind.INCIDENT,
+                TicketStatus.WAITING,
+                "bakkerij-devries",
+                "Bakkerij De Vries",
+                "telnet",
+                SlaLevel.N,
+                "pbx",
+                ServiceKind.HOSTED_PBX,
+                Priority.P2,
+                "rule P2 \"geen kiestoon\"",
+                "Geen kiestoon",
+                null,
+                false,
+                TicketTimeline.created(CREATED, Channel.API, Priority.P2).withPause(CREATED.plusSeconds(600), null),
+                3);
+        var history = List.of(new TicketEvent(
+                "created",
+                EventKind.CREATED,
+                CREATED,
+                "reseller:telnet-portal",
+                "api",
+                Map.of("text", "Geen kiestoon")));
+        String page = StatusPage.render(
+                new TicketService.View(waiting, history, CLOCKS),
+                new ResellerView.Names("TelNet Partners B.V.", "Hosted PBX kantoor"));
+
+        assertTrue(page.contains("<span class=\"badge\">wacht op uw antwoord</span>"), page);
+        assertTrue(page.contains("<th>Soort</th><td>storing</td>"), page);
+        assertTrue(page.contains(" via het portaal/API</p>"), page);
+        assertTrue(page.contains("P2</span> herkend aan de woorden \u201cgeen kiestoon\u201d"), page);
+        assertTrue(page.contains("<th>Dienst</th><td>Hosted PBX kantoor</td>"), page);
+        assertTrue(page.contains("<strong>Gemeld</strong> · TelNet Partners B.V."), page);
+        for (String english : List.of("waiting", "rule P2", "via api", "reseller:", "telnet-portal", "incident")) {
+            assertFalse(page.contains(english), english + " on the page");
+        }
+        String rfc = StatusPage.render(new TicketService.View(
+                new Ticket(
+                        "VIO-2026-000044",
+                        TicketKind.RFC,
+                        TicketStatus.CLOSED,
+                        "bakkerij-devries",
+                        "Bakkerij De Vries",
+                        "telnet",
+                        SlaLevel.N,
+                        "pbx",
+                        ServiceKind.HOSTED_PBX,
+                        Priority.P3,
+                        PriorityClassifier.NO_MATCH,
+                        "Extra toestel",
+                        null,
+                        false,
+                        TicketTimeline.created(CREATED, Channel.EMAIL, Priority.P3)
+                                .withResolution(CREATED.plusSeconds(3600)),
+                        1),
+                List.of(),
+                null));
+        assertTrue(rfc.contains("<span class=\"badge\">gesloten</span>"), rfc);
+        assertTrue(rfc.contains("<th>Soort</th><td>wijzigingsverzoek (RFC)</td>"), rfc);
+        assertTrue(rfc.contains(" via e-mail</p>"), rfc);
+        assertTrue(rfc.contains("<th>Opgelost</th><td>do 26 nov. 2026 11:00</td>"), rfc);
     }
 }
