@@ -2,9 +2,15 @@ package nl.vioms.sladesk.monthend;
 
 import static nl.vioms.sladesk.monthend.Nl.esc;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
 import nl.vioms.sladesk.core.monthend.ContractMonth.CreditFigures;
 import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
@@ -348,22 +354,61 @@ final class ContractReportHtml {
         if (!s.unknownIntervals().isEmpty()) {
             h.append("<h3>Onbekende tijd (R20)</h3>\n<p>Hier liep de monitoring niet: niet beschikbaar "
                             + "en niet onbeschikbaar. ")
-                    .append("Deze tijd telt als beschikbaar voor het credit.</p>\n<table><thead><tr><th>Van</th>"
-                            + "<th>Tot</th><th>Oorzaak</th>")
+                    .append("Deze tijd telt als beschikbaar voor het credit. Per gecontroleerd doel.</p>\n"
+                            + "<table><thead><tr><th>Doel</th><th>Van</th><th>Tot</th><th>Oorzaak</th>")
                     .append("<th class=\"num\">Duur</th></tr></thead><tbody>\n");
+            Map<String, List<ContractMonth.IntervalTrace>> perTarget = new TreeMap<>();
             for (var u : s.unknownIntervals()) {
-                h.append("<tr><td>")
-                        .append(esc(Nl.moment(u.from())))
-                        .append("</td><td>")
-                        .append(esc(Nl.moment(u.to())))
-                        .append("</td><td>")
-                        .append(esc(u.reason()))
-                        .append("</td><td class=\"num\">")
-                        .append(Nl.minutes(u.minutes()))
-                        .append("</td></tr>\n");
+                perTarget
+                        .computeIfAbsent(unknownTarget(u.reason()), k -> new ArrayList<>())
+                        .add(u);
             }
+            perTarget.forEach((target, spans) -> {
+                BigDecimal total = BigDecimal.ZERO;
+                for (var u : spans) {
+                    total = total.add(u.minutes());
+                    h.append("<tr><td>")
+                            .append(esc(target))
+                            .append("</td><td>")
+                            .append(esc(Nl.moment(u.from())))
+                            .append("</td><td>")
+                            .append(esc(Nl.moment(u.to())))
+                            .append("</td><td>")
+                            .append(esc(unknownCause(u.reason())))
+                            .append("</td><td class=\"num\">")
+                            .append(Nl.minutes(u.minutes()))
+                            .append("</td></tr>\n");
+                }
+                h.append("<tr><th colspan=\"4\">Totaal ")
+                        .append(esc(target))
+                        .append("</th><th class=\"num\">")
+                        .append(Nl.minutes(total))
+                        .append("</th></tr>\n");
+            });
             h.append("</tbody></table>\n");
         }
+    }
+
+    /** The probe's reason names its target ("target sbc-1-sip not checked (missed probe runs)"). */
+    private static final Pattern PROBE_UNKNOWN = Pattern.compile("target (\\S+) not checked \\(missed probe runs\\)");
+
+    /** The target an unknown span is about; "–" when the record does not say. */
+    static String unknownTarget(String reason) {
+        Matcher m = PROBE_UNKNOWN.matcher(reason == null ? "" : reason);
+        return m.matches() ? m.group(1) : "–";
+    }
+
+    /** The cause in Dutch with its target ("sbc-1-sip niet gecontroleerd: probe-ronde gemist"). */
+    static String unknownText(String reason) {
+        String target = unknownTarget(reason);
+        return "–".equals(target) ? unknownCause(reason) : target + " " + unknownCause(reason);
+    }
+
+    /** The cause in Dutch; a reason the probe did not write (recorded by hand) is shown as recorded. */
+    static String unknownCause(String reason) {
+        return PROBE_UNKNOWN.matcher(reason == null ? "" : reason).matches()
+                ? "niet gecontroleerd: probe-ronde gemist"
+                : reason;
     }
 
     /**

@@ -9,7 +9,8 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
  * Finance's import: one line per contract with fee, availability, credit percentage and amount
  * (R25); {@code restore_claims} counts the restore-time breaches listed for finance to decide
  * and {@code restore_claims_amount} is their amount when the policy sets one per breach (empty
- * otherwise), never part of the credit; {@code data} says when the availability is not a whole
+ * otherwise), never part of the credit; {@code unknown_minutes} is the credit service's unknown
+ * time (R20), counted as available; {@code data} says when the availability is not a whole
  * measured month (issue 20). RFC 4180: comma-separated, CRLF, quoted where needed, decimal
  * points, UTF-8.
  *
@@ -23,7 +24,7 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
 final class FinanceCsv {
     static final String HEADER = "customer_id,customer_name,reseller_id,level,month,version,credit_service,"
             + "monthly_licence_fee,monthly_fixed_costs,availability_percent,rounding,credit_percent,"
-            + "credit_amount,capped,data,restore_claims,restore_claims_amount";
+            + "credit_amount,capped,data,restore_claims,restore_claims_amount,unknown_minutes";
 
     /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
     private static final String FORMULA_START = "=+-@\t\r";
@@ -53,7 +54,8 @@ final class FinanceCsv {
                             Boolean.toString(credit.capped()),
                             text(data(m)),
                             Integer.toString(m.restoreClaims().count()),
-                            number(m.restoreClaims().total())))
+                            number(m.restoreClaims().total()),
+                            unknownMinutes(m)))
                     .append("\r\n");
         });
         return out.toString();
@@ -69,6 +71,15 @@ final class FinanceCsv {
             return "";
         }
         return head.hasData() ? "partial from " + head.measuredFrom().substring(0, 10) : head.data();
+    }
+
+    /**
+     * The credit service's unknown time in minutes (R20: the probe did not run; counted as
+     * available), so finance sees how much of the figure was not measured; empty without data.
+     */
+    static String unknownMinutes(ContractMonth m) {
+        var head = m.headlineService();
+        return head == null || !head.hasData() ? "" : number(head.unknownMinutes());
     }
 
     /** A text cell: never a formula in a spreadsheet, quoted where RFC 4180 requires. */

@@ -60,7 +60,7 @@ final class OverviewHtml {
                 .append(Nl.money(total))
                 .append("</b></div>\n</div>\n");
         h.append("<table><thead><tr><th>Klant</th><th>Reseller</th><th>Niveau</th><th class=\"num\">"
-                        + "Beschikbaarheid</th>")
+                        + "Beschikbaarheid</th><th class=\"num\">Onbekend</th>")
                 .append("<th class=\"num\">KPI</th><th class=\"num\">Reactie op tijd</th><th class=\"num\">"
                         + "Herstel op tijd</th>")
                 .append("<th class=\"num\">Credit</th><th class=\"num\">Bedrag</th>"
@@ -98,6 +98,8 @@ final class OverviewHtml {
                 }
             }
             h.append("</td><td class=\"num\">")
+                    .append(head == null || !head.hasData() ? "–" : Nl.minutes(head.unknownMinutes()))
+                    .append("</td><td class=\"num\">")
                     .append(head == null ? "–" : Nl.percent(head.availabilityKpi()))
                     .append("</td><td class=\"num\">")
                     .append(
@@ -131,6 +133,7 @@ final class OverviewHtml {
                     .append(")</td></tr>\n");
         }
         h.append("</tbody></table>\n<footer>Beschikbaarheid: de dienst die het credit bepaalt (R25). "
+                        + "Onbekend: tijd waarin de monitoring niet liep (R20), telt als beschikbaar. "
                         + "Credit volgens het SLA-beleid van de maand (R24). ")
                 .append("Financiën: <a href=\"finance.csv\">finance.csv</a> in dezelfde map.</footer>\n")
                 .append("</body>\n</html>\n");

@@ -261,7 +261,7 @@ final class Svg {
                 rowH,
                 "unknown",
                 s.unknownIntervals().stream()
-                        .map(i -> new Span(i.from(), i.to(), "onbekend: " + i.reason()))
+                        .map(i -> new Span(i.from(), i.to(), "onbekend: " + ContractReportHtml.unknownText(i.reason())))
                         .toList());
         band(
                 svg,

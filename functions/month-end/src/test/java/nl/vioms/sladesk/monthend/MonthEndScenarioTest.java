@@ -284,7 +284,9 @@ class MonthEndScenarioTest {
                 false,
                 null));
         monitoring.putUnknown(new UnknownSpan(
-                p, new Interval(at("2026-10-07T03:00"), at("2026-10-07T04:00")), "probe runner did not run"));
+                p,
+                new Interval(at("2026-10-07T03:00"), at("2026-10-07T04:00")),
+                "target sbc-1-sip not checked (missed probe runs)"));
 
         outage(trunk, "2026-10-15T08:00", "2026-10-16T02:00", null);
         outage(trunk, "2026-10-28T13:00", "2026-10-28T14:00", null);
@@ -397,7 +399,7 @@ class MonthEndScenarioTest {
                 pbx.get("excludedIntervals").get(1).get("reason").asText());
         assertTrue(pbx.get("excludedIntervals").get(4).get("reason").asText().contains("critical vendor patch"));
         assertEquals(
-                "probe runner did not run",
+                "target sbc-1-sip not checked (missed probe runs)",
                 pbx.get("unknownIntervals").get(0).get("reason").asText());
         assertEquals(
                 "2026-10-07T03:00:00+02:00",
@@ -525,21 +527,29 @@ class MonthEndScenarioTest {
         String bakkerijHtml = object("month-end/2026-10/contracts/me-bakkerij/v0001.html");
         assertTrue(bakkerijHtml.contains("Claims wegens overschreden hersteltijd (ter beoordeling door finance)"));
         assertTrue(bakkerijHtml.contains("Het SLA-beleid noemt geen bedrag per overschrijding."));
+        // issue 20: unknown time per probe target, the cause in Dutch, not the probe's English
+        assertTrue(bakkerijHtml.contains("<tr><td>sbc-1-sip</td><td>wo 7 okt 03:00</td>"), bakkerijHtml);
+        assertTrue(bakkerijHtml.contains("<td>niet gecontroleerd: probe-ronde gemist</td>"), bakkerijHtml);
+        assertTrue(bakkerijHtml.contains("<th colspan=\"4\">Totaal sbc-1-sip</th>"), bakkerijHtml);
+        assertFalse(bakkerijHtml.contains("missed probe runs"), bakkerijHtml);
+        String overviewHtml = object("month-end/2026-10/overview.html");
+        assertTrue(overviewHtml.contains("<th class=\"num\">Onbekend</th>"), overviewHtml);
+        assertTrue(overviewHtml.contains("<td class=\"num\">60 min (1 u)</td>"), overviewHtml);
 
         // finance CSV: one line per contract with fee, availability, credit % and amount
         String csv = object("month-end/2026-10/finance.csv");
         assertTrue(csv.startsWith(FinanceCsv.HEADER + "\r\n"));
         assertTrue(
                 csv.contains("\r\nme-bakkerij,Bakkerij Maandeinde,telnet,N,2026-10,1,pbx,250.00,250.00,99.2282,whole,"
-                        + "0,0.00,false,,1,\r\n"),
+                        + "0,0.00,false,,1,,60\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-hotel,Hotel Maandeinde,telnet,A,2026-10,1,trunk-1,1000.00,200.00,97.4497,whole,"
-                        + "10,100.00,false,,1,\r\n"),
+                        + "10,100.00,false,,1,,30\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,,whole,0,0.00,"
-                        + "false,no-data,0,\r\n"),
+                        + "false,no-data,0,,\r\n"),
                 csv);
         assertTrue(object("month-end/2026-10/overview.html").contains("contracts/me-hotel/v0001.html"));
 
@@ -600,11 +610,11 @@ class MonthEndScenarioTest {
         String csv = object("month-end/2026-10/finance.csv");
         assertTrue(
                 csv.contains("\r\nme-nieuw,Nieuw Maandeinde,telnet,N,2026-10,1,,95.00,95.00,,whole,0,0.00,false,"
-                        + "no-data,0,\r\n"),
+                        + "no-data,0,,\r\n"),
                 csv);
         assertTrue(
                 csv.contains("\r\nme-tandarts,Tandarts Maandeinde,telnet,N,2026-10,1,pbx,95.00,95.00,99.0125,whole,"
-                        + "0,0.00,false,partial from 2026-10-12,0,\r\n"),
+                        + "0,0.00,false,partial from 2026-10-12,0,,0\r\n"),
                 csv);
         String overview = object("month-end/2026-10/overview.html");
         assertTrue(overview.contains("gedeeltelijke maand vanaf 12 oktober 2026"), overview);
@@ -781,7 +791,7 @@ class MonthEndScenarioTest {
         String csv = object("month-end/2026-10/finance.csv");
         String hotelLine =
                 csv.lines().filter(l -> l.startsWith("me-hotel,")).findFirst().orElseThrow();
-        assertTrue(hotelLine.endsWith(",10,100.00,false,,1,25.00"), hotelLine);
+        assertTrue(hotelLine.endsWith(",10,100.00,false,,1,25.00,30"), hotelLine);
     }
 
     // ---- helpers ----------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.emulators.LocalAws;
@@ -82,7 +83,11 @@ final class DemoMonth {
                 scenes.busy(new Interval(monthEnd.minus(DemoScenes.LEAD), end));
                 out.println("Replaying " + month + " on a simulated clock, " + Amsterdam.iso(start) + " to "
                         + Amsterdam.iso(end) + " (log: " + dir.resolve("runtime.log") + ")");
-                Replay replay = replay(runtime, clock, scenes, agents, tickets, start, end);
+                DemoProbeBridge bridge = new DemoProbeBridge(
+                        new ProbeRepository(
+                                aws.clients().dynamo(), aws.resources().tableName("MonitoringTable")),
+                        peers::answering);
+                Replay replay = replay(runtime, clock, scenes, agents, tickets, bridge, start, end);
                 log.flush();
                 List<Path> reports = DemoSummary.downloadReports(aws, dir).stream()
                         .filter(p -> p.toString().contains("/" + month + "/"))
@@ -116,6 +121,7 @@ final class DemoMonth {
             DemoScenes scenes,
             DemoAgents agents,
             DemoTickets tickets,
+            DemoProbeBridge bridge,
             Instant start,
             Instant end) {
         ProgressBar progress = new ProgressBar(out, start, end, terminal);
@@ -136,6 +142,8 @@ final class DemoMonth {
                 // a cron run (month-end) or a retry is not passed over: it runs on time
                 clock.set(earliest(nextScene, scenes.nextBusyStart(now), end, runtime.nextDueExceptRates()));
                 jumps++;
+                // the probe rounds the jump passes over are carried through, not missed (issue 20)
+                bridge.across(clock.instant());
                 runtime.drainCoalescing();
                 scenes.playDue(runtime, log);
             }

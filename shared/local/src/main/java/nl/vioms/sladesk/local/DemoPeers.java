@@ -59,6 +59,11 @@ final class DemoPeers implements AutoCloseable {
         return tcpPort;
     }
 
+    /** Whether the peers answer now (the demo's time-lapse carries the probes' streaks with it). */
+    boolean answering() {
+        return answering;
+    }
+
     /** The platform fails: the SBC stops answering and the TCP port is closed (connections refused). */
     synchronized void down() {
         answering = false;

@@ -220,8 +220,8 @@ record DemoSummary(
         }
         lines.add(
                 0,
-                "Availability and credits (month-end, R23-R26; unknown = the quiet stretches"
-                        + " the time-lapse jumped, where no probe ran: shown apart and counted as available, R20):");
+                "Availability and credits (month-end, R23-R26; unknown = time no probe round checked,"
+                        + " shown apart and counted as available, R20; the time-lapse's jumps are monitored):");
         return lines;
     }
 

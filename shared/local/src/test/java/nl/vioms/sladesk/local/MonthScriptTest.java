@@ -25,7 +25,7 @@ class MonthScriptTest {
     void theDemoMonthLoads() {
         MonthScript script = MonthScriptReader.read(ProjectRoot.find().resolve(MonthScript.FILE));
 
-        assertEquals(35, script.entries().size());
+        assertEquals(40, script.entries().size());
         assertEquals(
                 new Mail(new DayTime(2, LocalTime.of(9, 12)), null, "01-devries-kiestoon.eml", "kiestoon"),
                 script.entries().get(0));
@@ -48,7 +48,7 @@ class MonthScriptTest {
 
         var e = assertThrows(
                 IllegalArgumentException.class, () -> script.checkDays(YearMonth.of(2027, 2), "month.yaml"));
-        assertEquals("month.yaml, entry 35 (30 10:00): 2027-02 has no day 30", e.getMessage());
+        assertEquals("month.yaml, entry 40 (30 10:00): 2027-02 has no day 30", e.getMessage());
     }
 
     @Test

@@ -193,4 +193,55 @@ class CreditCalculatorTest {
                         && text.contains("600.00"),
                 text);
     }
+
+    // ---- the demo's month (events/demo/month.yaml, issue 20): one outage earns a credit ----
+
+    /**
+     * The demo's November by hand. Outages of the hosted platform (R21: every hosted PBX), outside
+     * any maintenance window: Tue 10 Nov 14:20-14:37 (17 min) and Wed 18 Nov 08:00-19:00 (660 min),
+     * 677 min down. Credits under R25's default whole points, threshold 99.6 % for every level:
+     * <ul>
+     *   <li>bakkerij-devries (N, licence 250.00, fixed 250.00, whole month 43 200 min):
+     *       (43 200 - 677) / 43 200 = 42 523 / 43 200 = 98.43287 %; 99.6 - 98.43287 = 1.167 points
+     *       -> 1 whole point -> 5 % of 250.00 = 12.50 (cap 60 % of 250.00 = 150.00);</li>
+     *   <li>hotel-gouden-leeuw (HA, licence 890.00, fixed 600.00, whole month): 98.43287 %, also
+     *       1 point -> 5 % of 890.00 = 44.50 (cap 360.00), although its KPI is 99.9 %;</li>
+     *   <li>tandarts-smit (B, licence 95.00, fixed 95.00, delivered from Mon 9 Nov: 22 days =
+     *       31 680 min): (31 680 - 677) / 31 680 = 31 003 / 31 680 = 97.86300 %: its KPI (95 %) is
+     *       met, yet 99.6 - 97.863 = 1.737 points -> 1 point -> 5 % of 95.00 = 4.75 (R25's threshold
+     *       is 99.6 % whatever the level's KPI).</li>
+     * </ul>
+     */
+    @Test
+    void theDemoMonthsLongOutageEarnsCreditsWorkedByHand() {
+        AvailabilityInput.Builder month = AvailabilityInput.forMonth(NOV)
+                .outage(new Interval(ams("2026-11-10T14:20"), ams("2026-11-10T14:37")))
+                .outage(new Interval(ams("2026-11-18T08:00"), ams("2026-11-18T19:00")));
+        AvailabilityResult whole = AvailabilityCalculator.calculate(month.build(), POLICY.availability());
+        assertEquals(Duration.ofMinutes(677), whole.down());
+        CreditResult bakkerij = CreditCalculator.calculate(
+                whole, POLICY.credit(), PBX_N, new BigDecimal("250.00"), new BigDecimal("250.00"));
+        assertNumber("98.4329", bakkerij.availabilityDisplayed());
+        assertNumber("1", bakkerij.steps());
+        assertNumber("5", bakkerij.creditPercent());
+        assertNumber("12.50", bakkerij.amount());
+        assertFalse(bakkerij.capped());
+        CreditResult hotel = CreditCalculator.calculate(
+                whole,
+                POLICY.credit(),
+                POLICY.terms(SlaLevel.HA, ServiceKind.HOSTED_PBX),
+                new BigDecimal("890.00"),
+                new BigDecimal("600.00"));
+        assertNumber("44.50", hotel.amount());
+        AvailabilityResult fromNinth = AvailabilityCalculator.calculate(
+                month.deliveredFrom(ams("2026-11-09T00:00")).build(), POLICY.availability());
+        CreditResult tandarts = CreditCalculator.calculate(
+                fromNinth,
+                POLICY.credit(),
+                POLICY.terms(SlaLevel.B, ServiceKind.HOSTED_PBX),
+                new BigDecimal("95.00"),
+                new BigDecimal("95.00"));
+        assertNumber("97.863", tandarts.availabilityDisplayed());
+        assertNumber("4.75", tandarts.amount());
+    }
 }
