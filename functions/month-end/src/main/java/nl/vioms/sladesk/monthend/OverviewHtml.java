@@ -44,7 +44,7 @@ final class OverviewHtml {
                 .append("<p class=\"sub\">Berekend ")
                 .append(esc(Nl.moment(Amsterdam.iso(now))))
                 .append(" · per contract de laatste versie · <a href=\"finance.csv\">finance.csv</a> "
-                        + "(voor Financiën)</p>\n")
+                        + "(voor Financiën) · <a href=\"financieel.csv\">financieel.csv</a> (voor Excel)</p>\n")
                 .append("<div class=\"cards\">\n<div class=\"card\">Contracten<b>")
                 .append(results.size())
                 .append("</b></div>\n")
@@ -135,7 +135,8 @@ final class OverviewHtml {
         h.append("</tbody></table>\n<footer>Beschikbaarheid: de dienst die het credit bepaalt (R25). "
                         + "Onbekend: tijd waarin de monitoring niet liep (R20), telt als beschikbaar. "
                         + "Credit volgens het SLA-beleid van de maand (R24). ")
-                .append("Financiën: <a href=\"finance.csv\">finance.csv</a> in dezelfde map.</footer>\n")
+                .append("Financiën: <a href=\"finance.csv\">finance.csv</a> (import) en "
+                        + "<a href=\"financieel.csv\">financieel.csv</a> (Excel) in dezelfde map.</footer>\n")
                 .append("</body>\n</html>\n");
         return h.toString();
     }

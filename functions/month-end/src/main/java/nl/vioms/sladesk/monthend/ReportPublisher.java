@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * <pre>
  * month-end/2026-11/contracts/&lt;customer&gt;/v0001.json   the record (one per version, never overwritten)
  * month-end/2026-11/contracts/&lt;customer&gt;/v0001.html   the contract's report
- * month-end/2026-11/finance.csv                           one line per contract (latest versions)
+ * month-end/2026-11/finance.csv                           one line per contract (latest versions), RFC 4180
+ * month-end/2026-11/financieel.csv                        the same lines for Dutch Excel (decision 20)
  * month-end/2026-11/overview.html                         operations' overview, linking the contract reports
  * </pre>
  * The bucket is private and versioned; links are {@code s3://} addresses and AWS console links.
@@ -80,13 +81,16 @@ public final class ReportPublisher {
     Map<String, String> publishMonth(YearMonth month, List<MonthEnd.ContractResult> results, Instant now) {
         String csv = prefix(month) + "finance.csv";
         String overview = prefix(month) + "overview.html";
+        String csvNl = prefix(month) + FinanceCsv.Dialect.DUTCH.fileName;
         put(csv, FinanceCsv.render(results), "text/csv; charset=utf-8");
+        put(csvNl, FinanceCsv.render(results, FinanceCsv.Dialect.DUTCH), "text/csv; charset=utf-8");
         put(overview, OverviewHtml.render(month, results, now, names), "text/html; charset=utf-8");
         Map<String, String> links = new LinkedHashMap<>();
         links.put("overview", s3Uri(overview));
         links.put("overviewConsole", consoleUrl(overview));
         links.put("finance", s3Uri(csv));
         links.put("financeConsole", consoleUrl(csv));
+        links.put("financeNl", s3Uri(csvNl));
         return links;
     }
 

@@ -43,4 +43,15 @@ class FinanceCsvTest {
         assertEquals("1000000", FinanceCsv.number(new BigDecimal("1E+6")), "no exponent");
         assertEquals("", FinanceCsv.number(null));
     }
+
+    @Test
+    void theDutchDialectQuotesForTheSemicolonAndWritesDecimalCommas() {
+        var nl = FinanceCsv.Dialect.DUTCH;
+        assertEquals("Jansen, Zn.", FinanceCsv.text("Jansen, Zn.", nl), "a comma needs no quotes there");
+        assertEquals("\"Jansen; Zn.\"", FinanceCsv.text("Jansen; Zn.", nl));
+        assertEquals("\"'=1;2\"", FinanceCsv.text("=1;2", nl), "prefixed, then quoted for the ;");
+        assertEquals("-12,50", FinanceCsv.number(new BigDecimal("-12.50"), nl));
+        assertEquals("1000000", FinanceCsv.number(new BigDecimal("1E+6"), nl), "no thousands mark");
+        assertEquals(FinanceCsv.HEADER.split(",").length, FinanceCsv.HEADER_NL.split(";").length, "same columns");
+    }
 }

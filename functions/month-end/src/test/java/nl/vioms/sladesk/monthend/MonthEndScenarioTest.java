@@ -551,6 +551,14 @@ class MonthEndScenarioTest {
                 csv.contains("\r\nme-mobiel,Mobiel Maandeinde,telnet,B,2026-10,1,,50.00,50.00,,whole,0,0.00,"
                         + "false,no-data,0,,\r\n"),
                 csv);
+        // the same lines for Dutch Excel (issue 20 item 7): BOM, ';', decimal commas, Dutch words
+        String csvNl = object("month-end/2026-10/financieel.csv");
+        assertTrue(csvNl.startsWith(FinanceCsv.BOM + FinanceCsv.HEADER_NL + "\r\n"), csvNl);
+        assertTrue(
+                csvNl.contains("\r\nme-hotel;Hotel Maandeinde;telnet;A;2026-10;1;trunk-1;1000,00;200,00;97,4497;whole;"
+                        + "10;100,00;nee;;1;\r\n"),
+                csvNl);
+        assertTrue(csvNl.contains(";geen gegevens;0;\r\n"), csvNl);
         assertTrue(object("month-end/2026-10/overview.html").contains("contracts/me-hotel/v0001.html"));
 
         // operations hear that October is done, with links

@@ -77,6 +77,7 @@ class ReportNamesAndLinksTest {
         String report = object(aws, bucket, reportKey);
 
         assertTrue(overview.contains("<a href=\"finance.csv\">finance.csv</a>"), overview);
+        assertTrue(overview.contains("<a href=\"financieel.csv\">financieel.csv</a>"), overview);
         assertTrue(overview.contains(">Zaak &amp; Zonen</a></td><td>Koppel Telecom B.V.</td>"), overview);
         assertTrue(report.contains("<a href=\"../../overview.html\">← Maandoverzicht augustus 2026</a>"), report);
         assertTrue(report.contains("Klant Zaak &amp; Zonen · reseller Koppel Telecom B.V."), report);

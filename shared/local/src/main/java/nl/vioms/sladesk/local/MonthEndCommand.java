@@ -99,7 +99,7 @@ final class MonthEndCommand implements Callable<Integer> {
         }
     }
 
-    /** The month's links on the running API: the overview, finance's CSV and the month's index. */
+    /** The month's links on the running API: the overview, finance's CSVs and the month's index. */
     static Map<String, String> servedLinks(String api, YearMonth month) {
         String base = (api.endsWith("/") ? api.substring(0, api.length() - 1) : api)
                 + LocalReports.PREFIX
@@ -107,6 +107,7 @@ final class MonthEndCommand implements Callable<Integer> {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("overview", base + "overview.html");
         links.put("finance", base + "finance.csv");
+        links.put("financeNl", base + "financieel.csv");
         links.put("index", base);
         return links;
     }
@@ -117,6 +118,7 @@ final class MonthEndCommand implements Callable<Integer> {
         Map<String, String> links = new LinkedHashMap<>();
         links.put("overview", dir.resolve("overview.html").toUri().toString());
         links.put("finance", dir.resolve("finance.csv").toUri().toString());
+        links.put("financeNl", dir.resolve("financieel.csv").toUri().toString());
         links.put("folder", dir.toString());
         return links;
     }

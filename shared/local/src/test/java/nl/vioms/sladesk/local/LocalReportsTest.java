@@ -119,6 +119,7 @@ class LocalReportsTest {
                 Map.of(
                         "overview", "http://127.0.0.1:3000/reports/month-end/2026-11/overview.html",
                         "finance", "http://127.0.0.1:3000/reports/month-end/2026-11/finance.csv",
+                        "financeNl", "http://127.0.0.1:3000/reports/month-end/2026-11/financieel.csv",
                         "index", "http://127.0.0.1:3000/reports/month-end/2026-11/"),
                 MonthEndCommand.servedLinks("http://127.0.0.1:3000", YearMonth.of(2026, 11)));
 
