@@ -64,6 +64,14 @@ public final class AwsClients implements AutoCloseable {
     }
 
     /**
+     * A deployed stack's region with the given credentials (the operator's ./sladesk --stack:
+     * the usual AWS chain), at the services' real endpoints.
+     */
+    public static AwsClients forRegion(Region region, AwsCredentialsProvider credentials) {
+        return new AwsClients(region, credentials, null, null, null);
+    }
+
+    /**
      * Against local emulators (tests, ./sladesk up): DynamoDB at one endpoint, SNS and S3 at
      * another; any credentials are accepted there.
      */

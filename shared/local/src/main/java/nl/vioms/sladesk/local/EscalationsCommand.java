@@ -1,5 +1,6 @@
 package nl.vioms.sladesk.local;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +9,6 @@ import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
-import nl.vioms.sladesk.emulators.LocalAws;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
         header = "Lists escalations and notifications with their delivery state.",
         name = "escalations",
         mixinStandardHelpOptions = true,
-        description =
-                "Lists escalations and notifications of the local system with their delivery state " + "(JSON lines).")
+        description = "Lists escalations and notifications of the local system (or with --stack a deployed stack) "
+                + "with their delivery state (JSON lines); --redrive ID asks for another delivery of "
+                + "a pending one.")
 final class EscalationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,6 +32,12 @@ final class EscalationsCommand implements Callable<Integer> {
             paramLabel = "STATE",
             description = "pending, delivered or failed (default: ${DEFAULT-VALUE}).")
     String state;
+
+    @Option(
+            names = "--redrive",
+            paramLabel = "ID",
+            description = "Asks for another delivery of a pending message (one whose stream retries ran out).")
+    String redrive;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -43,9 +50,16 @@ final class EscalationsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliArgs(spec.commandLine()).bad("--state", state, "is not pending, delivered or failed");
         }
-        try (LocalAws aws = RunningSystem.open()) {
-            var outbox =
-                    new OutboxRepository(aws.clients().dynamo(), aws.resources().tableName("OutboxTable"));
+        try (OperatorTarget target = Sladesk.target(spec)) {
+            var outbox = new OutboxRepository(target.clients().dynamo(), target.tableName("OutboxTable"));
+            if (redrive != null) {
+                if (!outbox.redrive(redrive, Clock.systemUTC().instant())) {
+                    throw new IllegalStateException(
+                            "escalation " + redrive + " is not pending (delivered, failed or unknown): not redriven");
+                }
+                spec.commandLine().getOut().println(Json.write(Map.of("escalationId", redrive, "redriven", true)));
+                return 0;
+            }
             // mail has its own command (./sladesk mail list)
             var messages = outbox.listByState(wanted, limit).stream()
                     .filter(m -> m.topic() != OutboxMessage.Topic.MAIL)

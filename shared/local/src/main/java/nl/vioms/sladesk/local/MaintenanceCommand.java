@@ -178,9 +178,9 @@ final class MaintenanceCommand implements Callable<Integer> {
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw args.bad("--reason/--excluded-because", String.valueOf(excludedBecause), e.getMessage());
             }
-            try (LocalAws aws = RunningSystem.open()) {
-                var monitoring = new MonitoringRepository(
-                        aws.clients().dynamo(), aws.resources().tableName("MonitoringTable"));
+            try (OperatorTarget target = Sladesk.target(spec)) {
+                var monitoring =
+                        new MonitoringRepository(target.clients().dynamo(), target.tableName("MonitoringTable"));
                 List<MonitoredService> services = monitoring.services();
                 List<String> known =
                         services.stream().map(MonitoredService::key).sorted().toList();
@@ -199,7 +199,7 @@ final class MaintenanceCommand implements Callable<Integer> {
                             .filter(s -> s.key().equals(service))
                             .findFirst()
                             .orElseThrow();
-                    int written = announce(aws, w, touched);
+                    int written = announce(target, w, touched);
                     spec.commandLine()
                             .getErr()
                             .println("[sladesk] " + written + " announcement mail(s) written to the outbox;"
@@ -213,8 +213,14 @@ final class MaintenanceCommand implements Callable<Integer> {
 
     /** Writes the window's announcement mails to the outbox (idempotent per window and recipient). */
     static int announce(LocalAws aws, MaintenanceWindow window, MonitoredService service) {
+        return announce(LocalTarget.of(aws), window, service);
+    }
+
+    /** As above, on either target (a stack: the deployed intake function's configuration). */
+    static int announce(OperatorTarget target, MaintenanceWindow window, MonitoredService service) {
         // the intake's configuration: its ticket service plans the mails (support address, out-of-hours number)
-        Services services = new Services(aws.environmentOf("IntakeApiFunction"), aws.clients(), Clock.systemUTC());
+        Services services =
+                new Services(target.environmentOf("IntakeApiFunction"), target.clients(), Clock.systemUTC());
         MailPlanner planner = services.mailPlanner();
         Instant now = services.clock().instant();
         int written = 0;
@@ -256,9 +262,9 @@ final class MaintenanceCommand implements Callable<Integer> {
                     ? YearMonth.now(Amsterdam.ZONE)
                     : args.parse("--month", month, YearMonth::parse, "is not a month like 2026-12");
             Interval span = AvailabilityCalculator.monthInterval(m);
-            try (LocalAws aws = RunningSystem.open()) {
-                var monitoring = new MonitoringRepository(
-                        aws.clients().dynamo(), aws.resources().tableName("MonitoringTable"));
+            try (OperatorTarget target = Sladesk.target(spec)) {
+                var monitoring =
+                        new MonitoringRepository(target.clients().dynamo(), target.tableName("MonitoringTable"));
                 List<String> keys = service != null
                         ? List.of(service)
                         : monitoring.services().stream()

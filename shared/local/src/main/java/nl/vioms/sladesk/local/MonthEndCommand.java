@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
                 + "compliance, credits and reports (R23-R26); prints the run's result as one JSON "
                 + "object. Its links open in a browser: on a running ./sladesk up, "
                 + "http://127.0.0.1:PORT/reports/...; else the month's reports are copied to "
-                + ".sladesk/reports/ and linked as files.")
+                + ".sladesk/reports/ and linked as files. With --stack, invokes the stack's "
+                + "MonthEndFunction and prints its result.")
 final class MonthEndCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,8 +64,16 @@ final class MonthEndCommand implements Callable<Integer> {
             event.put("month", parsed.toString());
         }
         Optional<JsonNode> up = RunningSystem.running();
-        try (LocalAws aws = RunningSystem.open()) {
-            var handler = new MonthEndHandler(aws.environmentOf("MonthEndFunction"), aws.clients(), Clock.systemUTC());
+        try (OperatorTarget target = Sladesk.target(spec)) {
+            Optional<LocalAws> local = target.local();
+            if (local.isEmpty()) {
+                // a deployed stack: its function runs there; its result (with its s3:// and console links) as is
+                spec.commandLine().getOut().println(target.invoke("MonthEndFunction", Json.write(event)));
+                return 0;
+            }
+            LocalAws aws = local.get();
+            var handler =
+                    new MonthEndHandler(target.environmentOf("MonthEndFunction"), target.clients(), Clock.systemUTC());
             String result = LambdaInvoke.invokeJson(handler, Json.write(event), null);
             spec.commandLine().getOut().println(withLocalLinks(result, aws, up));
         }

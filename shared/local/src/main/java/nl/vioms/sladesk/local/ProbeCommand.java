@@ -1,12 +1,12 @@
 package nl.vioms.sladesk.local;
 
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.probe.ProbeHandler;
 import nl.vioms.sladesk.probe.Prober;
 import picocli.CommandLine.Command;
@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Runs one probe round against the probe targets of the local system (seed them with "
                 + "`./sladesk seed demo`): every target checked at once, the results recorded and "
                 + "applied to the streaks (R20) like the scheduled ProbeFunction does. Prints one JSON "
-                + "line per target, then a summary.")
+                + "line per target, then a summary. With --stack, invokes the stack's ProbeFunction "
+                + "once and prints its summary.")
 final class ProbeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,10 +37,20 @@ final class ProbeCommand implements Callable<Integer> {
             throw new CliArgs(spec.commandLine()).bad("--threads", String.valueOf(threads), "must be at least 1");
         }
         var out = spec.commandLine().getOut();
-        try (LocalAws aws = RunningSystem.open();
-                Prober prober = new Prober(threads)) {
-            var handler =
-                    new ProbeHandler(aws.environmentOf("ProbeFunction"), aws.clients(), Clock.systemUTC(), prober);
+        try (OperatorTarget target = Sladesk.target(spec)) {
+            if (target.local().isEmpty()) {
+                // a deployed stack: one round of its ProbeFunction, as the schedule invokes it; its summary
+                out.println(target.invoke("ProbeFunction", "{}"));
+                return 0;
+            }
+            return round(target, out);
+        }
+    }
+
+    private int round(OperatorTarget target, PrintWriter out) {
+        try (Prober prober = new Prober(threads)) {
+            var handler = new ProbeHandler(
+                    target.environmentOf("ProbeFunction"), target.clients(), Clock.systemUTC(), prober);
             var result = handler.round().run();
             if (result.outcomes().isEmpty()) {
                 spec.commandLine().getErr().println("no probe targets: load some with ./sladesk seed demo");

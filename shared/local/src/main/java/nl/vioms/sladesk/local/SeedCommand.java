@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.directory.DirectorySeed;
+import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringSeed;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import picocli.CommandLine;
@@ -24,9 +26,9 @@ import picocli.CommandLine.Spec;
         name = "seed",
         mixinStandardHelpOptions = true,
         description = "Loads directory data (resellers, customers with contracts, API tokens) from a JSON "
-                + "file into the local system. FILE is a path or the name of a seed in events/seed (e.g. "
-                + "demo). A monitoring seed beside it (demo-monitoring.json: monitored services, probe "
-                + "targets) is loaded too.")
+                + "file into the local system, or with --stack into a deployed stack's tables. FILE is a "
+                + "path or the name of a seed in events/seed (e.g. demo). A monitoring seed beside it "
+                + "(demo-monitoring.json: monitored services, probe targets) is loaded too.")
 final class SeedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,8 +39,8 @@ final class SeedCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var seed = parse(spec, file);
-        try (LocalAws aws = RunningSystem.open()) {
-            load(aws, seed);
+        try (OperatorTarget target = Sladesk.target(spec)) {
+            load(target, seed);
         }
         spec.commandLine()
                 .getOut()
@@ -78,12 +80,13 @@ final class SeedCommand implements Callable<Integer> {
         }
     }
 
-    static void load(LocalAws aws, Seeds seed) {
-        DirectorySeed.load(
-                seed.directory(),
-                new DirectoryRepository(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable")));
+    static void load(OperatorTarget target, Seeds seed) {
+        var dynamo = target.clients().dynamo();
+        DirectorySeed.load(seed.directory(), new DirectoryRepository(dynamo, target.tableName("DirectoryTable")));
         if (seed.monitoring() != null) {
-            aws.seedMonitoring(seed.monitoring());
+            String table = target.tableName("MonitoringTable");
+            MonitoringSeed.load(
+                    seed.monitoring(), new MonitoringRepository(dynamo, table), new ProbeRepository(dynamo, table));
         }
     }
 }

@@ -84,8 +84,12 @@ final class TokenCommand implements Callable<Integer> {
         }
     }
 
+    static TokenTable tokens(OperatorTarget target) {
+        return new DirectoryRepository(target.clients().dynamo(), target.tableName("DirectoryTable")).tokens();
+    }
+
     static TokenTable tokens(LocalAws aws) {
-        return new DirectoryRepository(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable")).tokens();
+        return tokens(LocalTarget.of(aws));
     }
 
     /** The tokens of that name that still work (a rotated one during its overlap too). */
@@ -144,8 +148,8 @@ final class TokenCommand implements Callable<Integer> {
             String secret = ApiToken.newSecret();
             ApiToken token =
                     new ApiToken(ApiToken.hash(secret), tokenScope, reseller, name, now, expiresAt, null, null);
-            try (LocalAws aws = RunningSystem.open()) {
-                TokenTable tokens = tokens(aws);
+            try (OperatorTarget target = Sladesk.target(spec)) {
+                TokenTable tokens = tokens(target);
                 if (!working(tokens, name, now).isEmpty()) {
                     throw args.bad("--name", name, "has a working token already; rotate or revoke it");
                 }
@@ -168,8 +172,8 @@ final class TokenCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Instant now = Clock.systemUTC().instant();
-            try (LocalAws aws = RunningSystem.open()) {
-                tokens(aws).list().forEach(t -> spec.commandLine().getOut().println(Json.write(line(t, now))));
+            try (OperatorTarget target = Sladesk.target(spec)) {
+                tokens(target).list().forEach(t -> spec.commandLine().getOut().println(Json.write(line(t, now))));
             }
             return 0;
         }
@@ -204,8 +208,8 @@ final class TokenCommand implements Callable<Integer> {
             Instant expiresAt = until(args, "--expires", expires, now);
             String secret = ApiToken.newSecret();
             ApiToken fresh;
-            try (LocalAws aws = RunningSystem.open()) {
-                TokenTable tokens = tokens(aws);
+            try (OperatorTarget target = Sladesk.target(spec)) {
+                TokenTable tokens = tokens(target);
                 List<ApiToken> old = working(tokens, name, now);
                 if (old.isEmpty()) {
                     throw args.bad("--name", name, "has no working token; issue one");
@@ -236,8 +240,8 @@ final class TokenCommand implements Callable<Integer> {
         public Integer call() {
             CliArgs args = new CliArgs(spec.commandLine());
             Instant now = Clock.systemUTC().instant();
-            try (LocalAws aws = RunningSystem.open()) {
-                TokenTable tokens = tokens(aws);
+            try (OperatorTarget target = Sladesk.target(spec)) {
+                TokenTable tokens = tokens(target);
                 List<ApiToken> old = working(tokens, name, now);
                 if (old.isEmpty()) {
                     throw args.bad("--name", name, "has no working token");

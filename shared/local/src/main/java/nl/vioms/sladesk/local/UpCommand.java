@@ -87,7 +87,7 @@ final class UpCommand implements Callable<Integer> {
         StandIns standIns = null;
         try {
             if (seedData != null) {
-                SeedCommand.load(aws, seedData);
+                SeedCommand.load(LocalTarget.of(aws), seedData);
                 out.println("Seeded " + seedData.directory().customers().size() + " customers and "
                         + seedData.directory().tokens().size()
                         + " tokens"
