@@ -122,22 +122,24 @@ class FinancieelCsvLibreOfficeTest {
     void theFileIsUtf8WithAByteOrderMarkSemicolonsAndCrlf() {
         assertTrue(csv.startsWith("\uFEFFKlant-id;Klant;"), csv);
         assertTrue(csv.contains(";\"Jansen; Zn. “Überall”\";"), "quoted for the ;");
-        assertTrue(csv.contains(";12,50;0,00;100,0000;whole;0;0,00;nee;;0;\r\n"), csv);
+        assertTrue(csv.contains(";12,50;0,00;100,0000;whole;0;0,00;nee;;0;;0\r\n"), csv);
         assertFalse(csv.replace("\r\n", "").contains("\n"), "CRLF only");
     }
 
     @Test
-    void everyLineOpensInSeventeenColumnsWithTheDutchHeaders() {
+    void everyLineOpensInEighteenColumnsWithTheDutchHeaders() {
         assertEquals(4, sheet.size(), () -> "rows: " + sheet);
-        assertEquals(17, sheet.get(0).size(), () -> "header: " + sheet.get(0));
+        assertEquals(18, sheet.get(0).size(), () -> "header: " + sheet.get(0));
         for (List<Cell> row : sheet.subList(1, sheet.size())) {
-            // the last column (restore claims' amount) is empty by default, and an empty trailing cell is no cell
-            assertEquals(16, row.size(), () -> "columns: " + row);
+            // the restore claims' amount is empty by default; the unknown minutes close the line
+            assertEquals(18, row.size(), () -> "columns: " + row);
             assertEquals(new Cell("float", "0", "0"), row.get(15), "restore claims, a number");
+            assertEquals("float", row.get(17).type(), "unknown minutes, a number");
         }
         assertEquals("Klant-id", sheet.get(0).get(0).text(), "no byte-order mark left in A1");
         assertEquals("Licentiekosten per maand", sheet.get(0).get(7).text());
         assertEquals("Bedrag claims hersteltijd", sheet.get(0).get(16).text());
+        assertEquals("Onbekend (minuten)", sheet.get(0).get(17).text());
     }
 
     @Test

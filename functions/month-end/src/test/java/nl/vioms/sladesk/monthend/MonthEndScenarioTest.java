@@ -556,9 +556,9 @@ class MonthEndScenarioTest {
         assertTrue(csvNl.startsWith(FinanceCsv.BOM + FinanceCsv.HEADER_NL + "\r\n"), csvNl);
         assertTrue(
                 csvNl.contains("\r\nme-hotel;Hotel Maandeinde;telnet;A;2026-10;1;trunk-1;1000,00;200,00;97,4497;whole;"
-                        + "10;100,00;nee;;1;\r\n"),
+                        + "10;100,00;nee;;1;;30\r\n"),
                 csvNl);
-        assertTrue(csvNl.contains(";geen gegevens;0;\r\n"), csvNl);
+        assertTrue(csvNl.contains(";geen gegevens;0;;\r\n"), csvNl);
         assertTrue(object("month-end/2026-10/overview.html").contains("contracts/me-hotel/v0001.html"));
 
         // operations hear that October is done, with links
