@@ -42,6 +42,8 @@ final class ContractReportHtml {
             .card b{display:block;font-size:1.35rem}
             ol.steps li{margin:.2rem 0}
             svg{max-width:100%;height:auto;display:block;margin:.4rem 0}
+            .scroll{overflow-x:auto}
+            @media (max-width:40rem){table{display:block;overflow-x:auto}}
             svg text{font-size:11px;fill:#3e4c59;font-family:inherit}
             svg .grid{stroke:#e4e8ee}svg .axis-line{stroke:#9aa5b1}
             svg .bar.met{fill:#3f8f5a}svg .bar.missed{fill:#c4412f}

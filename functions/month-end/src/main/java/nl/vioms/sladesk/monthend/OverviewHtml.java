@@ -38,6 +38,8 @@ final class OverviewHtml {
                 .append(esc(title))
                 .append("</title>\n<style>")
                 .append(ContractReportHtml.STYLE)
+                // the overview has more columns than a contract report: room for them on a laptop
+                .append("body{max-width:80rem}")
                 .append("</style>\n</head>\n<body>\n<h1>")
                 .append(esc(title))
                 .append("</h1>\n")
@@ -59,6 +61,8 @@ final class OverviewHtml {
                 .append("<div class=\"card\">Totaal credit<b>")
                 .append(Nl.money(total))
                 .append("</b></div>\n</div>\n");
+        // a narrow screen scrolls the table sideways, not the page (keyboard: the region takes focus)
+        h.append("<div class=\"scroll\" role=\"region\" aria-label=\"Contracten\" tabindex=\"0\">");
         h.append("<table><thead><tr><th>Klant</th><th>Reseller</th><th>Niveau</th><th class=\"num\">"
                         + "Beschikbaarheid</th><th class=\"num\">Onbekend</th>")
                 .append("<th class=\"num\">KPI</th><th class=\"num\">Reactie op tijd</th><th class=\"num\">"
@@ -132,7 +136,7 @@ final class OverviewHtml {
                             })
                     .append(")</td></tr>\n");
         }
-        h.append("</tbody></table>\n<footer>Beschikbaarheid: de dienst die het credit bepaalt (R25). "
+        h.append("</tbody></table></div>\n<footer>Beschikbaarheid: de dienst die het credit bepaalt (R25). "
                         + "Onbekend: tijd waarin de monitoring niet liep (R20), telt als beschikbaar. "
                         + "Credit volgens het SLA-beleid van de maand (R24). ")
                 .append("Financiën: <a href=\"finance.csv\">finance.csv</a> (import) en "
