@@ -92,7 +92,7 @@ public final class Mailer {
             return Outcome.ALREADY_DONE;
         }
         OutboundMail mail = OutboundMail.fromJson(message.body());
-        String to = mail.to().trim().toLowerCase(Locale.ROOT);
+        String to = EmailAddresses.normal(mail.to());
         Instant now = clock.instant();
         if (EmailAddresses.isOurs(to, settings.supportAddress())) {
             return skip(message, mail, OWN_ADDRESS, now);

@@ -131,9 +131,7 @@ record DemoSummary(
             for (var record : outbox.mailsByState(state, 10_000)) {
                 OutboundMail mail = OutboundMail.fromJson(record.message().body());
                 total++;
-                String shown =
-                        state == DeliveryState.DELIVERED ? "sent" : state.name().toLowerCase(Locale.ROOT);
-                byKind.merge(mail.kind().wireName() + " (" + shown + ")", 1, Integer::sum);
+                byKind.merge(mail.kind().wireName() + " (" + MailCommand.state(state) + ")", 1, Integer::sum);
                 byRecipient.merge(mail.to(), 1, Integer::sum);
             }
         }

@@ -105,7 +105,8 @@ final class MailCommand implements Callable<Integer> {
         return line;
     }
 
-    private static String state(DeliveryState state) {
+    /** A mail's delivery state as people read it: SES accepted it, so it was sent. */
+    static String state(DeliveryState state) {
         return state == DeliveryState.DELIVERED ? "sent" : state.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -166,10 +166,11 @@ public final class TicketService {
                     boolean changesTerms = event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
                     List<OutboxMessage> outbox =
                             new ArrayList<>(changesTerms ? owed(updated, clocksNow, recorded) : List.of());
+                    // a mail's id carries the event's: the event stored once (stored.has above) means its
+                    // mails are written once, with no read of the outbox per mail
                     if (mail != null && tickets.hasOutbox()) {
-                        mails(mail.recorded(stored.ticket(), updated, stored.history(), event, clocksNow)).stream()
-                                .filter(m -> !tickets.outboxHas(m.id()))
-                                .forEach(outbox::add);
+                        outbox.addAll(
+                                mails(mail.recorded(stored.ticket(), updated, stored.history(), event, clocksNow)));
                     }
                     tickets.append(updated, event, clocksNow, recorded, outbox);
                     Log.info(
