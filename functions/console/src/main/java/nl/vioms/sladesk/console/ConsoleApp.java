@@ -19,15 +19,15 @@ public final class ConsoleApp {
         StaticFiles files = new StaticFiles();
         router.open("GET", "/static/{name}", files::serve);
         login.routes(router);
-        router.page("GET", "/", EVERYONE, ConsoleApp::home);
+        QueuePage.register(router, services);
     }
 
     public WebResponse handle(WebRequest request) {
         return router.route(request);
     }
 
-    /** The start page until the queue is there: who is logged in and what they may open. */
-    private static WebResponse home(WebRequest request, Session session, PathParameters parameters) {
+    /** The start page of those without the queue (finance, admin): who is logged in and what they may open. */
+    static WebResponse home(WebRequest request, Session session, PathParameters parameters) {
         return Views.page(200, "home.jte", Map.of("chrome", new Chrome("SLA Desk", session, "/console/")));
     }
 }

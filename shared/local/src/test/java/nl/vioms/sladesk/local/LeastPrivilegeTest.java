@@ -117,7 +117,17 @@ class LeastPrivilegeTest {
                     "ReportsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
                     "ReportsBucket/*: s3:PutObject",
                     "OutboxTable: dynamodb:PutItem",
-                    "SchedulesDlq: sqs:SendMessage"));
+                    "SchedulesDlq: sqs:SendMessage"),
+            // queue and ticket pages (issue 17): TicketService.queue/view/record (queue index, GetItem,
+            // the transaction's Puts), outboxHas and the event's outbox Puts, OutboxRepository.mailsOf
+            // (by-thread), DirectoryRepository.reseller/customer (Attr.getItem) and customers (Query)
+            "ConsoleFunction",
+            List.of(
+                    "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
+                    "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
+                    "OutboxTable/index/by-thread: dynamodb:Query",
+                    "DirectoryTable: dynamodb:GetItem",
+                    "DirectoryTable/index/*: dynamodb:Query"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(

@@ -43,7 +43,6 @@ public final class IntakeApiHandler implements RequestStreamHandler {
         this.router = new Router(
                 services.directory(),
                 services.ticketService(),
-                services.ticketRepository(),
                 new RequestTimes(
                         clock, services.policies(), (c, m) -> services.reports().reported(c, m)),
                 health,

@@ -1,44 +1,34 @@
 package nl.vioms.sladesk.intake.api;
 
 import java.time.Clock;
-import java.util.List;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.app.tickets.TicketStore;
 import nl.vioms.sladesk.core.policy.PolicySet;
-import nl.vioms.sladesk.core.ticket.Ticket;
-import nl.vioms.sladesk.core.watch.EscalationRules;
 
 /**
  * Dispatches on the route key of template.yaml's routes. Every route but {@code GET /health}
  * needs a bearer token, checked before anything else; a 403 is logged with the token's name.
  */
 final class Router {
-    /** The escalations that reach the second line (R17): a ticket with one of these in the outbox is its. */
-    private static final List<String> SECOND_LINE_KINDS = List.of(
-            EscalationRules.P1_ESCALATION, EscalationRules.P1_RESTORE_WARNING, EscalationRules.P1_RESTORE_BREACH);
-
     private final DirectoryStore directory;
-    private final TicketStore store;
+    private final TicketService ticketService;
     private final Clock clock;
     private final HealthRoute health;
     private final PhoneIntakeRoute phone;
     private final TicketRoutes tickets;
 
     /**
-     * @param store the ticket store whose outbox records what was escalated ({@code <number>#p1-...})
      * @param times the request's instants and their back-dating limits
      */
     Router(
             DirectoryStore directory,
             TicketService tickets,
-            TicketStore store,
             RequestTimes times,
             HealthRoute health,
             Clock clock,
             PolicySet policies) {
         this.directory = directory;
-        this.store = store;
+        this.ticketService = tickets;
         this.clock = clock;
         this.health = health;
         this.phone = new PhoneIntakeRoute(directory, tickets, times, policies);
@@ -50,7 +40,9 @@ final class Router {
         if (route.equals("GET /health")) {
             return health.health();
         }
-        Caller caller = Caller.authenticate(request, route, directory, clock.instant(), this::escalatedToSecondLine);
+        // the second line sees what was escalated to it (R17): the one rule, TicketService's
+        Caller caller = Caller.authenticate(
+                request, route, directory, clock.instant(), ticketService::escalatedToSecondLine);
         try {
             return switch (route) {
                 case "POST /intake/phone" -> phone.phoneIntake(request, caller);
@@ -74,9 +66,4 @@ final class Router {
         }
     }
 
-    /** Whether an escalation to the second line is recorded in the outbox for the ticket. */
-    private boolean escalatedToSecondLine(Ticket ticket) {
-        return store.hasOutbox()
-                && SECOND_LINE_KINDS.stream().anyMatch(kind -> store.outboxHas(ticket.number() + "#" + kind));
-    }
 }

@@ -3,12 +3,10 @@ package nl.vioms.sladesk.intake.api;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
-import nl.vioms.sladesk.app.mail.EmailAddresses;
-import nl.vioms.sladesk.app.mail.MailPlanner;
+import nl.vioms.sladesk.app.tickets.EventRequest;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
@@ -17,7 +15,6 @@ import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.directory.TokenScope;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
-import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
@@ -136,7 +133,7 @@ final class TicketRoutes {
         return new ResellerView.Names(reseller, service);
     }
 
-    record EventRequest(
+    record EventBody(
             String kind,
             String at,
             String note,
@@ -149,49 +146,25 @@ final class TicketRoutes {
             String text,
             List<String> recipients) {}
 
-    /** A reply names at most this many of the ticket's contacts. */
-    private static final int MAX_RECIPIENTS = 10;
-
     /** {@code POST /tickets/{number}/events}: operations record what happened; each event recomputes the clocks. */
     ApiResponse addEvent(ApiRequest request, Caller caller) {
         caller.require(TokenScope.OPERATIONS, TokenScope.SECOND_LINE);
         String number = request.pathParameter("number");
         // 404 for a ticket that is not there, before the body is judged
         String customer = visibleTicket(number, caller).ticket().customerId();
-        EventRequest body = request.body(EventRequest.class);
-        if (body.kind() == null) {
-            throw ApiError.badRequest("kind is required");
-        }
-        EventKind kind = EventKind.fromWireName(body.kind());
-        if (kind == EventKind.CREATED
-                || kind == EventKind.SLA_WARNING
-                || kind == EventKind.SLA_BREACH
-                || kind.isMailRecord()) {
-            throw ApiError.badRequest("kind " + kind.wireName() + " is recorded by SLA Desk itself");
-        }
+        EventBody body = request.body(EventBody.class);
+        EventKind kind = EventRequest.recordable(body.kind());
         if (caller.token().scope() == TokenScope.SECOND_LINE && kind != EventKind.SECOND_LINE_ACK) {
             throw new ApiError(403, "Forbidden", "a second-line token may only add second-line-ack");
         }
-        Map<String, String> data = new LinkedHashMap<>();
         if (body.note() != null && body.text() != null) {
             throw ApiError.badRequest("give note or text, not both");
         }
+        // the same checks as the console's forms (EventRequest in shared/app)
         String text = body.text() != null ? body.text() : body.note();
-        if (text != null) {
-            data.put("text", text);
-        }
-        if (body.recipients() != null) {
-            data.put(MailPlanner.RECIPIENTS, recipients(kind, body.recipients()));
-        }
-        if (body.priority() != null) {
-            data.put("priority", body.priority().toUpperCase(Locale.ROOT));
-        }
-        if (body.reason() != null) {
-            data.put("reason", body.reason());
-        }
-        if (kind == EventKind.ASSIGNED) {
-            data.putAll(assignment(body));
-        }
+        Map<String, String> data = new LinkedHashMap<>(new EventRequest(
+                        kind, text, body.priority(), body.reason(), body.customer(), body.service(), body.recipients())
+                .data(directory));
         // the caller's ids live in their own namespace: they can never meet SLA Desk's own event ids
         String key = ClientIds.idempotencyKey(request);
         String id = "api-"
@@ -205,47 +178,6 @@ final class TicketRoutes {
         var event = new TicketEvent(id, kind, at, caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
         return Problems.json(200, TicketJson.full(view));
-    }
-
-    /** A reply's recipients, checked as addresses here; the ticket service checks they are the ticket's contacts. */
-    private static String recipients(EventKind kind, List<String> recipients) {
-        if (kind != EventKind.REPLY) {
-            throw ApiError.badRequest("recipients belong to a reply only");
-        }
-        if (recipients.isEmpty() || recipients.size() > MAX_RECIPIENTS) {
-            throw ApiError.badRequest("recipients: 1 to " + MAX_RECIPIENTS + " addresses, or leave it out");
-        }
-        for (String address : recipients) {
-            if (address == null || !EmailAddresses.plausible(address.strip())) {
-                throw ApiError.badRequest(
-                        "recipients: '" + Texts.oneLine(String.valueOf(address)) + "' is not an e-mail address");
-            }
-        }
-        return String.join(",", recipients.stream().map(EmailAddresses::normal).toList());
-    }
-
-    /** The directory's facts an assignment carries, so the history alone rebuilds the ticket. */
-    private Map<String, String> assignment(EventRequest body) {
-        if (body.customer() == null) {
-            throw ApiError.badRequest("assigned needs customer");
-        }
-        Customer customer = directory
-                .customer(body.customer())
-                .orElseThrow(() -> ApiError.notFound("no customer " + body.customer()));
-        var service = body.service() != null
-                ? customer.service(body.service())
-                        .orElseThrow(() ->
-                                ApiError.badRequest("customer " + customer.id() + " has no service " + body.service()))
-                : customer.mainService()
-                        .orElseThrow(() -> ApiError.badRequest("customer " + customer.id() + " has no service"));
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("customer", customer.id());
-        data.put("customerName", customer.name());
-        data.put("reseller", customer.resellerId());
-        data.put("level", customer.level().name());
-        data.put("service", service.id());
-        data.put("serviceKind", service.kind().wireName());
-        return data;
     }
 
     /** {@code GET /queue}: open tickets in the order they are handled (R11): priority, then time of reporting. */

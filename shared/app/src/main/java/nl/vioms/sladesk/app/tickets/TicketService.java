@@ -280,7 +280,7 @@ public final class TicketService {
     }
 
     /** The checkpoints a history has recorded. */
-    static Set<Checkpoint> recorded(List<TicketEvent> history) {
+    public static Set<Checkpoint> recorded(List<TicketEvent> history) {
         Set<Checkpoint> recorded = EnumSet.noneOf(Checkpoint.class);
         for (TicketEvent e : history) {
             boolean slaEvent = e.kind() == EventKind.SLA_WARNING || e.kind() == EventKind.SLA_BREACH;
@@ -341,9 +341,7 @@ public final class TicketService {
                     || clocksNow.responseDue().isAfter(now)) {
                 continue;
             }
-            boolean escalated =
-                    SECOND_LINE_KINDS.stream().anyMatch(kind -> tickets.outboxHas(ticket.number() + "#" + kind));
-            if (!escalated) {
+            if (!escalatedToSecondLine(ticket)) {
                 continue;
             }
             boolean acknowledged = tickets.read(ticket.number())
@@ -354,6 +352,15 @@ public final class TicketService {
             }
         }
         return late;
+    }
+
+    /**
+     * Whether the ticket is in the second line's hands (R17): an escalation to it is recorded in the
+     * outbox ({@code <number>#p1-...}). What the second line may see, in the API and the console.
+     */
+    public boolean escalatedToSecondLine(Ticket ticket) {
+        return tickets.hasOutbox()
+                && SECOND_LINE_KINDS.stream().anyMatch(kind -> tickets.outboxHas(ticket.number() + "#" + kind));
     }
 
     public Optional<View> view(String number) {

@@ -10,11 +10,15 @@ import static nl.vioms.sladesk.aws.Attr.string;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.EmbeddedMetric;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
@@ -201,6 +205,23 @@ final class TicketItems {
             String rank = t.isTimed() ? t.priority().name().substring(1) : "9";
             item.put("queueOrder", s(rank + "#" + sortable(t.createdAt()) + "#" + TicketNumber.sortKey(t.number())));
         }
+        // the timeline's facts (issue 17): a list (the queue) computes each ticket's clocks right
+        // without reading 500 histories: response given, pauses, reclassifications
+        TicketTimeline timeline = t.timeline();
+        putIfPresent(item, "phoneReportedAt", timeline.phoneReportedAt());
+        putIfPresent(item, "respondedAt", timeline.respondedAt());
+        putIfPresent(item, "startedWorkAt", timeline.startedWorkAt());
+        putIfPresent(item, "resolvedAt", timeline.resolvedAt());
+        if (!timeline.pauses().isEmpty()) {
+            item.put("pauses", s(timeline.pauses().stream()
+                    .map(p -> p.from() + "/" + (p.to() == null ? "" : p.to()))
+                    .collect(Collectors.joining(";"))));
+        }
+        if (!timeline.reclassifications().isEmpty()) {
+            item.put("reclassifications", s(timeline.reclassifications().stream()
+                    .map(r -> r.at() + "/" + r.newPriority().name())
+                    .collect(Collectors.joining(";"))));
+        }
         if (clocks != null) {
             putIfPresent(item, "acknowledgeDue", clocks.acknowledgeDue());
             putIfPresent(item, "responseDue", clocks.responseDue());
@@ -240,9 +261,23 @@ final class TicketItems {
                 0);
     }
 
-    /** A list entry: the snapshot's derived view, without history. */
+    /**
+     * A list entry: the snapshot's derived view, without history, with the timeline's facts the
+     * snapshot carries (an item written before they were carried has the initial timeline).
+     */
     static Ticket view(Map<String, AttributeValue> item) {
         Ticket initial = initial(item);
+        TicketTimeline created = initial.timeline();
+        TicketTimeline timeline = new TicketTimeline(
+                created.created(),
+                created.channel(),
+                created.initialPriority(),
+                instant(item, "phoneReportedAt"),
+                pauses(string(item, "pauses")),
+                reclassifications(string(item, "reclassifications")),
+                instant(item, "respondedAt"),
+                instant(item, "startedWorkAt"),
+                instant(item, "resolvedAt"));
         return new Ticket(
                 initial.number(),
                 initial.kind(),
@@ -258,7 +293,35 @@ final class TicketItems {
                 initial.subject(),
                 initial.reporter(),
                 initial.triage(),
-                initial.timeline(),
+                timeline,
                 number(item, "version"));
+    }
+
+    /** {@code from/to;from/} (an ongoing pause has no end). */
+    private static List<TicketTimeline.Pause> pauses(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<TicketTimeline.Pause> out = new ArrayList<>();
+        for (String pause : text.split(";")) {
+            String[] fromTo = pause.split("/", -1);
+            out.add(new TicketTimeline.Pause(
+                    Instant.parse(fromTo[0]), fromTo[1].isEmpty() ? null : Instant.parse(fromTo[1])));
+        }
+        return out;
+    }
+
+    /** {@code at/P1;at/P2}. */
+    private static List<TicketTimeline.Reclassification> reclassifications(String text) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<TicketTimeline.Reclassification> out = new ArrayList<>();
+        for (String change : text.split(";")) {
+            String[] atPriority = change.split("/", 2);
+            out.add(new TicketTimeline.Reclassification(
+                    Instant.parse(atPriority[0]), Priority.valueOf(atPriority[1])));
+        }
+        return out;
     }
 }

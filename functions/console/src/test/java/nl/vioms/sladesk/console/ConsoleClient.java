@@ -1,0 +1,104 @@
+package nl.vioms.sladesk.console;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.directory.Customer;
+import nl.vioms.sladesk.core.ticket.Report;
+import nl.vioms.sladesk.core.ticket.Ticket;
+import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * The console as page tests use it: built as ConsoleHandler builds it, on the shared emulated
+ * account with the demo directory, logged in through {@link TestLogin}; requests as API Gateway
+ * hands them over; tickets opened through the same TicketService as the intakes.
+ */
+final class ConsoleClient {
+    final Services services;
+    final ConsoleApp app;
+    final MutableClock clock;
+
+    ConsoleClient(LocalAws aws, MutableClock clock) {
+        aws.seed("demo");
+        this.clock = clock;
+        this.services = new Services(aws.environmentOf("ConsoleFunction"), aws.clients(), clock);
+        this.app = new ConsoleApp(services, new TestLogin());
+    }
+
+    /** A GET with its query (e.g. {@code /console/?prioriteit=P1}); {@code partial}: as console.js refreshes. */
+    WebResponse get(String pathAndQuery, String cookie, boolean partial) {
+        String[] parts = pathAndQuery.split("\\?", 2);
+        Map<String, Object> event = new HashMap<>();
+        event.put("rawPath", parts[0]);
+        event.put("requestContext", Map.of("http", Map.of("method", "GET", "sourceIp", "127.0.0.1")));
+        event.put("headers", partial ? Map.of("hx-request", "true") : Map.of());
+        event.put("cookies", List.of(cookie));
+        if (parts.length == 2) {
+            Map<String, String> query = new HashMap<>();
+            for (String pair : parts[1].split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(kv[0], kv.length == 2 ? kv[1] : "");
+            }
+            event.put("queryStringParameters", query);
+        }
+        return app.handle(new WebRequest(event));
+    }
+
+    WebResponse get(String pathAndQuery, String cookie) {
+        return get(pathAndQuery, cookie, false);
+    }
+
+    Document page(String pathAndQuery, String cookie) {
+        WebResponse response = get(pathAndQuery, cookie);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(pathAndQuery + " -> " + response.statusCode() + ": " + response.body());
+        }
+        return Jsoup.parse(response.body());
+    }
+
+    /** A form POST with the fields given (add {@code _csrf} yourself, so a test can leave it out). */
+    WebResponse post(String path, String cookie, Map<String, String> fields) {
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return app.handle(WebRequest.of(
+                "POST",
+                path,
+                Map.of("content-type", "application/x-www-form-urlencoded", "host", "127.0.0.1:3000"),
+                List.of(cookie),
+                body));
+    }
+
+    /** Opens a ticket as the API would, received at {@code at} (the clock is set there first). */
+    Ticket open(String customerId, String priority, String subject, Instant at) {
+        clock.set(at);
+        Customer customer = customerId == null
+                ? null
+                : services.directory().customer(customerId).orElseThrow();
+        Report report = new Report(
+                TicketKind.INCIDENT,
+                Channel.API,
+                at,
+                customerId == null ? "onbekend@example.org" : "servicedesk@telnet-partners.nl",
+                subject,
+                "Beschrijving: " + subject,
+                priority,
+                null,
+                "api",
+                "test");
+        return services.ticketService()
+                .open(report, customer, "console-test#" + subject + "#" + at + "#" + System.nanoTime())
+                .ticket();
+    }
+}
