@@ -20,7 +20,9 @@ public final class ConsoleText {
 
     /** "vr 4 dec 14:12" in Amsterdam time (the JDK writes "dec."; people read it without the dot). */
     public static String time(Instant instant) {
-        return instant == null ? "" : SHORT.format(instant.atZone(Amsterdam.ZONE)).replace(".", "");
+        return instant == null
+                ? ""
+                : SHORT.format(instant.atZone(Amsterdam.ZONE)).replace(".", "");
     }
 
     /** A span as people say it: "2 d 3 u", "3 u 12 m", "12 m"; never negative. */

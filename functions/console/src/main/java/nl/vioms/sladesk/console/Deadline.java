@@ -30,8 +30,7 @@ public record Deadline(String label, Instant due, Instant metAt, Instant warning
     public static Deadline response(Ticket ticket, ClockResult clocks, Instant now) {
         Instant due = clocks.responseDue();
         Instant warning = due == null ? null : threeQuarters(clocks.clockStart(), due);
-        return of(
-                "Reactie", due, ticket.timeline().respondedAt(), warning, clocks.responseBreached(), false, now);
+        return of("Reactie", due, ticket.timeline().respondedAt(), warning, clocks.responseBreached(), false, now);
     }
 
     /** The restore deadline (R13): amber from R17's 75 % warning; unknown while paused (R16). */

@@ -20,7 +20,8 @@ public record QueueFilter(
         Priority priority, String reseller, String customer, SlaLevel level, String triage, boolean breached) {
 
     public static QueueFilter of(WebRequest request) {
-        Priority priority = request.query("prioriteit").map(QueueFilter::priority).orElse(null);
+        Priority priority =
+                request.query("prioriteit").map(QueueFilter::priority).orElse(null);
         SlaLevel level = request.query("niveau").map(QueueFilter::level).orElse(null);
         String triage = request.query("triage").orElse(null);
         if (triage != null && !triage.equals("ja") && !triage.equals("nee")) {
@@ -58,9 +59,10 @@ public record QueueFilter(
         if (out.isEmpty()) {
             return "";
         }
-        return "?" + out.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return "?"
+                + out.entrySet().stream()
+                        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private static Priority priority(String value) {

@@ -162,7 +162,8 @@ public final class QueuePage {
     }
 
     private static boolean breached(Row row) {
-        return row.response().state() == Deadline.State.BREACHED || row.restore().state() == Deadline.State.BREACHED;
+        return row.response().state() == Deadline.State.BREACHED
+                || row.restore().state() == Deadline.State.BREACHED;
     }
 
     private static String name(Ticket ticket) {
@@ -177,9 +178,11 @@ public final class QueuePage {
     }
 
     private static List<Option> options(Map<String, String> values, String selected) {
-        return new TreeMap<>(values).entrySet().stream()
-                .map(e -> new Option(e.getKey(), e.getValue(), e.getKey().equals(selected)))
-                .toList();
+        return new TreeMap<>(values)
+                .entrySet().stream()
+                        .map(e ->
+                                new Option(e.getKey(), e.getValue(), e.getKey().equals(selected)))
+                        .toList();
     }
 
     private static List<Option> levels(QueueFilter filter) {

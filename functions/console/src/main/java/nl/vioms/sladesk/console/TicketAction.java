@@ -27,8 +27,7 @@ public enum TicketAction {
     ASSIGN("assign", EventKind.ASSIGNED, "Ticket toegewezen aan de klant.", Role.OPERATIONS),
     RESOLVE("resolve", EventKind.RESOLVED, "Opgelost gemeld: de hersteltermijn is gestopt (R13).", Role.OPERATIONS),
     CLOSE("close", EventKind.CLOSED, "Ticket gesloten.", Role.OPERATIONS),
-    ACKNOWLEDGE(
-            "acknowledge", EventKind.SECOND_LINE_ACK, "Opgepakt door de tweede lijn (R17).", Role.SECOND_LINE);
+    ACKNOWLEDGE("acknowledge", EventKind.SECOND_LINE_ACK, "Opgepakt door de tweede lijn (R17).", Role.SECOND_LINE);
 
     private final String path;
     private final EventKind kind;

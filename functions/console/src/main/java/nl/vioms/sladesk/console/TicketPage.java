@@ -68,8 +68,11 @@ public final class TicketPage {
                 new TicketPage(services.ticketService(), services.directory(), services.outbox(), services.clock());
         router.page("GET", "/tickets/{number}", QueuePage.ROLES, page::show);
         for (TicketAction action : TicketAction.values()) {
-            router.page("POST", "/tickets/{number}/" + action.path(), action.roles(), (request, session, p) ->
-                    page.act(action, request, session, p));
+            router.page(
+                    "POST",
+                    "/tickets/{number}/" + action.path(),
+                    action.roles(),
+                    (request, session, p) -> page.act(action, request, session, p));
         }
     }
 
@@ -171,7 +174,8 @@ public final class TicketPage {
         if (needsText && (asked.text() == null || asked.text().isBlank())) {
             throw new InvalidInputException("schrijf eerst de tekst");
         }
-        if (action == TicketAction.RECLASSIFY && (asked.reason() == null || asked.reason().isBlank())) {
+        if (action == TicketAction.RECLASSIFY
+                && (asked.reason() == null || asked.reason().isBlank())) {
             throw new InvalidInputException("geef de reden van de nieuwe prioriteit (R17)");
         }
     }
@@ -203,7 +207,8 @@ public final class TicketPage {
         ClockResult clocks = view.clocks();
         Optional<Customer> customer = Optional.ofNullable(ticket.customerId()).flatMap(directory::customer);
         Optional<Reseller> reseller = Optional.ofNullable(ticket.resellerId()).flatMap(directory::reseller);
-        String service = customer.flatMap(c -> Optional.ofNullable(ticket.serviceId()).flatMap(c::service))
+        String service = customer.flatMap(
+                        c -> Optional.ofNullable(ticket.serviceId()).flatMap(c::service))
                 .map(ServiceRef::name)
                 .orElse("onbekend");
         List<Deadline> deadlines = new ArrayList<>();
@@ -332,7 +337,8 @@ public final class TicketPage {
         for (TicketEvent e : events) {
             boolean mailed = e.kind() == EventKind.EMAIL
                     || (e.kind() == EventKind.CREATED
-                            && "email".equals(e.data().getOrDefault("channel", "").toLowerCase(Locale.ROOT)));
+                            && "email"
+                                    .equals(e.data().getOrDefault("channel", "").toLowerCase(Locale.ROOT)));
             if (mailed) {
                 out.add(new ReceivedMail(
                         ConsoleText.time(e.at()),
@@ -372,10 +378,12 @@ public final class TicketPage {
     }
 
     private static List<String> recipients(WebRequest request) {
-        List<String> chosen = new TreeMap<>(request.form()).entrySet().stream()
-                .filter(e -> e.getKey().startsWith(RECIPIENT_PREFIX) && !e.getValue().isBlank())
-                .map(Map.Entry::getValue)
-                .toList();
+        List<String> chosen = new TreeMap<>(request.form())
+                .entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(RECIPIENT_PREFIX)
+                                && !e.getValue().isBlank())
+                        .map(Map.Entry::getValue)
+                        .toList();
         // none ticked: the usual recipients (MailPlanner), as a reply through the API without recipients
         return chosen.isEmpty() ? null : chosen;
     }

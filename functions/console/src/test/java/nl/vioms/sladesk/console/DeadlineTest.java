@@ -47,7 +47,11 @@ class DeadlineTest {
         Deadline late = Deadline.of("Herstel", DUE, DUE.plusSeconds(60), WARNING, true, false, DUE);
         assertEquals("due breached", late.css());
         assertEquals("te laat di 1 dec 17:01", late.text());
-        assertEquals("gepauzeerd", Deadline.of("Herstel", null, null, null, false, true, DUE).text());
-        assertEquals("geen termijn", Deadline.of("Herstel", null, null, null, false, false, DUE).text());
+        assertEquals(
+                "gepauzeerd",
+                Deadline.of("Herstel", null, null, null, false, true, DUE).text());
+        assertEquals(
+                "geen termijn",
+                Deadline.of("Herstel", null, null, null, false, false, DUE).text());
     }
 }

@@ -48,21 +48,28 @@ class QueuePageTest {
     @BeforeAll
     static void openTickets(LocalAws aws) {
         console = new ConsoleClient(aws, new MutableClock(NOW));
-        bakkerP1 = console.open(
-                "bakkerij-devries", "P1", "Kassa-telefoon dood", Instant.parse("2026-11-25T14:30:00Z"));
-        hotelP1 = console.open(
-                "hotel-gouden-leeuw", "P1", "Centrale ligt eruit", Instant.parse("2026-11-26T08:12:30Z"));
+        bakkerP1 = console.open("bakkerij-devries", "P1", "Kassa-telefoon dood", Instant.parse("2026-11-25T14:30:00Z"));
+        hotelP1 =
+                console.open("hotel-gouden-leeuw", "P1", "Centrale ligt eruit", Instant.parse("2026-11-26T08:12:30Z"));
         hotelP3 = console.open(
                 "hotel-gouden-leeuw", "P3", "Vraag over wachtmuziek", Instant.parse("2026-11-26T09:00:00Z"));
-        tandartsP2 = console.open(
-                "tandarts-smit", "P2", "Doorverbinden lukt niet", Instant.parse("2026-11-26T09:30:00Z"));
+        tandartsP2 =
+                console.open("tandarts-smit", "P2", "Doorverbinden lukt niet", Instant.parse("2026-11-26T09:30:00Z"));
         triage = console.open(null, "P2", "Wie ben ik", Instant.parse("2026-11-26T10:00:00Z"));
         hotelP2 = console.open(
                 "hotel-gouden-leeuw", "P2", "Receptie onbereikbaar", Instant.parse("2026-11-26T11:20:00Z"));
         console.clock.set(Instant.parse("2026-11-26T12:00:00Z"));
-        console.services.ticketService().record(hotelP3.number(), new TicketEvent(
-                "test-wait", EventKind.WAITING_FOR_CUSTOMER, console.clock.instant(), "ops@vioms.demo", "test",
-                Map.of("text", "Welke muziek wilt u?")));
+        console.services
+                .ticketService()
+                .record(
+                        hotelP3.number(),
+                        new TicketEvent(
+                                "test-wait",
+                                EventKind.WAITING_FOR_CUSTOMER,
+                                console.clock.instant(),
+                                "ops@vioms.demo",
+                                "test",
+                                Map.of("text", "Welke muziek wilt u?")));
         console.clock.set(NOW);
     }
 
@@ -77,7 +84,9 @@ class QueuePageTest {
         assertEquals(List.of(triage.number()), mine(page.select("#h-triage ~ .table-wrap tbody tr")));
 
         Element hotel = row(page, hotelP1.number());
-        assertEquals("/console/tickets/" + hotelP1.number(), hotel.selectFirst("th a").attr("href"));
+        assertEquals(
+                "/console/tickets/" + hotelP1.number(),
+                hotel.selectFirst("th a").attr("href"));
         assertTrue(hotel.text().contains("Hotel De Gouden Leeuw"), hotel.text());
         assertTrue(hotel.text().contains("TelNet Partners B.V."), hotel.text());
         assertTrue(hotel.text().contains("HA"), hotel.text());
@@ -142,10 +151,14 @@ class QueuePageTest {
                 mine(console.page("/console/?verlopen=ja", OPS).select("tbody tr")));
 
         Document filtered = console.page("/console/?prioriteit=P1&verlopen=ja", OPS);
-        assertEquals("P1", filtered.selectFirst("#f-prioriteit option[selected]").val());
+        assertEquals(
+                "P1", filtered.selectFirst("#f-prioriteit option[selected]").val());
         assertTrue(filtered.selectFirst("#f-verlopen").hasAttr("checked"));
-        assertEquals("f-prioriteit", filtered.selectFirst("label[for=f-prioriteit]").attr("for"));
-        assertEquals("/console/?prioriteit=P1&verlopen=ja", filtered.selectFirst("#wachtrij").attr("data-src"));
+        assertEquals(
+                "f-prioriteit", filtered.selectFirst("label[for=f-prioriteit]").attr("for"));
+        assertEquals(
+                "/console/?prioriteit=P1&verlopen=ja",
+                filtered.selectFirst("#wachtrij").attr("data-src"));
     }
 
     @Test

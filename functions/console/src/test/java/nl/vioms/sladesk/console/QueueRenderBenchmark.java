@@ -34,8 +34,7 @@ class QueueRenderBenchmark {
     private static final int WARM_UP = 30;
     private static final int RUNS = 100;
     private static final long TARGET_MS = 150;
-    private static final List<String> CUSTOMERS =
-            List.of("hotel-gouden-leeuw", "bakkerij-devries", "tandarts-smit");
+    private static final List<String> CUSTOMERS = List.of("hotel-gouden-leeuw", "bakkerij-devries", "tandarts-smit");
 
     @Test
     void warmQueueOf500OpenTickets(LocalAws aws) {
@@ -48,9 +47,17 @@ class QueueRenderBenchmark {
             String priority = "P" + (1 + i % 3);
             Ticket ticket = console.open(customer, priority, "Storing " + i, start.plusSeconds(60L * i));
             if (i % 7 == 0) {
-                console.services.ticketService().record(ticket.number(), new TicketEvent(
-                        "bench-wait", EventKind.WAITING_FOR_CUSTOMER, console.clock.instant(), "bench", "bench",
-                        Map.of("text", "Vraag")));
+                console.services
+                        .ticketService()
+                        .record(
+                                ticket.number(),
+                                new TicketEvent(
+                                        "bench-wait",
+                                        EventKind.WAITING_FOR_CUSTOMER,
+                                        console.clock.instant(),
+                                        "bench",
+                                        "bench",
+                                        Map.of("text", "Vraag")));
             }
         }
         System.out.printf("seeded %d open tickets in %d s%n", TICKETS, (System.nanoTime() - seeding) / 1_000_000_000);
@@ -64,8 +71,7 @@ class QueueRenderBenchmark {
         List<Long> page = new ArrayList<>();
         List<Long> query = new ArrayList<>();
         List<Long> template = new ArrayList<>();
-        QueuePage queue = new QueuePage(
-                console.services.ticketService(), console.services.directory(), console.clock);
+        QueuePage queue = new QueuePage(console.services.ticketService(), console.services.directory(), console.clock);
         ConsoleUser user = new ConsoleUser("ops@vioms.demo", "ops", Set.of(Role.OPERATIONS));
         QueuePage.Model model = queue.model(new QueueFilter(null, null, null, null, null, false), user);
         for (int i = 0; i < RUNS; i++) {

@@ -77,7 +77,8 @@ class TicketPageTest {
         assertTrue(history.get(0).startsWith("di 1 dec 09:00 Aangemaakt"), history.toString());
 
         // the acknowledgement to the reseller's desk (issue 16), written with the ticket, not sent yet
-        List<String> sent = page.select("#h-mail ~ .table-wrap table.mails tbody tr").eachText();
+        List<String> sent =
+                page.select("#h-mail ~ .table-wrap table.mails tbody tr").eachText();
         assertTrue(sent.get(0).contains("servicedesk@telnet-partners.nl"), sent.toString());
         assertTrue(sent.get(0).contains("acknowledgement"), sent.toString());
         assertTrue(sent.get(0).contains("wacht op verzending"), sent.toString());
@@ -96,7 +97,9 @@ class TicketPageTest {
         assertEquals(303, console.post(path(ticket) + "/respond", OPS, form).statusCode());
 
         Document page = console.page(path(ticket) + "?gedaan=respond", OPS);
-        assertEquals("Reactie aan de melder vastgelegd.", page.selectFirst(".notice.ok").text());
+        assertEquals(
+                "Reactie aan de melder vastgelegd.",
+                page.selectFirst(".notice.ok").text());
         // responded at 08:40Z = 09:40 Amsterdam, before its deadline (10:00Z): met, no countdown
         Element response = clockRow(page, "Reactie");
         assertTrue(response.text().contains("gehaald di 1 dec 09:40"), response.text());
@@ -133,7 +136,9 @@ class TicketPageTest {
         Element restore = clockRow(after, "Herstel");
         assertEquals("2026-12-01T16:00:00Z", restore.selectFirst("td").attr("data-due"));
         assertEquals("due", restore.selectFirst("td").attr("class"));
-        assertEquals("2026-12-01T10:00:00Z", clockRow(after, "Reactie").selectFirst("td").attr("data-due"));
+        assertEquals(
+                "2026-12-01T10:00:00Z",
+                clockRow(after, "Reactie").selectFirst("td").attr("data-due"));
         Element changed = historyOf(after, "Prioriteit gewijzigd").get(0);
         assertTrue(changed.text().contains("Prioriteit: P1"), changed.text());
         assertTrue(changed.text().contains("Reden: alle kamers getroffen"), changed.text());
@@ -168,7 +173,9 @@ class TicketPageTest {
         form.put("tekst", "Zonder token");
 
         assertEquals(403, console.post(path(ticket) + "/note", OPS, form).statusCode());
-        assertEquals(1, console.page(path(ticket), OPS).select("table.history tbody tr").size());
+        assertEquals(
+                1,
+                console.page(path(ticket), OPS).select("table.history tbody tr").size());
     }
 
     @Test
@@ -193,7 +200,8 @@ class TicketPageTest {
         assertEquals("intern", noted.selectFirst(".badge.internal").text());
         assertTrue(noted.text().contains("Klant belde, is ongeduldig"), noted.text());
         assertNull(historyOf(after, "Antwoord aan klant").get(0).selectFirst(".badge.internal"));
-        List<String> sent = after.select("#h-mail ~ .table-wrap table.mails tbody tr").eachText();
+        List<String> sent =
+                after.select("#h-mail ~ .table-wrap table.mails tbody tr").eachText();
         assertTrue(
                 sent.stream().anyMatch(m -> m.contains("receptie@goudenleeuw.nl") && m.contains("reply")),
                 sent.toString());
@@ -210,7 +218,9 @@ class TicketPageTest {
         assertEquals(400, refused.statusCode());
         // the same check as the API's POST /tickets/{number}/events (MailPlanner's contacts)
         assertTrue(refused.body().contains("Niet vastgelegd: 'boef@example.com' is not a contact"), refused.body());
-        assertEquals(1, console.page(path(ticket), OPS).select("table.history tbody tr").size());
+        assertEquals(
+                1,
+                console.page(path(ticket), OPS).select("table.history tbody tr").size());
         Map<String, String> empty = form(ticket, "note", OPS);
         assertEquals(400, console.post(path(ticket) + "/note", OPS, empty).statusCode(), "a note needs text");
     }
@@ -226,13 +236,17 @@ class TicketPageTest {
                         .map(a -> a.substring(a.lastIndexOf('/')))
                         .sorted((a, b) -> a.equals("/note") ? -1 : 1)
                         .toList());
-        assertEquals(303, console.post(path(ticket) + "/acknowledge", SECOND, form(ticket, "acknowledge", SECOND))
-                .statusCode());
-        Element ack = historyOf(console.page(path(ticket), OPS), "Tweede lijn heeft het opgepakt").get(0);
+        assertEquals(
+                303,
+                console.post(path(ticket) + "/acknowledge", SECOND, form(ticket, "acknowledge", SECOND))
+                        .statusCode());
+        Element ack = historyOf(console.page(path(ticket), OPS), "Tweede lijn heeft het opgepakt")
+                .get(0);
         assertTrue(ack.text().contains("tweedelijn@vioms.demo"), ack.text());
         Map<String, String> resolve = form(ticket, "acknowledge", SECOND);
         resolve.put("tekst", "opgelost");
-        assertEquals(403, console.post(path(ticket) + "/resolve", SECOND, resolve).statusCode());
+        assertEquals(
+                403, console.post(path(ticket) + "/resolve", SECOND, resolve).statusCode());
     }
 
     @Test
@@ -249,7 +263,9 @@ class TicketPageTest {
         act(ticket, "customer-replied", Map.of());
         // paused 09:00Z-10:00Z: 1 h; restore 8 h from 08:00Z plus the hour -> 17:00Z (18:00 Amsterdam)
         Document resumed = console.page(path(ticket), OPS);
-        assertEquals("2026-12-01T17:00:00Z", clockRow(resumed, "Herstel").selectFirst("td").attr("data-due"));
+        assertEquals(
+                "2026-12-01T17:00:00Z",
+                clockRow(resumed, "Herstel").selectFirst("td").attr("data-due"));
         assertTrue(resumed.text().contains("Gepauzeerd in totaal: 1 u 0 m"), resumed.text());
 
         console.clock.set(Instant.parse("2026-12-01T11:00:00Z"));
@@ -289,9 +305,13 @@ class TicketPageTest {
             assertEquals(404, response.statusCode(), odd + ": " + response.body());
             assertTrue(response.body().contains("Er is geen ticket met dit nummer."), response.body());
         }
-        assertEquals(404, console.post("/console/tickets/VIO-2026-999999/note", OPS, Map.of(
-                        Session.CSRF_FIELD, "csrf-" + OPS_EMAIL, "nonce", "aaaaaaaa-2222", "tekst", "x"))
-                .statusCode());
+        assertEquals(
+                404,
+                console.post(
+                                "/console/tickets/VIO-2026-999999/note",
+                                OPS,
+                                Map.of(Session.CSRF_FIELD, "csrf-" + OPS_EMAIL, "nonce", "aaaaaaaa-2222", "tekst", "x"))
+                        .statusCode());
     }
 
     @Test
@@ -303,7 +323,8 @@ class TicketPageTest {
             assertFalse(response.body().contains("<script>alert(1)"), path);
         }
         Document page = console.page(path(ticket), OPS);
-        assertEquals(List.of("/console/static/console.js"), page.select("script").eachAttr("src"));
+        assertEquals(
+                List.of("/console/static/console.js"), page.select("script").eachAttr("src"));
     }
 
     // ---- helpers
@@ -318,7 +339,8 @@ class TicketPageTest {
 
     /** The hidden fields of an action's form as the page renders it for the user (CSRF token, nonce). */
     private static Map<String, String> form(Ticket ticket, String action, String cookie) {
-        Element form = console.page(path(ticket), cookie).selectFirst("form[action=" + path(ticket) + "/" + action + "]");
+        Element form =
+                console.page(path(ticket), cookie).selectFirst("form[action=" + path(ticket) + "/" + action + "]");
         assertNotNull(form, "the page offers " + action);
         Map<String, String> fields = new LinkedHashMap<>();
         form.select("input[type=hidden]").forEach(i -> fields.put(i.attr("name"), i.val()));
@@ -332,7 +354,10 @@ class TicketPageTest {
         assertEquals(
                 303,
                 response.statusCode(),
-                () -> action + ": " + console.page(path(ticket), OPS).select("table.history").text());
+                () -> action + ": "
+                        + console.page(path(ticket), OPS)
+                                .select("table.history")
+                                .text());
     }
 
     private static Element clockRow(Document page, String label) {

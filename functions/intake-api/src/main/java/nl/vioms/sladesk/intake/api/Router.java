@@ -41,8 +41,8 @@ final class Router {
             return health.health();
         }
         // the second line sees what was escalated to it (R17): the one rule, TicketService's
-        Caller caller = Caller.authenticate(
-                request, route, directory, clock.instant(), ticketService::escalatedToSecondLine);
+        Caller caller =
+                Caller.authenticate(request, route, directory, clock.instant(), ticketService::escalatedToSecondLine);
         try {
             return switch (route) {
                 case "POST /intake/phone" -> phone.phoneIntake(request, caller);
@@ -65,5 +65,4 @@ final class Router {
             throw e;
         }
     }
-
 }

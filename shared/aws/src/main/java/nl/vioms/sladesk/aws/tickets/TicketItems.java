@@ -213,14 +213,18 @@ final class TicketItems {
         putIfPresent(item, "startedWorkAt", timeline.startedWorkAt());
         putIfPresent(item, "resolvedAt", timeline.resolvedAt());
         if (!timeline.pauses().isEmpty()) {
-            item.put("pauses", s(timeline.pauses().stream()
-                    .map(p -> p.from() + "/" + (p.to() == null ? "" : p.to()))
-                    .collect(Collectors.joining(";"))));
+            item.put(
+                    "pauses",
+                    s(timeline.pauses().stream()
+                            .map(p -> p.from() + "/" + (p.to() == null ? "" : p.to()))
+                            .collect(Collectors.joining(";"))));
         }
         if (!timeline.reclassifications().isEmpty()) {
-            item.put("reclassifications", s(timeline.reclassifications().stream()
-                    .map(r -> r.at() + "/" + r.newPriority().name())
-                    .collect(Collectors.joining(";"))));
+            item.put(
+                    "reclassifications",
+                    s(timeline.reclassifications().stream()
+                            .map(r -> r.at() + "/" + r.newPriority().name())
+                            .collect(Collectors.joining(";"))));
         }
         if (clocks != null) {
             putIfPresent(item, "acknowledgeDue", clocks.acknowledgeDue());
@@ -319,8 +323,7 @@ final class TicketItems {
         List<TicketTimeline.Reclassification> out = new ArrayList<>();
         for (String change : text.split(";")) {
             String[] atPriority = change.split("/", 2);
-            out.add(new TicketTimeline.Reclassification(
-                    Instant.parse(atPriority[0]), Priority.valueOf(atPriority[1])));
+            out.add(new TicketTimeline.Reclassification(Instant.parse(atPriority[0]), Priority.valueOf(atPriority[1])));
         }
         return out;
     }
