@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.vioms.sladesk.core.clock.Channel;
+import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
@@ -23,6 +24,15 @@ public final class ConsoleText {
         return instant == null
                 ? ""
                 : SHORT.format(instant.atZone(Amsterdam.ZONE)).replace(".", "");
+    }
+
+    /** Since when a ticket waits for the customer (R16), or null when it does not. */
+    public static String pausedSince(TicketTimeline timeline) {
+        return timeline.pauses().stream()
+                .filter(TicketTimeline.Pause::ongoing)
+                .map(p -> time(p.from()))
+                .findFirst()
+                .orElse(null);
     }
 
     /** A span as people say it: "2 d 3 u", "3 u 12 m", "12 m"; never negative. */

@@ -13,7 +13,6 @@ import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.core.clock.ClockResult;
-import nl.vioms.sladesk.core.clock.TicketTimeline;
 import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.policy.SlaLevel;
 import nl.vioms.sladesk.core.ticket.Ticket;
@@ -77,7 +76,7 @@ public final class QueuePage {
             int open) {}
 
     WebResponse handle(WebRequest request, Session session, PathParameters parameters) {
-        if (!session.user().hasAny(ROLES.toArray(new Role[0]))) {
+        if (ROLES.stream().noneMatch(session.user()::has)) {
             return ConsoleApp.home(request, session, parameters);
         }
         QueueFilter filter = QueueFilter.of(request);
@@ -89,9 +88,14 @@ public final class QueuePage {
                 200, "queue/queue.jte", Map.of("chrome", new Chrome("Wachtrij", session, "/console/"), "model", model));
     }
 
+    /** The second line, without a role that sees everything, sees only what was escalated to it (R17). */
+    static boolean onlyEscalated(ConsoleUser user) {
+        return !user.hasAny(Role.OPERATIONS, Role.TELEPHONY);
+    }
+
     Model model(QueueFilter filter, ConsoleUser user) {
         Instant now = clock.instant();
-        boolean secondLineOnly = !user.hasAny(Role.OPERATIONS, Role.TELEPHONY);
+        boolean secondLineOnly = onlyEscalated(user);
         Map<String, String> resellerNames = new HashMap<>();
         Map<String, String> resellersSeen = new TreeMap<>();
         Map<String, String> customersSeen = new TreeMap<>();
@@ -145,11 +149,6 @@ public final class QueuePage {
         Deadline restore = clocks == null
                 ? Deadline.of("Herstel", null, null, null, false, false, now)
                 : Deadline.restore(ticket, clocks, now);
-        String pausedSince = ticket.timeline().pauses().stream()
-                .filter(TicketTimeline.Pause::ongoing)
-                .map(p -> ConsoleText.time(p.from()))
-                .findFirst()
-                .orElse(null);
         return new Row(
                 ticket,
                 name(ticket),
@@ -158,7 +157,7 @@ public final class QueuePage {
                 ConsoleText.duration(Duration.between(ticket.createdAt(), now)),
                 response,
                 restore,
-                pausedSince);
+                ConsoleText.pausedSince(ticket.timeline()));
     }
 
     private static boolean breached(Row row) {

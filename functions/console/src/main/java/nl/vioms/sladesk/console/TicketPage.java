@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
+import nl.vioms.sladesk.app.mail.MailPlanner;
 import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.tickets.EventRequest;
@@ -187,8 +187,7 @@ public final class TicketPage {
         }
         TicketService.View view =
                 tickets.view(number).orElseThrow(() -> new WebError(404, "Er is geen ticket met dit nummer."));
-        boolean secondLineOnly = !user.hasAny(Role.OPERATIONS, Role.TELEPHONY);
-        if (secondLineOnly && !tickets.escalatedToSecondLine(view.ticket())) {
+        if (QueuePage.onlyEscalated(user) && !tickets.escalatedToSecondLine(view.ticket())) {
             throw new WebError(404, "Er is geen ticket met dit nummer.");
         }
         return view;
@@ -246,11 +245,7 @@ public final class TicketPage {
                 ConsoleText.channel(ticket.channel()),
                 deadlines,
                 ConsoleText.duration(pausedTotal(ticket.timeline(), now)),
-                ticket.timeline().pauses().stream()
-                        .filter(TicketTimeline.Pause::ongoing)
-                        .map(p -> ConsoleText.time(p.from()))
-                        .findFirst()
-                        .orElse(null),
+                ConsoleText.pausedSince(ticket.timeline()),
                 nextCheckpoint,
                 history(view.history()),
                 sent(ticket.number()),
@@ -284,22 +279,24 @@ public final class TicketPage {
                 .toList();
     }
 
+    /** The data of an event the history shows, with its Dutch label, in this order. */
+    private static final List<Map.Entry<String, String>> DETAILS = List.of(
+            Map.entry("subject", "Onderwerp"),
+            Map.entry("text", "Tekst"),
+            Map.entry("priority", "Prioriteit"),
+            Map.entry("reason", "Reden"),
+            Map.entry("customerName", "Klant"),
+            Map.entry(MailPlanner.RECIPIENTS, "Aan"),
+            Map.entry(TicketService.CHECKPOINT, "Controlepunt"));
+
     private static List<String> details(TicketEvent e) {
         List<String> out = new ArrayList<>();
-        Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("subject", "Onderwerp");
-        labels.put("text", "Tekst");
-        labels.put("priority", "Prioriteit");
-        labels.put("reason", "Reden");
-        labels.put("customerName", "Klant");
-        labels.put("recipients", "Aan");
-        labels.put("checkpoint", "Controlepunt");
-        labels.forEach((key, label) -> {
-            String value = e.data().get(key);
+        for (Map.Entry<String, String> detail : DETAILS) {
+            String value = e.data().get(detail.getKey());
             if (value != null && !value.isBlank()) {
-                out.add(label + ": " + value);
+                out.add(detail.getValue() + ": " + value);
             }
-        });
+        }
         return out;
     }
 

@@ -206,6 +206,44 @@ class TicketStoreTest {
         return new TicketRepository(real, table);
     }
 
+    @Test
+    void aQueueEntryCarriesTheTimelineSoItsClocksAreTheTicketsOwn() {
+        TicketService service = service(real);
+        String number = service.open(report(T1), hotel, "api#telnet#timeline-" + System.nanoTime())
+                .ticket()
+                .number();
+        Instant responded = T1.plusSeconds(600);
+        Instant paused = T1.plusSeconds(1200);
+        Instant resumed = T1.plusSeconds(3000);
+        Instant reclassified = T1.plusSeconds(3600);
+        record(service, number, "r", EventKind.RESPONSE, responded, Map.of());
+        record(service, number, "w", EventKind.WAITING_FOR_CUSTOMER, paused, Map.of("text", "Welk toestel?"));
+        record(service, number, "c", EventKind.CUSTOMER_REPLIED, resumed, Map.of());
+        record(service, number, "p", EventKind.RECLASSIFIED, reclassified, Map.of("priority", "P1"));
+        record(service, number, "w2", EventKind.WAITING_FOR_CUSTOMER, reclassified.plusSeconds(60), Map.of());
+
+        // the queue reads snapshots only (no history): the timeline's facts come with them (issue 17)
+        var entry = service.queue().stream()
+                .filter(t -> t.number().equals(number))
+                .findFirst()
+                .orElseThrow();
+        var full = service.view(number).orElseThrow().ticket();
+        assertEquals(full.timeline(), entry.timeline());
+        assertEquals(responded, entry.timeline().respondedAt());
+        assertEquals(2, entry.timeline().pauses().size());
+        assertTrue(entry.timeline().pauses().get(1).ongoing());
+        assertEquals(1, entry.timeline().reclassifications().size());
+        CLOCK.set(reclassified.plusSeconds(120));
+        assertEquals(service.clocksOf(full), service.clocksOf(entry));
+    }
+
+    private static void record(
+            TicketService service, String number, String id, EventKind kind, Instant at, Map<String, String> data) {
+        CLOCK.set(at);
+        service.record(number, new TicketEvent(id, kind, at, "ops", "test", data))
+                .orElseThrow();
+    }
+
     private static TicketService service(DynamoDbClient client) {
         return new TicketService(
                 new TicketRepository(client, table),
