@@ -112,12 +112,18 @@ public final class AdminPages {
                 200,
                 "admin/reseller.jte",
                 Map.of(
-                        "chrome", chrome(reseller.name(), session),
-                        "reseller", reseller,
-                        "customers", directory.customers(reseller.id()),
-                        "tokens", own,
-                        "now", now,
-                        "history", directory.resellerHistory(reseller.id())));
+                        "chrome",
+                        chrome(reseller.name(), session),
+                        "reseller",
+                        reseller,
+                        "customers",
+                        directory.customers(reseller.id()),
+                        "tokens",
+                        own,
+                        "now",
+                        now,
+                        "history",
+                        directory.resellerHistory(reseller.id())));
     }
 
     private WebResponse newReseller(WebRequest request, Session session, PathParameters parameters) {
@@ -146,7 +152,8 @@ public final class AdminPages {
     private WebResponse updateReseller(WebRequest request, Session session, PathParameters parameters) {
         Versioned<Reseller> current = existingReseller(parameters.get("id"));
         Map<String, String> typed = typed(request, "name", "contacts", "version");
-        Judged<Reseller> judged = DirectoryEntries.reseller(resellerFields(typed, current.value().id()));
+        Judged<Reseller> judged =
+                DirectoryEntries.reseller(resellerFields(typed, current.value().id()));
         if (!judged.ok()) {
             return resellerForm(400, session, current.value().id(), new FormState(typed, judged.faults()), null);
         }
@@ -177,7 +184,8 @@ public final class AdminPages {
                 Map.of(
                         "id", r.id(),
                         "name", r.name(),
-                        "contacts", String.join("\n", r.contacts().stream().sorted().toList()),
+                        "contacts",
+                                String.join("\n", r.contacts().stream().sorted().toList()),
                         "version", Long.toString(read.version())),
                 Map.of());
     }
@@ -230,8 +238,19 @@ public final class AdminPages {
     }
 
     private static final String[] CUSTOMER_FIELDS = {
-        "id", "reseller", "name", "level", "monthlyLicenceFee", "monthlyFixedCosts", "services", "emails",
-        "domains", "phones", "language", "contractStart", "version"
+        "id",
+        "reseller",
+        "name",
+        "level",
+        "monthlyLicenceFee",
+        "monthlyFixedCosts",
+        "services",
+        "emails",
+        "domains",
+        "phones",
+        "language",
+        "contractStart",
+        "version"
     };
 
     private WebResponse createCustomer(WebRequest request, Session session, PathParameters parameters) {
@@ -272,8 +291,7 @@ public final class AdminPages {
      * already (a sender or caller must lead to one customer, R8).
      */
     private Judged<Customer> judgeCustomer(Map<String, String> typed, String id) {
-        Set<String> resellers =
-                directory.resellers().stream().map(Reseller::id).collect(Collectors.toSet());
+        Set<String> resellers = directory.resellers().stream().map(Reseller::id).collect(Collectors.toSet());
         Judged<Customer> judged = DirectoryEntries.customer(
                 new CustomerFields(
                         id,
@@ -316,11 +334,16 @@ public final class AdminPages {
         values.put("monthlyLicenceFee", c.monthlyLicenceFee().toPlainString());
         values.put("monthlyFixedCosts", c.monthlyFixedCosts().toPlainString());
         values.put("services", DirectoryEntries.servicesText(c.services()));
-        values.put("emails", String.join("\n", c.emailAddresses().stream().sorted().toList()));
-        values.put("domains", String.join("\n", c.emailDomains().stream().sorted().toList()));
-        values.put("phones", String.join("\n", c.phoneNumbers().stream().sorted().toList()));
+        values.put(
+                "emails", String.join("\n", c.emailAddresses().stream().sorted().toList()));
+        values.put(
+                "domains", String.join("\n", c.emailDomains().stream().sorted().toList()));
+        values.put(
+                "phones", String.join("\n", c.phoneNumbers().stream().sorted().toList()));
         values.put("language", c.language());
-        values.put("contractStart", c.contractStart() == null ? "" : c.contractStart().toString());
+        values.put(
+                "contractStart",
+                c.contractStart() == null ? "" : c.contractStart().toString());
         values.put("version", Long.toString(read.version()));
         return new FormState(values, Map.of());
     }
@@ -351,7 +374,9 @@ public final class AdminPages {
         model.put("now", now);
         model.put("form", form);
         model.put("lifetimes", LIFETIME_DAYS);
-        model.put("issuedName", issued == null ? "" : String.valueOf(issued.token().name()));
+        model.put(
+                "issuedName",
+                issued == null ? "" : String.valueOf(issued.token().name()));
         model.put("secret", issued == null ? "" : issued.secret());
         return Views.page(status, "admin/tokens.jte", model);
     }
@@ -395,8 +420,9 @@ public final class AdminPages {
             return tokensPage(
                     409,
                     session,
-                    new FormState(typed, Map.of("name", "Er is al een werkend token '" + name
-                            + "': vernieuw het of trek het in.")),
+                    new FormState(
+                            typed,
+                            Map.of("name", "Er is al een werkend token '" + name + "': vernieuw het of trek het in.")),
                     null);
         } catch (InvalidInputException e) {
             throw new WebError(400, "Dit token kan zo niet worden uitgegeven.");

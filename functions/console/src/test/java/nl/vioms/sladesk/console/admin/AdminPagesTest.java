@@ -92,7 +92,8 @@ class AdminPagesTest {
         APIGatewayV2HTTPResponse ticket = openTicket(secret, id);
 
         assertEquals(201, ticket.getStatusCode(), ticket.getBody());
-        String tokensPage = app.handle(request("GET", "/console/admin/tokens", null)).body();
+        String tokensPage =
+                app.handle(request("GET", "/console/admin/tokens", null)).body();
         assertFalse(tokensPage.contains(secret), "the secret is shown on the page that issued it only");
         assertTrue(Jsoup.parse(tokensPage).text().contains("portaal-" + id));
         assertFalse(get("/console/admin/resellers/telnet").html().contains(secret));
@@ -110,9 +111,15 @@ class AdminPagesTest {
 
         assertEquals(400, refused.statusCode());
         Document page = Jsoup.parse(refused.body());
-        assertEquals("'12345' is geen geldig telefoonnummer.", page.getElementById("fout-phones").text());
-        assertEquals("'jan@' is geen e-mailadres.", page.getElementById("fout-emails").text());
-        assertEquals("Kies een serviceniveau: A, N, B, HA, HS, HN of HB.", page.getElementById("fout-level").text());
+        assertEquals(
+                "'12345' is geen geldig telefoonnummer.",
+                page.getElementById("fout-phones").text());
+        assertEquals(
+                "'jan@' is geen e-mailadres.",
+                page.getElementById("fout-emails").text());
+        assertEquals(
+                "Kies een serviceniveau: A, N, B, HA, HS, HN of HB.",
+                page.getElementById("fout-level").text());
         assertTrue(page.getElementById("fout-monthlyLicenceFee").text().contains("tot 1.000.000"));
         assertEquals("true", page.getElementById("veld-phones").attr("aria-invalid"));
         assertEquals("Garage Fout", page.getElementById("veld-name").val(), "what was typed stays");
@@ -122,7 +129,10 @@ class AdminPagesTest {
     @Test
     void ofTwoAdminsEditingOneCustomerTheSecondGets409AndSeesTheFirstOnesValues() {
         String id = "samen-" + SEQUENCE.incrementAndGet();
-        assertEquals(303, post("/console/admin/customers", customerForm(id, "Drukkerij Een", "")).statusCode());
+        assertEquals(
+                303,
+                post("/console/admin/customers", customerForm(id, "Drukkerij Een", ""))
+                        .statusCode());
         String version = get("/console/admin/customers/" + id + "/edit")
                 .selectFirst("input[name=version]")
                 .val();
@@ -140,7 +150,8 @@ class AdminPagesTest {
         Document page = Jsoup.parse(secondSaved.body());
         assertTrue(page.text().contains("Iemand anders heeft dit intussen gewijzigd"), page.text());
         assertEquals("Drukkerij Twee", page.getElementById("veld-name").val(), "the current values");
-        assertEquals("Drukkerij Twee", directory.customer(id).orElseThrow().value().name());
+        assertEquals(
+                "Drukkerij Twee", directory.customer(id).orElseThrow().value().name());
         String history = get("/console/admin/customers/" + id).text();
         assertTrue(history.contains("naam: Drukkerij Een → Drukkerij Twee"), history);
         assertTrue(history.contains("niveau: HA → N"), history);
@@ -150,7 +161,9 @@ class AdminPagesTest {
     void aRotatedTokenAndThenARevokedOneAreRefusedByTheApiAtOnce() {
         String id = "tok-" + SEQUENCE.incrementAndGet();
         assertEquals(
-                303, post("/console/admin/customers", customerForm(id, "Bloemist Tok", "")).statusCode());
+                303,
+                post("/console/admin/customers", customerForm(id, "Bloemist Tok", ""))
+                        .statusCode());
         String name = "rot-" + id;
         String first = secretOf(post(
                 "/console/admin/tokens",
@@ -166,7 +179,8 @@ class AdminPagesTest {
 
         assertEquals(303, revoked.statusCode());
         assertEquals(401, openTicket(second, id).getStatusCode());
-        assertEquals(303, post("/console/admin/tokens/" + name + "/revoke", Map.of()).statusCode(), "twice: harmless");
+        assertEquals(
+                303, post("/console/admin/tokens/" + name + "/revoke", Map.of()).statusCode(), "twice: harmless");
     }
 
     @Test
@@ -192,7 +206,11 @@ class AdminPagesTest {
                 "/console/admin/tokens/telnet-portal/rotate",
                 "/console/admin/tokens/telnet-portal/revoke");
         for (String path : gets) {
-            assertEquals(403, app.handle(WebRequest.of("GET", path, Map.of(), List.of(ops), null)).statusCode(), path);
+            assertEquals(
+                    403,
+                    app.handle(WebRequest.of("GET", path, Map.of(), List.of(ops), null))
+                            .statusCode(),
+                    path);
         }
         for (String path : posts) {
             WebResponse response = app.handle(WebRequest.of(
@@ -203,7 +221,9 @@ class AdminPagesTest {
                     "_csrf=csrf-ops%40vioms.demo&name=x"));
             assertEquals(403, response.statusCode(), path);
         }
-        assertEquals("Bakkerij De Vries", directory.customer("bakkerij-devries").orElseThrow().value().name());
+        assertEquals(
+                "Bakkerij De Vries",
+                directory.customer("bakkerij-devries").orElseThrow().value().name());
     }
 
     @Test
@@ -211,9 +231,12 @@ class AdminPagesTest {
         String id = "xss-" + SEQUENCE.incrementAndGet();
         String name = "<script>alert('x')</script><img src=x onerror=alert(1)>";
 
-        assertEquals(303, post("/console/admin/customers", customerForm(id, name, "")).statusCode());
+        assertEquals(
+                303,
+                post("/console/admin/customers", customerForm(id, name, "")).statusCode());
 
-        String body = app.handle(request("GET", "/console/admin/customers/" + id, null)).body();
+        String body = app.handle(request("GET", "/console/admin/customers/" + id, null))
+                .body();
         assertFalse(body.contains("<script>alert"), "escaped");
         assertFalse(body.contains("<img src=x"), "escaped");
         Document page = Jsoup.parse(body);
@@ -235,7 +258,9 @@ class AdminPagesTest {
         assertEquals(400, refused.statusCode());
         Document list = get("/console/admin/resellers");
         assertTrue(list.text().contains("Partner & Zn desk@partner.example 0"), list.text());
-        assertEquals("Vul een naam in.", Jsoup.parse(refused.body()).getElementById("fout-name").text());
+        assertEquals(
+                "Vul een naam in.",
+                Jsoup.parse(refused.body()).getElementById("fout-name").text());
     }
 
     // ---------------------------------------------------------------- helpers
@@ -295,8 +320,9 @@ class AdminPagesTest {
         headers.put("authorization", "Bearer " + token);
         headers.put("idempotency-key", "admin-" + System.nanoTime());
         event.setHeaders(headers);
-        event.setBody("{\"customer\": \"" + customer + "\", \"kind\": \"incident\", \"subject\": \"Toestellen vallen uit\","
-                + " \"description\": \"Geen kiestoon sinds 10:00.\", \"service\": \"pbx\"}");
+        event.setBody(
+                "{\"customer\": \"" + customer + "\", \"kind\": \"incident\", \"subject\": \"Toestellen vallen uit\","
+                        + " \"description\": \"Geen kiestoon sinds 10:00.\", \"service\": \"pbx\"}");
         return LambdaInvoke.invoke(api, event, APIGatewayV2HTTPResponse.class);
     }
 }

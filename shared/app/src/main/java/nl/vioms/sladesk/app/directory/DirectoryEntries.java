@@ -151,9 +151,15 @@ public final class DirectoryEntries {
         change(lines, "naam", before.name(), after.name());
         change(lines, "reseller", before.resellerId(), after.resellerId());
         change(lines, "niveau", before.level().name(), after.level().name());
-        change(lines, "licentie per maand", before.monthlyLicenceFee().toPlainString(),
+        change(
+                lines,
+                "licentie per maand",
+                before.monthlyLicenceFee().toPlainString(),
                 after.monthlyLicenceFee().toPlainString());
-        change(lines, "vaste kosten per maand", before.monthlyFixedCosts().toPlainString(),
+        change(
+                lines,
+                "vaste kosten per maand",
+                before.monthlyFixedCosts().toPlainString(),
                 after.monthlyFixedCosts().toPlainString());
         change(lines, "diensten", servicesText(before.services()), servicesText(after.services()));
         change(lines, "e-mailadressen", sorted(before.emailAddresses()), sorted(after.emailAddresses()));
@@ -223,8 +229,10 @@ public final class DirectoryEntries {
     private static String id(String value, Map<String, String> faults) {
         String id = value == null ? "" : value.strip();
         if (!ID.matcher(id).matches()) {
-            faults.put("id", "Een id bestaat uit kleine letters, cijfers en streepjes (hoogstens 64), zoals"
-                    + " bakkerij-devries.");
+            faults.put(
+                    "id",
+                    "Een id bestaat uit kleine letters, cijfers en streepjes (hoogstens 64), zoals"
+                            + " bakkerij-devries.");
         }
         return id;
     }
@@ -255,8 +263,9 @@ public final class DirectoryEntries {
         try {
             BigDecimal amount = new BigDecimal(text);
             if (amount.signum() < 0 || amount.compareTo(MAX_FEE) >= 0 || amount.scale() > 2) {
-                faults.put(field, "Een bedrag in euro's van 0 tot 1.000.000 met hoogstens twee decimalen,"
-                        + " zoals 250.00.");
+                faults.put(
+                        field,
+                        "Een bedrag in euro's van 0 tot 1.000.000 met hoogstens twee decimalen," + " zoals 250.00.");
                 return BigDecimal.ZERO;
             }
             return amount;
@@ -277,8 +286,10 @@ public final class DirectoryEntries {
         for (ServiceFields s : all) {
             String id = s.id() == null ? "" : s.id().strip();
             if (!ID.matcher(id).matches()) {
-                faults.put("services", "Dienst '" + shortened(id) + "': het id bestaat uit kleine letters, cijfers"
-                        + " en streepjes, zoals pbx.");
+                faults.put(
+                        "services",
+                        "Dienst '" + shortened(id) + "': het id bestaat uit kleine letters, cijfers"
+                                + " en streepjes, zoals pbx.");
                 return out;
             }
             if (!ids.add(id)) {
@@ -289,14 +300,16 @@ public final class DirectoryEntries {
             try {
                 kind = ServiceKind.fromWireName(String.valueOf(s.kind()).strip());
             } catch (IllegalArgumentException e) {
-                faults.put("services", "Dienst '" + id + "': de soort is hosted-pbx, sip-trunk, connectivity of"
-                        + " mobile.");
+                faults.put(
+                        "services",
+                        "Dienst '" + id + "': de soort is hosted-pbx, sip-trunk, connectivity of" + " mobile.");
                 return out;
             }
             String name = s.name() == null || s.name().isBlank() ? id : s.name().strip();
             if (name.length() > MAX_NAME || !TEXT.matcher(name).matches()) {
-                faults.put("services", "Dienst '" + id + "': de naam is hoogstens " + MAX_NAME + " tekens op één"
-                        + " regel.");
+                faults.put(
+                        "services",
+                        "Dienst '" + id + "': de naam is hoogstens " + MAX_NAME + " tekens op één" + " regel.");
                 return out;
             }
             out.add(new ServiceRef(id, kind, name));

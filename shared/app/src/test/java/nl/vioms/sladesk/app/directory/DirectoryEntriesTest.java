@@ -39,7 +39,8 @@ class DirectoryEntriesTest {
 
     @Test
     void aValidCustomerIsNormalisedPhonesToE164AddressesToLowerCase() {
-        Customer c = DirectoryEntries.customer(fields("ha", "250.00", "", List.of("020 123 4567")), Set.of("telnet")::contains)
+        Customer c = DirectoryEntries.customer(
+                        fields("ha", "250.00", "", List.of("020 123 4567")), Set.of("telnet")::contains)
                 .orThrow("customer");
 
         assertEquals(Set.of("+31201234567"), c.phoneNumbers(), "a Dutch number without country code");
@@ -77,8 +78,10 @@ class DirectoryEntriesTest {
         var longName = DirectoryEntries.reseller(new ResellerFields("telnet", "x".repeat(121), List.of()));
         var id = DirectoryEntries.reseller(new ResellerFields("TelNet Partners", "TelNet", List.of()));
 
-        assertEquals("Een naam bevat geen regeleinden of stuurtekens.", name.faults().get("name"));
-        assertEquals("Een naam is hoogstens 120 tekens (nu 121).", longName.faults().get("name"));
+        assertEquals(
+                "Een naam bevat geen regeleinden of stuurtekens.", name.faults().get("name"));
+        assertEquals(
+                "Een naam is hoogstens 120 tekens (nu 121).", longName.faults().get("name"));
         assertTrue(id.faults().get("id").startsWith("Een id bestaat uit kleine letters"));
     }
 
@@ -99,10 +102,7 @@ class DirectoryEntriesTest {
                 .orThrow("after");
 
         assertEquals(
-                List.of(
-                        "niveau: N → HA",
-                        "licentie per maand: 250.00 → 300.00",
-                        "telefoonnummers:  → +31201234567"),
+                List.of("niveau: N → HA", "licentie per maand: 250.00 → 300.00", "telefoonnummers:  → +31201234567"),
                 DirectoryEntries.changes(before, after));
     }
 

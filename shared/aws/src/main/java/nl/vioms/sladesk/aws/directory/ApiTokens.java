@@ -73,8 +73,8 @@ public final class ApiTokens {
         }
         ApiToken first = old.get(0);
         String secret = ApiToken.newSecret();
-        ApiToken fresh =
-                new ApiToken(ApiToken.hash(secret), first.scope(), first.resellerId(), name, now, expiresAt, null, null);
+        ApiToken fresh = new ApiToken(
+                ApiToken.hash(secret), first.scope(), first.resellerId(), name, now, expiresAt, null, null);
         tokens.rotate(first, fresh, oldEndsAt);
         old.stream().skip(1).forEach(t -> tokens.endAt(t.hash(), oldEndsAt));
         return new Issued(fresh, secret);

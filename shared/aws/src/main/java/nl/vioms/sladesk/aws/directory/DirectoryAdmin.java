@@ -189,8 +189,7 @@ public final class DirectoryAdmin {
             if (!before.contains(key)) {
                 writes.add(TransactWriteItem.builder()
                         .put(p -> p.tableName(table)
-                                .item(Map.of(
-                                        "pk", s(key), "sk", s(DirectoryRepository.LOOKUP), owner, s(id)))
+                                .item(Map.of("pk", s(key), "sk", s(DirectoryRepository.LOOKUP), owner, s(id)))
                                 .conditionExpression("attribute_not_exists(pk) OR #owner = :id")
                                 .expressionAttributeNames(Map.of("#owner", owner))
                                 .expressionAttributeValues(Map.of(":id", s(id))))
@@ -238,9 +237,10 @@ public final class DirectoryAdmin {
             if (entryFailed && existsMessage != null) {
                 throw new ConflictException(existsMessage);
             }
-            throw new ConflictException(entryFailed
-                    ? "Iemand anders heeft dit intussen gewijzigd; hieronder staat wat nu is opgeslagen."
-                    : "Een adres of nummer is intussen aan een ander gegeven; niets is opgeslagen.");
+            throw new ConflictException(
+                    entryFailed
+                            ? "Iemand anders heeft dit intussen gewijzigd; hieronder staat wat nu is opgeslagen."
+                            : "Een adres of nummer is intussen aan een ander gegeven; niets is opgeslagen.");
         }
     }
 

@@ -82,7 +82,8 @@ public final class DirectorySeed {
                     list(c.phones()),
                     c.language(),
                     c.contractStart());
-            customers.add(DirectoryEntries.customer(fields, resellerIds::contains).orThrow("customer " + c.id()));
+            customers.add(
+                    DirectoryEntries.customer(fields, resellerIds::contains).orThrow("customer " + c.id()));
         }
         List<ApiToken> tokens = new ArrayList<>();
         for (TokenJson t : list(raw.tokens())) {
@@ -139,5 +140,4 @@ public final class DirectorySeed {
             throw new IllegalArgumentException(message);
         }
     }
-
 }
