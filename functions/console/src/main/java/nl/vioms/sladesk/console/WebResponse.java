@@ -8,7 +8,8 @@ import java.util.Map;
  * An HTTP API response (payload 2.0): status, headers, the {@code Set-Cookie} values as the
  * payload's {@code cookies} list, a text body. Every console answer is private and not cached,
  * and an HTML one carries a Content-Security-Policy that allows only the console's own script
- * and style (no inline script: an injected {@code <script>} would not run), no framing, no referrer outside the console.
+ * and style (no inline script: an injected {@code <script>} would not run), no framing, and no
+ * referrer outside the console.
  */
 public record WebResponse(int statusCode, Map<String, String> headers, List<String> cookies, String body) {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
