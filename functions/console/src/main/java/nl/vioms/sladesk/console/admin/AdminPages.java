@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -82,6 +83,7 @@ public final class AdminPages {
                 .page("POST", "/admin/customers/{id}", ADMIN, pages::updateCustomer)
                 .page("GET", "/admin/tokens", ADMIN, pages::tokens)
                 .page("POST", "/admin/tokens", ADMIN, pages::issueToken)
+                .page("GET", "/admin/tokens/{name}/{action}", ADMIN, pages::confirmToken)
                 .page("POST", "/admin/tokens/{name}/rotate", ADMIN, pages::rotateToken)
                 .page("POST", "/admin/tokens/{name}/revoke", ADMIN, pages::revokeToken);
     }
@@ -208,7 +210,7 @@ public final class AdminPages {
                 "admin/customers.jte",
                 Map.of(
                         "chrome", chrome("Klanten", session),
-                        "customers", directory.customers(reseller.orElse(null)),
+                        "customers", byName(directory.customers(reseller.orElse(null))),
                         "resellers", resellers,
                         "names", names(resellers),
                         "selected", reseller.orElse("")));
@@ -430,6 +432,34 @@ public final class AdminPages {
     }
 
     /**
+     * Rotating or revoking cuts off whoever uses the token: the list links here, and this page
+     * says what will happen and holds the one button that does it.
+     */
+    private WebResponse confirmToken(WebRequest request, Session session, PathParameters parameters) {
+        String name = parameters.get("name");
+        String action = parameters.get("action");
+        if (!action.equals("rotate") && !action.equals("revoke")) {
+            throw new NotFoundException("Deze pagina bestaat niet.");
+        }
+        ApiToken token = tokens.working(name, clock.instant()).stream()
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Er is geen werkend token met de naam '" + name + "'."));
+        String title = action.equals("rotate") ? "Token vernieuwen" : "Token intrekken";
+        String forWhom = token.resellerId() == null
+                ? "VIOMS"
+                : names(directory.resellers()).getOrDefault(token.resellerId(), token.resellerId());
+        return Views.page(
+                200,
+                "admin/token-confirm.jte",
+                Map.of(
+                        "chrome", chrome(title, session),
+                        "name", name,
+                        "action", action,
+                        "forWhom", forWhom,
+                        "scope", AdminText.scope(token.scope())));
+    }
+
+    /**
      * A new secret; the old one stops working at once (no overlap): whoever rotates on this page
      * does so because the old secret must go. A planned switch with an overlap is
      * {@code ./sladesk token rotate --overlap}.
@@ -459,6 +489,13 @@ public final class AdminPages {
 
     private static Chrome chrome(String title, Session session) {
         return new Chrome(title, session, MENU);
+    }
+
+    /** People look a customer up by name, not by id. */
+    private static List<Customer> byName(List<Customer> customers) {
+        return customers.stream()
+                .sorted(Comparator.comparing((Customer c) -> c.name().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     private static Map<String, String> names(List<Reseller> resellers) {

@@ -119,6 +119,13 @@ class AdminBrowserTest {
 
             assertTrue(browser.find(By.id("geheim")).getAttribute("value").startsWith("sld_"));
             axeAndShots(browser, "token-issued");
+
+            browser.click(By.cssSelector("a[href='/console/admin/tokens/portaal-" + id + "/revoke']"));
+            browser.waitForUrl("/revoke");
+            axeAndShots(browser, "token-revoke");
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            browser.find(By.id("lijst")); // back on the list (the confirmation page has none)
+            assertTrue(browser.text().contains("ingetrokken"), browser.text());
             // the refused form's 400 and the missing favicon are logged as failed loads; anything
             // else (a script error, a style or script blocked by the CSP) fails the test
             List<String> errors = browser.consoleErrors().stream()

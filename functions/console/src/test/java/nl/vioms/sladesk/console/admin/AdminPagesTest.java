@@ -170,6 +170,11 @@ class AdminPagesTest {
                 Map.of("name", name, "scope", "RESELLER", "reseller", "telnet", "expires", "30")));
         assertEquals(201, openTicket(first, id).getStatusCode());
 
+        Document confirm = get("/console/admin/tokens/" + name + "/rotate");
+        assertTrue(confirm.text().contains("Het oude werkt meteen niet meer"), confirm.text());
+        assertTrue(confirm.text().contains("TelNet Partners B.V."), "for whom, by name");
+        assertEquals(1, openTicketCount(first, id), "asking is not doing: the old one still works");
+
         String second = secretOf(post("/console/admin/tokens/" + name + "/rotate", Map.of()));
 
         assertEquals(401, openTicket(first, id).getStatusCode(), "no overlap on the page: the old one ends now");
@@ -196,7 +201,8 @@ class AdminPagesTest {
                 "/console/admin/customers/new",
                 "/console/admin/customers/bakkerij-devries",
                 "/console/admin/customers/bakkerij-devries/edit",
-                "/console/admin/tokens");
+                "/console/admin/tokens",
+                "/console/admin/tokens/telnet-portal/revoke");
         List<String> posts = List.of(
                 "/console/admin/resellers",
                 "/console/admin/resellers/telnet",
@@ -311,6 +317,11 @@ class AdminPagesTest {
         Map<String, String> headers =
                 body == null ? Map.of() : Map.of("content-type", "application/x-www-form-urlencoded");
         return WebRequest.of(method, path, headers, List.of(ADMIN), body);
+    }
+
+    /** 1 when the token opened a ticket (201). */
+    private static int openTicketCount(String token, String customer) {
+        return openTicket(token, customer).getStatusCode() == 201 ? 1 : 0;
     }
 
     /** POST /tickets of the HTTP API with a reseller's bearer token, for the customer's PBX. */
