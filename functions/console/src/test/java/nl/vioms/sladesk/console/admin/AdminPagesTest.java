@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.directory.DirectoryAdmin;
+import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.console.ConsoleApp;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.TestLogin;
@@ -55,26 +57,31 @@ class AdminPagesTest {
     private static ConsoleApp app;
     private static IntakeApiHandler api;
     private static DirectoryAdmin directory;
+    private static DirectoryRepository repository;
 
     @BeforeAll
     static void start(LocalAws aws) {
         aws.seed("demo");
         app = new ConsoleApp(new Services(aws.environmentOf("ConsoleFunction"), aws.clients(), CLOCK), new TestLogin());
         api = new IntakeApiHandler(aws.environmentOf("IntakeApiFunction"), aws.clients(), CLOCK);
-        directory = new DirectoryAdmin(aws.clients().dynamo(), aws.resources().tableName("DirectoryTable"));
+        String table = aws.resources().tableName("DirectoryTable");
+        directory = new DirectoryAdmin(aws.clients().dynamo(), table);
+        repository = new DirectoryRepository(aws.clients().dynamo(), table);
     }
 
     @Test
     void aCustomerCreatedOnThePageIsStoredAndTheApiTakesItsTicketWithATokenIssuedOnThePage() {
         String id = "klant-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100_000;
-        Map<String, String> form = customerForm(id, "Kapsalon Knip", "020 555 01" + twoDigits());
+        String digits = twoDigits();
+        Map<String, String> form = customerForm(id, "Kapsalon Knip", "020 555 01" + digits);
 
         WebResponse created = post("/console/admin/customers", form);
 
         assertEquals(303, created.statusCode(), created.body());
         Customer stored = directory.customer(id).orElseThrow().value();
         assertEquals(SlaLevel.HA, stored.level());
-        assertEquals("+3120555010", stored.phoneNumbers().iterator().next().substring(0, 11), "E.164");
+        // 020 555 01xx, a Dutch number without country code: +31 and the number without its 0
+        assertEquals(Set.of("+312055501" + digits), stored.phoneNumbers(), "E.164");
         Document page = get("/console/admin/customers/" + id);
         assertTrue(page.text().contains("Kapsalon Knip"));
         assertTrue(page.text().contains("TelNet Partners B.V."), "the reseller by name, not its id");
@@ -267,6 +274,69 @@ class AdminPagesTest {
         assertEquals(
                 "Vul een naam in.",
                 Jsoup.parse(refused.body()).getElementById("fout-name").text());
+    }
+
+    @Test
+    void anEditMovesTheLookupsAndANumberOfAnotherCustomerIsRefusedAtItsField() {
+        String id = "nummer-" + SEQUENCE.incrementAndGet();
+        String phone = "020 555 02" + twoDigits();
+        assertEquals(
+                303,
+                post("/console/admin/customers", customerForm(id, "Fietsenmaker", phone))
+                        .statusCode());
+        String e164 = directory
+                .customer(id)
+                .orElseThrow()
+                .value()
+                .phoneNumbers()
+                .iterator()
+                .next();
+        assertEquals(id, repository.customerByPhone(e164).orElseThrow().id(), "a caller leads to the customer");
+
+        Map<String, String> edit = new HashMap<>(customerForm(id, "Fietsenmaker", ""));
+        edit.put("version", "1");
+        edit.put("emails", "Werkplaats@Fietsenmaker.example");
+        assertEquals(303, post("/console/admin/customers/" + id, edit).statusCode());
+
+        assertTrue(repository.customerByPhone(e164).isEmpty(), "the removed number's lookup is gone");
+        assertEquals(
+                id,
+                repository
+                        .customerByEmail("werkplaats@fietsenmaker.example")
+                        .orElseThrow()
+                        .id());
+        WebResponse taken = post(
+                "/console/admin/customers",
+                customerForm("ander-" + SEQUENCE.incrementAndGet(), "Ander", "020 123 4567"));
+        assertEquals(400, taken.statusCode());
+        assertEquals(
+                "'+31201234567' hoort al bij Bakkerij De Vries.",
+                Jsoup.parse(taken.body()).getElementById("fout-phones").text());
+    }
+
+    @Test
+    void aResellersDeskAddressIsChangedWithItsLookupAndTheChangeIsRecorded() {
+        String id = "desk-" + SEQUENCE.incrementAndGet();
+        assertEquals(
+                303,
+                post("/console/admin/resellers", Map.of("id", id, "name", "Desk BV", "contacts", "oud@desk.example"))
+                        .statusCode());
+
+        WebResponse edited = post(
+                "/console/admin/resellers/" + id,
+                Map.of("name", "Desk BV", "contacts", "nieuw@desk.example", "version", "1"));
+        WebResponse stale = post(
+                "/console/admin/resellers/" + id,
+                Map.of("name", "Desk Oud BV", "contacts", "oud@desk.example", "version", "1"));
+
+        assertEquals(303, edited.statusCode(), edited.body());
+        assertEquals(409, stale.statusCode());
+        assertTrue(repository.resellerByEmail("oud@desk.example").isEmpty());
+        assertEquals(
+                id,
+                repository.resellerByEmail("nieuw@desk.example").orElseThrow().id());
+        String page = get("/console/admin/resellers/" + id).text();
+        assertTrue(page.contains("contactadressen: oud@desk.example → nieuw@desk.example"), page);
     }
 
     // ---------------------------------------------------------------- helpers
