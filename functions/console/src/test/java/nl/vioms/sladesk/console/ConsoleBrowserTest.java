@@ -3,21 +3,11 @@ package nl.vioms.sladesk.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -33,8 +23,8 @@ import org.openqa.selenium.Keys;
 
 /**
  * The queue and ticket pages in headless Chromium (Selenium, {@link WebBrowser}): served by the
- * console itself over HTTP (a JDK server in front of {@link ConsoleApp}, logged in with
- * {@link TestLogin}'s cookie), with axe-core at 1280 and 390 px and an action done by keyboard.
+ * console itself over HTTP ({@link ConsoleServer}, logged in with {@link TestLogin}'s cookie),
+ * with axe-core at 1280 and 390 px and an action done by keyboard.
  * Skipped where no chromium-driver is installed. Screenshots: target/screenshots/.
  */
 @ExtendWith(AwsEmulators.class)
@@ -43,7 +33,7 @@ class ConsoleBrowserTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
 
     private static ConsoleClient console;
-    private static HttpServer server;
+    private static ConsoleServer server;
     private static Ticket ticket;
 
     @BeforeAll
@@ -53,15 +43,13 @@ class ConsoleBrowserTest {
         console.open("bakkerij-devries", "P2", "Kassa belt niet uit", NOW.minusSeconds(1800));
         console.open(null, "P3", "Onbekende beller", NOW.minusSeconds(600));
         console.clock.set(NOW);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", ConsoleBrowserTest::handle);
-        server.start();
+        server = ConsoleServer.start(console.app);
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -106,45 +94,6 @@ class ConsoleBrowserTest {
     }
 
     private static URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
-    }
-
-    /** An HTTP request as API Gateway's payload 2.0 hands it to the console, and its answer back. */
-    private static void handle(HttpExchange exchange) throws IOException {
-        Map<String, Object> event = new HashMap<>();
-        event.put("rawPath", exchange.getRequestURI().getRawPath());
-        event.put(
-                "requestContext",
-                Map.of("http", Map.of("method", exchange.getRequestMethod(), "sourceIp", "127.0.0.1")));
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v.get(0)));
-        event.put("headers", headers);
-        List<String> cookies = new ArrayList<>();
-        if (headers.containsKey("cookie")) {
-            cookies.addAll(List.of(headers.get("cookie").split(";\\s*")));
-        }
-        event.put("cookies", cookies);
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query != null) {
-            Map<String, String> parameters = new HashMap<>();
-            for (String pair : query.split("&")) {
-                String[] kv = pair.split("=", 2);
-                parameters.put(
-                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-            event.put("queryStringParameters", parameters);
-        }
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        if (body.length > 0) {
-            event.put("body", new String(body, StandardCharsets.UTF_8));
-        }
-        WebResponse response = console.app.handle(new WebRequest(event));
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        byte[] out = response.body().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(response.statusCode(), out.length == 0 ? -1 : out.length);
-        try (OutputStream stream = exchange.getResponseBody()) {
-            stream.write(out);
-        }
+        return server.url(path);
     }
 }

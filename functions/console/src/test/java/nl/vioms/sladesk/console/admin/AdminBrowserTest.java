@@ -3,24 +3,15 @@ package nl.vioms.sladesk.console.admin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.ConsoleApp;
+import nl.vioms.sladesk.console.ConsoleServer;
 import nl.vioms.sladesk.console.TestLogin;
-import nl.vioms.sladesk.console.WebRequest;
-import nl.vioms.sladesk.console.WebResponse;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.testing.AwsEmulators;
@@ -43,7 +34,7 @@ import org.openqa.selenium.Cookie;
 class AdminBrowserTest {
     private static final Path SHOTS = Path.of("target", "screenshots", "admin");
 
-    private static HttpServer server;
+    private static ConsoleServer server;
     private static URI base;
 
     @BeforeAll
@@ -55,23 +46,14 @@ class AdminBrowserTest {
                         aws.clients(),
                         new MutableClock(Instant.parse("2026-11-26T09:12:30Z"))),
                 new TestLogin());
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            try {
-                answer(app, exchange);
-            } catch (IOException | RuntimeException e) {
-                e.printStackTrace();
-                throw e;
-            }
-        });
-        server.start();
-        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        server = ConsoleServer.start(app);
+        base = server.base();
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
     }
 
@@ -147,44 +129,5 @@ class AdminBrowserTest {
         browser.resize(390, 844);
         browser.screenshot(SHOTS, name + "-390");
         browser.resize(1280, 900);
-    }
-
-    /** The HTTP API's payload 2.0 as far as the console reads it: method, path, query, headers, cookies, body. */
-    private static void answer(ConsoleApp app, HttpExchange exchange) throws IOException {
-        Map<String, Object> event = new HashMap<>();
-        event.put("rawPath", exchange.getRequestURI().getPath());
-        event.put(
-                "requestContext",
-                Map.of("http", Map.of("method", exchange.getRequestMethod(), "sourceIp", "127.0.0.1")));
-        Map<String, String> headers = new HashMap<>();
-        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
-        event.put("headers", headers);
-        List<String> cookies = new ArrayList<>();
-        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
-            for (String cookie : header.split(";")) {
-                cookies.add(cookie.strip());
-            }
-        }
-        event.put("cookies", cookies);
-        Map<String, String> query = new HashMap<>();
-        String raw = exchange.getRequestURI().getRawQuery();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                query.put(
-                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        event.put("queryStringParameters", query);
-        event.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        WebResponse response = app.handle(new WebRequest(event));
-        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
-        if (body.length > 0) {
-            exchange.getResponseBody().write(body);
-        }
-        exchange.close();
     }
 }
