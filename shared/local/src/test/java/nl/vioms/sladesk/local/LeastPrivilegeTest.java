@@ -60,9 +60,13 @@ class LeastPrivilegeTest {
             "IntakeApiFunction",
             List.of(
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
-                            + " dynamodb:Query dynamodb:DescribeTable",
+                            + " dynamodb:DeleteItem dynamodb:Query dynamodb:DescribeTable",
                     "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
                     "DirectoryTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    // issue 19: MailPlanner.majorIncident -> DirectoryRepository.customers (index)
+                    "DirectoryTable/index/*: dynamodb:Query",
+                    // issue 19: PublicStatus -> MonitoringRepository.services/records, ProbeRepository.targets/streaks
+                    "MonitoringTable: dynamodb:Query dynamodb:BatchGetItem",
                     "ReportsTable: dynamodb:GetItem"),
             // ProbeRepository + MonitoringRepository (writes, streaks); TicketService for P1 incidents
             "ProbeFunction",
@@ -72,6 +76,9 @@ class LeastPrivilegeTest {
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
                             + " dynamodb:Query",
                     "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
+                    // issue 19: the notices of a major incident it opens (MailPlanner.majorIncident)
+                    "DirectoryTable: dynamodb:GetItem",
+                    "DirectoryTable/index/*: dynamodb:Query",
                     "SchedulesDlq: sqs:SendMessage"),
             // TicketRepository.dueBy/read, recordCheckpoints (no intake: no counter UpdateItem);
             // OutboxRepository.listByState (index by-state) and redrive
