@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -142,6 +143,8 @@ final class LocalApiServer implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders()
                 .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+        // payload 2.0: API Gateway hands the cookies over as a list of "name=value", not as a header
+        List<String> cookies = cookies(headers.remove("cookie"));
         String rawQuery =
                 Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
 
@@ -169,6 +172,7 @@ final class LocalApiServer implements AutoCloseable {
                 .withRawPath(exchange.getRequestURI().getRawPath())
                 .withRawQueryString(rawQuery)
                 .withHeaders(headers)
+                .withCookies(cookies.isEmpty() ? null : cookies)
                 .withQueryStringParameters(query(rawQuery))
                 .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                 .withBody(
@@ -208,6 +212,16 @@ final class LocalApiServer implements AutoCloseable {
                 || contentType.contains("xml");
     }
 
+    private static List<String> cookies(String header) {
+        if (header == null || header.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(header.split(";"))
+                .map(String::strip)
+                .filter(cookie -> !cookie.isEmpty())
+                .toList();
+    }
+
     private static Map<String, String> query(String rawQuery) {
         if (rawQuery.isEmpty()) {
             return null;
@@ -225,6 +239,11 @@ final class LocalApiServer implements AutoCloseable {
     private static void respond(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
         if (response.getHeaders() != null) {
             response.getHeaders().forEach(exchange.getResponseHeaders()::set);
+        }
+        if (response.getCookies() != null) {
+            // payload 2.0: each entry of the response's cookies is one Set-Cookie header
+            response.getCookies()
+                    .forEach(cookie -> exchange.getResponseHeaders().add("set-cookie", cookie));
         }
         byte[] body = response.getBody() == null
                 ? new byte[0]

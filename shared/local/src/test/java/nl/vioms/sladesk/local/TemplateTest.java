@@ -68,11 +68,12 @@ class TemplateTest {
     }
 
     @Test
-    void thereAreTheEightFunctionsOfTheArchitecture() {
+    void thereAreTheNineFunctionsOfTheArchitecture() {
         assertEquals(
                 List.of(
                         "IntakeEmailFunction",
                         "IntakeApiFunction",
+                        "ConsoleFunction",
                         "ProbeFunction",
                         "SlaCheckFunction",
                         "EscalationFunction",

@@ -1,0 +1,33 @@
+package nl.vioms.sladesk.console;
+
+import java.util.Map;
+import java.util.Set;
+import nl.vioms.sladesk.aws.Services;
+
+/**
+ * The console's routes, built once per execution environment from the composition root's
+ * services and the login in use. Each area of the console registers its own pages here.
+ */
+public final class ConsoleApp {
+    /** Everyone with a console account: the queue and ticket pages narrow it further by role. */
+    public static final Set<Role> EVERYONE = Set.of(Role.values());
+
+    private final ConsoleRouter router;
+
+    public ConsoleApp(Services services, Login login) {
+        this.router = new ConsoleRouter(login, new ErrorPages());
+        StaticFiles files = new StaticFiles();
+        router.open("GET", "/static/{name}", files::serve);
+        login.routes(router);
+        router.page("GET", "/", EVERYONE, ConsoleApp::home);
+    }
+
+    public WebResponse handle(WebRequest request) {
+        return router.route(request);
+    }
+
+    /** The start page until the queue is there: who is logged in and what they may open. */
+    private static WebResponse home(WebRequest request, Session session, PathParameters parameters) {
+        return Views.page(200, "home.jte", Map.of("chrome", new Chrome("SLA Desk", session, "/console/")));
+    }
+}

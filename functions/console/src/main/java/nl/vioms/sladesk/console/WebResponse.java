@@ -1,0 +1,56 @@
+package nl.vioms.sladesk.console;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An HTTP API response (payload 2.0): status, headers, the {@code Set-Cookie} values as the
+ * payload's {@code cookies} list, a text body. Every console answer is private and not cached,
+ * and an HTML one carries a Content-Security-Policy that allows only the console's own script
+ * and style (no inline script: an injected {@code <script>} would not run), no framing, no referrer.
+ */
+public record WebResponse(int statusCode, Map<String, String> headers, List<String> cookies, String body) {
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+    public WebResponse {
+        headers = secured(headers);
+        cookies = List.copyOf(cookies);
+    }
+
+    public static WebResponse html(int status, String body) {
+        return new WebResponse(status, Map.of("content-type", "text/html; charset=utf-8"), List.of(), body);
+    }
+
+    /** After a form: 303 so the browser's reload does not submit it again. */
+    public static WebResponse redirect(String location) {
+        return new WebResponse(303, Map.of("location", location), List.of(), "");
+    }
+
+    public static WebResponse of(int status, String contentType, String body) {
+        return new WebResponse(status, Map.of("content-type", contentType), List.of(), body);
+    }
+
+    public WebResponse withCookies(List<String> setCookies) {
+        return new WebResponse(statusCode, headers, setCookies, body);
+    }
+
+    public WebResponse withHeader(String name, String value) {
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        out.put(name, value);
+        return new WebResponse(statusCode, out, cookies, body);
+    }
+
+    private static Map<String, String> secured(Map<String, String> headers) {
+        Map<String, String> out = new LinkedHashMap<>(headers);
+        out.put("x-content-type-options", "nosniff");
+        out.putIfAbsent("cache-control", "no-store");
+        if (String.valueOf(headers.get("content-type")).startsWith("text/html")) {
+            out.put("content-security-policy", CONTENT_SECURITY_POLICY);
+            out.put("x-frame-options", "DENY");
+            out.put("referrer-policy", "no-referrer");
+        }
+        return Map.copyOf(out);
+    }
+}

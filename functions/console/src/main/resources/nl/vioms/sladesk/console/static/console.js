@@ -1,0 +1,49 @@
+// SLA Desk console: progressive enhancement only, every page works without it.
+// 1. Countdowns: an element with data-due="<ISO instant>" shows the time left, updated each second.
+// 2. Self-refresh: an element with data-refresh="<seconds>" and data-src="<url>" is replaced by
+//    the same element fetched again (the server answers a fragment to an hx-request header).
+(function () {
+  "use strict";
+  function left(ms) {
+    var sign = ms < 0 ? "-" : "";
+    var s = Math.floor(Math.abs(ms) / 1000);
+    var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
+    var text = d > 0 ? d + "d " + h + "u" : h > 0 ? h + "u " + m + "m" : m + "m " + (s % 60) + "s";
+    return sign + text;
+  }
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll("[data-due]").forEach(function (el) {
+      var due = Date.parse(el.getAttribute("data-due"));
+      if (!isNaN(due)) {
+        el.querySelector(".left") ? el.querySelector(".left").textContent = left(due - now) : null;
+      }
+    });
+  }
+  function refresh(el) {
+    var src = el.getAttribute("data-src");
+    var seconds = parseInt(el.getAttribute("data-refresh"), 10) || 30;
+    setTimeout(function () {
+      fetch(src, { headers: { "hx-request": "true" }, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+        .then(function (html) {
+          var box = document.createElement("div");
+          box.innerHTML = html;
+          var fresh = box.firstElementChild;
+          if (fresh && fresh.id === el.id && !el.contains(document.activeElement)) {
+            el.replaceWith(fresh);
+            refresh(fresh);
+            tick();
+          } else {
+            refresh(el);
+          }
+        })
+        .catch(function () { refresh(el); });
+    }, seconds * 1000);
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    tick();
+    setInterval(tick, 1000);
+    document.querySelectorAll("[data-refresh][data-src][id]").forEach(refresh);
+  });
+})();
