@@ -37,7 +37,12 @@ import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.time.Interval;
+import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
+import nl.vioms.sladesk.emulators.LocalStreams;
+import nl.vioms.sladesk.escalation.EscalationHandler;
+import software.amazon.awssdk.services.sqs.model.Message;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.emulators.ProjectRoot;
@@ -83,7 +88,12 @@ class ProbeMajorIncidentTest {
         monitoring.putService(MonitoredService.platform(slug, "Hosted voice (storing)", Set.of(ServiceKind.HOSTED_PBX)));
         ProbeTarget sbc = ProbeTarget.tcp("sbc-" + slug, service, "127.0.0.1", Kamailio.freePort(), Duration.ofMillis(500));
         probes.putTarget(sbc);
-        try (Prober prober = new Prober(4)) {
+        String escalations = aws.subscribedQueue(
+                aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), null);
+        var publisher = new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), clock);
+        try (Prober prober = new Prober(4);
+                LocalStreams stream = aws.streamOf("OutboxTable")) {
+            stream.read(); // what other tests wrote
             var probe = new ProbeHandler(env, aws.clients(), clock, prober);
             // 09:00Z, 09:01Z: the first two failed checks (nobody listens)
             round(probe, clock, t0, 0);
@@ -112,6 +122,19 @@ class ProbeMajorIncidentTest {
             assertEquals(2, store.childCount(major));
             assertTrue(outbox.find(major + "#p1-escalation").isPresent(), "the major incident reaches the second line");
             assertTrue(outbox.find(early + "#p1-escalation").isEmpty() && outbox.find(later + "#p1-escalation").isEmpty());
+
+            // the escalation function publishes the major incident's one escalation with the reports linked by then
+            LambdaInvoke.invoke(publisher, stream.read(), StreamsEventResponse.class);
+            List<Message> toSecondLine = aws.drain(escalations).stream()
+                    .filter(m -> m.messageAttributes().containsKey("ticketNumber"))
+                    .filter(m -> Set.of(major, early, later)
+                            .contains(m.messageAttributes().get("ticketNumber").stringValue()))
+                    .toList();
+            assertEquals(1, toSecondLine.size(), toSecondLine.toString());
+            var body = DatabindJson.MAPPER.readTree(toSecondLine.get(0).body());
+            assertEquals(major, body.get("ticket").asText());
+            assertTrue(body.get("majorIncident").asBoolean());
+            assertEquals(2, body.get("linkedReports").asInt(), body.toString());
 
             // the opening was announced to every hosted-pbx customer and reseller, once each
             List<String> opened = outbox.listByState(DeliveryState.PENDING, 100_000).stream()

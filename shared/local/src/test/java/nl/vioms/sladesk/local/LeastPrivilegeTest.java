@@ -90,10 +90,12 @@ class LeastPrivilegeTest {
                     // MonthEndWatch: ReportsRepository.runFinished (issue 21)
                     "ReportsTable: dynamodb:GetItem",
                     "SchedulesDlq: sqs:SendMessage"),
-            // OutboxPublisher: outbox.find, sns.publish, outbox.markDelivered
+            // OutboxPublisher: outbox.find, sns.publish, outbox.markDelivered, TicketRepository.childCount
             "EscalationFunction",
             List.of(
                     "OutboxTable: dynamodb:GetItem dynamodb:UpdateItem",
+                    // issue 19: TicketRepository.childCount, a major incident's linked reports
+                    "TicketsTable: dynamodb:Query",
                     "EscalationsTopic, OperationsTopic: sns:Publish",
                     "EscalationDlq: sqs:SendMessage",
                     "MessagingKey: kms:GenerateDataKey* kms:Decrypt"),
