@@ -60,7 +60,10 @@ class MajorIncidentMonthEndTest {
         var directory = new DirectoryRepository(dynamo, env.require(EnvVar.DIRECTORY_TABLE));
         var monitoring = new MonitoringRepository(dynamo, env.require(EnvVar.MONITORING_TABLE));
         TicketService tickets = new TicketService(
-                new TicketRepository(dynamo, env.require(EnvVar.TICKETS_TABLE), aws.resources().tableName("OutboxTable")),
+                new TicketRepository(
+                        dynamo,
+                        env.require(EnvVar.TICKETS_TABLE),
+                        aws.resources().tableName("OutboxTable")),
                 new TicketClocks(PolicyLoader.loadDefault()),
                 new PriorityClassifier(),
                 CLOCK);
@@ -126,12 +129,13 @@ class MajorIncidentMonthEndTest {
         // 20:00 the outage ends; operations resolve the major incident, the child follows
         CLOCK.set(at("2027-02-09T20:00"));
         tickets.record(
-                major,
-                new TicketEvent("resolve", EventKind.RESOLVED, CLOCK.instant(), "operations", "api", Map.of()));
-        assertEquals(TicketStatus.RESOLVED, tickets.view(child).orElseThrow().ticket().status());
+                major, new TicketEvent("resolve", EventKind.RESOLVED, CLOCK.instant(), "operations", "api", Map.of()));
+        assertEquals(
+                TicketStatus.RESOLVED,
+                tickets.view(child).orElseThrow().ticket().status());
         assertEquals(major, tickets.view(child).orElseThrow().ticket().parent());
-        monitoring.putOutage(new Outage(
-                platform.key(), "probe-mi", start, start.plusSeconds(240), at("2027-02-09T20:00"), major));
+        monitoring.putOutage(
+                new Outage(platform.key(), "probe-mi", start, start.plusSeconds(240), at("2027-02-09T20:00"), major));
 
         CLOCK.set(at("2027-03-01T00:05"));
         LambdaInvoke.invoke(new MonthEndHandler(env, aws.clients(), CLOCK), Map.of("month", "2027-02"), Map.class);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,16 +40,15 @@ import nl.vioms.sladesk.core.ticket.TicketStatus;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.emulators.DatabindJson;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
-import nl.vioms.sladesk.emulators.LocalStreams;
-import nl.vioms.sladesk.escalation.EscalationHandler;
-import software.amazon.awssdk.services.sqs.model.Message;
-import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.LocalStreams;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.emulators.ProjectRoot;
+import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Issue 19: the probe's P1 of a confirmed platform outage (R20, R21) is a major incident. A report
@@ -85,8 +85,10 @@ class ProbeMajorIncidentTest {
 
         String slug = "mi-" + UUID.randomUUID().toString().substring(0, 8);
         String service = "platform:" + slug;
-        monitoring.putService(MonitoredService.platform(slug, "Hosted voice (storing)", Set.of(ServiceKind.HOSTED_PBX)));
-        ProbeTarget sbc = ProbeTarget.tcp("sbc-" + slug, service, "127.0.0.1", Kamailio.freePort(), Duration.ofMillis(500));
+        monitoring.putService(
+                MonitoredService.platform(slug, "Hosted voice (storing)", Set.of(ServiceKind.HOSTED_PBX)));
+        ProbeTarget sbc =
+                ProbeTarget.tcp("sbc-" + slug, service, "127.0.0.1", Kamailio.freePort(), Duration.ofMillis(500));
         probes.putTarget(sbc);
         String escalations = aws.subscribedQueue(
                 aws.environmentOf("EscalationFunction").require(EnvVar.ESCALATIONS_TOPIC_ARN), null);
@@ -106,7 +108,10 @@ class ProbeMajorIncidentTest {
             for (int m = 2; m <= 4; m++) {
                 round(probe, clock, t0, m);
             }
-            Outage outage = monitoring.records(service, new Interval(t0, t0.plus(Duration.ofHours(1)))).outages().get(0);
+            Outage outage = monitoring
+                    .records(service, new Interval(t0, t0.plus(Duration.ofHours(1))))
+                    .outages()
+                    .get(0);
             String major = outage.incident();
             assertNotNull(major);
             Ticket p1 = store.find(major).orElseThrow().ticket();
@@ -121,7 +126,8 @@ class ProbeMajorIncidentTest {
             assertNull(store.find(trunk).orElseThrow().ticket().parent());
             assertEquals(2, store.childCount(major));
             assertTrue(outbox.find(major + "#p1-escalation").isPresent(), "the major incident reaches the second line");
-            assertTrue(outbox.find(early + "#p1-escalation").isEmpty() && outbox.find(later + "#p1-escalation").isEmpty());
+            assertTrue(outbox.find(early + "#p1-escalation").isEmpty()
+                    && outbox.find(later + "#p1-escalation").isEmpty());
 
             // the escalation function publishes the major incident's one escalation with the reports linked by then
             LambdaInvoke.invoke(publisher, stream.read(), StreamsEventResponse.class);
@@ -144,13 +150,19 @@ class ProbeMajorIncidentTest {
                     .map(OutboundMail::to)
                     .toList();
             assertEquals(Set.copyOf(opened).size(), opened.size(), opened.toString());
-            assertTrue(opened.containsAll(List.of("info@tandartssmit.nl", "support@debelwinkel.nl")), opened.toString());
+            assertTrue(
+                    opened.containsAll(List.of("info@tandartssmit.nl", "support@debelwinkel.nl")), opened.toString());
 
             // 09:30Z operations resolve the major incident: its children follow, the trunk report does not
             tickets.record(major, resolution("fixed", t0.plus(Duration.ofMinutes(30))));
-            assertEquals(TicketStatus.RESOLVED, store.find(early).orElseThrow().ticket().status());
-            assertEquals(TicketStatus.RESOLVED, store.find(later).orElseThrow().ticket().status());
-            assertEquals(TicketStatus.OPEN, store.find(trunk).orElseThrow().ticket().status());
+            assertEquals(
+                    TicketStatus.RESOLVED,
+                    store.find(early).orElseThrow().ticket().status());
+            assertEquals(
+                    TicketStatus.RESOLVED,
+                    store.find(later).orElseThrow().ticket().status());
+            assertEquals(
+                    TicketStatus.OPEN, store.find(trunk).orElseThrow().ticket().status());
             assertTrue(store.majorBoard().open().isEmpty());
         } finally {
             probes.deleteTarget(sbc.id());
@@ -163,18 +175,11 @@ class ProbeMajorIncidentTest {
         var directory = new DirectoryRepository(
                 aws.clients().dynamo(), aws.environmentOf("ProbeFunction").require(EnvVar.DIRECTORY_TABLE));
         var customer = directory.customer(customerId).orElseThrow();
-        Report report = new Report(
-                TicketKind.INCIDENT,
-                Channel.API,
-                at,
-                "api",
-                subject,
-                "",
-                null,
-                service,
-                "api",
-                "api");
-        return tickets.open(report, customer, "api#probe-mi#" + key + "#" + UUID.randomUUID()).ticket().number();
+        Report report =
+                new Report(TicketKind.INCIDENT, Channel.API, at, "api", subject, "", null, service, "api", "api");
+        return tickets.open(report, customer, "api#probe-mi#" + key + "#" + UUID.randomUUID())
+                .ticket()
+                .number();
     }
 
     private static TicketEvent resolution(String id, Instant at) {

@@ -123,15 +123,16 @@ final class PublicStatus {
                     .filter(t -> t.serviceKey().equals(platform.key()))
                     .map(t -> streaks.get(t.id()))
                     .anyMatch(s -> s != null && s.failures() > 0 && s.notified());
-            boolean inMaintenance = records.maintenance().stream().anyMatch(w -> w.window().contains(now));
+            boolean inMaintenance =
+                    records.maintenance().stream().anyMatch(w -> w.window().contains(now));
             State state = outage || downByIncident.contains(platform.key())
                     ? State.DOWN
                     : failing || inMaintenance ? State.DEGRADED : State.OPERATIONAL;
             states.add(new ServiceState(platform.key(), platform.name(), state));
             records.maintenance().stream()
                     .filter(w -> w.kind() == MaintenanceWindow.MaintenanceKind.PLANNED)
-                    .filter(w -> w.window().end().isAfter(now)
-                            && w.window().start().isBefore(now.plus(AHEAD)))
+                    .filter(w ->
+                            w.window().end().isAfter(now) && w.window().start().isBefore(now.plus(AHEAD)))
                     .forEach(w -> windows.add(new Window(
                             platform.name(),
                             w.window().start(),
@@ -167,7 +168,8 @@ final class PublicStatus {
     /** An id that names an incident stably without its ticket number. */
     static String opaque(String number) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(("status|" + number).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(("status|" + number).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(Arrays.copyOf(hash, 8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -272,7 +274,8 @@ final class PublicStatus {
             h.append("</article>");
         }
         h.append("</section>");
-        h.append("<section aria-labelledby=\"onderhoud\"><h2 id=\"onderhoud\">Gepland onderhoud (komende 14 dagen)</h2>");
+        h.append(
+                "<section aria-labelledby=\"onderhoud\"><h2 id=\"onderhoud\">Gepland onderhoud (komende 14 dagen)</h2>");
         if (s.maintenance().isEmpty()) {
             h.append("<p>Geen gepland onderhoud.</p>");
         } else {
@@ -318,19 +321,20 @@ final class PublicStatus {
                         "urn:vioms:status:" + i.id() + ":resolved",
                         "Opgelost: " + i.service(),
                         i.resolvedAt(),
-                        "De storing op " + i.service() + " is opgelost (" + Amsterdam.readable(i.resolvedAt())
-                                + ")."));
+                        "De storing op " + i.service() + " is opgelost (" + Amsterdam.readable(i.resolvedAt()) + ")."));
             }
         }
         entries.sort(Comparator.comparing(Entry::updated).reversed());
         Instant updated = entries.isEmpty() ? s.at() : entries.get(0).updated();
         StringBuilder x = new StringBuilder(4096);
-        x.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">")
+        x.append(
+                        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"nl\">")
                 .append("<id>urn:vioms:status</id><title>Storingen VIOMS-diensten</title>")
                 .append("<updated>")
                 .append(updated)
                 .append("</updated><author><name>VIOMS Servicedesk</name></author>")
-                .append("<link rel=\"self\" href=\"status.atom\"/><link rel=\"alternate\" type=\"text/html\" href=\"status\"/>");
+                .append(
+                        "<link rel=\"self\" href=\"status.atom\"/><link rel=\"alternate\" type=\"text/html\" href=\"status\"/>");
         for (Entry e : entries) {
             x.append("<entry><id>")
                     .append(esc(e.id()))

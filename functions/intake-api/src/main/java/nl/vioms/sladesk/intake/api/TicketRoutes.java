@@ -9,13 +9,13 @@ import java.util.UUID;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.mail.EmailAddresses;
 import nl.vioms.sladesk.app.mail.MailPlanner;
+import nl.vioms.sladesk.app.tickets.MajorIncidentData;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.directory.TokenScope;
-import nl.vioms.sladesk.app.tickets.MajorIncidentData;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
@@ -276,8 +276,9 @@ final class TicketRoutes {
                     throw new ApiError(
                             409,
                             "Conflict",
-                            "ticket " + ticket.number() + " is about " + ticket.serviceKind().wireName() + ", which "
-                                    + platform.name() + " does not carry (R21)");
+                            "ticket " + ticket.number() + " is about "
+                                    + ticket.serviceKind().wireName() + ", which " + platform.name()
+                                    + " does not carry (R21)");
                 }
                 data.put(TicketLifecycle.MAJOR_SERVICE, platform.key());
                 data.put(MajorIncidentData.SERVICE_NAME, platform.name());

@@ -71,7 +71,8 @@ class MajorIncidentApiTest {
         assertEquals(1, view(major).path("linkedReports").asInt());
 
         // the reseller retries its call (same Idempotency-Key): the same ticket, linked once
-        assertEquals(dentist, open(BELWINKEL, "tandarts-smit", "Niemand kan bellen", "Alle toestellen stil.", null, "a-1"));
+        assertEquals(
+                dentist, open(BELWINKEL, "tandarts-smit", "Niemand kan bellen", "Alle toestellen stil.", null, "a-1"));
         assertEquals(1, view(major).path("linkedReports").asInt());
 
         tick();
@@ -85,7 +86,9 @@ class MajorIncidentApiTest {
         assertEquals("resolved", child.path("status").asText());
         List<JsonNode> resolutions = kinds(child, "resolved");
         assertEquals(1, resolutions.size(), child.toString());
-        assertEquals("Core-router vervangen, bellen werkt weer.", resolutions.get(0).path("data").path("text").asText());
+        assertEquals(
+                "Core-router vervangen, bellen werkt weer.",
+                resolutions.get(0).path("data").path("text").asText());
         assertEquals(
                 resolvedAt,
                 OffsetDateTime.parse(resolutions.get(0).path("at").asText()).toInstant(),
@@ -139,7 +142,8 @@ class MajorIncidentApiTest {
         }
         long secondLine = outbox.listByState(DeliveryState.PENDING, 100_000).stream()
                 .filter(m -> m.topic() == OutboxMessage.Topic.ESCALATIONS)
-                .filter(m -> m.id().startsWith(major + "#") || children.stream().anyMatch(c -> m.id().startsWith(c + "#")))
+                .filter(m ->
+                        m.id().startsWith(major + "#") || children.stream().anyMatch(c -> m.id().startsWith(c + "#")))
                 .count();
         assertEquals(1, secondLine);
         tick();
@@ -153,7 +157,8 @@ class MajorIncidentApiTest {
     void aPublicUpdateIsMailedOncePerRecipientAndShownOnTheStatusPage() throws Exception {
         tick();
         String major = declaredMajor("bakkerij-devries", "major-d");
-        String update = "{\"kind\":\"public-update\",\"text\":\"Een leverancier vervangt een router; verwacht herstel 12:00.\"}";
+        String update =
+                "{\"kind\":\"public-update\",\"text\":\"Een leverancier vervangt een router; verwacht herstel 12:00.\"}";
         assertEquals(200, event(major, update, "update-d").getStatusCode());
         assertEquals(200, event(major, update, "update-d").getStatusCode(), "a retried request");
 
@@ -162,10 +167,15 @@ class MajorIncidentApiTest {
                 mails.stream().collect(Collectors.groupingBy(OutboundMail::to, Collectors.counting()));
         assertTrue(perRecipient.values().stream().allMatch(n -> n == 1), perRecipient.toString());
         // every hosted-pbx customer of the demo seed and both resellers' desks
-        assertTrue(perRecipient.keySet().containsAll(List.of(
-                "servicedesk@telnet-partners.nl", "support@debelwinkel.nl", "info@tandartssmit.nl")),
+        assertTrue(
+                perRecipient
+                        .keySet()
+                        .containsAll(List.of(
+                                "servicedesk@telnet-partners.nl", "support@debelwinkel.nl", "info@tandartssmit.nl")),
                 perRecipient.toString());
-        assertTrue(mails.get(0).text().contains("verwacht herstel 12:00"), mails.get(0).text());
+        assertTrue(
+                mails.get(0).text().contains("verwacht herstel 12:00"),
+                mails.get(0).text());
 
         JsonNode status = ApiSample.json(call(ApiSample.of("get-health.json").withRoute("GET /status.json")));
         JsonNode service = service(status, PLATFORM);
@@ -180,9 +190,11 @@ class MajorIncidentApiTest {
         JsonNode after = ApiSample.json(call(ApiSample.of("get-health.json").withRoute("GET /status.json")));
         assertEquals("operational", service(after, PLATFORM).path("state").asText(), after.toString());
         assertEquals("resolved", after.path("incidents").get(0).path("status").asText());
-        assertEquals(1, majorMails(major, "api-resolve-d").stream()
-                .filter(m -> m.to().equals("support@debelwinkel.nl"))
-                .count());
+        assertEquals(
+                1,
+                majorMails(major, "api-resolve-d").stream()
+                        .filter(m -> m.to().equals("support@debelwinkel.nl"))
+                        .count());
     }
 
     @Test
@@ -202,7 +214,8 @@ class MajorIncidentApiTest {
         assertTrue(html.getBody().contains("Storing: VIOMS Hosted voice platform"), html.getBody());
         assertNoCustomer(html.getBody());
 
-        var atom = call(ApiSample.of("get-health.json").withRoute("GET /status.atom").withToken(null));
+        var atom = call(
+                ApiSample.of("get-health.json").withRoute("GET /status.atom").withToken(null));
         assertEquals(200, atom.getStatusCode());
         assertTrue(atom.getHeaders().get("content-type").startsWith("application/atom+xml"));
         assertTrue(atom.getBody().contains("<feed xmlns=\"http://www.w3.org/2005/Atom\""));
@@ -212,7 +225,8 @@ class MajorIncidentApiTest {
 
         tick();
         event(major, "{\"kind\":\"resolved\",\"note\":\"Opgelost.\"}", "resolve-e");
-        var resolved = call(ApiSample.of("get-health.json").withRoute("GET /status.atom").withToken(null));
+        var resolved = call(
+                ApiSample.of("get-health.json").withRoute("GET /status.atom").withToken(null));
         assertTrue(resolved.getBody().contains("Opgelost: VIOMS Hosted voice platform"), resolved.getBody());
     }
 
@@ -226,14 +240,20 @@ class MajorIncidentApiTest {
         int plainEvents = view(plain).path("history").size();
 
         Map<String, Integer> refused = Map.of(
-                "{\"kind\":\"link\",\"parent\":\"VIO-2027-999999\"}", 400, // unknown parent
-                "{\"kind\":\"link\",\"parent\":\"" + plain + "\"}", 400, // itself
-                "{\"kind\":\"link\",\"parent\":\"" + p2 + "\"}", 409, // no major incident
-                "{\"kind\":\"link\",\"parent\":\"niet-een-nummer\"}", 400,
-                "{\"kind\":\"link\"}", 400,
-                "{\"kind\":\"unlink\"}", 409); // not linked
-        refused.forEach((body, status) ->
-                assertEquals(status, event(plain, body, null).getStatusCode(), body));
+                "{\"kind\":\"link\",\"parent\":\"VIO-2027-999999\"}",
+                400, // unknown parent
+                "{\"kind\":\"link\",\"parent\":\"" + plain + "\"}",
+                400, // itself
+                "{\"kind\":\"link\",\"parent\":\"" + p2 + "\"}",
+                409, // no major incident
+                "{\"kind\":\"link\",\"parent\":\"niet-een-nummer\"}",
+                400,
+                "{\"kind\":\"link\"}",
+                400,
+                "{\"kind\":\"unlink\"}",
+                409); // not linked
+        refused.forEach(
+                (body, status) -> assertEquals(status, event(plain, body, null).getStatusCode(), body));
         assertEquals(plainEvents, view(plain).path("history").size());
 
         String tooLong = "x".repeat(TicketRoutes.MAX_PUBLIC_UPDATE + 1);
@@ -244,10 +264,14 @@ class MajorIncidentApiTest {
                 "{\"kind\":\"public-update\",\"text\":\"   \"}")) {
             assertEquals(400, event(major, body, null).getStatusCode(), body);
         }
-        assertEquals(409, event(plain, "{\"kind\":\"public-update\",\"text\":\"x\"}", null).getStatusCode());
+        assertEquals(
+                409,
+                event(plain, "{\"kind\":\"public-update\",\"text\":\"x\"}", null)
+                        .getStatusCode());
         assertEquals(
                 403,
-                call(ApiSample.postEvent(major, "{\"kind\":\"public-update\",\"text\":\"x\"}").withToken(TELNET))
+                call(ApiSample.postEvent(major, "{\"kind\":\"public-update\",\"text\":\"x\"}")
+                                .withToken(TELNET))
                         .getStatusCode(),
                 "a reseller token");
         assertEquals(
@@ -257,11 +281,13 @@ class MajorIncidentApiTest {
                         .getStatusCode());
         assertEquals(
                 409,
-                event(p2, "{\"kind\":\"declare-major\",\"service\":\"" + PLATFORM + "\"}", null).getStatusCode(),
+                event(p2, "{\"kind\":\"declare-major\",\"service\":\"" + PLATFORM + "\"}", null)
+                        .getStatusCode(),
                 "not a P1");
         assertEquals(
                 400,
-                event(plain, "{\"kind\":\"declare-major\",\"service\":\"platform:nergens\"}", null).getStatusCode());
+                event(plain, "{\"kind\":\"declare-major\",\"service\":\"platform:nergens\"}", null)
+                        .getStatusCode());
         assertEquals(majorEvents, view(major).path("history").size());
         assertTrue(majorMails(major, null).stream().noneMatch(m -> m.text().contains("xxxxxxxx")));
 
@@ -275,11 +301,13 @@ class MajorIncidentApiTest {
 
     /** Operations open a P1 for the customer and declare it the hosted voice platform's major incident. */
     private String declaredMajor(String customer, String key) throws Exception {
-        var opened = call(ApiSample.of("post-tickets.json")
-                .withToken(OPS)
-                .withHeader("idempotency-key", key)
-                .withBody("{\"customer\":\"" + customer + "\",\"subject\":\"Hosted platform onbereikbaar\","
-                        + "\"description\":\"Monitoring en klanten melden: niemand kan bellen.\",\"priority\":\"P1\"}"));
+        var opened = call(
+                ApiSample.of("post-tickets.json")
+                        .withToken(OPS)
+                        .withHeader("idempotency-key", key)
+                        .withBody(
+                                "{\"customer\":\"" + customer + "\",\"subject\":\"Hosted platform onbereikbaar\","
+                                        + "\"description\":\"Monitoring en klanten melden: niemand kan bellen.\",\"priority\":\"P1\"}"));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
         String number = ApiSample.json(opened).get("number").asText();
         var declared = event(number, "{\"kind\":\"declare-major\",\"service\":\"" + PLATFORM + "\"}", key + "-declare");

@@ -47,9 +47,11 @@ class PublicStatusBrowserTest {
         handler = new IntakeApiHandler(env, aws.clients(), CLOCK);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/status", exchange -> {
-            var answer = call(ApiSample.of("get-health.json").withRoute("GET /status").withToken(null));
+            var answer = call(
+                    ApiSample.of("get-health.json").withRoute("GET /status").withToken(null));
             byte[] body = answer.getBody().getBytes(StandardCharsets.UTF_8);
-            answer.getHeaders().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+            answer.getHeaders()
+                    .forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
             exchange.sendResponseHeaders(answer.getStatusCode(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
@@ -71,8 +73,8 @@ class PublicStatusBrowserTest {
         String major = declaredMajor();
         // a history folds in (instant, id) order: the update comes a minute after the declaration
         CLOCK.set(CLOCK.instant().plusSeconds(60));
-        var update =
-                event(major, "{\"kind\":\"public-update\",\"text\":\"Wij vervangen een router. Verwacht herstel: 15:00.\"}");
+        var update = event(
+                major, "{\"kind\":\"public-update\",\"text\":\"Wij vervangen een router. Verwacht herstel: 15:00.\"}");
         assertEquals(200, update.getStatusCode(), update.getBody());
 
         try (WebBrowser browser = WebBrowser.startOrSkip(1280, 900)) {
@@ -81,28 +83,32 @@ class PublicStatusBrowserTest {
             String during = browser.text();
             assertTrue(during.contains("Storing: VIOMS Hosted voice platform"), during);
             assertTrue(during.contains("Wij vervangen een router."), during);
-            assertEquals("Storing", browser.find(By.cssSelector("li.svc .state")).getText());
+            assertEquals(
+                    "Storing", browser.find(By.cssSelector("li.svc .state")).getText());
             assertFalse(during.contains("Bakkerij"), during);
             assertEquals(List.of(), browser.axe().seriousOrCritical());
             browser.screenshot(shots, "status-storing-1280");
             browser.resize(390, 844);
             assertEquals(List.of(), browser.axe().seriousOrCritical());
             assertTrue(
-                    ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth;"))
-                                    .intValue()
+                    ((Number) browser.driver().executeScript("return document.documentElement.scrollWidth;")).intValue()
                             <= 390,
                     "no sideways scrolling at 390 px");
             browser.screenshot(shots, "status-storing-390");
 
             CLOCK.set(CLOCK.instant().plusSeconds(3600));
             assertEquals(
-                    200, event(major, "{\"kind\":\"resolved\",\"note\":\"Router vervangen.\"}").getStatusCode());
+                    200,
+                    event(major, "{\"kind\":\"resolved\",\"note\":\"Router vervangen.\"}")
+                            .getStatusCode());
             browser.resize(1280, 900);
             // the page may be cached for 30 s (cache-control): a reader who reloads later sees the change
             browser.open(URI.create(page + "?later"));
             String after = browser.text();
             assertTrue(after.contains("Opgelost: VIOMS Hosted voice platform"), after);
-            assertEquals("Werkt normaal", browser.find(By.cssSelector("li.svc .state")).getText());
+            assertEquals(
+                    "Werkt normaal",
+                    browser.find(By.cssSelector("li.svc .state")).getText());
             assertEquals(List.of(), browser.axe().seriousOrCritical());
             browser.screenshot(shots, "status-opgelost-1280");
         } finally {

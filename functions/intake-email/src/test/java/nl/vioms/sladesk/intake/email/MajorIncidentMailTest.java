@@ -47,7 +47,10 @@ class MajorIncidentMailTest {
         TicketService tickets = new Services(env, aws.clients(), CLOCK).ticketService();
 
         // operations' P1 for a hosted-pbx customer, declared the platform's major incident
-        var customer = new Services(env, aws.clients(), CLOCK).directory().customer("tandarts-smit").orElseThrow();
+        var customer = new Services(env, aws.clients(), CLOCK)
+                .directory()
+                .customer("tandarts-smit")
+                .orElseThrow();
         String major = tickets.open(
                         new Report(
                                 TicketKind.INCIDENT,
@@ -73,7 +76,12 @@ class MajorIncidentMailTest {
                         CLOCK.instant(),
                         "operations",
                         "api",
-                        Map.of("majorService", "platform:hosted-voice", "serviceName", "Hosted voice", "carries",
+                        Map.of(
+                                "majorService",
+                                "platform:hosted-voice",
+                                "serviceName",
+                                "Hosted voice",
+                                "carries",
                                 "hosted-pbx")));
         try {
             byte[] raw = ("From: jan@bakkerij-devries.nl\r\nTo: support@vioms.nl\r\nSubject: Geen kiestoon\r\n"
@@ -86,7 +94,9 @@ class MajorIncidentMailTest {
             assertEquals(MailIntake.Outcome.Kind.OPENED, first.kind());
             assertEquals(MailIntake.Outcome.Kind.DUPLICATE, again.kind());
             assertEquals(first.ticketNumber(), again.ticketNumber());
-            assertEquals(major, store.find(first.ticketNumber()).orElseThrow().ticket().parent());
+            assertEquals(
+                    major,
+                    store.find(first.ticketNumber()).orElseThrow().ticket().parent());
             assertEquals(1, store.childCount(major), "linked once");
         } finally {
             CLOCK.set(CLOCK.instant().plusSeconds(600));
@@ -109,7 +119,8 @@ class MajorIncidentMailTest {
                 DatabindJson.MAPPER.readTree(sample.getRecords().get(0).getSNS().getMessage());
         ((ObjectNode) notification.get("mail")).put("messageId", sesId).put("timestamp", receivedAt);
         ((ObjectNode) notification.get("receipt").get("action")).put("objectKey", key);
-        for (String verdict : new String[] {"spfVerdict", "dkimVerdict", "dmarcVerdict", "spamVerdict", "virusVerdict"}) {
+        for (String verdict :
+                new String[] {"spfVerdict", "dkimVerdict", "dmarcVerdict", "spamVerdict", "virusVerdict"}) {
             ((ObjectNode) notification.get("receipt")).putObject(verdict).put("status", "PASS");
         }
         return handler.take(sesId, DatabindJson.MAPPER.writeValueAsString(notification))

@@ -423,8 +423,8 @@ public final class MailPlanner {
      */
     public List<OutboundMail> majorIncident(
             Ticket major, MajorIncident incident, String stage, TicketEvent event, String statusUrl) {
-        MonitoredService platform = new MonitoredService(
-                incident.service(), incident.serviceName(), incident.carries(), null, null);
+        MonitoredService platform =
+                new MonitoredService(incident.service(), incident.serviceName(), incident.carries(), null, null);
         Map<String, Recipient> recipients = new LinkedHashMap<>();
         for (Customer customer : directory.customers()) {
             if (customer.services().stream().noneMatch(ref -> platform.affects(customer.id(), ref))) {

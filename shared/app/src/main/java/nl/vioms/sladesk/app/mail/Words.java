@@ -197,16 +197,18 @@ final class Words {
 
     String majorIntro(String stage, String service, String since) {
         return switch (stage) {
-            case "opened" -> say(
-                    "Er is een storing op " + service + " sinds " + since + ". Wij werken eraan;"
-                            + " u hoeft deze storing niet apart te melden.",
-                    "There is an outage of " + service + " since " + since + ". We are working on it;"
-                            + " there is no need to report it separately.");
-            case "update" -> say(
-                    "Een update over de storing op " + service + " (sinds " + since + "):",
-                    "An update on the outage of " + service + " (since " + since + "):");
-            default -> say(
-                    "De storing op " + service + " is opgelost.", "The outage of " + service + " has been resolved.");
+            case "opened" ->
+                say(
+                        "Er is een storing op " + service + " sinds " + since + ". Wij werken eraan;"
+                                + " u hoeft deze storing niet apart te melden.",
+                        "There is an outage of " + service + " since " + since + ". We are working on it;"
+                                + " there is no need to report it separately.");
+            case "update" ->
+                say(
+                        "Een update over de storing op " + service + " (sinds " + since + "):",
+                        "An update on the outage of " + service + " (since " + since + "):");
+            default ->
+                say("De storing op " + service + " is opgelost.", "The outage of " + service + " has been resolved.");
         };
     }
 

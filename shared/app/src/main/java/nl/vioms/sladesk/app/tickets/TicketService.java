@@ -124,7 +124,8 @@ public final class TicketService {
         MajorWrites major = MajorWrites.NONE;
         MajorIncident opens = null;
         if (created.ticket().isMajor()) {
-            opens = MajorIncidentData.of(created.ticket(), created.created(), created.ticket().createdAt());
+            opens = MajorIncidentData.of(
+                    created.ticket(), created.created(), created.ticket().createdAt());
             major = MajorWrites.opening(opens);
         } else if (customer != null) {
             Ticket candidate = created.ticket();
@@ -224,7 +225,6 @@ public final class TicketService {
         throw new ConflictException("ticket " + number + " keeps changing; try again");
     }
 
-
     /** A major incident's resolved entry stays on the board (the status page's "recently resolved") this long. */
     static final Duration KEEP_RESOLVED = Duration.ofDays(7);
 
@@ -259,7 +259,9 @@ public final class TicketService {
                 return MajorWrites.unlink(before.parent());
             }
             default -> {
-                boolean majorEnds = before.isMajor() && before.status().isOpen() && !after.status().isOpen();
+                boolean majorEnds = before.isMajor()
+                        && before.status().isOpen()
+                        && !after.status().isOpen();
                 if (!majorEnds) {
                     return MajorWrites.NONE;
                 }

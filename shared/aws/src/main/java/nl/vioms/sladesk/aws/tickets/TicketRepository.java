@@ -96,7 +96,8 @@ public final class TicketRepository implements TicketStore {
                     TicketItems.snapshot(ticket, clocks, Set.of()),
                     TicketItems.Condition.ABSENT,
                     outbox,
-                    MajorItems.writes(table, ticket.number(), major, created.at().toString()));
+                    MajorItems.writes(
+                            table, ticket.number(), major, created.at().toString()));
         } catch (ConcurrentChangeException exists) {
             // stored, with its messages, by the earlier attempt
         }

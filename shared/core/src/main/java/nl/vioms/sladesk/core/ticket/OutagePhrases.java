@@ -19,7 +19,10 @@ public record OutagePhrases(List<String> phrases) {
     public static final String DEFAULT_RESOURCE = "/nl/vioms/sladesk/core/policy/outage-phrases.json";
 
     public OutagePhrases {
-        phrases = phrases.stream().map(PriorityClassifier::normalize).filter(p -> !p.isBlank()).toList();
+        phrases = phrases.stream()
+                .map(PriorityClassifier::normalize)
+                .filter(p -> !p.isBlank())
+                .toList();
     }
 
     /** The product's phrases, read on first use. */

@@ -34,8 +34,8 @@ public final class TicketFactory {
         public NewTicket linkedTo(String parent) {
             Map<String, String> data = new LinkedHashMap<>(created.data());
             data.put(TicketLifecycle.PARENT, parent);
-            TicketEvent linked =
-                    new TicketEvent(created.id(), created.kind(), created.at(), created.actor(), created.source(), data);
+            TicketEvent linked = new TicketEvent(
+                    created.id(), created.kind(), created.at(), created.actor(), created.source(), data);
             return new NewTicket(ticket.withParent(parent), linked);
         }
     }

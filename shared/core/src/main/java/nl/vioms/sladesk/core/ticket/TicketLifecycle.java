@@ -82,13 +82,12 @@ public final class TicketLifecycle {
                             + "only a P1 on a platform service is a major incident (R21)");
                 }
                 if (ticket.isChild()) {
-                    throw new ConflictException("ticket " + ticket.number() + " is linked to " + ticket.parent()
-                            + "; unlink it first");
+                    throw new ConflictException(
+                            "ticket " + ticket.number() + " is linked to " + ticket.parent() + "; unlink it first");
                 }
                 String service = event.data().get(MAJOR_SERVICE);
                 if (service == null || !service.startsWith("platform:")) {
-                    throw new InvalidInputException(
-                            "declare-major needs service, a platform service (platform:...)");
+                    throw new InvalidInputException("declare-major needs service, a platform service (platform:...)");
                 }
                 yield ticket.isMajor() ? ticket : ticket.asMajorOf(service);
             }

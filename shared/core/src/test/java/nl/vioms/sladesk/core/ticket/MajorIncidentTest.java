@@ -62,7 +62,8 @@ class MajorIncidentTest {
         assertFalse(phrases.found("Wachtmuziek aanpassen"));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> OutagePhrases.load(new ByteArrayInputStream("{\"phrases\":[]}".getBytes(StandardCharsets.UTF_8))));
+                () -> OutagePhrases.load(
+                        new ByteArrayInputStream("{\"phrases\":[]}".getBytes(StandardCharsets.UTF_8))));
     }
 
     @Test
@@ -84,7 +85,9 @@ class MajorIncidentTest {
 
     @Test
     void aLinkedChildIsNotEscalatedToTheSecondLineOnItsOwnButOperationsSeeItsBreach() {
-        Ticket child = report("pbx", "Niemand kan bellen", "", OPENED).linkedTo(MAJOR.number()).ticket();
+        Ticket child = report("pbx", "Niemand kan bellen", "", OPENED)
+                .linkedTo(MAJOR.number())
+                .ticket();
         assertEquals(MAJOR.number(), child.parent());
         // R17: a P1 on a 24x7 contract is escalated at creation, but not a child
         assertEquals(List.of(), EscalationRules.atCreation(child, ContractType.TWENTY_FOUR_SEVEN));
@@ -100,7 +103,8 @@ class MajorIncidentTest {
         Ticket linked = TicketLifecycle.apply(
                 ticket, event("l", EventKind.LINK, OPENED.plusSeconds(60), Map.of("parent", MAJOR.number())));
         assertEquals(MAJOR.number(), linked.parent());
-        Ticket unlinked = TicketLifecycle.apply(linked, event("u", EventKind.UNLINK, OPENED.plusSeconds(120), Map.of()));
+        Ticket unlinked =
+                TicketLifecycle.apply(linked, event("u", EventKind.UNLINK, OPENED.plusSeconds(120), Map.of()));
         assertNull(unlinked.parent());
         assertThrows(
                 InvalidInputException.class,
@@ -108,8 +112,7 @@ class MajorIncidentTest {
                         ticket, event("s", EventKind.LINK, OPENED, Map.of("parent", ticket.number()))),
                 "linked to itself");
         Ticket major = TicketLifecycle.apply(
-                ticket,
-                event("d", EventKind.DECLARE_MAJOR, OPENED, Map.of("majorService", "platform:hosted-voice")));
+                ticket, event("d", EventKind.DECLARE_MAJOR, OPENED, Map.of("majorService", "platform:hosted-voice")));
         assertEquals("platform:hosted-voice", major.majorService());
         assertThrows(
                 ConflictException.class,
