@@ -274,8 +274,8 @@ final class PublicStatus {
             h.append("</article>");
         }
         h.append("</section>");
-        h.append(
-                "<section aria-labelledby=\"onderhoud\"><h2 id=\"onderhoud\">Gepland onderhoud (komende 14 dagen)</h2>");
+        h.append("<section aria-labelledby=\"onderhoud\"><h2 id=\"onderhoud\">"
+                + "Gepland onderhoud (komende 14 dagen)</h2>");
         if (s.maintenance().isEmpty()) {
             h.append("<p>Geen gepland onderhoud.</p>");
         } else {
@@ -333,8 +333,8 @@ final class PublicStatus {
                 .append("<updated>")
                 .append(updated)
                 .append("</updated><author><name>VIOMS Servicedesk</name></author>")
-                .append(
-                        "<link rel=\"self\" href=\"status.atom\"/><link rel=\"alternate\" type=\"text/html\" href=\"status\"/>");
+                .append("<link rel=\"self\" href=\"status.atom\"/>"
+                        + "<link rel=\"alternate\" type=\"text/html\" href=\"status\"/>");
         for (Entry e : entries) {
             x.append("<entry><id>")
                     .append(esc(e.id()))

@@ -157,8 +157,8 @@ class MajorIncidentApiTest {
     void aPublicUpdateIsMailedOncePerRecipientAndShownOnTheStatusPage() throws Exception {
         tick();
         String major = declaredMajor("bakkerij-devries", "major-d");
-        String update =
-                "{\"kind\":\"public-update\",\"text\":\"Een leverancier vervangt een router; verwacht herstel 12:00.\"}";
+        String update = "{\"kind\":\"public-update\","
+                + "\"text\":\"Een leverancier vervangt een router; verwacht herstel 12:00.\"}";
         assertEquals(200, event(major, update, "update-d").getStatusCode());
         assertEquals(200, event(major, update, "update-d").getStatusCode(), "a retried request");
 
@@ -301,13 +301,12 @@ class MajorIncidentApiTest {
 
     /** Operations open a P1 for the customer and declare it the hosted voice platform's major incident. */
     private String declaredMajor(String customer, String key) throws Exception {
-        var opened = call(
-                ApiSample.of("post-tickets.json")
-                        .withToken(OPS)
-                        .withHeader("idempotency-key", key)
-                        .withBody(
-                                "{\"customer\":\"" + customer + "\",\"subject\":\"Hosted platform onbereikbaar\","
-                                        + "\"description\":\"Monitoring en klanten melden: niemand kan bellen.\",\"priority\":\"P1\"}"));
+        var opened = call(ApiSample.of("post-tickets.json")
+                .withToken(OPS)
+                .withHeader("idempotency-key", key)
+                .withBody("{\"customer\":\"" + customer + "\",\"subject\":\"Hosted platform onbereikbaar\","
+                        + "\"description\":\"Monitoring en klanten melden: niemand kan bellen.\","
+                        + "\"priority\":\"P1\"}"));
         assertEquals(201, opened.getStatusCode(), opened.getBody());
         String number = ApiSample.json(opened).get("number").asText();
         var declared = event(number, "{\"kind\":\"declare-major\",\"service\":\"" + PLATFORM + "\"}", key + "-declare");
