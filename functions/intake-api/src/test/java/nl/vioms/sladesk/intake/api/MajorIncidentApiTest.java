@@ -195,6 +195,11 @@ class MajorIncidentApiTest {
                 majorMails(major, "api-resolve-d").stream()
                         .filter(m -> m.to().equals("support@debelwinkel.nl"))
                         .count());
+        // closing it after its resolution tells nobody anything new
+        int notices = majorMails(major, null).size();
+        tick();
+        assertEquals(200, event(major, "{\"kind\":\"closed\"}", "close-d").getStatusCode());
+        assertEquals(notices, majorMails(major, null).size());
     }
 
     @Test

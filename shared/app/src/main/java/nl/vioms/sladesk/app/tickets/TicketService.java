@@ -216,7 +216,7 @@ public final class TicketService {
                 }
                 // issue 19: what follows a major incident's event; idempotent, so a retried request or a
                 // redelivered event finishes what an interrupted one left (links, mails, the cascade)
-                afterMajorEvent(number, event);
+                afterMajorEvent(number, event, stored.ticket());
                 return view(number);
             } catch (ConcurrentChangeException changed) {
                 // read again and reapply
@@ -281,12 +281,14 @@ public final class TicketService {
     }
 
     /** The follow-ups of a major incident's event: links, mails, the cascade (each idempotent). */
-    private void afterMajorEvent(String number, TicketEvent event) {
+    private void afterMajorEvent(String number, TicketEvent event, Ticket before) {
         boolean follows = event.kind() == EventKind.DECLARE_MAJOR
                 || event.kind() == EventKind.PUBLIC_UPDATE
                 || event.kind() == EventKind.RESOLVED
                 || event.kind() == EventKind.CLOSED;
-        if (!follows) {
+        // an ordinary ticket's resolution costs no extra read: only a major incident (or one just declared) has
+        // follow-ups
+        if (!follows || !(before.isMajor() || event.kind() == EventKind.DECLARE_MAJOR)) {
             return;
         }
         Stored stored = tickets.find(number).orElseThrow();
@@ -299,8 +301,13 @@ public final class TicketService {
             case DECLARE_MAJOR -> majorOpened(major, incident, event);
             case PUBLIC_UPDATE -> mailMajor(major, incident, "update", event);
             default -> {
-                cascade(number, event);
-                mailMajor(major, incident, "resolved", event);
+                // the event that ended it (a close after the resolution cascades and mails nothing new)
+                TicketEvent ended = stored.history().stream()
+                        .filter(e -> e.kind() == EventKind.RESOLVED || e.kind() == EventKind.CLOSED)
+                        .findFirst()
+                        .orElse(event);
+                cascade(number, ended);
+                mailMajor(major, incident, "resolved", ended);
             }
         }
     }
