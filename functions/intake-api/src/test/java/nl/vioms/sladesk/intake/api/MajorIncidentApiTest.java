@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.mail.MailKind;
@@ -19,7 +21,13 @@ import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Environment;
+import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
+import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.core.monitoring.MonitoredService;
+import nl.vioms.sladesk.core.monitoring.ProbeTarget;
+import nl.vioms.sladesk.core.monitoring.StreakState;
+import nl.vioms.sladesk.core.policy.ServiceKind;
 import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -48,6 +56,8 @@ class MajorIncidentApiTest {
 
     private static IntakeApiHandler handler;
     private static OutboxRepository outbox;
+    private static MonitoringRepository monitoring;
+    private static ProbeRepository probes;
 
     @BeforeAll
     static void seed(LocalAws aws) {
@@ -55,6 +65,8 @@ class MajorIncidentApiTest {
         aws.seed("demo");
         handler = new IntakeApiHandler(env, aws.clients(), CLOCK);
         outbox = new OutboxRepository(aws.clients().dynamo(), env.require(EnvVar.OUTBOX_TABLE));
+        monitoring = new MonitoringRepository(aws.clients().dynamo(), env.require(EnvVar.MONITORING_TABLE));
+        probes = new ProbeRepository(aws.clients().dynamo(), env.require(EnvVar.MONITORING_TABLE));
     }
 
     @Test
@@ -233,6 +245,28 @@ class MajorIncidentApiTest {
         var resolved = call(
                 ApiSample.of("get-health.json").withRoute("GET /status.atom").withToken(null));
         assertTrue(resolved.getBody().contains("Opgelost: VIOMS Hosted voice platform"), resolved.getBody());
+    }
+
+    @Test
+    void aPlatformServiceWhoseProbeIsFailingButNotYetDownIsDegraded() throws Exception {
+        String slug = "mi-degraded-" + UUID.randomUUID().toString().substring(0, 8);
+        monitoring.putService(MonitoredService.platform(slug, "Carrier-koppeling", Set.of(ServiceKind.SIP_TRUNK)));
+        ProbeTarget target = ProbeTarget.tcp("carrier-" + slug, "platform:" + slug, "127.0.0.1", 9, null);
+        probes.putTarget(target);
+        try {
+            // R20: three failed checks in a row are notified; an outage only at five
+            Instant first = CLOCK.instant().minusSeconds(180);
+            probes.saveStreak(new StreakState(target.id(), CLOCK.instant(), 3, first, true, null, null, null, 0));
+            JsonNode status =
+                    ApiSample.json(call(ApiSample.of("get-health.json").withRoute("GET /status.json")));
+            assertEquals(
+                    "degraded",
+                    service(status, "platform:" + slug).path("state").asText(),
+                    status.toString());
+            assertEquals("operational", service(status, PLATFORM).path("state").asText());
+        } finally {
+            probes.deleteTarget(target.id());
+        }
     }
 
     @Test
