@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -103,7 +104,8 @@ final class PublicStatus {
     }
 
     Status status() {
-        Instant now = clock.instant();
+        // whole seconds: what a reader needs, and the page's times do not change within a second
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<MonitoredService> platforms = platformServices();
         MajorBoard board = tickets.majorBoard();
         Set<String> downByIncident =
