@@ -160,7 +160,7 @@ class MailerEndToEndTest {
         assertEquals(DeliveryState.DELIVERED, outbox.find(next).orElseThrow().state());
     }
 
-    /** Issue 19 (decision 22): a major incident's notices are not counted; the contact hears every step. */
+    /** Issue 19 (decision 23): a major incident's notices are not counted; the contact hears every step. */
     @Test
     void aMajorIncidentsNoticesAreNotHeldBackByTheHourlyLimit() {
         String to = fresh();

@@ -126,7 +126,15 @@ class LeastPrivilegeTest {
                     "ReportsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
                     "ReportsBucket/*: s3:PutObject",
                     "OutboxTable: dynamodb:PutItem",
-                    "SchedulesDlq: sqs:SendMessage"));
+                    "SchedulesDlq: sqs:SendMessage"),
+            // Beheer (issue 17): DirectoryAdmin (Attr.getItem, lists on the customers index, the
+            // audit trail's Query, edits as transactions: entry and lookups put, lookups deleted),
+            // ApiTokens -> TokenTable (issue: PutItem, rotate/revoke: UpdateItem, list: index Query)
+            "ConsoleFunction",
+            List.of(
+                    "DirectoryTable: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem dynamodb:DeleteItem"
+                            + " dynamodb:Query",
+                    "DirectoryTable/index/*: dynamodb:Query"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(
@@ -136,6 +144,10 @@ class LeastPrivilegeTest {
             Map.entry("ReportPublisher.java", Set.of("s3.putObject")),
             Map.entry("Attr.java", Set.of("dynamo.getItem")),
             Map.entry("DirectoryRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
+            // the console's admin pages (issue 17)
+            Map.entry(
+                    "DirectoryAdmin.java",
+                    Set.of("dynamo.query", "dynamo.queryPaginator", "dynamo.transactWriteItems")),
             // issue, seed, list, rotate and revoke are ./sladesk's; markUsed (UpdateItem) is the API's
             Map.entry("TokenTable.java", Set.of("dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
             Map.entry(
