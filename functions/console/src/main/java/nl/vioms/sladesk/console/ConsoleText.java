@@ -129,8 +129,18 @@ public final class ConsoleText {
                 return "Antwoord aan klant";
             case MAIL_SKIPPED:
                 return "Mail niet verstuurd";
-            default:
+            case MAIL_BOUNCED:
                 return "Mail teruggekomen";
+            case DECLARE_MAJOR:
+                return "Groot incident verklaard";
+            case LINK:
+                return "Gekoppeld aan groot incident";
+            case UNLINK:
+                return "Ontkoppeld van groot incident";
+            case PUBLIC_UPDATE:
+                return "Publieke statusupdate";
+            default:
+                return kind.wireName();
         }
     }
 

@@ -7,7 +7,7 @@ import nl.vioms.sladesk.core.ticket.EventKind;
 
 /**
  * The actions of the ticket page, each a POST to {@code /console/tickets/{number}/<path>} for the
- * roles that may take it (decision 23): operations all but the second line's acknowledgement;
+ * roles that may take it (decision 24): operations all but the second line's acknowledgement;
  * telephony what a phone call brings (a note, the customer's answer, a reply); the second line its
  * acknowledgement and notes, on escalated tickets only.
  */
