@@ -3,6 +3,9 @@ package nl.vioms.sladesk.console;
 import java.util.Map;
 import java.util.Set;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.console.operations.EscalationPages;
+import nl.vioms.sladesk.console.operations.MonitoringPages;
+import nl.vioms.sladesk.console.operations.MonthEndPages;
 
 /**
  * The console's routes, built once per execution environment from the composition root's
@@ -20,6 +23,9 @@ public final class ConsoleApp {
         router.open("GET", "/static/{name}", files::serve);
         login.routes(router);
         router.page("GET", "/", EVERYONE, ConsoleApp::home);
+        MonitoringPages.register(router, services);
+        EscalationPages.register(router, services);
+        MonthEndPages.register(router, services);
     }
 
     public WebResponse handle(WebRequest request) {

@@ -47,7 +47,8 @@ public record WebResponse(int statusCode, Map<String, String> headers, List<Stri
         out.put("x-content-type-options", "nosniff");
         out.putIfAbsent("cache-control", "no-store");
         if (String.valueOf(headers.get("content-type")).startsWith("text/html")) {
-            out.put("content-security-policy", CONTENT_SECURITY_POLICY);
+            // a stored report brings a stricter policy of its own (sandboxed, no script: month-end page)
+            out.putIfAbsent("content-security-policy", CONTENT_SECURITY_POLICY);
             out.put("x-frame-options", "DENY");
             out.put("referrer-policy", "no-referrer");
         }

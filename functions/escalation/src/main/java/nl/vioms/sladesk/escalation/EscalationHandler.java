@@ -74,6 +74,7 @@ public final class EscalationHandler implements RequestStreamHandler {
                     "outbox.publish-failed",
                     EmbeddedMetric.count(OutboxPublisher.FAILED).into(failed),
                     e);
+            publisher.recordFailure(id, e);
         });
     }
 }
