@@ -7,6 +7,7 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.WebError;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
@@ -23,13 +24,11 @@ final class LambdaMonthEndRuns implements MonthEndRuns {
 
     @Override
     public void start(YearMonth month) {
-        if (!services.environment().has(EnvVar.MONTH_END_FUNCTION)) {
-            throw new WebError(503, "Opnieuw berekenen kan hier niet: draai ./sladesk month-end --month " + month + ".");
-        }
+        String function = services.setting(EnvVar.MONTH_END_FUNCTION);
+        SdkBytes event = SdkBytes.fromUtf8String(Json.write(Map.of("month", month.toString())));
         try {
-            services.lambda().invoke(b -> b.functionName(services.setting(EnvVar.MONTH_END_FUNCTION))
-                    .invocationType(InvocationType.EVENT)
-                    .payload(SdkBytes.fromUtf8String(Json.write(Map.of("month", month.toString())))));
+            LambdaClient lambda = services.lambda();
+            lambda.invoke(b -> b.functionName(function).invocationType(InvocationType.EVENT).payload(event));
         } catch (IllegalStateException noLambdaHere) {
             // the local emulators have no Lambda: the CLI runs the same function in-process
             throw new WebError(503, "Opnieuw berekenen kan lokaal niet vanuit de console: draai ./sladesk month-end"

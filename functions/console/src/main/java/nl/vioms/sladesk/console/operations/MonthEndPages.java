@@ -31,6 +31,7 @@ import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.time.Amsterdam;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -224,11 +225,11 @@ public final class MonthEndPages {
      * console too), so it gets a policy of its own: a sandbox without script, styles inline only.
      */
     private WebResponse report(String key, String type, String name) {
+        S3Client s3 = services.s3();
+        String bucket = services.setting(EnvVar.REPORTS_BUCKET);
         String body;
         try {
-            body = services.s3()
-                    .getObjectAsBytes(b -> b.bucket(services.setting(EnvVar.REPORTS_BUCKET)).key(key))
-                    .asString(StandardCharsets.UTF_8);
+            body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asString(StandardCharsets.UTF_8);
         } catch (NoSuchKeyException e) {
             throw new WebError(404, "Dit rapport bestaat niet (meer).");
         }
