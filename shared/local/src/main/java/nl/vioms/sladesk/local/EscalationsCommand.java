@@ -36,7 +36,8 @@ final class EscalationsCommand implements Callable<Integer> {
     @Option(
             names = "--redrive",
             paramLabel = "ID",
-            description = "Asks for another delivery of a pending or failed message (one whose stream retries ran out).")
+            description =
+                    "Asks for another delivery of a pending or failed message (one whose stream retries ran out).")
     String redrive;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE}).")

@@ -70,7 +70,8 @@ public final class EscalationPages {
             found.addAll(services.outbox().deliveries(state, LIMIT));
         }
         List<MessageRow> rows = found.stream()
-                .sorted(Comparator.comparing((Delivery d) -> d.message().createdAt()).reversed())
+                .sorted(Comparator.comparing((Delivery d) -> d.message().createdAt())
+                        .reversed())
                 .map(EscalationPages::row)
                 .toList();
         String chosen = request.query("state").orElse("");
@@ -104,8 +105,8 @@ public final class EscalationPages {
                 .filter(s -> s != DeliveryState.SKIPPED && s.name().equalsIgnoreCase(value))
                 .findFirst()
                 .map(List::of)
-                .orElseThrow(() -> new WebError(400, "Onbekende status '" + value
-                        + "': kies mislukt, in behandeling of afgeleverd."));
+                .orElseThrow(() -> new WebError(
+                        400, "Onbekende status '" + value + "': kies mislukt, in behandeling of afgeleverd."));
     }
 
     private static MessageRow row(Delivery d) {

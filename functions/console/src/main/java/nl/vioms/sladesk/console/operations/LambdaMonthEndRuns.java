@@ -28,11 +28,15 @@ final class LambdaMonthEndRuns implements MonthEndRuns {
         SdkBytes event = SdkBytes.fromUtf8String(Json.write(Map.of("month", month.toString())));
         try {
             LambdaClient lambda = services.lambda();
-            lambda.invoke(b -> b.functionName(function).invocationType(InvocationType.EVENT).payload(event));
+            lambda.invoke(b -> b.functionName(function)
+                    .invocationType(InvocationType.EVENT)
+                    .payload(event));
         } catch (IllegalStateException noLambdaHere) {
             // the local emulators have no Lambda: the CLI runs the same function in-process
-            throw new WebError(503, "Opnieuw berekenen kan lokaal niet vanuit de console: draai ./sladesk month-end"
-                    + " --month " + month + ".");
+            throw new WebError(
+                    503,
+                    "Opnieuw berekenen kan lokaal niet vanuit de console: draai ./sladesk month-end" + " --month "
+                            + month + ".");
         }
     }
 }

@@ -176,8 +176,7 @@ public final class MonitoringPages {
                     target.address(),
                     last.map(c -> Moments.dayTime(c.at())).orElse("nog niet gecontroleerd"),
                     last.map(MonitoringPages::result).orElse("–"),
-                    last.map(c -> c.status().name().toLowerCase(Locale.ROOT))
-                            .orElse("muted"),
+                    last.map(c -> c.status().name().toLowerCase(Locale.ROOT)).orElse("muted"),
                     last.map(c -> c.rtt() == null ? "–" : c.rtt().toMillis() + " ms")
                             .orElse("–"),
                     streak(streak),
@@ -213,13 +212,16 @@ public final class MonitoringPages {
     private List<OutageRow> outages(Map<String, String> names) {
         ProbeRepository probes = services.probeRepository();
         List<ProbeTarget> targets = probes.targets();
-        Map<String, ProbeTarget> byId = targets.stream().collect(Collectors.toMap(ProbeTarget::id, Function.identity()));
+        Map<String, ProbeTarget> byId =
+                targets.stream().collect(Collectors.toMap(ProbeTarget::id, Function.identity()));
         Instant now = services.clock().instant();
         return probes.streaks(byId.keySet()).values().stream()
                 .filter(StreakState::outageOpen)
                 .sorted(Comparator.comparing(StreakState::outageStart))
                 .map(s -> new OutageRow(
-                        names.getOrDefault(byId.get(s.targetId()).serviceKey(), byId.get(s.targetId()).serviceKey()),
+                        names.getOrDefault(
+                                byId.get(s.targetId()).serviceKey(),
+                                byId.get(s.targetId()).serviceKey()),
                         s.targetId(),
                         Moments.dayTime(s.outageStart()),
                         Moments.dayTime(s.outageConfirmedAt()),
@@ -234,7 +236,8 @@ public final class MonitoringPages {
                 AvailabilityCalculator.monthInterval(thisMonth.plusMonths(1)).end());
         List<WindowRow> rows = new ArrayList<>();
         for (MonitoredService service : known) {
-            for (MaintenanceWindow w : services.monitoring().records(service.key(), span).maintenance()) {
+            for (MaintenanceWindow w :
+                    services.monitoring().records(service.key(), span).maintenance()) {
                 boolean planned = w.kind() == MaintenanceKind.PLANNED;
                 rows.add(new WindowRow(
                         w.id(),
@@ -247,8 +250,8 @@ public final class MonitoringPages {
                         planned ? Moments.dayTime(w.announcedAt()) : "–",
                         w.reason() == null ? "" : w.reason(),
                         planned && shortNotice(w.window().start(), w.announcedAt())
-                                ? "telt als spoedonderhoud: minder dan " + minimumNotice(w.window().start()).toHours()
-                                        + " uur vooraf aangekondigd (R19)"
+                                ? "telt als spoedonderhoud: minder dan "
+                                        + minimumNotice(w.window().start()).toHours() + " uur vooraf aangekondigd (R19)"
                                 : "",
                         planned && w.window().end().isAfter(services.clock().instant())));
             }
@@ -276,8 +279,7 @@ public final class MonitoringPages {
     private WebResponse plan(WebRequest request, Session session, PathParameters parameters) {
         MonitoredService service = service(request);
         Interval window = window(request);
-        String reason = request.form("reason")
-                .orElseThrow(() -> new WebError(400, "Geef de reden van het onderhoud."));
+        String reason = request.form("reason").orElseThrow(() -> new WebError(400, "Geef de reden van het onderhoud."));
         Instant now = services.clock().instant();
         if (window.start().isBefore(now)) {
             throw new WebError(400, "Gepland onderhoud begint in de toekomst; voor werk dat al loopt: spoedonderhoud.");
@@ -288,7 +290,11 @@ public final class MonitoringPages {
                     + ": minder dan " + notice.toHours() + " uur vooraf aangekondigd. Het telt daarom als "
                     + "spoedonderhoud en gaat af van de beschikbaarheid (R19). Bevestig om het toch vast te leggen.";
             PlanForm typed = new PlanForm(
-                    service.key(), request.form("from").orElse(""), request.form("to").orElse(""), reason, warning);
+                    service.key(),
+                    request.form("from").orElse(""),
+                    request.form("to").orElse(""),
+                    reason,
+                    warning);
             return page(200, session, typed, null);
         }
         MaintenanceWindow planned = new MaintenanceWindow(
@@ -307,20 +313,23 @@ public final class MonitoringPages {
     /** Mails the window's announcement (the CLI's --announce, one place): again mails nobody twice. */
     private WebResponse announce(WebRequest request, Session session, PathParameters parameters) {
         MonitoredService service = service(request);
-        String id = request.form("id").orElseThrow(() -> new WebError(400, "Welk onderhoud? Er is geen id meegestuurd."));
+        String id =
+                request.form("id").orElseThrow(() -> new WebError(400, "Welk onderhoud? Er is geen id meegestuurd."));
         Instant start;
         try {
             start = Instant.parse(request.form("start").orElse(""));
         } catch (DateTimeParseException e) {
             throw new WebError(400, "Het begin van het onderhoud is onleesbaar.");
         }
-        MaintenanceWindow window = services.monitoring()
-                .records(service.key(), new Interval(start, start.plusSeconds(1)))
-                .maintenance()
-                .stream()
-                .filter(w -> w.id().equals(id) && w.kind() == MaintenanceKind.PLANNED)
-                .findFirst()
-                .orElseThrow(() -> new WebError(404, "Dit geplande onderhoud bestaat niet (meer)."));
+        MaintenanceWindow window =
+                services
+                        .monitoring()
+                        .records(service.key(), new Interval(start, start.plusSeconds(1)))
+                        .maintenance()
+                        .stream()
+                        .filter(w -> w.id().equals(id) && w.kind() == MaintenanceKind.PLANNED)
+                        .findFirst()
+                        .orElseThrow(() -> new WebError(404, "Dit geplande onderhoud bestaat niet (meer)."));
         int written = MaintenanceAnnouncements.announce(services, window, service);
         return WebResponse.redirect(PATH + "?gedaan=aangekondigd&mails=" + written);
     }
@@ -362,7 +371,8 @@ public final class MonitoringPages {
         }
         if (Duration.between(from, to).compareTo(MonitoringRepository.MAX_MAINTENANCE) > 0) {
             throw new WebError(
-                    400, "Een onderhoudsvenster duurt hoogstens " + MonitoringRepository.MAX_MAINTENANCE.toDays()
+                    400,
+                    "Een onderhoudsvenster duurt hoogstens " + MonitoringRepository.MAX_MAINTENANCE.toDays()
                             + " dagen.");
         }
         return new Interval(from, to);

@@ -97,9 +97,11 @@ public final class MonthEndPages {
         model.put("chrome", new Chrome("Maandafsluiting", session, PATH));
         model.put("csrf", session.csrfToken());
         model.put("mayRun", session.user().roles().stream().anyMatch(RUNNERS::contains));
-        model.put("notice", request.query("gedaan").filter("opnieuw"::equals).isPresent()
-                ? "De maand wordt opnieuw berekend. Operations krijgen bericht zodra de rapporten klaar zijn."
-                : "");
+        model.put(
+                "notice",
+                request.query("gedaan").filter("opnieuw"::equals).isPresent()
+                        ? "De maand wordt opnieuw berekend. Operations krijgen bericht zodra de rapporten klaar zijn."
+                        : "");
         if (months.isEmpty()) {
             model.put("months", List.of());
             model.put("month", "");
@@ -108,7 +110,9 @@ public final class MonthEndPages {
             model.put("total", "");
             return Views.page(200, "monthend/page.jte", model);
         }
-        YearMonth chosen = request.query("maand").map(MonthEndPages::month).orElse(months.get(0).month());
+        YearMonth chosen = request.query("maand")
+                .map(MonthEndPages::month)
+                .orElse(months.get(0).month());
         MonthRun run = months.stream()
                 .filter(r -> r.month().equals(chosen))
                 .findFirst()
@@ -119,7 +123,8 @@ public final class MonthEndPages {
             Optional<MonthSummary> summary = services.reports().summary(customer.id(), chosen);
             if (summary.isPresent()) {
                 rows.add(row(customer, summary.get(), chosen));
-                total = total.add(Optional.ofNullable(summary.get().creditAmount()).orElse(BigDecimal.ZERO));
+                total = total.add(
+                        Optional.ofNullable(summary.get().creditAmount()).orElse(BigDecimal.ZERO));
             }
         }
         rows.sort(Comparator.comparing(ContractRow::customer));
@@ -148,12 +153,13 @@ public final class MonthEndPages {
     private ContractRow row(Customer customer, MonthSummary summary, YearMonth month) {
         Map<String, String> figures = services.reports()
                 .figures(customer.id(), month, summary.version())
-                .orElseThrow(() -> new IllegalStateException(
-                        "summary of " + customer.id() + " " + month + " names version " + summary.version()
-                                + ", which is not stored"));
+                .orElseThrow(() -> new IllegalStateException("summary of " + customer.id() + " " + month
+                        + " names version " + summary.version() + ", which is not stored"));
         String basis = Optional.ofNullable(figures.get("credit.basis"))
                 .filter(id -> !id.equals("null"))
-                .or(() -> summary.services().stream().map(ServiceFigure::serviceId).findFirst())
+                .or(() -> summary.services().stream()
+                        .map(ServiceFigure::serviceId)
+                        .findFirst())
                 .orElse("");
         String available = figures.getOrDefault("service." + basis + ".availability", "null");
         String met = figures.getOrDefault("service." + basis + ".kpiMet", "null");
@@ -162,7 +168,8 @@ public final class MonthEndPages {
                 .map(ServiceFigure::kpi)
                 .filter(kpi -> kpi != null)
                 .findFirst();
-        String norm = target.map(kpi -> " (norm " + DutchNumbers.percent(kpi) + ")").orElse("");
+        String norm =
+                target.map(kpi -> " (norm " + DutchNumbers.percent(kpi) + ")").orElse("");
         String kpi;
         String kpiClass;
         switch (met) {
@@ -213,7 +220,8 @@ public final class MonthEndPages {
         YearMonth month = month(parameters.get("month"));
         String customer = parameters.get("customer");
         String file = parameters.get("file");
-        if (!CUSTOMER_ID.matcher(customer).matches() || !CONTRACT_FILE.matcher(file).matches()) {
+        if (!CUSTOMER_ID.matcher(customer).matches()
+                || !CONTRACT_FILE.matcher(file).matches()) {
             throw new WebError(404, "Dit rapport bestaat niet.");
         }
         String type = file.endsWith(".html") ? "text/html; charset=utf-8" : "application/json";
@@ -267,8 +275,10 @@ public final class MonthEndPages {
         YearMonth month = month(text);
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(Amsterdam.ZONE).toInstant();
         if (end.isAfter(services.clock().instant())) {
-            throw new WebError(400, Moments.month(month) + " is nog niet afgesloten; alleen een afgelopen maand kan"
-                    + " opnieuw berekend worden.");
+            throw new WebError(
+                    400,
+                    Moments.month(month) + " is nog niet afgesloten; alleen een afgelopen maand kan"
+                            + " opnieuw berekend worden.");
         }
         return month;
     }

@@ -3,6 +3,8 @@ package nl.vioms.sladesk.console.operations;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +16,10 @@ import nl.vioms.sladesk.console.ConsoleApp;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.console.WebResponse;
+import nl.vioms.sladesk.emulators.LambdaInvoke;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.escalation.EscalationHandler;
 import nl.vioms.sladesk.testing.AwsEmulators;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -38,16 +42,19 @@ class EscalationPagesTest {
 
     private static Services services;
     private static ConsolePages pages;
+    private static LocalAws aws;
 
     @BeforeAll
-    static void setUp(LocalAws aws) {
+    static void setUp(LocalAws emulated) {
+        aws = emulated;
         services = new Services(aws.environmentOf("ConsoleFunction"), aws.clients(), CLOCK);
         pages = new ConsolePages(new ConsoleApp(services, new TestLogin())::handle);
     }
 
     /** A P1 escalation of a fresh ticket number, written at 14:05 Amsterdam, whose one delivery SNS refused. */
     private static String failedEscalation() {
-        String ticket = "VIO-2026-" + String.format("%06d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000));
+        String ticket =
+                "VIO-2026-" + String.format("%06d", Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000));
         String id = ticket + "#p1-escalation";
         services.outbox()
                 .add(OutboxMessage.pending(
@@ -71,8 +78,14 @@ class EscalationPagesTest {
         Element row = row(ConsolePages.html(response), ticket);
         assertEquals("/console/tickets/" + ticket, row.selectFirst("th a").attr("href"));
         assertEquals(
-                List.of("P1 naar de tweede lijn", "tweede lijn", "vr 4 dec 14:05", "mislukt", "1",
-                        "Topic does not exist", "Opnieuw aanbieden"),
+                List.of(
+                        "P1 naar de tweede lijn",
+                        "tweede lijn",
+                        "vr 4 dec 14:05",
+                        "mislukt",
+                        "1",
+                        "Topic does not exist",
+                        "Opnieuw aanbieden"),
                 row.select("td").eachText());
     }
 
@@ -84,37 +97,52 @@ class EscalationPagesTest {
         Document delivered = ConsolePages.html(pages.get("/console/escalations?state=delivered", OPS, Role.OPERATIONS));
         WebResponse unknown = pages.get("/console/escalations?state=kapot", OPS, Role.OPERATIONS);
 
-        assertTrue(delivered.select("tbody tr").stream().noneMatch(tr -> tr.text().contains(ticket)));
+        assertTrue(
+                delivered.select("tbody tr").stream().noneMatch(tr -> tr.text().contains(ticket)));
         assertEquals(400, unknown.statusCode());
         assertTrue(ConsolePages.html(unknown).text().contains("Onbekende status 'kapot'"));
     }
 
     @Test
-    void aRedrivenFailedEscalationIsPendingAgainAndDeliveredByTheNextPublication() {
-        String id = failedEscalation();
+    void aRedrivenFailedEscalationIsPendingAgainAndTheEscalationFunctionDeliversIt() {
+        try (var stream = aws.streamOf("OutboxTable")) {
+            stream.read(); // what was written before
+            String id = failedEscalation();
+            stream.read(); // its INSERT and the failed attempt: say Lambda's retries ran out
 
-        WebResponse redriven = pages.post("/console/escalations/redrive", Map.of("id", id), OPS, Role.OPERATIONS);
+            WebResponse redriven = pages.post("/console/escalations/redrive", Map.of("id", id), OPS, Role.OPERATIONS);
 
-        assertEquals(303, redriven.statusCode());
-        var after = services.outbox().delivery(id).orElseThrow();
-        assertEquals(DeliveryState.PENDING, after.message().state(), "pending again: the stream delivers it");
-        assertEquals(1, after.redrives());
-        // what the escalation function does with the redrive's stream record (EscalationEndToEndTest runs it)
-        assertTrue(services.outbox().markDelivered(id, "sns-1", NOW.plusSeconds(2)));
-        String ticket = id.substring(0, id.indexOf('#'));
-        Element row = row(ConsolePages.html(pages.get("/console/escalations", OPS, Role.OPERATIONS)), ticket);
-        assertEquals("afgeleverd", row.select("td").get(3).text());
-        assertTrue(row.select("button").isEmpty(), "nothing to redrive once delivered");
+            assertEquals(303, redriven.statusCode());
+            assertEquals(
+                    "/console/escalations?gedaan=opnieuw", redriven.headers().get("location"));
+            var after = services.outbox().delivery(id).orElseThrow();
+            assertEquals(DeliveryState.PENDING, after.message().state(), "pending again: the stream delivers it");
+            assertEquals(1, after.redrives());
+            // the redrive's MODIFY reaches the escalation function through the table's stream
+            DynamodbEvent redrive = stream.read();
+            var response = LambdaInvoke.invoke(
+                    new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK),
+                    redrive,
+                    StreamsEventResponse.class);
+            assertTrue(response.getBatchItemFailures().isEmpty());
+            String ticket = id.substring(0, id.indexOf('#'));
+            Element row = row(ConsolePages.html(pages.get("/console/escalations", OPS, Role.OPERATIONS)), ticket);
+            assertEquals("afgeleverd", row.select("td").get(3).text());
+            assertTrue(row.select("button").isEmpty(), "nothing to redrive once delivered");
 
-        WebResponse again = pages.post("/console/escalations/redrive", Map.of("id", id), OPS, Role.OPERATIONS);
-        assertEquals(409, again.statusCode());
+            WebResponse again = pages.post("/console/escalations/redrive", Map.of("id", id), OPS, Role.OPERATIONS);
+            assertEquals(409, again.statusCode());
+        }
     }
 
     @Test
     void financeCannotSeeNorRedriveEscalationsAndNothingChanges() {
         String id = failedEscalation();
 
-        assertEquals(403, pages.get("/console/escalations", "fin@vioms.demo", Role.FINANCE).statusCode());
+        assertEquals(
+                403,
+                pages.get("/console/escalations", "fin@vioms.demo", Role.FINANCE)
+                        .statusCode());
         WebResponse refused =
                 pages.post("/console/escalations/redrive", Map.of("id", id), "fin@vioms.demo", Role.FINANCE);
 
@@ -133,7 +161,8 @@ class EscalationPagesTest {
 
     private static Element row(Document page, String ticket) {
         return page.select("tbody tr").stream()
-                .filter(tr -> tr.selectFirst("th") != null && tr.selectFirst("th").text().equals(ticket))
+                .filter(tr -> tr.selectFirst("th") != null
+                        && tr.selectFirst("th").text().equals(ticket))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + ticket));
     }

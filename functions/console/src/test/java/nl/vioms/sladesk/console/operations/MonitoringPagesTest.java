@@ -156,7 +156,8 @@ class MonitoringPagesTest {
 
         assertEquals(200, warned.statusCode());
         Document page = ConsolePages.html(warned);
-        String warning = page.selectFirst("section[aria-labelledby=plannen-kop] .notice.warn").text();
+        String warning = page.selectFirst("section[aria-labelledby=plannen-kop] .notice.warn")
+                .text();
         assertTrue(warning.contains("over 19 u 48 min"), warning);
         assertTrue(warning.contains("minder dan 24 uur"), warning);
         assertTrue(warning.contains("spoedonderhoud"), warning);
@@ -177,7 +178,8 @@ class MonitoringPagesTest {
         assertEquals(NOW, w.announcedAt());
         assertEquals("SBC-update", w.reason());
         Element listed = ConsolePages.html(pages.get("/console/monitoring", OPS, Role.OPERATIONS))
-                .select("section[aria-labelledby=onderhoud-kop] tbody tr").stream()
+                .select("section[aria-labelledby=onderhoud-kop] tbody tr")
+                .stream()
                 .filter(tr -> tr.text().contains("SBC-update"))
                 .findFirst()
                 .orElseThrow();
@@ -190,7 +192,15 @@ class MonitoringPagesTest {
         // Thu 10 Dec 01:00-03:00 Amsterdam: 5 days ahead
         WebResponse response = pages.post(
                 "/console/monitoring/maintenance",
-                Map.of("service", SERVICE.key(), "from", "2026-12-10T01:00", "to", "2026-12-10T03:00", "reason", "kern"),
+                Map.of(
+                        "service",
+                        SERVICE.key(),
+                        "from",
+                        "2026-12-10T01:00",
+                        "to",
+                        "2026-12-10T03:00",
+                        "reason",
+                        "kern"),
                 OPS,
                 Role.OPERATIONS);
 
@@ -207,8 +217,15 @@ class MonitoringPagesTest {
                 Role.OPERATIONS);
         WebResponse unknown = pages.post(
                 "/console/monitoring/maintenance",
-                Map.of("service", "platform:bestaat-niet", "from", "2026-12-12T01:00", "to", "2026-12-12T03:00",
-                        "reason", "x"),
+                Map.of(
+                        "service",
+                        "platform:bestaat-niet",
+                        "from",
+                        "2026-12-12T01:00",
+                        "to",
+                        "2026-12-12T03:00",
+                        "reason",
+                        "x"),
                 OPS,
                 Role.OPERATIONS);
         WebResponse unreadable = pages.post(
@@ -229,8 +246,17 @@ class MonitoringPagesTest {
     void anEmergencyIsRecordedWithItsReasonAndExclusion() {
         WebResponse response = pages.post(
                 "/console/monitoring/emergency",
-                Map.of("service", SERVICE.key(), "from", "2026-12-03T22:00", "to", "2026-12-03T23:30",
-                        "reason", "stroomstoring datacenter", "excludedBecause", "overmacht"),
+                Map.of(
+                        "service",
+                        SERVICE.key(),
+                        "from",
+                        "2026-12-03T22:00",
+                        "to",
+                        "2026-12-03T23:30",
+                        "reason",
+                        "stroomstoring datacenter",
+                        "excludedBecause",
+                        "overmacht"),
                 OPS,
                 Role.OPERATIONS);
 
@@ -254,22 +280,36 @@ class MonitoringPagesTest {
                 OPS,
                 Role.OPERATIONS);
         MaintenanceWindow window = services.monitoring()
-                .records(voice.key(), new Interval(Instant.parse("2026-12-13T19:00:00Z"),
-                        Instant.parse("2026-12-13T19:00:01Z")))
+                .records(
+                        voice.key(),
+                        new Interval(Instant.parse("2026-12-13T19:00:00Z"), Instant.parse("2026-12-13T19:00:01Z")))
                 .maintenance()
                 .get(0);
-        Map<String, String> announce =
-                Map.of("service", voice.key(), "id", window.id(), "start", window.window().start().toString());
+        Map<String, String> announce = Map.of(
+                "service",
+                voice.key(),
+                "id",
+                window.id(),
+                "start",
+                window.window().start().toString());
 
         WebResponse first = pages.post("/console/monitoring/maintenance/announce", announce, OPS, Role.OPERATIONS);
         WebResponse again = pages.post("/console/monitoring/maintenance/announce", announce, OPS, Role.OPERATIONS);
 
         // the demo's hosted PBXs (bakery, hotel, dentist) and the two resellers' desks: 5 mails, once
-        assertEquals("/console/monitoring?gedaan=aangekondigd&mails=5", first.headers().get("location"));
-        assertEquals("/console/monitoring?gedaan=aangekondigd&mails=0", again.headers().get("location"));
-        assertEquals(5, services.outbox().mailsOf("maintenance#" + MonitoringRepository.windowRef(window)).size());
-        String notice = ConsolePages.html(pages.get("/console/monitoring?gedaan=aangekondigd&mails=5", OPS,
-                        Role.OPERATIONS))
+        assertEquals(
+                "/console/monitoring?gedaan=aangekondigd&mails=5",
+                first.headers().get("location"));
+        assertEquals(
+                "/console/monitoring?gedaan=aangekondigd&mails=0",
+                again.headers().get("location"));
+        assertEquals(
+                5,
+                services.outbox()
+                        .mailsOf("maintenance#" + MonitoringRepository.windowRef(window))
+                        .size());
+        String notice = ConsolePages.html(
+                        pages.get("/console/monitoring?gedaan=aangekondigd&mails=5", OPS, Role.OPERATIONS))
                 .selectFirst(".notice.ok")
                 .text();
         assertEquals("De aankondiging gaat naar 5 adressen.", notice);
@@ -277,11 +317,22 @@ class MonitoringPagesTest {
 
     @Test
     void financeCannotOpenMonitoringNorPlanMaintenance() {
-        assertEquals(403, pages.get("/console/monitoring", "fin@vioms.demo", Role.FINANCE).statusCode());
+        assertEquals(
+                403,
+                pages.get("/console/monitoring", "fin@vioms.demo", Role.FINANCE).statusCode());
         WebResponse refused = pages.post(
                 "/console/monitoring/maintenance",
-                Map.of("service", SERVICE.key(), "from", "2026-12-14T01:00", "to", "2026-12-14T03:00", "reason", "x",
-                        "confirm", "ja"),
+                Map.of(
+                        "service",
+                        SERVICE.key(),
+                        "from",
+                        "2026-12-14T01:00",
+                        "to",
+                        "2026-12-14T03:00",
+                        "reason",
+                        "x",
+                        "confirm",
+                        "ja"),
                 "fin@vioms.demo",
                 Role.FINANCE);
         assertEquals(403, refused.statusCode());
@@ -290,7 +341,8 @@ class MonitoringPagesTest {
 
     private static Element row(Document page, String target) {
         return page.select("#doelen tbody tr").stream()
-                .filter(tr -> tr.select("td").size() > 1 && tr.select("td").get(0).text().equals(target))
+                .filter(tr -> tr.select("td").size() > 1
+                        && tr.select("td").get(0).text().equals(target))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + target + " in " + page.select("#doelen")));
     }
@@ -298,7 +350,9 @@ class MonitoringPagesTest {
     /** The windows of the test service starting on a day (Amsterdam). */
     private static List<MaintenanceWindow> windowsOn(String day) {
         Instant start = LocalDate.parse(day).atStartOfDay(Amsterdam.ZONE).toInstant();
-        return services.monitoring().records(SERVICE.key(), new Interval(start, start.plus(Duration.ofDays(1))))
+        return services
+                .monitoring()
+                .records(SERVICE.key(), new Interval(start, start.plus(Duration.ofDays(1))))
                 .maintenance()
                 .stream()
                 .filter(w -> !w.window().start().isBefore(start))

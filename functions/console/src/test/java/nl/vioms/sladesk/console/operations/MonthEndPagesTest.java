@@ -91,25 +91,37 @@ class MonthEndPagesTest {
                 BigDecimal.ZERO,
                 new BigDecimal("0.00")));
         // the versions' own figures, as ContractMonth.figures() stores them (strings keep the 4 decimals)
-        reports.putVersion(version("bakkerij-devries", 2, Map.of(
-                "service.pbx.availability", "99.6544",
-                "service.pbx.kpiMet", "false",
-                "credit.basis", "pbx",
-                "credit.amount", "25.00")));
-        reports.putVersion(version("hotel-gouden-leeuw", 1, Map.of(
-                "service.pbx.availability", "99.9990",
-                "service.pbx.kpiMet", "true",
-                "service.trunk.availability", "100.0000",
-                "service.trunk.kpiMet", "true",
-                "credit.basis", "trunk",
-                "credit.amount", "0.00")));
+        reports.putVersion(version(
+                "bakkerij-devries",
+                2,
+                Map.of(
+                        "service.pbx.availability", "99.6544",
+                        "service.pbx.kpiMet", "false",
+                        "credit.basis", "pbx",
+                        "credit.amount", "25.00")));
+        reports.putVersion(version(
+                "hotel-gouden-leeuw",
+                1,
+                Map.of(
+                        "service.pbx.availability", "99.9990",
+                        "service.pbx.kpiMet", "true",
+                        "service.trunk.availability", "100.0000",
+                        "service.trunk.kpiMet", "true",
+                        "credit.basis", "trunk",
+                        "credit.amount", "0.00")));
         String bucket = services.setting(EnvVar.REPORTS_BUCKET);
-        services.s3().putObject(b -> b.bucket(bucket).key("month-end/2026-11/overview.html"),
-                RequestBody.fromString("<h1>SLA-maandoverzicht november 2026</h1>"));
-        services.s3().putObject(b -> b.bucket(bucket).key("month-end/2026-11/finance.csv"),
-                RequestBody.fromString("customer,credit\nbakkerij-devries,25.00\n"));
-        services.s3().putObject(b -> b.bucket(bucket).key("month-end/2026-11/contracts/bakkerij-devries/v0002.html"),
-                RequestBody.fromString("<h1>Bakkerij De Vries</h1>"));
+        services.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key("month-end/2026-11/overview.html"),
+                        RequestBody.fromString("<h1>SLA-maandoverzicht november 2026</h1>"));
+        services.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key("month-end/2026-11/finance.csv"),
+                        RequestBody.fromString("customer,credit\nbakkerij-devries,25.00\n"));
+        services.s3()
+                .putObject(
+                        b -> b.bucket(bucket).key("month-end/2026-11/contracts/bakkerij-devries/v0002.html"),
+                        RequestBody.fromString("<h1>Bakkerij De Vries</h1>"));
     }
 
     @BeforeEach
@@ -147,8 +159,8 @@ class MonthEndPagesTest {
         WebResponse telephony =
                 pages.get("/console/month-end/2026-11/reports/finance.csv", "tel@vioms.demo", Role.TELEPHONY);
         WebResponse unknown = pages.get("/console/month-end/2026-11/reports/secrets.txt", FINANCE, Role.FINANCE);
-        WebResponse traversal = pages.get(
-                "/console/month-end/2026-11/reports/contracts/..%2F..%2Fx/v0001.html", FINANCE, Role.FINANCE);
+        WebResponse traversal =
+                pages.get("/console/month-end/2026-11/reports/contracts/..%2F..%2Fx/v0001.html", FINANCE, Role.FINANCE);
 
         assertEquals(200, overview.statusCode());
         assertEquals("<h1>SLA-maandoverzicht november 2026</h1>", overview.body());
@@ -164,7 +176,9 @@ class MonthEndPagesTest {
     @Test
     void operationsRunAClosedMonthAgainAfterConfirming() {
         Document page = ConsolePages.html(pages.get("/console/month-end", OPS, Role.OPERATIONS));
-        assertEquals("/console/month-end/2026-11/rerun", page.selectFirst("a[href$=/rerun]").attr("href"));
+        assertEquals(
+                "/console/month-end/2026-11/rerun",
+                page.selectFirst("a[href$=/rerun]").attr("href"));
 
         Document confirm = ConsolePages.html(pages.get("/console/month-end/2026-11/rerun", OPS, Role.OPERATIONS));
         assertTrue(confirm.text().contains("november 2026 opnieuw"), confirm.text());
@@ -185,7 +199,10 @@ class MonthEndPagesTest {
                 pages.post("/console/month-end/2026-11/rerun", Map.of("confirm", "ja"), FINANCE, Role.FINANCE);
 
         assertEquals(403, refused.statusCode());
-        assertEquals(403, pages.get("/console/month-end/2026-11/rerun", FINANCE, Role.FINANCE).statusCode());
+        assertEquals(
+                403,
+                pages.get("/console/month-end/2026-11/rerun", FINANCE, Role.FINANCE)
+                        .statusCode());
         assertTrue(STARTED.isEmpty());
     }
 
@@ -221,7 +238,8 @@ class MonthEndPagesTest {
 
     private static Element row(Document page, String customer) {
         return page.select("tbody tr").stream()
-                .filter(tr -> tr.selectFirst("th") != null && tr.selectFirst("th").text().equals(customer))
+                .filter(tr -> tr.selectFirst("th") != null
+                        && tr.selectFirst("th").text().equals(customer))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + customer));
     }

@@ -52,8 +52,8 @@ class ConsoleQueriesTest {
         assertTrue(probes.lastCheck(target).isEmpty(), "never checked");
         probes.putCheck(CheckResult.passed(target, first, Duration.ofMillis(9), "SIP 200 OK"));
         probes.putCheck(CheckResult.failed(target, first.plusSeconds(60), null, "timeout after 2000 ms"));
-        probes.saveStreak(new StreakState(target, first.plusSeconds(60), 1, first.plusSeconds(60), false,
-                null, null, null, 0));
+        probes.saveStreak(
+                new StreakState(target, first.plusSeconds(60), 1, first.plusSeconds(60), false, null, null, null, 0));
 
         CheckResult last = probes.lastCheck(target).orElseThrow();
 
@@ -68,10 +68,10 @@ class ConsoleQueriesTest {
 
         List<ReportsRepository.MonthRun> runs = reports.runs();
 
-        int november = runs.indexOf(new ReportsRepository.MonthRun(
-                YearMonth.of(2026, 11), Instant.parse("2026-12-01T00:07:00Z"), 4));
-        int october = runs.indexOf(new ReportsRepository.MonthRun(
-                YearMonth.of(2026, 10), Instant.parse("2026-11-01T00:09:00Z"), 3));
+        int november = runs.indexOf(
+                new ReportsRepository.MonthRun(YearMonth.of(2026, 11), Instant.parse("2026-12-01T00:07:00Z"), 4));
+        int october = runs.indexOf(
+                new ReportsRepository.MonthRun(YearMonth.of(2026, 10), Instant.parse("2026-11-01T00:09:00Z"), 3));
         assertTrue(november >= 0 && october > november, runs.toString());
     }
 
@@ -79,10 +79,23 @@ class ConsoleQueriesTest {
     void aFailedAttemptIsRecordedAndListedByStateWithoutMail() {
         String id = "VIO-2026-" + UUID.randomUUID() + "#p1-escalation";
         Instant at = Instant.parse("2026-12-04T10:00:00Z");
-        outbox.add(OutboxMessage.pending(id, OutboxMessage.Topic.ESCALATIONS, Map.of("kind", "p1-escalation"), "{}", at));
+        outbox.add(
+                OutboxMessage.pending(id, OutboxMessage.Topic.ESCALATIONS, Map.of("kind", "p1-escalation"), "{}", at));
         String mailId = "mail-" + UUID.randomUUID();
-        OutboundMail mail = new OutboundMail(MailKind.RESPONSE, "VIO-2026-000001", null, 0, null, "klant@example.nl",
-                "nl", "Onderwerp", "tekst", "<p>tekst</p>", "<" + mailId + "@sladesk.vioms.nl>", null, List.of());
+        OutboundMail mail = new OutboundMail(
+                MailKind.RESPONSE,
+                "VIO-2026-000001",
+                null,
+                0,
+                null,
+                "klant@example.nl",
+                "nl",
+                "Onderwerp",
+                "tekst",
+                "<p>tekst</p>",
+                "<" + mailId + "@sladesk.vioms.nl>",
+                null,
+                List.of());
         outbox.add(OutboxMessage.pending(mailId, OutboxMessage.Topic.MAIL, Map.of(), mail.toJson(), at));
         outbox.recordFailure(mailId, "not an escalation, but failing", at.plusSeconds(1));
 
@@ -90,7 +103,10 @@ class ConsoleQueriesTest {
         assertTrue(outbox.recordFailure(id, "Rate exceeded", at.plusSeconds(61)));
 
         var failed = outbox.deliveries(DeliveryState.FAILED, 500);
-        var mine = failed.stream().filter(d -> d.message().id().equals(id)).findFirst().orElseThrow();
+        var mine = failed.stream()
+                .filter(d -> d.message().id().equals(id))
+                .findFirst()
+                .orElseThrow();
         assertEquals(2, mine.attempts());
         assertEquals("Rate exceeded", mine.lastError());
         assertEquals(at.plusSeconds(61), mine.failedAt());

@@ -248,8 +248,8 @@ public final class OutboxRepository implements MailThreads {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("id", s(id)))
-                    .updateExpression("SET deliveryState = :failed, lastError = :error, failedAt = :at"
-                            + " ADD attempts :one")
+                    .updateExpression(
+                            "SET deliveryState = :failed, lastError = :error, failedAt = :at" + " ADD attempts :one")
                     .conditionExpression("deliveryState IN (:pending, :failed)")
                     .expressionAttributeValues(Map.of(
                             ":failed", s(DeliveryState.FAILED.name()),
@@ -271,8 +271,7 @@ public final class OutboxRepository implements MailThreads {
      * @param failedAt    when it last failed, or null
      * @param redrives    how often it was asked for again
      */
-    public record Delivery(
-            OutboxMessage message, int attempts, String lastError, Instant failedAt, int redrives) {}
+    public record Delivery(OutboxMessage message, int attempts, String lastError, Instant failedAt, int redrives) {}
 
     /**
      * Escalations and notifications (every topic but MAIL) in one state, newest first: a Query on

@@ -249,10 +249,8 @@ public final class ReportsRepository {
                         .scanIndexForward(false))
                 .items()
                 .stream()
-                .map(item -> new MonthRun(
-                        YearMonth.parse(string(item, "month")),
-                        instant(item, "finishedAt"),
-                        (int) Attr.number(item, "contracts")))
+                .map(item -> new MonthRun(YearMonth.parse(string(item, "month")), instant(item, "finishedAt"), (int)
+                        Attr.number(item, "contracts")))
                 .toList();
     }
 
