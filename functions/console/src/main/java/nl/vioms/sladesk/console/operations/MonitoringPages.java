@@ -33,6 +33,7 @@ import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow.MaintenanceKind;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
+import nl.vioms.sladesk.core.monitoring.StreakMachine;
 import nl.vioms.sladesk.core.monitoring.StreakState;
 import nl.vioms.sladesk.core.time.Amsterdam;
 import nl.vioms.sladesk.core.time.Interval;
@@ -44,11 +45,6 @@ import nl.vioms.sladesk.core.time.Interval;
  */
 public final class MonitoringPages {
     static final String PATH = "/console/monitoring";
-    /** R20: a streak is notified at 3 failed checks and an outage at 5. */
-    static final int NOTIFY_AT = 3;
-
-    static final int OUTAGE_AT = 5;
-
     private static final Set<Role> OPERATIONS = Set.of(Role.OPERATIONS);
 
     private final Services services;
@@ -104,9 +100,21 @@ public final class MonitoringPages {
     /** A monitored service to choose from: key and name. */
     public record ServiceOption(String key, String name) {}
 
+    /** The targets and their streaks, read once per page: the targets table and the outages use both. */
+    private record Probed(List<ProbeTarget> targets, Map<String, StreakState> streaks) {}
+
+    private Probed probed() {
+        List<ProbeTarget> targets = services.probeRepository().targets();
+        return new Probed(
+                targets,
+                services.probeRepository()
+                        .streaks(targets.stream().map(ProbeTarget::id).toList()));
+    }
+
     private WebResponse show(WebRequest request, Session session, PathParameters parameters) {
         if (request.partial()) {
-            return Views.page(200, "monitoring/targets.jte", Map.of("targets", targets()));
+            Map<String, String> names = names(services.monitoring().services());
+            return Views.page(200, "monitoring/targets.jte", Map.of("targets", targets(probed(), names)));
         }
         return page(200, session, PlanForm.empty(), notice(request));
     }
@@ -116,8 +124,9 @@ public final class MonitoringPages {
         Map<String, String> names = names(known);
         Map<String, Object> model = new HashMap<>();
         model.put("chrome", new Chrome("Monitoring", session, PATH));
-        model.put("targets", targets());
-        model.put("outages", outages(names));
+        Probed probed = probed();
+        model.put("targets", targets(probed, names));
+        model.put("outages", outages(probed, names));
         model.put("windows", windows(known));
         model.put(
                 "services",
@@ -160,16 +169,12 @@ public final class MonitoringPages {
         }
     }
 
-    private List<TargetRow> targets() {
+    private List<TargetRow> targets(Probed probed, Map<String, String> names) {
         ProbeRepository probes = services.probeRepository();
-        List<ProbeTarget> targets = probes.targets();
-        Map<String, String> names = names(services.monitoring().services());
-        Map<String, StreakState> streaks =
-                probes.streaks(targets.stream().map(ProbeTarget::id).toList());
         List<TargetRow> rows = new ArrayList<>();
-        for (ProbeTarget target : targets) {
+        for (ProbeTarget target : probed.targets()) {
             Optional<CheckResult> last = probes.lastCheck(target.id());
-            StreakState streak = streaks.get(target.id());
+            StreakState streak = probed.streaks().get(target.id());
             rows.add(new TargetRow(
                     names.getOrDefault(target.serviceKey(), target.serviceKey()),
                     target.id(),
@@ -180,7 +185,7 @@ public final class MonitoringPages {
                     last.map(c -> c.rtt() == null ? "–" : c.rtt().toMillis() + " ms")
                             .orElse("–"),
                     streak(streak),
-                    streak.outageOpen() ? "bad" : streak.failures() >= NOTIFY_AT ? "warn" : "ok"));
+                    streak.outageOpen() ? "bad" : streak.failures() >= StreakMachine.NOTIFY_AFTER ? "warn" : "ok"));
         }
         rows.sort(Comparator.comparing(TargetRow::service).thenComparing(TargetRow::target));
         return rows;
@@ -198,7 +203,7 @@ public final class MonitoringPages {
         }
     }
 
-    /** R20: 3 failed checks in a row are notified, 5 make an outage. */
+    /** R20: {@value StreakMachine#NOTIFY_AFTER} failed checks in a row are notified, 5 make an outage. */
     private static String streak(StreakState streak) {
         if (streak.outageOpen()) {
             return streak.failures() + " mislukt · storing";
@@ -209,13 +214,12 @@ public final class MonitoringPages {
         return streak.failures() + " mislukt" + (streak.notified() ? " · gemeld" : "");
     }
 
-    private List<OutageRow> outages(Map<String, String> names) {
-        ProbeRepository probes = services.probeRepository();
-        List<ProbeTarget> targets = probes.targets();
+    /** Open outages from the streaks (R20: confirmed at the 5th failed check), longest first. */
+    private List<OutageRow> outages(Probed probed, Map<String, String> names) {
         Map<String, ProbeTarget> byId =
-                targets.stream().collect(Collectors.toMap(ProbeTarget::id, Function.identity()));
+                probed.targets().stream().collect(Collectors.toMap(ProbeTarget::id, Function.identity()));
         Instant now = services.clock().instant();
-        return probes.streaks(byId.keySet()).values().stream()
+        return probed.streaks().values().stream()
                 .filter(StreakState::outageOpen)
                 .sorted(Comparator.comparing(StreakState::outageStart))
                 .map(s -> new OutageRow(

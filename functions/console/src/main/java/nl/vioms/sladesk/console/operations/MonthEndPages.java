@@ -111,7 +111,7 @@ public final class MonthEndPages {
             return Views.page(200, "monthend/page.jte", model);
         }
         YearMonth chosen = request.query("maand")
-                .map(MonthEndPages::month)
+                .map(this::closedMonth)
                 .orElse(months.get(0).month());
         MonthRun run = months.stream()
                 .filter(r -> r.month().equals(chosen))

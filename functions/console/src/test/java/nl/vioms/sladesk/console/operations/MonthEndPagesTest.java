@@ -213,11 +213,13 @@ class MonthEndPagesTest {
         WebResponse nonsense =
                 pages.post("/console/month-end/2026-13/rerun", Map.of("confirm", "ja"), OPS, Role.OPERATIONS);
         WebResponse future = pages.get("/console/month-end?maand=2027-01", FINANCE, Role.FINANCE);
+        WebResponse notRun = pages.get("/console/month-end?maand=2025-01", FINANCE, Role.FINANCE);
 
         assertEquals(400, december.statusCode());
         assertTrue(ConsolePages.html(december).text().contains("december 2026 is nog niet afgesloten"));
         assertEquals(400, nonsense.statusCode());
-        assertEquals(404, future.statusCode(), "no results for a month not run");
+        assertEquals(400, future.statusCode(), "a month in the future");
+        assertEquals(404, notRun.statusCode(), "a closed month month-end did not run for");
         assertTrue(STARTED.isEmpty());
     }
 
