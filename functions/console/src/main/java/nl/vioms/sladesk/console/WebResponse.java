@@ -8,7 +8,7 @@ import java.util.Map;
  * An HTTP API response (payload 2.0): status, headers, the {@code Set-Cookie} values as the
  * payload's {@code cookies} list, a text body. Every console answer is private and not cached,
  * and an HTML one carries a Content-Security-Policy that allows only the console's own script
- * and style (no inline script: an injected {@code <script>} would not run), no framing, no
+ * and style (no inline script: an injected {@code <script>} would not run), no framing, and no
  * referrer outside the console.
  */
 public record WebResponse(int statusCode, Map<String, String> headers, List<String> cookies, String body) {
@@ -51,8 +51,8 @@ public record WebResponse(int statusCode, Map<String, String> headers, List<Stri
             // a stored report brings a stricter policy of its own (sandboxed, no script: month-end page)
             out.putIfAbsent("content-security-policy", CONTENT_SECURITY_POLICY);
             out.put("x-frame-options", "DENY");
-            // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with every
-            // form, and the router's Origin check (CSRF) would refuse the console's own forms
+            // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with
+            // every form, and the router's Origin check refuses it (found by AdminBrowserTest)
             out.put("referrer-policy", "same-origin");
         }
         return Map.copyOf(out);

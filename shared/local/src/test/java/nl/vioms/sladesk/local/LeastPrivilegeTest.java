@@ -118,16 +118,20 @@ class LeastPrivilegeTest {
                     "ReportsBucket/*: s3:PutObject",
                     "OutboxTable: dynamodb:PutItem",
                     "SchedulesDlq: sqs:SendMessage"),
-            // issue 17, pages 3-5 (console.operations): MonitoringRepository.services/records/putMaintenance,
+            // Beheer (issue 17): DirectoryAdmin (Attr.getItem, lists on the customers index, the
+            // audit trail's Query, edits as transactions: entry and lookups put, lookups deleted),
+            // ApiTokens -> TokenTable (issue: PutItem, rotate/revoke: UpdateItem, list: index Query).
+            // Pages 3-5 (console.operations): MonitoringRepository.services/records/putMaintenance,
             // ProbeRepository.targets/streaks/lastCheck; MaintenanceAnnouncements (MailPlanner: customers,
-            // resellers; outbox.add); OutboxRepository.deliveries (by-state)/delivery/redrive;
-            // ReportsRepository.runs/summary/figures, DirectoryRepository.customers; MonthEndPages' reports,
+            // resellers: the directory grants above; outbox.add); OutboxRepository.deliveries
+            // (by-state)/delivery/redrive; ReportsRepository.runs/summary/figures; MonthEndPages' reports,
             // LambdaMonthEndRuns' invoke
             "ConsoleFunction",
             List.of(
-                    "MonitoringTable: dynamodb:Query dynamodb:BatchGetItem dynamodb:PutItem",
+                    "DirectoryTable: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem dynamodb:DeleteItem"
+                            + " dynamodb:Query",
                     "DirectoryTable/index/*: dynamodb:Query",
-                    "DirectoryTable: dynamodb:GetItem",
+                    "MonitoringTable: dynamodb:Query dynamodb:BatchGetItem dynamodb:PutItem",
                     "OutboxTable: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem",
                     "OutboxTable/index/by-state: dynamodb:Query",
                     "ReportsTable: dynamodb:GetItem dynamodb:Query",
@@ -144,6 +148,10 @@ class LeastPrivilegeTest {
             Map.entry("LambdaMonthEndRuns.java", Set.of("lambda.invoke")),
             Map.entry("Attr.java", Set.of("dynamo.getItem")),
             Map.entry("DirectoryRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
+            // the console's admin pages (issue 17)
+            Map.entry(
+                    "DirectoryAdmin.java",
+                    Set.of("dynamo.query", "dynamo.queryPaginator", "dynamo.transactWriteItems")),
             // issue, seed, list, rotate and revoke are ./sladesk's; markUsed (UpdateItem) is the API's
             Map.entry("TokenTable.java", Set.of("dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
             Map.entry(

@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvocationType;
 
 /**
- * Month-end again through the month-end function itself, invoked asynchronously (decision 22):
+ * Month-end again through the month-end function itself, invoked asynchronously (decision 23):
  * a run of hundreds of contracts takes longer than an HTTP request may, and the function is the
  * one path the schedule and {@code ./sladesk month-end} take. Lambda's async queue retries it.
  */

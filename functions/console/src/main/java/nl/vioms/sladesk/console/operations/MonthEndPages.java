@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 /**
  * The month-end page (issue 17, page 5): the months month-end ran for and, per contract, the
  * figures of its latest version as the reports print them (availability as computed, the credit
- * in euros), with the reports themselves served through the console (decision 22) and, for
+ * in euros), with the reports themselves served through the console (decision 23) and, for
  * operations and admin only, "run a closed month again" after a confirmation.
  */
 public final class MonthEndPages {
