@@ -13,6 +13,7 @@ import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.ConsoleApp;
+import nl.vioms.sladesk.console.ConsolePages;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.console.WebResponse;

@@ -14,6 +14,7 @@ import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.console.ConsoleApp;
+import nl.vioms.sladesk.console.ConsolePages;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.console.WebResponse;

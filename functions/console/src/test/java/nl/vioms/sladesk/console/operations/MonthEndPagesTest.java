@@ -15,6 +15,7 @@ import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthSummary;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthVersion;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.ServiceFigure;
+import nl.vioms.sladesk.console.ConsolePages;
 import nl.vioms.sladesk.console.ConsoleRouter;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.WebResponse;

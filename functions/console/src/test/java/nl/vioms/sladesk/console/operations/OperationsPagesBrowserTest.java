@@ -19,6 +19,7 @@ import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthSummary;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthVersion;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.ServiceFigure;
 import nl.vioms.sladesk.console.ConsoleApp;
+import nl.vioms.sladesk.console.ConsoleTestServer;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;

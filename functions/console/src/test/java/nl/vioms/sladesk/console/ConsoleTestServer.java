@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.console.operations;
+package nl.vioms.sladesk.console;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -14,24 +14,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import nl.vioms.sladesk.console.WebRequest;
-import nl.vioms.sladesk.console.WebResponse;
 
 /**
  * The console behind a real HTTP port for browser tests: each request handed over as API Gateway's
  * payload 2.0 does (method, raw path, query parameters, lower-case headers, cookies as a list, the
  * body), the answer's status, headers, {@code Set-Cookie}s and body sent back.
  */
-final class ConsoleTestServer implements AutoCloseable {
+public final class ConsoleTestServer implements AutoCloseable {
     private final HttpServer server;
 
-    ConsoleTestServer(Function<WebRequest, WebResponse> app) throws IOException {
+    public ConsoleTestServer(Function<WebRequest, WebResponse> app) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> answer(exchange, app));
         server.start();
     }
 
-    URI base() {
+    public URI base() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

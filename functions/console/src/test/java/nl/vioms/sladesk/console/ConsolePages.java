@@ -1,4 +1,4 @@
-package nl.vioms.sladesk.console.operations;
+package nl.vioms.sladesk.console;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,38 +7,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.vioms.sladesk.console.ConsoleRouter;
-import nl.vioms.sladesk.console.ErrorPages;
-import nl.vioms.sladesk.console.Role;
-import nl.vioms.sladesk.console.TestLogin;
-import nl.vioms.sladesk.console.WebRequest;
-import nl.vioms.sladesk.console.WebResponse;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /** Calls the console's pages as a logged-in person (TestLogin) and reads what they see. */
-final class ConsolePages {
+public final class ConsolePages {
     private final Function<WebRequest, WebResponse> app;
 
     /** @param app the console's entry: {@code ConsoleApp::handle}, or a router's {@code route} */
-    ConsolePages(Function<WebRequest, WebResponse> app) {
+    public ConsolePages(Function<WebRequest, WebResponse> app) {
         this.app = app;
     }
 
-    static ConsoleRouter router() {
+    public static ConsoleRouter router() {
         return new ConsoleRouter(new TestLogin(), new ErrorPages());
     }
 
-    WebResponse get(String path, String email, Role... roles) {
+    public WebResponse get(String path, String email, Role... roles) {
         return app.apply(request(path, Map.of(), email, roles));
     }
 
     /** As the console's script asks for a self-refreshing region (header hx-request): the fragment. */
-    WebResponse getPartial(String path, String email, Role... roles) {
+    public WebResponse getPartial(String path, String email, Role... roles) {
         return app.apply(request(path, Map.of("hx-request", "true"), email, roles));
     }
 
-    WebResponse post(String path, Map<String, String> form, String email, Role... roles) {
+    public WebResponse post(String path, Map<String, String> form, String email, Role... roles) {
         String body = "_csrf=" + encode("csrf-" + email) + "&"
                 + form.entrySet().stream()
                         .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -51,7 +45,7 @@ final class ConsolePages {
                 body));
     }
 
-    static Document html(WebResponse response) {
+    public static Document html(WebResponse response) {
         return Jsoup.parse(response.body());
     }
 
