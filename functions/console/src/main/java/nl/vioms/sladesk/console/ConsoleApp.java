@@ -4,6 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.admin.AdminPages;
+import nl.vioms.sladesk.console.operations.EscalationPages;
+import nl.vioms.sladesk.console.operations.MonitoringPages;
+import nl.vioms.sladesk.console.operations.MonthEndPages;
 
 /**
  * The console's routes, built once per execution environment from the composition root's
@@ -22,6 +25,9 @@ public final class ConsoleApp {
         login.routes(router);
         QueuePage.register(router, services);
         AdminPages.register(router, services);
+        MonitoringPages.register(router, services);
+        EscalationPages.register(router, services);
+        MonthEndPages.register(router, services);
     }
 
     public WebResponse handle(WebRequest request) {

@@ -48,7 +48,8 @@ public record WebResponse(int statusCode, Map<String, String> headers, List<Stri
         out.put("x-content-type-options", "nosniff");
         out.putIfAbsent("cache-control", "no-store");
         if (String.valueOf(headers.get("content-type")).startsWith("text/html")) {
-            out.put("content-security-policy", CONTENT_SECURITY_POLICY);
+            // a stored report brings a stricter policy of its own (sandboxed, no script: month-end page)
+            out.putIfAbsent("content-security-policy", CONTENT_SECURITY_POLICY);
             out.put("x-frame-options", "DENY");
             // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with
             // every form, and the router's Origin check refuses it (found by AdminBrowserTest)

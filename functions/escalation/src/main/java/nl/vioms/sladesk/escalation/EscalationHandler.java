@@ -76,6 +76,7 @@ public final class EscalationHandler implements RequestStreamHandler {
                     "outbox.publish-failed",
                     EmbeddedMetric.count(OutboxPublisher.FAILED).into(failed),
                     e);
+            publisher.recordFailure(id, e);
         });
     }
 }

@@ -98,7 +98,8 @@ public final class OutboxPublisher {
                     Map.of("escalationId", messageId, "topic", message.topic().name()));
             return Outcome.NOT_AN_SNS_MESSAGE;
         }
-        if (message.state() != DeliveryState.PENDING) {
+        // a FAILED message is still owed: Lambda's retry of its record (or a redrive) delivers it
+        if (message.state() != DeliveryState.PENDING && message.state() != DeliveryState.FAILED) {
             Log.info(
                     "outbox.already-delivered",
                     Map.of("escalationId", messageId, "state", message.state().name()));
@@ -126,6 +127,18 @@ public final class OutboxPublisher {
                 .rollup()
                 .log("outbox.published", log);
         return Outcome.PUBLISHED;
+    }
+
+    /**
+     * Records a failed attempt on the message (FAILED, attempts, last error) for operations'
+     * escalations page; a failure to record it is logged, not thrown, so the record is still retried.
+     */
+    public void recordFailure(String messageId, Exception error) {
+        try {
+            outbox.recordFailure(messageId, String.valueOf(error.getMessage()), clock.instant());
+        } catch (RuntimeException e) {
+            Log.warn("outbox.failure-not-recorded", Map.of("escalationId", messageId, "error", String.valueOf(e)));
+        }
     }
 
     private static MessageAttributeValue text(String value) {

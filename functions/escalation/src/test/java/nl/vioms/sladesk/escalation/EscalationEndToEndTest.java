@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.escalation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,13 +108,42 @@ class EscalationEndToEndTest {
         assertEquals(
                 event.getRecords().get(0).getDynamodb().getSequenceNumber(),
                 failed.getBatchItemFailures().get(0).getItemIdentifier());
-        assertEquals(DeliveryState.PENDING, outbox.find(id).orElseThrow().state(), "still pending after the failure");
+        // the failed attempt is on the message for operations' escalations page (issue 17)
+        var afterFailure = outbox.delivery(id).orElseThrow();
+        assertEquals(DeliveryState.FAILED, afterFailure.message().state());
+        assertEquals(1, afterFailure.attempts());
+        assertFalse(afterFailure.lastError().isBlank(), "SNS's refusal is kept as the last error");
 
         var retried = LambdaInvoke.invoke(handler(env), event, StreamsEventResponse.class);
 
         assertTrue(retried.getBatchItemFailures().isEmpty());
         assertEquals(1, aws.drain(p1Queue).size(), "delivered exactly once after the failure");
         assertEquals(DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
+    }
+
+    @Test
+    void aFailedMessageRedrivenIsPendingAgainAndTheNextDeliveryPublishesIt() {
+        DynamodbEvent event = sampleEventWithFreshId();
+        String id = idOf(event);
+        putNewImage(event);
+        Map<String, String> broken = new HashMap<>(aws.rawEnvironmentOf("EscalationFunction"));
+        broken.put(EnvVar.ESCALATIONS_TOPIC_ARN.name(), "arn:aws:sns:eu-central-1:000000000000:no-such-topic");
+        LambdaInvoke.invoke(handler(Environment.of(broken)), event, StreamsEventResponse.class);
+        LambdaInvoke.invoke(handler(Environment.of(broken)), event, StreamsEventResponse.class);
+        assertEquals(2, outbox.delivery(id).orElseThrow().attempts(), "two failed attempts");
+
+        // the retries ran out; operations redrive it (console, CLI and sweep share OutboxRepository.redrive)
+        assertTrue(outbox.redrive(id, Instant.parse("2026-12-04T13:20:00Z")));
+        assertEquals(DeliveryState.PENDING, outbox.find(id).orElseThrow().state());
+        // the redrive's MODIFY (pending again) reaches the function through the stream filter
+        var delivered = LambdaInvoke.invoke(handler(env), event, StreamsEventResponse.class);
+
+        assertTrue(delivered.getBatchItemFailures().isEmpty());
+        assertEquals(1, aws.drain(p1Queue).size());
+        var after = outbox.delivery(id).orElseThrow();
+        assertEquals(DeliveryState.DELIVERED, after.message().state());
+        assertEquals(1, after.redrives());
+        assertFalse(outbox.redrive(id, Instant.parse("2026-12-04T13:21:00Z")), "delivered: nothing to redrive");
     }
 
     @Test

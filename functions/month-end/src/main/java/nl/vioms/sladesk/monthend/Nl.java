@@ -1,19 +1,19 @@
 package nl.vioms.sladesk.monthend;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import nl.vioms.sladesk.app.DutchNumbers;
 import nl.vioms.sladesk.app.Html;
 import nl.vioms.sladesk.core.monthend.ContractMonth.ServiceMonth;
 import nl.vioms.sladesk.core.time.Amsterdam;
 
 /** Dutch formatting for the reports people read (the status page is Dutch too). */
 final class Nl {
-    static final Locale LOCALE = new Locale("nl", "NL");
+    static final Locale LOCALE = DutchNumbers.LOCALE;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", LOCALE);
     private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM ''yy", LOCALE);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", LOCALE);
@@ -56,23 +56,16 @@ final class Nl {
 
     /** "99,6543 %" as computed (no rounding beyond the figure's own scale). */
     static String percent(BigDecimal value) {
-        return value == null ? "–" : decimal(value) + " %";
+        return DutchNumbers.percent(value);
     }
 
     static String decimal(BigDecimal value) {
-        if (value == null) {
-            return "–";
-        }
-        String plain = value.toPlainString();
-        int dot = plain.indexOf('.');
-        String whole = dot < 0 ? plain : plain.substring(0, dot);
-        String fraction = dot < 0 ? "" : "," + plain.substring(dot + 1);
-        return String.format(LOCALE, "%,d", Long.parseLong(whole)) + fraction;
+        return DutchNumbers.decimal(value);
     }
 
     /** "€ 1.234,50". */
     static String money(BigDecimal value) {
-        return value == null ? "–" : "€ " + String.format(LOCALE, "%,.2f", value.setScale(2, RoundingMode.HALF_UP));
+        return DutchNumbers.money(value);
     }
 
     /** "272,5 min (4 u 32,5 min)" for spans of an hour or more. */

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
+import nl.vioms.sladesk.aws.reports.ReportsRepository;
 import nl.vioms.sladesk.core.monthend.Trend;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -57,12 +58,12 @@ public final class ReportPublisher {
     }
 
     public static String prefix(YearMonth month) {
-        return "month-end/" + month + "/";
+        return ReportsRepository.reportPrefix(month);
     }
 
     /** Key of a contract's object, relative to the month's prefix. */
     static String contractObject(String customerId, int version, String extension) {
-        return "contracts/" + customerId + "/v" + String.format("%04d", version) + "." + extension;
+        return ReportsRepository.contractReport(customerId, version, extension);
     }
 
     Map<String, String> publishContract(ReportJson.Document document, String json, Map<String, Trend> trends) {

@@ -53,19 +53,22 @@ public final class SlaSweep {
      */
     int redrive(Instant now) {
         int asked = 0;
-        for (OutboxMessage message : outbox.listByState(DeliveryState.PENDING, 100)) {
-            if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) {
-                break; // oldest first: the rest are younger
-            }
-            if (outbox.redrive(message.id(), now)) {
-                asked++;
-                Log.warn(
-                        "outbox.redrive",
-                        Map.of(
-                                "escalationId",
-                                message.id(),
-                                "createdAt",
-                                message.createdAt().toString()));
+        // pending ones the stream never delivered, and FAILED ones whose attempts ran out
+        for (DeliveryState state : List.of(DeliveryState.PENDING, DeliveryState.FAILED)) {
+            for (OutboxMessage message : outbox.listByState(state, 100)) {
+                if (message.createdAt().isAfter(now.minus(REDRIVE_AFTER))) {
+                    break; // oldest first: the rest are younger
+                }
+                if (outbox.redrive(message.id(), now)) {
+                    asked++;
+                    Log.warn(
+                            "outbox.redrive",
+                            Map.of(
+                                    "escalationId",
+                                    message.id(),
+                                    "createdAt",
+                                    message.createdAt().toString()));
+                }
             }
         }
         return asked;

@@ -276,6 +276,33 @@ class SlaCheckEndToEndTest {
     }
 
     @Test
+    void aFailedEscalationIsAskedForAgainByTheSweepAndDelivered() {
+        try (var stream = aws.streamOf("OutboxTable")) {
+            stream.read(); // what the other tests wrote
+            String id = "VIO-2026-000778#p1-restore-breach-" + UUID.randomUUID();
+            Instant written = Instant.parse("2026-12-03T10:00:00Z");
+            outbox.add(OutboxMessage.pending(
+                    id,
+                    OutboxMessage.Topic.ESCALATIONS,
+                    Map.of("priority", "P1", "kind", "p1-restore-breach", "contract", "office-hours"),
+                    "{}",
+                    written));
+            // SNS refused every attempt: the escalation function recorded it FAILED (issue 17)
+            outbox.recordFailure(id, "Topic does not exist", written.plusSeconds(1));
+            stream.read();
+
+            sweepAt("2026-12-03T10:06:00Z"); // 6 minutes: failed and missed, ask again
+            DynamodbEvent again = stream.read();
+            LambdaInvoke.invoke(
+                    new EscalationHandler(aws.environmentOf("EscalationFunction"), aws.clients(), CLOCK),
+                    again,
+                    StreamsEventResponse.class);
+
+            assertEquals(DeliveryState.DELIVERED, outbox.find(id).orElseThrow().state());
+        }
+    }
+
+    @Test
     void oneBrokenTicketDoesNotStopTheSweepForTheOthers() {
         // a snapshot no code can read (its level is gone), due Wed 2 Dec 2026
         String table = env.require(EnvVar.TICKETS_TABLE);

@@ -10,6 +10,7 @@ import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -33,6 +34,7 @@ public final class AwsClients implements AutoCloseable {
     private SnsClient sns;
     private S3Client s3;
     private SesV2Client ses;
+    private LambdaClient lambda;
 
     private AwsClients(
             Region region,
@@ -124,6 +126,21 @@ public final class AwsClients implements AutoCloseable {
         return ses;
     }
 
+    /** Lambda (the console starts month-end with it); the emulators have none, so locally this throws. */
+    public synchronized LambdaClient lambda() {
+        if (lambda == null) {
+            if (dynamoEndpoint != null) {
+                throw new IllegalStateException("these emulators offer no Lambda endpoint");
+            }
+            lambda = LambdaClient.builder()
+                    .region(region)
+                    .credentialsProvider(credentials)
+                    .httpClient(httpClient())
+                    .build();
+        }
+        return lambda;
+    }
+
     /** The region the clients talk to (SES rewrites Message-IDs with a host of it). */
     public Region region() {
         return region;
@@ -189,6 +206,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (ses != null) {
             ses.close();
+        }
+        if (lambda != null) {
+            lambda.close();
         }
     }
 

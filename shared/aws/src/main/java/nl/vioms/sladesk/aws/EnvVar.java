@@ -28,5 +28,7 @@ public enum EnvVar {
     /** The SES configuration set every outbound mail is sent with (its events reach MailFeedbackTopic). */
     MAIL_CONFIGURATION_SET,
     /** At most this many mails to one address per clock hour (default 10). */
-    MAIL_HOURLY_LIMIT
+    MAIL_HOURLY_LIMIT,
+    /** The month-end function's name: the console runs a closed month again through it (issue 17). */
+    MONTH_END_FUNCTION
 }

@@ -17,6 +17,7 @@ import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -82,6 +83,11 @@ public final class Services {
     /** SES v2 (the mailer); locally the mail emulator. */
     public SesV2Client ses() {
         return aws.ses();
+    }
+
+    /** Lambda: the console invokes the month-end function with it. */
+    public LambdaClient lambda() {
+        return aws.lambda();
     }
 
     /** The region the SDK clients talk to. */

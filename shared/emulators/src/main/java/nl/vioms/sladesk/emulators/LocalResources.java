@@ -77,6 +77,9 @@ public final class LocalResources {
         template.resourcesOfType("AWS::Serverless::HttpApi")
                 .keySet()
                 .forEach(id -> resources.refs.put(id, publicBaseUrl));
+        // a function's Ref is its name; locally a function is named by its logical id (the console names
+        // the month-end function it invokes, issue 17)
+        template.resourcesOfType("AWS::Serverless::Function").keySet().forEach(id -> resources.refs.put(id, id));
         // SES (issue 16): the mail emulator keeps no configuration sets or identities; their names resolve
         template.resourcesOfType("AWS::SES::ConfigurationSet").keySet().forEach(id -> resources.refs.put(id, id));
         template.resourcesOfType("AWS::SES::EmailIdentity")

@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Lists escalations and notifications of the local system (or with --stack a deployed stack) "
                 + "with their delivery state (JSON lines); --redrive ID asks for another delivery of "
-                + "a pending one.")
+                + "a pending or failed one.")
 final class EscalationsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +36,8 @@ final class EscalationsCommand implements Callable<Integer> {
     @Option(
             names = "--redrive",
             paramLabel = "ID",
-            description = "Asks for another delivery of a pending message (one whose stream retries ran out).")
+            description =
+                    "Asks for another delivery of a pending or failed message (one whose stream retries ran out).")
     String redrive;
 
     @Option(names = "--limit", defaultValue = "100", description = "At most this many (default: ${DEFAULT-VALUE}).")
@@ -55,7 +56,7 @@ final class EscalationsCommand implements Callable<Integer> {
             if (redrive != null) {
                 if (!outbox.redrive(redrive, Clock.systemUTC().instant())) {
                     throw new IllegalStateException(
-                            "escalation " + redrive + " is not pending (delivered, failed or unknown): not redriven");
+                            "escalation " + redrive + " is not pending or failed (delivered or unknown): not redriven");
                 }
                 spec.commandLine().getOut().println(Json.write(Map.of("escalationId", redrive, "redriven", true)));
                 return 0;

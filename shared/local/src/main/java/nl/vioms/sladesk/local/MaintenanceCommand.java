@@ -4,18 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.app.mail.MailPlanner;
-import nl.vioms.sladesk.app.mail.OutboundMail;
-import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.aws.monitoring.MaintenanceAnnouncements;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.core.availability.AvailabilityCalculator;
 import nl.vioms.sladesk.core.monitoring.MaintenanceWindow;
@@ -157,13 +153,7 @@ final class MaintenanceCommand implements Callable<Integer> {
             Instant announcedAt = emergency
                     ? null
                     : announced == null ? Clock.systemUTC().instant() : args.instant("--announced", announced);
-            String windowId = id != null
-                    ? id
-                    : "mw-"
-                            + DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm'Z'")
-                                    .withZone(ZoneOffset.UTC)
-                                    .format(window.start())
-                            + (emergency ? "-emergency" : "");
+            String windowId = id != null ? id : MaintenanceAnnouncements.defaultId(window, emergency);
             MaintenanceWindow w;
             try {
                 w = new MaintenanceWindow(
@@ -221,21 +211,7 @@ final class MaintenanceCommand implements Callable<Integer> {
         // the intake's configuration: its ticket service plans the mails (support address, out-of-hours number)
         Services services =
                 new Services(target.environmentOf("IntakeApiFunction"), target.clients(), Clock.systemUTC());
-        MailPlanner planner = services.mailPlanner();
-        Instant now = services.clock().instant();
-        int written = 0;
-        String windowRef = MonitoringRepository.windowRef(window);
-        for (OutboundMail mail : planner.maintenance(window, windowRef, service, now)) {
-            boolean added = services.outbox()
-                    .add(OutboxMessage.pending(
-                            MailPlanner.outboxId(mail),
-                            OutboxMessage.Topic.MAIL,
-                            Map.of("kind", mail.kind().wireName()),
-                            mail.toJson(),
-                            now));
-            written += added ? 1 : 0;
-        }
-        return written;
+        return MaintenanceAnnouncements.announce(services, window, service);
     }
 
     @Command(

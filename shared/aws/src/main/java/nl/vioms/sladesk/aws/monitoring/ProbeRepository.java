@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.ProbeTarget;
 import nl.vioms.sladesk.core.monitoring.StreakState;
@@ -221,6 +222,26 @@ public final class ProbeRepository {
             checks.add(ProbeItems.check(targetId, item));
         }
         return checks;
+    }
+
+    /**
+     * The target's latest check, if one is still kept: one Query of at most one item, newest first
+     * ({@code CHECK#} sort keys sort by instant; the streak's {@code STREAK} key sorts after them and is
+     * kept out by the key condition). The console's monitoring page asks it per target.
+     */
+    public Optional<CheckResult> lastCheck(String targetId) {
+        return dynamo
+                .query(QueryRequest.builder()
+                        .tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :check)")
+                        .expressionAttributeValues(Map.of(":pk", s(target(targetId)), ":check", s("CHECK#")))
+                        .scanIndexForward(false)
+                        .limit(1)
+                        .build())
+                .items()
+                .stream()
+                .findFirst()
+                .map(item -> ProbeItems.check(targetId, item));
     }
 
     /**

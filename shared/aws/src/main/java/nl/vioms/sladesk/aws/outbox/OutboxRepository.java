@@ -56,18 +56,19 @@ public final class OutboxRepository implements MailThreads {
     }
 
     /**
-     * Records the publication. False when the message is no longer pending (another delivery
-     * got there first): the caller then has nothing to undo.
+     * Records the publication of a pending message, or of a failed one a retry got through. False
+     * when it was delivered already (another delivery got there first): the caller has nothing to undo.
      */
     public boolean markDelivered(String id, String snsMessageId, Instant at) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("id", s(id)))
                     .updateExpression("SET deliveryState = :delivered, deliveredAt = :at, snsMessageId = :mid")
-                    .conditionExpression("deliveryState = :pending")
+                    .conditionExpression("deliveryState IN (:pending, :failed)")
                     .expressionAttributeValues(Map.of(
                             ":delivered", s(DeliveryState.DELIVERED.name()),
                             ":pending", s(DeliveryState.PENDING.name()),
+                            ":failed", s(DeliveryState.FAILED.name()),
                             ":at", s(at.toString()),
                             ":mid", s(snsMessageId))));
             return true;
@@ -204,27 +205,116 @@ public final class OutboxRepository implements MailThreads {
     }
 
     /**
-     * Asks for another delivery of a message still pending: the change reaches the escalation
-     * function through the table's stream again (a MODIFY of a pending message). For messages
-     * whose stream retries ran out. False when it was delivered meanwhile.
+     * Asks for another delivery of a message still pending or FAILED: it becomes pending again and
+     * the change reaches the escalation function through the table's stream (a MODIFY to a pending
+     * message). For messages whose stream retries ran out; the one place the sla-check sweep, the
+     * CLI ({@code ./sladesk escalations --redrive}) and the console's escalations page redrive
+     * through. False when it was delivered meanwhile, or is unknown.
      */
     public boolean redrive(String id, Instant at) {
         try {
             dynamo.updateItem(b -> b.tableName(table)
                     .key(Map.of("id", s(id)))
-                    .updateExpression("SET redriveAt = :at ADD redrives :one")
-                    .conditionExpression("deliveryState = :pending")
+                    .updateExpression("SET redriveAt = :at, deliveryState = :pending ADD redrives :one")
+                    .conditionExpression("deliveryState IN (:pending, :failed)")
                     .expressionAttributeValues(Map.of(
                             ":at",
                             s(at.toString()),
                             ":one",
                             AttributeValue.fromN("1"),
                             ":pending",
-                            s(DeliveryState.PENDING.name()))));
+                            s(DeliveryState.PENDING.name()),
+                            ":failed",
+                            s(DeliveryState.FAILED.name()))));
             return true;
-        } catch (ConditionalCheckFailedException delivered) {
+        } catch (ConditionalCheckFailedException deliveredOrUnknown) {
             return false;
         }
+    }
+
+    /** The longest error text kept on a message: the cause's first line, not a stack trace. */
+    static final int MAX_ERROR = 500;
+
+    /**
+     * Records a delivery attempt that failed (SNS refused, timed out): FAILED, one more attempt, the
+     * error and when. A FAILED message leaves the stream's filter (pending only), so recording this
+     * starts no new delivery; Lambda's own retries of the record still deliver it (the publisher
+     * takes a FAILED message as deliverable), and once they run out it waits for a redrive. False
+     * when it was delivered meanwhile or is unknown.
+     */
+    public boolean recordFailure(String id, String error, Instant at) {
+        String text = error == null || error.isBlank() ? "onbekende fout" : error.strip();
+        String kept = text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(Map.of("id", s(id)))
+                    .updateExpression(
+                            "SET deliveryState = :failed, lastError = :error, failedAt = :at" + " ADD attempts :one")
+                    .conditionExpression("deliveryState IN (:pending, :failed)")
+                    .expressionAttributeValues(Map.of(
+                            ":failed", s(DeliveryState.FAILED.name()),
+                            ":pending", s(DeliveryState.PENDING.name()),
+                            ":error", s(kept),
+                            ":at", s(at.toString()),
+                            ":one", AttributeValue.fromN("1"))));
+            return true;
+        } catch (ConditionalCheckFailedException deliveredOrUnknown) {
+            return false;
+        }
+    }
+
+    /**
+     * An escalation or notification with its delivery history, as operations look at it.
+     *
+     * @param attempts    failed delivery attempts recorded ({@link #recordFailure})
+     * @param lastError   the last failure's error, or null
+     * @param failedAt    when it last failed, or null
+     * @param redrives    how often it was asked for again
+     */
+    public record Delivery(OutboxMessage message, int attempts, String lastError, Instant failedAt, int redrives) {}
+
+    /**
+     * Escalations and notifications (every topic but MAIL) in one state, newest first: a Query on
+     * by-state (partition deliveryState, sort createdAt descending), mail filtered out.
+     */
+    public List<Delivery> deliveries(DeliveryState state, int limit) {
+        var index = Indexes.OUTBOX_BY_STATE;
+        var request = QueryRequest.builder()
+                .tableName(table)
+                .indexName(index.indexName())
+                .keyConditionExpression("#state = :state")
+                .filterExpression("#topic <> :mail")
+                .expressionAttributeNames(Map.of("#state", index.partitionKey(), "#topic", "topic"))
+                .expressionAttributeValues(
+                        Map.of(":state", s(state.name()), ":mail", s(OutboxMessage.Topic.MAIL.name())))
+                .scanIndexForward(false)
+                .build();
+        return dynamo.queryPaginator(request).items().stream()
+                .limit(limit)
+                .map(OutboxRepository::delivery)
+                .toList();
+    }
+
+    /** One message with its delivery history (GetItem, consistent). */
+    public Optional<Delivery> delivery(String id) {
+        var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(Map.of("id", s(id))))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(delivery(item));
+    }
+
+    private static Delivery delivery(Map<String, AttributeValue> item) {
+        String failedAt = Attr.string(item, "failedAt");
+        return new Delivery(
+                fromItem(item),
+                count(item, "attempts"),
+                Attr.string(item, "lastError"),
+                failedAt == null ? null : Instant.parse(failedAt),
+                count(item, "redrives"));
+    }
+
+    private static int count(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null || value.n() == null ? 0 : Integer.parseInt(value.n());
     }
 
     /** Messages in one state, oldest first (query on the by-state index, never a scan). */

@@ -81,6 +81,20 @@ public final class ReportsRepository {
             String document,
             Map<String, String> objects) {}
 
+    /**
+     * Where a month's reports live in the reports bucket: {@code month-end/2026-11/} (overview.html,
+     * finance.csv, financieel.csv, contracts/&lt;customer&gt;/v0001.html). Month-end writes there, the
+     * console reads there.
+     */
+    public static String reportPrefix(YearMonth month) {
+        return "month-end/" + month + "/";
+    }
+
+    /** A contract's report object of one version, relative to {@link #reportPrefix}. */
+    public static String contractReport(String customerId, int version, String extension) {
+        return "contracts/" + customerId + "/v" + String.format("%04d", version) + "." + extension;
+    }
+
     public static String partition(String customerId) {
         return "CONTRACT#" + customerId;
     }
@@ -218,6 +232,26 @@ public final class ReportsRepository {
     /** When a run of the month last finished, if one did (GetItem, consistent). */
     public Optional<Instant> runFinished(YearMonth month) {
         return Attr.getItem(dynamo, table, RUNS, runKey(month)).map(item -> instant(item, "finishedAt"));
+    }
+
+    /** A finished run of month-end: the month, when its latest run finished, how many contracts it reported. */
+    public record MonthRun(YearMonth month, Instant finishedAt, int contracts) {}
+
+    /**
+     * The months month-end has run for, newest first: one Query on the run records' partition
+     * ({@value #RUNS}, one item per month). The console's month-end page lists these.
+     */
+    public List<MonthRun> runs() {
+        return dynamo
+                .queryPaginator(b -> b.tableName(table)
+                        .keyConditionExpression("pk = :pk AND begins_with(sk, :run)")
+                        .expressionAttributeValues(Map.of(":pk", s(RUNS), ":run", s("RUN#")))
+                        .scanIndexForward(false))
+                .items()
+                .stream()
+                .map(item -> new MonthRun(YearMonth.parse(string(item, "month")), instant(item, "finishedAt"), (int)
+                        Attr.number(item, "contracts")))
+                .toList();
     }
 
     /** Points the month at a version; a summary of a later version is never replaced by an earlier one. */
