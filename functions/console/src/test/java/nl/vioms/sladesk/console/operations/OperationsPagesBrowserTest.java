@@ -19,7 +19,7 @@ import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthSummary;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthVersion;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.ServiceFigure;
 import nl.vioms.sladesk.console.ConsoleApp;
-import nl.vioms.sladesk.console.ConsoleTestServer;
+import nl.vioms.sladesk.console.ConsoleServer;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
@@ -112,7 +112,7 @@ class OperationsPagesBrowserTest {
 
     @Test
     void thePagesPassAxeAtBothWidthsWithoutConsoleErrors() throws Exception {
-        try (ConsoleTestServer server = new ConsoleTestServer(new ConsoleApp(services, new TestLogin())::handle);
+        try (ConsoleServer server = ConsoleServer.start(new ConsoleApp(services, new TestLogin()));
                 WebBrowser browser = WebBrowser.startOrSkip()) {
             logIn(browser, server);
             for (int width : List.of(1280, 390)) {
@@ -135,7 +135,7 @@ class OperationsPagesBrowserTest {
 
     @Test
     void aFailedEscalationIsRedrivenWithARealClick() throws Exception {
-        try (ConsoleTestServer server = new ConsoleTestServer(new ConsoleApp(services, new TestLogin())::handle);
+        try (ConsoleServer server = ConsoleServer.start(new ConsoleApp(services, new TestLogin()));
                 WebBrowser browser = WebBrowser.startOrSkip()) {
             logIn(browser, server);
             browser.open(server.base().resolve("/console/escalations?state=failed"));
@@ -157,7 +157,7 @@ class OperationsPagesBrowserTest {
     }
 
     /** TestLogin's cookie for an operator, set on the server's origin. */
-    private static void logIn(WebBrowser browser, ConsoleTestServer server) {
+    private static void logIn(WebBrowser browser, ConsoleServer server) {
         browser.open(server.base().resolve("/console/static/console.css"));
         browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, "ops@vioms.demo|operations"));
     }
