@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -170,9 +171,17 @@ public final class WebBrowser implements AutoCloseable {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(part));
     }
 
-    /** The visible text of the whole page. */
+    /** The visible text of the whole page (read again if the page was replaced while it was read). */
     public String text() {
-        return driver.findElement(By.tagName("body")).getText();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return driver.findElement(By.tagName("body")).getText();
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Sets the window's width (height kept generous so a screenshot shows the page). */
