@@ -28,5 +28,11 @@ public enum EnvVar {
     /** The SES configuration set every outbound mail is sent with (its events reach MailFeedbackTopic). */
     MAIL_CONFIGURATION_SET,
     /** At most this many mails to one address per clock hour (default 10). */
-    MAIL_HOURLY_LIMIT
+    MAIL_HOURLY_LIMIT,
+    /** The console's Cognito user pool (issue 17): its id, the issuer of the tokens it verifies. */
+    CONSOLE_USER_POOL_ID,
+    /** The console's app client in that pool: the audience of its ID tokens. */
+    CONSOLE_CLIENT_ID,
+    /** Sessions ended by logout before their token expired (decision 22). */
+    CONSOLE_SESSIONS_TABLE
 }
