@@ -149,11 +149,25 @@ public final class LocalResources {
                     .findFirst()
                     .orElseGet(() -> cognito.createUserPoolClient(b -> b.userPoolId(poolId)
                                     .clientName(name)
-                                    .explicitAuthFlowsWithStrings(flows))
+                                    .explicitAuthFlowsWithStrings(flows)
+                                    .idTokenValidity(validity(props, "IdTokenValidity"))
+                                    .accessTokenValidity(validity(props, "AccessTokenValidity"))
+                                    .tokenValidityUnits(units -> units.idToken(unit(props, "IdToken"))
+                                            .accessToken(unit(props, "AccessToken"))))
                             .userPoolClient()
                             .clientId());
             refs.put(id, clientId);
         });
+    }
+
+    private static Integer validity(Map<String, Object> client, String property) {
+        Object value = client.get(property);
+        return value == null ? null : Integer.valueOf(String.valueOf(value));
+    }
+
+    private static String unit(Map<String, Object> client, String token) {
+        Object value = Template.map(client.get("TokenValidityUnits")).get(token);
+        return value == null ? null : String.valueOf(value);
     }
 
     /** A table's local name is its logical id. */
