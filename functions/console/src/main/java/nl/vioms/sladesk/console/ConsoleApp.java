@@ -3,6 +3,7 @@ package nl.vioms.sladesk.console;
 import java.util.Map;
 import java.util.Set;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.console.users.UserPages;
 
 /**
  * The console's routes, built once per execution environment from the composition root's
@@ -20,6 +21,7 @@ public final class ConsoleApp {
         router.open("GET", "/static/{name}", files::serve);
         login.routes(router);
         router.page("GET", "/", EVERYONE, ConsoleApp::home);
+        UserPages.register(router, services);
     }
 
     public WebResponse handle(WebRequest request) {
