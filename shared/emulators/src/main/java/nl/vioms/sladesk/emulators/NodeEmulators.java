@@ -139,6 +139,18 @@ public final class NodeEmulators implements EmulatorBackend {
         }
     }
 
+    /**
+     * A file of one of the pinned npm packages (e.g. {@code axe-core/axe.min.js} for the browser
+     * tests' accessibility checks), installed first if needed.
+     */
+    public static Path packageFile(String relative) {
+        Path file = install().resolve("node_modules").resolve(relative).normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no " + relative + " among the installed npm packages");
+        }
+        return file;
+    }
+
     /** Installs the pinned npm packages once per lock file; safe when several JVMs race. */
     static Path install() {
         try {
