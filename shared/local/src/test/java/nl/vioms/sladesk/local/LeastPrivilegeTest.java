@@ -117,7 +117,18 @@ class LeastPrivilegeTest {
                     "ReportsTable: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
                     "ReportsBucket/*: s3:PutObject",
                     "OutboxTable: dynamodb:PutItem",
-                    "SchedulesDlq: sqs:SendMessage"));
+                    "SchedulesDlq: sqs:SendMessage"),
+            // the console (issue 17, decision 22): CognitoLogin (login, challenges, forgotten
+            // password), SessionRevocations (logout, and its look-up on every request), UserPages
+            // (role admin: list, invite, roles, disable/enable)
+            "ConsoleFunction",
+            List.of(
+                    "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
+                            + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword"
+                            + " cognito-idp:ListUsers cognito-idp:ListUsersInGroup cognito-idp:AdminCreateUser"
+                            + " cognito-idp:AdminAddUserToGroup cognito-idp:AdminRemoveUserFromGroup"
+                            + " cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser",
+                    "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(
@@ -134,6 +145,24 @@ class LeastPrivilegeTest {
                     Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
             Map.entry("MailRepository.java", Set.of("dynamo.putItem", "dynamo.updateItem")),
             Map.entry("Mailer.java", Set.of("ses.sendEmail")),
+            Map.entry("SessionRevocations.java", Set.of("dynamo.getItem", "dynamo.putItem")),
+            Map.entry(
+                    "CognitoLogin.java",
+                    Set.of(
+                            "cognito.confirmForgotPassword",
+                            "cognito.forgotPassword",
+                            "cognito.initiateAuth",
+                            "cognito.respondToAuthChallenge")),
+            Map.entry(
+                    "UserPages.java",
+                    Set.of(
+                            "cognito.adminAddUserToGroup",
+                            "cognito.adminCreateUser",
+                            "cognito.adminDisableUser",
+                            "cognito.adminEnableUser",
+                            "cognito.adminRemoveUserFromGroup",
+                            "cognito.listUsersInGroupPaginator",
+                            "cognito.listUsersPaginator")),
             Map.entry(
                     "ProbeRepository.java",
                     Set.of(
@@ -157,7 +186,7 @@ class LeastPrivilegeTest {
                             "dynamo.queryPaginator",
                             "dynamo.transactWriteItems")));
 
-    private static final Pattern SDK_CALL = Pattern.compile("\\b(dynamo|s3|sns|sqs|ses)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
+    private static final Pattern SDK_CALL = Pattern.compile("\\b(dynamo|s3|sns|sqs|ses|cognito)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
 
     @Test
     void everyFunctionIsGrantedExactlyTheActionsItsCodeCalls() {

@@ -106,13 +106,14 @@ public final class UserPages {
     private WebResponse state(WebRequest request, Session session, PathParameters parameters) {
         ConsoleAccount account = account(request);
         String action = request.form("action").orElse("");
+        CognitoIdentityProviderClient cognito = services.cognito();
         if (action.equals("disable")) {
             if (isSelf(account, session)) {
                 throw new WebError(409, "Je kunt je eigen account niet uitschakelen.");
             }
-            services.cognito().adminDisableUser(b -> b.userPoolId(pool()).username(account.username()));
+            cognito.adminDisableUser(b -> b.userPoolId(pool()).username(account.username()));
         } else if (action.equals("enable")) {
-            services.cognito().adminEnableUser(b -> b.userPoolId(pool()).username(account.username()));
+            cognito.adminEnableUser(b -> b.userPoolId(pool()).username(account.username()));
         } else {
             throw new WebError(400, "Kies uitschakelen of inschakelen.");
         }
