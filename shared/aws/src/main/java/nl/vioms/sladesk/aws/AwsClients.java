@@ -54,7 +54,15 @@ public final class AwsClients implements AutoCloseable {
 
     /** On Lambda: region and credentials from the runtime's reserved variables. */
     public static AwsClients forLambda(Environment env) {
-        return new AwsClients(Region.of(env.region()), lambdaCredentials(env), null, null, null, null);
+        // the issuer of the console's tokens follows Cognito's endpoint when the SDK's own setting
+        // moves it (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: the cold-start harness's emulator)
+        return new AwsClients(
+                Region.of(env.region()),
+                lambdaCredentials(env),
+                null,
+                null,
+                null,
+                env.sdkEndpoint("COGNITO_IDENTITY_PROVIDER").orElse(null));
     }
 
     /**

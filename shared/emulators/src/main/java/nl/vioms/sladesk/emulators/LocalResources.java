@@ -38,8 +38,9 @@ public final class LocalResources {
         this.template = template;
         this.region = region;
         this.publicBaseUrl = publicBaseUrl;
-        // locally, links point at the local HTTP API
-        this.parameters = Map.of("PublicBaseUrl", publicBaseUrl);
+        // locally, links point at the local HTTP API; the demo people log in without an
+        // authenticator app (decision 22; tests of the TOTP set-up set the roles themselves)
+        this.parameters = Map.of("PublicBaseUrl", publicBaseUrl, "ConsoleTotpRoles", "");
     }
 
     /** Creates every resource (idempotent: existing ones are kept, with their data). */

@@ -125,6 +125,8 @@ class LeastPrivilegeTest {
             List.of(
                     "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
                             + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword"
+                            + " cognito-idp:AssociateSoftwareToken cognito-idp:VerifySoftwareToken"
+                            + " cognito-idp:SetUserMFAPreference"
                             + " cognito-idp:ListUsers cognito-idp:ListUsersInGroup cognito-idp:AdminCreateUser"
                             + " cognito-idp:AdminAddUserToGroup cognito-idp:AdminRemoveUserFromGroup"
                             + " cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser",
@@ -146,6 +148,12 @@ class LeastPrivilegeTest {
             Map.entry("MailRepository.java", Set.of("dynamo.putItem", "dynamo.updateItem")),
             Map.entry("Mailer.java", Set.of("ses.sendEmail")),
             Map.entry("SessionRevocations.java", Set.of("dynamo.getItem", "dynamo.putItem")),
+            Map.entry(
+                    "TotpSetup.java",
+                    Set.of(
+                            "cognito.associateSoftwareToken",
+                            "cognito.setUserMFAPreference",
+                            "cognito.verifySoftwareToken")),
             Map.entry(
                     "CognitoLogin.java",
                     Set.of(

@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.console.login;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ import nl.vioms.sladesk.console.WebResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
@@ -50,18 +52,23 @@ public final class CognitoLogin implements Login {
     private final IdTokenVerifier verifier;
     private final SessionRevocations revocations;
     private final Clock clock;
+    private final Set<Role> totpRoles;
+    private final TotpSetup totp;
 
     public CognitoLogin(
             CognitoIdentityProviderClient cognito,
             String clientId,
             IdTokenVerifier verifier,
             SessionRevocations revocations,
-            Clock clock) {
+            Clock clock,
+            Set<Role> totpRoles) {
         this.cognito = cognito;
         this.clientId = clientId;
         this.verifier = verifier;
         this.revocations = revocations;
         this.clock = clock;
+        this.totpRoles = Set.copyOf(totpRoles);
+        this.totp = new TotpSetup(cognito, verifier, this);
     }
 
     /** The login as template.yaml configures it: the pool, its app client, the sessions table. */
@@ -73,7 +80,18 @@ public final class CognitoLogin implements Login {
                 clientId,
                 IdTokenVerifier.forIssuer(issuer, clientId, services.clock()),
                 new SessionRevocations(services.dynamo(), services.setting(EnvVar.CONSOLE_SESSIONS_TABLE)),
-                services.clock());
+                services.clock(),
+                rolesOf(services.environment().optional(EnvVar.CONSOLE_TOTP_ROLES, "")));
+    }
+
+    /** "operations,admin" -> those roles; an unknown group name is an error at start, not a silent gap. */
+    static Set<Role> rolesOf(String groups) {
+        return Arrays.stream(groups.split(","))
+                .map(String::trim)
+                .filter(group -> !group.isEmpty())
+                .map(group -> Role.ofGroup(group)
+                        .orElseThrow(() -> new IllegalStateException("CONSOLE_TOTP_ROLES: no console group " + group)))
+                .collect(Collectors.toSet());
     }
 
     @Override
@@ -91,6 +109,7 @@ public final class CognitoLogin implements Login {
         router.open("POST", "/login", this::login);
         router.open("POST", "/login/new-password", this::newPassword);
         router.open("POST", "/login/code", this::code);
+        router.open("POST", "/login/totp", totp::finish);
         router.open("GET", "/password/forgot", (request, p) -> page(200, "login/forgot.jte", "Wachtwoord vergeten",
                 Map.of()));
         router.open("POST", "/password/forgot", this::forgot);
@@ -125,7 +144,7 @@ public final class CognitoLogin implements Login {
                     .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
             return signedIn(request, email, next, result.challengeNameAsString(), result.session(),
-                    result.authenticationResult() == null ? null : result.authenticationResult().idToken());
+                    result.authenticationResult(), false);
         } catch (TooManyRequestsException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "too many attempts"));
             return loginAgain(429, email, next, "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.");
@@ -153,7 +172,7 @@ public final class CognitoLogin implements Login {
                     .session(challengeSession)
                     .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", password)));
             return signedIn(request, email, next, result.challengeNameAsString(), result.session(),
-                    result.authenticationResult() == null ? null : result.authenticationResult().idToken());
+                    result.authenticationResult(), false);
         } catch (InvalidPasswordException e) {
             return challenge(400, "login/new-password.jte", email, challengeSession, next, PASSWORD_RULES);
         } catch (CognitoIdentityProviderException e) {
@@ -175,7 +194,7 @@ public final class CognitoLogin implements Login {
                     .session(challengeSession)
                     .challengeResponses(Map.of("USERNAME", email, "SOFTWARE_TOKEN_MFA_CODE", code)));
             return signedIn(request, email, next, result.challengeNameAsString(), result.session(),
-                    result.authenticationResult() == null ? null : result.authenticationResult().idToken());
+                    result.authenticationResult(), true);
         } catch (CodeMismatchException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "wrong code"));
             return challenge(401, "login/code.jte", email, challengeSession, next,
@@ -186,20 +205,29 @@ public final class CognitoLogin implements Login {
         }
     }
 
-    /** What comes after a password or a challenge: another challenge, or the session. */
+    /**
+     * What comes after a password or a challenge: another challenge, the set-up of an
+     * authenticator app (a role that requires one, logged in without it), or the session.
+     */
     private WebResponse signedIn(
-            WebRequest request, String email, String next, String challenge, String challengeSession, String idToken) {
+            WebRequest request,
+            String email,
+            String next,
+            String challenge,
+            String challengeSession,
+            AuthenticationResultType result,
+            boolean withTotp) {
         if (ChallengeNameType.NEW_PASSWORD_REQUIRED.toString().equals(challenge)) {
             return challenge(200, "login/new-password.jte", email, challengeSession, next, null);
         }
         if (ChallengeNameType.SOFTWARE_TOKEN_MFA.toString().equals(challenge)) {
             return challenge(200, "login/code.jte", email, challengeSession, next, null);
         }
-        if (challenge != null || idToken == null) {
+        if (challenge != null || result == null || result.idToken() == null) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "challenge " + challenge));
             return loginAgain(403, email, next, "Deze manier van inloggen kent de console niet. Vraag het beheer.");
         }
-        Optional<VerifiedToken> token = verifier.verify(idToken);
+        Optional<VerifiedToken> token = verifier.verify(result.idToken());
         if (token.isEmpty()) {
             Log.error("console.login.refused", Map.of("email", email, "reason", "Cognito's token did not verify"));
             return loginAgain(503, email, next, "Inloggen lukt nu niet. Probeer het zo opnieuw.");
@@ -209,10 +237,21 @@ public final class CognitoLogin implements Login {
                     "groups", String.join(",", token.get().groups())));
             return loginAgain(403, email, next, NO_CONSOLE);
         }
-        Log.info("console.login", Map.of("email", token.get().email(), "groups", String.join(",", token.get().groups()),
+        // decision 22: with MFA optional in the pool, a login without a TOTP step means the person
+        // has no authenticator app yet; the roles that require one set it up before they get a session
+        if (!withTotp && roles(token.get()).stream().anyMatch(totpRoles::contains)) {
+            Log.info("console.login.totp-setup", Map.of("email", token.get().email()));
+            return totp.start(token.get(), result, next);
+        }
+        return session(request, result.idToken(), token.get(), next);
+    }
+
+    /** The session cookie for a verified token, and on to the page the person asked for. */
+    WebResponse session(WebRequest request, String idToken, VerifiedToken token, String next) {
+        Log.info("console.login", Map.of("email", token.email(), "groups", String.join(",", token.groups()),
                 "sourceIp", request.sourceIp()));
         return WebResponse.redirect(next)
-                .withCookies(List.of(SessionCookie.set(idToken, token.get().expiresAt(), clock.instant())));
+                .withCookies(List.of(SessionCookie.set(idToken, token.expiresAt(), clock.instant())));
     }
 
     private WebResponse logout(WebRequest request, Session session, PathParameters parameters) {
@@ -277,7 +316,7 @@ public final class CognitoLogin implements Login {
         return values;
     }
 
-    private static WebResponse loginAgain(int status, String email, String next, String message) {
+    static WebResponse loginAgain(int status, String email, String next, String message) {
         Map<String, Object> values = new HashMap<>();
         values.put("next", next);
         values.put("email", email);
@@ -298,7 +337,7 @@ public final class CognitoLogin implements Login {
         return page(status, template, title, values);
     }
 
-    private static WebResponse page(int status, String template, String title, Map<String, Object> values) {
+    static WebResponse page(int status, String template, String title, Map<String, Object> values) {
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("chrome", new Chrome(title, null, ""));
         parameters.put("next", NextPage.HOME);
@@ -314,7 +353,7 @@ public final class CognitoLogin implements Login {
      * Forms before a session have no CSRF token: the browser's Origin must be the console's own
      * host, so another site cannot log a person in to its own account (login CSRF).
      */
-    private static void refuseForeignForm(WebRequest request) {
+    static void refuseForeignForm(WebRequest request) {
         Optional<String> origin = request.header("origin");
         Optional<String> host = request.header("host");
         if (origin.isPresent()
@@ -336,7 +375,7 @@ public final class CognitoLogin implements Login {
                 new ConsoleUser(token.email(), token.email(), roles(token)), SessionCookie.csrfToken(token.sessionId()));
     }
 
-    private static String errorCode(CognitoIdentityProviderException e) {
+    static String errorCode(CognitoIdentityProviderException e) {
         return e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
     }
 }

@@ -1,12 +1,13 @@
 package nl.vioms.sladesk.console.login;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -18,7 +19,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import nl.vioms.sladesk.app.Log;
 
 /**
  * Verifies a Cognito ID token on every request (issue 17, decision 22): an RS256 signature by a key
@@ -30,6 +33,9 @@ import java.util.Optional;
 public final class IdTokenVerifier {
     /** Clocks of Cognito and Lambda agree to well within this (for iat; exp is taken as it is). */
     static final Duration SKEW = Duration.ofSeconds(30);
+
+    private static final int JWKS_TIMEOUT_MS = 3000;
+    private static final int JWKS_SIZE_LIMIT = 50 * 1024;
 
     private final String issuer;
     private final String clientId;
@@ -48,8 +54,11 @@ public final class IdTokenVerifier {
     /** The pool's published keys at {@code <issuer>/.well-known/jwks.json}, fetched lazily and cached. */
     public static IdTokenVerifier forIssuer(String issuer, String clientId, Clock clock) {
         try {
+            // Nimbus's default timeouts are 500 ms; a cold start on a busy host (or Cognito on a bad
+            // day) takes longer, and a failed fetch would send every person back to the login page
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(
-                            URI.create(issuer + "/.well-known/jwks.json").toURL())
+                            URI.create(issuer + "/.well-known/jwks.json").toURL(),
+                            new DefaultResourceRetriever(JWKS_TIMEOUT_MS, JWKS_TIMEOUT_MS, JWKS_SIZE_LIMIT))
                     .retrying(true)
                     .build();
             return new IdTokenVerifier(issuer, clientId, keys, clock);
@@ -72,6 +81,8 @@ public final class IdTokenVerifier {
                     sessionId,
                     claims.getExpirationTime().toInstant()));
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
+            // why, never the token: an expired session is routine, anything else is worth a look
+            Log.info("console.token.refused", Map.of("reason", String.valueOf(e.getMessage())));
             return Optional.empty();
         }
     }
