@@ -102,8 +102,24 @@ public final class LocalResources {
                 .forEach((id, props) -> resources.refs.put(id, resources.resolve(props.get("EmailIdentity"))));
         if (cognito != null) {
             resources.createUserPools(cognito);
+        } else {
+            resources.withoutUserPools();
         }
         return resources;
+    }
+
+    /**
+     * Emulators without Cognito (LocalStack's free edition): the pools' names resolve to stand-ins,
+     * so every function still gets its environment; the console's login answers only with Cognito.
+     */
+    private void withoutUserPools() {
+        for (String type :
+                List.of("AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolGroup")) {
+            template.resourcesOfType(type).keySet().forEach(id -> {
+                refs.put(id, "no-cognito-" + id);
+                attributes.put(id + ".Arn", "arn:aws:cognito-idp:" + region + ":000000000000:userpool/no-cognito");
+            });
+        }
     }
 
     /**
@@ -140,23 +156,23 @@ public final class LocalResources {
         template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, props) -> {
             String poolId = resolve(props.get("UserPoolId"));
             String name = resolve(props.getOrDefault("ClientName", id));
-            List<String> flows =
-                    Template.list(props.get("ExplicitAuthFlows")).stream().map(String::valueOf).toList();
-            String clientId = cognito.listUserPoolClients(b -> b.userPoolId(poolId).maxResults(60))
-                    .userPoolClients()
-                    .stream()
-                    .filter(client -> client.clientName().equals(name))
-                    .map(UserPoolClientDescription::clientId)
-                    .findFirst()
-                    .orElseGet(() -> cognito.createUserPoolClient(b -> b.userPoolId(poolId)
-                                    .clientName(name)
-                                    .explicitAuthFlowsWithStrings(flows)
-                                    .idTokenValidity(validity(props, "IdTokenValidity"))
-                                    .accessTokenValidity(validity(props, "AccessTokenValidity"))
-                                    .tokenValidityUnits(units -> units.idToken(unit(props, "IdToken"))
-                                            .accessToken(unit(props, "AccessToken"))))
-                            .userPoolClient()
-                            .clientId());
+            List<String> flows = Template.list(props.get("ExplicitAuthFlows")).stream()
+                    .map(String::valueOf)
+                    .toList();
+            String clientId =
+                    cognito.listUserPoolClients(b -> b.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
+                            .filter(client -> client.clientName().equals(name))
+                            .map(UserPoolClientDescription::clientId)
+                            .findFirst()
+                            .orElseGet(() -> cognito.createUserPoolClient(b -> b.userPoolId(poolId)
+                                            .clientName(name)
+                                            .explicitAuthFlowsWithStrings(flows)
+                                            .idTokenValidity(validity(props, "IdTokenValidity"))
+                                            .accessTokenValidity(validity(props, "AccessTokenValidity"))
+                                            .tokenValidityUnits(units -> units.idToken(unit(props, "IdToken"))
+                                                    .accessToken(unit(props, "AccessToken"))))
+                                    .userPoolClient()
+                                    .clientId());
             refs.put(id, clientId);
         });
     }

@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The default emulator backend, bound to 127.0.0.1 on free ports: DynamoDB by dynoxide (a native
  * binary with transactions and streams; dynalite where that binary does not run) and SNS, SQS, S3
- * by fauxqs, SES v2 by aws-ses-v2-local, Cognito by cognito-local, under one Node child process. Node 22 and the packages
- * come from the npm registry, pinned by the package-lock.json shipped in this module, and are
- * installed into a cache on first use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a
- * fresh machine needs only a JDK and npm.
+ * by fauxqs, SES v2 by aws-ses-v2-local, Cognito by cognito-local, under one Node child process.
+ * Node 22 and the packages come from the npm registry, pinned by the package-lock.json shipped in
+ * this module, and are installed into a cache on first use
+ * ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh machine needs only a JDK and npm.
  */
 public final class NodeEmulators implements EmulatorBackend {
     private static final String RESOURCES = "/nl/vioms/sladesk/emulators/";
@@ -169,8 +169,8 @@ public final class NodeEmulators implements EmulatorBackend {
                 }
                 if (!Files.exists(marker)) {
                     System.err.println(
-                            "[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs, aws-ses-v2-local, cognito-local) into "
-                                    + dir);
+                            "[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs, aws-ses-v2-local,"
+                                    + " cognito-local) into " + dir);
                     // npm's output goes to a log, never to this JVM's stdin/stdout: a test runner
                     // talks to its forked JVMs over those streams
                     Path log = dir.resolve("npm-install.log");

@@ -36,14 +36,21 @@ final class DemoConsoleUsers {
                         .username(user.email())
                         .messageAction("SUPPRESS")
                         .userAttributes(
-                                AttributeType.builder().name("email").value(user.email()).build(),
-                                AttributeType.builder().name("email_verified").value("true").build()));
+                                AttributeType.builder()
+                                        .name("email")
+                                        .value(user.email())
+                                        .build(),
+                                AttributeType.builder()
+                                        .name("email_verified")
+                                        .value("true")
+                                        .build()));
             } catch (UsernameExistsException e) {
                 // made on an earlier start: its password and group are set again below
             }
-            cognito.adminSetUserPassword(
-                    b -> b.userPoolId(pool).username(user.email()).password(PASSWORD).permanent(true));
-            cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(user.email()).groupName(user.group()));
+            cognito.adminSetUserPassword(b ->
+                    b.userPoolId(pool).username(user.email()).password(PASSWORD).permanent(true));
+            cognito.adminAddUserToGroup(
+                    b -> b.userPoolId(pool).username(user.email()).groupName(user.group()));
         }
     }
 

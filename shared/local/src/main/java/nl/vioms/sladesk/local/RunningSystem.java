@@ -73,7 +73,9 @@ final class RunningSystem {
                         URI.create(state.get("dynamodb").asText()),
                         URI.create(state.get("messaging").asText()),
                         state.hasNonNull("mail") ? URI.create(state.get("mail").asText()) : null,
-                        state.hasNonNull("cognito") ? URI.create(state.get("cognito").asText()) : null,
+                        state.hasNonNull("cognito")
+                                ? URI.create(state.get("cognito").asText())
+                                : null,
                         Template.ofProject(),
                         state.get("api").asText()));
     }

@@ -53,7 +53,8 @@ class ConsoleLoginBrowserTest {
             // a wrong password: the generic refusal, still on the login page
             logIn(browser, "ops@vioms.demo", "Fout-wachtwoord-12");
             browser.find(By.cssSelector("[role=alert]"));
-            assertTrue(browser.text().contains("Het e-mailadres of het wachtwoord klopt niet."),
+            assertTrue(
+                    browser.text().contains("Het e-mailadres of het wachtwoord klopt niet."),
                     browser.driver().getPageSource());
             assertTrue(browser.findAll(By.cssSelector("form.logout")).isEmpty());
 
@@ -95,7 +96,8 @@ class ConsoleLoginBrowserTest {
             browser.driver().manage().deleteAllCookies();
             browser.open(api.baseUrl().resolve("/console/login"));
             logIn(browser, reseller, DemoConsoleUsers.PASSWORD);
-            assertTrue(browser.text().contains("Dit account heeft geen toegang tot de console van SLA Desk."),
+            assertTrue(
+                    browser.text().contains("Dit account heeft geen toegang tot de console van SLA Desk."),
                     browser.text());
             assertEquals(null, browser.driver().manage().getCookieNamed(COOKIE));
             browser.open(api.baseUrl().resolve("/console/"));
@@ -114,8 +116,9 @@ class ConsoleLoginBrowserTest {
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"operations\"", "\"admin\"");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        return parts[0] + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + parts[2];
     }
 
     /** A reseller's portal account in the same pool (group reseller-telnet), with the demo password. */
@@ -129,13 +132,18 @@ class ConsoleLoginBrowserTest {
             // made by an earlier test
         }
         try {
-            cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction("SUPPRESS")
-                    .userAttributes(AttributeType.builder().name("email").value(email).build()));
+            cognito.adminCreateUser(b -> b.userPoolId(pool)
+                    .username(email)
+                    .messageAction("SUPPRESS")
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(email).build()));
         } catch (UsernameExistsException e) {
             // made by an earlier test
         }
-        cognito.adminSetUserPassword(
-                b -> b.userPoolId(pool).username(email).password(DemoConsoleUsers.PASSWORD).permanent(true));
+        cognito.adminSetUserPassword(b -> b.userPoolId(pool)
+                .username(email)
+                .password(DemoConsoleUsers.PASSWORD)
+                .permanent(true));
         cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName("reseller-telnet"));
         return email;
     }

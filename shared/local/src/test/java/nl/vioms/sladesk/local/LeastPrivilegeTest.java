@@ -194,7 +194,8 @@ class LeastPrivilegeTest {
                             "dynamo.queryPaginator",
                             "dynamo.transactWriteItems")));
 
-    private static final Pattern SDK_CALL = Pattern.compile("\\b(dynamo|s3|sns|sqs|ses|cognito)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
+    private static final Pattern SDK_CALL =
+            Pattern.compile("\\b(dynamo|s3|sns|sqs|ses|cognito)(?:\\.get\\(\\))?\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
 
     @Test
     void everyFunctionIsGrantedExactlyTheActionsItsCodeCalls() {

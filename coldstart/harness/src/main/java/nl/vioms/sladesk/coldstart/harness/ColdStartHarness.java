@@ -198,12 +198,16 @@ public final class ColdStartHarness {
         String email = "coldstart@vioms.demo";
         String password = "Coldstart-wachtwoord-1";
         try {
-            cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction("SUPPRESS")
-                    .userAttributes(AttributeType.builder().name("email").value(email).build()));
+            cognito.adminCreateUser(b -> b.userPoolId(pool)
+                    .username(email)
+                    .messageAction("SUPPRESS")
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(email).build()));
         } catch (UsernameExistsException e) {
             // made by an earlier run of the harness
         }
-        cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(password).permanent(true));
+        cognito.adminSetUserPassword(
+                b -> b.userPoolId(pool).username(email).password(password).permanent(true));
         cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName("operations"));
         return cognito.initiateAuth(b -> b.clientId(env.get("CONSOLE_CLIENT_ID"))
                         .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
@@ -256,7 +260,9 @@ public final class ColdStartHarness {
             env.put("AWS_ENDPOINT_URL_SESV2", aws.mailEndpoint().toString());
         }
         if (aws.cognitoEndpoint() != null) {
-            env.put("AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER", aws.cognitoEndpoint().toString());
+            env.put(
+                    "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+                    aws.cognitoEndpoint().toString());
         }
         return env;
     }

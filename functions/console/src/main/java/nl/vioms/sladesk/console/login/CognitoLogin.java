@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.EnvVar;
@@ -21,15 +22,15 @@ import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
 import nl.vioms.sladesk.console.Views;
-import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebError;
+import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.CodeMismatchException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExpiredCodeException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
@@ -47,7 +48,7 @@ public final class CognitoLogin implements Login {
 
     static final String NO_CONSOLE = "Dit account heeft geen toegang tot de console van SLA Desk.";
 
-    private final CognitoIdentityProviderClient cognito;
+    private final Supplier<CognitoIdentityProviderClient> cognito;
     private final String clientId;
     private final IdTokenVerifier verifier;
     private final SessionRevocations revocations;
@@ -55,8 +56,9 @@ public final class CognitoLogin implements Login {
     private final Set<Role> totpRoles;
     private final TotpSetup totp;
 
+    /** @param cognito the client, built on first use (an emulator set without Cognito still runs the other pages) */
     public CognitoLogin(
-            CognitoIdentityProviderClient cognito,
+            Supplier<CognitoIdentityProviderClient> cognito,
             String clientId,
             IdTokenVerifier verifier,
             SessionRevocations revocations,
@@ -76,7 +78,7 @@ public final class CognitoLogin implements Login {
         String clientId = services.setting(EnvVar.CONSOLE_CLIENT_ID);
         String issuer = services.cognitoIssuer(services.setting(EnvVar.CONSOLE_USER_POOL_ID));
         return new CognitoLogin(
-                services.cognito(),
+                services::cognito,
                 clientId,
                 IdTokenVerifier.forIssuer(issuer, clientId, services.clock()),
                 new SessionRevocations(services.dynamo(), services.setting(EnvVar.CONSOLE_SESSIONS_TABLE)),
@@ -110,8 +112,10 @@ public final class CognitoLogin implements Login {
         router.open("POST", "/login/new-password", this::newPassword);
         router.open("POST", "/login/code", this::code);
         router.open("POST", "/login/totp", totp::finish);
-        router.open("GET", "/password/forgot", (request, p) -> page(200, "login/forgot.jte", "Wachtwoord vergeten",
-                Map.of()));
+        router.open(
+                "GET",
+                "/password/forgot",
+                (request, p) -> page(200, "login/forgot.jte", "Wachtwoord vergeten", Map.of()));
         router.open("POST", "/password/forgot", this::forgot);
         router.open("POST", "/password/reset", this::reset);
         // a page, not an open route: the router checks the session and its CSRF token first
@@ -140,11 +144,18 @@ public final class CognitoLogin implements Login {
             return loginAgain(400, email, next, "Vul je e-mailadres en je wachtwoord in.");
         }
         try {
-            var result = cognito.initiateAuth(b -> b.clientId(clientId)
-                    .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
-                    .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
-            return signedIn(request, email, next, result.challengeNameAsString(), result.session(),
-                    result.authenticationResult(), false);
+            var result = cognito.get()
+                    .initiateAuth(b -> b.clientId(clientId)
+                            .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                            .authParameters(Map.of("USERNAME", email, "PASSWORD", password)));
+            return signedIn(
+                    request,
+                    email,
+                    next,
+                    result.challengeNameAsString(),
+                    result.session(),
+                    result.authenticationResult(),
+                    false);
         } catch (TooManyRequestsException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "too many attempts"));
             return loginAgain(429, email, next, "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.");
@@ -163,16 +174,28 @@ public final class CognitoLogin implements Login {
         String challengeSession = request.form("session").orElse("");
         String password = request.form("password").orElse("");
         if (!password.equals(request.form("repeat").orElse(""))) {
-            return challenge(400, "login/new-password.jte", email, challengeSession, next,
+            return challenge(
+                    400,
+                    "login/new-password.jte",
+                    email,
+                    challengeSession,
+                    next,
                     "De twee wachtwoorden zijn niet gelijk.");
         }
         try {
-            var result = cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
-                    .session(challengeSession)
-                    .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", password)));
-            return signedIn(request, email, next, result.challengeNameAsString(), result.session(),
-                    result.authenticationResult(), false);
+            var result = cognito.get()
+                    .respondToAuthChallenge(b -> b.clientId(clientId)
+                            .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
+                            .session(challengeSession)
+                            .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", password)));
+            return signedIn(
+                    request,
+                    email,
+                    next,
+                    result.challengeNameAsString(),
+                    result.session(),
+                    result.authenticationResult(),
+                    false);
         } catch (InvalidPasswordException e) {
             return challenge(400, "login/new-password.jte", email, challengeSession, next, PASSWORD_RULES);
         } catch (CognitoIdentityProviderException e) {
@@ -189,15 +212,27 @@ public final class CognitoLogin implements Login {
         String challengeSession = request.form("session").orElse("");
         String code = request.form("code").orElse("").replace(" ", "");
         try {
-            var result = cognito.respondToAuthChallenge(b -> b.clientId(clientId)
-                    .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
-                    .session(challengeSession)
-                    .challengeResponses(Map.of("USERNAME", email, "SOFTWARE_TOKEN_MFA_CODE", code)));
-            return signedIn(request, email, next, result.challengeNameAsString(), result.session(),
-                    result.authenticationResult(), true);
+            var result = cognito.get()
+                    .respondToAuthChallenge(b -> b.clientId(clientId)
+                            .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
+                            .session(challengeSession)
+                            .challengeResponses(Map.of("USERNAME", email, "SOFTWARE_TOKEN_MFA_CODE", code)));
+            return signedIn(
+                    request,
+                    email,
+                    next,
+                    result.challengeNameAsString(),
+                    result.session(),
+                    result.authenticationResult(),
+                    true);
         } catch (CodeMismatchException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "wrong code"));
-            return challenge(401, "login/code.jte", email, challengeSession, next,
+            return challenge(
+                    401,
+                    "login/code.jte",
+                    email,
+                    challengeSession,
+                    next,
                     "Die code klopt niet. Neem de code die je app nu toont.");
         } catch (CognitoIdentityProviderException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", errorCode(e)));
@@ -233,8 +268,15 @@ public final class CognitoLogin implements Login {
             return loginAgain(503, email, next, "Inloggen lukt nu niet. Probeer het zo opnieuw.");
         }
         if (roles(token.get()).isEmpty()) {
-            Log.warn("console.login.refused", Map.of("email", email, "reason", "no console group",
-                    "groups", String.join(",", token.get().groups())));
+            Log.warn(
+                    "console.login.refused",
+                    Map.of(
+                            "email",
+                            email,
+                            "reason",
+                            "no console group",
+                            "groups",
+                            String.join(",", token.get().groups())));
             return loginAgain(403, email, next, NO_CONSOLE);
         }
         // decision 22: with MFA optional in the pool, a login without a TOTP step means the person
@@ -248,8 +290,15 @@ public final class CognitoLogin implements Login {
 
     /** The session cookie for a verified token, and on to the page the person asked for. */
     WebResponse session(WebRequest request, String idToken, VerifiedToken token, String next) {
-        Log.info("console.login", Map.of("email", token.email(), "groups", String.join(",", token.groups()),
-                "sourceIp", request.sourceIp()));
+        Log.info(
+                "console.login",
+                Map.of(
+                        "email",
+                        token.email(),
+                        "groups",
+                        String.join(",", token.groups()),
+                        "sourceIp",
+                        request.sourceIp()));
         return WebResponse.redirect(next)
                 .withCookies(List.of(SessionCookie.set(idToken, token.expiresAt(), clock.instant())));
     }
@@ -269,7 +318,7 @@ public final class CognitoLogin implements Login {
             return page(400, "login/forgot.jte", "Wachtwoord vergeten", Map.of("message", "Vul je e-mailadres in."));
         }
         try {
-            cognito.forgotPassword(b -> b.clientId(clientId).username(email));
+            cognito.get().forgotPassword(b -> b.clientId(clientId).username(email));
             Log.info("console.password.forgot", Map.of("email", email));
         } catch (CognitoIdentityProviderException e) {
             // an unknown address answers the same as a known one: no enumeration
@@ -284,22 +333,34 @@ public final class CognitoLogin implements Login {
         String code = request.form("code").orElse("").trim();
         String password = request.form("password").orElse("");
         if (email.isEmpty() || code.isEmpty() || password.isEmpty()) {
-            return page(400, "login/reset.jte", "Nieuw wachtwoord",
+            return page(
+                    400,
+                    "login/reset.jte",
+                    "Nieuw wachtwoord",
                     resetValues(email, "Vul het e-mailadres, de code uit de mail en een nieuw wachtwoord in."));
         }
         try {
-            cognito.confirmForgotPassword(
-                    b -> b.clientId(clientId).username(email).confirmationCode(code).password(password));
+            cognito.get()
+                    .confirmForgotPassword(b -> b.clientId(clientId)
+                            .username(email)
+                            .confirmationCode(code)
+                            .password(password));
             Log.info("console.password.reset", Map.of("email", email));
             return WebResponse.redirect("/console/login?gewijzigd=1");
         } catch (InvalidPasswordException e) {
             return page(400, "login/reset.jte", "Nieuw wachtwoord", resetValues(email, PASSWORD_RULES));
         } catch (CodeMismatchException | ExpiredCodeException e) {
-            return page(400, "login/reset.jte", "Nieuw wachtwoord",
+            return page(
+                    400,
+                    "login/reset.jte",
+                    "Nieuw wachtwoord",
                     resetValues(email, "De code klopt niet of is verlopen. Vraag een nieuwe code aan."));
         } catch (CognitoIdentityProviderException e) {
             Log.warn("console.password.reset.refused", Map.of("email", email, "reason", errorCode(e)));
-            return page(400, "login/reset.jte", "Nieuw wachtwoord",
+            return page(
+                    400,
+                    "login/reset.jte",
+                    "Nieuw wachtwoord",
                     resetValues(email, "De code klopt niet of is verlopen. Vraag een nieuwe code aan."));
         }
     }
@@ -372,10 +433,13 @@ public final class CognitoLogin implements Login {
 
     private static Session session(VerifiedToken token) {
         return new Session(
-                new ConsoleUser(token.email(), token.email(), roles(token)), SessionCookie.csrfToken(token.sessionId()));
+                new ConsoleUser(token.email(), token.email(), roles(token)),
+                SessionCookie.csrfToken(token.sessionId()));
     }
 
     static String errorCode(CognitoIdentityProviderException e) {
-        return e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+        return e.awsErrorDetails() == null
+                ? e.getClass().getSimpleName()
+                : e.awsErrorDetails().errorCode();
     }
 }

@@ -2,11 +2,11 @@ package nl.vioms.sladesk.console.login;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.proc.BadJWTException;
@@ -71,7 +71,8 @@ public final class IdTokenVerifier {
     public Optional<VerifiedToken> verify(String token) {
         try {
             JWTClaimsSet claims = processor.process(token, null);
-            String sessionId = Optional.ofNullable(claims.getStringClaim("origin_jti")).orElse(claims.getJWTID());
+            String sessionId =
+                    Optional.ofNullable(claims.getStringClaim("origin_jti")).orElse(claims.getJWTID());
             List<String> groups = Optional.ofNullable(claims.getStringListClaim("cognito:groups"))
                     .orElse(List.of());
             return Optional.of(new VerifiedToken(

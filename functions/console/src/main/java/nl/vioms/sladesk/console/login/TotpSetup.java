@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.WebRequest;
@@ -30,11 +31,11 @@ final class TotpSetup {
     static final String ID_COOKIE = "sladesk-totp-id";
     private static final int MINUTES = 10;
 
-    private final CognitoIdentityProviderClient cognito;
+    private final Supplier<CognitoIdentityProviderClient> cognito;
     private final IdTokenVerifier verifier;
     private final CognitoLogin login;
 
-    TotpSetup(CognitoIdentityProviderClient cognito, IdTokenVerifier verifier, CognitoLogin login) {
+    TotpSetup(Supplier<CognitoIdentityProviderClient> cognito, IdTokenVerifier verifier, CognitoLogin login) {
         this.cognito = cognito;
         this.verifier = verifier;
         this.login = login;
@@ -42,7 +43,8 @@ final class TotpSetup {
 
     /** The secret for the person's app, and the form for its first code. */
     WebResponse start(VerifiedToken token, AuthenticationResultType result, String next) {
-        String secret = cognito.associateSoftwareToken(b -> b.accessToken(result.accessToken()))
+        String secret = cognito.get()
+                .associateSoftwareToken(b -> b.accessToken(result.accessToken()))
                 .secretCode();
         return page(200, token.email(), secret, next, null)
                 .withCookies(List.of(cookie(ACCESS_COOKIE, result.accessToken()), cookie(ID_COOKIE, result.idToken())));
@@ -60,17 +62,20 @@ final class TotpSetup {
         String secret = request.form("secret").orElse("");
         String code = request.form("code").orElse("").replace(" ", "");
         try {
-            var verified = cognito.verifySoftwareToken(
-                    b -> b.accessToken(access.get()).userCode(code).friendlyDeviceName("SLA Desk"));
+            var verified = cognito.get()
+                    .verifySoftwareToken(
+                            b -> b.accessToken(access.get()).userCode(code).friendlyDeviceName("SLA Desk"));
             if (verified.status() != VerifySoftwareTokenResponseType.SUCCESS) {
                 return page(401, token.get().email(), secret, next, WRONG_CODE);
             }
-            cognito.setUserMFAPreference(b -> b.accessToken(access.get())
-                    .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
+            cognito.get()
+                    .setUserMFAPreference(b -> b.accessToken(access.get())
+                            .softwareTokenMfaSettings(s -> s.enabled(true).preferredMfa(true)));
         } catch (CodeMismatchException | EnableSoftwareTokenMfaException e) {
             return page(401, token.get().email(), secret, next, WRONG_CODE);
         } catch (CognitoIdentityProviderException e) {
-            Log.warn("console.login.refused", Map.of("email", token.get().email(), "reason", CognitoLogin.errorCode(e)));
+            Log.warn(
+                    "console.login.refused", Map.of("email", token.get().email(), "reason", CognitoLogin.errorCode(e)));
             return CognitoLogin.loginAgain(401, token.get().email(), next, "Het instellen lukte niet. Log opnieuw in.");
         }
         Log.info("console.login.totp-set-up", Map.of("email", token.get().email()));
@@ -85,8 +90,11 @@ final class TotpSetup {
         values.put("next", next);
         values.put("email", email);
         values.put("session", secret);
-        values.put("notice", "otpauth://totp/" + URLEncoder.encode("SLA Desk:" + email, StandardCharsets.UTF_8)
-                .replace("+", "%20") + "?secret=" + secret + "&issuer=SLA%20Desk");
+        values.put(
+                "notice",
+                "otpauth://totp/"
+                        + URLEncoder.encode("SLA Desk:" + email, StandardCharsets.UTF_8)
+                                .replace("+", "%20") + "?secret=" + secret + "&issuer=SLA%20Desk");
         if (message != null) {
             values.put("message", message);
         }
@@ -94,7 +102,8 @@ final class TotpSetup {
     }
 
     private static String cookie(String name, String value) {
-        return name + "=" + value + "; Max-Age=" + (MINUTES * 60) + "; Path=" + PATH + "; HttpOnly; Secure; SameSite=Strict";
+        return name + "=" + value + "; Max-Age=" + (MINUTES * 60) + "; Path=" + PATH
+                + "; HttpOnly; Secure; SameSite=Strict";
     }
 
     private static String clear(String name) {

@@ -72,13 +72,18 @@ public final class UserPages {
                     .desiredDeliveryMediumsWithStrings("EMAIL")
                     .userAttributes(
                             AttributeType.builder().name("email").value(email).build(),
-                            AttributeType.builder().name("email_verified").value("true").build()));
+                            AttributeType.builder()
+                                    .name("email_verified")
+                                    .value("true")
+                                    .build()));
         } catch (UsernameExistsException e) {
             throw new WebError(409, "Er is al een account voor " + email + ".");
         }
         roles.forEach(role -> cognito.adminAddUserToGroup(
                 b -> b.userPoolId(pool()).username(email).groupName(role.group())));
-        Log.info("console.user.invited", Map.of("email", email, "by", session.user().email()));
+        Log.info(
+                "console.user.invited",
+                Map.of("email", email, "by", session.user().email()));
         return WebResponse.redirect(PATH + "?klaar=uitgenodigd");
     }
 
@@ -98,8 +103,15 @@ public final class UserPages {
                         b -> b.userPoolId(pool()).username(account.username()).groupName(role.group()));
             }
         }
-        Log.info("console.user.groups", Map.of("email", account.email(), "by", session.user().email(),
-                "groups", wanted.stream().map(Role::group).sorted().toList()));
+        Log.info(
+                "console.user.groups",
+                Map.of(
+                        "email",
+                        account.email(),
+                        "by",
+                        session.user().email(),
+                        "groups",
+                        wanted.stream().map(Role::group).sorted().toList()));
         return WebResponse.redirect(PATH + "?klaar=rollen");
     }
 
@@ -117,7 +129,9 @@ public final class UserPages {
         } else {
             throw new WebError(400, "Kies uitschakelen of inschakelen.");
         }
-        Log.info("console.user." + action, Map.of("email", account.email(), "by", session.user().email()));
+        Log.info(
+                "console.user." + action,
+                Map.of("email", account.email(), "by", session.user().email()));
         return WebResponse.redirect(PATH + "?klaar=" + (action.equals("disable") ? "uit" : "aan"));
     }
 
@@ -132,12 +146,14 @@ public final class UserPages {
                             .add(role));
         }
         List<ConsoleAccount> accounts = new ArrayList<>();
-        cognito.listUsersPaginator(b -> b.userPoolId(pool())).users().forEach(user -> accounts.add(new ConsoleAccount(
-                user.username(),
-                email(user),
-                roles.getOrDefault(user.username(), Set.of()),
-                Boolean.TRUE.equals(user.enabled()),
-                state(user))));
+        cognito.listUsersPaginator(b -> b.userPoolId(pool()))
+                .users()
+                .forEach(user -> accounts.add(new ConsoleAccount(
+                        user.username(),
+                        email(user),
+                        roles.getOrDefault(user.username(), Set.of()),
+                        Boolean.TRUE.equals(user.enabled()),
+                        state(user))));
         accounts.sort(Comparator.comparing(ConsoleAccount::email));
         return accounts;
     }

@@ -72,7 +72,9 @@ class CognitoLoginTest {
         WebResponse home = get("/console/", cookieOf(login));
         assertEquals(200, home.statusCode(), home.body());
         Document page = Jsoup.parse(home.body());
-        assertTrue(page.select("main").text().contains("Welkom, " + email), page.select("main").text());
+        assertTrue(
+                page.select("main").text().contains("Welkom, " + email),
+                page.select("main").text());
         assertEquals("Uitloggen", page.select("form.logout button").text());
     }
 
@@ -85,8 +87,12 @@ class CognitoLoginTest {
         assertEquals(401, unknown.statusCode());
         assertEquals(List.of(), wrong.cookies());
         assertEquals(List.of(), unknown.cookies());
-        assertEquals(CognitoLogin.WRONG, Jsoup.parse(wrong.body()).select("[role=alert]").text());
-        assertEquals(CognitoLogin.WRONG, Jsoup.parse(unknown.body()).select("[role=alert]").text());
+        assertEquals(
+                CognitoLogin.WRONG,
+                Jsoup.parse(wrong.body()).select("[role=alert]").text());
+        assertEquals(
+                CognitoLogin.WRONG,
+                Jsoup.parse(unknown.body()).select("[role=alert]").text());
     }
 
     @Test
@@ -95,27 +101,37 @@ class CognitoLoginTest {
         WebResponse login = login(email, PASSWORD, "/console/");
         assertEquals(403, login.statusCode());
         assertEquals(List.of(), login.cookies());
-        assertEquals(CognitoLogin.NO_CONSOLE, Jsoup.parse(login.body()).select("[role=alert]").text());
+        assertEquals(
+                CognitoLogin.NO_CONSOLE,
+                Jsoup.parse(login.body()).select("[role=alert]").text());
     }
 
     @Test
     void afterLogoutTheOldCookieNoLongerOpensAnyPage() {
         String email = person("operations");
         String cookie = cookieOf(login(email, PASSWORD, "/console/"));
-        String csrf = Jsoup.parse(get("/console/", cookie).body()).select("input[name=_csrf]").val();
+        String csrf = Jsoup.parse(get("/console/", cookie).body())
+                .select("input[name=_csrf]")
+                .val();
 
-        WebResponse logout = app.handle(WebRequest.of("POST", "/console/logout", FORM, List.of(cookie), "_csrf=" + csrf));
+        WebResponse logout =
+                app.handle(WebRequest.of("POST", "/console/logout", FORM, List.of(cookie), "_csrf=" + csrf));
         assertEquals(303, logout.statusCode());
         assertEquals("/console/login?uitgelogd=1", logout.headers().get("location"));
-        assertTrue(logout.cookies().get(0).contains("Max-Age=0"), logout.cookies().get(0));
+        assertTrue(
+                logout.cookies().get(0).contains("Max-Age=0"), logout.cookies().get(0));
 
         // the browser forgot it; an attacker who copied it replays it
         WebResponse replay = get("/console/", cookie);
         assertEquals(303, replay.statusCode());
-        assertTrue(replay.headers().get("location").startsWith("/console/login"), replay.headers().toString());
+        assertTrue(
+                replay.headers().get("location").startsWith("/console/login"),
+                replay.headers().toString());
         // and logging out twice is harmless
-        assertEquals(303, app.handle(WebRequest.of("POST", "/console/logout", FORM, List.of(cookie), "_csrf=" + csrf))
-                .statusCode());
+        assertEquals(
+                303,
+                app.handle(WebRequest.of("POST", "/console/logout", FORM, List.of(cookie), "_csrf=" + csrf))
+                        .statusCode());
     }
 
     @Test
@@ -144,7 +160,8 @@ class CognitoLoginTest {
 
     @Test
     void aCookieWithItsPayloadEditedIsRefused() {
-        String token = cookieOf(login(person("telephony"), PASSWORD, "/console/")).split("=", 2)[1];
+        String token =
+                cookieOf(login(person("telephony"), PASSWORD, "/console/")).split("=", 2)[1];
         String[] parts = token.split("\\.");
         String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
                 .replace("\"telephony\"", "\"admin\"");
@@ -158,11 +175,19 @@ class CognitoLoginTest {
     @Test
     void nextIsKeptOnlyAsAPathOfTheConsole() {
         String email = person("operations");
-        assertEquals("/console/", login(email, PASSWORD, "https://evil.example/").headers().get("location"));
-        assertEquals("/console/", login(email, PASSWORD, "//evil.example/console/").headers().get("location"));
-        assertEquals("/console/", login(email, PASSWORD, "/console/../x").headers().get("location"));
-        assertEquals("/console/monitoring", login(email, PASSWORD, "/console/monitoring").headers().get("location"));
-        Document page = Jsoup.parse(get("/console/login?next=https%3A%2F%2Fevil.example", null).body());
+        assertEquals(
+                "/console/",
+                login(email, PASSWORD, "https://evil.example/").headers().get("location"));
+        assertEquals(
+                "/console/",
+                login(email, PASSWORD, "//evil.example/console/").headers().get("location"));
+        assertEquals(
+                "/console/", login(email, PASSWORD, "/console/../x").headers().get("location"));
+        assertEquals(
+                "/console/monitoring",
+                login(email, PASSWORD, "/console/monitoring").headers().get("location"));
+        Document page = Jsoup.parse(
+                get("/console/login?next=https%3A%2F%2Fevil.example", null).body());
         assertEquals("/console/", page.select("input[name=next]").val());
     }
 
@@ -173,7 +198,11 @@ class CognitoLoginTest {
                 "content-type", "application/x-www-form-urlencoded",
                 "origin", "https://evil.example",
                 "host", "sladesk.vioms.nl");
-        WebResponse response = app.handle(WebRequest.of("POST", "/console/login", headers, List.of(),
+        WebResponse response = app.handle(WebRequest.of(
+                "POST",
+                "/console/login",
+                headers,
+                List.of(),
                 "email=" + encode(email) + "&password=" + encode(PASSWORD)));
         assertEquals(403, response.statusCode());
         assertEquals(List.of(), response.cookies());
@@ -186,7 +215,8 @@ class CognitoLoginTest {
                 .username(email)
                 .temporaryPassword("Tijdelijk-wachtwoord-1")
                 .desiredDeliveryMediumsWithStrings("EMAIL")
-                .userAttributes(AttributeType.builder().name("email").value(email).build()));
+                .userAttributes(
+                        AttributeType.builder().name("email").value(email).build()));
         cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName("second-line"));
 
         WebResponse challenge = login(email, "Tijdelijk-wachtwoord-1", "/console/");
@@ -195,22 +225,31 @@ class CognitoLoginTest {
         assertEquals("Kies je wachtwoord", form.select("h1").text());
         String session = form.select("input[name=session]").val();
 
-        WebResponse done = app.handle(WebRequest.of("POST", "/console/login/new-password", FORM, List.of(),
-                "email=" + encode(email) + "&session=" + encode(session) + "&next=%2Fconsole%2F"
-                        + "&password=" + encode("Mijn-eigen-wachtwoord-7") + "&repeat=" + encode("Mijn-eigen-wachtwoord-7")));
+        WebResponse done = app.handle(WebRequest.of(
+                "POST",
+                "/console/login/new-password",
+                FORM,
+                List.of(),
+                "email=" + encode(email) + "&session=" + encode(session) + "&next=%2Fconsole%2F" + "&password="
+                        + encode("Mijn-eigen-wachtwoord-7") + "&repeat=" + encode("Mijn-eigen-wachtwoord-7")));
         assertEquals(303, done.statusCode(), done.body());
         assertEquals(200, get("/console/", cookieOf(done)).statusCode());
     }
 
     @Test
     void aForgottenPasswordAnswersTheSameForAnUnknownAddress() {
-        WebResponse known = app.handle(WebRequest.of("POST", "/console/password/forgot", FORM, List.of(),
-                "email=" + encode(person("operations"))));
-        WebResponse unknown = app.handle(WebRequest.of("POST", "/console/password/forgot", FORM, List.of(),
+        WebResponse known = app.handle(WebRequest.of(
+                "POST", "/console/password/forgot", FORM, List.of(), "email=" + encode(person("operations"))));
+        WebResponse unknown = app.handle(WebRequest.of(
+                "POST",
+                "/console/password/forgot",
+                FORM,
+                List.of(),
                 "email=" + encode("niemand-" + UUID.randomUUID() + "@vioms.demo")));
         assertEquals(200, known.statusCode(), known.body());
         assertEquals(200, unknown.statusCode(), unknown.body());
-        assertEquals(Jsoup.parse(known.body()).select("[role=status]").text(),
+        assertEquals(
+                Jsoup.parse(known.body()).select("[role=status]").text(),
                 Jsoup.parse(unknown.body()).select("[role=status]").text());
         assertFalse(Jsoup.parse(unknown.body()).select("[role=alert]").hasText());
     }
@@ -223,14 +262,22 @@ class CognitoLoginTest {
                 .messageAction("SUPPRESS")
                 .userAttributes(
                         AttributeType.builder().name("email").value(email).build(),
-                        AttributeType.builder().name("email_verified").value("true").build()));
-        cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
+                        AttributeType.builder()
+                                .name("email_verified")
+                                .value("true")
+                                .build()));
+        cognito.adminSetUserPassword(
+                b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
         cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
         return email;
     }
 
     private static WebResponse login(String email, String password, String next) {
-        return app.handle(WebRequest.of("POST", "/console/login", FORM, List.of(),
+        return app.handle(WebRequest.of(
+                "POST",
+                "/console/login",
+                FORM,
+                List.of(),
                 "email=" + encode(email) + "&password=" + encode(password) + "&next=" + encode(next)));
     }
 

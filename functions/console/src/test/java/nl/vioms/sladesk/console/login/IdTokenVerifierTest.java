@@ -78,8 +78,8 @@ class IdTokenVerifierTest {
     @Test
     void anHmacTokenKeyedWithThePublicKeyIsRefused() throws Exception {
         // the classic confusion: HS256 with the pool's public key as the shared secret
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("pool").build(),
-                claims(b -> b));
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("pool").build(), claims(b -> b));
         jwt.sign(new MACSigner(POOL_KEY.toPublicJWK().toRSAPublicKey().getEncoded()));
         assertEquals(Optional.empty(), verifier.verify(jwt.serialize()));
     }
@@ -99,7 +99,10 @@ class IdTokenVerifierTest {
 
     private static IdTokenVerifier verifierAt(Instant now) {
         return new IdTokenVerifier(
-                ISSUER, CLIENT, new ImmutableJWKSet<>(new JWKSet(POOL_KEY.toPublicJWK())), Clock.fixed(now, ZoneOffset.UTC));
+                ISSUER,
+                CLIENT,
+                new ImmutableJWKSet<>(new JWKSet(POOL_KEY.toPublicJWK())),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
@@ -119,7 +122,10 @@ class IdTokenVerifierTest {
 
     private static String sign(RSAKey key, JWTClaimsSet claims) throws Exception {
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
                 claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();

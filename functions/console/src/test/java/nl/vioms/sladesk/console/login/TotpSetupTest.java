@@ -62,14 +62,21 @@ class TotpSetupTest {
         Document page = Jsoup.parse(setup.body());
         assertEquals("Authenticator-app instellen", page.select("h1").text());
         assertTrue(setup.cookies().stream().noneMatch(c -> c.startsWith(SessionCookie.NAME + "=")), "no session yet");
-        assertTrue(setup.cookies().stream().allMatch(c -> c.contains("Path=/console/login/totp")
-                && c.contains("HttpOnly") && c.contains("SameSite=Strict")), setup.cookies().toString());
+        assertTrue(
+                setup.cookies().stream()
+                        .allMatch(c -> c.contains("Path=/console/login/totp")
+                                && c.contains("HttpOnly")
+                                && c.contains("SameSite=Strict")),
+                setup.cookies().toString());
         String secret = page.select("#totp-geheim").text();
-        List<String> setupCookies = setup.cookies().stream().map(c -> c.split(";", 2)[0]).toList();
+        List<String> setupCookies =
+                setup.cookies().stream().map(c -> c.split(";", 2)[0]).toList();
 
         WebResponse wrong = finish(setupCookies, secret, "000000".equals(code(secret)) ? "111111" : "000000");
         assertEquals(401, wrong.statusCode());
-        assertEquals(TotpSetup.WRONG_CODE, Jsoup.parse(wrong.body()).select("[role=alert]").text());
+        assertEquals(
+                TotpSetup.WRONG_CODE,
+                Jsoup.parse(wrong.body()).select("[role=alert]").text());
 
         WebResponse done = finish(setupCookies, secret, code(secret));
         assertEquals(303, done.statusCode(), done.body());
@@ -80,9 +87,15 @@ class TotpSetupTest {
 
         // the next login asks for the app's code, and the right code gives the session
         WebResponse challenge = login(email);
-        assertEquals("Code uit je app", Jsoup.parse(challenge.body()).select("h1").text());
-        String cognitoSession = Jsoup.parse(challenge.body()).select("input[name=session]").val();
-        WebResponse withCode = app.handle(WebRequest.of("POST", "/console/login/code", FORM, List.of(),
+        assertEquals(
+                "Code uit je app", Jsoup.parse(challenge.body()).select("h1").text());
+        String cognitoSession =
+                Jsoup.parse(challenge.body()).select("input[name=session]").val();
+        WebResponse withCode = app.handle(WebRequest.of(
+                "POST",
+                "/console/login/code",
+                FORM,
+                List.of(),
                 "email=" + encode(email) + "&session=" + encode(cognitoSession) + "&next=%2Fconsole%2F&code="
                         + code(secret)));
         assertEquals(303, withCode.statusCode(), withCode.body());
@@ -114,12 +127,20 @@ class TotpSetupTest {
     }
 
     private static WebResponse finish(List<String> cookies, String secret, String code) {
-        return app.handle(WebRequest.of("POST", "/console/login/totp", FORM, cookies,
+        return app.handle(WebRequest.of(
+                "POST",
+                "/console/login/totp",
+                FORM,
+                cookies,
                 "next=%2Fconsole%2F&secret=" + encode(secret) + "&code=" + code));
     }
 
     private static WebResponse login(String email) {
-        return app.handle(WebRequest.of("POST", "/console/login", FORM, List.of(),
+        return app.handle(WebRequest.of(
+                "POST",
+                "/console/login",
+                FORM,
+                List.of(),
                 "email=" + encode(email) + "&password=" + encode(PASSWORD) + "&next=%2Fconsole%2F"));
     }
 
@@ -129,9 +150,13 @@ class TotpSetupTest {
 
     private static String person(String group) {
         String email = group + "-totp-" + UUID.randomUUID() + "@vioms.demo";
-        cognito.adminCreateUser(b -> b.userPoolId(pool).username(email).messageAction("SUPPRESS")
-                .userAttributes(AttributeType.builder().name("email").value(email).build()));
-        cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
+        cognito.adminCreateUser(b -> b.userPoolId(pool)
+                .username(email)
+                .messageAction("SUPPRESS")
+                .userAttributes(
+                        AttributeType.builder().name("email").value(email).build()));
+        cognito.adminSetUserPassword(
+                b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
         cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
         return email;
     }
@@ -143,8 +168,10 @@ class TotpSetupTest {
         mac.init(new SecretKeySpec(base32(base32Secret), "HmacSHA1"));
         byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
         int offset = hash[hash.length - 1] & 0x0f;
-        int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+        int binary = ((hash[offset] & 0x7f) << 24)
+                | ((hash[offset + 1] & 0xff) << 16)
+                | ((hash[offset + 2] & 0xff) << 8)
+                | (hash[offset + 3] & 0xff);
         return String.format(Locale.ROOT, "%06d", binary % 1_000_000);
     }
 

@@ -53,14 +53,17 @@ class UserPagesTest {
     @Test
     void anAdminInvitesSomeoneWhoThenAppearsWithTheirRolesAndState() {
         String email = "nieuw-" + UUID.randomUUID() + "@vioms.demo";
-        WebResponse invite = post("/console/admin/users",
-                "email=" + encode(email) + "&group-telephony=1&group-finance=1");
+        WebResponse invite =
+                post("/console/admin/users", "email=" + encode(email) + "&group-telephony=1&group-finance=1");
         assertEquals(303, invite.statusCode(), invite.body());
 
-        Document page = Jsoup.parse(get("/console/admin/users?klaar=uitgenodigd").body());
+        Document page =
+                Jsoup.parse(get("/console/admin/users?klaar=uitgenodigd").body());
         assertTrue(page.select("[role=status]").text().startsWith("De uitnodiging is verstuurd"));
         Element row = row(page, email);
-        assertEquals("Uitgenodigd, moet nog een wachtwoord kiezen", row.select("td").get(0).text());
+        assertEquals(
+                "Uitgenodigd, moet nog een wachtwoord kiezen",
+                row.select("td").get(0).text());
         assertEquals(List.of("Telefonie", "Financiën"), checkedRoles(row));
     }
 
@@ -68,12 +71,15 @@ class UserPagesTest {
     void changingGroupsAddsAndRemovesExactlyThoseRoles() {
         String email = "wissel-" + UUID.randomUUID() + "@vioms.demo";
         post("/console/admin/users", "email=" + encode(email) + "&group-telephony=1");
-        String user = row(Jsoup.parse(get("/console/admin/users").body()), email).select("input[name=user]").val();
+        String user = row(Jsoup.parse(get("/console/admin/users").body()), email)
+                .select("input[name=user]")
+                .val();
 
-        WebResponse change = post("/console/admin/users/groups",
-                "user=" + encode(user) + "&group-operations=1&group-second-line=1");
+        WebResponse change =
+                post("/console/admin/users/groups", "user=" + encode(user) + "&group-operations=1&group-second-line=1");
         assertEquals(303, change.statusCode(), change.body());
-        assertEquals(List.of("Operations", "Tweede lijn"),
+        assertEquals(
+                List.of("Operations", "Tweede lijn"),
                 checkedRoles(row(Jsoup.parse(get("/console/admin/users").body()), email)));
     }
 
@@ -86,15 +92,26 @@ class UserPagesTest {
     void aDisabledAccountIsShownAsSuchAndMarkedDisabledInThePool() {
         String email = "weg-" + UUID.randomUUID() + "@vioms.demo";
         post("/console/admin/users", "email=" + encode(email) + "&group-operations=1");
-        cognito.adminSetUserPassword(b -> b.userPoolId(pool).username(email).password("Demo-wachtwoord-1")
-                .permanent(true));
+        cognito.adminSetUserPassword(b ->
+                b.userPoolId(pool).username(email).password("Demo-wachtwoord-1").permanent(true));
         assertEquals(303, login(email).statusCode());
-        String user = row(Jsoup.parse(get("/console/admin/users").body()), email).select("input[name=user]").val();
+        String user = row(Jsoup.parse(get("/console/admin/users").body()), email)
+                .select("input[name=user]")
+                .val();
 
-        assertEquals(303, post("/console/admin/users/state", "user=" + encode(user) + "&action=disable").statusCode());
-        assertEquals("Uitgeschakeld", row(Jsoup.parse(get("/console/admin/users").body()), email).select("td").get(0)
-                .text());
-        assertEquals(false, cognito.adminGetUser(b -> b.userPoolId(pool).username(email)).enabled());
+        assertEquals(
+                303,
+                post("/console/admin/users/state", "user=" + encode(user) + "&action=disable")
+                        .statusCode());
+        assertEquals(
+                "Uitgeschakeld",
+                row(Jsoup.parse(get("/console/admin/users").body()), email)
+                        .select("td")
+                        .get(0)
+                        .text());
+        assertEquals(
+                false,
+                cognito.adminGetUser(b -> b.userPoolId(pool).username(email)).enabled());
     }
 
     @Test
@@ -103,15 +120,21 @@ class UserPagesTest {
         WebResponse noRole = post("/console/admin/users", "email=" + encode(email));
         assertEquals(400, noRole.statusCode());
         assertTrue(noRole.body().contains("Kies minstens één rol"), noRole.body());
-        assertEquals(400, post("/console/admin/users", "email=geen-adres&group-admin=1").statusCode());
+        assertEquals(
+                400,
+                post("/console/admin/users", "email=geen-adres&group-admin=1").statusCode());
         assertTrue(Jsoup.parse(get("/console/admin/users").body()).select("th[scope=row]").stream()
                 .noneMatch(th -> th.text().equals(email)));
     }
 
     @Test
     void onlyAnAdminOpensThePage() {
-        WebResponse ops = app.handle(WebRequest.of("GET", "/console/admin/users", Map.of(),
-                List.of(TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS)), null));
+        WebResponse ops = app.handle(WebRequest.of(
+                "GET",
+                "/console/admin/users",
+                Map.of(),
+                List.of(TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS)),
+                null));
         assertEquals(403, ops.statusCode());
     }
 
@@ -129,8 +152,8 @@ class UserPagesTest {
     }
 
     private static WebResponse login(String email) {
-        return realLogin.handle(WebRequest.of("POST", "/console/login", FORM, List.of(),
-                "email=" + encode(email) + "&password=Demo-wachtwoord-1"));
+        return realLogin.handle(WebRequest.of(
+                "POST", "/console/login", FORM, List.of(), "email=" + encode(email) + "&password=Demo-wachtwoord-1"));
     }
 
     private static WebResponse get(String pathAndQuery) {
@@ -148,8 +171,8 @@ class UserPagesTest {
     }
 
     private static WebResponse post(String path, String body) {
-        return app.handle(WebRequest.of("POST", path, FORM, List.of(TestLogin.cookie(ADMIN, Role.ADMIN)),
-                CSRF + "&" + body));
+        return app.handle(
+                WebRequest.of("POST", path, FORM, List.of(TestLogin.cookie(ADMIN, Role.ADMIN)), CSRF + "&" + body));
     }
 
     private static String encode(String value) {
