@@ -3,6 +3,7 @@ package nl.vioms.sladesk.console;
 import java.util.Map;
 import java.util.Set;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.console.admin.AdminPages;
 import nl.vioms.sladesk.console.users.UserPages;
 
 /**
@@ -21,6 +22,7 @@ public final class ConsoleApp {
         router.open("GET", "/static/{name}", files::serve);
         login.routes(router);
         router.page("GET", "/", EVERYONE, ConsoleApp::home);
+        AdminPages.register(router, services);
         UserPages.register(router, services);
     }
 

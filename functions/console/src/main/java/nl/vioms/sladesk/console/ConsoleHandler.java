@@ -31,7 +31,7 @@ public final class ConsoleHandler implements RequestStreamHandler {
     }
 
     /**
-     * The console with its Cognito login (decision 22), configured by the environment.
+     * The console with its Cognito login (decision 24), configured by the environment.
      *
      * @param clients the SDK clients, or null to build them for Lambda from the environment
      */

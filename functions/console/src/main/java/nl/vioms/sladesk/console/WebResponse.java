@@ -8,7 +8,8 @@ import java.util.Map;
  * An HTTP API response (payload 2.0): status, headers, the {@code Set-Cookie} values as the
  * payload's {@code cookies} list, a text body. Every console answer is private and not cached,
  * and an HTML one carries a Content-Security-Policy that allows only the console's own script
- * and style (no inline script: an injected {@code <script>} would not run), no framing, no referrer to other sites.
+ * and style (no inline script: an injected {@code <script>} would not run), no framing, and no
+ * referrer outside the console.
  */
 public record WebResponse(int statusCode, Map<String, String> headers, List<String> cookies, String body) {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
@@ -49,8 +50,8 @@ public record WebResponse(int statusCode, Map<String, String> headers, List<Stri
         if (String.valueOf(headers.get("content-type")).startsWith("text/html")) {
             out.put("content-security-policy", CONTENT_SECURITY_POLICY);
             out.put("x-frame-options", "DENY");
-            // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the
-            // console's own forms, and the Origin check (CSRF) would refuse every one of them
+            // same-origin, not no-referrer: under no-referrer a browser sends "Origin: null" with
+            // every form, and the router's Origin check refuses it (found by AdminBrowserTest)
             out.put("referrer-policy", "same-origin");
         }
         return Map.copyOf(out);

@@ -49,7 +49,9 @@ public final class EscalationHandler implements RequestStreamHandler {
                         services.setting(EnvVar.ESCALATIONS_TOPIC_ARN),
                         Topic.OPERATIONS,
                         services.setting(EnvVar.OPERATIONS_TOPIC_ARN)),
-                clock);
+                clock,
+                // issue 19: a major incident's escalation carries its live number of linked reports
+                services.environment().has(EnvVar.TICKETS_TABLE) ? services.ticketRepository()::childCount : null);
         this.invocations = new Invocations(env);
     }
 

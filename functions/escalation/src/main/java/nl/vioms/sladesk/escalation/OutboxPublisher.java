@@ -4,8 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import nl.vioms.sladesk.app.EmbeddedMetric;
+import nl.vioms.sladesk.app.Json;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
@@ -31,13 +34,45 @@ public final class OutboxPublisher {
     private final SnsClient sns;
     private final Map<OutboxMessage.Topic, String> topicArns;
     private final Clock clock;
+    private final ToIntFunction<String> linkedReports;
 
     public OutboxPublisher(
             OutboxRepository outbox, SnsClient sns, Map<OutboxMessage.Topic, String> topicArns, Clock clock) {
+        this(outbox, sns, topicArns, clock, null);
+    }
+
+    /**
+     * @param linkedReports how many reports are linked to a major incident now (issue 19), or null:
+     *                      a major incident's message carries the count as it is when it is published
+     */
+    public OutboxPublisher(
+            OutboxRepository outbox,
+            SnsClient sns,
+            Map<OutboxMessage.Topic, String> topicArns,
+            Clock clock,
+            ToIntFunction<String> linkedReports) {
         this.outbox = outbox;
         this.sns = sns;
         this.topicArns = Map.copyOf(topicArns);
         this.clock = clock;
+        this.linkedReports = linkedReports;
+    }
+
+    /** Body field of a major incident's escalation: the reports linked to it when it was published (issue 19). */
+    public static final String LINKED_REPORTS = "linkedReports";
+
+    /**
+     * The body as published: a major incident's (attribute {@code majorIncident}) with the live number
+     * of linked reports, read now (one COUNT query), since it is written before any report comes in.
+     */
+    private String body(OutboxMessage message) {
+        String ticket = message.attributes().get("ticketNumber");
+        if (linkedReports == null || !"true".equals(message.attributes().get("majorIncident")) || ticket == null) {
+            return message.body();
+        }
+        Map<String, Object> body = new LinkedHashMap<>(Json.readObject(message.body()));
+        body.put(LINKED_REPORTS, linkedReports.applyAsInt(ticket));
+        return Json.write(body);
     }
 
     public enum Outcome {
@@ -73,7 +108,7 @@ public final class OutboxPublisher {
         message.attributes().forEach((name, value) -> attributes.put(name, text(value)));
         attributes.put("escalationId", text(message.id()));
         String snsMessageId = sns.publish(b -> b.topicArn(topicArns.get(message.topic()))
-                        .message(message.body())
+                        .message(body(message))
                         .messageAttributes(attributes))
                 .messageId();
         Instant accepted = clock.instant();

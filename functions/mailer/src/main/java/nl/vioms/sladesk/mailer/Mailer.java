@@ -100,7 +100,10 @@ public final class Mailer {
         if (guard.isSuppressed(to)) {
             return skip(message, mail, SUPPRESSED, now);
         }
-        if (!guard.countWithinHourlyLimit(to, message.id(), now, settings.hourlyLimit())) {
+        // issue 19: a major incident's notices are not counted: in the hour of an outage a contact must
+        // hear its opening, updates and resolution; they are few (one per operations' step) and cannot loop
+        if (!mail.kind().exemptFromHourlyLimit()
+                && !guard.countWithinHourlyLimit(to, message.id(), now, settings.hourlyLimit())) {
             return skip(message, mail, HOURLY_LIMIT, now);
         }
         byte[] raw = MimeMail.render(mail, settings.supportAddress(), now);

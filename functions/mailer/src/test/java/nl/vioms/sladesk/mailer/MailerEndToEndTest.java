@@ -160,6 +160,22 @@ class MailerEndToEndTest {
         assertEquals(DeliveryState.DELIVERED, outbox.find(next).orElseThrow().state());
     }
 
+    /** Issue 19 (decision 23): a major incident's notices are not counted; the contact hears every step. */
+    @Test
+    void aMajorIncidentsNoticesAreNotHeldBackByTheHourlyLimit() {
+        String to = fresh();
+        String ticket = openTicket();
+        int limit = Integer.parseInt(env.require(EnvVar.MAIL_HOURLY_LIMIT));
+        for (int i = 0; i < limit; i++) {
+            send(addMail(ticket, null, to, "Update " + i));
+        }
+        String notice = addMail(ticket, null, to, "Storing opgelost", MailKind.MAJOR_INCIDENT);
+        send(notice);
+
+        assertEquals(limit + 1, SesMailStore.to(aws.mailEndpoint(), to).size(), "the notice past the limit is sent");
+        assertEquals(DeliveryState.DELIVERED, outbox.find(notice).orElseThrow().state());
+    }
+
     @Test
     void anSesFailureFailsTheRecordAndLeavesTheMailPending() {
         String to = fresh();
@@ -266,9 +282,13 @@ class MailerEndToEndTest {
     }
 
     private String addMail(String ticket, String window, String to, String subject) {
+        return addMail(ticket, window, to, subject, window != null ? MailKind.MAINTENANCE : MailKind.ACKNOWLEDGEMENT);
+    }
+
+    private String addMail(String ticket, String window, String to, String subject, MailKind kind) {
         String id = (ticket != null ? ticket : "maintenance") + "#mail-" + UUID.randomUUID();
         OutboundMail body = new OutboundMail(
-                window != null ? MailKind.MAINTENANCE : MailKind.ACKNOWLEDGEMENT,
+                kind,
                 ticket,
                 window,
                 window != null ? 2 : 0,

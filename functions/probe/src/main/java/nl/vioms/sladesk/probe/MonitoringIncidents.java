@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.vioms.sladesk.app.tickets.MajorIncidentData;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -20,6 +21,7 @@ import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.time.Amsterdam;
 
 /**
@@ -73,7 +75,15 @@ final class MonitoringIncidents {
                 "P1",
                 null,
                 "probe:" + target.id(),
-                "monitoring:probe");
+                "monitoring:probe",
+                // issue 19: the P1 of a confirmed platform outage is its major incident (R21)
+                Map.of(
+                        TicketLifecycle.MAJOR_SERVICE,
+                        service.key(),
+                        MajorIncidentData.SERVICE_NAME,
+                        service.name(),
+                        MajorIncidentData.CARRIES,
+                        MajorIncidentData.carries(service.carries())));
         return tickets.open(report, platform, sourceKey).ticket().number();
     }
 

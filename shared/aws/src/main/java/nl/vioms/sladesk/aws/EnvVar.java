@@ -33,7 +33,7 @@ public enum EnvVar {
     CONSOLE_USER_POOL_ID,
     /** The console's app client in that pool: the audience of its ID tokens. */
     CONSOLE_CLIENT_ID,
-    /** Sessions ended by logout before their token expired (decision 22). */
+    /** Sessions ended by logout before their token expired (decision 24). */
     CONSOLE_SESSIONS_TABLE,
     /** The console roles (Cognito groups, comma-separated) that must log in with an authenticator app. */
     CONSOLE_TOTP_ROLES

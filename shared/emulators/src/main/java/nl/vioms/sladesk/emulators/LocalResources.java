@@ -39,7 +39,7 @@ public final class LocalResources {
         this.region = region;
         this.publicBaseUrl = publicBaseUrl;
         // locally, links point at the local HTTP API; the demo people log in without an
-        // authenticator app (decision 22; tests of the TOTP set-up set the roles themselves)
+        // authenticator app (decision 24; tests of the TOTP set-up set the roles themselves)
         this.parameters = Map.of("PublicBaseUrl", publicBaseUrl, "ConsoleTotpRoles", "");
     }
 

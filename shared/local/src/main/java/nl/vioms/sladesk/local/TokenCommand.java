@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.aws.directory.ApiTokens;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.directory.TokenTable;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.error.ConflictException;
+import nl.vioms.sladesk.core.error.InvalidInputException;
+import nl.vioms.sladesk.core.error.NotFoundException;
 import nl.vioms.sladesk.emulators.LocalAws;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,11 +95,9 @@ final class TokenCommand implements Callable<Integer> {
         return tokens(LocalTarget.of(aws));
     }
 
-    /** The tokens of that name that still work (a rotated one during its overlap too). */
-    static List<ApiToken> working(TokenTable tokens, String name, Instant now) {
-        return tokens.list().stream()
-                .filter(t -> name.equals(t.name()) && t.worksAt(now))
-                .toList();
+    /** The token logic the console's token page shares. */
+    static ApiTokens apiTokens(OperatorTarget target) {
+        return new ApiTokens(tokens(target));
     }
 
     /** Prints the new token with its secret, once. */
@@ -145,17 +146,15 @@ final class TokenCommand implements Callable<Integer> {
             if (!expiresAt.isAfter(now)) {
                 throw args.bad("--expires", expires, "is not in the future");
             }
-            String secret = ApiToken.newSecret();
-            ApiToken token =
-                    new ApiToken(ApiToken.hash(secret), tokenScope, reseller, name, now, expiresAt, null, null);
+            ApiTokens.Issued issued;
             try (OperatorTarget target = Sladesk.target(spec)) {
-                TokenTable tokens = tokens(target);
-                if (!working(tokens, name, now).isEmpty()) {
-                    throw args.bad("--name", name, "has a working token already; rotate or revoke it");
-                }
-                tokens.issue(token);
+                issued = apiTokens(target).issue(name, tokenScope, reseller, expiresAt, now);
+            } catch (ConflictException e) {
+                throw args.bad("--name", name, "has a working token already; rotate or revoke it");
+            } catch (InvalidInputException e) {
+                throw args.bad("--name", name, e.getMessage());
             }
-            printIssued(spec, token, secret, now);
+            printIssued(spec, issued.token(), issued.secret(), now);
             return 0;
         }
     }
@@ -206,21 +205,13 @@ final class TokenCommand implements Callable<Integer> {
             Instant now = Clock.systemUTC().instant();
             Instant oldEnds = now.plus(duration(args, "--overlap", overlap));
             Instant expiresAt = until(args, "--expires", expires, now);
-            String secret = ApiToken.newSecret();
-            ApiToken fresh;
+            ApiTokens.Issued fresh;
             try (OperatorTarget target = Sladesk.target(spec)) {
-                TokenTable tokens = tokens(target);
-                List<ApiToken> old = working(tokens, name, now);
-                if (old.isEmpty()) {
-                    throw args.bad("--name", name, "has no working token; issue one");
-                }
-                ApiToken first = old.get(0);
-                fresh = new ApiToken(
-                        ApiToken.hash(secret), first.scope(), first.resellerId(), name, now, expiresAt, null, null);
-                tokens.rotate(first, fresh, oldEnds);
-                old.stream().skip(1).forEach(t -> tokens.endAt(t.hash(), oldEnds));
+                fresh = apiTokens(target).rotate(name, oldEnds, expiresAt, now);
+            } catch (NotFoundException e) {
+                throw args.bad("--name", name, "has no working token; issue one");
             }
-            printIssued(spec, fresh, secret, now);
+            printIssued(spec, fresh.token(), fresh.secret(), now);
             return 0;
         }
     }
@@ -241,13 +232,10 @@ final class TokenCommand implements Callable<Integer> {
             CliArgs args = new CliArgs(spec.commandLine());
             Instant now = Clock.systemUTC().instant();
             try (OperatorTarget target = Sladesk.target(spec)) {
-                TokenTable tokens = tokens(target);
-                List<ApiToken> old = working(tokens, name, now);
-                if (old.isEmpty()) {
-                    throw args.bad("--name", name, "has no working token");
-                }
-                old.forEach(t -> tokens.endAt(t.hash(), now));
-                spec.commandLine().getOut().println("revoked " + old.size() + " token(s) named " + name);
+                int revoked = apiTokens(target).revoke(name, now);
+                spec.commandLine().getOut().println("revoked " + revoked + " token(s) named " + name);
+            } catch (NotFoundException e) {
+                throw args.bad("--name", name, "has no working token");
             }
             return 0;
         }

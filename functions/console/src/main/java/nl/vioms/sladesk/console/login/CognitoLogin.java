@@ -36,7 +36,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPass
 import software.amazon.awssdk.services.cognitoidentityprovider.model.TooManyRequestsException;
 
 /**
- * The console's login with Amazon Cognito (issue 17, decision 22). The function itself signs people
+ * The console's login with Amazon Cognito (issue 17, decision 24). The function itself signs people
  * in (USER_PASSWORD_AUTH) and keeps the verified ID token in one HttpOnly cookie; every request's
  * token is verified again ({@link IdTokenVerifier}) and looked up among the sessions ended by logout
  * ({@link SessionRevocations}). Its groups become the console's {@link Role}s; a person with none of
@@ -279,7 +279,7 @@ public final class CognitoLogin implements Login {
                             String.join(",", token.get().groups())));
             return loginAgain(403, email, next, NO_CONSOLE);
         }
-        // decision 22: with MFA optional in the pool, a login without a TOTP step means the person
+        // decision 24: with MFA optional in the pool, a login without a TOTP step means the person
         // has no authenticator app yet; the roles that require one set it up before they get a session
         if (!withTotp && roles(token.get()).stream().anyMatch(totpRoles::contains)) {
             Log.info("console.login.totp-setup", Map.of("email", token.get().email()));

@@ -24,7 +24,7 @@ import java.util.Optional;
 import nl.vioms.sladesk.app.Log;
 
 /**
- * Verifies a Cognito ID token on every request (issue 17, decision 22): an RS256 signature by a key
+ * Verifies a Cognito ID token on every request (issue 17, decision 24): an RS256 signature by a key
  * of the pool's JWKS (fetched on first use and cached for the execution environment), the pool as
  * issuer, the console's app client as audience, {@code token_use} {@code id}, and not expired by
  * the injected clock. Anything else (alg none, an HMAC token, another key, an edited payload, an

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 /**
- * The console's one cookie (decision 22): the verified ID token, {@code HttpOnly} (no script reads
+ * The console's one cookie (decision 24): the verified ID token, {@code HttpOnly} (no script reads
  * it), {@code Secure} (Chromium also keeps it on http://127.0.0.1, a secure context),
  * {@code SameSite=Lax} (a link from a mail to a ticket keeps the session; a form from another site
  * does not get it) and {@code Path=/console}. It ends when the token does.
@@ -29,7 +29,7 @@ public final class SessionCookie {
 
     /**
      * The CSRF token of a session: a digest of its session id, which is random and only ever in the
-     * HttpOnly cookie, so another site can neither read nor work out the token (decision 22).
+     * HttpOnly cookie, so another site can neither read nor work out the token (decision 24).
      */
     public static String csrfToken(String sessionId) {
         try {

@@ -6,7 +6,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Sessions ended by logout before their ID token expired (decision 22): a token is valid until its
+ * Sessions ended by logout before their ID token expired (decision 24): a token is valid until its
  * {@code exp} by its signature alone, so logout records its session id here and every request looks
  * it up (GetItem by key, strongly consistent). An item lives until the token would have expired
  * (TTL {@code expiresAt}); after that the token is refused for its expiry anyway.

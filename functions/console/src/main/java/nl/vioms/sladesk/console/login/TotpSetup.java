@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.EnableSoftw
 import software.amazon.awssdk.services.cognitoidentityprovider.model.VerifySoftwareTokenResponseType;
 
 /**
- * Setting up an authenticator app (TOTP) at login, for the roles that require one (decision 22):
+ * Setting up an authenticator app (TOTP) at login, for the roles that require one (decision 24):
  * Cognito makes a secret for the person's access token (AssociateSoftwareToken), the page shows it,
  * the person types the first code (VerifySoftwareToken), TOTP becomes their preferred MFA
  * (SetUserMFAPreference) and only then do they get a session. Between the two steps the tokens wait

@@ -47,3 +47,17 @@
     document.querySelectorAll("[data-refresh][data-src][id]").forEach(refresh);
   });
 })();
+// 3. Copy buttons (admin, a new token's secret): <button data-copy="<id of the field>">.
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("[data-copy]") : null;
+    if (!button) { return; }
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field) { return; }
+    field.select();
+    if (navigator.clipboard) {
+      navigator.clipboard.writeText(field.value).then(function () { button.textContent = "Gekopieerd"; });
+    }
+  });
+})();

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 
 /**
- * An authenticator app (TOTP) set up at login for a role that requires one (decision 22), on
+ * An authenticator app (TOTP) set up at login for a role that requires one (decision 24), on
  * cognito-local; codes are computed here as an app does (RFC 6238: HMAC-SHA1, 30 s, 6 digits).
  */
 @ExtendWith(AwsEmulators.class)

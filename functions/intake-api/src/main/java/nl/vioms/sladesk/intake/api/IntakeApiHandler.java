@@ -48,7 +48,8 @@ public final class IntakeApiHandler implements RequestStreamHandler {
                         clock, services.policies(), (c, m) -> services.reports().reported(c, m)),
                 health,
                 clock,
-                services.policies());
+                services.policies(),
+                new PublicStatus(services.ticketService(), services.monitoring(), services.probeRepository(), clock));
         this.invocations = new Invocations(env);
         // after a restore the next invocation is this environment's cold start (priming ran through the handler)
         this.priming = new ApiPriming(this, invocations::coldStartAgain);

@@ -24,8 +24,10 @@ final class Router {
     private final HealthRoute health;
     private final PhoneIntakeRoute phone;
     private final TicketRoutes tickets;
+    private final PublicStatus status;
 
     /**
+     * @param status the public status page (issue 19)
      * @param store the ticket store whose outbox records what was escalated ({@code <number>#p1-...})
      * @param times the request's instants and their back-dating limits
      */
@@ -36,19 +38,36 @@ final class Router {
             RequestTimes times,
             HealthRoute health,
             Clock clock,
-            PolicySet policies) {
+            PolicySet policies,
+            PublicStatus status) {
         this.directory = directory;
         this.store = store;
         this.clock = clock;
         this.health = health;
         this.phone = new PhoneIntakeRoute(directory, tickets, times, policies);
-        this.tickets = new TicketRoutes(directory, tickets, times);
+        this.tickets = new TicketRoutes(directory, tickets, times, status::platformServices);
+        this.status = status;
     }
 
     ApiResponse route(ApiRequest request) {
         String route = request.route() == null ? "" : request.route();
         if (route.equals("GET /health")) {
             return health.health();
+        }
+        // issue 19: the public status page needs no token and shows nothing of any customer
+        switch (route) {
+            case "GET /status" -> {
+                return status.html();
+            }
+            case "GET /status.json" -> {
+                return status.json();
+            }
+            case "GET /status.atom" -> {
+                return status.atom();
+            }
+            default -> {
+                // every other route needs a token
+            }
         }
         Caller caller = Caller.authenticate(request, route, directory, clock.instant(), this::escalatedToSecondLine);
         try {

@@ -125,6 +125,10 @@ final class StatusPage {
             case REPLY -> "Bericht van VIOMS";
             case MAIL_SKIPPED -> "E-mail niet verstuurd";
             case MAIL_BOUNCED -> "E-mail kwam niet aan";
+            case DECLARE_MAJOR -> "Uitgeroepen tot grote storing";
+            case LINK -> "Gekoppeld aan een grote storing";
+            case UNLINK -> "Losgekoppeld van de grote storing";
+            case PUBLIC_UPDATE -> "Update over de storing";
         };
     }
 

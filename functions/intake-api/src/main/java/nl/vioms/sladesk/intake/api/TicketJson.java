@@ -31,6 +31,13 @@ final class TicketJson {
         out.put("reporter", t.reporter());
         out.put("triage", t.triage());
         out.put("createdAt", Amsterdam.iso(t.createdAt()));
+        // issue 19: a child names its major incident; a major incident its platform service
+        if (t.isChild()) {
+            out.put("parent", t.parent());
+        }
+        if (t.isMajor()) {
+            out.put("majorService", t.majorService());
+        }
         return out;
     }
 

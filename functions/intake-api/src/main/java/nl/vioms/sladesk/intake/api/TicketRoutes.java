@@ -9,18 +9,21 @@ import java.util.UUID;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.mail.EmailAddresses;
 import nl.vioms.sladesk.app.mail.MailPlanner;
+import nl.vioms.sladesk.app.tickets.MajorIncidentData;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.directory.TokenScope;
+import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
 import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketKind;
+import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
 
 /**
@@ -31,12 +34,22 @@ final class TicketRoutes {
     private final DirectoryStore directory;
     private final TicketService tickets;
     private final RequestTimes times;
+    private final PlatformServices platforms;
 
-    TicketRoutes(DirectoryStore directory, TicketService tickets, RequestTimes times) {
+    TicketRoutes(DirectoryStore directory, TicketService tickets, RequestTimes times, PlatformServices platforms) {
         this.directory = directory;
         this.tickets = tickets;
         this.times = times;
+        this.platforms = platforms;
     }
+
+    /** The platform services operations may declare a major incident of (issue 19): the monitored ones. */
+    interface PlatformServices {
+        List<MonitoredService> platformServices();
+    }
+
+    /** A public update is read by every affected customer: one readable paragraph or a few, no more. */
+    static final int MAX_PUBLIC_UPDATE = 2_000;
 
     record NewTicketRequest(
             String customer, String kind, String subject, String description, String priority, String service) {}
@@ -118,7 +131,16 @@ final class TicketRoutes {
                 200,
                 caller.token().scope() == TokenScope.RESELLER
                         ? ResellerView.json(view, names(view.ticket()))
-                        : TicketJson.full(view));
+                        : full(view));
+    }
+
+    /** The full view; a major incident's with the live number of reports linked to it (issue 19). */
+    private Map<String, Object> full(TicketService.View view) {
+        Map<String, Object> out = TicketJson.full(view);
+        if (view.ticket().isMajor()) {
+            out.put("linkedReports", tickets.linkedReports(view.ticket().number()));
+        }
+        return out;
     }
 
     /** The directory's names of the ticket's reseller and service (issue 20 item 8); null where unknown. */
@@ -147,7 +169,8 @@ final class TicketRoutes {
             String service,
             String backdateReason,
             String text,
-            List<String> recipients) {}
+            List<String> recipients,
+            String parent) {}
 
     /** A reply names at most this many of the ticket's contacts. */
     private static final int MAX_RECIPIENTS = 10;
@@ -173,12 +196,18 @@ final class TicketRoutes {
             throw new ApiError(403, "Forbidden", "a second-line token may only add second-line-ack");
         }
         Map<String, String> data = new LinkedHashMap<>();
+        if (isMajorKind(kind)) {
+            caller.require(TokenScope.OPERATIONS); // issue 19: operations' own decisions
+            data.putAll(majorData(kind, body, visibleTicket(number, caller).ticket()));
+        } else if (body.parent() != null) {
+            throw ApiError.badRequest("parent belongs to a link only");
+        }
         if (body.note() != null && body.text() != null) {
             throw ApiError.badRequest("give note or text, not both");
         }
         String text = body.text() != null ? body.text() : body.note();
         if (text != null) {
-            data.put("text", text);
+            data.putIfAbsent("text", text);
         }
         if (body.recipients() != null) {
             data.put(MailPlanner.RECIPIENTS, recipients(kind, body.recipients()));
@@ -204,7 +233,90 @@ final class TicketRoutes {
         }
         var event = new TicketEvent(id, kind, at, caller.actor(), "api", data);
         var view = tickets.record(number, event).orElseThrow(() -> ApiError.notFound("no ticket " + number));
-        return Problems.json(200, TicketJson.full(view));
+        return Problems.json(200, full(view));
+    }
+
+    private static boolean isMajorKind(EventKind kind) {
+        return kind == EventKind.DECLARE_MAJOR
+                || kind == EventKind.LINK
+                || kind == EventKind.UNLINK
+                || kind == EventKind.PUBLIC_UPDATE;
+    }
+
+    /**
+     * The data of a major-incident event (issue 19), checked before anything is stored: a
+     * declaration names a monitored platform service that carries the ticket's service kind (R21);
+     * a link names a ticket; a public update is readable text for every customer.
+     */
+    private Map<String, String> majorData(EventKind kind, EventRequest body, Ticket ticket) {
+        Map<String, String> data = new LinkedHashMap<>();
+        switch (kind) {
+            case DECLARE_MAJOR -> {
+                String key = body.service() != null
+                        ? body.service()
+                        : ticket.customerId() != null && ticket.customerId().startsWith("platform:")
+                                ? ticket.customerId()
+                                : null;
+                if (key == null) {
+                    throw ApiError.badRequest("declare-major needs service, the platform service (platform:...)");
+                }
+                MonitoredService platform = platforms.platformServices().stream()
+                        .filter(MonitoredService::isPlatformWide)
+                        .filter(p -> p.key().equals(key))
+                        .findFirst()
+                        .orElseThrow(() -> ApiError.badRequest("service '" + Texts.oneLine(key)
+                                + "' is no platform service; the platform services: "
+                                + String.join(
+                                        ", ",
+                                        platforms.platformServices().stream()
+                                                .filter(MonitoredService::isPlatformWide)
+                                                .map(MonitoredService::key)
+                                                .toList())));
+                if (!platform.carries().contains(ticket.serviceKind())) {
+                    throw new ApiError(
+                            409,
+                            "Conflict",
+                            "ticket " + ticket.number() + " is about "
+                                    + ticket.serviceKind().wireName() + ", which " + platform.name()
+                                    + " does not carry (R21)");
+                }
+                data.put(TicketLifecycle.MAJOR_SERVICE, platform.key());
+                data.put(MajorIncidentData.SERVICE_NAME, platform.name());
+                data.put(MajorIncidentData.CARRIES, MajorIncidentData.carries(platform.carries()));
+            }
+            case LINK -> {
+                if (body.parent() == null || !TicketNumber.isValid(body.parent())) {
+                    throw ApiError.badRequest("link needs parent, the number of a major incident (VIO-yyyy-nnnnnn)");
+                }
+                data.put(TicketLifecycle.PARENT, body.parent());
+            }
+            case PUBLIC_UPDATE -> data.put("text", publicText(body.text() != null ? body.text() : body.note()));
+            default -> {
+                // unlink: nothing more
+            }
+        }
+        return data;
+    }
+
+    /** A public update's text: 1 to {@value #MAX_PUBLIC_UPDATE} characters, no control characters but line breaks. */
+    static String publicText(String text) {
+        if (text == null || text.isBlank()) {
+            throw ApiError.badRequest("public-update needs text");
+        }
+        if (text.length() > MAX_PUBLIC_UPDATE) {
+            throw ApiError.badRequest("public-update text is " + text.length() + " characters; at most "
+                    + MAX_PUBLIC_UPDATE + " (every affected customer reads it)");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = (c < 0x20 && c != '\n') || (c >= 0x7f && c < 0xa0) || Texts.isBidiControl(c);
+            if (control) {
+                throw ApiError.badRequest(String.format(
+                        "public-update text has a control character (U+%04X) at %d; plain text and line breaks only",
+                        (int) c, i));
+            }
+        }
+        return text.strip();
     }
 
     /** A reply's recipients, checked as addresses here; the ticket service checks they are the ticket's contacts. */

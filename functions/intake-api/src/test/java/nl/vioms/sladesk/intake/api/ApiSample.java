@@ -53,6 +53,14 @@ record ApiSample(APIGatewayV2HTTPEvent event) {
         return this;
     }
 
+    /** Another route key, e.g. {@code GET /status.json}; the raw path follows it. */
+    ApiSample withRoute(String routeKey) {
+        event.setRouteKey(routeKey);
+        event.getRequestContext().setRouteKey(routeKey);
+        event.setRawPath(routeKey.substring(routeKey.indexOf(' ') + 1));
+        return this;
+    }
+
     ApiSample withPath(String number) {
         event.setPathParameters(Map.of("number", number));
         return this;

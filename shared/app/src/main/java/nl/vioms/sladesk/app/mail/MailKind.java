@@ -20,7 +20,14 @@ public enum MailKind {
     /** Text operations wrote to the customer (event {@code reply}). */
     REPLY,
     /** Planned maintenance announced to the customers it touches (R19). */
-    MAINTENANCE;
+    MAINTENANCE,
+    /** A major incident's opening, public update or resolution, to every affected customer (issue 19). */
+    MAJOR_INCIDENT;
+
+    /** Issue 19: notices of a major incident are not counted against the hourly limit per recipient. */
+    public boolean exemptFromHourlyLimit() {
+        return this == MAJOR_INCIDENT;
+    }
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

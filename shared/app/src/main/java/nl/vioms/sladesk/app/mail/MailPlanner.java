@@ -26,6 +26,7 @@ import nl.vioms.sladesk.core.monitoring.MonitoredService;
 import nl.vioms.sladesk.core.policy.Priority;
 import nl.vioms.sladesk.core.policy.WindowKind;
 import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.MajorIncident;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
@@ -247,7 +248,8 @@ public final class MailPlanner {
                 body.paragraph(w.resolved(w.when(event.at()))).quote(text).paragraph(w.notSolved());
             case CLOSED -> body.paragraph(w.closed());
             case REPLY -> body.quote(text);
-            case MAINTENANCE -> throw new IllegalArgumentException("maintenance mail is not a ticket's");
+            case MAINTENANCE, MAJOR_INCIDENT ->
+                throw new IllegalArgumentException(kind.wireName() + " mail is not one ticket's");
         }
         body.paragraph(w.replyHint(ticket.number()));
         body.paragraph(w.signature());
@@ -404,6 +406,68 @@ public final class MailPlanner {
                     "<maintenance." + unique + "@" + MailSettings.MESSAGE_ID_DOMAIN + ">",
                     null,
                     List.of()));
+        }
+        return out;
+    }
+
+    /**
+     * Issue 19: a major incident's notice (its opening, a public update, its resolution) to every
+     * contact of the customers whose services the platform carries (R21) and to their resellers'
+     * contacts, once each: the outbox id is the incident, the event and the address
+     * ({@link #outboxId}), so a retried request or redelivered event writes each mail once.
+     * Nothing customer-specific is in it: every recipient reads the same text, in their language.
+     *
+     * @param stage     {@code opened}, {@code update} or {@code resolved}
+     * @param event     the event it tells of (its id keys the mails; its text is quoted)
+     * @param statusUrl the public status page
+     */
+    public List<OutboundMail> majorIncident(
+            Ticket major, MajorIncident incident, String stage, TicketEvent event, String statusUrl) {
+        MonitoredService platform =
+                new MonitoredService(incident.service(), incident.serviceName(), incident.carries(), null, null);
+        Map<String, Recipient> recipients = new LinkedHashMap<>();
+        for (Customer customer : directory.customers()) {
+            if (customer.services().stream().noneMatch(ref -> platform.affects(customer.id(), ref))) {
+                continue;
+            }
+            for (String address : new TreeSet<>(customer.emailAddresses())) {
+                recipients.putIfAbsent(address, new Recipient(address, customer.language()));
+            }
+            directory.reseller(customer.resellerId()).ifPresent(reseller -> {
+                for (String contact : new TreeSet<>(reseller.contacts())) {
+                    recipients.putIfAbsent(contact, new Recipient(contact, "nl"));
+                }
+            });
+        }
+        recipients.keySet().removeIf(a -> EmailAddresses.isOurs(a, settings.supportAddress()));
+        String root = "<" + major.number() + "@" + MailSettings.MESSAGE_ID_DOMAIN + ">";
+        List<OutboundMail> out = new ArrayList<>();
+        for (Recipient r : recipients.values()) {
+            Words w = Words.of(r.language());
+            String subject = "[" + major.number() + "] " + w.majorStage(stage) + ": " + incident.serviceName();
+            MailBody body = new MailBody()
+                    .paragraph(w.greeting())
+                    .paragraph(w.majorIntro(stage, incident.serviceName(), w.when(incident.openedAt())))
+                    .quote(event.data().getOrDefault("text", ""));
+            if (!statusUrl.isBlank()) {
+                body.paragraph(w.statusPageHint(statusUrl));
+            }
+            body.paragraph(w.signature());
+            String unique = digest(major.number() + "|" + event.id() + "|" + r.address());
+            out.add(new OutboundMail(
+                    MailKind.MAJOR_INCIDENT,
+                    major.number(),
+                    null,
+                    0,
+                    event.id(),
+                    r.address(),
+                    r.language(),
+                    subject,
+                    body.text(),
+                    body.html(r.language(), subject),
+                    "<" + major.number() + ".major." + unique + "@" + MailSettings.MESSAGE_ID_DOMAIN + ">",
+                    null,
+                    List.of(root)));
         }
         return out;
     }

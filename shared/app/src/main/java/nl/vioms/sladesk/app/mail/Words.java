@@ -46,6 +46,7 @@ final class Words {
             case CLOSED -> say("Gesloten", "Closed");
             case REPLY -> say("Bericht van VIOMS", "Message from VIOMS");
             case MAINTENANCE -> say("Aankondiging onderhoud", "Planned maintenance");
+            case MAJOR_INCIDENT -> say("Storing", "Outage");
         };
     }
 
@@ -183,6 +184,36 @@ final class Words {
 
     String signature() {
         return say("Met vriendelijke groet,\nVIOMS Servicedesk", "Kind regards,\nVIOMS Service Desk");
+    }
+
+    /** Issue 19: the stage of a major incident a notice tells of. */
+    String majorStage(String stage) {
+        return switch (stage) {
+            case "opened" -> say("Storing gemeld", "Outage reported");
+            case "update" -> say("Update", "Update");
+            default -> say("Storing opgelost", "Outage resolved");
+        };
+    }
+
+    String majorIntro(String stage, String service, String since) {
+        return switch (stage) {
+            case "opened" ->
+                say(
+                        "Er is een storing op " + service + " sinds " + since + ". Wij werken eraan;"
+                                + " u hoeft deze storing niet apart te melden.",
+                        "There is an outage of " + service + " since " + since + ". We are working on it;"
+                                + " there is no need to report it separately.");
+            case "update" ->
+                say(
+                        "Een update over de storing op " + service + " (sinds " + since + "):",
+                        "An update on the outage of " + service + " (since " + since + "):");
+            default ->
+                say("De storing op " + service + " is opgelost.", "The outage of " + service + " has been resolved.");
+        };
+    }
+
+    String statusPageHint(String url) {
+        return say("De actuele stand staat op " + url + ".", "The current state is shown at " + url + ".");
     }
 
     String maintenanceIntro() {

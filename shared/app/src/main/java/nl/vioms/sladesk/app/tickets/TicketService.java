@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.app.tickets;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,12 +16,18 @@ import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.app.mail.MailPlanner;
 import nl.vioms.sladesk.app.mail.OutboundMail;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
+import nl.vioms.sladesk.app.tickets.TicketStore.ClosedMajor;
+import nl.vioms.sladesk.app.tickets.TicketStore.MajorBoard;
+import nl.vioms.sladesk.app.tickets.TicketStore.MajorWrites;
 import nl.vioms.sladesk.app.tickets.TicketStore.SourceClaim;
 import nl.vioms.sladesk.app.tickets.TicketStore.Stored;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.error.ConflictException;
+import nl.vioms.sladesk.core.error.InvalidInputException;
 import nl.vioms.sladesk.core.ticket.EventKind;
+import nl.vioms.sladesk.core.ticket.MajorIncident;
+import nl.vioms.sladesk.core.ticket.OutagePhrases;
 import nl.vioms.sladesk.core.ticket.PriorityClassification;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.Report;
@@ -28,6 +35,7 @@ import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketFactory;
+import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 import nl.vioms.sladesk.core.watch.EscalationRules;
 import nl.vioms.sladesk.core.watch.SlaWatch;
@@ -56,6 +64,7 @@ public final class TicketService {
     private final Clock clock;
     private final String linkBase;
     private final MailPlanner mail;
+    private final OutagePhrases phrases = OutagePhrases.defaults();
 
     public TicketService(TicketStore tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock) {
         this(tickets, clocks, classifier, clock, "", null);
@@ -110,6 +119,26 @@ public final class TicketService {
         }
         String number = claimed.claim().ticketNumber();
         TicketFactory.NewTicket created = draft.created().numbered(number);
+        // issue 19: the probe's P1 of a platform outage opens as a major incident; a customer's report
+        // that matches an open one is its child (one GetItem of the board, nothing else)
+        MajorWrites major = MajorWrites.NONE;
+        MajorIncident opens = null;
+        if (created.ticket().isMajor()) {
+            opens = MajorIncidentData.of(
+                    created.ticket(), created.created(), created.ticket().createdAt());
+            major = MajorWrites.opening(opens);
+        } else if (customer != null) {
+            Ticket candidate = created.ticket();
+            String words = created.created().data().getOrDefault("text", "");
+            MajorIncident parent = tickets.majorBoard().open().stream()
+                    .filter(m -> m.takes(candidate, words, phrases))
+                    .findFirst()
+                    .orElse(null);
+            if (parent != null) {
+                created = created.linkedTo(parent.number());
+                major = MajorWrites.link(parent.number());
+            }
+        }
         // R17: a P1 on a 24x7 contract reaches the second line at once, committed with the ticket
         List<OutboxMessage> outbox = new ArrayList<>(messages(
                 EscalationRules.atCreation(created.ticket(), clocks.contract(created.ticket()), draft.clocks())));
@@ -117,7 +146,11 @@ public final class TicketService {
         if (mail != null && tickets.hasOutbox()) {
             outbox.addAll(mails(mail.opened(created.ticket(), created.created(), draft.clocks())));
         }
-        tickets.create(created.ticket(), created.created(), draft.clocks(), outbox);
+        tickets.create(created.ticket(), created.created(), draft.clocks(), outbox, major);
+        if (opens != null) {
+            // before the claim completes: a retry after a crash here links and mails what is left
+            majorOpened(created.ticket(), opens, created.created());
+        }
         tickets.completeSource(sourceKey, clock.instant());
         Ticket stored = tickets.find(number).orElseThrow().ticket();
         Map<String, Object> opened = new LinkedHashMap<>();
@@ -162,8 +195,12 @@ public final class TicketService {
                     Ticket updated = stored.with(event);
                     Set<Checkpoint> recorded = recorded(stored.history());
                     ClockResult clocksNow = clocksOf(updated);
-                    // only a reclassification or an assignment can make an escalation owed
-                    boolean changesTerms = event.kind() == EventKind.RECLASSIFIED || event.kind() == EventKind.ASSIGNED;
+                    MajorWrites major = majorWrites(stored.ticket(), updated, event);
+                    // only a reclassification, an assignment or an unlink (issue 19: the report stands
+                    // on its own again) can make an escalation owed
+                    boolean changesTerms = event.kind() == EventKind.RECLASSIFIED
+                            || event.kind() == EventKind.ASSIGNED
+                            || event.kind() == EventKind.UNLINK;
                     List<OutboxMessage> outbox =
                             new ArrayList<>(changesTerms ? owed(updated, clocksNow, recorded) : List.of());
                     // a mail's id carries the event's: the event stored once (stored.has above) means its
@@ -172,17 +209,213 @@ public final class TicketService {
                         outbox.addAll(
                                 mails(mail.recorded(stored.ticket(), updated, stored.history(), event, clocksNow)));
                     }
-                    tickets.append(updated, event, clocksNow, recorded, outbox);
+                    tickets.append(updated, event, clocksNow, recorded, outbox, major);
                     Log.info(
                             "ticket.event",
                             Map.of("ticket", number, "kind", event.kind().wireName(), "actor", event.actor()));
                 }
+                // issue 19: what follows a major incident's event; idempotent, so a retried request or a
+                // redelivered event finishes what an interrupted one left (links, mails, the cascade)
+                afterMajorEvent(number, event, stored.ticket());
                 return view(number);
             } catch (ConcurrentChangeException changed) {
                 // read again and reapply
             }
         }
         throw new ConflictException("ticket " + number + " keeps changing; try again");
+    }
+
+    /** A major incident's resolved entry stays on the board (the status page's "recently resolved") this long. */
+    static final Duration KEEP_RESOLVED = Duration.ofDays(7);
+
+    /**
+     * What an event writes beside the ticket about major incidents (issue 19), checked first: a
+     * link needs an open major incident as its parent; an unlink needs a link.
+     */
+    private MajorWrites majorWrites(Ticket before, Ticket after, TicketEvent event) {
+        switch (event.kind()) {
+            case DECLARE_MAJOR -> {
+                return before.isMajor()
+                        ? MajorWrites.NONE
+                        : MajorWrites.opening(MajorIncidentData.of(after, event, event.at()));
+            }
+            case LINK -> {
+                String parent = after.parent();
+                Ticket major = tickets.find(parent)
+                        .map(Stored::ticket)
+                        .orElseThrow(() -> new InvalidInputException("parent " + parent + ": no such ticket"));
+                if (!major.isMajor() || !major.status().isOpen()) {
+                    throw new ConflictException(parent + " is not an open major incident");
+                }
+                if (parent.equals(before.parent())) {
+                    return MajorWrites.NONE;
+                }
+                return new MajorWrites(null, null, List.of(), parent, before.parent());
+            }
+            case UNLINK -> {
+                if (!before.isChild()) {
+                    throw new ConflictException("ticket " + before.number() + " is not linked to a major incident");
+                }
+                return MajorWrites.unlink(before.parent());
+            }
+            default -> {
+                boolean majorEnds = before.isMajor()
+                        && before.status().isOpen()
+                        && !after.status().isOpen();
+                if (!majorEnds) {
+                    return MajorWrites.NONE;
+                }
+                MajorBoard board = tickets.majorBoard();
+                MajorIncident incident = board.open().stream()
+                        .filter(m -> m.number().equals(before.number()))
+                        .findFirst()
+                        .orElseGet(() -> MajorIncidentData.of(before, null, before.createdAt()));
+                Instant keepFrom = clock.instant().minus(KEEP_RESOLVED);
+                List<String> pruned = board.resolved().stream()
+                        .filter(c -> c.resolvedAt().isBefore(keepFrom))
+                        .map(c -> c.incident().number())
+                        .toList();
+                return MajorWrites.closing(new ClosedMajor(incident, event.at()), pruned);
+            }
+        }
+    }
+
+    /** The follow-ups of a major incident's event: links, mails, the cascade (each idempotent). */
+    private void afterMajorEvent(String number, TicketEvent event, Ticket before) {
+        boolean follows = event.kind() == EventKind.DECLARE_MAJOR
+                || event.kind() == EventKind.PUBLIC_UPDATE
+                || event.kind() == EventKind.RESOLVED
+                || event.kind() == EventKind.CLOSED;
+        // an ordinary ticket's resolution costs no extra read: only a major incident (or one just declared) has
+        // follow-ups
+        if (!follows || !(before.isMajor() || event.kind() == EventKind.DECLARE_MAJOR)) {
+            return;
+        }
+        Stored stored = tickets.find(number).orElseThrow();
+        Ticket major = stored.ticket();
+        if (!major.isMajor()) {
+            return;
+        }
+        MajorIncident incident = MajorIncidentData.of(major, declaration(stored), major.createdAt());
+        switch (event.kind()) {
+            case DECLARE_MAJOR -> majorOpened(major, incident, event);
+            case PUBLIC_UPDATE -> mailMajor(major, incident, "update", event);
+            default -> {
+                // the event that ended it (a close after the resolution cascades and mails nothing new)
+                TicketEvent ended = stored.history().stream()
+                        .filter(e -> e.kind() == EventKind.RESOLVED || e.kind() == EventKind.CLOSED)
+                        .findFirst()
+                        .orElse(event);
+                cascade(number, ended);
+                mailMajor(major, incident, "resolved", ended);
+            }
+        }
+    }
+
+    /** The event that made a ticket major: its declaration, else its created event. */
+    private static TicketEvent declaration(Stored stored) {
+        return stored.history().stream()
+                .filter(e -> e.kind() == EventKind.DECLARE_MAJOR)
+                .findFirst()
+                .orElseGet(() -> stored.history().get(0));
+    }
+
+    /**
+     * A major incident opened or declared: the open reports of the {@link MajorIncident#LOOKBACK}
+     * before that match it are linked (they came in before the outage was confirmed), and every
+     * affected customer is told.
+     */
+    private void majorOpened(Ticket major, MajorIncident incident, TicketEvent opening) {
+        for (Ticket candidate : tickets.openCreatedBetween(incident.since(), clock.instant())) {
+            if (candidate.isChild() || candidate.isMajor() || candidate.customerId() == null) {
+                continue; // cheap checks first: only a possible child is read in full
+            }
+            String text = tickets.read(candidate.number())
+                    .map(s -> s.history().get(0).data().getOrDefault("text", ""))
+                    .orElse("");
+            if (!incident.takes(candidate, text, phrases)) {
+                continue;
+            }
+            Instant at = clock.instant();
+            try {
+                record(
+                        candidate.number(),
+                        new TicketEvent(
+                                "major-link-" + major.number(),
+                                EventKind.LINK,
+                                at.isBefore(candidate.createdAt()) ? candidate.createdAt() : at,
+                                "sla-desk",
+                                "major:" + major.number(),
+                                Map.of(TicketLifecycle.PARENT, major.number())));
+            } catch (ConflictException | InvalidInputException refused) {
+                // it changed meanwhile (resolved, linked by hand): left as it is
+                Log.info("major.link-skipped", Map.of("ticket", candidate.number(), "reason", refused.getMessage()));
+            }
+        }
+        mailMajor(major, incident, "opened", opening);
+    }
+
+    /**
+     * Resolves the open children of a major incident with its resolution (issue 19): same text, same
+     * instant, each judged on its own clock. One write per child (no 100-item transaction limit);
+     * each resolution has the id {@code major-resolved-<parent>}, so a retry resolves nothing twice
+     * and picks up the children an interrupted run left. Unlinked children are not listed.
+     */
+    private void cascade(String parent, TicketEvent resolution) {
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("text", resolution.data().getOrDefault("text", ""));
+        data.put(TicketLifecycle.PARENT, parent);
+        int resolved = 0;
+        for (String child : tickets.children(parent)) {
+            Ticket ticket = tickets.find(child).map(Stored::ticket).orElse(null);
+            if (ticket == null || !ticket.status().isOpen() || !parent.equals(ticket.parent())) {
+                continue; // resolved on its own, closed, or linked elsewhere since
+            }
+            Instant at = resolution.at().isBefore(ticket.createdAt()) ? ticket.createdAt() : resolution.at();
+            try {
+                record(
+                        child,
+                        new TicketEvent(
+                                "major-resolved-" + parent,
+                                EventKind.RESOLVED,
+                                at,
+                                resolution.actor(),
+                                "major:" + parent,
+                                data));
+                resolved++;
+            } catch (ConflictException | InvalidInputException refused) {
+                Log.info("major.cascade-skipped", Map.of("ticket", child, "reason", refused.getMessage()));
+            }
+        }
+        Log.info("major.cascade", Map.of("ticket", parent, "resolved", resolved));
+    }
+
+    /** A major incident's notice to every affected customer, each mail written once (its id is its event's). */
+    private void mailMajor(Ticket major, MajorIncident incident, String stage, TicketEvent event) {
+        if (mail == null || !tickets.hasOutbox()) {
+            return;
+        }
+        int written = 0;
+        for (OutboxMessage message : mails(mail.majorIncident(major, incident, stage, event, statusUrl()))) {
+            if (tickets.addToOutbox(message)) {
+                written++;
+            }
+        }
+        Log.info("major.mailed", Map.of("ticket", major.number(), "stage", stage, "mails", written));
+    }
+
+    private String statusUrl() {
+        return linkBase.isBlank() ? "" : linkBase + "/status";
+    }
+
+    /** The live number of reports linked to a major incident (issue 19), for its view. */
+    public int linkedReports(String number) {
+        return tickets.childCount(number);
+    }
+
+    /** The major incidents' board: the open ones and the recently resolved (the status page). */
+    public MajorBoard majorBoard() {
+        return tickets.majorBoard();
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.ticket.MajorIncident;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
@@ -54,6 +55,63 @@ public interface TicketStore {
     /** What a sweep found: the tickets with a checkpoint due, and how many index entries it read. */
     record DueEntries(List<String> ticketNumbers, int itemsRead) {}
 
+    /**
+     * A major incident no longer open (issue 19), kept a while for the status page.
+     *
+     * @param resolvedAt its resolution (or closing)
+     */
+    record ClosedMajor(MajorIncident incident, Instant resolvedAt) {}
+
+    /** The major incidents as the one item of the board holds them: open ones, and the recently resolved. */
+    record MajorBoard(List<MajorIncident> open, List<ClosedMajor> resolved) {
+        public static final MajorBoard EMPTY = new MajorBoard(List.of(), List.of());
+
+        public MajorBoard {
+            open = List.copyOf(open);
+            resolved = List.copyOf(resolved);
+        }
+    }
+
+    /**
+     * What a change to a ticket writes beside it about major incidents (issue 19), committed in the
+     * same transaction as the ticket's change: the board entry of a major incident that opens, or
+     * moves to resolved (with entries too old to keep pruned), and the link item of a child.
+     *
+     * @param opened       a major incident that opens with this change
+     * @param closed       a major incident that is resolved or closed with this change
+     * @param pruned       resolved entries to drop from the board (resolved long ago)
+     * @param linkedTo     the parent the changed ticket is linked to with this change
+     * @param unlinkedFrom the parent it is taken off with this change
+     */
+    record MajorWrites(
+            MajorIncident opened, ClosedMajor closed, List<String> pruned, String linkedTo, String unlinkedFrom) {
+        public static final MajorWrites NONE = new MajorWrites(null, null, List.of(), null, null);
+
+        public MajorWrites {
+            pruned = List.copyOf(pruned);
+        }
+
+        public boolean isEmpty() {
+            return opened == null && closed == null && pruned.isEmpty() && linkedTo == null && unlinkedFrom == null;
+        }
+
+        public static MajorWrites opening(MajorIncident incident) {
+            return new MajorWrites(incident, null, List.of(), null, null);
+        }
+
+        public static MajorWrites closing(ClosedMajor closed, List<String> pruned) {
+            return new MajorWrites(null, closed, pruned, null, null);
+        }
+
+        public static MajorWrites link(String parent) {
+            return new MajorWrites(null, null, List.of(), parent, null);
+        }
+
+        public static MajorWrites unlink(String parent) {
+            return new MajorWrites(null, null, List.of(), null, parent);
+        }
+    }
+
     /** The next number of the year's counter (atomic; a failed intake leaves a gap, never a duplicate). */
     long nextSequence(int year);
 
@@ -78,6 +136,19 @@ public interface TicketStore {
     void create(Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> outbox);
 
     /**
+     * As {@link #create(Ticket, TicketEvent, ClockResult, List)}, with the major-incident items its
+     * creation writes (a major incident the probe opens, a child linked at intake), in the same commit.
+     * A store without major incidents refuses any.
+     */
+    default void create(
+            Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> outbox, MajorWrites major) {
+        if (!major.isEmpty()) {
+            throw new UnsupportedOperationException("this ticket store keeps no major incidents");
+        }
+        create(ticket, created, clocks, outbox);
+    }
+
+    /**
      * Adds an event that has been applied to {@code updated} (whose version is the one read),
      * with the SLA checkpoints recorded so far (they key the due index) and the outbox messages
      * the event raises, committed together.
@@ -90,6 +161,51 @@ public interface TicketStore {
             ClockResult clocks,
             Set<Checkpoint> recorded,
             List<OutboxMessage> outbox);
+
+    /**
+     * As {@link #append(Ticket, TicketEvent, ClockResult, Set, List)}, with the major-incident items
+     * the event writes (issue 19) in the same commit. A store without major incidents refuses any.
+     */
+    default void append(
+            Ticket updated,
+            TicketEvent event,
+            ClockResult clocks,
+            Set<Checkpoint> recorded,
+            List<OutboxMessage> outbox,
+            MajorWrites major) {
+        if (!major.isEmpty()) {
+            throw new UnsupportedOperationException("this ticket store keeps no major incidents");
+        }
+        append(updated, event, clocks, recorded, outbox);
+    }
+
+    /** The major incidents' board: one consistent read (intake reads it for every new report). */
+    default MajorBoard majorBoard() {
+        return MajorBoard.EMPTY;
+    }
+
+    /** The numbers of the tickets linked to a major incident (unlinked ones not), in number order. */
+    default List<String> children(String parent) {
+        return List.of();
+    }
+
+    /** How many tickets are linked to a major incident: what its view and escalation show. */
+    default int childCount(String parent) {
+        return children(parent).size();
+    }
+
+    /**
+     * Open tickets created in {@code [from, to]}, of every priority: the reports a major incident
+     * that opens now may take, that came in before it was confirmed or declared.
+     */
+    default List<Ticket> openCreatedBetween(Instant from, Instant to) {
+        return List.of();
+    }
+
+    /** Writes a message to the outbox once (an id there already is left as it is); false when it was there. */
+    default boolean addToOutbox(OutboxMessage message) {
+        throw new UnsupportedOperationException("this ticket store has no outbox");
+    }
 
     /**
      * Rewrites the derived view (deadlines, due index) of a ticket read with {@link #find}.

@@ -32,10 +32,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * is a consistent GetItem on its key. The writes are the seed's.
  */
 public final class DirectoryRepository implements DirectoryStore {
-    private static final String LOOKUP = "LOOKUP";
-    private static final String CUSTOMER_ENTITY = "CUSTOMER";
+    static final String LOOKUP = "LOOKUP";
+    static final String CUSTOMER_ENTITY = "CUSTOMER";
+    static final String RESELLER_ENTITY = "RESELLER";
     /** Lookup of a reseller's contact address (its service desk), e.g. for replies to our mail. */
-    private static final String RESELLER_EMAIL = "RESELLER_EMAIL#";
+    static final String RESELLER_EMAIL = "RESELLER_EMAIL#";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -52,6 +53,9 @@ public final class DirectoryRepository implements DirectoryStore {
         item.put("pk", s("RESELLER#" + reseller.id()));
         item.put("sk", s("RESELLER"));
         item.put("name", s(reseller.name()));
+        // keys the customers index too: the admin's list of resellers is a Query, not a Scan
+        item.put("entity", s(RESELLER_ENTITY));
+        item.put("id", s(reseller.id()));
         putSet(item, "contacts", reseller.contacts());
         dynamo.putItem(b -> b.tableName(table).item(item));
         reseller.contacts()
@@ -73,6 +77,13 @@ public final class DirectoryRepository implements DirectoryStore {
 
     /** Writes the customer and its lookup items (a later seed of the same customer replaces them). */
     public void putCustomer(Customer customer) {
+        Map<String, AttributeValue> item = customerItem(customer);
+        dynamo.putItem(b -> b.tableName(table).item(item));
+        lookupKeys(customer).forEach(key -> putLookup(key, customer.id()));
+    }
+
+    /** The customer's item, without a version (the seed's; an admin edit adds {@code version}). */
+    static Map<String, AttributeValue> customerItem(Customer customer) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s("CUSTOMER#" + customer.id()));
         item.put("sk", s("CUSTOMER"));
@@ -101,10 +112,16 @@ public final class DirectoryRepository implements DirectoryStore {
         putSet(item, "emails", customer.emailAddresses());
         putSet(item, "domains", customer.emailDomains());
         putSet(item, "phones", customer.phoneNumbers());
-        dynamo.putItem(b -> b.tableName(table).item(item));
-        customer.emailAddresses().forEach(a -> putLookup("EMAIL#" + a, customer.id()));
-        customer.emailDomains().forEach(d -> putLookup("DOMAIN#" + d, customer.id()));
-        customer.phoneNumbers().forEach(p -> putLookup("PHONE#" + p, customer.id()));
+        return item;
+    }
+
+    /** The keys of a customer's lookup items: {@code EMAIL#}, {@code DOMAIN#}, {@code PHONE#}. */
+    static Set<String> lookupKeys(Customer customer) {
+        Set<String> keys = new HashSet<>();
+        customer.emailAddresses().forEach(a -> keys.add("EMAIL#" + a));
+        customer.emailDomains().forEach(d -> keys.add("DOMAIN#" + d));
+        customer.phoneNumbers().forEach(p -> keys.add("PHONE#" + p));
+        return keys;
     }
 
     /** A token as the seed gives it ({@link TokenTable#seed}). */
@@ -173,7 +190,7 @@ public final class DirectoryRepository implements DirectoryStore {
                 b -> b.tableName(table).item(Map.of("pk", s(key), "sk", s(LOOKUP), "customerId", s(customerId))));
     }
 
-    private static void putSet(Map<String, AttributeValue> item, String name, Set<String> values) {
+    static void putSet(Map<String, AttributeValue> item, String name, Set<String> values) {
         if (!values.isEmpty()) {
             item.put(name, AttributeValue.fromSs(List.copyOf(values)));
         }
@@ -183,7 +200,7 @@ public final class DirectoryRepository implements DirectoryStore {
         return Attr.getItem(dynamo, table, pk, sk);
     }
 
-    private static Customer toCustomer(Map<String, AttributeValue> item) {
+    static Customer toCustomer(Map<String, AttributeValue> item) {
         List<ServiceRef> services = new ArrayList<>();
         if (item.containsKey("services")) {
             for (AttributeValue v : item.get("services").l()) {
@@ -209,7 +226,7 @@ public final class DirectoryRepository implements DirectoryStore {
                 item.containsKey("contractStart") ? LocalDate.parse(string(item, "contractStart")) : null);
     }
 
-    private static Set<String> set(Map<String, AttributeValue> item, String name) {
+    static Set<String> set(Map<String, AttributeValue> item, String name) {
         return item.containsKey(name) ? new HashSet<>(item.get(name).ss()) : Set.of();
     }
 }

@@ -1,8 +1,6 @@
 package nl.vioms.sladesk.aws.directory;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,15 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import nl.vioms.sladesk.app.Json;
-import nl.vioms.sladesk.app.mail.EmailAddresses;
+import nl.vioms.sladesk.app.directory.DirectoryEntries;
+import nl.vioms.sladesk.app.directory.DirectoryEntries.CustomerFields;
+import nl.vioms.sladesk.app.directory.DirectoryEntries.ResellerFields;
+import nl.vioms.sladesk.app.directory.DirectoryEntries.ServiceFields;
 import nl.vioms.sladesk.core.directory.ApiToken;
 import nl.vioms.sladesk.core.directory.Customer;
-import nl.vioms.sladesk.core.directory.PhoneNumbers;
 import nl.vioms.sladesk.core.directory.Reseller;
-import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.directory.TokenScope;
-import nl.vioms.sladesk.core.policy.ServiceKind;
-import nl.vioms.sladesk.core.policy.SlaLevel;
 
 /**
  * Directory data as a JSON file (`./sladesk seed FILE`, events/seed/demo.json): resellers, their
@@ -54,73 +51,39 @@ public final class DirectorySeed {
 
     private DirectorySeed() {}
 
-    /** R18: the first day of delivery, an ISO date ({@code 2026-03-01}); absent is none recorded. */
-    private static LocalDate contractStart(String where, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(
-                    where + ": contractStart must be a date such as 2026-03-01, not '" + value + "'");
-        }
-    }
-
     public static Seed parse(byte[] json) {
         SeedJson raw = Json.read(json, SeedJson.class, "a directory seed");
         List<Reseller> resellers = new ArrayList<>();
         Set<String> resellerIds = new HashSet<>();
         for (ResellerJson r : list(raw.resellers())) {
             require(r.id(), "reseller without id");
-            resellers.add(new Reseller(
-                    r.id(), r.name() == null ? r.id() : r.name(), addresses("reseller " + r.id(), r.contacts())));
+            // one set of rules for the seed and the console's admin pages
+            resellers.add(DirectoryEntries.reseller(
+                            new ResellerFields(r.id(), r.name() == null ? r.id() : r.name(), list(r.contacts())))
+                    .orThrow("reseller " + r.id()));
             resellerIds.add(r.id());
         }
         List<Customer> customers = new ArrayList<>();
         for (CustomerJson c : list(raw.customers())) {
-            String where = "customer " + c.id();
             require(c.id(), "customer without id");
-            if (!resellerIds.contains(c.reseller())) {
-                throw new IllegalArgumentException(where + ": unknown reseller " + c.reseller());
-            }
-            SlaLevel level;
-            try {
-                level = SlaLevel.valueOf(String.valueOf(c.level()).toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(
-                        where + ": level must be A, N, B, HA, HS, HN or HB, not " + c.level());
-            }
-            List<ServiceRef> services = new ArrayList<>();
-            for (ServiceJson s : list(c.services())) {
-                services.add(new ServiceRef(s.id(), ServiceKind.fromWireName(s.kind()), s.name()));
-            }
-            Set<String> phones = new HashSet<>();
-            for (String p : list(c.phones())) {
-                phones.add(PhoneNumbers.toE164(p)
-                        .orElseThrow(
-                                () -> new IllegalArgumentException(where + ": '" + p + "' is not a phone number")));
-            }
-            String language = c.language() == null ? "nl" : c.language().toLowerCase(Locale.ROOT);
-            if (!Customer.LANGUAGES.contains(language)) {
-                throw new IllegalArgumentException(where + ": language must be nl or en, not " + c.language());
-            }
-            BigDecimal fee = money(where + " monthlyLicenceFee", c.monthlyLicenceFee());
-            BigDecimal fixed =
-                    c.monthlyFixedCosts() == null ? fee : money(where + " monthlyFixedCosts", c.monthlyFixedCosts());
-            customers.add(new Customer(
+            List<ServiceFields> services = list(c.services()).stream()
+                    .map(s -> new ServiceFields(s.id(), s.kind(), s.name()))
+                    .toList();
+            CustomerFields fields = new CustomerFields(
                     c.id(),
                     c.reseller(),
                     c.name() == null ? c.id() : c.name(),
-                    level,
+                    c.level(),
+                    c.monthlyLicenceFee(),
+                    c.monthlyFixedCosts(),
                     services,
-                    fee,
-                    fixed,
-                    addresses(where, c.emails()),
-                    lower(c.domains()),
-                    phones,
-                    language,
-                    contractStart(where, c.contractStart())));
+                    list(c.emails()),
+                    list(c.domains()),
+                    list(c.phones()),
+                    c.language(),
+                    c.contractStart());
+            customers.add(
+                    DirectoryEntries.customer(fields, resellerIds::contains).orThrow("customer " + c.id()));
         }
         List<ApiToken> tokens = new ArrayList<>();
         for (TokenJson t : list(raw.tokens())) {
@@ -172,34 +135,9 @@ public final class DirectorySeed {
         return value == null ? List.of() : value;
     }
 
-    private static Set<String> lower(List<String> values) {
-        Set<String> out = new HashSet<>();
-        list(values).forEach(v -> out.add(v.trim().toLowerCase(Locale.ROOT)));
-        return out;
-    }
-
-    /** E-mail addresses, lower case; one that cannot be an address is refused, naming it. */
-    private static Set<String> addresses(String where, List<String> values) {
-        Set<String> out = lower(values);
-        for (String address : out) {
-            if (!EmailAddresses.plausible(address)) {
-                throw new IllegalArgumentException(where + ": '" + address + "' is not an e-mail address");
-            }
-        }
-        return out;
-    }
-
     private static void require(String value, String message) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(message);
-        }
-    }
-
-    private static BigDecimal money(String where, String value) {
-        try {
-            return new BigDecimal(value);
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException(where + ": '" + value + "' is not an amount like 250.00");
         }
     }
 }

@@ -192,6 +192,9 @@ final class TicketItems {
         item.put("priority", s(t.priority().name()));
         item.put("priorityReason", s(t.priorityReason()));
         item.put("version", AttributeValue.fromN(Long.toString(t.version())));
+        // issue 19: the list view shows a child's major incident and a major incident's platform service
+        putIfPresent(item, "parent", t.parent());
+        putIfPresent(item, "majorService", t.majorService());
         boolean open = t.status().isOpen();
         if (t.resellerId() != null) {
             item.put("resellerKey", s("RESELLER#" + t.resellerId() + (open ? "#open" : "#done")));
@@ -258,6 +261,8 @@ final class TicketItems {
                 initial.subject(),
                 initial.reporter(),
                 initial.triage(),
+                string(item, "parent"),
+                string(item, "majorService"),
                 initial.timeline(),
                 number(item, "version"));
     }

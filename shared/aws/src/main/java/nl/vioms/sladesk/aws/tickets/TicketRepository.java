@@ -14,8 +14,10 @@ import java.util.Set;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.app.tickets.ConcurrentChangeException;
 import nl.vioms.sladesk.app.tickets.TicketStore;
+import nl.vioms.sladesk.aws.Attr;
 import nl.vioms.sladesk.aws.IndexRef;
 import nl.vioms.sladesk.aws.Indexes;
+import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
@@ -29,6 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -80,9 +83,21 @@ public final class TicketRepository implements TicketStore {
     /** The created event first, then the snapshot and the outbox messages in one transaction. */
     @Override
     public void create(Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> outbox) {
+        create(ticket, created, clocks, outbox, MajorWrites.NONE);
+    }
+
+    /** As above, with the major incident it opens or the one it is linked to (issue 19) in the same commit. */
+    @Override
+    public void create(
+            Ticket ticket, TicketEvent created, ClockResult clocks, List<OutboxMessage> outbox, MajorWrites major) {
         putEventIfAbsent(ticket.number(), created);
         try {
-            commit(TicketItems.snapshot(ticket, clocks, Set.of()), TicketItems.Condition.ABSENT, outbox);
+            commit(
+                    TicketItems.snapshot(ticket, clocks, Set.of()),
+                    TicketItems.Condition.ABSENT,
+                    outbox,
+                    MajorItems.writes(
+                            table, ticket.number(), major, created.at().toString()));
         } catch (ConcurrentChangeException exists) {
             // stored, with its messages, by the earlier attempt
         }
@@ -100,13 +115,30 @@ public final class TicketRepository implements TicketStore {
             ClockResult clocks,
             Set<Checkpoint> recorded,
             List<OutboxMessage> outbox) {
-        write(updated, clocks, recorded, event, outbox);
+        append(updated, event, clocks, recorded, outbox, MajorWrites.NONE);
+    }
+
+    @Override
+    public void append(
+            Ticket updated,
+            TicketEvent event,
+            ClockResult clocks,
+            Set<Checkpoint> recorded,
+            List<OutboxMessage> outbox,
+            MajorWrites major) {
+        write(
+                updated,
+                clocks,
+                recorded,
+                event,
+                outbox,
+                MajorItems.writes(table, updated.number(), major, event.at().toString()));
         putEventIfAbsent(updated.number(), event);
     }
 
     @Override
     public void writeSnapshot(Ticket ticket, ClockResult clocks, Set<Checkpoint> recorded) {
-        write(ticket, clocks, recorded, null, List.of());
+        write(ticket, clocks, recorded, null, List.of(), List.of());
     }
 
     private void write(
@@ -114,20 +146,27 @@ public final class TicketRepository implements TicketStore {
             ClockResult clocks,
             Set<Checkpoint> recorded,
             TicketEvent pending,
-            List<OutboxMessage> outbox) {
+            List<OutboxMessage> outbox,
+            List<TransactWriteItem> beside) {
         var item = TicketItems.snapshot(ticket.withVersion(ticket.version() + 1), clocks, recorded);
         if (pending != null) {
             item.put("pendingEvent", AttributeValue.fromM(TicketItems.eventItem(ticket.number(), pending)));
         }
-        commit(item, TicketItems.Condition.atVersion(ticket.version()), outbox);
+        commit(item, TicketItems.Condition.atVersion(ticket.version()), outbox, beside);
     }
 
-    /** A conditional snapshot write, with outbox messages (each written once) in one transaction. */
+    /**
+     * A conditional snapshot write, with outbox messages (each written once) and the major-incident
+     * items beside the ticket (issue 19) in one transaction.
+     */
     private void commit(
-            Map<String, AttributeValue> snapshot, TicketItems.Condition condition, List<OutboxMessage> outbox) {
+            Map<String, AttributeValue> snapshot,
+            TicketItems.Condition condition,
+            List<OutboxMessage> outbox,
+            List<TransactWriteItem> beside) {
         String number = string(snapshot, "number");
         try {
-            if (outbox.isEmpty()) {
+            if (outbox.isEmpty() && beside.isEmpty()) {
                 dynamo.putItem(b -> b.tableName(table)
                         .item(snapshot)
                         .conditionExpression(condition.expression())
@@ -135,12 +174,13 @@ public final class TicketRepository implements TicketStore {
                         .expressionAttributeValues(condition.values()));
                 return;
             }
-            if (outboxTable == null) {
+            if (outboxTable == null && !outbox.isEmpty()) {
                 throw new IllegalStateException("no outbox table for the escalations of " + number);
             }
             List<TransactWriteItem> writes = new ArrayList<>();
             writes.add(TicketItems.snapshotWrite(table, snapshot, condition));
             outbox.forEach(message -> writes.add(TicketItems.outboxWrite(outboxTable, message)));
+            writes.addAll(beside);
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (ConditionalCheckFailedException changed) {
             throw new ConcurrentChangeException(number);
@@ -201,6 +241,84 @@ public final class TicketRepository implements TicketStore {
         Ticket created = TicketItems.initial(snapshot);
         Ticket ticket = TicketLifecycle.replay(created, history);
         return Optional.of(new Stored(created, ticket.withVersion(number(snapshot, "version")), List.copyOf(history)));
+    }
+
+    /** Issue 19: the board of major incidents, one consistent GetItem. */
+    @Override
+    public MajorBoard majorBoard() {
+        return Attr.getItem(dynamo, table, MajorItems.BOARD_PK, MajorItems.BOARD_SK)
+                .map(MajorItems::board)
+                .orElse(MajorBoard.EMPTY);
+    }
+
+    /** One Query {@code pk = CHILDREN#parent} (consistent), keys only. */
+    @Override
+    public List<String> children(String parent) {
+        return queryAll(QueryRequest.builder()
+                        .tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression("pk = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(MajorItems.childrenKey(parent)))))
+                .stream()
+                .map(item -> string(item, "sk"))
+                .toList();
+    }
+
+    /** The same Query with {@code Select COUNT}: no items are returned, only their number. */
+    @Override
+    public int childCount(String parent) {
+        int count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = dynamo.query(b -> b.tableName(table)
+                    .consistentRead(true)
+                    .keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(MajorItems.childrenKey(parent))))
+                    .select(Select.COUNT)
+                    .exclusiveStartKey(from));
+            count += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    /**
+     * One Query per rank of the queue index (P1, P2, P3; RFCs never match):
+     * {@code queue = OPEN AND queueOrder BETWEEN <rank>#<from> AND <rank>#<to>~}.
+     */
+    @Override
+    public List<Ticket> openCreatedBetween(Instant from, Instant to) {
+        IndexRef index = Indexes.TICKETS_QUEUE;
+        List<Ticket> open = new ArrayList<>();
+        for (String rank : List.of("1", "2", "3")) {
+            queryAll(QueryRequest.builder()
+                            .tableName(table)
+                            .indexName(index.indexName())
+                            .keyConditionExpression("#k = :k AND #o BETWEEN :from AND :to")
+                            .expressionAttributeNames(Map.of("#k", index.partitionKey(), "#o", index.sortKey()))
+                            .expressionAttributeValues(Map.of(
+                                    ":k",
+                                    s("OPEN"),
+                                    ":from",
+                                    s(rank + "#" + sortable(from)),
+                                    ":to",
+                                    s(rank + "#" + sortable(to) + "#~"))))
+                    .forEach(item -> open.add(TicketItems.view(item)));
+        }
+        return open;
+    }
+
+    @Override
+    public boolean addToOutbox(OutboxMessage message) {
+        try {
+            dynamo.putItem(b -> b.tableName(outboxTable)
+                    .item(OutboxRepository.toItem(message))
+                    .conditionExpression("attribute_not_exists(id)"));
+            return true;
+        } catch (ConditionalCheckFailedException there) {
+            return false; // written by an earlier attempt: a retry mails nothing twice
+        }
     }
 
     @Override

@@ -32,6 +32,6 @@ class DirectorySeedTest {
     @Test
     void aContractStartThatIsNoDateIsRefusedNamingTheCustomer() {
         var e = assertThrows(IllegalArgumentException.class, () -> seed("1-3-2026"));
-        assertEquals("customer c1: contractStart must be a date such as 2026-03-01, not '1-3-2026'", e.getMessage());
+        assertEquals("customer c1: contractStart: Een datum zoals 2026-03-01, niet '1-3-2026'.", e.getMessage());
     }
 }

@@ -46,7 +46,18 @@ public enum EventKind {
     /** A mail of ours was not sent on purpose (suppressed address, hourly limit); data {@code to}, {@code reason}. */
     MAIL_SKIPPED,
     /** SES reported a bounce or complaint for a mail of ours; data {@code to}, {@code type}. */
-    MAIL_BOUNCED;
+    MAIL_BOUNCED,
+    /**
+     * Operations declare an open P1 the major incident of a platform service (issue 19, R21): data
+     * {@code service} (its key), {@code serviceName}, {@code carries} (service kinds, comma-separated).
+     */
+    DECLARE_MAJOR,
+    /** The ticket is linked to a major incident as a child (issue 19): data {@code parent}. */
+    LINK,
+    /** The child is taken off its major incident (its problem is another): data {@code parent} (the former one). */
+    UNLINK,
+    /** Operations tell every affected customer how a major incident stands: data {@code text} (issue 19). */
+    PUBLIC_UPDATE;
 
     /** What the mail machinery records (SLA Desk itself, never a caller; allowed on a closed ticket too). */
     public boolean isMailRecord() {

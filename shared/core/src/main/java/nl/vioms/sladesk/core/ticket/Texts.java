@@ -51,7 +51,7 @@ public final class Texts {
     }
 
     /** U+061C, U+200E-F, U+202A-E, U+2066-9: characters that reorder what a reader sees. */
-    static boolean isBidiControl(char c) {
+    public static boolean isBidiControl(char c) {
         return c == '\u061C'
                 || c == '\u200E'
                 || c == '\u200F'

@@ -17,6 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param customerId   null for an unknown reporter (triage)
  * @param serviceId    the customer's service it concerns, null when unknown
  * @param priorityReason why it has its priority (marker, rule, or operations)
+ * @param parent       the major incident it is linked to as a child (issue 19), or null; set by its
+ *                     created event's {@code parent} or a {@code link} event, cleared by {@code unlink}
+ * @param majorService the platform service ({@code platform:<slug>}) it is the major incident of
+ *                     (issue 19, R21), or null; set by its created event's {@code majorService} or
+ *                     a {@code declare-major} event
  * @param timeline     the clock-relevant facts (R8-R17)
  * @param version      increases with every stored change (optimistic locking)
  */
@@ -35,6 +40,8 @@ public record Ticket(
         String subject,
         @Nullable String reporter,
         boolean triage,
+        @Nullable String parent,
+        @Nullable String majorService,
         TicketTimeline timeline,
         long version) {
 
@@ -46,6 +53,55 @@ public record Ticket(
         Objects.requireNonNull(serviceKind, "serviceKind");
         Objects.requireNonNull(priority, "priority");
         Objects.requireNonNull(timeline, "timeline");
+    }
+
+    /** A ticket that is neither a major incident nor linked to one. */
+    public Ticket(
+            String number,
+            TicketKind kind,
+            TicketStatus status,
+            @Nullable String customerId,
+            @Nullable String customerName,
+            @Nullable String resellerId,
+            SlaLevel level,
+            @Nullable String serviceId,
+            ServiceKind serviceKind,
+            Priority priority,
+            String priorityReason,
+            String subject,
+            @Nullable String reporter,
+            boolean triage,
+            TicketTimeline timeline,
+            long version) {
+        this(
+                number,
+                kind,
+                status,
+                customerId,
+                customerName,
+                resellerId,
+                level,
+                serviceId,
+                serviceKind,
+                priority,
+                priorityReason,
+                subject,
+                reporter,
+                triage,
+                null,
+                null,
+                timeline,
+                version);
+    }
+
+    /** Whether it is a major incident (issue 19): a P1 on a platform service, open or not. */
+    public boolean isMajor() {
+        return majorService != null;
+    }
+
+    /** Whether it is linked to a major incident as a child (issue 19). */
+    public boolean isChild() {
+        return parent != null;
     }
 
     public Instant createdAt() {
@@ -77,6 +133,8 @@ public record Ticket(
                 subject,
                 reporter,
                 triage,
+                parent,
+                majorService,
                 newTimeline,
                 version);
     }
@@ -104,6 +162,54 @@ public record Ticket(
                 subject,
                 reporter,
                 false,
+                parent,
+                majorService,
+                timeline,
+                version);
+    }
+
+    /** The same ticket linked to a major incident, or unlinked (null). */
+    Ticket withParent(@Nullable String newParent) {
+        return new Ticket(
+                number,
+                kind,
+                status,
+                customerId,
+                customerName,
+                resellerId,
+                level,
+                serviceId,
+                serviceKind,
+                priority,
+                priorityReason,
+                subject,
+                reporter,
+                triage,
+                newParent,
+                majorService,
+                timeline,
+                version);
+    }
+
+    /** The same ticket as the major incident of a platform service. */
+    Ticket asMajorOf(String platformService) {
+        return new Ticket(
+                number,
+                kind,
+                status,
+                customerId,
+                customerName,
+                resellerId,
+                level,
+                serviceId,
+                serviceKind,
+                priority,
+                priorityReason,
+                subject,
+                reporter,
+                triage,
+                parent,
+                platformService,
                 timeline,
                 version);
     }
@@ -125,6 +231,8 @@ public record Ticket(
                 subject,
                 reporter,
                 triage,
+                parent,
+                majorService,
                 timeline,
                 version);
     }
@@ -145,6 +253,8 @@ public record Ticket(
                 subject,
                 reporter,
                 triage,
+                parent,
+                majorService,
                 timeline,
                 newVersion);
     }

@@ -29,6 +29,15 @@ public final class TicketFactory {
         public NewTicket numbered(String number) {
             return new NewTicket(ticket.withNumber(number), created);
         }
+
+        /** The same new ticket linked to a major incident from the start (issue 19): its created event says so. */
+        public NewTicket linkedTo(String parent) {
+            Map<String, String> data = new LinkedHashMap<>(created.data());
+            data.put(TicketLifecycle.PARENT, parent);
+            TicketEvent linked = new TicketEvent(
+                    created.id(), created.kind(), created.at(), created.actor(), created.source(), data);
+            return new NewTicket(ticket.withParent(parent), linked);
+        }
     }
 
     /**
@@ -85,6 +94,7 @@ public final class TicketFactory {
         new TreeMap<>(report.intake()).forEach(data::putIfAbsent);
         TicketEvent created =
                 new TicketEvent("created", EventKind.CREATED, report.at(), report.actor(), report.source(), data);
-        return new NewTicket(ticket, created);
+        // the created event's own facts (issue 19: a major incident's platform service) fold onto the ticket
+        return new NewTicket(TicketLifecycle.apply(ticket, created), created);
     }
 }

@@ -41,6 +41,12 @@ public final class TicketLifecycle {
     /** EMAIL data: "false" when the mail is not from the reporter's side (it then ends no wait). */
     public static final String FROM_REPORTER = "fromReporter";
 
+    /** CREATED, LINK and UNLINK data: the major incident's number (issue 19). */
+    public static final String PARENT = "parent";
+
+    /** CREATED and DECLARE_MAJOR data: the platform service a major incident is of (issue 19). */
+    public static final String MAJOR_SERVICE = "majorService";
+
     public static Ticket apply(Ticket ticket, TicketEvent event) {
         var timeline = ticket.timeline();
         var status = ticket.status();
@@ -57,12 +63,59 @@ public final class TicketLifecycle {
         }
         return switch (event.kind()) {
             // the first event carries the reason of the initial priority
-            case CREATED ->
-                ticket.with(
+            // (and, issue 19, the major incident it was linked to, or the platform service it is the major of)
+            case CREATED -> {
+                Ticket created = ticket.with(
                         status,
                         ticket.priority(),
                         event.data().getOrDefault("priorityReason", ticket.priorityReason()),
                         timeline);
+                String parent = event.data().get(PARENT);
+                String major = event.data().get(MAJOR_SERVICE);
+                created = parent == null ? created : created.withParent(parent);
+                yield major == null ? created : created.asMajorOf(major);
+            }
+            case DECLARE_MAJOR -> {
+                requireOpen(ticket, event);
+                if (!ticket.isTimed() || ticket.priority() != Priority.P1) {
+                    throw new ConflictException("ticket " + ticket.number() + " is not a P1 incident; "
+                            + "only a P1 on a platform service is a major incident (R21)");
+                }
+                if (ticket.isChild()) {
+                    throw new ConflictException(
+                            "ticket " + ticket.number() + " is linked to " + ticket.parent() + "; unlink it first");
+                }
+                String service = event.data().get(MAJOR_SERVICE);
+                if (service == null || !service.startsWith("platform:")) {
+                    throw new InvalidInputException("declare-major needs service, a platform service (platform:...)");
+                }
+                yield ticket.isMajor() ? ticket : ticket.asMajorOf(service);
+            }
+            case LINK -> {
+                requireOpen(ticket, event);
+                String parent = event.data().get(PARENT);
+                if (parent == null || parent.isBlank()) {
+                    throw new InvalidInputException("link needs parent, the number of a major incident");
+                }
+                if (parent.equals(ticket.number())) {
+                    throw new InvalidInputException("a ticket cannot be linked to itself");
+                }
+                if (ticket.isMajor()) {
+                    throw new ConflictException("ticket " + ticket.number() + " is a major incident itself");
+                }
+                yield ticket.withParent(parent);
+            }
+            case UNLINK -> ticket.withParent(null);
+            case PUBLIC_UPDATE -> {
+                if (!ticket.isMajor()) {
+                    throw new ConflictException("ticket " + ticket.number() + " is no major incident; "
+                            + "public updates belong to a major incident");
+                }
+                if (event.data().getOrDefault("text", "").isBlank()) {
+                    throw new InvalidInputException("public-update needs its text");
+                }
+                yield ticket;
+            }
             case NOTE, SECOND_LINE_ACK, SLA_WARNING, SLA_BREACH, REPLY, MAIL_SKIPPED, MAIL_BOUNCED -> ticket;
             case ASSIGNED -> {
                 var d = event.data();

@@ -26,6 +26,13 @@ import org.jspecify.annotations.Nullable;
  *       the second line has since creation): operations, kind = the checkpoint's wire name.</li>
  * </ul>
  *
+ * <p>Issue 19: a report linked to a major incident (a child) never reaches the second line on its
+ * own: the major incident's one escalation stands for all of them. Nothing is sent at its
+ * creation, and its restore warning and breach go to operations (kind = the checkpoint's wire
+ * name), who still see each customer's own deadline pass. A major incident's messages say so
+ * ({@code majorIncident}, {@code platformService}) and the escalation function adds the live
+ * number of linked reports when it publishes.
+ *
  * <p>The id is the ticket number + "#" + kind, stable across retries, so a subscriber
  * deduplicates on it.
  */
@@ -74,7 +81,10 @@ public final class EscalationRules {
     public static List<Escalation> atCreation(Ticket ticket, ContractType contract, @Nullable ClockResult clocks) {
         Objects.requireNonNull(ticket, "ticket");
         Objects.requireNonNull(contract, "contract");
-        if (ticket.isTimed() && ticket.priority() == Priority.P1 && contract == ContractType.TWENTY_FOUR_SEVEN) {
+        if (ticket.isTimed()
+                && !ticket.isChild()
+                && ticket.priority() == Priority.P1
+                && contract == ContractType.TWENTY_FOUR_SEVEN) {
             return List.of(escalation(Audience.ESCALATIONS, P1_ESCALATION, ticket, contract, clocks));
         }
         return List.of();
@@ -89,7 +99,8 @@ public final class EscalationRules {
         if (!ticket.isTimed()) {
             return List.of();
         }
-        boolean p1 = ticket.priority() == Priority.P1;
+        // a child's own deadlines are operations' to watch: the major incident has the second line (issue 19)
+        boolean p1 = ticket.priority() == Priority.P1 && !ticket.isChild();
         if (p1 && checkpoint == Checkpoint.RESTORE_WARNING && contract == ContractType.OFFICE_HOURS) {
             return List.of(escalation(Audience.ESCALATIONS, P1_RESTORE_WARNING, ticket, contract, clocks));
         }
@@ -129,6 +140,11 @@ public final class EscalationRules {
         body.put("customer", t.customerName() != null ? t.customerName() : UNKNOWN_CUSTOMER);
         body.put("level", t.level().name());
         put(body, "subject", t.subject());
+        if (t.isMajor()) {
+            attributes.put("majorIncident", "true");
+            body.put("majorIncident", true);
+            body.put("platformService", t.majorService());
+        }
         put(body, "createdAt", Amsterdam.iso(t.createdAt()));
         if (clocks != null) {
             put(body, "acknowledgeDue", Amsterdam.iso(clocks.acknowledgeDue()));

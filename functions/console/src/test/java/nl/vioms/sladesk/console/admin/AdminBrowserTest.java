@@ -1,0 +1,190 @@
+package nl.vioms.sladesk.console.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.console.ConsoleApp;
+import nl.vioms.sladesk.console.TestLogin;
+import nl.vioms.sladesk.console.WebRequest;
+import nl.vioms.sladesk.console.WebResponse;
+import nl.vioms.sladesk.emulators.LocalAws;
+import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.testing.AwsEmulators;
+import nl.vioms.sladesk.testing.WebBrowser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+/**
+ * Beheer in a real browser (headless Chromium): an admin types a customer with a wrong number,
+ * reads the message at the field, corrects it, and issues a token; axe-core finds no serious or
+ * critical violation on any page, and each page is photographed at 1280 and 390 px
+ * (target/screenshots/admin). The console is served by a small HTTP server in front of the real
+ * ConsoleApp on the emulators; the session is TestLogin's cookie (the real login is branch auth).
+ */
+@ExtendWith(AwsEmulators.class)
+class AdminBrowserTest {
+    private static final Path SHOTS = Path.of("target", "screenshots", "admin");
+
+    private static HttpServer server;
+    private static URI base;
+
+    @BeforeAll
+    static void serve(LocalAws aws) throws IOException {
+        aws.seed("demo");
+        ConsoleApp app = new ConsoleApp(
+                new Services(
+                        aws.environmentOf("ConsoleFunction"),
+                        aws.clients(),
+                        new MutableClock(Instant.parse("2026-11-26T09:12:30Z"))),
+                new TestLogin());
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            try {
+                answer(app, exchange);
+            } catch (IOException | RuntimeException e) {
+                e.printStackTrace();
+                throw e;
+            }
+        });
+        server.start();
+        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void anAdminAddsACustomerByKeyboardAndIssuesATokenOnPagesWithoutSeriousViolations() {
+        String id = "browser-" + System.nanoTime() % 1_000_000;
+        try (WebBrowser browser = WebBrowser.startOrSkip(1280, 900)) {
+            browser.open(base.resolve("/console/static/console.css"));
+            browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, "admin@vioms.demo|admin"));
+
+            check(browser, "/console/admin", "start");
+            check(browser, "/console/admin/resellers", "resellers");
+            check(browser, "/console/admin/customers", "customers");
+            check(browser, "/console/admin/customers/new", "customer-new");
+
+            browser.type(By.id("veld-id"), id);
+            browser.type(By.id("veld-name"), "Tandarts Glimlach");
+            browser.find(By.cssSelector("#veld-reseller option[value=telnet]")).click();
+            browser.type(By.id("veld-monthlyLicenceFee"), "99.50");
+            browser.type(By.id("veld-services"), "pbx | hosted-pbx | Hosted PBX");
+            browser.type(By.id("veld-phones"), "12345");
+            browser.click(By.cssSelector("main form button[type=submit]"));
+
+            assertTrue(browser.text().contains("Niets opgeslagen"), browser.url() + ": " + browser.text());
+            assertEquals(
+                    "'12345' is geen geldig telefoonnummer.",
+                    browser.find(By.id("fout-phones")).getText());
+            assertEquals("Tandarts Glimlach", browser.find(By.id("veld-name")).getAttribute("value"));
+            axeAndShots(browser, "customer-refused");
+
+            browser.find(By.id("veld-phones")).clear();
+            browser.type(By.id("veld-phones"), "030 123 4567");
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            browser.waitForUrl("/console/admin/customers/" + id);
+
+            assertTrue(browser.text().contains("+31301234567"), browser.text());
+            axeAndShots(browser, "customer");
+            check(browser, "/console/admin/customers/" + id + "/edit", "customer-edit");
+            check(browser, "/console/admin/resellers/telnet", "reseller");
+
+            check(browser, "/console/admin/tokens", "tokens");
+            browser.type(By.id("veld-name"), "portaal-" + id);
+            browser.find(By.cssSelector("#veld-reseller option[value=telnet]")).click();
+            browser.click(By.xpath("//form[@action='/console/admin/tokens']//button[@type='submit']"));
+
+            assertTrue(browser.find(By.id("geheim")).getAttribute("value").startsWith("sld_"));
+            axeAndShots(browser, "token-issued");
+
+            browser.click(By.cssSelector("a[href='/console/admin/tokens/portaal-" + id + "/revoke']"));
+            browser.waitForUrl("/revoke");
+            axeAndShots(browser, "token-revoke");
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            browser.find(By.id("lijst")); // back on the list (the confirmation page has none)
+            assertTrue(browser.text().contains("ingetrokken"), browser.text());
+            // the refused form's 400 and the missing favicon are logged as failed loads; anything
+            // else (a script error, a style or script blocked by the CSP) fails the test
+            List<String> errors = browser.consoleErrors().stream()
+                    .filter(e -> !e.contains("Failed to load resource"))
+                    .toList();
+            assertEquals(List.of(), errors, "no script errors and nothing blocked by the CSP");
+        }
+    }
+
+    private static void check(WebBrowser browser, String path, String name) {
+        browser.open(base.resolve(path));
+        axeAndShots(browser, name);
+    }
+
+    private static void axeAndShots(WebBrowser browser, String name) {
+        assertEquals(List.of(), browser.axe().seriousOrCritical(), name);
+        browser.resize(1280, 900);
+        browser.screenshot(SHOTS, name + "-1280");
+        browser.resize(390, 844);
+        browser.screenshot(SHOTS, name + "-390");
+        browser.resize(1280, 900);
+    }
+
+    /** The HTTP API's payload 2.0 as far as the console reads it: method, path, query, headers, cookies, body. */
+    private static void answer(ConsoleApp app, HttpExchange exchange) throws IOException {
+        Map<String, Object> event = new HashMap<>();
+        event.put("rawPath", exchange.getRequestURI().getPath());
+        event.put(
+                "requestContext",
+                Map.of("http", Map.of("method", exchange.getRequestMethod(), "sourceIp", "127.0.0.1")));
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+        event.put("headers", headers);
+        List<String> cookies = new ArrayList<>();
+        for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
+            for (String cookie : header.split(";")) {
+                cookies.add(cookie.strip());
+            }
+        }
+        event.put("cookies", cookies);
+        Map<String, String> query = new HashMap<>();
+        String raw = exchange.getRequestURI().getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(
+                        URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                        kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
+            }
+        }
+        event.put("queryStringParameters", query);
+        event.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        WebResponse response = app.handle(new WebRequest(event));
+        response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            exchange.getResponseBody().write(body);
+        }
+        exchange.close();
+    }
+}
