@@ -7,6 +7,7 @@ import nl.vioms.sladesk.console.admin.AdminPages;
 import nl.vioms.sladesk.console.operations.EscalationPages;
 import nl.vioms.sladesk.console.operations.MonitoringPages;
 import nl.vioms.sladesk.console.operations.MonthEndPages;
+import nl.vioms.sladesk.console.users.UserPages;
 
 /**
  * The console's routes, built once per execution environment from the composition root's
@@ -28,6 +29,7 @@ public final class ConsoleApp {
         MonitoringPages.register(router, services);
         EscalationPages.register(router, services);
         MonthEndPages.register(router, services);
+        UserPages.register(router, services);
     }
 
     public WebResponse handle(WebRequest request) {

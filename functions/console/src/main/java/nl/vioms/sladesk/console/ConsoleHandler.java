@@ -13,6 +13,7 @@ import nl.vioms.sladesk.aws.AwsClients;
 import nl.vioms.sladesk.aws.Environment;
 import nl.vioms.sladesk.aws.Invocations;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.console.login.CognitoLogin;
 
 /**
  * The operations console (issue 17): server-rendered pages on the HTTP API's {@code /console}
@@ -29,14 +30,23 @@ public final class ConsoleHandler implements RequestStreamHandler {
         this(Environment.fromSystem(), null, Clock.systemUTC());
     }
 
-    /** @param clients the SDK clients, or null to build them for Lambda from the environment */
+    /**
+     * The console with its Cognito login (decision 26), configured by the environment.
+     *
+     * @param clients the SDK clients, or null to build them for Lambda from the environment
+     */
     public ConsoleHandler(Environment env, AwsClients clients, Clock clock) {
-        this(env, clients, clock, Login.NONE);
+        this(new Services(env, clients, clock), null);
     }
 
+    /** With another login (tests of pages: TestLogin). */
     public ConsoleHandler(Environment env, AwsClients clients, Clock clock, Login login) {
-        this.app = new ConsoleApp(new Services(env, clients, clock), login);
-        this.invocations = new Invocations(env);
+        this(new Services(env, clients, clock), login);
+    }
+
+    private ConsoleHandler(Services services, Login login) {
+        this.app = new ConsoleApp(services, login != null ? login : CognitoLogin.of(services));
+        this.invocations = new Invocations(services.environment());
     }
 
     @Override

@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -27,6 +28,7 @@ public final class AwsClients implements AutoCloseable {
     private final URI dynamoEndpoint;
     private final URI messagingEndpoint;
     private final URI mailEndpoint;
+    private final URI cognitoEndpoint;
     // Plain fields, no Supplier method references: a reference such as this::buildSns is resolved
     // when the object is built and loads SnsClient, which a function without SNS does not carry
     // (NoClassDefFoundError at cold start; found by the cold-start harness, issue #9).
@@ -35,23 +37,34 @@ public final class AwsClients implements AutoCloseable {
     private S3Client s3;
     private SesV2Client ses;
     private LambdaClient lambda;
+    private CognitoIdentityProviderClient cognito;
 
     private AwsClients(
             Region region,
             AwsCredentialsProvider credentials,
             URI dynamoEndpoint,
             URI messagingEndpoint,
-            URI mailEndpoint) {
+            URI mailEndpoint,
+            URI cognitoEndpoint) {
         this.region = region;
         this.credentials = credentials;
         this.dynamoEndpoint = dynamoEndpoint;
         this.messagingEndpoint = messagingEndpoint;
         this.mailEndpoint = mailEndpoint;
+        this.cognitoEndpoint = cognitoEndpoint;
     }
 
     /** On Lambda: region and credentials from the runtime's reserved variables. */
     public static AwsClients forLambda(Environment env) {
-        return new AwsClients(Region.of(env.region()), lambdaCredentials(env), null, null, null);
+        // the issuer of the console's tokens follows Cognito's endpoint when the SDK's own setting
+        // moves it (AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: the cold-start harness's emulator)
+        return new AwsClients(
+                Region.of(env.region()),
+                lambdaCredentials(env),
+                null,
+                null,
+                null,
+                env.sdkEndpoint("COGNITO_IDENTITY_PROVIDER").orElse(null));
     }
 
     /**
@@ -70,7 +83,7 @@ public final class AwsClients implements AutoCloseable {
      * the usual AWS chain), at the services' real endpoints.
      */
     public static AwsClients forRegion(Region region, AwsCredentialsProvider credentials) {
-        return new AwsClients(region, credentials, null, null, null);
+        return new AwsClients(region, credentials, null, null, null, null);
     }
 
     /**
@@ -86,7 +99,17 @@ public final class AwsClients implements AutoCloseable {
      * aws-ses-v2-local emulator; plain HTTP, any credentials). Null: no SES client is offered.
      */
     public static AwsClients forEmulators(URI dynamoEndpoint, URI messagingEndpoint, URI mailEndpoint, Region region) {
-        return new AwsClients(region, emulatorCredentials(), dynamoEndpoint, messagingEndpoint, mailEndpoint);
+        return forEmulators(dynamoEndpoint, messagingEndpoint, mailEndpoint, null, region);
+    }
+
+    /**
+     * As {@link #forEmulators(URI, URI, URI, Region)}, with Cognito at {@code cognitoEndpoint}
+     * (cognito-local, the console's user pool; issue 17). Null: no Cognito client is offered.
+     */
+    public static AwsClients forEmulators(
+            URI dynamoEndpoint, URI messagingEndpoint, URI mailEndpoint, URI cognitoEndpoint, Region region) {
+        return new AwsClients(
+                region, emulatorCredentials(), dynamoEndpoint, messagingEndpoint, mailEndpoint, cognitoEndpoint);
     }
 
     public static AwsCredentialsProvider emulatorCredentials() {
@@ -141,6 +164,25 @@ public final class AwsClients implements AutoCloseable {
         return lambda;
     }
 
+    /** The Cognito user pools (the console's login); locally cognito-local. */
+    public synchronized CognitoIdentityProviderClient cognito() {
+        if (cognito == null) {
+            cognito = buildCognito();
+        }
+        return cognito;
+    }
+
+    /**
+     * The issuer ({@code iss}) of the tokens of a user pool: Cognito's regional address, or the
+     * emulator's own. The pool's signing keys are at {@code <issuer>/.well-known/jwks.json}.
+     */
+    public String cognitoIssuer(String userPoolId) {
+        if (cognitoEndpoint != null) {
+            return cognitoEndpoint.toString().replaceAll("/+$", "") + "/" + userPoolId;
+        }
+        return "https://cognito-idp." + region.id() + ".amazonaws.com/" + userPoolId;
+    }
+
     /** The region the clients talk to (SES rewrites Message-IDs with a host of it). */
     public Region region() {
         return region;
@@ -155,6 +197,19 @@ public final class AwsClients implements AutoCloseable {
             builder.endpointOverride(mailEndpoint);
         } else if (dynamoEndpoint != null) {
             throw new IllegalStateException("these emulators offer no SES endpoint");
+        }
+        return builder.build();
+    }
+
+    private CognitoIdentityProviderClient buildCognito() {
+        var builder = CognitoIdentityProviderClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(httpClient());
+        if (cognitoEndpoint != null) {
+            builder.endpointOverride(cognitoEndpoint);
+        } else if (dynamoEndpoint != null) {
+            throw new IllegalStateException("these emulators offer no Cognito endpoint");
         }
         return builder.build();
     }
@@ -209,6 +264,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (lambda != null) {
             lambda.close();
+        }
+        if (cognito != null) {
+            cognito.close();
         }
     }
 

@@ -30,5 +30,13 @@ public enum EnvVar {
     /** At most this many mails to one address per clock hour (default 10). */
     MAIL_HOURLY_LIMIT,
     /** The month-end function's name: the console runs a closed month again through it (issue 17). */
-    MONTH_END_FUNCTION
+    MONTH_END_FUNCTION,
+    /** The console's Cognito user pool (issue 17): its id, the issuer of the tokens it verifies. */
+    CONSOLE_USER_POOL_ID,
+    /** The console's app client in that pool: the audience of its ID tokens. */
+    CONSOLE_CLIENT_ID,
+    /** Sessions ended by logout before their token expired (decision 26). */
+    CONSOLE_SESSIONS_TABLE,
+    /** The console roles (Cognito groups, comma-separated) that must log in with an authenticator app. */
+    CONSOLE_TOTP_ROLES
 }

@@ -1,6 +1,8 @@
 package nl.vioms.sladesk.aws;
 
+import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The function's configuration, read from environment variables (the only place that reads
@@ -57,6 +59,12 @@ public final class Environment {
     /** The X-Ray trace header the runtime sets in the environment (_X_AMZN_TRACE_ID), or null. */
     public String traceHeader() {
         return values.get("_X_AMZN_TRACE_ID");
+    }
+
+    /** The SDK's own endpoint setting of a service ({@code AWS_ENDPOINT_URL_<SERVICE>}), if set. */
+    public Optional<URI> sdkEndpoint(String service) {
+        String value = values.get("AWS_ENDPOINT_URL_" + service);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
     }
 
     /** AWS_REGION is reserved: the Lambda runtime sets it, the template cannot. */

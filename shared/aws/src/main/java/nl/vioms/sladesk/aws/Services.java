@@ -16,6 +16,7 @@ import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -70,6 +71,16 @@ public final class Services {
 
     public DynamoDbClient dynamo() {
         return aws.dynamo();
+    }
+
+    /** The console's user pool (issue 17). */
+    public CognitoIdentityProviderClient cognito() {
+        return aws.cognito();
+    }
+
+    /** The issuer of the tokens of a user pool (see {@link AwsClients#cognitoIssuer}). */
+    public String cognitoIssuer(String userPoolId) {
+        return aws.cognitoIssuer(userPoolId);
     }
 
     public S3Client s3() {

@@ -17,6 +17,11 @@ public interface EmulatorBackend extends AutoCloseable {
         return null;
     }
 
+    /** Cognito user pools (the console's login): cognito-local on the Node backend; null where there is none. */
+    default URI cognitoEndpoint() {
+        return null;
+    }
+
     /** Whether DynamoDB Streams are emulated (LocalStack: yes; dynalite: no). */
     boolean supportsStreams();
 

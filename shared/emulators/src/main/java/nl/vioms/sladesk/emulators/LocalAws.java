@@ -48,7 +48,11 @@ public final class LocalAws implements AutoCloseable {
         this.ownsBackend = ownsBackend;
         this.template = template;
         this.clients = AwsClients.forEmulators(
-                backend.dynamoEndpoint(), backend.messagingEndpoint(), backend.mailEndpoint(), REGION);
+                backend.dynamoEndpoint(),
+                backend.messagingEndpoint(),
+                backend.mailEndpoint(),
+                backend.cognitoEndpoint(),
+                REGION);
         this.sqs = SqsClient.builder()
                 .region(REGION)
                 .credentialsProvider(AwsClients.emulatorCredentials())
@@ -63,6 +67,7 @@ public final class LocalAws implements AutoCloseable {
                 clients.sns(),
                 sqs,
                 clients.s3(),
+                backend.cognitoEndpoint() == null ? null : clients.cognito(),
                 backend.supportsStreams());
     }
 
@@ -96,6 +101,17 @@ public final class LocalAws implements AutoCloseable {
     /** As {@link #attach(URI, URI, Template, String)}, with the running mail emulator (null: none). */
     public static LocalAws attach(
             URI dynamoEndpoint, URI messagingEndpoint, URI mailEndpoint, Template template, String publicBaseUrl) {
+        return attach(dynamoEndpoint, messagingEndpoint, mailEndpoint, null, template, publicBaseUrl);
+    }
+
+    /** As above, with the running Cognito emulator (null: none). */
+    public static LocalAws attach(
+            URI dynamoEndpoint,
+            URI messagingEndpoint,
+            URI mailEndpoint,
+            URI cognitoEndpoint,
+            Template template,
+            String publicBaseUrl) {
         EmulatorBackend running = new EmulatorBackend() {
             @Override
             public URI dynamoEndpoint() {
@@ -110,6 +126,11 @@ public final class LocalAws implements AutoCloseable {
             @Override
             public URI mailEndpoint() {
                 return mailEndpoint;
+            }
+
+            @Override
+            public URI cognitoEndpoint() {
+                return cognitoEndpoint;
             }
 
             @Override
@@ -261,6 +282,11 @@ public final class LocalAws implements AutoCloseable {
     /** The SES emulator (its sent mails at {@code GET /store}, a web UI at {@code /}), or null. */
     public URI mailEndpoint() {
         return backend.mailEndpoint();
+    }
+
+    /** The Cognito emulator (the console's user pool), or null. */
+    public URI cognitoEndpoint() {
+        return backend.cognitoEndpoint();
     }
 
     /** What one function's code sees as its environment, resolved from template.yaml. */

@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolClientDescription;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolDescriptionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -34,8 +38,9 @@ public final class LocalResources {
         this.template = template;
         this.region = region;
         this.publicBaseUrl = publicBaseUrl;
-        // locally, links point at the local HTTP API
-        this.parameters = Map.of("PublicBaseUrl", publicBaseUrl);
+        // locally, links point at the local HTTP API; the demo people log in without an
+        // authenticator app (decision 26; tests of the TOTP set-up set the roles themselves)
+        this.parameters = Map.of("PublicBaseUrl", publicBaseUrl, "ConsoleTotpRoles", "");
     }
 
     /** Creates every resource (idempotent: existing ones are kept, with their data). */
@@ -47,6 +52,20 @@ public final class LocalResources {
             SnsClient sns,
             SqsClient sqs,
             S3Client s3,
+            boolean withStreams) {
+        return create(template, region, publicBaseUrl, dynamo, sns, sqs, s3, null, withStreams);
+    }
+
+    /** As above, with the console's user pools on {@code cognito} (null: the emulators offer no Cognito). */
+    public static LocalResources create(
+            Template template,
+            String region,
+            String publicBaseUrl,
+            DynamoDbClient dynamo,
+            SnsClient sns,
+            SqsClient sqs,
+            S3Client s3,
+            CognitoIdentityProviderClient cognito,
             boolean withStreams) {
         LocalResources resources = new LocalResources(template, region, publicBaseUrl);
         template.resourcesOfType("AWS::DynamoDB::Table").forEach((id, props) -> {
@@ -84,7 +103,91 @@ public final class LocalResources {
         template.resourcesOfType("AWS::SES::ConfigurationSet").keySet().forEach(id -> resources.refs.put(id, id));
         template.resourcesOfType("AWS::SES::EmailIdentity")
                 .forEach((id, props) -> resources.refs.put(id, resources.resolve(props.get("EmailIdentity"))));
+        if (cognito != null) {
+            resources.createUserPools(cognito);
+        } else {
+            resources.withoutUserPools();
+        }
         return resources;
+    }
+
+    /**
+     * Emulators without Cognito (LocalStack's free edition): the pools' names resolve to stand-ins,
+     * so every function still gets its environment; the console's login answers only with Cognito.
+     */
+    private void withoutUserPools() {
+        for (String type :
+                List.of("AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::Cognito::UserPoolGroup")) {
+            template.resourcesOfType(type).keySet().forEach(id -> {
+                refs.put(id, "no-cognito-" + id);
+                attributes.put(id + ".Arn", "arn:aws:cognito-idp:" + region + ":000000000000:userpool/no-cognito");
+            });
+        }
+    }
+
+    /**
+     * The console's user pools, their groups and app clients (issue 17) on cognito-local, found by
+     * name when they exist (cognito-local gives a pool a new random id on every create).
+     */
+    private void createUserPools(CognitoIdentityProviderClient cognito) {
+        template.resourcesOfType("AWS::Cognito::UserPool").forEach((id, props) -> {
+            String name = resolve(props.getOrDefault("UserPoolName", id));
+            String poolId = cognito.listUserPools(b -> b.maxResults(60)).userPools().stream()
+                    .filter(pool -> pool.name().equals(name))
+                    .map(UserPoolDescriptionType::id)
+                    .findFirst()
+                    .orElseGet(() -> cognito.createUserPool(b -> b.poolName(name)
+                                    .usernameAttributesWithStrings("email")
+                                    .autoVerifiedAttributesWithStrings("email")
+                                    .mfaConfiguration(String.valueOf(props.getOrDefault("MfaConfiguration", "OFF"))))
+                            .userPool()
+                            .id());
+            refs.put(id, poolId);
+            attributes.put(id + ".Arn", "arn:aws:cognito-idp:" + region + ":000000000000:userpool/" + poolId);
+            attributes.put(id + ".ProviderName", "cognito-idp." + region + ".amazonaws.com/" + poolId);
+        });
+        template.resourcesOfType("AWS::Cognito::UserPoolGroup").forEach((id, props) -> {
+            String poolId = resolve(props.get("UserPoolId"));
+            String group = resolve(props.get("GroupName"));
+            try {
+                cognito.createGroup(b -> b.userPoolId(poolId).groupName(group));
+            } catch (GroupExistsException e) {
+                // created on an earlier start: kept
+            }
+            refs.put(id, group);
+        });
+        template.resourcesOfType("AWS::Cognito::UserPoolClient").forEach((id, props) -> {
+            String poolId = resolve(props.get("UserPoolId"));
+            String name = resolve(props.getOrDefault("ClientName", id));
+            List<String> flows = Template.list(props.get("ExplicitAuthFlows")).stream()
+                    .map(String::valueOf)
+                    .toList();
+            String clientId =
+                    cognito.listUserPoolClients(b -> b.userPoolId(poolId).maxResults(60)).userPoolClients().stream()
+                            .filter(client -> client.clientName().equals(name))
+                            .map(UserPoolClientDescription::clientId)
+                            .findFirst()
+                            .orElseGet(() -> cognito.createUserPoolClient(b -> b.userPoolId(poolId)
+                                            .clientName(name)
+                                            .explicitAuthFlowsWithStrings(flows)
+                                            .idTokenValidity(validity(props, "IdTokenValidity"))
+                                            .accessTokenValidity(validity(props, "AccessTokenValidity"))
+                                            .tokenValidityUnits(units -> units.idToken(unit(props, "IdToken"))
+                                                    .accessToken(unit(props, "AccessToken"))))
+                                    .userPoolClient()
+                                    .clientId());
+            refs.put(id, clientId);
+        });
+    }
+
+    private static Integer validity(Map<String, Object> client, String property) {
+        Object value = client.get(property);
+        return value == null ? null : Integer.valueOf(String.valueOf(value));
+    }
+
+    private static String unit(Map<String, Object> client, String token) {
+        Object value = Template.map(client.get("TokenValidityUnits")).get(token);
+        return value == null ? null : String.valueOf(value);
     }
 
     /** A table's local name is its logical id. */

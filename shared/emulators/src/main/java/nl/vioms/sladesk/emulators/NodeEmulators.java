@@ -23,10 +23,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The default emulator backend, bound to 127.0.0.1 on free ports: DynamoDB by dynoxide (a native
  * binary with transactions and streams; dynalite where that binary does not run) and SNS, SQS, S3
- * by fauxqs, SES v2 by aws-ses-v2-local, under one Node child process. Node 22 and the packages
- * come from the npm registry, pinned by the package-lock.json shipped in this module, and are
- * installed into a cache on first use ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a
- * fresh machine needs only a JDK and npm.
+ * by fauxqs, SES v2 by aws-ses-v2-local, Cognito by cognito-local, under one Node child process.
+ * Node 22 and the packages come from the npm registry, pinned by the package-lock.json shipped in
+ * this module, and are installed into a cache on first use
+ * ({@code ~/.cache/sladesk/emulators/<lock hash>}), so a fresh machine needs only a JDK and npm.
  */
 public final class NodeEmulators implements EmulatorBackend {
     private static final String RESOURCES = "/nl/vioms/sladesk/emulators/";
@@ -36,14 +36,17 @@ public final class NodeEmulators implements EmulatorBackend {
     private final URI dynamoEndpoint;
     private final URI messagingEndpoint;
     private final URI mailEndpoint;
+    private final URI cognitoEndpoint;
     private final String dynamoEngine;
 
-    private NodeEmulators(Process process, int dynamoPort, String dynamoEngine, int fauxqsPort, int sesPort) {
+    private NodeEmulators(
+            Process process, int dynamoPort, String dynamoEngine, int fauxqsPort, int sesPort, int cognitoPort) {
         this.process = process;
         this.dynamoEngine = dynamoEngine;
         this.dynamoEndpoint = URI.create("http://127.0.0.1:" + dynamoPort);
         this.messagingEndpoint = URI.create("http://127.0.0.1:" + fauxqsPort);
         this.mailEndpoint = URI.create("http://127.0.0.1:" + sesPort);
+        this.cognitoEndpoint = URI.create("http://127.0.0.1:" + cognitoPort);
     }
 
     /**
@@ -78,7 +81,8 @@ public final class NodeEmulators implements EmulatorBackend {
                     ports.get("dynamodb").asInt(),
                     ports.get("dynamodbEngine").asText(),
                     ports.get("fauxqs").asInt(),
-                    ports.get("ses").asInt());
+                    ports.get("ses").asInt(),
+                    ports.get("cognito").asInt());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the emulators with " + command, e);
         } catch (InterruptedException e) {
@@ -101,6 +105,15 @@ public final class NodeEmulators implements EmulatorBackend {
     @Override
     public URI mailEndpoint() {
         return mailEndpoint;
+    }
+
+    /**
+     * cognito-local: the console's user pool (InitiateAuth, challenges, admin calls, JWKS at
+     * {@code /<poolId>/.well-known/jwks.json}); its tokens are signed with a key published in the package.
+     */
+    @Override
+    public URI cognitoEndpoint() {
+        return cognitoEndpoint;
     }
 
     /** dynoxide emulates DynamoDB Streams; dynalite does not. */
@@ -156,8 +169,8 @@ public final class NodeEmulators implements EmulatorBackend {
                 }
                 if (!Files.exists(marker)) {
                     System.err.println(
-                            "[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs, aws-ses-v2-local) into "
-                                    + dir);
+                            "[sladesk] installing the AWS emulators (Node 22, dynoxide, fauxqs, aws-ses-v2-local,"
+                                    + " cognito-local) into " + dir);
                     // npm's output goes to a log, never to this JVM's stdin/stdout: a test runner
                     // talks to its forked JVMs over those streams
                     Path log = dir.resolve("npm-install.log");

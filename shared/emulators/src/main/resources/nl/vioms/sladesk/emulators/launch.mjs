@@ -1,13 +1,15 @@
 // Starts the AWS emulators SLA Desk tests against, bound to 127.0.0.1: DynamoDB (dynoxide, a
 // native binary with transactions and streams, as a child of this process; dynalite in this
 // process where that binary does not run), fauxqs (SNS, SQS, S3) and aws-ses-v2-local (SES v2
-// SendEmail; the mails it accepted at GET /store, a web UI at /). Prints one JSON line with the
+// SendEmail; the mails it accepted at GET /store, a web UI at /) and cognito-local (the console's
+// user pool). Prints one JSON line with the
 // chosen ports on stdout, then serves until stdin closes or a signal arrives, so nothing outlives
 // the JVM that started it.
 // Usage: node launch.mjs [DATA_DIR]   (no DATA_DIR: everything in memory)
 import net from 'node:net';
 import path from 'node:path';
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -81,17 +83,33 @@ const fauxqs = await startFauxqs({
   dataDir: dataDir ? path.join(dataDir, 'fauxqs') : undefined,
 });
 
+// Cognito (issue 17): cognito-local reads its port and host from the environment when it is first
+// loaded, and keeps its pools in .cognito/ under the working directory: a folder of DATA_DIR, or
+// a fresh temporary one. Its log (and the codes it "mails", e.g. for a forgotten password) goes to
+// stderr, never to stdout, which carries only the ports line.
+const cognitoPort = await freePort();
+process.env.PORT = String(cognitoPort);
+process.env.HOST = '127.0.0.1';
+const cognitoDir = dataDir ? path.join(dataDir, 'cognito') : fs.mkdtempSync(path.join(os.tmpdir(), 'sladesk-cognito-'));
+fs.mkdirSync(cognitoDir, { recursive: true });
+process.chdir(cognitoDir);
+const pino = require('pino');
+const { createDefaultServer } = require('cognito-local');
+const cognito = await (await createDefaultServer(pino({ level: 'info' }, pino.destination(2)))).start();
+
 // SES v2 (decision 18): keeps each mail parsed (from, to, subject, text, html), not its raw headers
 const sesServer = require('aws-ses-v2-local').default;
 const ses = await sesServer({ port: 0, host: '127.0.0.1' });
 
 process.stdout.write(JSON.stringify({
   dynamodb: dynamo.port, dynamodbEngine: dynamo.engine, fauxqs: fauxqs.port, ses: ses.address().port,
+  cognito: cognito.address().port,
 }) + '\n');
 
 const stop = async () => {
   try { await fauxqs.stop?.(); } catch (e) { /* closing anyway */ }
   try { ses.close(); } catch (e) { /* closing anyway */ }
+  try { cognito.close(); } catch (e) { /* closing anyway */ }
   dynamo.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 2000).unref();
 };

@@ -40,6 +40,9 @@ final class RunningSystem {
         if (aws.mailEndpoint() != null) {
             state.put("mail", aws.mailEndpoint().toString());
         }
+        if (aws.cognitoEndpoint() != null) {
+            state.put("cognito", aws.cognitoEndpoint().toString());
+        }
         state.put("api", api.toString());
         try {
             Files.createDirectories(stateFile().getParent());
@@ -70,6 +73,9 @@ final class RunningSystem {
                         URI.create(state.get("dynamodb").asText()),
                         URI.create(state.get("messaging").asText()),
                         state.hasNonNull("mail") ? URI.create(state.get("mail").asText()) : null,
+                        state.hasNonNull("cognito")
+                                ? URI.create(state.get("cognito").asText())
+                                : null,
                         Template.ofProject(),
                         state.get("api").asText()));
     }

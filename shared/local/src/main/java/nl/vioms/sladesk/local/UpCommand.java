@@ -95,6 +95,9 @@ final class UpCommand implements Callable<Integer> {
                                 ? ""
                                 : " and " + seedData.monitoring().targets().size() + " probe targets")
                         + " from " + seed);
+                if (isDemo(seed) && aws.cognitoEndpoint() != null) {
+                    DemoConsoleUsers.ensure(aws);
+                }
             }
             if (!noStandIns) {
                 standIns = new StandIns(
@@ -168,11 +171,19 @@ final class UpCommand implements Callable<Integer> {
             out.println("Sent mail (SES emulator): " + aws.mailEndpoint() + "/   as JSON: " + aws.mailEndpoint()
                     + "/store");
         }
+        if (seed != null && isDemo(seed) && aws.cognitoEndpoint() != null) {
+            DemoConsoleUsers.print(out, api.baseUrl().toString().replaceAll("/+$", ""));
+        }
         out.println("Data: " + Sladesk.dataDir() + "   Now: "
                 + Amsterdam.iso(Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS)) + "   Ctrl-C stops.");
         out.flush();
         runtime.start();
         stopped.await();
         return 0;
+    }
+
+    /** The demo seed (by name or as its file): it also brings the console's demo people. */
+    static boolean isDemo(String seed) {
+        return seed.equals("demo") || seed.endsWith("/demo.json") || seed.equals("demo.json");
     }
 }

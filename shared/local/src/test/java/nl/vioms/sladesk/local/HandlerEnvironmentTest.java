@@ -51,8 +51,13 @@ class HandlerEnvironmentTest {
     private static Map<String, String> templateEnvironment(Template.Function function) {
         Map<String, String> env = new HashMap<>();
         for (String name : function.environment().keySet()) {
-            // a number where the code reads one (MAIL_HOURLY_LIMIT), an address anywhere else
-            env.put(name, name.endsWith("_LIMIT") ? "10" : "http://127.0.0.1:3000");
+            // a number where the code reads one (MAIL_HOURLY_LIMIT), console groups where it reads
+            // those (CONSOLE_TOTP_ROLES), an address anywhere else
+            env.put(
+                    name,
+                    name.endsWith("_LIMIT")
+                            ? "10"
+                            : name.endsWith("_ROLES") ? "operations,admin" : "http://127.0.0.1:3000");
         }
         return env;
     }

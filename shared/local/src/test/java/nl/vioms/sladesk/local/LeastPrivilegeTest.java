@@ -137,7 +137,10 @@ class LeastPrivilegeTest {
             // ProbeRepository.targets/streaks/lastCheck; MaintenanceAnnouncements (MailPlanner: customers,
             // resellers: the directory grants above; outbox.add); OutboxRepository.deliveries
             // (by-state)/delivery/redrive; ReportsRepository.runs/summary/figures; MonthEndPages' reports,
-            // LambdaMonthEndRuns' invoke
+            // LambdaMonthEndRuns' invoke;
+            // the console (issue 17, decision 26): CognitoLogin (login, challenges, forgotten
+            // password), SessionRevocations (logout, and its look-up on every request), UserPages
+            // (role admin: list, invite, roles, disable/enable)
             "ConsoleFunction",
             List.of(
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
@@ -150,7 +153,15 @@ class LeastPrivilegeTest {
                     "OutboxTable/index/by-state: dynamodb:Query",
                     "ReportsTable: dynamodb:GetItem dynamodb:Query",
                     "ReportsBucket/*: s3:GetObject",
-                    "MonthEndFunction: lambda:InvokeFunction"));
+                    "MonthEndFunction: lambda:InvokeFunction",
+                    "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
+                            + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword"
+                            + " cognito-idp:AssociateSoftwareToken cognito-idp:VerifySoftwareToken"
+                            + " cognito-idp:SetUserMFAPreference"
+                            + " cognito-idp:ListUsers cognito-idp:ListUsersInGroup cognito-idp:AdminCreateUser"
+                            + " cognito-idp:AdminAddUserToGroup cognito-idp:AdminRemoveUserFromGroup"
+                            + " cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser",
+                    "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(
@@ -173,6 +184,30 @@ class LeastPrivilegeTest {
                     Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
             Map.entry("MailRepository.java", Set.of("dynamo.putItem", "dynamo.updateItem")),
             Map.entry("Mailer.java", Set.of("ses.sendEmail")),
+            Map.entry("SessionRevocations.java", Set.of("dynamo.getItem", "dynamo.putItem")),
+            Map.entry(
+                    "TotpSetup.java",
+                    Set.of(
+                            "cognito.associateSoftwareToken",
+                            "cognito.setUserMFAPreference",
+                            "cognito.verifySoftwareToken")),
+            Map.entry(
+                    "CognitoLogin.java",
+                    Set.of(
+                            "cognito.confirmForgotPassword",
+                            "cognito.forgotPassword",
+                            "cognito.initiateAuth",
+                            "cognito.respondToAuthChallenge")),
+            Map.entry(
+                    "UserPages.java",
+                    Set.of(
+                            "cognito.adminAddUserToGroup",
+                            "cognito.adminCreateUser",
+                            "cognito.adminDisableUser",
+                            "cognito.adminEnableUser",
+                            "cognito.adminRemoveUserFromGroup",
+                            "cognito.listUsersInGroupPaginator",
+                            "cognito.listUsersPaginator")),
             Map.entry(
                     "ProbeRepository.java",
                     Set.of(
@@ -197,7 +232,7 @@ class LeastPrivilegeTest {
                             "dynamo.transactWriteItems")));
 
     private static final Pattern SDK_CALL =
-            Pattern.compile("\\b(dynamo|s3|sns|sqs|ses|lambda)\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
+            Pattern.compile("\\b(dynamo|s3|sns|sqs|ses|lambda|cognito)(?:\\.get\\(\\))?\\s*\\.\\s*([a-zA-Z]+)\\s*\\(");
 
     @Test
     void everyFunctionIsGrantedExactlyTheActionsItsCodeCalls() {

@@ -23,6 +23,9 @@ import nl.vioms.sladesk.emulators.LambdaEvents;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.ProjectRoot;
 import nl.vioms.sladesk.emulators.Template;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * Cold starts of every function in template.yaml against a minimal baseline, on the local
@@ -171,6 +174,11 @@ public final class ColdStartHarness {
             prepare =
                     () -> aws.clients().dynamo().putItem(b -> b.tableName(table).item(item));
         }
+        if (id.equals("ConsoleFunction")) {
+            // a page with a session: the ID token verified (the pool's keys fetched: the cold path)
+            // and the logout record looked up; one login before the runs, valid for an hour
+            eventJson = eventJson.replace("${ID_TOKEN}", consoleToken(aws, env));
+        }
         return new Target(
                 id,
                 root.resolve(function.codeUri()),
@@ -181,6 +189,31 @@ public final class ColdStartHarness {
                 timeout,
                 memory,
                 prepare);
+    }
+
+    /** An ID token of an operations person of the local user pool, for the console's cold start. */
+    private static String consoleToken(LocalAws aws, Map<String, String> env) {
+        var cognito = aws.clients().cognito();
+        String pool = env.get("CONSOLE_USER_POOL_ID");
+        String email = "coldstart@vioms.demo";
+        String password = "Coldstart-wachtwoord-1";
+        try {
+            cognito.adminCreateUser(b -> b.userPoolId(pool)
+                    .username(email)
+                    .messageAction("SUPPRESS")
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(email).build()));
+        } catch (UsernameExistsException e) {
+            // made by an earlier run of the harness
+        }
+        cognito.adminSetUserPassword(
+                b -> b.userPoolId(pool).username(email).password(password).permanent(true));
+        cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName("operations"));
+        return cognito.initiateAuth(b -> b.clientId(env.get("CONSOLE_CLIENT_ID"))
+                        .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
+                .authenticationResult()
+                .idToken();
     }
 
     /** The configured event, else the first of events/<module>/, else a scheduler event if scheduled. */
@@ -225,6 +258,11 @@ public final class ColdStartHarness {
         env.put("AWS_ENDPOINT_URL_SQS", aws.messagingEndpoint().toString());
         if (aws.mailEndpoint() != null) {
             env.put("AWS_ENDPOINT_URL_SESV2", aws.mailEndpoint().toString());
+        }
+        if (aws.cognitoEndpoint() != null) {
+            env.put(
+                    "AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER",
+                    aws.cognitoEndpoint().toString());
         }
         return env;
     }

@@ -1,0 +1,225 @@
+package nl.vioms.sladesk.console.users;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import nl.vioms.sladesk.app.Log;
+import nl.vioms.sladesk.aws.EnvVar;
+import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.console.Chrome;
+import nl.vioms.sladesk.console.ConsoleRouter;
+import nl.vioms.sladesk.console.PathParameters;
+import nl.vioms.sladesk.console.Role;
+import nl.vioms.sladesk.console.Session;
+import nl.vioms.sladesk.console.Views;
+import nl.vioms.sladesk.console.WebError;
+import nl.vioms.sladesk.console.WebRequest;
+import nl.vioms.sladesk.console.WebResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+
+/**
+ * The console's users (issue 17, role admin): who has an account, their groups and state; invite
+ * (Cognito mails the temporary password), change groups, disable and enable. An admin cannot take
+ * away their own admin role or disable themselves, so the console never loses its last way in.
+ */
+public final class UserPages {
+    private static final String PATH = "/console/admin/users";
+    private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+
+    private final Services services;
+
+    private UserPages(Services services) {
+        this.services = services;
+    }
+
+    public static void register(ConsoleRouter router, Services services) {
+        UserPages pages = new UserPages(services);
+        router.page("GET", "/admin/users", ADMIN, pages::list);
+        router.page("POST", "/admin/users", ADMIN, pages::invite);
+        router.page("POST", "/admin/users/groups", ADMIN, pages::groups);
+        router.page("POST", "/admin/users/state", ADMIN, pages::state);
+    }
+
+    private WebResponse list(WebRequest request, Session session, PathParameters parameters) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("chrome", new Chrome("Gebruikers van de console", session, "/console/admin"));
+        values.put("accounts", accounts());
+        values.put("notice", request.query("klaar").map(UserPages::notice).orElse(null));
+        return Views.page(200, "users/users.jte", values);
+    }
+
+    private WebResponse invite(WebRequest request, Session session, PathParameters parameters) {
+        String email = request.form("email").orElse("").trim().toLowerCase(Locale.ROOT);
+        if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw new WebError(400, "Vul een geldig e-mailadres in.");
+        }
+        Set<Role> roles = rolesOf(request);
+        if (roles.isEmpty()) {
+            throw new WebError(400, "Kies minstens één rol voor " + email + ".");
+        }
+        CognitoIdentityProviderClient cognito = services.cognito();
+        try {
+            cognito.adminCreateUser(b -> b.userPoolId(pool())
+                    .username(email)
+                    .desiredDeliveryMediumsWithStrings("EMAIL")
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(email).build(),
+                            AttributeType.builder()
+                                    .name("email_verified")
+                                    .value("true")
+                                    .build()));
+        } catch (UsernameExistsException e) {
+            throw new WebError(409, "Er is al een account voor " + email + ".");
+        }
+        roles.forEach(role -> cognito.adminAddUserToGroup(
+                b -> b.userPoolId(pool()).username(email).groupName(role.group())));
+        Log.info(
+                "console.user.invited",
+                Map.of("email", email, "by", session.user().email()));
+        return WebResponse.redirect(PATH + "?klaar=uitgenodigd");
+    }
+
+    private WebResponse groups(WebRequest request, Session session, PathParameters parameters) {
+        ConsoleAccount account = account(request);
+        Set<Role> wanted = rolesOf(request);
+        if (isSelf(account, session) && !wanted.contains(Role.ADMIN)) {
+            throw new WebError(409, "Je kunt je eigen rol Beheer niet weghalen; laat een andere beheerder dat doen.");
+        }
+        CognitoIdentityProviderClient cognito = services.cognito();
+        for (Role role : Role.values()) {
+            if (wanted.contains(role) && !account.has(role)) {
+                cognito.adminAddUserToGroup(
+                        b -> b.userPoolId(pool()).username(account.username()).groupName(role.group()));
+            } else if (!wanted.contains(role) && account.has(role)) {
+                cognito.adminRemoveUserFromGroup(
+                        b -> b.userPoolId(pool()).username(account.username()).groupName(role.group()));
+            }
+        }
+        Log.info(
+                "console.user.groups",
+                Map.of(
+                        "email",
+                        account.email(),
+                        "by",
+                        session.user().email(),
+                        "groups",
+                        wanted.stream().map(Role::group).sorted().toList()));
+        return WebResponse.redirect(PATH + "?klaar=rollen");
+    }
+
+    private WebResponse state(WebRequest request, Session session, PathParameters parameters) {
+        ConsoleAccount account = account(request);
+        String action = request.form("action").orElse("");
+        CognitoIdentityProviderClient cognito = services.cognito();
+        if (action.equals("disable")) {
+            if (isSelf(account, session)) {
+                throw new WebError(409, "Je kunt je eigen account niet uitschakelen.");
+            }
+            cognito.adminDisableUser(b -> b.userPoolId(pool()).username(account.username()));
+        } else if (action.equals("enable")) {
+            cognito.adminEnableUser(b -> b.userPoolId(pool()).username(account.username()));
+        } else {
+            throw new WebError(400, "Kies uitschakelen of inschakelen.");
+        }
+        Log.info(
+                "console.user." + action,
+                Map.of("email", account.email(), "by", session.user().email()));
+        return WebResponse.redirect(PATH + "?klaar=" + (action.equals("disable") ? "uit" : "aan"));
+    }
+
+    /** Every account with its roles: ListUsers, and one ListUsersInGroup per role (no call per person). */
+    List<ConsoleAccount> accounts() {
+        CognitoIdentityProviderClient cognito = services.cognito();
+        Map<String, Set<Role>> roles = new HashMap<>();
+        for (Role role : Role.values()) {
+            cognito.listUsersInGroupPaginator(b -> b.userPoolId(pool()).groupName(role.group()))
+                    .users()
+                    .forEach(user -> roles.computeIfAbsent(user.username(), k -> EnumSet.noneOf(Role.class))
+                            .add(role));
+        }
+        List<ConsoleAccount> accounts = new ArrayList<>();
+        cognito.listUsersPaginator(b -> b.userPoolId(pool()))
+                .users()
+                .forEach(user -> accounts.add(new ConsoleAccount(
+                        user.username(),
+                        email(user),
+                        roles.getOrDefault(user.username(), Set.of()),
+                        Boolean.TRUE.equals(user.enabled()),
+                        state(user))));
+        accounts.sort(Comparator.comparing(ConsoleAccount::email));
+        return accounts;
+    }
+
+    private ConsoleAccount account(WebRequest request) {
+        String username = request.form("user").orElseThrow(() -> new WebError(400, "Welke gebruiker?"));
+        return accounts().stream()
+                .filter(account -> account.username().equals(username))
+                .findFirst()
+                .orElseThrow(() -> new WebError(404, "Deze gebruiker bestaat niet (meer)."));
+    }
+
+    private static Set<Role> rolesOf(WebRequest request) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (request.form("group-" + role.group()).isPresent()) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    private static boolean isSelf(ConsoleAccount account, Session session) {
+        return account.email().equalsIgnoreCase(session.user().email());
+    }
+
+    private static String email(UserType user) {
+        return user.attributes().stream()
+                .filter(attribute -> attribute.name().equals("email"))
+                .map(AttributeType::value)
+                .findFirst()
+                .orElse(user.username());
+    }
+
+    private static String state(UserType user) {
+        if (!Boolean.TRUE.equals(user.enabled())) {
+            return "Uitgeschakeld";
+        }
+        switch (String.valueOf(user.userStatusAsString())) {
+            case "CONFIRMED":
+                return "Actief";
+            case "FORCE_CHANGE_PASSWORD":
+                return "Uitgenodigd, moet nog een wachtwoord kiezen";
+            case "RESET_REQUIRED":
+                return "Moet een nieuw wachtwoord kiezen";
+            default:
+                return "Nog niet bevestigd";
+        }
+    }
+
+    private static String notice(String done) {
+        switch (done) {
+            case "uitgenodigd":
+                return "De uitnodiging is verstuurd: de gebruiker krijgt een mail met een tijdelijk wachtwoord.";
+            case "rollen":
+                return "De rollen zijn opgeslagen. Ze gelden vanaf de volgende keer dat de gebruiker inlogt.";
+            case "uit":
+                return "Het account is uitgeschakeld: inloggen lukt niet meer.";
+            case "aan":
+                return "Het account is weer ingeschakeld.";
+            default:
+                return null;
+        }
+    }
+
+    private String pool() {
+        return services.setting(EnvVar.CONSOLE_USER_POOL_ID);
+    }
+}

@@ -1,0 +1,61 @@
+package nl.vioms.sladesk.local;
+
+import java.io.PrintWriter;
+import java.util.List;
+import nl.vioms.sladesk.emulators.LocalAws;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+
+/**
+ * The console's five demo people (issue 17), one per role, in the local user pool with one known
+ * password: {@code ./sladesk up --seed demo} makes them (again, harmlessly) and prints them. Local only:
+ * the deployed pool gets its first admin by hand (README, "Console: logging in").
+ */
+final class DemoConsoleUsers {
+    static final String PASSWORD = "Demo-wachtwoord-1";
+
+    record DemoUser(String email, String group, String role) {}
+
+    static final List<DemoUser> USERS = List.of(
+            new DemoUser("ops@vioms.demo", "operations", "Operations"),
+            new DemoUser("telefonie@vioms.demo", "telephony", "Telefonie"),
+            new DemoUser("tweedelijn@vioms.demo", "second-line", "Tweede lijn"),
+            new DemoUser("finance@vioms.demo", "finance", "Financiën"),
+            new DemoUser("admin@vioms.demo", "admin", "Beheer"));
+
+    private DemoConsoleUsers() {}
+
+    /** Creates the demo people if they are missing, with the demo password and their group. */
+    static void ensure(LocalAws aws) {
+        CognitoIdentityProviderClient cognito = aws.clients().cognito();
+        String pool = aws.resources().require("ConsoleUserPool");
+        for (DemoUser user : USERS) {
+            try {
+                cognito.adminCreateUser(b -> b.userPoolId(pool)
+                        .username(user.email())
+                        .messageAction("SUPPRESS")
+                        .userAttributes(
+                                AttributeType.builder()
+                                        .name("email")
+                                        .value(user.email())
+                                        .build(),
+                                AttributeType.builder()
+                                        .name("email_verified")
+                                        .value("true")
+                                        .build()));
+            } catch (UsernameExistsException e) {
+                // made on an earlier start: its password and group are set again below
+            }
+            cognito.adminSetUserPassword(b ->
+                    b.userPoolId(pool).username(user.email()).password(PASSWORD).permanent(true));
+            cognito.adminAddUserToGroup(
+                    b -> b.userPoolId(pool).username(user.email()).groupName(user.group()));
+        }
+    }
+
+    static void print(PrintWriter out, String baseUrl) {
+        out.println("Console: " + baseUrl + "/console/   demo users (password " + PASSWORD + "):");
+        USERS.forEach(user -> out.println("  " + user.email() + "  (" + user.role() + ")"));
+    }
+}
