@@ -73,8 +73,23 @@ final class LocalRuntime implements AutoCloseable {
      */
     LocalRuntime(
             LocalAws aws, Clock clock, ScheduleMode scheduleMode, InvocationLog log, Path stateDir, Path metricsFile) {
+        this(aws, clock, scheduleMode, log, stateDir, metricsFile, Map.of());
+    }
+
+    /**
+     * @param settings environment variables set for every function on top of the template's
+     *                 ({@link LocalHandlers}); the storm benchmark's baseline switches linking off
+     */
+    LocalRuntime(
+            LocalAws aws,
+            Clock clock,
+            ScheduleMode scheduleMode,
+            InvocationLog log,
+            Path stateDir,
+            Path metricsFile,
+            Map<String, String> settings) {
         this.clock = clock;
-        this.handlers = new LocalHandlers(aws, clock);
+        this.handlers = new LocalHandlers(aws, clock, settings);
         this.triggers = new TemplateTriggers(aws.template());
         this.log = log;
         this.timeline = new Timeline(clock, log, this::invokeScheduled);
