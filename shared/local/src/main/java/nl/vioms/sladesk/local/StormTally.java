@@ -101,18 +101,18 @@ final class StormTally {
     /**
      * The major incident a ticket is linked to as a child, if any (issue 19, item 2).
      *
-     * <p>MERGE POINT: linking is being built on branch {@code mi}. Until it is on main this reads
-     * the ticket's history for the events operations and the linking code record ({@code link},
-     * then possibly {@code unlink}; data {@code parent}), by wire name, so it needs no change if
-     * {@code mi} adds those event kinds. If {@code mi} keeps the link on the ticket instead (e.g.
-     * {@code Ticket.parent()}), return that here: it is the only place the storm asks.
+     * <p>MERGE POINT: linking is built on branch {@code mi}, which keeps the link on the ticket
+     * ({@code Ticket.parent()}, folded from the history). Until it is on main this folds the same
+     * history by wire name: the created event's {@code parent} (linked at intake), then {@code link}
+     * (data {@code parent}) and {@code unlink}. When {@code mi} is merged, return
+     * {@code Optional.ofNullable(ticket.ticket().parent())} here: it is the only place the storm asks.
      */
     static Optional<String> parentOf(TicketStore.Stored ticket) {
         String parent = null;
         for (TicketEvent event : ticket.history()) {
             String kind = event.kind().wireName();
-            if (kind.equals("link")) {
-                parent = event.data().getOrDefault("parent", "linked");
+            if (kind.equals("created") || kind.equals("link")) {
+                parent = event.data().getOrDefault("parent", kind.equals("link") ? "linked" : null);
             } else if (kind.equals("unlink")) {
                 parent = null;
             }

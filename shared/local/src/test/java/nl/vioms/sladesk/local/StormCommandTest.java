@@ -98,23 +98,24 @@ class StormCommandTest {
         assertEquals("on", storm.get("linking").asText());
     }
 
-    @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({
-        "--mails,-1,--mails '-1' must be 0 to 100000",
-        "--calls,-5,--calls '-5' must be 0 to 100000",
-        "--minutes,0,--minutes '0' must be 1 to 120",
-        "--api,many,'Invalid value for option '--api''",
-        "--bursts,3,Unknown option"
-    })
-    void badOptionsExitWithTwoAndSayWhy(String option, String value, String message) {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--mails=-1|--mails '-1' must be 0 to 100000",
+                "--calls=-5|--calls '-5' must be 0 to 100000",
+                "--minutes=0|--minutes '0' must be 1 to 120",
+                "--api=many|Invalid value for option '--api'",
+                "--bursts=3|unknown option '--bursts'"
+            })
+    void badOptionsExitWithTwoAndSayWhy(String option, String message) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Sladesk.runAsProcess(
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 "storm",
-                option,
-                value);
+                option);
 
         assertEquals(2, exit);
         String said = err.toString(StandardCharsets.UTF_8);
