@@ -37,14 +37,15 @@ final class StormPlan {
     /** A subject and a text, as the customer writes it. */
     record Words(String subject, String text) {}
 
-    /** One report: index (unique in the storm), channel, customer, offset, words, and whether it is about the outage. */
+    /** One report: index (unique), channel, customer, offset, words, and whether it is about the outage. */
     record Report(int index, Channel channel, StormCustomer customer, Duration offset, Words words, boolean related) {}
 
     /** What customers write during a platform outage (R10's P1 and P2 phrases among them). */
     private static final List<Words> OUTAGE = List.of(
             new Words(
                     "Niemand kan bellen",
-                    "Sinds een paar minuten kan niemand bij ons bellen of gebeld worden. Alle toestellen geven een fout."),
+                    "Sinds een paar minuten kan niemand bij ons bellen of gebeld worden. "
+                            + "Alle toestellen geven een fout."),
             new Words("Geen kiestoon", "Alle toestellen hebben geen kiestoon meer, ook de receptie niet."),
             new Words(
                     "Alle lijnen dood",
