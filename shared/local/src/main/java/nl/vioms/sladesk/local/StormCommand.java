@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sladesk storm}: issue 19's benchmark, a platform outage and the storm of reports that follows. */
 @Command(
-        header = "A platform outage and a storm of reports: what the system does with them, in one JSON object.",
+        header = "Benchmarks a platform outage and a storm of reports (issue 19).",
         name = "storm",
         mixinStandardHelpOptions = true,
         description = "On a fresh local system (.sladesk/storm, started afresh each time) the probe confirms a "
