@@ -1,6 +1,7 @@
 package nl.vioms.sladesk.emulators;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -37,15 +39,26 @@ public final class LambdaEvents {
     }
 
     public static <T> T fromJson(InputStream json, Class<T> type) {
-        return LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader())
-                .fromJson(json);
+        return serializerFor(type).fromJson(json);
     }
 
     public static <T> String toJson(T event, Class<T> type) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(type, LambdaEvents.class.getClassLoader())
-                .toJson(event, out);
+        serializerFor(type).toJson(event, out);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * One serializer per event class, kept: Lambda's factory builds a new Jackson mapper at each
+     * call, and introspecting the event classes again for every record was most of the local
+     * runtime's time in the storm benchmark (issue 19). Its mappers are safe to share once built.
+     */
+    private static final Map<Class<?>, PojoSerializer<?>> SERIALIZERS = new ConcurrentHashMap<>();
+
+    @SuppressWarnings("unchecked")
+    private static <T> PojoSerializer<T> serializerFor(Class<T> type) {
+        return (PojoSerializer<T>) SERIALIZERS.computeIfAbsent(
+                type, t -> LambdaEventSerializers.serializerFor(t, LambdaEvents.class.getClassLoader()));
     }
 
     /** A stream record's image as an SDK item, e.g. to write what a sample event says was inserted. */

@@ -63,7 +63,8 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void wipe(Path dir) throws IOException {
+    /** Empties a command's data folder (the demo's, the storm's) so it starts afresh. */
+    static void wipe(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

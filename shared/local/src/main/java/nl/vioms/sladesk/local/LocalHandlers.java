@@ -10,6 +10,7 @@ import java.lang.reflect.Type;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,10 +35,20 @@ final class LocalHandlers {
     private final LocalAws aws;
     private final Clock clock;
     private final Map<String, Object> handlers = new ConcurrentHashMap<>();
+    private final Map<String, String> settings;
 
     LocalHandlers(LocalAws aws, Clock clock) {
+        this(aws, clock, Map.of());
+    }
+
+    /**
+     * @param settings environment variables set for every function on top of the template's (the
+     *                 storm benchmark's switches, e.g. MAJOR_INCIDENT_LINKING=off)
+     */
+    LocalHandlers(LocalAws aws, Clock clock, Map<String, String> settings) {
         this.aws = aws;
         this.clock = clock;
+        this.settings = Map.copyOf(settings);
     }
 
     /** The emulators the handlers run on. */
@@ -97,13 +108,22 @@ final class LocalHandlers {
         }
     }
 
+    private Environment environmentOf(String functionLogicalId) {
+        if (settings.isEmpty()) {
+            return aws.environmentOf(functionLogicalId);
+        }
+        Map<String, String> values = new HashMap<>(aws.rawEnvironmentOf(functionLogicalId));
+        values.putAll(settings);
+        return Environment.of(values);
+    }
+
     private Object build(String functionLogicalId) {
         Template.Function function = aws.template().function(functionLogicalId).orElseThrow();
         try {
             Class<?> type = Class.forName(function.handlerClass());
             try {
                 return type.getConstructor(Environment.class, AwsClients.class, Clock.class)
-                        .newInstance(aws.environmentOf(functionLogicalId), aws.clients(), clock);
+                        .newInstance(environmentOf(functionLogicalId), aws.clients(), clock);
             } catch (NoSuchMethodException e) {
                 // a function not built yet has only Lambda's constructor; it needs no clients
                 return type.getConstructor().newInstance();

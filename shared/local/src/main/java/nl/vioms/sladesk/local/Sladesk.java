@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             UpCommand.class,
             EmailCommand.class,
             DemoCommand.class,
+            StormCommand.class,
             ClockCommand.class,
             CreditCommand.class,
             EscalationsCommand.class,

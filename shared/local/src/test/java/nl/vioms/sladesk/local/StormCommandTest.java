@@ -1,0 +1,144 @@
+package nl.vioms.sladesk.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import nl.vioms.sladesk.emulators.DatabindJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code ./sladesk storm} end to end (issue 19's benchmark), small: 30 mails, 10 calls and 10
+ * reseller requests over 2 simulated minutes, on emulators of its own (as the command starts
+ * them), through SES, phone intake and the reseller API.
+ */
+class StormCommandTest {
+    @Test
+    void aSmallStormStoresEveryReportAndPrintsOneJsonObject(@TempDir Path data) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Sladesk.runAsProcess(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "storm",
+                "--mails",
+                "30",
+                "--calls",
+                "10",
+                "--api",
+                "10",
+                "--minutes",
+                "2",
+                "--data",
+                data.toString());
+
+        String stdout = out.toString(StandardCharsets.UTF_8).strip();
+        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        assertEquals(1, stdout.lines().count(), "one JSON object on stdout, nothing else: " + stdout);
+        JsonNode storm = DatabindJson.MAPPER.readTree(stdout);
+        for (String field : List.of(
+                "reportsSent",
+                "ticketsStored",
+                "reportsLost",
+                "childrenLinked",
+                "unrelatedLinked",
+                "escalationsToSecondLine",
+                "mailsSent",
+                "operationsQueueLength",
+                "intakeLatencyMs",
+                "wallTimeMs")) {
+            assertTrue(storm.has(field), field + " in " + stdout);
+        }
+        JsonNode sent = storm.get("reportsSent");
+        assertEquals(30, sent.get("email").asInt());
+        assertEquals(10, sent.get("phone").asInt());
+        assertEquals(10, sent.get("api").asInt());
+        // 30 + 10 + 10
+        assertEquals(50, sent.get("total").asInt());
+        // every 20th report is about something else: reports 20 and 40 of 50
+        assertEquals(2, storm.get("unrelatedSent").asInt());
+        // one customer per report, one ticket per customer, read back from the tickets table
+        assertEquals(0, storm.get("reportsLost").asInt(), stdout);
+        assertEquals(50, storm.get("ticketsStored").asInt(), stdout);
+        assertEquals(0, storm.get("duplicateTickets").asInt(), stdout);
+        assertEquals(0, storm.get("storedOnOtherChannel").asInt(), stdout);
+        assertEquals(0, storm.get("unrelatedLinked").asInt(), stdout);
+        storm.get("sendErrors").forEach(errors -> assertEquals(0, errors.asInt(), stdout));
+        // the probe opened one P1 for the platform (R20, 5th failed round), and only one
+        assertEquals(1, storm.get("platformP1sOpen").asInt(), stdout);
+        assertTrue(storm.get("platformIncident").asText().startsWith("VIO-2026-"), stdout);
+        // the queue: the 50 reports' tickets and the platform's P1, less the children under it
+        assertEquals(
+                50 + 1 - storm.get("childrenLinked").asInt(),
+                storm.get("operationsQueueLength").asInt(),
+                stdout);
+        // at least the platform's P1 reaches the second line; never more than one per ticket
+        int escalations = storm.get("escalationsToSecondLine").asInt();
+        assertTrue(escalations >= 1 && escalations <= 51, stdout);
+        assertTrue(storm.get("mailsSent").asInt() >= 1, stdout);
+        // every report timed on its channel
+        JsonNode latency = storm.get("intakeLatencyMs");
+        assertEquals(30, latency.get("email").get("count").asInt(), stdout);
+        assertEquals(10, latency.get("phone").get("count").asInt(), stdout);
+        assertEquals(10, latency.get("api").get("count").asInt(), stdout);
+        assertTrue(
+                latency.get("phone").get("p50").asLong()
+                        <= latency.get("phone").get("p99").asLong(),
+                stdout);
+        assertEquals(0, storm.get("invocationErrors").asInt(), stdout);
+        assertEquals("on", storm.get("linking").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "--mails=-1|--mails '-1' must be 0 to 100000",
+                "--calls=-5|--calls '-5' must be 0 to 100000",
+                "--minutes=0|--minutes '0' must be 1 to 120",
+                "--api=many|Invalid value for option '--api'",
+                "--bursts=3|unknown option '--bursts'"
+            })
+    void badOptionsExitWithTwoAndSayWhy(String option, String message) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Sladesk.runAsProcess(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "storm",
+                option);
+
+        assertEquals(2, exit);
+        String said = err.toString(StandardCharsets.UTF_8);
+        assertTrue(said.contains(message), said);
+        assertFalse(out.toString(StandardCharsets.UTF_8).contains("{"), "no figures for a storm that did not run");
+    }
+
+    @Test
+    void noReportsAtAllIsNoStorm() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Sladesk.runAsProcess(
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                "storm",
+                "--mails",
+                "0",
+                "--calls",
+                "0",
+                "--api",
+                "0");
+
+        assertEquals(2, exit);
+        assertTrue(
+                err.toString(StandardCharsets.UTF_8).contains("make no storm"), err.toString(StandardCharsets.UTF_8));
+    }
+}
