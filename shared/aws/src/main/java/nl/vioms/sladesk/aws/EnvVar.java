@@ -29,6 +29,11 @@ public enum EnvVar {
     MAIL_CONFIGURATION_SET,
     /** At most this many mails to one address per clock hour (default 10). */
     MAIL_HOURLY_LIMIT,
+    /**
+     * Issue 19: {@code on} (default) links matching reports to an open major incident by themselves;
+     * {@code off} leaves linking to operations (the storm benchmark's baseline).
+     */
+    MAJOR_INCIDENT_LINKING,
     /** The month-end function's name: the console runs a closed month again through it (issue 17). */
     MONTH_END_FUNCTION,
     /** The console's Cognito user pool (issue 17): its id, the issuer of the tokens it verifies. */

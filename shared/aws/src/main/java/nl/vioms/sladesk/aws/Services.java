@@ -106,6 +106,14 @@ public final class Services {
         return aws.region();
     }
 
+    private boolean automaticLinking() {
+        String setting = env.optional(EnvVar.MAJOR_INCIDENT_LINKING, "on");
+        if (!setting.equals("on") && !setting.equals("off")) {
+            throw new IllegalStateException(EnvVar.MAJOR_INCIDENT_LINKING + " is '" + setting + "'; it is on or off");
+        }
+        return setting.equals("on");
+    }
+
     /** The SLA policies, loaded once. */
     public synchronized PolicySet policies() {
         if (policies == null) {
@@ -130,12 +138,13 @@ public final class Services {
     public synchronized TicketService ticketService() {
         if (ticketService == null) {
             ticketService = new TicketService(
-                    ticketRepository(),
-                    clocks(),
-                    new PriorityClassifier(),
-                    clock,
-                    env.require(EnvVar.PUBLIC_BASE_URL),
-                    mailPlanner());
+                            ticketRepository(),
+                            clocks(),
+                            new PriorityClassifier(),
+                            clock,
+                            env.require(EnvVar.PUBLIC_BASE_URL),
+                            mailPlanner())
+                    .withAutomaticLinking(automaticLinking());
         }
         return ticketService;
     }

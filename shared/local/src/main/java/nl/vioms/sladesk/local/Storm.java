@@ -61,7 +61,8 @@ final class Storm {
     /** After the last report: minutes of schedules and streams before counting. */
     private static final int SETTLE_MINUTES = 3;
     /** The setting the major-incident code reads (issue 19); "off" is the baseline. */
-    static final String LINKING_SETTING = "MAJOR_INCIDENT_LINKING";
+    static final String LINKING_SETTING =
+            "MAJOR_INCIDENT_LINKING"; // EnvVar.MAJOR_INCIDENT_LINKING (a constant for picocli)
 
     /** What the storm is asked to do. */
     record Options(int mails, int calls, int api, int minutes, boolean linking) {

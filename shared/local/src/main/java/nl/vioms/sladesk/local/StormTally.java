@@ -10,7 +10,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.vioms.sladesk.app.tickets.TicketStore;
 import nl.vioms.sladesk.core.ticket.Ticket;
-import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.local.StormPlan.Report;
 
@@ -98,25 +97,8 @@ final class StormTally {
                 List.copyOf(lostExamples));
     }
 
-    /**
-     * The major incident a ticket is linked to as a child, if any (issue 19, item 2).
-     *
-     * <p>MERGE POINT: linking is built on branch {@code mi}, which keeps the link on the ticket
-     * ({@code Ticket.parent()}, folded from the history). Until it is on main this folds the same
-     * history by wire name: the created event's {@code parent} (linked at intake), then {@code link}
-     * (data {@code parent}) and {@code unlink}. When {@code mi} is merged, return
-     * {@code Optional.ofNullable(ticket.ticket().parent())} here: it is the only place the storm asks.
-     */
+    /** The major incident a ticket is linked to as a child, if any (issue 19, item 2). */
     static Optional<String> parentOf(TicketStore.Stored ticket) {
-        String parent = null;
-        for (TicketEvent event : ticket.history()) {
-            String kind = event.kind().wireName();
-            if (kind.equals("created") || kind.equals("link")) {
-                parent = event.data().getOrDefault("parent", kind.equals("link") ? "linked" : null);
-            } else if (kind.equals("unlink")) {
-                parent = null;
-            }
-        }
-        return Optional.ofNullable(parent);
+        return Optional.ofNullable(ticket.ticket().parent());
     }
 }

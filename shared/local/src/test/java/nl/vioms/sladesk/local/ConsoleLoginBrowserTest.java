@@ -62,7 +62,9 @@ class ConsoleLoginBrowserTest {
             logIn(browser, "ops@vioms.demo", DemoConsoleUsers.PASSWORD);
             browser.find(By.cssSelector("form.logout"));
             assertEquals("Wachtrij", browser.find(By.cssSelector("main h1")).getText());
-            assertEquals("ops@vioms.demo", browser.find(By.cssSelector("form.logout .who")).getText());
+            assertEquals(
+                    "ops@vioms.demo",
+                    browser.find(By.cssSelector("form.logout .who")).getText());
             Cookie session = browser.driver().manage().getCookieNamed(COOKIE);
             assertNotNull(session, "the browser keeps the session cookie");
             assertTrue(session.isSecure() && session.isHttpOnly(), session.toString());

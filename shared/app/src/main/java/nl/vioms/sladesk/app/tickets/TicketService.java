@@ -65,6 +65,8 @@ public final class TicketService {
     private final String linkBase;
     private final MailPlanner mail;
     private final OutagePhrases phrases = OutagePhrases.defaults();
+    /** Issue 19: whether reports are linked to an open major incident by themselves (by hand always). */
+    private final boolean automaticLinking;
 
     public TicketService(TicketStore tickets, TicketClocks clocks, PriorityClassifier classifier, Clock clock) {
         this(tickets, clocks, classifier, clock, "", null);
@@ -87,12 +89,32 @@ public final class TicketService {
             Clock clock,
             String linkBase,
             MailPlanner mail) {
+        this(tickets, clocks, classifier, clock, linkBase, mail, true);
+    }
+
+    private TicketService(
+            TicketStore tickets,
+            TicketClocks clocks,
+            PriorityClassifier classifier,
+            Clock clock,
+            String linkBase,
+            MailPlanner mail,
+            boolean automaticLinking) {
         this.tickets = tickets;
         this.clocks = clocks;
         this.classifier = classifier;
         this.clock = clock;
         this.linkBase = linkBase;
         this.mail = mail;
+        this.automaticLinking = automaticLinking;
+    }
+
+    /**
+     * This service with reports linked to an open major incident by themselves (the default) or
+     * only by hand (off: the storm benchmark's baseline, {@code ./sladesk storm --no-linking}).
+     */
+    public TicketService withAutomaticLinking(boolean on) {
+        return new TicketService(tickets, clocks, classifier, clock, linkBase, mail, on);
     }
 
     /** The ticket and whether the source had been taken in before (then nothing new was stored). */
@@ -127,7 +149,7 @@ public final class TicketService {
             opens = MajorIncidentData.of(
                     created.ticket(), created.created(), created.ticket().createdAt());
             major = MajorWrites.opening(opens);
-        } else if (customer != null) {
+        } else if (customer != null && automaticLinking) {
             Ticket candidate = created.ticket();
             String words = created.created().data().getOrDefault("text", "");
             MajorIncident parent = tickets.majorBoard().open().stream()
@@ -326,7 +348,9 @@ public final class TicketService {
      * affected customer is told.
      */
     private void majorOpened(Ticket major, MajorIncident incident, TicketEvent opening) {
-        for (Ticket candidate : tickets.openCreatedBetween(incident.since(), clock.instant())) {
+        List<Ticket> earlier =
+                automaticLinking ? tickets.openCreatedBetween(incident.since(), clock.instant()) : List.of();
+        for (Ticket candidate : earlier) {
             if (candidate.isChild() || candidate.isMajor() || candidate.customerId() == null) {
                 continue; // cheap checks first: only a possible child is read in full
             }

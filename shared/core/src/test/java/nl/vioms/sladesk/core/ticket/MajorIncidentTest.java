@@ -67,6 +67,27 @@ class MajorIncidentTest {
     }
 
     @Test
+    void anOutageInPeoplesOwnWordsIsACallWordWithAFailureWordInAnyOrder() {
+        OutagePhrases phrases = OutagePhrases.defaults();
+        // the storm benchmark's phone summaries and mails said it like this, and were not linked
+        assertTrue(phrases.found("Sinds een paar minuten kan niemand bij ons bellen of gebeld worden."));
+        assertTrue(phrases.found("Alle lijnen zijn dood, klanten krijgen ons niet te pakken."));
+        assertTrue(phrases.found("De telefonie ligt plat"));
+        assertTrue(phrases.found("We zijn telefonisch onbereikbaar"));
+        // one device, or a wish, is not the platform
+        assertFalse(phrases.found("Mijn toestel is kapot, het scherm blijft zwart"));
+        assertFalse(phrases.found("Wij willen graag een extra toestel bestellen voor een nieuwe collega."));
+        assertFalse(phrases.found("Ik ben het wachtwoord van mijn voicemail vergeten."));
+        // a pair needs both halves: a failure word alone is not enough
+        assertFalse(phrases.found("Geen idee hoe de wachtmuziek werkt"));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> OutagePhrases.load(
+                        new ByteArrayInputStream("{\"phrases\":[\"x\"],\"together\":{\"call\":[\"bellen\"]}}"
+                                .getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @Test
     void itTakesAMatchingReportOfACarriedServiceFromThirtyMinutesBeforeItOpened() {
         // since = 09:00 - 30 min = 08:30
         assertEquals(Instant.parse("2027-02-10T08:30:00Z"), MAJOR.since());
