@@ -166,6 +166,16 @@ public final class WebBrowser implements AutoCloseable {
                 .click();
     }
 
+    /**
+     * Clicks a link or a form's button and waits until the browser has left the page it was on,
+     * so what is read next is the new page (a redirect back to the same URL included).
+     */
+    public void clickAndWaitForPage(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        click(by);
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(page));
+    }
+
     /** Waits until the page's URL contains the text (after a form's redirect, say). */
     public void waitForUrl(String part) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.urlContains(part));
