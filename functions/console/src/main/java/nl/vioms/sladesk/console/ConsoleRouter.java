@@ -93,8 +93,11 @@ public final class ConsoleRouter {
         return WebResponse.redirect(BASE + "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
-    /** CSRF: the session's token in the form, and no Origin other than the console's own host. */
-    private static void checkForm(WebRequest request, Session session) {
+    /**
+     * A form another site made the browser send: its Origin is not the console's own host. Checked
+     * on every form, with a session (beside its CSRF token) and before one (login CSRF).
+     */
+    public static void refuseForeignForm(WebRequest request) {
         Optional<String> origin = request.header("origin");
         Optional<String> host = request.header("host");
         if (origin.isPresent()
@@ -102,6 +105,11 @@ public final class ConsoleRouter {
                 && !origin.get().replaceFirst("^https?://", "").equals(host.get())) {
             throw new WebError(403, "Dit formulier komt niet van SLA Desk en is niet uitgevoerd.");
         }
+    }
+
+    /** CSRF: the session's token in the form, and no Origin other than the console's own host. */
+    private static void checkForm(WebRequest request, Session session) {
+        refuseForeignForm(request);
         byte[] sent = request.form(Session.CSRF_FIELD).orElse("").getBytes(StandardCharsets.UTF_8);
         byte[] expected = session.csrfToken().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(sent, expected)) {

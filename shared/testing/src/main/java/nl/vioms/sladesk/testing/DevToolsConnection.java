@@ -39,8 +39,8 @@ final class DevToolsConnection implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private static final List<String> FLAGS = List.of(
-            "--headless",
+    /** What keeps a headless browser quiet on a closed network (WebBrowser starts it so too). */
+    static final List<String> QUIET_FLAGS = List.of(
             "--no-sandbox",
             "--disable-gpu",
             "--disable-quic",
@@ -50,8 +50,11 @@ final class DevToolsConnection implements AutoCloseable {
             "--disable-sync",
             "--disable-default-apps",
             "--disable-extensions",
-            "--mute-audio",
-            "--remote-debugging-port=0");
+            "--mute-audio");
+
+    private static final List<String> FLAGS = Stream.concat(
+                    Stream.of("--headless", "--remote-debugging-port=0"), QUIET_FLAGS.stream())
+            .toList();
     private static final Pattern LISTENING = Pattern.compile("DevTools listening on (ws://\\S+)");
 
     private final Process process;

@@ -57,19 +57,10 @@ public final class WebBrowser implements AutoCloseable {
     private WebBrowser(Path chromium, Path chromedriver, int width, int height) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
+        options.addArguments(DevToolsConnection.QUIET_FLAGS);
         options.addArguments(
                 "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
                 "--disable-dev-shm-usage",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--disable-default-apps",
-                "--disable-extensions",
-                "--mute-audio",
                 "--hide-scrollbars",
                 "--lang=nl-NL",
                 "--window-size=" + width + "," + height);

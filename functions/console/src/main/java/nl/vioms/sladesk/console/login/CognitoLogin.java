@@ -22,7 +22,6 @@ import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
 import nl.vioms.sladesk.console.Views;
-import nl.vioms.sladesk.console.WebError;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -415,13 +414,7 @@ public final class CognitoLogin implements Login {
      * host, so another site cannot log a person in to its own account (login CSRF).
      */
     static void refuseForeignForm(WebRequest request) {
-        Optional<String> origin = request.header("origin");
-        Optional<String> host = request.header("host");
-        if (origin.isPresent()
-                && host.isPresent()
-                && !origin.get().replaceFirst("^https?://", "").equals(host.get())) {
-            throw new WebError(403, "Dit formulier komt niet van SLA Desk en is niet uitgevoerd.");
-        }
+        ConsoleRouter.refuseForeignForm(request);
     }
 
     static Set<Role> roles(VerifiedToken token) {
