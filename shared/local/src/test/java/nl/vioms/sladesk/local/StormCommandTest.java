@@ -24,25 +24,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 class StormCommandTest {
     @Test
     void aSmallStormStoresEveryReportAndPrintsOneJsonObject(@TempDir Path data) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Sladesk.runAsProcess(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                "storm",
-                "--mails",
-                "30",
-                "--calls",
-                "10",
-                "--api",
-                "10",
-                "--minutes",
-                "2",
-                "--data",
-                data.toString());
+        Run run = storm("--mails", "30", "--calls", "10", "--api", "10", "--minutes", "2", "--data", data.toString());
 
-        String stdout = out.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        String stdout = run.out().strip();
+        assertEquals(0, run.exit(), run.err());
         assertEquals(1, stdout.lines().count(), "one JSON object on stdout, nothing else: " + stdout);
         JsonNode storm = DatabindJson.MAPPER.readTree(stdout);
         for (String field : List.of(
@@ -101,12 +86,7 @@ class StormCommandTest {
 
     @Test
     void withoutLinkingNothingIsLinkedAndEveryReportCountsOnItsOwn(@TempDir Path data) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Sladesk.runAsProcess(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                "storm",
+        Run run = storm(
                 "--mails",
                 "8",
                 "--calls",
@@ -119,8 +99,8 @@ class StormCommandTest {
                 "--data",
                 data.toString());
 
-        String stdout = out.toString(StandardCharsets.UTF_8).strip();
-        assertEquals(0, exit, err.toString(StandardCharsets.UTF_8));
+        String stdout = run.out().strip();
+        assertEquals(0, run.exit(), run.err());
         JsonNode storm = DatabindJson.MAPPER.readTree(stdout);
         // MAJOR_INCIDENT_LINKING=off reached the functions: the baseline links nothing
         assertEquals("off", storm.get("linking").asText());
@@ -141,36 +121,34 @@ class StormCommandTest {
                 "--bursts=3|unknown option '--bursts'"
             })
     void badOptionsExitWithTwoAndSayWhy(String option, String message) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Sladesk.runAsProcess(
-                new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                "storm",
-                option);
+        Run run = storm(option);
 
-        assertEquals(2, exit);
-        String said = err.toString(StandardCharsets.UTF_8);
-        assertTrue(said.contains(message), said);
-        assertFalse(out.toString(StandardCharsets.UTF_8).contains("{"), "no figures for a storm that did not run");
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains(message), run.err());
+        assertFalse(run.out().contains("{"), "no figures for a storm that did not run");
     }
 
     @Test
     void noReportsAtAllIsNoStorm() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Sladesk.runAsProcess(
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                "storm",
-                "--mails",
-                "0",
-                "--calls",
-                "0",
-                "--api",
-                "0");
+        Run run = storm("--mails", "0", "--calls", "0", "--api", "0");
 
-        assertEquals(2, exit);
-        assertTrue(
-                err.toString(StandardCharsets.UTF_8).contains("make no storm"), err.toString(StandardCharsets.UTF_8));
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("make no storm"), run.err());
+    }
+
+    /** What {@code ./sladesk storm <args>} exited with and printed. */
+    private record Run(int exit, String out, String err) {}
+
+    private static Run storm(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] command = new String[args.length + 1];
+        command[0] = "storm";
+        System.arraycopy(args, 0, command, 1, args.length);
+        int exit = Sladesk.runAsProcess(
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                command);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
