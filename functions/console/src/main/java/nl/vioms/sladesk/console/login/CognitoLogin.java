@@ -182,18 +182,14 @@ public final class CognitoLogin implements Login {
                     "De twee wachtwoorden zijn niet gelijk.");
         }
         try {
-            var result = cognito.get()
-                    .respondToAuthChallenge(b -> b.clientId(clientId)
-                            .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED)
-                            .session(challengeSession)
-                            .challengeResponses(Map.of("USERNAME", email, "NEW_PASSWORD", password)));
-            return signedIn(
+            return answer(
                     request,
                     email,
                     next,
-                    result.challengeNameAsString(),
-                    result.session(),
-                    result.authenticationResult(),
+                    challengeSession,
+                    ChallengeNameType.NEW_PASSWORD_REQUIRED,
+                    "NEW_PASSWORD",
+                    password,
                     false);
         } catch (InvalidPasswordException e) {
             return challenge(400, "login/new-password.jte", email, challengeSession, next, PASSWORD_RULES);
@@ -211,18 +207,14 @@ public final class CognitoLogin implements Login {
         String challengeSession = request.form("session").orElse("");
         String code = request.form("code").orElse("").replace(" ", "");
         try {
-            var result = cognito.get()
-                    .respondToAuthChallenge(b -> b.clientId(clientId)
-                            .challengeName(ChallengeNameType.SOFTWARE_TOKEN_MFA)
-                            .session(challengeSession)
-                            .challengeResponses(Map.of("USERNAME", email, "SOFTWARE_TOKEN_MFA_CODE", code)));
-            return signedIn(
+            return answer(
                     request,
                     email,
                     next,
-                    result.challengeNameAsString(),
-                    result.session(),
-                    result.authenticationResult(),
+                    challengeSession,
+                    ChallengeNameType.SOFTWARE_TOKEN_MFA,
+                    "SOFTWARE_TOKEN_MFA_CODE",
+                    code,
                     true);
         } catch (CodeMismatchException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "wrong code"));
@@ -237,6 +229,31 @@ public final class CognitoLogin implements Login {
             Log.warn("console.login.refused", Map.of("email", email, "reason", errorCode(e)));
             return loginAgain(401, email, next, "Dat ging niet goed. Log opnieuw in.");
         }
+    }
+
+    /** Answers Cognito's challenge with the one value it asks for, then goes on as after a password. */
+    private WebResponse answer(
+            WebRequest request,
+            String email,
+            String next,
+            String challengeSession,
+            ChallengeNameType challenge,
+            String field,
+            String value,
+            boolean withTotp) {
+        var result = cognito.get()
+                .respondToAuthChallenge(b -> b.clientId(clientId)
+                        .challengeName(challenge)
+                        .session(challengeSession)
+                        .challengeResponses(Map.of("USERNAME", email, field, value)));
+        return signedIn(
+                request,
+                email,
+                next,
+                result.challengeNameAsString(),
+                result.session(),
+                result.authenticationResult(),
+                withTotp);
     }
 
     /**
