@@ -13,14 +13,14 @@ import nl.vioms.sladesk.console.users.UserPages;
  * The console's routes, built once per execution environment from the composition root's
  * services and the login in use. Each area of the console registers its own pages here.
  */
-public final class ConsoleApp {
-    /** Everyone with a console account: the queue and ticket pages narrow it further by role. */
-    public static final Set<Role> EVERYONE = Set.of(Role.values());
+public final class ConsoleApp implements SiteHandler.Pages {
+    /** Everyone with a console role (not a reseller): the queue and ticket pages narrow it further by role. */
+    public static final Set<Role> EVERYONE = Role.CONSOLE;
 
-    private final ConsoleRouter router;
+    private final PageRouter router;
 
     public ConsoleApp(Services services, Login login) {
-        this.router = new ConsoleRouter(login, new ErrorPages());
+        this.router = new PageRouter(login, new ErrorPages());
         StaticFiles files = new StaticFiles();
         router.open("GET", "/static/{name}", files::serve);
         login.routes(router);
@@ -32,6 +32,7 @@ public final class ConsoleApp {
         UserPages.register(router, services);
     }
 
+    @Override
     public WebResponse handle(WebRequest request) {
         return router.route(request);
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
  * own open routes (login, logout...) to the router.
  */
 public interface Login extends Sessions {
-    void routes(ConsoleRouter router);
+    void routes(PageRouter router);
 
     /** No login at all: every page answers with the way to the login page. */
     Login NONE = new Login() {
@@ -17,6 +17,6 @@ public interface Login extends Sessions {
         }
 
         @Override
-        public void routes(ConsoleRouter router) {}
+        public void routes(PageRouter router) {}
     };
 }

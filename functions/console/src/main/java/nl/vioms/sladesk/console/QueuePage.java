@@ -41,7 +41,7 @@ public final class QueuePage {
     }
 
     /** The queue and ticket area: one line in ConsoleApp. */
-    public static void register(ConsoleRouter router, Services services) {
+    public static void register(PageRouter router, Services services) {
         TicketPage.register(router, services);
         QueuePage page = new QueuePage(services.ticketService(), services.directory(), services.clock());
         // everyone lands on /console/: the queue for those who work it, the start page for the others

@@ -7,18 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The console's stylesheet and script, from the jar, by exact name only (no path is read from the request). */
-final class StaticFiles {
+public final class StaticFiles {
     private static final Map<String, String> TYPES = Map.of(
             "console.css", "text/css; charset=utf-8",
             "console.js", "text/javascript; charset=utf-8");
 
     private final Map<String, String> contents;
 
-    StaticFiles() {
+    public StaticFiles() {
         this.contents = Map.of("console.css", read("console.css"), "console.js", read("console.js"));
     }
 
-    WebResponse serve(WebRequest request, PathParameters parameters) {
+    public WebResponse serve(WebRequest request, PathParameters parameters) {
         String name = parameters.get("name");
         String body = contents.get(name);
         if (body == null) {

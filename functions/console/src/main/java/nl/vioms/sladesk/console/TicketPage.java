@@ -63,7 +63,7 @@ public final class TicketPage {
     }
 
     /** The page and one route per action, for that action's roles (from {@link QueuePage#register}). */
-    static void register(ConsoleRouter router, Services services) {
+    static void register(PageRouter router, Services services) {
         TicketPage page =
                 new TicketPage(services.ticketService(), services.directory(), services.outbox(), services.clock());
         router.page("GET", "/tickets/{number}", QueuePage.ROLES, page::show);

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.core.clock.Channel;
@@ -15,28 +16,41 @@ import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
+import nl.vioms.sladesk.portal.PortalApp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * The console as page tests use it: built as ConsoleHandler builds it, on the shared emulated
- * account with the demo directory, logged in through {@link TestLogin}; requests as API Gateway
- * hands them over; tickets opened through the same TicketService as the intakes.
+ * A site (the console, or the portal: {@link #portal}) as page tests use it: built as its handler
+ * builds it, on the shared emulated account with the demo directory, logged in through
+ * {@link TestLogin}; requests as API Gateway hands them over; tickets opened through the same
+ * TicketService as the intakes.
  */
-final class ConsoleClient {
-    final Services services;
-    final ConsoleApp app;
-    final MutableClock clock;
+public final class ConsoleClient {
+    public final Services services;
+    public final SiteHandler.Pages app;
+    public final MutableClock clock;
 
-    ConsoleClient(LocalAws aws, MutableClock clock) {
+    public ConsoleClient(LocalAws aws, MutableClock clock) {
+        this(aws, clock, "ConsoleFunction", services -> new ConsoleApp(services, new TestLogin())::handle);
+    }
+
+    private ConsoleClient(
+            LocalAws aws, MutableClock clock, String function, Function<Services, SiteHandler.Pages> pages) {
         aws.seed("demo");
         this.clock = clock;
-        this.services = new Services(aws.environmentOf("ConsoleFunction"), aws.clients(), clock);
-        this.app = new ConsoleApp(services, new TestLogin());
+        this.services = new Services(aws.environmentOf(function), aws.clients(), clock);
+        this.app = pages.apply(services);
+    }
+
+    /** The portal (issue 18) with the PortalFunction's environment. */
+    public static ConsoleClient portal(LocalAws aws, MutableClock clock) {
+        return new ConsoleClient(
+                aws, clock, "PortalFunction", services -> new PortalApp(services, new TestLogin())::handle);
     }
 
     /** A GET with its query (e.g. {@code /console/?prioriteit=P1}); {@code partial}: as console.js refreshes. */
-    WebResponse get(String pathAndQuery, String cookie, boolean partial) {
+    public WebResponse get(String pathAndQuery, String cookie, boolean partial) {
         String[] parts = pathAndQuery.split("\\?", 2);
         Map<String, Object> event = new HashMap<>();
         event.put("rawPath", parts[0]);
@@ -54,11 +68,11 @@ final class ConsoleClient {
         return app.handle(new WebRequest(event));
     }
 
-    WebResponse get(String pathAndQuery, String cookie) {
+    public WebResponse get(String pathAndQuery, String cookie) {
         return get(pathAndQuery, cookie, false);
     }
 
-    Document page(String pathAndQuery, String cookie) {
+    public Document page(String pathAndQuery, String cookie) {
         WebResponse response = get(pathAndQuery, cookie);
         if (response.statusCode() != 200) {
             throw new AssertionError(pathAndQuery + " -> " + response.statusCode() + ": " + response.body());
@@ -67,7 +81,7 @@ final class ConsoleClient {
     }
 
     /** A form POST with the fields given (add {@code _csrf} yourself, so a test can leave it out). */
-    WebResponse post(String path, String cookie, Map<String, String> fields) {
+    public WebResponse post(String path, String cookie, Map<String, String> fields) {
         String body = fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -81,7 +95,7 @@ final class ConsoleClient {
     }
 
     /** Opens a ticket as the API would, received at {@code at} (the clock is set there first). */
-    Ticket open(String customerId, String priority, String subject, Instant at) {
+    public Ticket open(String customerId, String priority, String subject, Instant at) {
         clock.set(at);
         Customer customer = customerId == null
                 ? null

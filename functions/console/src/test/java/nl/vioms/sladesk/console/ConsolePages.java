@@ -19,8 +19,8 @@ public final class ConsolePages {
         this.app = app;
     }
 
-    public static ConsoleRouter router() {
-        return new ConsoleRouter(new TestLogin(), new ErrorPages());
+    public static PageRouter router() {
+        return new PageRouter(new TestLogin(), new ErrorPages());
     }
 
     public WebResponse get(String path, String email, Role... roles) {

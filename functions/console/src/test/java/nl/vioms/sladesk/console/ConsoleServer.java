@@ -27,7 +27,7 @@ public final class ConsoleServer implements AutoCloseable {
         this.base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    public static ConsoleServer start(ConsoleApp app) throws IOException {
+    public static ConsoleServer start(SiteHandler.Pages app) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", exchange -> {
             try {
@@ -55,7 +55,7 @@ public final class ConsoleServer implements AutoCloseable {
         server.stop(0);
     }
 
-    private static void answer(ConsoleApp app, HttpExchange exchange) throws IOException {
+    private static void answer(SiteHandler.Pages app, HttpExchange exchange) throws IOException {
         Map<String, Object> event = new HashMap<>();
         event.put("rawPath", exchange.getRequestURI().getPath());
         event.put(

@@ -5,17 +5,22 @@ import java.util.List;
 import nl.vioms.sladesk.emulators.LocalAws;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
- * The console's five demo people (issue 17), one per role, in the local user pool with one known
- * password: {@code ./sladesk up --seed demo} makes them (again, harmlessly) and prints them. Local only:
- * the deployed pool gets its first admin by hand (README, "Console: logging in").
+ * The console's five demo people (issue 17), one per role, and the portal's two (issue 18), the
+ * portal admin of each demo reseller, in the local user pool with one known password:
+ * {@code ./sladesk up --seed demo} makes them (again, harmlessly) and prints them. Local only: the
+ * deployed pool gets its first admin by hand (README, "Console: logging in").
  */
 final class DemoConsoleUsers {
     static final String PASSWORD = "Demo-wachtwoord-1";
 
     record DemoUser(String email, String group, String role) {}
+
+    /** A reseller's portal admin: in the reseller's group {@code reseller-<id>} and in {@code portal-admin}. */
+    record DemoPortalUser(String email, String reseller, String name) {}
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("ops@vioms.demo", "operations", "Operations"),
@@ -24,6 +29,10 @@ final class DemoConsoleUsers {
             new DemoUser("finance@vioms.demo", "finance", "Financiën"),
             new DemoUser("admin@vioms.demo", "admin", "Beheer"));
 
+    static final List<DemoPortalUser> PORTAL_USERS = List.of(
+            new DemoPortalUser("portal@telnet.demo", "telnet", "TelNet Partners B.V."),
+            new DemoPortalUser("portal@belwinkel.demo", "belwinkel", "De Belwinkel"));
+
     private DemoConsoleUsers() {}
 
     /** Creates the demo people if they are missing, with the demo password and their group. */
@@ -31,31 +40,44 @@ final class DemoConsoleUsers {
         CognitoIdentityProviderClient cognito = aws.clients().cognito();
         String pool = aws.resources().require("ConsoleUserPool");
         for (DemoUser user : USERS) {
-            try {
-                cognito.adminCreateUser(b -> b.userPoolId(pool)
-                        .username(user.email())
-                        .messageAction("SUPPRESS")
-                        .userAttributes(
-                                AttributeType.builder()
-                                        .name("email")
-                                        .value(user.email())
-                                        .build(),
-                                AttributeType.builder()
-                                        .name("email_verified")
-                                        .value("true")
-                                        .build()));
-            } catch (UsernameExistsException e) {
-                // made on an earlier start: its password and group are set again below
-            }
-            cognito.adminSetUserPassword(b ->
-                    b.userPoolId(pool).username(user.email()).password(PASSWORD).permanent(true));
-            cognito.adminAddUserToGroup(
-                    b -> b.userPoolId(pool).username(user.email()).groupName(user.group()));
+            create(cognito, pool, user.email(), user.group());
         }
+        for (DemoPortalUser user : PORTAL_USERS) {
+            String group = "reseller-" + user.reseller();
+            try {
+                cognito.createGroup(b -> b.userPoolId(pool).groupName(group).description(user.name()));
+            } catch (GroupExistsException e) {
+                // made on an earlier start
+            }
+            create(cognito, pool, user.email(), group);
+            cognito.adminAddUserToGroup(
+                    b -> b.userPoolId(pool).username(user.email()).groupName("portal-admin"));
+        }
+    }
+
+    private static void create(CognitoIdentityProviderClient cognito, String pool, String email, String group) {
+        try {
+            cognito.adminCreateUser(b -> b.userPoolId(pool)
+                    .username(email)
+                    .messageAction("SUPPRESS")
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(email).build(),
+                            AttributeType.builder()
+                                    .name("email_verified")
+                                    .value("true")
+                                    .build()));
+        } catch (UsernameExistsException e) {
+            // made on an earlier start: its password and group are set again below
+        }
+        cognito.adminSetUserPassword(
+                b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
+        cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
     }
 
     static void print(PrintWriter out, String baseUrl) {
         out.println("Console: " + baseUrl + "/console/   demo users (password " + PASSWORD + "):");
         USERS.forEach(user -> out.println("  " + user.email() + "  (" + user.role() + ")"));
+        out.println("Portal:  " + baseUrl + "/portal/   demo users (password " + PASSWORD + "):");
+        PORTAL_USERS.forEach(user -> out.println("  " + user.email() + "  (" + user.name() + ", beheerder)"));
     }
 }

@@ -161,6 +161,14 @@ class LeastPrivilegeTest {
                             + " cognito-idp:ListUsers cognito-idp:ListUsersInGroup cognito-idp:AdminCreateUser"
                             + " cognito-idp:AdminAddUserToGroup cognito-idp:AdminRemoveUserFromGroup"
                             + " cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser",
+                    "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"),
+            // the reseller portal (issue 18, decision 28): CognitoLogin and SessionRevocations as the
+            // console's; PortalApp.reseller (DirectoryRepository.reseller: Attr.getItem)
+            "PortalFunction",
+            List.of(
+                    "DirectoryTable: dynamodb:GetItem",
+                    "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
+                            + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword",
                     "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */

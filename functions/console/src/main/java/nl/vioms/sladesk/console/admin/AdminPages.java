@@ -23,7 +23,7 @@ import nl.vioms.sladesk.aws.directory.ApiTokens;
 import nl.vioms.sladesk.aws.directory.DirectoryAdmin;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.console.Chrome;
-import nl.vioms.sladesk.console.ConsoleRouter;
+import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
@@ -62,7 +62,7 @@ public final class AdminPages {
     }
 
     /** Registers the admin pages (one line in ConsoleApp). */
-    public static void register(ConsoleRouter router, Services services) {
+    public static void register(PageRouter router, Services services) {
         String table = services.setting(EnvVar.DIRECTORY_TABLE);
         AdminPages pages = new AdminPages(
                 new DirectoryAdmin(services.dynamo(), table),

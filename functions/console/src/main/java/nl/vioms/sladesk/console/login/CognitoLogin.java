@@ -2,6 +2,7 @@ package nl.vioms.sladesk.console.login;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,13 +15,14 @@ import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.Chrome;
-import nl.vioms.sladesk.console.ConsoleApp;
-import nl.vioms.sladesk.console.ConsoleRouter;
 import nl.vioms.sladesk.console.ConsoleUser;
+import nl.vioms.sladesk.console.Language;
 import nl.vioms.sladesk.console.Login;
+import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
+import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.Views;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
@@ -45,8 +47,9 @@ public final class CognitoLogin implements Login {
     /** The same sentence for an unknown address, a wrong password and a disabled account: no enumeration. */
     static final String WRONG = "Het e-mailadres of het wachtwoord klopt niet.";
 
-    static final String NO_CONSOLE = "Dit account heeft geen toegang tot de console van SLA Desk.";
+    static final String WRONG_EN = "The e-mail address or the password is not right.";
 
+    private final Site site;
     private final Supplier<CognitoIdentityProviderClient> cognito;
     private final String clientId;
     private final IdTokenVerifier verifier;
@@ -55,7 +58,7 @@ public final class CognitoLogin implements Login {
     private final Set<Role> totpRoles;
     private final TotpSetup totp;
 
-    /** @param cognito the client, built on first use (an emulator set without Cognito still runs the other pages) */
+    /** The console's login. */
     public CognitoLogin(
             Supplier<CognitoIdentityProviderClient> cognito,
             String clientId,
@@ -63,6 +66,24 @@ public final class CognitoLogin implements Login {
             SessionRevocations revocations,
             Clock clock,
             Set<Role> totpRoles) {
+        this(Site.CONSOLE, cognito, clientId, verifier, revocations, clock, totpRoles);
+    }
+
+    /**
+     * The login of one site (the console or the portal, decision 28): the same pool and app client,
+     * the site's own cookie, and only the people the site admits.
+     *
+     * @param cognito the client, built on first use (an emulator set without Cognito still runs the other pages)
+     */
+    public CognitoLogin(
+            Site site,
+            Supplier<CognitoIdentityProviderClient> cognito,
+            String clientId,
+            IdTokenVerifier verifier,
+            SessionRevocations revocations,
+            Clock clock,
+            Set<Role> totpRoles) {
+        this.site = site;
         this.cognito = cognito;
         this.clientId = clientId;
         this.verifier = verifier;
@@ -72,17 +93,25 @@ public final class CognitoLogin implements Login {
         this.totp = new TotpSetup(cognito, verifier, this);
     }
 
-    /** The login as template.yaml configures it: the pool, its app client, the sessions table. */
+    /** The console's login as template.yaml configures it: the pool, its app client, the sessions table. */
     public static CognitoLogin of(Services services) {
+        return of(services, Site.CONSOLE);
+    }
+
+    /** A site's login as template.yaml configures it; TOTP is required of console roles only. */
+    public static CognitoLogin of(Services services, Site site) {
         String clientId = services.setting(EnvVar.CONSOLE_CLIENT_ID);
         String issuer = services.cognitoIssuer(services.setting(EnvVar.CONSOLE_USER_POOL_ID));
         return new CognitoLogin(
+                site,
                 services::cognito,
                 clientId,
                 IdTokenVerifier.forIssuer(issuer, clientId, services.clock()),
                 new SessionRevocations(services.dynamo(), services.setting(EnvVar.CONSOLE_SESSIONS_TABLE)),
                 services.clock(),
-                rolesOf(services.environment().optional(EnvVar.CONSOLE_TOTP_ROLES, "")));
+                site.equals(Site.CONSOLE)
+                        ? rolesOf(services.environment().optional(EnvVar.CONSOLE_TOTP_ROLES, ""))
+                        : Set.of());
     }
 
     /** "operations,admin" -> those roles; an unknown group name is an error at start, not a silent gap. */
@@ -97,15 +126,15 @@ public final class CognitoLogin implements Login {
 
     @Override
     public Optional<Session> read(WebRequest request) {
-        return request.cookie(SessionCookie.NAME)
+        return request.cookie(site.cookie())
                 .flatMap(verifier::verify)
-                .filter(token -> !roles(token).isEmpty())
+                .filter(token -> site.admits(user(token)))
                 .filter(token -> !revocations.isRevoked(token.sessionId()))
-                .map(CognitoLogin::session);
+                .map(this::session);
     }
 
     @Override
-    public void routes(ConsoleRouter router) {
+    public void routes(PageRouter router) {
         router.open("GET", "/login", this::loginPage);
         router.open("POST", "/login", this::login);
         router.open("POST", "/login/new-password", this::newPassword);
@@ -114,33 +143,50 @@ public final class CognitoLogin implements Login {
         router.open(
                 "GET",
                 "/password/forgot",
-                (request, p) -> page(200, "login/forgot.jte", "Wachtwoord vergeten", Map.of()));
+                (request, p) -> page(
+                        200,
+                        "login/forgot.jte",
+                        lang(request).t("Wachtwoord vergeten", "Forgotten password"),
+                        Map.of(),
+                        request));
         router.open("POST", "/password/forgot", this::forgot);
         router.open("POST", "/password/reset", this::reset);
         // a page, not an open route: the router checks the session and its CSRF token first
-        router.page("POST", "/logout", ConsoleApp.EVERYONE, this::logout);
+        router.page("POST", "/logout", EnumSet.allOf(Role.class), this::logout);
     }
 
     private WebResponse loginPage(WebRequest request, PathParameters parameters) {
-        String next = NextPage.of(request.query("next"));
+        String next = NextPage.of(site, request.query("next"));
         if (read(request).isPresent()) {
             return WebResponse.redirect(next);
         }
+        Language lang = lang(request);
         Map<String, Object> values = new HashMap<>();
         values.put("next", next);
-        request.query("uitgelogd").ifPresent(v -> values.put("notice", "Je bent uitgelogd."));
+        request.query("uitgelogd")
+                .ifPresent(v -> values.put("notice", lang.t("Je bent uitgelogd.", "You are logged out.")));
         request.query("gewijzigd")
-                .ifPresent(v -> values.put("notice", "Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord."));
-        return page(200, "login/login.jte", "Inloggen", values);
+                .ifPresent(v -> values.put(
+                        "notice",
+                        lang.t(
+                                "Je wachtwoord is gewijzigd. Log in met je nieuwe wachtwoord.",
+                                "Your password has been changed. Log in with your new password.")));
+        return page(200, "login/login.jte", lang.t("Inloggen", "Log in"), values, request);
     }
 
     private WebResponse login(WebRequest request, PathParameters parameters) {
         refuseForeignForm(request);
-        String next = NextPage.of(request.form("next"));
+        String next = NextPage.of(site, request.form("next"));
         String email = request.form("email").orElse("").trim();
         String password = request.form("password").orElse("");
         if (email.isEmpty() || password.isEmpty()) {
-            return loginAgain(400, email, next, "Vul je e-mailadres en je wachtwoord in.");
+            return loginAgain(
+                    request,
+                    400,
+                    email,
+                    next,
+                    lang(request)
+                            .t("Vul je e-mailadres en je wachtwoord in.", "Enter your e-mail address and password."));
         }
         try {
             var result = cognito.get()
@@ -157,29 +203,38 @@ public final class CognitoLogin implements Login {
                     false);
         } catch (TooManyRequestsException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "too many attempts"));
-            return loginAgain(429, email, next, "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.");
+            return loginAgain(
+                    request,
+                    429,
+                    email,
+                    next,
+                    lang(request)
+                            .t(
+                                    "Te veel pogingen. Wacht een paar minuten en probeer het opnieuw.",
+                                    "Too many attempts. Wait a few minutes and try again."));
         } catch (CognitoIdentityProviderException e) {
             // NotAuthorized, UserNotFound, a disabled user, a reset required: one answer for all
             Log.warn("console.login.refused", Map.of("email", email, "reason", errorCode(e)));
-            return loginAgain(401, email, next, WRONG);
+            return loginAgain(request, 401, email, next, lang(request).t(WRONG, WRONG_EN));
         }
     }
 
     /** An invited person's first login: Cognito asks for a password of their own. */
     private WebResponse newPassword(WebRequest request, PathParameters parameters) {
         refuseForeignForm(request);
-        String next = NextPage.of(request.form("next"));
+        String next = NextPage.of(site, request.form("next"));
         String email = request.form("email").orElse("");
         String challengeSession = request.form("session").orElse("");
         String password = request.form("password").orElse("");
         if (!password.equals(request.form("repeat").orElse(""))) {
             return challenge(
+                    request,
                     400,
                     "login/new-password.jte",
                     email,
                     challengeSession,
                     next,
-                    "De twee wachtwoorden zijn niet gelijk.");
+                    lang(request).t("De twee wachtwoorden zijn niet gelijk.", "The two passwords are not the same."));
         }
         try {
             return answer(
@@ -192,17 +247,32 @@ public final class CognitoLogin implements Login {
                     password,
                     false);
         } catch (InvalidPasswordException e) {
-            return challenge(400, "login/new-password.jte", email, challengeSession, next, PASSWORD_RULES);
+            return challenge(
+                    request,
+                    400,
+                    "login/new-password.jte",
+                    email,
+                    challengeSession,
+                    next,
+                    lang(request).t(PASSWORD_RULES, PASSWORD_RULES_EN));
         } catch (CognitoIdentityProviderException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", errorCode(e)));
-            return loginAgain(401, email, next, "Dat ging niet goed. Log opnieuw in met je tijdelijke wachtwoord.");
+            return loginAgain(
+                    request,
+                    401,
+                    email,
+                    next,
+                    lang(request)
+                            .t(
+                                    "Dat ging niet goed. Log opnieuw in met je tijdelijke wachtwoord.",
+                                    "That did not work. Log in again with your temporary password."));
         }
     }
 
     /** The six digits of the person's authenticator app (TOTP), when they have set it up. */
     private WebResponse code(WebRequest request, PathParameters parameters) {
         refuseForeignForm(request);
-        String next = NextPage.of(request.form("next"));
+        String next = NextPage.of(site, request.form("next"));
         String email = request.form("email").orElse("");
         String challengeSession = request.form("session").orElse("");
         String code = request.form("code").orElse("").replace(" ", "");
@@ -219,15 +289,24 @@ public final class CognitoLogin implements Login {
         } catch (CodeMismatchException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "wrong code"));
             return challenge(
+                    request,
                     401,
                     "login/code.jte",
                     email,
                     challengeSession,
                     next,
-                    "Die code klopt niet. Neem de code die je app nu toont.");
+                    lang(request)
+                            .t(
+                                    "Die code klopt niet. Neem de code die je app nu toont.",
+                                    "That code is not right. Take the code your app shows now."));
         } catch (CognitoIdentityProviderException e) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", errorCode(e)));
-            return loginAgain(401, email, next, "Dat ging niet goed. Log opnieuw in.");
+            return loginAgain(
+                    request,
+                    401,
+                    email,
+                    next,
+                    lang(request).t("Dat ging niet goed. Log opnieuw in.", "That did not work. Log in again."));
         }
     }
 
@@ -269,35 +348,56 @@ public final class CognitoLogin implements Login {
             AuthenticationResultType result,
             boolean withTotp) {
         if (ChallengeNameType.NEW_PASSWORD_REQUIRED.toString().equals(challenge)) {
-            return challenge(200, "login/new-password.jte", email, challengeSession, next, null);
+            return challenge(request, 200, "login/new-password.jte", email, challengeSession, next, null);
         }
         if (ChallengeNameType.SOFTWARE_TOKEN_MFA.toString().equals(challenge)) {
-            return challenge(200, "login/code.jte", email, challengeSession, next, null);
+            return challenge(request, 200, "login/code.jte", email, challengeSession, next, null);
         }
         if (challenge != null || result == null || result.idToken() == null) {
             Log.warn("console.login.refused", Map.of("email", email, "reason", "challenge " + challenge));
-            return loginAgain(403, email, next, "Deze manier van inloggen kent de console niet. Vraag het beheer.");
+            return loginAgain(
+                    request,
+                    403,
+                    email,
+                    next,
+                    lang(request)
+                            .t(
+                                    "Deze manier van inloggen kent SLA Desk niet. Vraag het beheer.",
+                                    "SLA Desk does not know this way of logging in. Ask the administrator."));
         }
         Optional<VerifiedToken> token = verifier.verify(result.idToken());
         if (token.isEmpty()) {
             Log.error("console.login.refused", Map.of("email", email, "reason", "Cognito's token did not verify"));
-            return loginAgain(503, email, next, "Inloggen lukt nu niet. Probeer het zo opnieuw.");
+            return loginAgain(
+                    request,
+                    503,
+                    email,
+                    next,
+                    lang(request)
+                            .t(
+                                    "Inloggen lukt nu niet. Probeer het zo opnieuw.",
+                                    "Logging in fails now. Try again shortly."));
         }
-        if (roles(token.get()).isEmpty()) {
+        if (!site.admits(user(token.get()))) {
             Log.warn(
                     "console.login.refused",
                     Map.of(
                             "email",
                             email,
                             "reason",
-                            "no console group",
+                            "no group of " + site.base(),
                             "groups",
                             String.join(",", token.get().groups())));
-            return loginAgain(403, email, next, NO_CONSOLE);
+            return loginAgain(
+                    request,
+                    403,
+                    email,
+                    next,
+                    lang(request).t(site.noAccess(), "This account has no access to " + site.brand() + "."));
         }
         // decision 26: with MFA optional in the pool, a login without a TOTP step means the person
         // has no authenticator app yet; the roles that require one set it up before they get a session
-        if (!withTotp && roles(token.get()).stream().anyMatch(totpRoles::contains)) {
+        if (!withTotp && user(token.get()).roles().stream().anyMatch(totpRoles::contains)) {
             Log.info("console.login.totp-setup", Map.of("email", token.get().email()));
             return totp.start(token.get(), result, next);
         }
@@ -316,22 +416,28 @@ public final class CognitoLogin implements Login {
                         "sourceIp",
                         request.sourceIp()));
         return WebResponse.redirect(next)
-                .withCookies(List.of(SessionCookie.set(idToken, token.expiresAt(), clock.instant())));
+                .withCookies(List.of(SessionCookie.set(site, idToken, token.expiresAt(), clock.instant())));
     }
 
     private WebResponse logout(WebRequest request, Session session, PathParameters parameters) {
-        request.cookie(SessionCookie.NAME).flatMap(verifier::verify).ifPresent(token -> {
+        request.cookie(site.cookie()).flatMap(verifier::verify).ifPresent(token -> {
             revocations.revoke(token.sessionId(), token.expiresAt(), clock.instant());
             Log.info("console.logout", Map.of("email", token.email()));
         });
-        return WebResponse.redirect("/console/login?uitgelogd=1").withCookies(List.of(SessionCookie.clear()));
+        return WebResponse.redirect(site.path("/login?uitgelogd=1")).withCookies(List.of(SessionCookie.clear(site)));
     }
 
     private WebResponse forgot(WebRequest request, PathParameters parameters) {
         refuseForeignForm(request);
         String email = request.form("email").orElse("").trim();
+        Language lang = lang(request);
         if (email.isEmpty()) {
-            return page(400, "login/forgot.jte", "Wachtwoord vergeten", Map.of("message", "Vul je e-mailadres in."));
+            return page(
+                    400,
+                    "login/forgot.jte",
+                    lang.t("Wachtwoord vergeten", "Forgotten password"),
+                    Map.of("message", lang.t("Vul je e-mailadres in.", "Enter your e-mail address.")),
+                    request);
         }
         try {
             cognito.get().forgotPassword(b -> b.clientId(clientId).username(email));
@@ -340,7 +446,8 @@ public final class CognitoLogin implements Login {
             // an unknown address answers the same as a known one: no enumeration
             Log.warn("console.password.forgot.refused", Map.of("email", email, "reason", errorCode(e)));
         }
-        return page(200, "login/reset.jte", "Nieuw wachtwoord", resetValues(email, null));
+        return page(
+                200, "login/reset.jte", lang.t("Nieuw wachtwoord", "New password"), resetValues(email, null), request);
     }
 
     private WebResponse reset(WebRequest request, PathParameters parameters) {
@@ -348,12 +455,22 @@ public final class CognitoLogin implements Login {
         String email = request.form("email").orElse("").trim();
         String code = request.form("code").orElse("").trim();
         String password = request.form("password").orElse("");
+        Language lang = lang(request);
+        String title = lang.t("Nieuw wachtwoord", "New password");
+        String wrongCode = lang.t(
+                "De code klopt niet of is verlopen. Vraag een nieuwe code aan.",
+                "The code is not right or has expired. Ask for a new code.");
         if (email.isEmpty() || code.isEmpty() || password.isEmpty()) {
             return page(
                     400,
                     "login/reset.jte",
-                    "Nieuw wachtwoord",
-                    resetValues(email, "Vul het e-mailadres, de code uit de mail en een nieuw wachtwoord in."));
+                    title,
+                    resetValues(
+                            email,
+                            lang.t(
+                                    "Vul het e-mailadres, de code uit de mail en een nieuw wachtwoord in.",
+                                    "Enter the e-mail address, the code from the mail and a new password.")),
+                    request);
         }
         try {
             cognito.get()
@@ -362,27 +479,26 @@ public final class CognitoLogin implements Login {
                             .confirmationCode(code)
                             .password(password));
             Log.info("console.password.reset", Map.of("email", email));
-            return WebResponse.redirect("/console/login?gewijzigd=1");
+            return WebResponse.redirect(site.path("/login?gewijzigd=1"));
         } catch (InvalidPasswordException e) {
-            return page(400, "login/reset.jte", "Nieuw wachtwoord", resetValues(email, PASSWORD_RULES));
-        } catch (CodeMismatchException | ExpiredCodeException e) {
             return page(
                     400,
                     "login/reset.jte",
-                    "Nieuw wachtwoord",
-                    resetValues(email, "De code klopt niet of is verlopen. Vraag een nieuwe code aan."));
+                    title,
+                    resetValues(email, lang.t(PASSWORD_RULES, PASSWORD_RULES_EN)),
+                    request);
+        } catch (CodeMismatchException | ExpiredCodeException e) {
+            return page(400, "login/reset.jte", title, resetValues(email, wrongCode), request);
         } catch (CognitoIdentityProviderException e) {
             Log.warn("console.password.reset.refused", Map.of("email", email, "reason", errorCode(e)));
-            return page(
-                    400,
-                    "login/reset.jte",
-                    "Nieuw wachtwoord",
-                    resetValues(email, "De code klopt niet of is verlopen. Vraag een nieuwe code aan."));
+            return page(400, "login/reset.jte", title, resetValues(email, wrongCode), request);
         }
     }
 
     static final String PASSWORD_RULES =
             "Kies een wachtwoord van minstens 12 tekens, met hoofdletters, kleine letters en cijfers.";
+    static final String PASSWORD_RULES_EN =
+            "Choose a password of at least 12 characters, with upper case, lower case and digits.";
 
     private static Map<String, Object> resetValues(String email, String message) {
         Map<String, Object> values = new HashMap<>();
@@ -393,16 +509,32 @@ public final class CognitoLogin implements Login {
         return values;
     }
 
+    /** The console's login page again, with a message (TOTP set-up). */
     static WebResponse loginAgain(int status, String email, String next, String message) {
+        return loginPage(Site.CONSOLE, Language.NL, status, email, next, message);
+    }
+
+    private WebResponse loginAgain(WebRequest request, int status, String email, String next, String message) {
+        return loginPage(site, lang(request), status, email, next, message);
+    }
+
+    private static WebResponse loginPage(
+            Site site, Language lang, int status, String email, String next, String message) {
         Map<String, Object> values = new HashMap<>();
         values.put("next", next);
         values.put("email", email);
         values.put("message", message);
-        return page(status, "login/login.jte", "Inloggen", values);
+        return page(site, lang, status, "login/login.jte", lang.t("Inloggen", "Log in"), values);
     }
 
-    private static WebResponse challenge(
-            int status, String template, String email, String challengeSession, String next, String message) {
+    private WebResponse challenge(
+            WebRequest request,
+            int status,
+            String template,
+            String email,
+            String challengeSession,
+            String next,
+            String message) {
         Map<String, Object> values = new HashMap<>();
         values.put("email", email);
         values.put("session", challengeSession == null ? "" : challengeSession);
@@ -410,14 +542,28 @@ public final class CognitoLogin implements Login {
         if (message != null) {
             values.put("message", message);
         }
-        String title = template.contains("code") ? "Code uit je app" : "Kies je wachtwoord";
-        return page(status, template, title, values);
+        Language lang = lang(request);
+        String title = template.contains("code")
+                ? lang.t("Code uit je app", "Code from your app")
+                : lang.t("Kies je wachtwoord", "Choose your password");
+        return page(status, template, title, values, request);
     }
 
+    private WebResponse page(
+            int status, String template, String title, Map<String, Object> values, WebRequest request) {
+        return page(site, lang(request), status, template, title, values);
+    }
+
+    /** A console login page (TOTP set-up). */
     static WebResponse page(int status, String template, String title, Map<String, Object> values) {
+        return page(Site.CONSOLE, Language.NL, status, template, title, values);
+    }
+
+    private static WebResponse page(
+            Site site, Language lang, int status, String template, String title, Map<String, Object> values) {
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("chrome", new Chrome(title, null, ""));
-        parameters.put("next", NextPage.HOME);
+        parameters.put("chrome", new Chrome(site, title, null, "", lang));
+        parameters.put("next", site.home());
         parameters.put("email", "");
         parameters.put("message", null);
         parameters.put("notice", null);
@@ -431,20 +577,19 @@ public final class CognitoLogin implements Login {
      * host, so another site cannot log a person in to its own account (login CSRF).
      */
     static void refuseForeignForm(WebRequest request) {
-        ConsoleRouter.refuseForeignForm(request);
+        PageRouter.refuseForeignForm(request);
     }
 
-    static Set<Role> roles(VerifiedToken token) {
-        return token.groups().stream()
-                .map(Role::ofGroup)
-                .flatMap(Optional::stream)
-                .collect(Collectors.toSet());
+    private Language lang(WebRequest request) {
+        return Language.of(request, site);
     }
 
-    private static Session session(VerifiedToken token) {
-        return new Session(
-                new ConsoleUser(token.email(), token.email(), roles(token)),
-                SessionCookie.csrfToken(token.sessionId()));
+    private static ConsoleUser user(VerifiedToken token) {
+        return ConsoleUser.ofGroups(token.email(), token.groups());
+    }
+
+    private Session session(VerifiedToken token) {
+        return new Session(user(token), SessionCookie.csrfToken(site, token.sessionId()));
     }
 
     static String errorCode(CognitoIdentityProviderException e) {

@@ -1,24 +1,28 @@
 package nl.vioms.sladesk.console.login;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
+import nl.vioms.sladesk.console.Site;
 
 /**
  * Where the login goes after success: the {@code next} the router remembered, but only a path of the
- * console itself. Anything else ({@code https://evil.example}, {@code //evil.example},
- * {@code /console/../x}, a backslash) becomes the start page: no open redirect.
+ * site itself. Anything else ({@code https://evil.example}, {@code //evil.example},
+ * {@code /console/../x}, a backslash, the other site) becomes the start page: no open redirect.
  */
 public final class NextPage {
-    static final String HOME = "/console/";
-    private static final Pattern SAFE = Pattern.compile("/console(/[A-Za-z0-9._~%/-]*)?(\\?[A-Za-z0-9._~%&=+-]*)?");
+    static final String HOME = Site.CONSOLE.home();
 
     private NextPage() {}
 
+    /** A console path, else the console's start page. */
     public static String of(Optional<String> next) {
-        return next.filter(NextPage::safe).orElse(HOME);
+        return of(Site.CONSOLE, next);
+    }
+
+    public static String of(Site site, Optional<String> next) {
+        return next.filter(site::isOwnPath).orElse(site.home());
     }
 
     static boolean safe(String next) {
-        return SAFE.matcher(next).matches() && !next.contains("..") && !next.contains("//");
+        return Site.CONSOLE.isOwnPath(next);
     }
 }

@@ -6,25 +6,33 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import nl.vioms.sladesk.console.Site;
 
 /**
- * The console's one cookie (decision 26): the verified ID token, {@code HttpOnly} (no script reads
+ * A site's one cookie (decision 26): the verified ID token, {@code HttpOnly} (no script reads
  * it), {@code Secure} (Chromium also keeps it on http://127.0.0.1, a secure context),
  * {@code SameSite=Lax} (a link from a mail to a ticket keeps the session; a form from another site
- * does not get it) and {@code Path=/console}. It ends when the token does.
+ * does not get it) and {@code Path} = the site's base ({@code /console}, {@code /portal}), so the
+ * console's cookie never travels to the portal's pages and back. It ends when the token does.
  */
 public final class SessionCookie {
-    public static final String NAME = "sladesk-session";
+    /** The console's cookie. */
+    public static final String NAME = Site.CONSOLE.cookie();
 
     private SessionCookie() {}
 
     public static String set(String idToken, Instant expires, Instant now) {
-        long seconds = Math.max(0, Duration.between(now, expires).getSeconds());
-        return NAME + "=" + idToken + "; Max-Age=" + seconds + "; Path=/console; HttpOnly; Secure; SameSite=Lax";
+        return set(Site.CONSOLE, idToken, expires, now);
     }
 
-    public static String clear() {
-        return NAME + "=; Max-Age=0; Path=/console; HttpOnly; Secure; SameSite=Lax";
+    public static String set(Site site, String idToken, Instant expires, Instant now) {
+        long seconds = Math.max(0, Duration.between(now, expires).getSeconds());
+        return site.cookie() + "=" + idToken + "; Max-Age=" + seconds + "; Path=" + site.base()
+                + "; HttpOnly; Secure; SameSite=Lax";
+    }
+
+    public static String clear(Site site) {
+        return site.cookie() + "=; Max-Age=0; Path=" + site.base() + "; HttpOnly; Secure; SameSite=Lax";
     }
 
     /**
@@ -32,9 +40,15 @@ public final class SessionCookie {
      * HttpOnly cookie, so another site can neither read nor work out the token (decision 26).
      */
     public static String csrfToken(String sessionId) {
+        return csrfToken(Site.CONSOLE, sessionId);
+    }
+
+    /** A site's CSRF token of a session: the portal's differs from the console's for the same login. */
+    public static String csrfToken(Site site, String sessionId) {
+        String salt = site.equals(Site.CONSOLE) ? "sladesk-console-csrf:" : "sladesk" + site.base() + "-csrf:";
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("sladesk-console-csrf:" + sessionId).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest((salt + sessionId).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -13,7 +13,7 @@ import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository.Delivery;
 import nl.vioms.sladesk.console.Chrome;
-import nl.vioms.sladesk.console.ConsoleRouter;
+import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
@@ -41,7 +41,7 @@ public final class EscalationPages {
         this.services = services;
     }
 
-    public static void register(ConsoleRouter router, Services services) {
+    public static void register(PageRouter router, Services services) {
         EscalationPages pages = new EscalationPages(services);
         router.page("GET", "/escalations", OPERATIONS, pages::show)
                 .page("POST", "/escalations/redrive", OPERATIONS, pages::redrive);

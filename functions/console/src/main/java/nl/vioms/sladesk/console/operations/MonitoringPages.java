@@ -19,7 +19,7 @@ import nl.vioms.sladesk.aws.monitoring.MaintenanceAnnouncements;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
 import nl.vioms.sladesk.aws.monitoring.ProbeRepository;
 import nl.vioms.sladesk.console.Chrome;
-import nl.vioms.sladesk.console.ConsoleRouter;
+import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
@@ -53,7 +53,7 @@ public final class MonitoringPages {
         this.services = services;
     }
 
-    public static void register(ConsoleRouter router, Services services) {
+    public static void register(PageRouter router, Services services) {
         MonitoringPages pages = new MonitoringPages(services);
         router.page("GET", "/monitoring", OPERATIONS, pages::show)
                 .page("POST", "/monitoring/maintenance", OPERATIONS, pages::plan)

@@ -21,7 +21,7 @@ import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthRun;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthSummary;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.ServiceFigure;
 import nl.vioms.sladesk.console.Chrome;
-import nl.vioms.sladesk.console.ConsoleRouter;
+import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
@@ -63,11 +63,11 @@ public final class MonthEndPages {
     }
 
     /** The pages with month-end started by an asynchronous invoke of the month-end function. */
-    public static void register(ConsoleRouter router, Services services) {
+    public static void register(PageRouter router, Services services) {
         register(router, services, new LambdaMonthEndRuns(services));
     }
 
-    public static void register(ConsoleRouter router, Services services, MonthEndRuns runs) {
+    public static void register(PageRouter router, Services services, MonthEndRuns runs) {
         MonthEndPages pages = new MonthEndPages(services, runs);
         router.page("GET", "/month-end", READERS, pages::show)
                 .page("GET", "/month-end/{month}/reports/{name}", READERS, pages::monthFile)

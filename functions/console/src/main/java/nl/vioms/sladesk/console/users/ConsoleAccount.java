@@ -21,6 +21,6 @@ public record ConsoleAccount(String username, String email, Set<Role> roles, boo
 
     /** Every role, in the order of the menu, for the page's checkboxes. */
     public static List<Role> allRoles() {
-        return List.of(Role.values());
+        return List.copyOf(Role.CONSOLE);
     }
 }

@@ -12,7 +12,7 @@ import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.Chrome;
-import nl.vioms.sladesk.console.ConsoleRouter;
+import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.Session;
@@ -40,7 +40,7 @@ public final class UserPages {
         this.services = services;
     }
 
-    public static void register(ConsoleRouter router, Services services) {
+    public static void register(PageRouter router, Services services) {
         UserPages pages = new UserPages(services);
         router.page("GET", "/admin/users", ADMIN, pages::list);
         router.page("POST", "/admin/users", ADMIN, pages::invite);
@@ -94,7 +94,7 @@ public final class UserPages {
             throw new WebError(409, "Je kunt je eigen rol Beheer niet weghalen; laat een andere beheerder dat doen.");
         }
         CognitoIdentityProviderClient cognito = services.cognito();
-        for (Role role : Role.values()) {
+        for (Role role : Role.CONSOLE) {
             if (wanted.contains(role) && !account.has(role)) {
                 cognito.adminAddUserToGroup(
                         b -> b.userPoolId(pool()).username(account.username()).groupName(role.group()));
@@ -139,7 +139,7 @@ public final class UserPages {
     List<ConsoleAccount> accounts() {
         CognitoIdentityProviderClient cognito = services.cognito();
         Map<String, Set<Role>> roles = new HashMap<>();
-        for (Role role : Role.values()) {
+        for (Role role : Role.CONSOLE) {
             cognito.listUsersInGroupPaginator(b -> b.userPoolId(pool()).groupName(role.group()))
                     .users()
                     .forEach(user -> roles.computeIfAbsent(user.username(), k -> EnumSet.noneOf(Role.class))
@@ -168,7 +168,7 @@ public final class UserPages {
 
     private static Set<Role> rolesOf(WebRequest request) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
+        for (Role role : Role.CONSOLE) {
             if (request.form("group-" + role.group()).isPresent()) {
                 roles.add(role);
             }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.ConsoleApp;
+import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
 import nl.vioms.sladesk.emulators.LocalAws;
@@ -102,7 +103,7 @@ class CognitoLoginTest {
         assertEquals(403, login.statusCode());
         assertEquals(List.of(), login.cookies());
         assertEquals(
-                CognitoLogin.NO_CONSOLE,
+                Site.CONSOLE.noAccess(),
                 Jsoup.parse(login.body()).select("[role=alert]").text());
     }
 

@@ -16,7 +16,7 @@ import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthSummary;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthVersion;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.ServiceFigure;
 import nl.vioms.sladesk.console.ConsolePages;
-import nl.vioms.sladesk.console.ConsoleRouter;
+import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.WebResponse;
 import nl.vioms.sladesk.emulators.LocalAws;
@@ -52,7 +52,7 @@ class MonthEndPagesTest {
     static void seed(LocalAws aws) {
         aws.seed("demo");
         Services services = new Services(aws.environmentOf("ConsoleFunction"), aws.clients(), CLOCK);
-        ConsoleRouter router = ConsolePages.router();
+        PageRouter router = ConsolePages.router();
         MonthEndPages.register(router, services, STARTED::add);
         pages = new ConsolePages(router::route);
         var reports = services.reports();

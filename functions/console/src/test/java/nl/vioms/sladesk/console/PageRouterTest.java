@@ -10,8 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The router's guards, without AWS: login first, then the route's roles, then CSRF on every form. */
-class ConsoleRouterTest {
-    private final ConsoleRouter router = new ConsoleRouter(new TestLogin(), new ErrorPages())
+class PageRouterTest {
+    private final PageRouter router = new PageRouter(new TestLogin(), new ErrorPages())
             .page("GET", "/", ConsoleApp.EVERYONE, (r, s, p) -> WebResponse.html(200, "queue"))
             .page(
                     "GET",

@@ -14,13 +14,13 @@ import nl.vioms.sladesk.core.error.InvalidInputException;
 import nl.vioms.sladesk.core.error.NotFoundException;
 
 /**
- * The console's routes under {@value #BASE}. An open route (login, static files) is answered
- * without a session; every other route needs a verified session (else the login page, with the
- * page asked for as {@code next}), a role the route allows (else 403), and on POST the session's
- * CSRF token in the form and no foreign {@code Origin} (else 403, nothing done).
+ * The routes of one site (the console or the portal, {@link Site}) under its base path. An open
+ * route (login, static files) is answered without a session; every other route needs a verified
+ * session of a person the site admits (else the login page, with the page asked for as
+ * {@code next}), a role the route allows (else 403), and on POST the session's CSRF token in the
+ * form and no foreign {@code Origin} (else 403, nothing done).
  */
-public final class ConsoleRouter {
-    public static final String BASE = "/console";
+public final class PageRouter {
 
     /** A route answered without a session. */
     @FunctionalInterface
@@ -31,28 +31,40 @@ public final class ConsoleRouter {
     private record Route(String method, String[] segments, Set<Role> roles, ConsolePage page, OpenPage open) {}
 
     private final List<Route> routes = new ArrayList<>();
+    private final Site site;
     private final Sessions sessions;
     private final ErrorPages errors;
 
-    public ConsoleRouter(Sessions sessions, ErrorPages errors) {
-        this.sessions = sessions;
+    /** The console's router. */
+    public PageRouter(Sessions sessions, ErrorPages errors) {
+        this(Site.CONSOLE, sessions, errors);
+    }
+
+    public PageRouter(Site site, Sessions sessions, ErrorPages errors) {
+        this.site = site;
+        this.sessions = request -> sessions.read(request).filter(s -> site.admits(s.user()));
         this.errors = errors;
     }
 
-    /** A page for the given roles; {@code path} is below {@value #BASE}, e.g. {@code /tickets/{number}}. */
-    public ConsoleRouter page(String method, String path, Set<Role> roles, ConsolePage page) {
-        routes.add(new Route(method, segments(BASE + path), Set.copyOf(roles), page, null));
+    public Site site() {
+        return site;
+    }
+
+    /** A page for the given roles; {@code path} is below the site's base, e.g. {@code /tickets/{number}}. */
+    public PageRouter page(String method, String path, Set<Role> roles, ConsolePage page) {
+        routes.add(new Route(method, segments(site.path(path)), Set.copyOf(roles), page, null));
         return this;
     }
 
     /** A route without a session (login, logout, static files). */
-    public ConsoleRouter open(String method, String path, OpenPage page) {
-        routes.add(new Route(method, segments(BASE + path), Set.of(), null, page));
+    public PageRouter open(String method, String path, OpenPage page) {
+        routes.add(new Route(method, segments(site.path(path)), Set.of(), null, page));
         return this;
     }
 
     public WebResponse route(WebRequest request) {
         Optional<Session> session = Optional.empty();
+        Language lang = Language.of(request, site);
         try {
             for (Route route : routes) {
                 Optional<PathParameters> parameters = match(route, request);
@@ -70,27 +82,32 @@ public final class ConsoleRouter {
                     checkForm(request, session.get());
                 }
                 if (route.roles().stream().noneMatch(session.get().user().roles()::contains)) {
-                    return errors.page(403, "Je hebt geen toegang tot deze pagina.", session.get());
+                    return errors.page(403, lang.t(NO_ACCESS, NO_ACCESS_EN), session.get(), lang);
                 }
                 return route.page().handle(request, session.get(), parameters.get());
             }
             return errors.page(
-                    404, "Deze pagina bestaat niet.", sessions.read(request).orElse(null));
+                    404, lang.t(NO_PAGE, NO_PAGE_EN), sessions.read(request).orElse(null), lang);
         } catch (WebError e) {
-            return errors.page(e.status(), e.getMessage(), session.orElse(null));
+            return errors.page(e.status(), e.message(lang), session.orElse(null), lang);
         } catch (InvalidInputException e) {
-            return errors.page(400, e.getMessage(), session.orElse(null));
+            return errors.page(400, e.getMessage(), session.orElse(null), lang);
         } catch (NotFoundException e) {
-            return errors.page(404, e.getMessage(), session.orElse(null));
+            return errors.page(404, e.getMessage(), session.orElse(null), lang);
         } catch (ConflictException e) {
-            return errors.page(409, e.getMessage(), session.orElse(null));
+            return errors.page(409, e.getMessage(), session.orElse(null), lang);
         }
     }
 
-    /** The login page, remembering where the person wanted to go (a path of the console only). */
-    private static WebResponse toLogin(WebRequest request) {
-        String next = request.method().equals("GET") ? request.path() : BASE + "/";
-        return WebResponse.redirect(BASE + "/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+    private static final String NO_ACCESS = "Je hebt geen toegang tot deze pagina.";
+    private static final String NO_ACCESS_EN = "You have no access to this page.";
+    private static final String NO_PAGE = "Deze pagina bestaat niet.";
+    private static final String NO_PAGE_EN = "This page does not exist.";
+
+    /** The login page, remembering where the person wanted to go (a path of the site only). */
+    private WebResponse toLogin(WebRequest request) {
+        String next = request.method().equals("GET") ? request.path() : site.home();
+        return WebResponse.redirect(site.path("/login?next=") + URLEncoder.encode(next, StandardCharsets.UTF_8));
     }
 
     /**
@@ -103,7 +120,10 @@ public final class ConsoleRouter {
         if (origin.isPresent()
                 && host.isPresent()
                 && !origin.get().replaceFirst("^https?://", "").equals(host.get())) {
-            throw new WebError(403, "Dit formulier komt niet van SLA Desk en is niet uitgevoerd.");
+            throw new WebError(
+                    403,
+                    "Dit formulier komt niet van SLA Desk en is niet uitgevoerd.",
+                    "This form did not come from SLA Desk and was not carried out.");
         }
     }
 
@@ -113,7 +133,10 @@ public final class ConsoleRouter {
         byte[] sent = request.form(Session.CSRF_FIELD).orElse("").getBytes(StandardCharsets.UTF_8);
         byte[] expected = session.csrfToken().getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(sent, expected)) {
-            throw new WebError(403, "Het formulier is verlopen of niet van deze sessie. Laad de pagina opnieuw.");
+            throw new WebError(
+                    403,
+                    "Het formulier is verlopen of niet van deze sessie. Laad de pagina opnieuw.",
+                    "The form has expired or is not of this session. Load the page again.");
         }
     }
 
