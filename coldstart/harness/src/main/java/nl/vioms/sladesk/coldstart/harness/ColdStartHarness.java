@@ -25,6 +25,7 @@ import nl.vioms.sladesk.emulators.ProjectRoot;
 import nl.vioms.sladesk.emulators.Template;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
@@ -177,7 +178,11 @@ public final class ColdStartHarness {
         if (id.equals("ConsoleFunction")) {
             // a page with a session: the ID token verified (the pool's keys fetched: the cold path)
             // and the logout record looked up; one login before the runs, valid for an hour
-            eventJson = eventJson.replace("${ID_TOKEN}", consoleToken(aws, env));
+            eventJson = eventJson.replace("${ID_TOKEN}", consoleToken(aws, env, "operations"));
+        }
+        if (id.equals("PortalFunction")) {
+            // the portal's start page with a session of a TelNet staff member (issue 18)
+            eventJson = eventJson.replace("${ID_TOKEN}", consoleToken(aws, env, "reseller-telnet"));
         }
         return new Target(
                 id,
@@ -191,11 +196,16 @@ public final class ColdStartHarness {
                 prepare);
     }
 
-    /** An ID token of an operations person of the local user pool, for the console's cold start. */
-    private static String consoleToken(LocalAws aws, Map<String, String> env) {
+    /** An ID token of a person in {@code group} of the local user pool, for the console's or portal's cold start. */
+    private static String consoleToken(LocalAws aws, Map<String, String> env, String group) {
         var cognito = aws.clients().cognito();
         String pool = env.get("CONSOLE_USER_POOL_ID");
-        String email = "coldstart@vioms.demo";
+        String email = "coldstart-" + group + "@vioms.demo";
+        try {
+            cognito.createGroup(b -> b.userPoolId(pool).groupName(group));
+        } catch (GroupExistsException e) {
+            // a template group (operations), or made by an earlier run
+        }
         String password = "Coldstart-wachtwoord-1";
         try {
             cognito.adminCreateUser(b -> b.userPoolId(pool)
@@ -208,7 +218,7 @@ public final class ColdStartHarness {
         }
         cognito.adminSetUserPassword(
                 b -> b.userPoolId(pool).username(email).password(password).permanent(true));
-        cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName("operations"));
+        cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
         return cognito.initiateAuth(b -> b.clientId(env.get("CONSOLE_CLIENT_ID"))
                         .authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                         .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
