@@ -153,10 +153,9 @@ public final class PortalReports {
         CustomerMonth c = reports.customer(reseller, month, parameters.get("customer"));
         Language lang = Language.of(request, Site.PORTAL);
         Figures figures = new Figures(lang);
-        Chrome chrome = PortalApp.chrome(request, session, c.customerName() + " · " + figures.month(month), PATH);
+        Chrome chrome = PortalApp.chrome(request, session, c.customerName(), PATH);
         Map<String, Object> model = new HashMap<>();
         model.put("chrome", chrome);
-        model.put("customer", c.customerName());
         model.put("label", figures.month(month));
         model.put("level", c.level());
         model.put("version", c.version());

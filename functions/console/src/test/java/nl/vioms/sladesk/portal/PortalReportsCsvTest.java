@@ -50,9 +50,10 @@ class PortalReportsCsvTest {
         assertEquals(
                 PortalReports.CSV_HEADER + "\r\n"
                         + "2026-09,jansen,\"'+Jansen, Zn. \"\"Überall\"\"\",pbx,"
-                        + "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Klik\"\")\",N,97.5000,1080,0,12.5,99.6,false,"
-                        + "10,1234.50\r\n"
-                        + "2026-09,jansen,\"'+Jansen, Zn. \"\"Überall\"\"\",trunk,\"'@trunk, \"\"hoofd\"\"\",N,100.0000,"
+                        + "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"Klik\"\")\","
+                        + "N,97.5000,1080,0,12.5,99.6,false,10,1234.50\r\n"
+                        + "2026-09,jansen,\"'+Jansen, Zn. \"\"Überall\"\"\",trunk,"
+                        + "\"'@trunk, \"\"hoofd\"\"\",N,100.0000,"
                         + "0,0,0,99.6,true,,\r\n",
                 csv,
                 "the credit (1 234,50, decimal point, no thousands mark) once, on the PBX's line");

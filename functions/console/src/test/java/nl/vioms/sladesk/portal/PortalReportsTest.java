@@ -44,8 +44,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <pre>
  *   availability = (43 200 - 1 080) / 43 200 = 42 120 / 43 200 = 97.5 % -> 97.5000 (4 decimals)
  *   R25: 99.6 - 97.5 = 2.1 points below; whole points (policy "whole") = 2; 2 x 5 % = 10 % of the licence fee
- *   Bakkerij De Vries (N, KPI 99.6 %, licence 250.00, fixed 250.00): 10 % x 250.00 = 25.00; cap 60 % x 250.00 = 150.00 -> 25.00
- *   Hotel De Gouden Leeuw (HA, KPI 99.9 %, licence 890.00, fixed 600.00): 10 % x 890.00 = 89.00; cap 360.00 -> 89.00
+ *   Bakkerij De Vries (N, KPI 99.6 %, licence 250.00, fixed 250.00):
+ *     10 % x 250.00 = 25.00; cap 60 % x 250.00 = 150.00 -> 25.00
+ *   Hotel De Gouden Leeuw (HA, KPI 99.9 %, licence 890.00, fixed 600.00):
+ *     10 % x 890.00 = 89.00; cap 60 % x 600.00 = 360.00 -> 89.00
  * </pre>
  * The hotel's SIP trunk has no record in September (no outage, no check): no data, no verdict (issue 20),
  * so its credit is the PBX's (R2: one credit per contract). Tandartspraktijk Smit (De Belwinkel) starts
@@ -194,7 +196,7 @@ class PortalReportsTest {
     void aCustomersReportShowsTheStoredFigures() {
         Document page = client.page("/portal/reports/2026-09/hotel-gouden-leeuw", ANNA);
 
-        assertEquals("Hotel De Gouden Leeuw", page.selectFirst("#klant").text());
+        assertEquals("Hotel De Gouden Leeuw", page.selectFirst("h1").text());
         assertEquals("september 2026", page.selectFirst("#maand").text());
         assertEquals("HA", page.selectFirst("#niveau").text());
         Element pbx = page.select("#diensten tbody tr").get(0);
@@ -243,7 +245,8 @@ class PortalReportsTest {
                         + "false,10,25.00",
                 normalised(byService.get("bakkerij-devries/pbx")));
         assertEquals(
-                "2026-09,hotel-gouden-leeuw,Hotel De Gouden Leeuw,pbx,Hosted PBX,HA,97.5000,1080,0,0,99.9,false,10,89.00",
+                "2026-09,hotel-gouden-leeuw,Hotel De Gouden Leeuw,pbx,Hosted PBX,HA,97.5000,1080,0,0,99.9,false,"
+                        + "10,89.00",
                 normalised(byService.get("hotel-gouden-leeuw/pbx")));
         assertEquals(
                 "2026-09,hotel-gouden-leeuw,Hotel De Gouden Leeuw,trunk,SIP trunk 30 kanalen,HA,,,,,,,,",

@@ -26,8 +26,9 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
  * such as {@code =HYPERLINK(...)} would be a live formula there (CSV quotes are syntax, not text).
  * Every text cell, which can hold what a reseller or customer typed, passes {@link #text}
  * ({@link CsvCells}, shared with the reseller portal's CSV): one that starts with {@code = + - @}, a tab
- * or a CR gets a leading {@code '}, and is then quoted as RFC 4180 requires. Numbers are written by {@link #number} from the figures themselves, never from text,
- * and stay numbers (a negative amount stays {@code -12.50}, so finance can sum the column).
+ * or a CR gets a leading {@code '}, and is then quoted as RFC 4180 requires. Numbers are written by
+ * {@link #number} from the figures themselves, never from text, and stay numbers (a negative amount
+ * stays {@code -12.50}, so finance can sum the column).
  */
 final class FinanceCsv {
     static final String HEADER = "customer_id,customer_name,reseller_id,level,month,version,credit_service,"
