@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -304,6 +305,40 @@ class PortalReportsTest {
                 cells(page.select("#diensten tbody tr").get(0)));
         assertEquals(
                 "Availability per service", page.selectFirst("#diensten-kop").text());
+    }
+
+    @Test
+    void theMonthInEnglishHasEnglishWordsMonthAndMoney() {
+        Map<String, Object> event = new HashMap<>();
+        event.put("rawPath", "/portal/reports");
+        event.put("requestContext", Map.of("http", Map.of("method", "GET", "sourceIp", "127.0.0.1")));
+        event.put("queryStringParameters", Map.of("maand", "2026-09"));
+        event.put("cookies", List.of(ANNA, "sladesk-lang=en"));
+        Document page = Jsoup.parse(client.app.handle(new WebRequest(event)).body());
+
+        assertEquals("Reports", page.selectFirst("h1").text());
+        assertEquals("September 2026", page.selectFirst("#maand-kop").text());
+        assertEquals("Download as CSV", page.selectFirst("a#csv").text());
+        assertEquals(
+                List.of("97.5000%", "missed (target 99.9%)", "€89.00"),
+                List.of(
+                        customerRow(page, "Hotel De Gouden Leeuw")
+                                .select("td.num")
+                                .get(0)
+                                .text(),
+                        customerRow(page, "Hotel De Gouden Leeuw")
+                                .select("td span.state")
+                                .text(),
+                        customerRow(page, "Hotel De Gouden Leeuw")
+                                .select("td.num")
+                                .get(1)
+                                .text()));
+        assertEquals(
+                "no data",
+                customerRow(page, "Hotel De Gouden Leeuw")
+                        .nextElementSibling()
+                        .select("td.num")
+                        .text());
     }
 
     @Test
