@@ -41,6 +41,7 @@ public final class PortalApp implements SiteHandler.Pages {
         router.open("GET", "/language", PortalApp::language);
         login.routes(router);
         router.page("GET", "/", STAFF, (request, session, p) -> home(services, request, session));
+        PortalReports.register(router, services);
     }
 
     @Override

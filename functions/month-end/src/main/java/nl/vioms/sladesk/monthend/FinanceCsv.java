@@ -3,6 +3,7 @@ package nl.vioms.sladesk.monthend;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import nl.vioms.sladesk.app.CsvCells;
 import nl.vioms.sladesk.core.monthend.ContractMonth;
 
 /**
@@ -23,10 +24,11 @@ import nl.vioms.sladesk.core.monthend.ContractMonth;
  *
  * <p>Formula injection (issue 15, finding 10): finance opens this file in a spreadsheet, and a name
  * such as {@code =HYPERLINK(...)} would be a live formula there (CSV quotes are syntax, not text).
- * Every text cell, which can hold what a reseller or customer typed, passes {@link #text}: one that
- * starts with {@code = + - @}, a tab or a CR gets a leading {@code '}, and is then quoted as RFC 4180
- * requires. Numbers are written by {@link #number} from the figures themselves, never from text,
- * and stay numbers (a negative amount stays {@code -12.50}, so finance can sum the column).
+ * Every text cell, which can hold what a reseller or customer typed, passes {@link #text}
+ * ({@link CsvCells}, shared with the reseller portal's CSV): one that starts with {@code = + - @}, a tab
+ * or a CR gets a leading {@code '}, and is then quoted as RFC 4180 requires. Numbers are written by
+ * {@link #number} from the figures themselves, never from text, and stay numbers (a negative amount
+ * stays {@code -12.50}, so finance can sum the column).
  */
 final class FinanceCsv {
     static final String HEADER = "customer_id,customer_name,reseller_id,level,month,version,credit_service,"
@@ -66,9 +68,6 @@ final class FinanceCsv {
             return this == DUTCH;
         }
     }
-
-    /** First characters that make a spreadsheet read a cell as a formula (OWASP CSV injection). */
-    private static final String FORMULA_START = "=+-@\t\r";
 
     private FinanceCsv() {}
 
@@ -145,15 +144,7 @@ final class FinanceCsv {
 
     /** A text cell: never a formula in a spreadsheet, quoted where RFC 4180 requires (for the separator). */
     static String text(String value, Dialect dialect) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String cell = FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        boolean quote = cell.indexOf(dialect.separator) >= 0
-                || cell.contains("\"")
-                || cell.contains("\n")
-                || cell.contains("\r");
-        return quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+        return CsvCells.text(value, dialect.separator);
     }
 
     /** A number cell of {@code finance.csv}. */
@@ -163,6 +154,6 @@ final class FinanceCsv {
 
     /** A number cell, plain decimal notation (no exponent, no thousands mark); empty when there is none. */
     static String number(BigDecimal value, Dialect dialect) {
-        return value == null ? "" : value.toPlainString().replace('.', dialect.decimal);
+        return CsvCells.number(value, dialect.decimal);
     }
 }

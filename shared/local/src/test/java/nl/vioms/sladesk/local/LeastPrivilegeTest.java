@@ -163,10 +163,14 @@ class LeastPrivilegeTest {
                             + " cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser",
                     "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"),
             // the reseller portal (issue 18, decision 28): CognitoLogin and SessionRevocations as the
-            // console's; PortalApp.reseller (DirectoryRepository.reseller: Attr.getItem)
+            // console's; PortalApp.reseller (DirectoryRepository.reseller: Attr.getItem);
+            // PortalReports (issue 18): DirectoryRepository.customers (index Query),
+            // ReportsRepository.runs (Query), runFinished/summary/figures/document (GetItem)
             "PortalFunction",
             List.of(
                     "DirectoryTable: dynamodb:GetItem",
+                    "DirectoryTable/index/*: dynamodb:Query",
+                    "ReportsTable: dynamodb:GetItem dynamodb:Query",
                     "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
                             + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword",
                     "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"));

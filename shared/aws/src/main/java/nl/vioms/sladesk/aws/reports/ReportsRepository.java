@@ -151,6 +151,23 @@ public final class ReportsRepository {
         return Optional.of(figuresOf(item));
     }
 
+    /**
+     * The full JSON record of one stored version (GetItem, the document only): what the reseller
+     * portal reads the month's level, names and reseller from (issue 18).
+     */
+    public Optional<String> document(String customerId, YearMonth month, int version) {
+        var item = dynamo.getItem(b -> b.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of("pk", s(partition(customerId)), "sk", s(versionKey(month, version))))
+                        .projectionExpression("#d")
+                        .expressionAttributeNames(Map.of("#d", "document")))
+                .item();
+        if (item == null || !item.containsKey("document")) {
+            return Optional.empty();
+        }
+        return Optional.of(item.get("document").s());
+    }
+
     /** Every stored version of a month, oldest first (the history of recomputations). */
     public List<MonthVersion> versions(String customerId, YearMonth month) {
         return dynamo
