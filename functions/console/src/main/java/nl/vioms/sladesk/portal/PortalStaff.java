@@ -76,7 +76,9 @@ public final class PortalStaff {
         model.put("chrome", PortalApp.chrome(request, session, lang.t("Medewerkers", "Staff"), PATH));
         model.put("reseller", reseller);
         model.put("rows", rows);
-        model.put("notice", request.query("klaar").flatMap(done -> notice(done, lang)).orElse(""));
+        model.put(
+                "notice",
+                request.query("klaar").flatMap(done -> notice(done, lang)).orElse(""));
         return Views.page(200, "portal/staff/staff.jte", model);
     }
 
@@ -117,7 +119,15 @@ public final class PortalStaff {
         }
         Log.info(
                 "portal.staff.invited",
-                Map.of("email", email, "reseller", reseller.id(), "admin", admin, "by", session.user().email()));
+                Map.of(
+                        "email",
+                        email,
+                        "reseller",
+                        reseller.id(),
+                        "admin",
+                        admin,
+                        "by",
+                        session.user().email()));
         return WebResponse.redirect(PATH + "?klaar=uitgenodigd");
     }
 
@@ -146,7 +156,13 @@ public final class PortalStaff {
         }
         Log.info(
                 "portal.staff." + action,
-                Map.of("email", person.email(), "reseller", reseller.id(), "by", session.user().email()));
+                Map.of(
+                        "email",
+                        person.email(),
+                        "reseller",
+                        reseller.id(),
+                        "by",
+                        session.user().email()));
         return WebResponse.redirect(PATH + "?klaar=" + (action.equals("disable") ? "uit" : "aan"));
     }
 
@@ -161,8 +177,8 @@ public final class PortalStaff {
                         "De uitnodiging is verstuurd: de medewerker krijgt een mail met een tijdelijk wachtwoord.",
                         "The invitation has been sent: the person gets an e-mail with a temporary password."));
             case "bestaat":
-                return Optional.of(lang.t(
-                        "Deze medewerker staat al in de lijst.", "This person is on the list already."));
+                return Optional.of(
+                        lang.t("Deze medewerker staat al in de lijst.", "This person is on the list already."));
             case "uit":
                 return Optional.of(lang.t(
                         "Het account is uitgeschakeld: inloggen lukt niet meer.",

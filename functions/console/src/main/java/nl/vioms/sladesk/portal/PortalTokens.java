@@ -15,7 +15,6 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.directory.ApiTokens;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
-import nl.vioms.sladesk.console.Chrome;
 import nl.vioms.sladesk.console.Language;
 import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
@@ -74,8 +73,8 @@ public final class PortalTokens {
     /** Registers the token pages (one line in PortalApp). */
     public static void register(PageRouter router, Services services) {
         String table = services.setting(EnvVar.DIRECTORY_TABLE);
-        PortalTokens pages = new PortalTokens(
-                services, new ApiTokens(new DirectoryRepository(services.dynamo(), table).tokens()));
+        PortalTokens pages =
+                new PortalTokens(services, new ApiTokens(new DirectoryRepository(services.dynamo(), table).tokens()));
         router.page("GET", "/tokens", PortalApp.ADMINS, pages::list)
                 .page("POST", "/tokens", PortalApp.ADMINS, pages::issue)
                 .page("GET", "/tokens/{name}/{action}", PortalApp.ADMINS, pages::confirm)
@@ -105,7 +104,9 @@ public final class PortalTokens {
         model.put("rows", rows);
         model.put("form", form);
         model.put("lifetimes", AdminPages.LIFETIME_DAYS);
-        model.put("issuedName", issued == null ? "" : String.valueOf(issued.token().name()));
+        model.put(
+                "issuedName",
+                issued == null ? "" : String.valueOf(issued.token().name()));
         model.put("issuedExpires", issued == null ? "" : when(issued.token().expiresAt(), lang));
         model.put("secret", issued == null ? "" : issued.secret());
         return Views.page(status, "portal/tokens/tokens.jte", model);
@@ -133,9 +134,11 @@ public final class PortalTokens {
         String name = prefix(reseller) + typed.get("name");
         Instant now = clock.instant();
         try {
-            ApiTokens.Issued issued = tokens.issue(
-                    name, TokenScope.RESELLER, reseller.id(), now.plus(Duration.ofDays(days.get())), now);
-            Log.info("portal.token.issued", Map.of("token", name, "by", session.user().email()));
+            ApiTokens.Issued issued =
+                    tokens.issue(name, TokenScope.RESELLER, reseller.id(), now.plus(Duration.ofDays(days.get())), now);
+            Log.info(
+                    "portal.token.issued",
+                    Map.of("token", name, "by", session.user().email()));
             return page(201, request, session, new FormState(Map.of("expires", DEFAULT_LIFETIME), Map.of()), issued);
         } catch (ConflictException e) {
             // a working token of that name: the reseller's own (a double submit too), or in the rare
@@ -206,7 +209,13 @@ public final class PortalTokens {
                 tokens.rotate(token.name(), now.plus(Duration.ofHours(overlap)), now.plus(Duration.ofDays(days)), now);
         Log.info(
                 "portal.token.rotated",
-                Map.of("token", token.name(), "overlapHours", overlap, "by", session.user().email()));
+                Map.of(
+                        "token",
+                        token.name(),
+                        "overlapHours",
+                        overlap,
+                        "by",
+                        session.user().email()));
         return page(201, request, session, new FormState(Map.of("expires", DEFAULT_LIFETIME), Map.of()), issued);
     }
 
@@ -215,15 +224,16 @@ public final class PortalTokens {
         Language lang = Language.of(request, Site.PORTAL);
         Reseller reseller = PortalApp.reseller(services, session);
         String name = parameters.get("name");
-        List<ApiToken> own = own(reseller).stream()
-                .filter(t -> name.equals(t.name()))
-                .toList();
+        List<ApiToken> own =
+                own(reseller).stream().filter(t -> name.equals(t.name())).toList();
         if (own.isEmpty()) {
             throw notFound(lang);
         }
         try {
             tokens.revoke(name, clock.instant());
-            Log.info("portal.token.revoked", Map.of("token", name, "by", session.user().email()));
+            Log.info(
+                    "portal.token.revoked",
+                    Map.of("token", name, "by", session.user().email()));
         } catch (NotFoundException revokedAlready) {
             // a second click: nothing works under this name any more
         }
@@ -246,9 +256,7 @@ public final class PortalTokens {
 
     private static WebError notFound(Language lang) {
         return new WebError(
-                404,
-                "Er is geen werkend token met deze naam.",
-                "There is no working token with this name.");
+                404, "Er is geen werkend token met deze naam.", "There is no working token with this name.");
     }
 
     /** Why a typed name cannot be used, if it cannot. */
@@ -259,7 +267,8 @@ public final class PortalTokens {
         }
         if (name.length() > max) {
             return Optional.of(lang.t(
-                    "Een naam is hoogstens " + max + " tekens lang.", "A name is at most " + max + " characters long."));
+                    "Een naam is hoogstens " + max + " tekens lang.",
+                    "A name is at most " + max + " characters long."));
         }
         if (!TYPED_NAME.matcher(name).matches()) {
             return Optional.of(lang.t(

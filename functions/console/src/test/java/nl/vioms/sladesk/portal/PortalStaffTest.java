@@ -71,7 +71,9 @@ class PortalStaffTest {
         Document page = page(admin, "/portal/staff?klaar=uitgenodigd");
         assertTrue(page.select("[role=status]").text().startsWith("De uitnodiging is verstuurd"));
         Element row = row(page, staff);
-        assertEquals("Uitgenodigd, moet nog een wachtwoord kiezen", row.select("td").get(0).text());
+        assertEquals(
+                "Uitgenodigd, moet nog een wachtwoord kiezen",
+                row.select("td").get(0).text());
         assertEquals("Medewerker", row.select("td").get(1).text());
         assertEquals("Beheerder", row(page, boss).select("td").get(1).text());
     }
@@ -86,7 +88,8 @@ class PortalStaffTest {
 
         assertEquals(303, again.statusCode(), again.body());
         assertEquals("/portal/staff?klaar=bestaat", again.headers().get("location"));
-        assertEquals(1, members("reseller-telnet").stream().filter(staff::equals).count());
+        assertEquals(
+                1, members("reseller-telnet").stream().filter(staff::equals).count());
     }
 
     @Test
@@ -111,7 +114,9 @@ class PortalStaffTest {
     void anAdminDisablesAndEnablesTheirOwnStaffInThePool() {
         String admin = person("reseller-telnet", "portal-admin");
         String staff = person("reseller-telnet");
-        String user = row(page(admin, "/portal/staff"), staff).select("input[name=user]").val();
+        String user = row(page(admin, "/portal/staff"), staff)
+                .select("input[name=user]")
+                .val();
 
         WebResponse disabled = post(admin, "/portal/staff/state", Map.of("user", user, "action", "disable"));
 
@@ -133,8 +138,8 @@ class PortalStaffTest {
         String theirs = person("reseller-belwinkel");
         String vioms = person("operations");
 
-        WebResponse unknown = post(admin, "/portal/staff/state", Map.of("user", "niemand-" + UUID.randomUUID(),
-                "action", "disable"));
+        WebResponse unknown =
+                post(admin, "/portal/staff/state", Map.of("user", "niemand-" + UUID.randomUUID(), "action", "disable"));
         WebResponse other = post(admin, "/portal/staff/state", Map.of("user", username(theirs), "action", "disable"));
         WebResponse ops = post(admin, "/portal/staff/state", Map.of("user", username(vioms), "action", "disable"));
 
@@ -168,7 +173,12 @@ class PortalStaffTest {
     void aBadAddressIsRefusedAndNothingIsMade() {
         String admin = person("reseller-telnet", "portal-admin");
         int before = members("reseller-telnet").size();
-        for (String bad : List.of("geen-adres", "a@b", "twee@@telnet.demo", "a b@telnet.demo", "x@telnet.demo\u0000",
+        for (String bad : List.of(
+                "geen-adres",
+                "a@b",
+                "twee@@telnet.demo",
+                "a b@telnet.demo",
+                "x@telnet.demo\u0000",
                 "a".repeat(250) + "@telnet.demo")) {
             WebResponse refused = post(admin, "/portal/staff", Map.of("email", bad));
             assertEquals(400, refused.statusCode(), bad);
@@ -185,7 +195,8 @@ class PortalStaffTest {
         cognito.adminCreateUser(b -> b.userPoolId(pool)
                 .username(email)
                 .messageAction("SUPPRESS")
-                .userAttributes(AttributeType.builder().name("email").value(email).build()));
+                .userAttributes(
+                        AttributeType.builder().name("email").value(email).build()));
         for (String group : groups) {
             cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
         }
@@ -194,7 +205,8 @@ class PortalStaffTest {
 
     private static UserType user(String email) {
         return cognito.listUsersPaginator(b -> b.userPoolId(pool)).users().stream()
-                .filter(u -> u.attributes().stream().anyMatch(a -> a.name().equals("email") && a.value().equals(email)))
+                .filter(u -> u.attributes().stream()
+                        .anyMatch(a -> a.name().equals("email") && a.value().equals(email)))
                 .findFirst()
                 .orElseThrow();
     }

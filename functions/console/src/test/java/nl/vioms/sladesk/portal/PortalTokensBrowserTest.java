@@ -62,11 +62,14 @@ class PortalTokensBrowserTest {
         String name = "kassa-" + System.nanoTime() % 1_000_000;
         try (WebBrowser browser = WebBrowser.startOrSkip(1280, 900)) {
             browser.open(base.resolve("/portal/static/console.css"));
-            browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, "anna@telnet.demo|reseller-telnet,portal-admin"));
+            browser.driver()
+                    .manage()
+                    .addCookie(new Cookie(TestLogin.COOKIE, "anna@telnet.demo|reseller-telnet,portal-admin"));
 
             check(browser, "/portal/tokens", "tokens");
             browser.click(By.cssSelector("main form button[type=submit]"));
-            assertEquals("Geef het token een naam.", browser.find(By.id("fout-name")).getText());
+            assertEquals(
+                    "Geef het token een naam.", browser.find(By.id("fout-name")).getText());
             axeAndShots(browser, "token-refused");
 
             browser.type(By.id("veld-name"), name);
@@ -91,7 +94,8 @@ class PortalTokensBrowserTest {
             axeAndShots(browser, "token-revoke");
             browser.click(By.cssSelector("main form button[type=submit]"));
             browser.find(By.id("lijst")); // back on the list (the confirmation page has none)
-            String row = browser.find(By.xpath("//tr[th[text()='telnet-" + name + "']]")).getText();
+            String row = browser.find(By.xpath("//tr[th[text()='telnet-" + name + "']]"))
+                    .getText();
             assertTrue(row.contains("ingetrokken"), row);
 
             check(browser, "/portal/staff", "staff");

@@ -63,7 +63,8 @@ public final class PortalAccessPages {
         model.put("chrome", new Chrome("Portaaltoegang " + reseller.name(), session, "/console/admin"));
         model.put("reseller", reseller);
         model.put("rows", rows);
-        model.put("notice", request.query("klaar").map(PortalAccessPages::notice).orElse(""));
+        model.put(
+                "notice", request.query("klaar").map(PortalAccessPages::notice).orElse(""));
         return Views.page(200, "admin/portal-access.jte", model);
     }
 
@@ -102,7 +103,13 @@ public final class PortalAccessPages {
         pool.addToGroup(username, Role.PORTAL_ADMIN.group());
         Log.info(
                 "console.portal-admin.invited",
-                Map.of("email", email, "reseller", reseller.id(), "by", session.user().email()));
+                Map.of(
+                        "email",
+                        email,
+                        "reseller",
+                        reseller.id(),
+                        "by",
+                        session.user().email()));
         return WebResponse.redirect("/console/admin/resellers/" + reseller.id() + "/portal?klaar=uitgenodigd");
     }
 

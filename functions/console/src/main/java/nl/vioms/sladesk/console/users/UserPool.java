@@ -83,7 +83,9 @@ public final class UserPool {
 
     /** The member of {@code group} with that username, if they are one. */
     public Optional<Person> member(String group, String username) {
-        return members(group).stream().filter(p -> p.username().equals(username)).findFirst();
+        return members(group).stream()
+                .filter(p -> p.username().equals(username))
+                .findFirst();
     }
 
     /**
@@ -111,7 +113,8 @@ public final class UserPool {
     }
 
     public void removeFromGroup(String username, String group) {
-        cognito.adminRemoveUserFromGroup(b -> b.userPoolId(pool).username(username).groupName(group));
+        cognito.adminRemoveUserFromGroup(
+                b -> b.userPoolId(pool).username(username).groupName(group));
     }
 
     /**

@@ -51,14 +51,22 @@ class PortalAccessPagesTest {
     void theFirstPortalAdminOfAResellerWithoutAGroupGetsTheGroupMadeAndIsInIt() {
         String id = newReseller();
         String group = "reseller-" + id;
-        assertThrows(ResourceNotFoundException.class, () -> cognito.getGroup(b -> b.userPoolId(pool).groupName(group)));
-        assertTrue(console.page("/console/admin/resellers/" + id + "/portal", ADMIN).text().contains("Nog niemand"));
+        assertThrows(
+                ResourceNotFoundException.class,
+                () -> cognito.getGroup(b -> b.userPoolId(pool).groupName(group)));
+        assertTrue(console.page("/console/admin/resellers/" + id + "/portal", ADMIN)
+                .text()
+                .contains("Nog niemand"));
         String email = "eerste-" + UUID.randomUUID() + "@" + id + ".example";
 
         WebResponse invited = post("/console/admin/resellers/" + id + "/portal", Map.of("email", email));
 
         assertEquals(303, invited.statusCode(), invited.body());
-        assertEquals("Kapper " + id, cognito.getGroup(b -> b.userPoolId(pool).groupName(group)).group().description());
+        assertEquals(
+                "Kapper " + id,
+                cognito.getGroup(b -> b.userPoolId(pool).groupName(group))
+                        .group()
+                        .description());
         assertTrue(members(group).contains(email));
         assertTrue(members("portal-admin").contains(email));
         Document page = console.page("/console/admin/resellers/" + id + "/portal?klaar=uitgenodigd", ADMIN);
@@ -85,11 +93,13 @@ class PortalAccessPagesTest {
         cognito.adminCreateUser(b -> b.userPoolId(pool)
                 .username(theirs)
                 .messageAction("SUPPRESS")
-                .userAttributes(AttributeType.builder().name("email").value(theirs).build()));
+                .userAttributes(
+                        AttributeType.builder().name("email").value(theirs).build()));
         cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(theirs).groupName("reseller-telnet"));
 
         WebResponse refused = post("/console/admin/resellers/" + id + "/portal", Map.of("email", theirs));
-        WebResponse unknown = post("/console/admin/resellers/bestaat-niet-" + id + "/portal", Map.of("email", "a@b.nl"));
+        WebResponse unknown =
+                post("/console/admin/resellers/bestaat-niet-" + id + "/portal", Map.of("email", "a@b.nl"));
 
         assertEquals(409, refused.statusCode());
         assertTrue(Jsoup.parse(refused.body()).text().contains("dat niet bij Kapper " + id + " hoort"));
@@ -115,7 +125,8 @@ class PortalAccessPagesTest {
     private static String newReseller() {
         String id = "kapper-" + UUID.randomUUID().toString().substring(0, 8);
         WebResponse created = post(
-                "/console/admin/resellers", Map.of("id", id, "name", "Kapper " + id, "contacts", "support@" + id + ".nl"));
+                "/console/admin/resellers",
+                Map.of("id", id, "name", "Kapper " + id, "contacts", "support@" + id + ".nl"));
         assertEquals(303, created.statusCode(), created.body());
         return id;
     }
