@@ -12,6 +12,7 @@ import java.util.UUID;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.console.ConsoleClient;
 import nl.vioms.sladesk.console.TestLogin;
+import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -187,6 +188,27 @@ class PortalStaffTest {
                     Jsoup.parse(refused.body()).select("[role=alert]").text());
         }
         assertEquals(before, members("reseller-telnet").size());
+    }
+
+    @Test
+    void theStaffPageSpeaksEnglishOnRequest() {
+        String admin = person("reseller-telnet", "portal-admin");
+        String staff = "engels-" + UUID.randomUUID() + "@telnet.demo";
+        post(admin, "/portal/staff", Map.of("email", staff));
+
+        WebResponse answer = portal.app.handle(WebRequest.of(
+                "GET",
+                "/portal/staff",
+                Map.of(),
+                List.of(TestLogin.reseller(admin, "telnet", true), "sladesk-lang=en"),
+                null));
+
+        Document page = Jsoup.parse(answer.body());
+        assertEquals("Staff", page.selectFirst("main h1").text());
+        assertEquals("Invited, has yet to choose a password", row(page, staff).select("td").get(0).text());
+        assertEquals("Staff", row(page, staff).select("td").get(1).text());
+        assertEquals("Disable " + staff, row(page, staff).select("button").text());
+        assertEquals("This is you", row(page, admin).select("td").get(2).text());
     }
 
     /** A person made directly in the pool, in the groups given; their e-mail address. */
