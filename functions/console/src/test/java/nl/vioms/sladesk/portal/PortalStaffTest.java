@@ -205,7 +205,9 @@ class PortalStaffTest {
 
         Document page = Jsoup.parse(answer.body());
         assertEquals("Staff", page.selectFirst("main h1").text());
-        assertEquals("Invited, has yet to choose a password", row(page, staff).select("td").get(0).text());
+        assertEquals(
+                "Invited, has yet to choose a password",
+                row(page, staff).select("td").get(0).text());
         assertEquals("Staff", row(page, staff).select("td").get(1).text());
         assertEquals("Disable " + staff, row(page, staff).select("button").text());
         assertEquals("This is you", row(page, admin).select("td").get(2).text());

@@ -134,7 +134,8 @@ class AdminBrowserTest {
             browser.click(By.cssSelector("main form button[type=submit]"));
             browser.waitForUrl("klaar=uitgenodigd");
 
-            String row = browser.find(By.xpath("//tr[th[text()='" + email + "']]")).getText();
+            String row =
+                    browser.find(By.xpath("//tr[th[text()='" + email + "']]")).getText();
             assertTrue(row.contains("Beheerder portaal"), row);
             axeAndShots(browser, "portal-access-invited");
         }
