@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.EnvVar;
@@ -34,10 +33,6 @@ import nl.vioms.sladesk.core.directory.Reseller;
  */
 public final class PortalStaff {
     private static final String PATH = "/portal/staff";
-    /** An e-mail address: one @, a dot in the domain, no spaces; at most 254 characters (RFC 5321). */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
-
-    private static final int EMAIL_MAX = 254;
 
     /** One person of the list, in the person's language. */
     public record Row(String username, String email, String state, boolean enabled, boolean admin, boolean self) {}
@@ -91,7 +86,7 @@ public final class PortalStaff {
         Language lang = Language.of(request, Site.PORTAL);
         Reseller reseller = PortalApp.reseller(services, session);
         String email = request.form("email").orElse("").strip().toLowerCase(Locale.ROOT);
-        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        if (!UserPool.invitable(email)) {
             throw new WebError(
                     400,
                     "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.",

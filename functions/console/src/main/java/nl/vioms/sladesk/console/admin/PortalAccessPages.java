@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.EnvVar;
@@ -31,8 +30,6 @@ import nl.vioms.sladesk.core.directory.Reseller;
  */
 public final class PortalAccessPages {
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
-    private static final int EMAIL_MAX = 254;
 
     /** One person of the reseller's group. */
     public record Row(String email, String state, boolean admin) {}
@@ -76,7 +73,7 @@ public final class PortalAccessPages {
     private WebResponse invite(WebRequest request, Session session, PathParameters parameters) {
         Reseller reseller = reseller(parameters);
         String email = request.form("email").orElse("").strip().toLowerCase(Locale.ROOT);
-        if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+        if (!UserPool.invitable(email)) {
             throw new WebError(400, "Vul een geldig e-mailadres in.");
         }
         String group = Role.resellerGroup(reseller.id());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import nl.vioms.sladesk.console.Language;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -51,12 +52,23 @@ public final class UserPool {
         }
     }
 
+    /** An address an invitation may go to: one @, a dot in the domain, no spaces or control characters. */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
+
+    /** At most 254 characters (RFC 5321). */
+    private static final int EMAIL_MAX = 254;
+
     private final CognitoIdentityProviderClient cognito;
     private final String pool;
 
     public UserPool(CognitoIdentityProviderClient cognito, String pool) {
         this.cognito = cognito;
         this.pool = pool;
+    }
+
+    /** Whether a typed address (stripped, lower case) may be invited: checked before any call. */
+    public static boolean invitable(String email) {
+        return email.length() <= EMAIL_MAX && EMAIL.matcher(email).matches();
     }
 
     /** Everyone in the pool, by e-mail address. */
