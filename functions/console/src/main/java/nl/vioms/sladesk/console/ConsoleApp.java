@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.admin.AdminPages;
+import nl.vioms.sladesk.console.admin.PortalAccessPages;
 import nl.vioms.sladesk.console.operations.EscalationPages;
 import nl.vioms.sladesk.console.operations.MonitoringPages;
 import nl.vioms.sladesk.console.operations.MonthEndPages;
@@ -30,6 +31,7 @@ public final class ConsoleApp implements SiteHandler.Pages {
         EscalationPages.register(router, services);
         MonthEndPages.register(router, services);
         UserPages.register(router, services);
+        PortalAccessPages.register(router, services);
     }
 
     @Override

@@ -42,6 +42,8 @@ public final class PortalApp implements SiteHandler.Pages {
         login.routes(router);
         router.page("GET", "/", STAFF, (request, session, p) -> home(services, request, session));
         PortalReports.register(router, services);
+        PortalTokens.register(router, services);
+        PortalStaff.register(router, services);
     }
 
     @Override

@@ -6,6 +6,7 @@ import nl.vioms.sladesk.emulators.LocalAws;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
@@ -45,9 +46,16 @@ final class DemoConsoleUsers {
         for (DemoPortalUser user : PORTAL_USERS) {
             String group = "reseller-" + user.reseller();
             try {
-                cognito.createGroup(b -> b.userPoolId(pool).groupName(group).description(user.name()));
-            } catch (GroupExistsException e) {
-                // made on an earlier start
+                // asked first: cognito-local's CreateGroup replaces an existing group and drops the
+                // people a portal admin invited into it (decision 29)
+                cognito.listUsersInGroup(
+                        b -> b.userPoolId(pool).groupName(group).limit(1));
+            } catch (ResourceNotFoundException missing) {
+                try {
+                    cognito.createGroup(b -> b.userPoolId(pool).groupName(group).description(user.name()));
+                } catch (GroupExistsException e) {
+                    // made meanwhile
+                }
             }
             create(cognito, pool, user.email(), group);
             cognito.adminAddUserToGroup(

@@ -160,7 +160,9 @@ class LeastPrivilegeTest {
                             + " cognito-idp:SetUserMFAPreference"
                             + " cognito-idp:ListUsers cognito-idp:ListUsersInGroup cognito-idp:AdminCreateUser"
                             + " cognito-idp:AdminAddUserToGroup cognito-idp:AdminRemoveUserFromGroup"
-                            + " cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser",
+                            + " cognito-idp:AdminDisableUser cognito-idp:AdminEnableUser"
+                            // Portaaltoegang (issue 18): PortalAccessPages -> UserPool.ensureGroup
+                            + " cognito-idp:CreateGroup",
                     "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"),
             // the reseller portal (issue 18, decision 28): CognitoLogin and SessionRevocations as the
             // console's; PortalApp.reseller (DirectoryRepository.reseller: Attr.getItem);
@@ -168,12 +170,18 @@ class LeastPrivilegeTest {
             // ReportsRepository.runs (Query), runFinished/summary/figures/document (GetItem)
             "PortalFunction",
             List.of(
-                    "DirectoryTable: dynamodb:GetItem",
+                    // the reseller (GetItem); API-tokens: PortalTokens -> ApiTokens -> TokenTable (issue
+                    // PutItem, rotate/revoke UpdateItem); customers and tokens listed on the customers index
+                    "DirectoryTable: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem",
                     "DirectoryTable/index/*: dynamodb:Query",
                     "ReportsTable: dynamodb:GetItem dynamodb:Query",
                     "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
                             + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword",
-                    "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"));
+                    "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem",
+                    // issue 18, Medewerkers: PortalStaff -> UserPool (per pool: the code's checks are the wall)
+                    "ConsoleUserPool: cognito-idp:ListUsersInGroup cognito-idp:AdminCreateUser"
+                            + " cognito-idp:AdminAddUserToGroup cognito-idp:AdminDisableUser"
+                            + " cognito-idp:AdminEnableUser"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(
@@ -189,7 +197,8 @@ class LeastPrivilegeTest {
             Map.entry(
                     "DirectoryAdmin.java",
                     Set.of("dynamo.query", "dynamo.queryPaginator", "dynamo.transactWriteItems")),
-            // issue, seed, list, rotate and revoke are ./sladesk's; markUsed (UpdateItem) is the API's
+            // issue, seed, list, rotate and revoke are ./sladesk's, Beheer's and (not seed) the portal's;
+            // markUsed (UpdateItem) is the API's
             Map.entry("TokenTable.java", Set.of("dynamo.putItem", "dynamo.queryPaginator", "dynamo.updateItem")),
             Map.entry(
                     "MonitoringRepository.java",
@@ -210,14 +219,18 @@ class LeastPrivilegeTest {
                             "cognito.forgotPassword",
                             "cognito.initiateAuth",
                             "cognito.respondToAuthChallenge")),
+            // the user pool's admin calls of the console's users page, Portaaltoegang and the portal's
+            // Medewerkers (issue 18): one place
             Map.entry(
-                    "UserPages.java",
+                    "UserPool.java",
                     Set.of(
                             "cognito.adminAddUserToGroup",
                             "cognito.adminCreateUser",
                             "cognito.adminDisableUser",
                             "cognito.adminEnableUser",
                             "cognito.adminRemoveUserFromGroup",
+                            "cognito.createGroup",
+                            "cognito.listUsersInGroup",
                             "cognito.listUsersInGroupPaginator",
                             "cognito.listUsersPaginator")),
             Map.entry(

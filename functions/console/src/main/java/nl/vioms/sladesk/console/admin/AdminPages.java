@@ -48,8 +48,8 @@ import nl.vioms.sladesk.core.error.NotFoundException;
 public final class AdminPages {
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
     private static final String MENU = "/console/admin";
-    /** The lifetimes a new token may be given on the page. */
-    private static final List<Integer> LIFETIME_DAYS = List.of(30, 90, 365);
+    /** The lifetimes a new token may be given on the page (the portal's too). */
+    public static final List<Integer> LIFETIME_DAYS = List.of(30, 90, 365);
 
     private final DirectoryAdmin directory;
     private final ApiTokens tokens;

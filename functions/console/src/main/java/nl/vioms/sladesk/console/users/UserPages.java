@@ -12,6 +12,7 @@ import nl.vioms.sladesk.app.Log;
 import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.Chrome;
+import nl.vioms.sladesk.console.Language;
 import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
 import nl.vioms.sladesk.console.Role;
@@ -20,10 +21,6 @@ import nl.vioms.sladesk.console.Views;
 import nl.vioms.sladesk.console.WebError;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * The console's users (issue 17, role admin): who has an account, their groups and state; invite
@@ -65,22 +62,13 @@ public final class UserPages {
         if (roles.isEmpty()) {
             throw new WebError(400, "Kies minstens één rol voor " + email + ".");
         }
-        CognitoIdentityProviderClient cognito = services.cognito();
+        UserPool pool = pool();
         try {
-            cognito.adminCreateUser(b -> b.userPoolId(pool())
-                    .username(email)
-                    .desiredDeliveryMediumsWithStrings("EMAIL")
-                    .userAttributes(
-                            AttributeType.builder().name("email").value(email).build(),
-                            AttributeType.builder()
-                                    .name("email_verified")
-                                    .value("true")
-                                    .build()));
-        } catch (UsernameExistsException e) {
+            pool.invite(email);
+        } catch (UserPool.AlreadyExists e) {
             throw new WebError(409, "Er is al een account voor " + email + ".");
         }
-        roles.forEach(role -> cognito.adminAddUserToGroup(
-                b -> b.userPoolId(pool()).username(email).groupName(role.group())));
+        roles.forEach(role -> pool.addToGroup(email, role.group()));
         Log.info(
                 "console.user.invited",
                 Map.of("email", email, "by", session.user().email()));
@@ -93,14 +81,12 @@ public final class UserPages {
         if (isSelf(account, session) && !wanted.contains(Role.ADMIN)) {
             throw new WebError(409, "Je kunt je eigen rol Beheer niet weghalen; laat een andere beheerder dat doen.");
         }
-        CognitoIdentityProviderClient cognito = services.cognito();
+        UserPool pool = pool();
         for (Role role : Role.CONSOLE) {
             if (wanted.contains(role) && !account.has(role)) {
-                cognito.adminAddUserToGroup(
-                        b -> b.userPoolId(pool()).username(account.username()).groupName(role.group()));
+                pool.addToGroup(account.username(), role.group());
             } else if (!wanted.contains(role) && account.has(role)) {
-                cognito.adminRemoveUserFromGroup(
-                        b -> b.userPoolId(pool()).username(account.username()).groupName(role.group()));
+                pool.removeFromGroup(account.username(), role.group());
             }
         }
         Log.info(
@@ -118,14 +104,13 @@ public final class UserPages {
     private WebResponse state(WebRequest request, Session session, PathParameters parameters) {
         ConsoleAccount account = account(request);
         String action = request.form("action").orElse("");
-        CognitoIdentityProviderClient cognito = services.cognito();
         if (action.equals("disable")) {
             if (isSelf(account, session)) {
                 throw new WebError(409, "Je kunt je eigen account niet uitschakelen.");
             }
-            cognito.adminDisableUser(b -> b.userPoolId(pool()).username(account.username()));
+            pool().disable(account.username());
         } else if (action.equals("enable")) {
-            cognito.adminEnableUser(b -> b.userPoolId(pool()).username(account.username()));
+            pool().enable(account.username());
         } else {
             throw new WebError(400, "Kies uitschakelen of inschakelen.");
         }
@@ -137,23 +122,21 @@ public final class UserPages {
 
     /** Every account with its roles: ListUsers, and one ListUsersInGroup per role (no call per person). */
     List<ConsoleAccount> accounts() {
-        CognitoIdentityProviderClient cognito = services.cognito();
+        UserPool pool = pool();
         Map<String, Set<Role>> roles = new HashMap<>();
         for (Role role : Role.CONSOLE) {
-            cognito.listUsersInGroupPaginator(b -> b.userPoolId(pool()).groupName(role.group()))
-                    .users()
-                    .forEach(user -> roles.computeIfAbsent(user.username(), k -> EnumSet.noneOf(Role.class))
+            pool.members(role.group())
+                    .forEach(person -> roles.computeIfAbsent(person.username(), k -> EnumSet.noneOf(Role.class))
                             .add(role));
         }
         List<ConsoleAccount> accounts = new ArrayList<>();
-        cognito.listUsersPaginator(b -> b.userPoolId(pool()))
-                .users()
-                .forEach(user -> accounts.add(new ConsoleAccount(
-                        user.username(),
-                        email(user),
-                        roles.getOrDefault(user.username(), Set.of()),
-                        Boolean.TRUE.equals(user.enabled()),
-                        state(user))));
+        pool.everyone()
+                .forEach(person -> accounts.add(new ConsoleAccount(
+                        person.username(),
+                        person.email(),
+                        roles.getOrDefault(person.username(), Set.of()),
+                        person.enabled(),
+                        person.state(Language.NL))));
         accounts.sort(Comparator.comparing(ConsoleAccount::email));
         return accounts;
     }
@@ -180,30 +163,6 @@ public final class UserPages {
         return account.email().equalsIgnoreCase(session.user().email());
     }
 
-    private static String email(UserType user) {
-        return user.attributes().stream()
-                .filter(attribute -> attribute.name().equals("email"))
-                .map(AttributeType::value)
-                .findFirst()
-                .orElse(user.username());
-    }
-
-    private static String state(UserType user) {
-        if (!Boolean.TRUE.equals(user.enabled())) {
-            return "Uitgeschakeld";
-        }
-        switch (String.valueOf(user.userStatusAsString())) {
-            case "CONFIRMED":
-                return "Actief";
-            case "FORCE_CHANGE_PASSWORD":
-                return "Uitgenodigd, moet nog een wachtwoord kiezen";
-            case "RESET_REQUIRED":
-                return "Moet een nieuw wachtwoord kiezen";
-            default:
-                return "Nog niet bevestigd";
-        }
-    }
-
     private static String notice(String done) {
         switch (done) {
             case "uitgenodigd":
@@ -219,7 +178,7 @@ public final class UserPages {
         }
     }
 
-    private String pool() {
-        return services.setting(EnvVar.CONSOLE_USER_POOL_ID);
+    private UserPool pool() {
+        return new UserPool(services.cognito(), services.setting(EnvVar.CONSOLE_USER_POOL_ID));
     }
 }

@@ -29,6 +29,7 @@ import org.openqa.selenium.Cookie;
  * critical violation on any page, and each page is photographed at 1280 and 390 px
  * (target/screenshots/admin). The console is served by a small HTTP server in front of the real
  * ConsoleApp on the emulators; the session is TestLogin's cookie (the real login is branch auth).
+ * Portaaltoegang (issue 18): a reseller's portal admin invited by typing and clicking.
  */
 @ExtendWith(AwsEmulators.class)
 class AdminBrowserTest {
@@ -115,6 +116,28 @@ class AdminBrowserTest {
                     .filter(e -> !e.contains("Failed to load resource"))
                     .toList();
             assertEquals(List.of(), errors, "no script errors and nothing blocked by the CSP");
+        }
+    }
+
+    @Test
+    void anAdminInvitesAResellersPortalAdminOnPortaaltoegang() {
+        String email = "portaal-" + System.nanoTime() % 1_000_000 + "@telnet.demo";
+        try (WebBrowser browser = WebBrowser.startOrSkip(1280, 900)) {
+            browser.open(base.resolve("/console/static/console.css"));
+            browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, "admin@vioms.demo|admin"));
+
+            browser.open(base.resolve("/console/admin/resellers/telnet"));
+            browser.click(By.linkText("Portaaltoegang"));
+            browser.waitForUrl("/console/admin/resellers/telnet/portal");
+            axeAndShots(browser, "portal-access");
+            browser.type(By.id("veld-email"), email);
+            browser.click(By.cssSelector("main form button[type=submit]"));
+            browser.waitForUrl("klaar=uitgenodigd");
+
+            String row =
+                    browser.find(By.xpath("//tr[th[text()='" + email + "']]")).getText();
+            assertTrue(row.contains("Beheerder portaal"), row);
+            axeAndShots(browser, "portal-access-invited");
         }
     }
 

@@ -32,6 +32,16 @@ public final class ApiTokens {
         return tokens.list();
     }
 
+    /**
+     * One reseller's own tokens (scope RESELLER, that reseller), by name: what the reseller portal
+     * lists and acts on (issue 18); another reseller's are not among them.
+     */
+    public List<ApiToken> ofReseller(String resellerId) {
+        return tokens.list().stream()
+                .filter(t -> t.scope() == TokenScope.RESELLER && resellerId.equals(t.resellerId()))
+                .toList();
+    }
+
     /** The tokens of that name that still work (a rotated one during its overlap too). */
     public List<ApiToken> working(String name, Instant now) {
         return tokens.list().stream()

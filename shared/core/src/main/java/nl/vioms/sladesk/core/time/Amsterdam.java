@@ -11,6 +11,8 @@ public final class Amsterdam {
     public static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final DateTimeFormatter READABLE =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", new Locale("nl", "NL"));
+    private static final DateTimeFormatter READABLE_ENGLISH =
+            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
 
     private Amsterdam() {}
 
@@ -24,5 +26,16 @@ public final class Amsterdam {
     /** For people, in Dutch: "ma 28 dec. 2026 16:00". */
     public static String readable(@Nullable Instant instant) {
         return instant == null ? "" : READABLE.format(instant.atZone(ZONE));
+    }
+
+    /**
+     * For people in their language (the portal's English pages, issue 18): "Mon 28 Dec 2026 16:00"
+     * in English, {@link #readable(Instant)} for any other language; still Amsterdam's wall clock.
+     */
+    public static String readable(@Nullable Instant instant, Locale language) {
+        if (!"en".equals(language.getLanguage())) {
+            return readable(instant);
+        }
+        return instant == null ? "" : READABLE_ENGLISH.format(instant.atZone(ZONE));
     }
 }
