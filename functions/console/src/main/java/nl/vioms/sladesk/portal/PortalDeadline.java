@@ -43,8 +43,8 @@ public record PortalDeadline(String label, String text, String css, String dataD
                     text = lang.t("afgerond ", "done ") + ConsoleText.time(d.metAt(), lang) + " (best effort)";
                     break;
                 }
-                text = lang.t("gehaald", "met") + " (" + ConsoleText.time(d.metAt(), lang) + lang.t(", uiterlijk ", ", due ")
-                        + due + ")";
+                text = lang.t("gehaald", "met") + " (" + ConsoleText.time(d.metAt(), lang)
+                        + lang.t(", uiterlijk ", ", due ") + due + ")";
                 break;
             case LATE:
                 text = lang.t("niet gehaald", "not met") + " (" + ConsoleText.time(d.metAt(), lang)

@@ -49,8 +49,8 @@ import nl.vioms.sladesk.core.ticket.TicketStatus;
  * rule ({@link ResellerWords#shown}: everything but operations' internal notes). A reply is one
  * {@code customer-replied} event through {@link TicketService#record}, as the API and the console
  * record one: while VIOMS waits for the reseller it ends the pause (R16); otherwise the lifecycle
- * keeps the ticket as it is and operations read the text in the console's history (decision 28 of
- * this branch: docs/decisions). The form's nonce is the event's id, so a double submit records once.
+ * keeps the ticket as it is and operations read the text in the console's history
+ * (docs/decisions/29-portal-follow.md). The form's nonce is the event's id, so a double submit records once.
  */
 public final class PortalTicketPage {
     /** A form's nonce: what {@link UUID} writes, and no more than an event id may hold. */
@@ -148,8 +148,7 @@ public final class PortalTicketPage {
         }
         boolean answer = view.ticket().status() == TicketStatus.WAITING;
         // the same checks and data as the API's POST /tickets/{number}/events and the console's forms
-        EventRequest asked =
-                new EventRequest(EventKind.CUSTOMER_REPLIED, text.strip(), null, null, null, null, null);
+        EventRequest asked = new EventRequest(EventKind.CUSTOMER_REPLIED, text.strip(), null, null, null, null, null);
         TicketEvent event = new TicketEvent(
                 "portal-" + nonce + "-reply",
                 EventKind.CUSTOMER_REPLIED,
@@ -164,8 +163,7 @@ public final class PortalTicketPage {
         } catch (InvalidInputException e) {
             return page(400, view, reseller, request, session, null, null, e.getMessage(), text);
         }
-        return WebResponse.redirect(
-                "/portal/tickets/" + number + "?gedaan=" + (answer ? "antwoord" : "aanvulling"));
+        return WebResponse.redirect("/portal/tickets/" + number + "?gedaan=" + (answer ? "antwoord" : "aanvulling"));
     }
 
     /** The session's reseller's ticket, or the one 404 for any other number (no enumeration). */
@@ -181,8 +179,8 @@ public final class PortalTicketPage {
     /** What is wrong with a typed text, in the page's language; empty when it may be stored. */
     static Optional<String> problem(String text, Language lang) {
         if (text.isBlank()) {
-            return Optional.of(lang.t(
-                    "Schrijf eerst je antwoord of aanvulling.", "Write your answer or information first."));
+            return Optional.of(
+                    lang.t("Schrijf eerst je antwoord of aanvulling.", "Write your answer or information first."));
         }
         if (text.length() > MAX_TEXT) {
             return Optional.of(lang.t(
@@ -255,7 +253,8 @@ public final class PortalTicketPage {
         ClockResult clocks = view.clocks();
         boolean rfc = t.kind() == TicketKind.RFC || clocks == null;
         Optional<Customer> customer = Optional.ofNullable(t.customerId()).flatMap(directory::customer);
-        String service = customer.flatMap(c -> Optional.ofNullable(t.serviceId()).flatMap(c::service))
+        String service = customer.flatMap(
+                        c -> Optional.ofNullable(t.serviceId()).flatMap(c::service))
                 .map(ServiceRef::name)
                 .orElse(t.serviceId() == null ? lang.t("onbekend", "unknown") : t.serviceId());
         List<PortalDeadline> deadlines = new ArrayList<>();
@@ -308,9 +307,7 @@ public final class PortalTicketPage {
                 rfc ? "RFC" : t.priority().name(),
                 rfc ? "badge" : ConsoleText.badge(t.priority()),
                 rfc
-                        ? lang.t(
-                                "wijzigingsverzoek: geen SLA-klok (R10)",
-                                "request for change: no SLA clock (R10)")
+                        ? lang.t("wijzigingsverzoek: geen SLA-klok (R10)", "request for change: no SLA clock (R10)")
                         : ResellerWords.meaning(t.priority(), en) + " (R10)",
                 priorityReason,
                 ResellerWords.kind(t.kind(), en),

@@ -100,7 +100,10 @@ public final class PortalTickets {
         Instant now = clock.instant();
         Optional<String> customer = request.query("klant").filter(c -> !c.isBlank());
         String status = request.query("status").filter(STATUSES::contains).orElse("");
-        TicketStore.After after = request.query("na").filter(a -> !a.isBlank()).map(PortalTickets::after).orElse(null);
+        TicketStore.After after = request.query("na")
+                .filter(a -> !a.isBlank())
+                .map(PortalTickets::after)
+                .orElse(null);
 
         List<Ticket> open = tickets.openForReseller(reseller.id());
         TicketStore.ListPage done = tickets.doneForReseller(reseller.id(), after, PAGE);
@@ -115,8 +118,8 @@ public final class PortalTickets {
         List<Row> openRows = new ArrayList<>();
         if (showOpen) {
             for (Ticket t : open) {
-                boolean statusFits = status.isEmpty()
-                        || (status.equals("wacht") == (t.status() == TicketStatus.WAITING));
+                boolean statusFits =
+                        status.isEmpty() || (status.equals("wacht") == (t.status() == TicketStatus.WAITING));
                 if (statusFits && fits(t, customer)) {
                     openRows.add(row(t, lang, now));
                 }
@@ -130,12 +133,15 @@ public final class PortalTickets {
                 }
             }
         }
-        String older = done.next() == null ? null : link(customer, status, done.next().toString());
+        String older =
+                done.next() == null ? null : link(customer, status, done.next().toString());
         List<Choice> customers = new ArrayList<>();
-        customerNames.forEach((id, name) -> customers.add(new Choice(id, name, customer.filter(id::equals).isPresent())));
+        customerNames.forEach((id, name) ->
+                customers.add(new Choice(id, name, customer.filter(id::equals).isPresent())));
         List<Choice> statuses = List.of(
                 new Choice("open", lang.t("Open", "Open"), status.equals("open")),
-                new Choice("wacht", lang.t("Wacht op jouw antwoord", "Waiting for your answer"), status.equals("wacht")),
+                new Choice(
+                        "wacht", lang.t("Wacht op jouw antwoord", "Waiting for your answer"), status.equals("wacht")),
                 new Choice("klaar", lang.t("Opgelost of gesloten", "Resolved or closed"), status.equals("klaar")));
         Model model = new Model(
                 reseller.name(),

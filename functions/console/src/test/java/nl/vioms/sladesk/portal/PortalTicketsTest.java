@@ -156,11 +156,9 @@ class PortalTicketsTest {
 
         Document page = portal.page(path(ticket), ANNA);
         String deadlines = page.selectFirst("dl.deadlines").text();
+        assertTrue(deadlines.contains("Reactie (R13) gehaald (di 1 dec 10:00, uiterlijk di 1 dec 11:00)"), deadlines);
         assertTrue(
-                deadlines.contains("Reactie (R13) gehaald (di 1 dec 10:00, uiterlijk di 1 dec 11:00)"), deadlines);
-        assertTrue(
-                deadlines.contains("Herstel (R13) niet gehaald (di 1 dec 18:00, uiterlijk di 1 dec 17:00)"),
-                deadlines);
+                deadlines.contains("Herstel (R13) niet gehaald (di 1 dec 18:00, uiterlijk di 1 dec 17:00)"), deadlines);
         assertTrue(page.select("[data-due]").isEmpty(), "nothing counts down once decided");
         assertEquals("SBC herstart", page.selectFirst("blockquote.resolution").text());
         assertTrue(page.selectFirst("dl.facts").text().contains("Status opgelost"));
@@ -185,9 +183,11 @@ class PortalTicketsTest {
                 "Welk type toestel gebruikt de receptie?",
                 waiting.selectFirst("section.question blockquote").text());
         assertTrue(waiting.selectFirst("section.question").text().contains("di 1 dec 10:00"));
-        assertTrue(waiting.selectFirst("dl.facts").text().contains("Wacht op jouw antwoord"));
+        assertTrue(waiting.selectFirst("dl.facts").text().contains("Status wacht op jouw antwoord"));
         assertTrue(waiting.selectFirst("dl.deadlines").text().contains("Herstel (R13) gepauzeerd"));
-        assertEquals(List.of("sinds di 1 dec 10:00 (1 u 0 m, loopt nog)"), waiting.select("ul.pauses li").eachText());
+        assertEquals(
+                List.of("sinds di 1 dec 10:00 (1 u 0 m, loopt nog)"),
+                waiting.select("ul.pauses li").eachText());
         Document list = portal.page("/portal/", ANNA);
         assertTrue(card(list, ticket.number()).text().contains("Wacht op jouw antwoord"));
 
@@ -242,7 +242,9 @@ class PortalTicketsTest {
 
         var view = portal.services.ticketService().view(ticket.number()).orElseThrow();
         assertEquals(TicketStatus.OPEN, view.ticket().status());
-        assertEquals(EventKind.CUSTOMER_REPLIED, view.history().get(view.history().size() - 1).kind());
+        assertEquals(
+                EventKind.CUSTOMER_REPLIED,
+                view.history().get(view.history().size() - 1).kind());
         // still the HA P2 restore deadline: 08:00Z + 8 h = 16:00Z
         assertEquals(Instant.parse("2026-12-01T16:00:00Z"), view.clocks().restoreDue());
         Document page = portal.page(path(ticket) + "?gedaan=aanvulling", ANNA);
@@ -271,20 +273,29 @@ class PortalTicketsTest {
         Ticket ticket = portal.open("hotel-gouden-leeuw", "P2", "Voicemail werkt niet", REPORTED);
         int before = historySize(ticket);
         Map<String, String> cases = Map.of(
-                "   ", "Schrijf eerst je antwoord of aanvulling.",
-                "x".repeat(10_001), "Je tekst is 10001 tekens; het maximum is 10000.",
-                "bel\u0007mij", "Je tekst bevat een stuurteken (positie 4); haal het weg en verstuur opnieuw.",
-                "omgekeerd \u202e tekst", "Je tekst bevat een stuurteken (positie 11); haal het weg en verstuur opnieuw.");
+                "   ",
+                "Schrijf eerst je antwoord of aanvulling.",
+                "x".repeat(10_001),
+                "Je tekst is 10001 tekens; het maximum is 10000.",
+                "bel\u0007mij",
+                "Je tekst bevat een stuurteken (positie 4); haal het weg en verstuur opnieuw.",
+                "omgekeerd \u202e tekst",
+                "Je tekst bevat een stuurteken (positie 11); haal het weg en verstuur opnieuw.");
         cases.forEach((text, message) -> {
             WebResponse refused = portal.post(replies(ticket), ANNA, form(text, "bad-00001"));
             assertEquals(400, refused.statusCode(), text);
-            assertEquals(message, Jsoup.parse(refused.body()).selectFirst("p.notice.error").text());
+            assertEquals(
+                    message,
+                    Jsoup.parse(refused.body()).selectFirst("p.notice.error").text());
         });
         Map<String, String> noNonce = Map.of("_csrf", TestLogin.csrf(ANNA_EMAIL), "tekst", "Zonder kenmerk");
         assertEquals(400, portal.post(replies(ticket), ANNA, noNonce).statusCode());
         assertEquals(before, historySize(ticket));
         // exactly 10 000 characters is allowed
-        assertEquals(303, portal.post(replies(ticket), ANNA, form("y".repeat(10_000), "max-00001")).statusCode());
+        assertEquals(
+                303,
+                portal.post(replies(ticket), ANNA, form("y".repeat(10_000), "max-00001"))
+                        .statusCode());
     }
 
     @Test
@@ -325,10 +336,14 @@ class PortalTicketsTest {
                 null,
                 "api",
                 "test");
-        Ticket rfc = portal.services.ticketService()
+        Ticket rfc = portal.services
+                .ticketService()
                 .open(
                         report,
-                        portal.services.directory().customer("hotel-gouden-leeuw").orElseThrow(),
+                        portal.services
+                                .directory()
+                                .customer("hotel-gouden-leeuw")
+                                .orElseThrow(),
                         "portal-test-rfc#" + System.nanoTime())
                 .ticket();
 
@@ -360,7 +375,9 @@ class PortalTicketsTest {
         // HA P1 at 08:00Z, waiting since 08:10Z: the restore clock is paused (R16); R12: 24 h -> 2 Dec 09:00
         assertTrue(deadlines.contains("Restore (R13) paused: VIOMS waits for your answer (R16)"), deadlines);
         assertTrue(deadlines.contains("Feedback (R12) by Wed 2 Dec 09:00"), deadlines);
-        assertEquals("Waiting for your answer", page.selectFirst("section.question h2").text());
+        assertEquals(
+                "Waiting for your answer",
+                page.selectFirst("section.question h2").text());
         assertTrue(page.text().contains("Send answer"), page.text());
         for (String dutch : List.of("Gemeld", "uiterlijk", "Geschiedenis", "Wacht op jouw antwoord")) {
             assertFalse(page.select("main").text().contains(dutch), dutch + " on the English page");
@@ -373,8 +390,8 @@ class PortalTicketsTest {
     // ---------------------------------------------------------------- helpers
 
     private static Document english(String path) {
-        WebResponse response = portal.app.handle(
-                WebRequest.of("GET", path, Map.of(), List.of(ANNA, "sladesk-lang=en"), ""));
+        WebResponse response =
+                portal.app.handle(WebRequest.of("GET", path, Map.of(), List.of(ANNA, "sladesk-lang=en"), ""));
         assertEquals(200, response.statusCode(), response.body());
         return Jsoup.parse(response.body());
     }
@@ -387,7 +404,8 @@ class PortalTicketsTest {
 
     private static void record(Ticket ticket, EventKind kind, Instant at, Map<String, String> data) {
         portal.clock.set(at);
-        portal.services.ticketService()
+        portal.services
+                .ticketService()
                 .record(
                         ticket.number(),
                         new TicketEvent(
@@ -396,7 +414,12 @@ class PortalTicketsTest {
     }
 
     private static int historySize(Ticket ticket) {
-        return portal.services.ticketService().view(ticket.number()).orElseThrow().history().size();
+        return portal.services
+                .ticketService()
+                .view(ticket.number())
+                .orElseThrow()
+                .history()
+                .size();
     }
 
     private static Map<String, String> form(String text, String nonce) {

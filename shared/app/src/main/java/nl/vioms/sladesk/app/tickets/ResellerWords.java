@@ -77,15 +77,18 @@ public final class ResellerWords {
     /** R10's meaning of a priority, as a reseller reads it. */
     public static String meaning(Priority priority, boolean english) {
         return switch (priority) {
-            case P1 -> english
-                    ? "the service is unavailable for all end users"
-                    : "de dienst is onbereikbaar voor alle eindgebruikers";
-            case P2 -> english
-                    ? "primary telephony functions do not work fully for one or more end users"
-                    : "primaire telefoniefuncties werken niet volledig voor een of meer eindgebruikers";
-            case P3 -> english
-                    ? "a question, a secondary function or a description that needs investigation"
-                    : "een vraag, een secundaire functie of een melding die uitzoekwerk vraagt";
+            case P1 ->
+                english
+                        ? "the service is unavailable for all end users"
+                        : "de dienst is onbereikbaar voor alle eindgebruikers";
+            case P2 ->
+                english
+                        ? "primary telephony functions do not work fully for one or more end users"
+                        : "primaire telefoniefuncties werken niet volledig voor een of meer eindgebruikers";
+            case P3 ->
+                english
+                        ? "a question, a secondary function or a description that needs investigation"
+                        : "een vraag, een secundaire functie of een melding die uitzoekwerk vraagt";
         };
     }
 
@@ -109,9 +112,10 @@ public final class ResellerWords {
             case CLOSED -> english ? "Closed" : "Gesloten";
             case SECOND_LINE_ACK -> english ? "Second-line helpdesk takes it on" : "Tweedelijns helpdesk neemt het op";
             case ASSIGNED -> english ? "Assigned to customer" : "Toegewezen aan klant";
-            case SLA_WARNING -> english
-                    ? "Warning: 75 % of the restore time has passed"
-                    : "Waarschuwing: hersteltermijn voor 75 % verstreken";
+            case SLA_WARNING ->
+                english
+                        ? "Warning: 75 % of the restore time has passed"
+                        : "Waarschuwing: hersteltermijn voor 75 % verstreken";
             case SLA_BREACH -> english ? "Deadline passed" : "Termijn overschreden";
             case REPLY -> english ? "Message from VIOMS" : "Bericht van VIOMS";
             case MAIL_SKIPPED -> english ? "E-mail not sent" : "E-mail niet verstuurd";

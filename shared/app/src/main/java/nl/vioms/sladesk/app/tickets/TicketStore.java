@@ -10,11 +10,11 @@ import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.error.InvalidInputException;
 import nl.vioms.sladesk.core.ticket.MajorIncident;
+import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
 import nl.vioms.sladesk.core.ticket.TicketNumber;
-import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 

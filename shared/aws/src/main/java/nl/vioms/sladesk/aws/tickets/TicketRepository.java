@@ -394,10 +394,14 @@ public final class TicketRepository implements TicketStore {
         Map<String, AttributeValue> start = after == null
                 ? null
                 : Map.of(
-                        "pk", s(TicketItems.ticketKey(after.number())),
-                        "sk", s("TICKET"),
-                        index.partitionKey(), s(key),
-                        index.sortKey(), s(sortable(after.createdAt())));
+                        "pk",
+                        s(TicketItems.ticketKey(after.number())),
+                        "sk",
+                        s("TICKET"),
+                        index.partitionKey(),
+                        s(key),
+                        index.sortKey(),
+                        s(sortable(after.createdAt())));
         QueryResponse page = dynamo.query(b -> b.tableName(table)
                 .indexName(index.indexName())
                 .keyConditionExpression("#k = :k")
