@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.console.ConsoleClient;
@@ -102,6 +104,33 @@ class PortalTicketsTest {
         assertTrue(onlyDone.text().contains(done.number()), onlyDone.text());
         // a position in the list that is not one
         assertEquals(400, portal.get("/portal/?na=gisteren", ANNA).statusCode());
+    }
+
+    @Test
+    void closedTicketsComeTwentyAPageWithALinkToTheOlderOnes() {
+        // later than any other test's tickets, so these 21 are TelNet's newest closed ones
+        Instant first = Instant.parse("2026-12-28T08:00:00Z");
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < PortalTickets.PAGE + 1; i++) {
+            Ticket t = portal.open("bakkerij-devries", "P3", "Vraag " + i, first.plusSeconds(60L * i));
+            record(t, EventKind.RESOLVED, first.plusSeconds(60L * i + 30), Map.of("text", "Beantwoord"));
+            numbers.add(t.number());
+        }
+
+        Document newest = portal.page("/portal/?status=klaar", ANNA);
+        List<String> shown = newest.select("#h-done + ul .number").eachText();
+        List<String> expected = new ArrayList<>(numbers.subList(1, numbers.size()));
+        Collections.reverse(expected);
+        assertEquals(expected, shown);
+        Element older = newest.selectFirst("a[rel=next]");
+        assertNotNull(older, newest.text());
+        assertEquals("Meer (oudere meldingen)", older.text());
+        assertTrue(older.attr("href").startsWith("/portal/?status=klaar&na="), older.attr("href"));
+
+        Document next = portal.page(older.attr("href").replace("%3A", ":").replace("%7E", "~"), ANNA);
+        assertEquals(
+                numbers.get(0), next.select("#h-done + ul .number").eachText().get(0));
+        assertNotNull(next.selectFirst("a[href=/portal/]:containsOwn(Nieuwste)"));
     }
 
     @Test
