@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.console.ConsoleClient;
+import nl.vioms.sladesk.console.Role;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
@@ -49,10 +50,13 @@ class PortalTicketsTest {
     private static final String PIET = TestLogin.reseller(PIET_EMAIL, "belwinkel", false);
 
     private static ConsoleClient portal;
+    private static ConsoleClient console;
 
     @BeforeAll
     static void portal(LocalAws aws) {
-        portal = ConsoleClient.portal(aws, new MutableClock(REPORTED));
+        MutableClock clock = new MutableClock(REPORTED);
+        portal = ConsoleClient.portal(aws, clock);
+        console = new ConsoleClient(aws, clock);
     }
 
     @BeforeEach
@@ -280,6 +284,15 @@ class PortalTicketsTest {
         assertEquals(
                 "Je aanvulling is vastgelegd; VIOMS ziet haar bij het ticket.",
                 page.selectFirst("p.notice.ok").text());
+        // operations read it on the console's ticket page: what, who, the text
+        Document consolePage = console.page(
+                "/console/tickets/" + ticket.number(), TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS));
+        List<String> history = consolePage.select("table.history tbody tr").eachText();
+        assertTrue(
+                history.get(history.size() - 1)
+                        .contains("Klant heeft geantwoord reseller:portal:" + ANNA_EMAIL
+                                + " Tekst: Het gaat om toestel 214."),
+                history.toString());
     }
 
     @Test
@@ -347,6 +360,11 @@ class PortalTicketsTest {
         assertEquals(404, reply.statusCode());
         assertEquals(words, Jsoup.parse(reply.body()).select("main").text());
         assertEquals(before, historySize(theirs));
+        // in English, the same refusal in English
+        WebResponse english =
+                portal.app.handle(WebRequest.of("GET", path(theirs), Map.of(), List.of(ANNA, "sladesk-lang=en"), ""));
+        assertEquals(404, english.statusCode());
+        assertTrue(english.body().contains("There is no ticket with this number."), english.body());
         // their own reseller sees it
         assertEquals(200, portal.get(path(theirs), PIET).statusCode());
     }

@@ -221,6 +221,8 @@ class ResellerViewTest {
                 new ResellerView.Names("TelNet Partners B.V.", "Hosted PBX kantoor"));
 
         assertTrue(page.contains("<span class=\"badge\">wacht op jouw antwoord</span>"), page);
+        // issue 18: the page points to the portal's ticket page (same host)
+        assertTrue(page.contains("<a href=\"/portal/tickets/VIO-2026-000043\">"), page);
         assertTrue(page.contains("<th>Soort</th><td>storing</td>"), page);
         assertTrue(page.contains(" via het portaal/API</p>"), page);
         assertTrue(page.contains("P2</span> herkend aan de woorden \u201cgeen kiestoon\u201d"), page);
