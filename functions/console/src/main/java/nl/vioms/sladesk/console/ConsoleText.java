@@ -17,7 +17,23 @@ public final class ConsoleText {
     private static final DateTimeFormatter SHORT =
             DateTimeFormatter.ofPattern("EEE d MMM HH:mm", new Locale("nl", "NL"));
 
+    private static final DateTimeFormatter SHORT_EN = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+
     private ConsoleText() {}
+
+    /** {@link #time} in the page's language (the portal, issue 18): "Tue 1 Dec 09:00" in English. */
+    public static String time(Instant instant, Language lang) {
+        if (lang != Language.EN) {
+            return time(instant);
+        }
+        return instant == null ? "" : SHORT_EN.format(instant.atZone(Amsterdam.ZONE));
+    }
+
+    /** {@link #duration} in the page's language: "3 h 12 m" in English. */
+    public static String duration(Duration span, Language lang) {
+        String dutch = duration(span);
+        return lang == Language.EN ? dutch.replace(" u", " h") : dutch;
+    }
 
     /** "vr 4 dec 14:12" in Amsterdam time (the JDK writes "dec."; people read it without the dot). */
     public static String time(Instant instant) {

@@ -97,6 +97,11 @@ public record Deadline(String label, Instant due, Instant metAt, Instant warning
 
     /** The time left as console.js writes it ("1u 5m", "-12m 3s"), so the page reads well without script. */
     public String left(Instant now) {
+        return left(now, Language.NL);
+    }
+
+    /** {@link #left(Instant)} in the page's language: hours are "u" in Dutch, "h" in English (as console.js). */
+    public String left(Instant now, Language lang) {
         if (!running()) {
             return "";
         }
@@ -105,7 +110,8 @@ public record Deadline(String label, Instant due, Instant metAt, Instant warning
         long d = s / 86400;
         long h = (s % 86400) / 3600;
         long m = (s % 3600) / 60;
-        String text = d > 0 ? d + "d " + h + "u" : h > 0 ? h + "u " + m + "m" : m + "m " + (s % 60) + "s";
+        String hour = lang == Language.EN ? "h" : "u";
+        String text = d > 0 ? d + "d " + h + hour : h > 0 ? h + hour + " " + m + "m" : m + "m " + (s % 60) + "s";
         return (ms < 0 ? "-" : "") + text;
     }
 

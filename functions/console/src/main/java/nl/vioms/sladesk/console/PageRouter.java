@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,14 +53,31 @@ public final class PageRouter {
 
     /** A page for the given roles; {@code path} is below the site's base, e.g. {@code /tickets/{number}}. */
     public PageRouter page(String method, String path, Set<Role> roles, ConsolePage page) {
-        routes.add(new Route(method, segments(site.path(path)), Set.copyOf(roles), page, null));
+        add(new Route(method, segments(site.path(path)), Set.copyOf(roles), page, null));
         return this;
     }
 
     /** A route without a session (login, logout, static files). */
     public PageRouter open(String method, String path, OpenPage page) {
-        routes.add(new Route(method, segments(site.path(path)), Set.of(), null, page));
+        add(new Route(method, segments(site.path(path)), Set.of(), null, page));
         return this;
+    }
+
+    /**
+     * Keeps the routes with fewer parameters first, in the order registered otherwise: a literal
+     * path ({@code /tickets/new}) wins over a pattern ({@code /tickets/{number}}) whichever area
+     * registered first.
+     */
+    private void add(Route route) {
+        int at = routes.size();
+        while (at > 0 && parameterCount(routes.get(at - 1)) > parameterCount(route)) {
+            at--;
+        }
+        routes.add(at, route);
+    }
+
+    private static long parameterCount(Route route) {
+        return Arrays.stream(route.segments()).filter(p -> p.startsWith("{")).count();
     }
 
     public WebResponse route(WebRequest request) {

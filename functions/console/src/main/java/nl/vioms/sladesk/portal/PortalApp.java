@@ -1,7 +1,6 @@
 package nl.vioms.sladesk.portal;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.Chrome;
@@ -15,7 +14,6 @@ import nl.vioms.sladesk.console.Session;
 import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.SiteHandler;
 import nl.vioms.sladesk.console.StaticFiles;
-import nl.vioms.sladesk.console.Views;
 import nl.vioms.sladesk.console.WebError;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
@@ -40,7 +38,8 @@ public final class PortalApp implements SiteHandler.Pages {
         router.open("GET", "/static/{name}", files::serve);
         router.open("GET", "/language", PortalApp::language);
         login.routes(router);
-        router.page("GET", "/", STAFF, (request, session, p) -> home(services, request, session));
+        // the reseller's tickets: the list (the start page), the ticket page and adding information
+        PortalTickets.register(router, services);
         PortalReports.register(router, services);
         PortalTokens.register(router, services);
         PortalStaff.register(router, services);
@@ -64,13 +63,6 @@ public final class PortalApp implements SiteHandler.Pages {
                         403,
                         "Je account hoort bij een reseller die SLA Desk niet kent. Neem contact op met VIOMS.",
                         "Your account belongs to a reseller SLA Desk does not know. Please contact VIOMS."));
-    }
-
-    /** The start page: until the ticket list is built, who is logged in for which reseller. */
-    private static WebResponse home(Services services, WebRequest request, Session session) {
-        Reseller reseller = reseller(services, session);
-        Chrome chrome = chrome(request, session, reseller.name(), "/portal/");
-        return Views.page(200, "portal/home.jte", Map.of("chrome", chrome, "reseller", reseller, "notes", List.of()));
     }
 
     /**

@@ -29,7 +29,7 @@ import nl.vioms.sladesk.core.directory.Reseller;
  * portal admin, disable and enable. Only a member of the session's own reseller group is acted
  * on: anyone else (another reseller's, VIOMS's, unknown) is the same 404. Nobody disables
  * themselves (409). Cognito's admin calls are per pool, not per group: these checks are the wall
- * (decision 29).
+ * (decision 31).
  */
 public final class PortalStaff {
     private static final String PATH = "/portal/staff";

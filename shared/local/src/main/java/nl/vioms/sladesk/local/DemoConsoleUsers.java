@@ -47,7 +47,7 @@ final class DemoConsoleUsers {
             String group = "reseller-" + user.reseller();
             try {
                 // asked first: cognito-local's CreateGroup replaces an existing group and drops the
-                // people a portal admin invited into it (decision 29)
+                // people a portal admin invited into it (decision 31)
                 cognito.listUsersInGroup(
                         b -> b.userPoolId(pool).groupName(group).limit(1));
             } catch (ResourceNotFoundException missing) {

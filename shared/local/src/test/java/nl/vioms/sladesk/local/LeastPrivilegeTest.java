@@ -181,7 +181,12 @@ class LeastPrivilegeTest {
                     // issue 18, Medewerkers: PortalStaff -> UserPool (per pool: the code's checks are the wall)
                     "ConsoleUserPool: cognito-idp:ListUsersInGroup cognito-idp:AdminCreateUser"
                             + " cognito-idp:AdminAddUserToGroup cognito-idp:AdminDisableUser"
-                            + " cognito-idp:AdminEnableUser"));
+                            + " cognito-idp:AdminEnableUser",
+                    // the reseller's tickets (p-follow): TicketService.openForReseller, doneForReseller,
+                    // view and record (TicketRepository; the transaction's outbox Put), OutboxRepository.mailsOf
+                    "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
+                    "OutboxTable: dynamodb:PutItem",
+                    "OutboxTable/index/by-thread: dynamodb:Query"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(

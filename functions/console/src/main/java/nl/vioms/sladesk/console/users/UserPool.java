@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  * The one place the console's and the portal's pages call Cognito's admin API on the user pool:
  * people listed (all, or one group's), invited, put in a group, disabled and enabled. The pages
  * decide who may do what (issue 17: an admin; issue 18: a reseller's portal admin within the
- * reseller's own group); these calls are per pool, so those checks are the wall (decision 29).
+ * reseller's own group); these calls are per pool, so those checks are the wall (decision 31).
  */
 public final class UserPool {
 

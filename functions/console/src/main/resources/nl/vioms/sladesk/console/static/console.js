@@ -8,7 +8,9 @@
     var sign = ms < 0 ? "-" : "";
     var s = Math.floor(Math.abs(ms) / 1000);
     var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
-    var text = d > 0 ? d + "d " + h + "u" : h > 0 ? h + "u " + m + "m" : m + "m " + (s % 60) + "s";
+    // hours: "u" (uur) on a Dutch page, "h" on an English one (the portal, issue 18)
+    var hour = document.documentElement.lang === "en" ? "h" : "u";
+    var text = d > 0 ? d + "d " + h + hour : h > 0 ? h + hour + " " + m + "m" : m + "m " + (s % 60) + "s";
     return sign + text;
   }
   function tick() {

@@ -2,9 +2,9 @@ package nl.vioms.sladesk.intake.api;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.vioms.sladesk.app.tickets.ResellerWords;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.ClockResult;
-import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.time.Amsterdam;
@@ -17,7 +17,7 @@ import nl.vioms.sladesk.core.time.Amsterdam;
  */
 final class ResellerView {
     /** The longest history text shown; longer texts end in an ellipsis. */
-    static final int TEXT_LIMIT = 600;
+    static final int TEXT_LIMIT = ResellerWords.TEXT_LIMIT;
 
     private ResellerView() {}
 
@@ -99,14 +99,13 @@ final class ResellerView {
         return out;
     }
 
-    /** Whether a reseller sees an event: every kind but operations' notes (internal to VIOMS). */
+    /** Whether a reseller sees an event: one rule for the API and the portal ({@link ResellerWords#shown}). */
     static boolean shown(TicketEvent e) {
-        return e.kind() != EventKind.NOTE;
+        return ResellerWords.shown(e);
     }
 
-    /** The event's text as a reseller reads it, at most {@value #TEXT_LIMIT} characters and an ellipsis. */
+    /** The event's text as a reseller reads it ({@link ResellerWords#text}). */
     static String text(TicketEvent e) {
-        String text = e.data().getOrDefault("text", e.data().getOrDefault("note", ""));
-        return text.length() > TEXT_LIMIT ? text.substring(0, TEXT_LIMIT) + "…" : text;
+        return ResellerWords.text(e);
     }
 }

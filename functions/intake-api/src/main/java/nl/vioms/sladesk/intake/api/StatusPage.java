@@ -2,6 +2,7 @@ package nl.vioms.sladesk.intake.api;
 
 import java.time.Instant;
 import nl.vioms.sladesk.app.Html;
+import nl.vioms.sladesk.app.tickets.ResellerWords;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.ticket.EventKind;
@@ -46,6 +47,13 @@ final class StatusPage {
                 .append(" — ")
                 .append(line(t.subject()))
                 .append("</h1>");
+        // issue 18: the ticket page is the portal's now (same host: a path is enough); this page stays for
+        // links people kept, and the JSON for programs
+        html.append("<p class=\"portal\">Deze melding volg je nu in het portaal: <a href=\"/portal/tickets/")
+                .append(esc(t.number()))
+                .append("\">")
+                .append(esc(t.number()))
+                .append(" in het resellerportaal</a> (inloggen met je portaalaccount).</p>");
         String reporter = t.customerName() == null ? "Onbekende melder (triage)" : t.customerName();
         html.append("<p class=\"sub\">")
                 .append(line(reporter))
@@ -80,7 +88,7 @@ final class StatusPage {
             row(html, "Reactie uiterlijk", deadline(c.responseDue(), c.responseBreached(), responded, "gereageerd"));
             String restore = c.restoreDue() != null
                     ? deadline(c.restoreDue(), c.restoreBreached(), resolved, "opgelost")
-                    : c.paused() ? "klok gepauzeerd (wacht op u)" : "best effort";
+                    : c.paused() ? "klok gepauzeerd (wacht op jou)" : "best effort";
             row(html, "Herstel uiterlijk", restore);
             row(html, "Terugkoppeling uiterlijk", esc(Amsterdam.readable(c.acknowledgeDue())));
         } else {
@@ -104,32 +112,9 @@ final class StatusPage {
         return html.toString();
     }
 
-    /** What a reseller reads for each kind of event. */
+    /** What a reseller reads for each kind of event (the words are shared with the portal). */
     static String label(EventKind kind) {
-        return switch (kind) {
-            case CREATED -> "Gemeld";
-            case EMAIL -> "E-mail";
-            case PHONE_REPORT -> "Telefonisch gemeld";
-            case RESPONSE -> "Reactie van VIOMS";
-            case WORK_STARTED -> "Werk gestart";
-            case NOTE -> "Notitie";
-            case WAITING_FOR_CUSTOMER -> "Wacht op u";
-            case CUSTOMER_REPLIED -> "Uw antwoord";
-            case RECLASSIFIED -> "Prioriteit gewijzigd";
-            case RESOLVED -> "Opgelost";
-            case CLOSED -> "Gesloten";
-            case SECOND_LINE_ACK -> "Tweedelijns helpdesk neemt het op";
-            case ASSIGNED -> "Toegewezen aan klant";
-            case SLA_WARNING -> "Waarschuwing: hersteltermijn voor 75 % verstreken";
-            case SLA_BREACH -> "Termijn overschreden";
-            case REPLY -> "Bericht van VIOMS";
-            case MAIL_SKIPPED -> "E-mail niet verstuurd";
-            case MAIL_BOUNCED -> "E-mail kwam niet aan";
-            case DECLARE_MAJOR -> "Uitgeroepen tot grote storing";
-            case LINK -> "Gekoppeld aan een grote storing";
-            case UNLINK -> "Losgekoppeld van de grote storing";
-            case PUBLIC_UPDATE -> "Update over de storing";
-        };
+        return ResellerWords.event(kind);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import nl.vioms.sladesk.app.tickets.ResellerWords;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.TicketKind;

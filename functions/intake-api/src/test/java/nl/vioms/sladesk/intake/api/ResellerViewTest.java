@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.app.Json;
+import nl.vioms.sladesk.app.tickets.ResellerWords;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.clock.ClockResult;
@@ -155,7 +156,7 @@ class ResellerViewTest {
         assertEquals("VIOMS", ResellerWords.who("mailer", null));
         assertEquals("Tweedelijns helpdesk", ResellerWords.who("second_line:second-line-helpdesk", null));
         assertEquals("TelNet Partners B.V.", ResellerWords.who("reseller:telnet-portal", "TelNet Partners B.V."));
-        assertEquals("u", ResellerWords.who("reseller:telnet-portal", null));
+        assertEquals("jij", ResellerWords.who("reseller:telnet-portal", null));
         assertEquals("jan@bakkerij-devries.nl", ResellerWords.who("email:jan@bakkerij-devries.nl", null));
         assertEquals("onbekende afzender", ResellerWords.who("email:unknown", null));
     }
@@ -219,7 +220,9 @@ class ResellerViewTest {
                 new TicketService.View(waiting, history, CLOCKS),
                 new ResellerView.Names("TelNet Partners B.V.", "Hosted PBX kantoor"));
 
-        assertTrue(page.contains("<span class=\"badge\">wacht op uw antwoord</span>"), page);
+        assertTrue(page.contains("<span class=\"badge\">wacht op jouw antwoord</span>"), page);
+        // issue 18: the page points to the portal's ticket page (same host)
+        assertTrue(page.contains("<a href=\"/portal/tickets/VIO-2026-000043\">"), page);
         assertTrue(page.contains("<th>Soort</th><td>storing</td>"), page);
         assertTrue(page.contains(" via het portaal/API</p>"), page);
         assertTrue(page.contains("P2</span> herkend aan de woorden \u201cgeen kiestoon\u201d"), page);

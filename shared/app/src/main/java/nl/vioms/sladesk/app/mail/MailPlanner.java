@@ -195,10 +195,11 @@ public final class MailPlanner {
         String root = "<" + ticket.number() + "@" + MailSettings.MESSAGE_ID_DOMAIN + ">";
         List<String> references = original == null ? List.of(root) : List.of(original, root);
         List<OutboundMail> out = new ArrayList<>();
+        Set<String> desks = resellerContacts(ticket);
         for (Recipient r : recipients) {
             Words words = Words.of(r.language());
             String subject = "[" + ticket.number() + "] " + words.subject(kind) + ": " + shortSubject(ticket, words);
-            MailBody body = body(ticket, event, kind, clocksNow, words);
+            MailBody body = body(ticket, event, kind, clocksNow, words, desks.contains(r.address()));
             String eventId = kind == MailKind.ACKNOWLEDGEMENT ? null : event.id();
             String unique = digest(ticket.number() + "|" + kind.wireName() + "|" + event.id() + "|" + r.address());
             out.add(new OutboundMail(
@@ -220,7 +221,9 @@ public final class MailPlanner {
         return out;
     }
 
-    private MailBody body(Ticket ticket, TicketEvent event, MailKind kind, ClockResult clocksNow, Words w) {
+    /** @param desk the recipient is the reseller's service desk: its mail links to the portal's ticket page */
+    private MailBody body(
+            Ticket ticket, TicketEvent event, MailKind kind, ClockResult clocksNow, Words w, boolean desk) {
         MailBody body = new MailBody().paragraph(w.greeting());
         String text = event.data().getOrDefault("text", "");
         switch (kind) {
@@ -251,9 +254,18 @@ public final class MailPlanner {
             case MAINTENANCE, MAJOR_INCIDENT ->
                 throw new IllegalArgumentException(kind.wireName() + " mail is not one ticket's");
         }
+        // issue 18: the reseller follows its tickets in the portal (the end customer has no portal account)
+        if (desk && !settings.linkBase().isBlank()) {
+            body.paragraph(w.followInPortal(portalLink(settings.linkBase(), ticket.number())));
+        }
         body.paragraph(w.replyHint(ticket.number()));
         body.paragraph(w.signature());
         return body;
+    }
+
+    /** The portal's page of a ticket (issue 18) under the public base URL. */
+    public static String portalLink(String linkBase, String number) {
+        return linkBase.replaceAll("/+$", "") + "/portal/tickets/" + number;
     }
 
     private static List<Map.Entry<String, String>> facts(Ticket ticket, Words w) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param supportAddress   our address: the sender of our mail, never a recipient
  * @param outOfHoursNumber the out-of-hours phone number for A/HA faults (R7), as people dial it
- * @param linkBase         the public base URL of the API, for links to tickets
+ * @param linkBase         the public base URL (the API and the portal), for links to tickets
  */
 public record MailSettings(String supportAddress, String outOfHoursNumber, String linkBase) {
     /** Where our Message-IDs live ({@code <VIO-2026-000123.ack.x@sladesk.vioms.nl>}); intake knows it too. */

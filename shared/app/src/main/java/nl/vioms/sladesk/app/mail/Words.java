@@ -176,6 +176,12 @@ final class Words {
         return say("Wij hebben uw melding gesloten.", "We have closed your report.");
     }
 
+    String followInPortal(String link) {
+        return say(
+                "Volg deze melding, beantwoord vragen en vul haar aan in het resellerportaal: " + link,
+                "Follow this report, answer questions and add information in the reseller portal: " + link);
+    }
+
     String replyHint(String number) {
         return say(
                 "Wilt u iets toevoegen? Beantwoord deze e-mail en laat [" + number + "] in het onderwerp staan.",

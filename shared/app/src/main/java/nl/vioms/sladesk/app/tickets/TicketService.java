@@ -637,4 +637,9 @@ public final class TicketService {
     public List<Ticket> openForReseller(String resellerId) {
         return tickets.openForReseller(resellerId);
     }
+
+    /** A reseller's resolved and closed tickets, newest first, a page at a time (issue 18). */
+    public TicketStore.ListPage doneForReseller(String resellerId, TicketStore.After after, int limit) {
+        return tickets.doneForReseller(resellerId, after, limit);
+    }
 }

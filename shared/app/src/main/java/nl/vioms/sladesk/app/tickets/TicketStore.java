@@ -1,16 +1,20 @@
 package nl.vioms.sladesk.app.tickets;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import nl.vioms.sladesk.app.outbox.OutboxMessage;
 import nl.vioms.sladesk.core.clock.ClockResult;
+import nl.vioms.sladesk.core.error.InvalidInputException;
 import nl.vioms.sladesk.core.ticket.MajorIncident;
+import nl.vioms.sladesk.core.ticket.Texts;
 import nl.vioms.sladesk.core.ticket.Ticket;
 import nl.vioms.sladesk.core.ticket.TicketEvent;
 import nl.vioms.sladesk.core.ticket.TicketLifecycle;
+import nl.vioms.sladesk.core.ticket.TicketNumber;
 import nl.vioms.sladesk.core.time.Interval;
 import nl.vioms.sladesk.core.watch.Checkpoint;
 
@@ -234,6 +238,43 @@ public interface TicketStore {
 
     /** A reseller's open tickets, newest first: the derived view, without history. */
     List<Ticket> openForReseller(String resellerId);
+
+    /**
+     * Where a page of a list ends: the last ticket shown, by creation and number. Its text form
+     * ({@code 2026-12-01T08:00:00Z~VIO-2026-000123}) is what a page's "older" link carries.
+     */
+    record After(Instant createdAt, String number) {
+        /** The text form read back; {@link InvalidInputException} when it is not one. */
+        public static After parse(String text) {
+            String[] parts = text.split("~", 2);
+            if (parts.length != 2 || !TicketNumber.isValid(parts[1])) {
+                throw new InvalidInputException("not a list position: '" + Texts.oneLine(text) + "'");
+            }
+            try {
+                return new After(Instant.parse(parts[0]), parts[1]);
+            } catch (DateTimeParseException e) {
+                throw new InvalidInputException("not a list position: '" + Texts.oneLine(text) + "'");
+            }
+        }
+
+        public static After of(Ticket last) {
+            return new After(last.createdAt(), last.number());
+        }
+
+        @Override
+        public String toString() {
+            return createdAt + "~" + number;
+        }
+    }
+
+    /** One page of a list, newest first, and where the next page starts (null: this is the last). */
+    record ListPage(List<Ticket> tickets, After next) {}
+
+    /**
+     * A reseller's resolved and closed tickets (issue 18), newest first, at most {@code limit},
+     * after {@code after} (null: from the newest).
+     */
+    ListPage doneForReseller(String resellerId, After after, int limit);
 
     /** All open tickets in work-queue order (R11): priority, then creation; RFCs last. */
     List<Ticket> queue();

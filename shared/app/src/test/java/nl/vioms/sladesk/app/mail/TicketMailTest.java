@@ -89,6 +89,12 @@ class TicketMailTest {
         assertEquals(List.of("<abc.123@bakkerij-devries.nl>", "<" + number + "@sladesk.vioms.nl>"), ack.references());
         assertTrue(ack.messageId().startsWith("<" + number + ".acknowledgement."), ack.messageId());
         assertTrue(ack.messageId().endsWith("@sladesk.vioms.nl>"), ack.messageId());
+        // issue 18: the reseller's desk is pointed to the portal's ticket page; the reporter has no portal account
+        String portal = "https://sladesk.example/portal/tickets/" + number;
+        assertTrue(
+                mails.get(TELNET_DESK).text().contains("resellerportaal: " + portal),
+                mails.get(TELNET_DESK).text());
+        assertFalse(ack.text().contains("/portal/"), ack.text());
         // one outbox message per recipient, of topic MAIL
         assertEquals(
                 2,

@@ -181,6 +181,25 @@ public class InMemoryTicketStore implements TicketStore {
     }
 
     @Override
+    public synchronized ListPage doneForReseller(String resellerId, After after, int limit) {
+        Comparator<Ticket> newestFirst = Comparator.comparing(Ticket::createdAt)
+                .thenComparing(Ticket::number, TicketNumber.ORDER)
+                .reversed();
+        List<Ticket> done = views().stream()
+                .filter(t -> resellerId.equals(t.resellerId()) && !t.status().isOpen())
+                .sorted(newestFirst)
+                .filter(t -> after == null || olderThan(t, after))
+                .toList();
+        List<Ticket> page = done.subList(0, Math.min(limit, done.size()));
+        return new ListPage(page, done.size() > limit ? After.of(page.get(page.size() - 1)) : null);
+    }
+
+    private static boolean olderThan(Ticket t, After after) {
+        int byCreation = t.createdAt().compareTo(after.createdAt());
+        return byCreation < 0 || (byCreation == 0 && TicketNumber.ORDER.compare(t.number(), after.number()) < 0);
+    }
+
+    @Override
     public synchronized List<Ticket> queue() {
         return views().stream()
                 .filter(t -> t.status().isOpen())

@@ -2,11 +2,13 @@ package nl.vioms.sladesk.app.tickets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,6 +191,54 @@ public abstract class TicketStoreContract {
         assertEquals(
                 TicketStatus.RESOLVED,
                 store().find(number).orElseThrow().ticket().status());
+    }
+
+    @Test
+    void aResellersDoneTicketsComeNewestFirstAPageAtATime() {
+        // a reseller of this test alone: the emulated tables are shared by every test of the JVM
+        String reseller = "pager-" + System.nanoTime();
+        Customer customer = new Customer(
+                "pager-customer",
+                reseller,
+                "Pager",
+                SlaLevel.N,
+                BAKERY.services(),
+                BAKERY.monthlyLicenceFee(),
+                BAKERY.monthlyFixedCosts(),
+                Set.of(),
+                Set.of(),
+                Set.of());
+        List<String> done = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String number = TicketNumber.format(2031, store().nextSequence(2031));
+            var created = TicketFactory.open(
+                    number, report("Storing " + i), customer, new PriorityClassifier().classify("P2", "x", ""));
+            store().create(created.ticket(), created.created(), clocks(created.ticket()), List.of());
+            Stored read = store().find(number).orElseThrow();
+            TicketEvent resolved = new TicketEvent(
+                    "resolved-" + i, EventKind.RESOLVED, CALLED.plusSeconds(60), "operations:noc", "api", Map.of());
+            store().append(read.with(resolved), resolved, clocks(read.with(resolved)), Set.of(), List.of());
+            done.add(number);
+        }
+        var open = TicketFactory.open(
+                TicketNumber.format(2031, store().nextSequence(2031)),
+                report("Nog open"),
+                customer,
+                new PriorityClassifier().classify("P2", "x", ""));
+        store().create(open.ticket(), open.created(), clocks(open.ticket()), List.of());
+
+        // created at the same instant: the later number is the newer
+        TicketStore.ListPage first = store().doneForReseller(reseller, null, 2);
+        assertEquals(List.of(done.get(2), done.get(1)), numbers(first));
+        assertEquals(new TicketStore.After(CALLED, done.get(1)), first.next());
+        TicketStore.ListPage second = store().doneForReseller(reseller, first.next(), 2);
+        assertEquals(List.of(done.get(0)), numbers(second));
+        assertNull(second.next());
+        assertEquals(first.next(), TicketStore.After.parse(first.next().toString()));
+    }
+
+    private static List<String> numbers(TicketStore.ListPage page) {
+        return page.tickets().stream().map(Ticket::number).toList();
     }
 
     // ---------------------------------------------------------------- helpers

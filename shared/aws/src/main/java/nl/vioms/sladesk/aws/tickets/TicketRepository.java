@@ -382,6 +382,39 @@ public final class TicketRepository implements TicketStore {
         return snapshots(Indexes.TICKETS_BY_RESELLER, "RESELLER#" + resellerId + "#open", false);
     }
 
+    /**
+     * One page of the {@code by-reseller} index's {@code RESELLER#r#done} partition, newest first:
+     * one item more than asked says whether an older page exists. The page's start is the last
+     * shown snapshot's key (its pk and sk with the index's keys), rebuilt from {@link After}.
+     */
+    @Override
+    public ListPage doneForReseller(String resellerId, After after, int limit) {
+        IndexRef index = Indexes.TICKETS_BY_RESELLER;
+        String key = "RESELLER#" + resellerId + "#done";
+        Map<String, AttributeValue> start = after == null
+                ? null
+                : Map.of(
+                        "pk",
+                        s(TicketItems.ticketKey(after.number())),
+                        "sk",
+                        s("TICKET"),
+                        index.partitionKey(),
+                        s(key),
+                        index.sortKey(),
+                        s(sortable(after.createdAt())));
+        QueryResponse page = dynamo.query(b -> b.tableName(table)
+                .indexName(index.indexName())
+                .keyConditionExpression("#k = :k")
+                .expressionAttributeNames(Map.of("#k", index.partitionKey()))
+                .expressionAttributeValues(Map.of(":k", s(key)))
+                .scanIndexForward(false)
+                .limit(limit + 1)
+                .exclusiveStartKey(start));
+        List<Ticket> found = page.items().stream().map(TicketItems::view).toList();
+        List<Ticket> shown = found.subList(0, Math.min(limit, found.size()));
+        return new ListPage(shown, found.size() > limit ? After.of(shown.get(shown.size() - 1)) : null);
+    }
+
     @Override
     public List<Ticket> queue() {
         return snapshots(Indexes.TICKETS_QUEUE, "OPEN", true);
