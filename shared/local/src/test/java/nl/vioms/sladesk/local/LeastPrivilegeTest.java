@@ -153,6 +153,8 @@ class LeastPrivilegeTest {
                     "OutboxTable/index/by-state: dynamodb:Query",
                     "ReportsTable: dynamodb:GetItem dynamodb:Query",
                     "ReportsBucket/*: s3:GetObject",
+                    // a ticket's attachments (issue 18): AttachmentLinks' presigned GET
+                    "AttachmentsBucket/*: s3:GetObject",
                     "MonthEndFunction: lambda:InvokeFunction",
                     "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
                             + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword"
@@ -169,7 +171,16 @@ class LeastPrivilegeTest {
                     "DirectoryTable: dynamodb:GetItem",
                     "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
                             + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword",
-                    "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem"));
+                    "ConsoleSessionsTable: dynamodb:GetItem dynamodb:PutItem",
+                    // "Nieuwe melding" (decision 29): DirectoryRepository.customers (index customers);
+                    // TicketService.open as IntakeApiFunction's; AttachmentRepository (GetItem, PutItem, Query)
+                    "DirectoryTable/index/*: dynamodb:Query",
+                    "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
+                            + " dynamodb:Query",
+                    "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
+                    // attachments: the presigned POST (PutObject), AttachmentUploads' headObject and
+                    // deleteObject, the presigned GET (GetObject)
+                    "AttachmentsBucket/*: s3:PutObject s3:GetObject s3:DeleteObject"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(
@@ -178,6 +189,9 @@ class LeastPrivilegeTest {
             Map.entry("IntakeEmailHandler.java", Set.of("s3.getObjectAsBytes", "s3.putObject")),
             Map.entry("ReportPublisher.java", Set.of("s3.putObject")),
             Map.entry("MonthEndPages.java", Set.of("s3.getObjectAsBytes")),
+            // the portal's attachments (issue 18): the check before recording, a refused upload removed
+            Map.entry("AttachmentUploads.java", Set.of("s3.deleteObject", "s3.headObject")),
+            Map.entry("AttachmentRepository.java", Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.query")),
             Map.entry("LambdaMonthEndRuns.java", Set.of("lambda.invoke")),
             Map.entry("Attr.java", Set.of("dynamo.getItem")),
             Map.entry("DirectoryRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
