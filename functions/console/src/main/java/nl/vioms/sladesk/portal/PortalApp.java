@@ -41,6 +41,8 @@ public final class PortalApp implements SiteHandler.Pages {
         router.open("GET", "/language", PortalApp::language);
         login.routes(router);
         router.page("GET", "/", STAFF, (request, session, p) -> home(services, request, session));
+        PortalTickets.register(router, services);
+        PortalAttachments.register(router, services);
     }
 
     @Override
