@@ -22,6 +22,8 @@ import nl.vioms.sladesk.aws.EnvVar;
 import nl.vioms.sladesk.aws.attachments.Attachment;
 import nl.vioms.sladesk.aws.attachments.AttachmentFiles;
 import nl.vioms.sladesk.console.ConsoleClient;
+import nl.vioms.sladesk.console.Role;
+import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
 import nl.vioms.sladesk.emulators.LocalAws;
@@ -46,12 +48,14 @@ class PortalAttachmentsTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static ConsoleClient portal;
+    private static ConsoleClient console;
     private static String telnetTicket;
     private static String belwinkelTicket;
 
     @BeforeAll
     static void tickets(LocalAws aws) {
         portal = ConsoleClient.portal(aws, new MutableClock(NOW));
+        console = new ConsoleClient(aws, new MutableClock(NOW));
         telnetTicket = open(PortalOpenTest.TELNET, PortalOpenTest.form(
                 "incident", "hotel-gouden-leeuw", "hotel-gouden-leeuw/pbx", "P2", "Doorverbinden mislukt"));
         belwinkelTicket = open(PortalOpenTest.BELWINKEL, PortalOpenTest.formOf(
@@ -103,6 +107,29 @@ class PortalAttachmentsTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode());
         assertArrayEquals(png, file.body());
+    }
+
+    @Test
+    void theConsolesTicketPageListsTheAttachmentsAndDownloadsThemTheSameWay() throws Exception {
+        HttpResponse<String> s3 = upload(PortalOpenTest.TELNET, telnetTicket, "trace.pcap", "", new byte[] {1, 2, 3});
+        String id = follow(s3.headers().firstValue("location").orElseThrow(), PortalOpenTest.TELNET)
+                .headers().get("location").replaceAll(".*toegevoegd=", "");
+        String ops = TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS);
+
+        Document page = console.page("/console/tickets/" + telnetTicket, ops);
+        Element link = page.select("table.attachments a").stream()
+                .filter(a -> a.text().equals("trace.pcap"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("/console/tickets/" + telnetTicket + "/attachments/" + id, link.attr("href"));
+        WebResponse download = console.get(link.attr("href"), ops);
+        assertEquals(303, download.statusCode(), download.body());
+        String query = URLDecoder.decode(URI.create(download.headers().get("location")).getRawQuery(),
+                StandardCharsets.UTF_8);
+        assertTrue(query.contains("response-content-disposition=attachment; filename=\"trace.pcap\""), query);
+        // the second line sees a ticket only once it is escalated to it: not this P2
+        String second = TestLogin.cookie("tweedelijn@vioms.demo", Role.SECOND_LINE);
+        assertEquals(404, console.get(link.attr("href"), second).statusCode());
     }
 
     @Test
@@ -210,14 +237,14 @@ class PortalAttachmentsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (Element input : form.select("input[type=hidden]")) {
             String field = input.attr("name");
-            // the page's script would set the file's type; without it the form's own value goes
-            String value = field.equals("Content-Type") ? type : input.val();
+            // the page's script would set the file's type; without it (type "") the form's own value goes
+            String value = field.equals("Content-Type") && !type.isEmpty() ? type : input.val();
             out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n"
                             + value + "\r\n")
                     .getBytes(StandardCharsets.UTF_8));
         }
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                        + "\"\r\nContent-Type: " + type + "\r\n\r\n")
+                        + "\"\r\nContent-Type: " + (type.isEmpty() ? "application/octet-stream" : type) + "\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(body);
         out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
