@@ -13,7 +13,6 @@ import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.aws.attachments.Attachment;
 import nl.vioms.sladesk.aws.attachments.AttachmentFiles;
 import nl.vioms.sladesk.aws.attachments.PresignedPost;
-import nl.vioms.sladesk.console.Chrome;
 import nl.vioms.sladesk.console.Language;
 import nl.vioms.sladesk.console.PageRouter;
 import nl.vioms.sladesk.console.PathParameters;
@@ -68,15 +67,20 @@ public final class PortalAttachments {
         PresignedPost upload = files.uploadForm(prefix, origin(request) + path(ticket) + "/done");
 
         Map<String, Object> model = new LinkedHashMap<>();
-        model.put("chrome", PortalApp.chrome(
-                request, session, lang.t("Bijlagen bij ", "Attachments of ") + ticket.number(), "/portal/"));
+        model.put(
+                "chrome",
+                PortalApp.chrome(
+                        request, session, lang.t("Bijlagen bij ", "Attachments of ") + ticket.number(), "/portal/"));
         model.put("ticket", ticket);
         model.put("attachments", attachments);
         model.put("upload", upload);
         model.put("full", attachments.size() >= MAX_PER_TICKET);
         model.put("notice", notice(request, lang, ticket, attachments));
         model.put("refusal", refusal(request, lang));
-        model.put("types", String.join(", ", AttachmentFiles.TYPES.keySet().stream().sorted().toList()));
+        model.put(
+                "types",
+                String.join(
+                        ", ", AttachmentFiles.TYPES.keySet().stream().sorted().toList()));
         return Views.page(200, "portal/open/attachments.jte", model).withFormActionTo(files.postOrigin());
     }
 
@@ -113,16 +117,17 @@ public final class PortalAttachments {
             files.delete(key);
             return WebResponse.redirect(back + "?geweigerd=" + refused);
         }
-        services.attachments().record(new Attachment(
-                ticket.number(),
-                rest.group(1),
-                name,
-                type,
-                stored.size(),
-                key,
-                session.user().resellerId(),
-                session.user().email(),
-                services.clock().instant()));
+        services.attachments()
+                .record(new Attachment(
+                        ticket.number(),
+                        rest.group(1),
+                        name,
+                        type,
+                        stored.size(),
+                        key,
+                        session.user().resellerId(),
+                        session.user().email(),
+                        services.clock().instant()));
         return WebResponse.redirect(back + "?toegevoegd=" + rest.group(1));
     }
 
@@ -132,8 +137,10 @@ public final class PortalAttachments {
         String id = parameters.get("id");
         Optional<Attachment> found =
                 ID.matcher(id).matches() ? services.attachments().find(ticket.number(), id) : Optional.empty();
-        Attachment attachment = found.orElseThrow(() -> new WebError(404, "Deze bijlage bestaat niet.", "This attachment does not exist."));
-        return WebResponse.redirect(services.attachmentFiles().download(attachment).toString());
+        Attachment attachment = found.orElseThrow(
+                () -> new WebError(404, "Deze bijlage bestaat niet.", "This attachment does not exist."));
+        return WebResponse.redirect(
+                services.attachmentFiles().download(attachment).toString());
     }
 
     /** The ticket, when it is this reseller's; any other is answered as one that does not exist. */
@@ -143,8 +150,7 @@ public final class PortalAttachments {
                 TicketNumber.isValid(number) ? services.ticketRepository().read(number) : Optional.empty();
         return stored.map(TicketStore.Stored::ticket)
                 .filter(t -> reseller.equals(t.resellerId()))
-                .orElseThrow(() -> new WebError(
-                        404, "Deze melding bestaat niet.", "This ticket does not exist."));
+                .orElseThrow(() -> new WebError(404, "Deze melding bestaat niet.", "This ticket does not exist."));
     }
 
     private static WebError noUpload() {
@@ -165,8 +171,8 @@ public final class PortalAttachments {
      */
     static String origin(WebRequest request) {
         String host = request.header("host").orElse("localhost");
-        String proto = request.header("x-forwarded-proto").orElse(
-                host.startsWith("127.0.0.1") || host.startsWith("localhost") ? "http" : "https");
+        String proto = request.header("x-forwarded-proto")
+                .orElse(host.startsWith("127.0.0.1") || host.startsWith("localhost") ? "http" : "https");
         return proto.toLowerCase(Locale.ROOT) + "://" + host;
     }
 
@@ -179,7 +185,8 @@ public final class PortalAttachments {
                             + " Add files here if you have any.");
         }
         return request.query("toegevoegd")
-                .flatMap(id -> attachments.stream().filter(a -> a.id().equals(id)).findFirst())
+                .flatMap(id ->
+                        attachments.stream().filter(a -> a.id().equals(id)).findFirst())
                 .map(a -> lang.t(a.name() + " is toegevoegd.", a.name() + " has been added."))
                 .orElse("");
     }

@@ -25,8 +25,8 @@ import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.directory.ServiceRef;
 import nl.vioms.sladesk.core.policy.Priority;
-import nl.vioms.sladesk.core.ticket.TicketKind;
 import nl.vioms.sladesk.core.ticket.Texts;
+import nl.vioms.sladesk.core.ticket.TicketKind;
 
 /**
  * "Nieuwe melding" (issue 18): a reseller's staff member opens an incident or an RFC for one of
@@ -84,15 +84,17 @@ public final class PortalTickets {
             var report = asked.report(services.clock().instant());
             TicketService tickets = services.ticketService();
             var opened = ResellerTickets.open(tickets, asked, checked.customer(), report.at(), source);
-            if (!ResellerTickets.sameRequest(tickets, opened, report, checked.customer().id())) {
+            if (!ResellerTickets.sameRequest(
+                    tickets, opened, report, checked.customer().id())) {
                 // the form's key came back with other input (edited after a submit): a new form, a new key
                 values.put("sleutel", UUID.randomUUID().toString());
                 throw new WebError(
                         409,
-                        "Dit formulier was al verstuurd als melding " + opened.ticket().number()
+                        "Dit formulier was al verstuurd als melding "
+                                + opened.ticket().number()
                                 + ". Controleer je invoer en verstuur opnieuw voor een nieuwe melding.",
-                        "This form was already sent as ticket " + opened.ticket().number()
-                                + ". Check your input and send again for a new ticket.");
+                        "This form was already sent as ticket "
+                                + opened.ticket().number() + ". Check your input and send again for a new ticket.");
             }
             // decision 29: first the attachments page, where the new ticket is confirmed and files are added
             return WebResponse.redirect("/portal/tickets/" + opened.ticket().number() + "/attachments?nieuw=1");
@@ -103,14 +105,20 @@ public final class PortalTickets {
 
     /** A form that passed every check: what the ticket is opened with. */
     private record Checked(
-            TicketKind kind, Customer customer, ServiceRef service, String subject, String description,
-            String priority, String key) {}
+            TicketKind kind,
+            Customer customer,
+            ServiceRef service,
+            String subject,
+            String description,
+            String priority,
+            String key) {}
 
     /** Every check before any write; a customer of another reseller is one that does not exist. */
     private Checked check(Map<String, String> form, Reseller reseller) {
         String key = form.getOrDefault("sleutel", "");
         if (!KEY.matcher(key).matches()) {
-            throw bad("Het formulier mist zijn sleutel. Laad de pagina opnieuw.",
+            throw bad(
+                    "Het formulier mist zijn sleutel. Laad de pagina opnieuw.",
                     "The form lacks its key. Load the page again.");
         }
         TicketKind kind = switch (form.getOrDefault("soort", "")) {
@@ -133,7 +141,8 @@ public final class PortalTickets {
         if (kind == TicketKind.INCIDENT) {
             priority = form.getOrDefault("prioriteit", "");
             if (!priority.matches("P[123]")) {
-                throw bad("Kies de prioriteit van de storing (P1, P2 of P3).",
+                throw bad(
+                        "Kies de prioriteit van de storing (P1, P2 of P3).",
                         "Choose the incident's priority (P1, P2 or P3).");
             }
         }
@@ -169,10 +178,10 @@ public final class PortalTickets {
         }
         if (text.length() > max) {
             throw bad(
-                    (subject ? "Het onderwerp" : "De omschrijving") + " is " + text.length()
-                            + " tekens; hoogstens " + max + ".",
-                    (subject ? "The subject" : "The description") + " is " + text.length()
-                            + " characters; at most " + max + ".");
+                    (subject ? "Het onderwerp" : "De omschrijving") + " is " + text.length() + " tekens; hoogstens "
+                            + max + ".",
+                    (subject ? "The subject" : "The description") + " is " + text.length() + " characters; at most "
+                            + max + ".");
         }
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -204,9 +213,11 @@ public final class PortalTickets {
         model.put("values", values);
         model.put("error", error);
         model.put("customers", ownCustomers(reseller));
-        model.put("priorities", List.of(Priority.P1, Priority.P2, Priority.P3).stream()
-                .map(p -> new PriorityChoice(p.name(), PriorityMeanings.of(p, lang.code())))
-                .toList());
+        model.put(
+                "priorities",
+                List.of(Priority.P1, Priority.P2, Priority.P3).stream()
+                        .map(p -> new PriorityChoice(p.name(), PriorityMeanings.of(p, lang.code())))
+                        .toList());
         return Views.page(status, "portal/open/new.jte", model);
     }
 

@@ -56,10 +56,14 @@ class PortalAttachmentsTest {
     static void tickets(LocalAws aws) {
         portal = ConsoleClient.portal(aws, new MutableClock(NOW));
         console = new ConsoleClient(aws, new MutableClock(NOW));
-        telnetTicket = open(PortalOpenTest.TELNET, PortalOpenTest.form(
-                "incident", "hotel-gouden-leeuw", "hotel-gouden-leeuw/pbx", "P2", "Doorverbinden mislukt"));
-        belwinkelTicket = open(PortalOpenTest.BELWINKEL, PortalOpenTest.formOf(
-                PortalOpenTest.BERT, "incident", "tandarts-smit", "tandarts-smit/pbx", "P3", "Wachtrij"));
+        telnetTicket = open(
+                PortalOpenTest.TELNET,
+                PortalOpenTest.form(
+                        "incident", "hotel-gouden-leeuw", "hotel-gouden-leeuw/pbx", "P2", "Doorverbinden mislukt"));
+        belwinkelTicket = open(
+                PortalOpenTest.BELWINKEL,
+                PortalOpenTest.formOf(
+                        PortalOpenTest.BERT, "incident", "tandarts-smit", "tandarts-smit/pbx", "P3", "Wachtrij"));
     }
 
     @Test
@@ -74,7 +78,9 @@ class PortalAttachmentsTest {
         WebResponse done = follow(back, PortalOpenTest.TELNET);
         assertEquals(303, done.statusCode(), done.body());
         String id = done.headers().get("location").replaceAll(".*toegevoegd=", "");
-        assertEquals("/portal/tickets/" + telnetTicket + "/attachments?toegevoegd=" + id, done.headers().get("location"));
+        assertEquals(
+                "/portal/tickets/" + telnetTicket + "/attachments?toegevoegd=" + id,
+                done.headers().get("location"));
 
         Attachment stored = portal.services.attachments().find(telnetTicket, id).orElseThrow();
         assertEquals("scherm_afdruk.png", stored.name());
@@ -84,11 +90,16 @@ class PortalAttachmentsTest {
         assertTrue(stored.key().startsWith("attachments/telnet/" + telnetTicket + "/" + id + "/"), stored.key());
         // a reload of S3's redirect records nothing twice
         assertEquals(303, follow(back, PortalOpenTest.TELNET).statusCode());
-        assertEquals(1, portal.services.attachments().of(telnetTicket).stream()
-                .filter(a -> a.id().equals(id)).count());
+        assertEquals(
+                1,
+                portal.services.attachments().of(telnetTicket).stream()
+                        .filter(a -> a.id().equals(id))
+                        .count());
 
         Document list = portal.page(done.headers().get("location"), PortalOpenTest.TELNET);
-        assertEquals("scherm_afdruk.png is toegevoegd.", list.selectFirst(".notice.ok").text());
+        assertEquals(
+                "scherm_afdruk.png is toegevoegd.",
+                list.selectFirst(".notice.ok").text());
         Element link = list.select("table.attachments a").stream()
                 .filter(a -> a.text().equals("scherm_afdruk.png"))
                 .findFirst()
@@ -101,10 +112,11 @@ class PortalAttachmentsTest {
         assertTrue(query.contains("response-content-disposition=attachment; filename=\"scherm_afdruk.png\""), query);
         assertTrue(query.contains("X-Amz-Expires=300"), "5 minutes: " + query);
         assertEquals("127.0.0.1", presigned.getHost(), "the endpoint the browser reaches: " + presigned);
-        assertTrue(presigned.getPath().startsWith("/" + portal.services.setting(EnvVar.ATTACHMENTS_BUCKET) + "/"),
+        assertTrue(
+                presigned.getPath().startsWith("/" + portal.services.setting(EnvVar.ATTACHMENTS_BUCKET) + "/"),
                 presigned.toString());
-        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(presigned).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> file =
+                HTTP.send(HttpRequest.newBuilder(presigned).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode());
         assertArrayEquals(png, file.body());
     }
@@ -113,7 +125,9 @@ class PortalAttachmentsTest {
     void theConsolesTicketPageListsTheAttachmentsAndDownloadsThemTheSameWay() throws Exception {
         HttpResponse<String> s3 = upload(PortalOpenTest.TELNET, telnetTicket, "trace.pcap", "", new byte[] {1, 2, 3});
         String id = follow(s3.headers().firstValue("location").orElseThrow(), PortalOpenTest.TELNET)
-                .headers().get("location").replaceAll(".*toegevoegd=", "");
+                .headers()
+                .get("location")
+                .replaceAll(".*toegevoegd=", "");
         String ops = TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS);
 
         Document page = console.page("/console/tickets/" + telnetTicket, ops);
@@ -124,8 +138,8 @@ class PortalAttachmentsTest {
         assertEquals("/console/tickets/" + telnetTicket + "/attachments/" + id, link.attr("href"));
         WebResponse download = console.get(link.attr("href"), ops);
         assertEquals(303, download.statusCode(), download.body());
-        String query = URLDecoder.decode(URI.create(download.headers().get("location")).getRawQuery(),
-                StandardCharsets.UTF_8);
+        String query =
+                URLDecoder.decode(URI.create(download.headers().get("location")).getRawQuery(), StandardCharsets.UTF_8);
         assertTrue(query.contains("response-content-disposition=attachment; filename=\"trace.pcap\""), query);
         // the second line sees a ticket only once it is escalated to it: not this P2
         String second = TestLogin.cookie("tweedelijn@vioms.demo", Role.SECOND_LINE);
@@ -156,11 +170,16 @@ class PortalAttachmentsTest {
 
         WebResponse done = follow(s3.headers().firstValue("location").orElseThrow(), PortalOpenTest.TELNET);
 
-        assertEquals("/portal/tickets/" + telnetTicket + "/attachments?geweigerd=groot", done.headers().get("location"));
+        assertEquals(
+                "/portal/tickets/" + telnetTicket + "/attachments?geweigerd=groot",
+                done.headers().get("location"));
         assertTrue(portal.services.attachmentFiles().head(key).isEmpty(), "deleted");
-        assertTrue(portal.services.attachments().of(telnetTicket).stream().noneMatch(a -> a.key().equals(key)));
+        assertTrue(portal.services.attachments().of(telnetTicket).stream()
+                .noneMatch(a -> a.key().equals(key)));
         Document page = portal.page(done.headers().get("location"), PortalOpenTest.TELNET);
-        assertEquals("Het bestand is groter dan 10 MB en is verwijderd.", page.selectFirst(".notice.error").text());
+        assertEquals(
+                "Het bestand is groter dan 10 MB en is verwijderd.",
+                page.selectFirst(".notice.error").text());
     }
 
     @Test
@@ -171,23 +190,32 @@ class PortalAttachmentsTest {
 
         WebResponse done = follow(s3.headers().firstValue("location").orElseThrow(), PortalOpenTest.TELNET);
 
-        assertEquals("/portal/tickets/" + telnetTicket + "/attachments?geweigerd=soort", done.headers().get("location"));
+        assertEquals(
+                "/portal/tickets/" + telnetTicket + "/attachments?geweigerd=soort",
+                done.headers().get("location"));
         assertTrue(portal.services.attachmentFiles().head(key).isEmpty(), "deleted");
         // a pdf name with an HTML type is refused as well
         HttpResponse<String> disguised = upload(PortalOpenTest.TELNET, telnetTicket, "rapport.pdf", "text/html", html);
         WebResponse refused = follow(disguised.headers().firstValue("location").orElseThrow(), PortalOpenTest.TELNET);
-        assertEquals("/portal/tickets/" + telnetTicket + "/attachments?geweigerd=soort",
+        assertEquals(
+                "/portal/tickets/" + telnetTicket + "/attachments?geweigerd=soort",
                 refused.headers().get("location"));
     }
 
     @Test
     void anotherResellersTicketAttachmentAndKeyAreAnsweredAsNotThere() throws Exception {
         // telnet's file, uploaded and recorded
-        HttpResponse<String> s3 = upload(PortalOpenTest.TELNET, telnetTicket, "log.txt", "text/plain",
+        HttpResponse<String> s3 = upload(
+                PortalOpenTest.TELNET,
+                telnetTicket,
+                "log.txt",
+                "text/plain",
                 "regel 1".getBytes(StandardCharsets.UTF_8));
         String telnetKey = keyOf(s3);
         String id = follow(s3.headers().firstValue("location").orElseThrow(), PortalOpenTest.TELNET)
-                .headers().get("location").replaceAll(".*toegevoegd=", "");
+                .headers()
+                .get("location")
+                .replaceAll(".*toegevoegd=", "");
         String belwinkel = PortalOpenTest.BELWINKEL;
         String notThere = "Deze melding bestaat niet.";
 
@@ -195,26 +223,45 @@ class PortalAttachmentsTest {
         WebResponse list = portal.get("/portal/tickets/" + telnetTicket + "/attachments", belwinkel);
         assertEquals(404, list.statusCode());
         assertTrue(list.body().contains(notThere));
-        assertEquals(list.body(), portal.get("/portal/tickets/VIO-2026-999999/attachments", belwinkel).body(),
+        assertEquals(
+                list.body(),
+                portal.get("/portal/tickets/VIO-2026-999999/attachments", belwinkel)
+                        .body(),
                 "the same page as a ticket that does not exist");
         // the download of telnet's attachment, through telnet's ticket and through belwinkel's own
-        assertEquals(404, portal.get("/portal/tickets/" + telnetTicket + "/attachments/" + id, belwinkel).statusCode());
-        assertEquals(404, portal.get("/portal/tickets/" + belwinkelTicket + "/attachments/" + id, belwinkel)
-                .statusCode());
+        assertEquals(
+                404,
+                portal.get("/portal/tickets/" + telnetTicket + "/attachments/" + id, belwinkel)
+                        .statusCode());
+        assertEquals(
+                404,
+                portal.get("/portal/tickets/" + belwinkelTicket + "/attachments/" + id, belwinkel)
+                        .statusCode());
         // S3's redirect with telnet's key, on telnet's ticket and forged onto belwinkel's own ticket
         String query = "?bucket=b&key=" + telnetKey + "&etag=x";
-        assertEquals(404, followPath("/portal/tickets/" + telnetTicket + "/attachments/done" + query, belwinkel)
-                .statusCode());
-        assertEquals(404, followPath("/portal/tickets/" + belwinkelTicket + "/attachments/done" + query, belwinkel)
-                .statusCode());
+        assertEquals(
+                404,
+                followPath("/portal/tickets/" + telnetTicket + "/attachments/done" + query, belwinkel)
+                        .statusCode());
+        assertEquals(
+                404,
+                followPath("/portal/tickets/" + belwinkelTicket + "/attachments/done" + query, belwinkel)
+                        .statusCode());
         assertTrue(portal.services.attachmentFiles().head(telnetKey).isPresent(), "another's file is never touched");
-        assertEquals(1, portal.services.attachments().of(telnetTicket).stream()
-                .filter(a -> a.key().equals(telnetKey)).count());
+        assertEquals(
+                1,
+                portal.services.attachments().of(telnetTicket).stream()
+                        .filter(a -> a.key().equals(telnetKey))
+                        .count());
         assertTrue(portal.services.attachments().of(belwinkelTicket).isEmpty(), "nothing recorded for belwinkel");
         // and telnet's own page for a key that is not there
         String missing = "attachments/telnet/" + telnetTicket + "/" + "0".repeat(32) + "/weg.txt";
-        assertEquals(404, followPath("/portal/tickets/" + telnetTicket + "/attachments/done?key=" + missing,
-                PortalOpenTest.TELNET).statusCode());
+        assertEquals(
+                404,
+                followPath(
+                                "/portal/tickets/" + telnetTicket + "/attachments/done?key=" + missing,
+                                PortalOpenTest.TELNET)
+                        .statusCode());
     }
 
     /** Opens a ticket through the portal's form; its number. */
@@ -281,7 +328,8 @@ class PortalAttachmentsTest {
         Map<String, String> out = new HashMap<>();
         for (String pair : raw.split("&")) {
             String[] kv = pair.split("=", 2);
-            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+            out.put(
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
                     kv.length > 1 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
         }
         return out;

@@ -81,7 +81,9 @@ class PortalOpenBrowserTest {
             browser.waitForUrl("toegevoegd=");
             assertTrue(browser.text().contains("trace-receptie.log is toegevoegd."), browser.text());
             List<Attachment> stored = portal.services.attachments().of(number);
-            assertEquals(List.of("trace-receptie.log"), stored.stream().map(Attachment::name).toList());
+            assertEquals(
+                    List.of("trace-receptie.log"),
+                    stored.stream().map(Attachment::name).toList());
             assertEquals("text/plain", stored.get(0).contentType());
             for (int width : List.of(1280, 390)) {
                 browser.resize(width, 1200);
@@ -100,8 +102,8 @@ class PortalOpenBrowserTest {
 
     private static void login(WebBrowser browser) {
         browser.open(url("/portal/static/console.css"));
-        String value = TestLogin.reseller(PortalOpenTest.ANNA, "telnet", false)
-                .substring(TestLogin.COOKIE.length() + 1);
+        String value =
+                TestLogin.reseller(PortalOpenTest.ANNA, "telnet", false).substring(TestLogin.COOKIE.length() + 1);
         browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, value));
     }
 

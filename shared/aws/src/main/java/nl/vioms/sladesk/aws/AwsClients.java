@@ -155,7 +155,9 @@ public final class AwsClients implements AutoCloseable {
             var builder = S3Presigner.builder().region(region).credentialsProvider(credentials);
             if (messagingEndpoint != null) {
                 builder.endpointOverride(messagingEndpoint)
-                        .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build());
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build());
             }
             s3Presigner = builder.build();
         }

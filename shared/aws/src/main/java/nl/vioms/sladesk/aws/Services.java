@@ -249,7 +249,10 @@ public final class Services {
                         AwsCredentials c = aws.credentials();
                         String token = c instanceof AwsSessionCredentials session ? session.sessionToken() : null;
                         return new PresignedPost.Signer(
-                                c.accessKeyId(), c.secretAccessKey(), token, aws.region().id());
+                                c.accessKeyId(),
+                                c.secretAccessKey(),
+                                token,
+                                aws.region().id());
                     },
                     clock);
         }

@@ -70,8 +70,8 @@ public final class AttachmentFiles {
 
     /** The upload form for keys below {@code keyPrefix}; S3 sends the browser on to {@code redirect}. */
     public PresignedPost uploadForm(String keyPrefix, String redirect) {
-        var limits = new PresignedPost.Limits(
-                keyPrefix, MAX_BYTES, redirect, "application/octet-stream", UPLOAD_EXPIRY);
+        var limits =
+                new PresignedPost.Limits(keyPrefix, MAX_BYTES, redirect, "application/octet-stream", UPLOAD_EXPIRY);
         return PresignedPost.create(postUrl, bucket, limits, signer.get(), clock.instant());
     }
 

@@ -50,7 +50,8 @@ public final class AttachmentRepository {
 
     /** The ticket's attachments, oldest first. */
     public List<Attachment> of(String ticket) {
-        return dynamo.query(b -> b.tableName(table)
+        return dynamo
+                .query(b -> b.tableName(table)
                         .consistentRead(true)
                         .keyConditionExpression("pk = :pk AND begins_with(sk, :a)")
                         .expressionAttributeValues(Map.of(":pk", s(pk(ticket)), ":a", s(PREFIX))))

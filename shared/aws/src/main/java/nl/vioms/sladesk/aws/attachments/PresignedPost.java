@@ -31,7 +31,8 @@ import nl.vioms.sladesk.app.Json;
  */
 public record PresignedPost(String url, Map<String, String> fields) {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE =
+            DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter EXPIRATION =

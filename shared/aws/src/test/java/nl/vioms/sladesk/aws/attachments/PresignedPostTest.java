@@ -16,15 +16,16 @@ import org.junit.jupiter.api.Test;
 /** The presigned POST's policy and signature (issue 18), without S3: fixed inputs, fixed outputs. */
 class PresignedPostTest {
     /** AWS's published example: "Example: Browser-Based Upload using HTTP POST (Using AWS Signature Version 4)". */
-    private static final String AWS_EXAMPLE_POLICY = "eyAiZXhwaXJhdGlvbiI6ICIyMDE1LTEyLTMwVDEyOjAwOjAwLjAwMFoiLA0KICAiY29uZ"
-            + "Gl0aW9ucyI6IFsNCiAgICB7ImJ1Y2tldCI6ICJzaWd2NGV4YW1wbGVidWNrZXQifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRrZXkiL"
-            + "CAidXNlci91c2VyMS8iXSwNCiAgICB7ImFjbCI6ICJwdWJsaWMtcmVhZCJ9LA0KICAgIHsic3VjY2Vzc19hY3Rpb25fcmVkaXJlY3QiO"
-            + "iAiaHR0cDovL3NpZ3Y0ZXhhbXBsZWJ1Y2tldC5zMy5hbWF6b25hd3MuY29tL3N1Y2Nlc3NmdWxfdXBsb2FkLmh0bWwifSwNCiAgICBbI"
-            + "nN0YXJ0cy13aXRoIiwgIiRDb250ZW50LVR5cGUiLCAiaW1hZ2UvIl0sDQogICAgeyJ4LWFtei1tZXRhLXV1aWQiOiAiMTQzNjUxMjM2N"
-            + "TEyNzQifSwNCiAgICB7IngtYW16LXNlcnZlci1zaWRlLWVuY3J5cHRpb24iOiAiQUVTMjU2In0sDQogICAgWyJzdGFydHMtd2l0aCIsI"
-            + "CIkeC1hbXotbWV0YS10YWciLCAiIl0sDQoNCiAgICB7IngtYW16LWNyZWRlbnRpYWwiOiAiQUtJQUlPU0ZPRE5ON0VYQU1QTEUvMjAxN"
-            + "TEyMjkvdXMtZWFzdC0xL3MzL2F3czRfcmVxdWVzdCJ9LA0KICAgIHsieC1hbXotYWxnb3JpdGhtIjogIkFXUzQtSE1BQy1TSEEyNTYif"
-            + "SwNCiAgICB7IngtYW16LWRhdGUiOiAiMjAxNTEyMjlUMDAwMDAwWiIgfQ0KICBdDQp9";
+    private static final String AWS_EXAMPLE_POLICY =
+            "eyAiZXhwaXJhdGlvbiI6ICIyMDE1LTEyLTMwVDEyOjAwOjAwLjAwMFoiLA0KICAiY29uZ"
+                    + "Gl0aW9ucyI6IFsNCiAgICB7ImJ1Y2tldCI6ICJzaWd2NGV4YW1wbGVidWNrZXQifSwNCiAgICBbInN0YXJ0cy13aXRoIiwgIiRrZXkiL"
+                    + "CAidXNlci91c2VyMS8iXSwNCiAgICB7ImFjbCI6ICJwdWJsaWMtcmVhZCJ9LA0KICAgIHsic3VjY2Vzc19hY3Rpb25fcmVkaXJlY3QiO"
+                    + "iAiaHR0cDovL3NpZ3Y0ZXhhbXBsZWJ1Y2tldC5zMy5hbWF6b25hd3MuY29tL3N1Y2Nlc3NmdWxfdXBsb2FkLmh0bWwifSwNCiAgICBbI"
+                    + "nN0YXJ0cy13aXRoIiwgIiRDb250ZW50LVR5cGUiLCAiaW1hZ2UvIl0sDQogICAgeyJ4LWFtei1tZXRhLXV1aWQiOiAiMTQzNjUxMjM2N"
+                    + "TEyNzQifSwNCiAgICB7IngtYW16LXNlcnZlci1zaWRlLWVuY3J5cHRpb24iOiAiQUVTMjU2In0sDQogICAgWyJzdGFydHMtd2l0aCIsI"
+                    + "CIkeC1hbXotbWV0YS10YWciLCAiIl0sDQoNCiAgICB7IngtYW16LWNyZWRlbnRpYWwiOiAiQUtJQUlPU0ZPRE5ON0VYQU1QTEUvMjAxN"
+                    + "TEyMjkvdXMtZWFzdC0xL3MzL2F3czRfcmVxdWVzdCJ9LA0KICAgIHsieC1hbXotYWxnb3JpdGhtIjogIkFXUzQtSE1BQy1TSEEyNTYif"
+                    + "SwNCiAgICB7IngtYW16LWRhdGUiOiAiMjAxNTEyMjlUMDAwMDAwWiIgfQ0KICBdDQp9";
 
     private static final String EXAMPLE_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 
@@ -62,15 +63,24 @@ class PresignedPostTest {
         assertTrue(conditions.contains(List.of("content-length-range", 1, 10485760)), conditions.toString());
         assertTrue(conditions.contains(Map.of("success_action_redirect", LIMITS.redirect())));
         assertTrue(conditions.contains(Map.of("x-amz-algorithm", "AWS4-HMAC-SHA256")));
-        assertTrue(conditions.contains(
-                Map.of("x-amz-credential", "AKIDEXAMPLE/20261201/eu-central-1/s3/aws4_request")));
+        assertTrue(
+                conditions.contains(Map.of("x-amz-credential", "AKIDEXAMPLE/20261201/eu-central-1/s3/aws4_request")));
         assertTrue(conditions.contains(Map.of("x-amz-date", "20261201T080000Z")));
         assertFalse(post.fields().containsKey("x-amz-security-token"), "no token without session credentials");
 
-        assertEquals("attachments/telnet/VIO-2026-000001/abc123/${filename}", post.fields().get("key"));
         assertEquals(
-                List.of("key", "Content-Type", "success_action_redirect", "x-amz-credential", "x-amz-algorithm",
-                        "x-amz-date", "policy", "x-amz-signature"),
+                "attachments/telnet/VIO-2026-000001/abc123/${filename}",
+                post.fields().get("key"));
+        assertEquals(
+                List.of(
+                        "key",
+                        "Content-Type",
+                        "success_action_redirect",
+                        "x-amz-credential",
+                        "x-amz-algorithm",
+                        "x-amz-date",
+                        "policy",
+                        "x-amz-signature"),
                 List.copyOf(post.fields().keySet()),
                 "the policy's fields first, the signature last; the file input follows them");
     }
@@ -83,7 +93,11 @@ class PresignedPostTest {
 
         assertEquals(first.fields(), again.fields());
         assertEquals(
-                PresignedPost.signature(EXAMPLE_SECRET, "20261201", "eu-central-1", first.fields().get("policy")),
+                PresignedPost.signature(
+                        EXAMPLE_SECRET,
+                        "20261201",
+                        "eu-central-1",
+                        first.fields().get("policy")),
                 first.fields().get("x-amz-signature"));
         assertEquals(64, first.fields().get("x-amz-signature").length());
         PresignedPost later = PresignedPost.create("http://s3", "b", LIMITS, signer, NOW.plusSeconds(1));
@@ -96,7 +110,8 @@ class PresignedPostTest {
         PresignedPost post = PresignedPost.create("http://s3", "b", LIMITS, signer, NOW);
 
         assertEquals("token-of-the-role", post.fields().get("x-amz-security-token"));
-        assertTrue(listOf(policy(post).get("conditions")).contains(Map.of("x-amz-security-token", "token-of-the-role")));
+        assertTrue(
+                listOf(policy(post).get("conditions")).contains(Map.of("x-amz-security-token", "token-of-the-role")));
         assertFalse(signer.toString().contains(EXAMPLE_SECRET), "the secret never reaches a log line");
     }
 
@@ -114,7 +129,8 @@ class PresignedPostTest {
     }
 
     private static Map<String, Object> policy(PresignedPost post) {
-        return Json.readObject(new String(Base64.getDecoder().decode(post.fields().get("policy")), StandardCharsets.UTF_8));
+        return Json.readObject(
+                new String(Base64.getDecoder().decode(post.fields().get("policy")), StandardCharsets.UTF_8));
     }
 
     @SuppressWarnings("unchecked")
