@@ -153,7 +153,7 @@ class LeastPrivilegeTest {
                     "OutboxTable/index/by-state: dynamodb:Query",
                     "ReportsTable: dynamodb:GetItem dynamodb:Query",
                     "ReportsBucket/*: s3:GetObject",
-                    // a ticket's attachments (issue 18): AttachmentLinks' presigned GET
+                    // a ticket's attachments (issue 18): TicketPage's download, a presigned GET
                     "AttachmentsBucket/*: s3:GetObject",
                     "MonthEndFunction: lambda:InvokeFunction",
                     "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
@@ -178,7 +178,7 @@ class LeastPrivilegeTest {
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:UpdateItem"
                             + " dynamodb:Query",
                     "OutboxTable: dynamodb:GetItem dynamodb:PutItem",
-                    // attachments: the presigned POST (PutObject), AttachmentUploads' headObject and
+                    // attachments: the presigned POST (PutObject), AttachmentFiles' headObject and
                     // deleteObject, the presigned GET (GetObject)
                     "AttachmentsBucket/*: s3:PutObject s3:GetObject s3:DeleteObject"));
 
@@ -190,8 +190,8 @@ class LeastPrivilegeTest {
             Map.entry("ReportPublisher.java", Set.of("s3.putObject")),
             Map.entry("MonthEndPages.java", Set.of("s3.getObjectAsBytes")),
             // the portal's attachments (issue 18): the check before recording, a refused upload removed
-            Map.entry("AttachmentUploads.java", Set.of("s3.deleteObject", "s3.headObject")),
-            Map.entry("AttachmentRepository.java", Set.of("dynamo.getItem", "dynamo.putItem", "dynamo.query")),
+            Map.entry("AttachmentFiles.java", Set.of("s3.deleteObject", "s3.headObject")),
+            Map.entry("AttachmentRepository.java", Set.of("dynamo.putItem", "dynamo.query")),
             Map.entry("LambdaMonthEndRuns.java", Set.of("lambda.invoke")),
             Map.entry("Attr.java", Set.of("dynamo.getItem")),
             Map.entry("DirectoryRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),
