@@ -34,7 +34,10 @@ public enum Language {
         return locale;
     }
 
-    /** An instant as people read it in this language, in Amsterdam time: "di 1 dec 2026 09:00", "Tue 1 Dec 2026 09:00". */
+    /**
+     * An instant as people read it in this language, in Amsterdam time (issue 18): "do 3 dec. 2026
+     * 11:00", "Thu 3 Dec 2026 11:00".
+     */
     public String moment(Instant at) {
         return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", locale).format(at.atZone(Amsterdam.ZONE));
     }

@@ -27,7 +27,8 @@ import nl.vioms.sladesk.app.Json;
  * ("Browser-Based Upload using HTTP POST", signature {@code 8afdbf40...}) in its test.
  *
  * @param url    where the form posts (the bucket's endpoint as the browser reaches it)
- * @param fields the form's fields in the order they are posted; the file input comes after them (S3 ignores what follows it)
+ * @param fields the form's fields in the order they are posted; the file input comes after them (S3
+ *               ignores what follows it)
  */
 public record PresignedPost(String url, Map<String, String> fields) {
     public static final String ALGORITHM = "AWS4-HMAC-SHA256";
