@@ -1,7 +1,10 @@
 package nl.vioms.sladesk.console;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import nl.vioms.sladesk.core.time.Amsterdam;
 
 /**
  * The language a page is written in (issue 18): Dutch by default, English when the person asks
@@ -29,6 +32,14 @@ public enum Language {
 
     public Locale locale() {
         return locale;
+    }
+
+    /**
+     * An instant as people read it in this language, in Amsterdam time (issue 18): "do 3 dec. 2026
+     * 11:00", "Thu 3 Dec 2026 11:00".
+     */
+    public String moment(Instant at) {
+        return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", locale).format(at.atZone(Amsterdam.ZONE));
     }
 
     /** The text in this language. */

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.mail.MailPlanner;
@@ -21,6 +22,9 @@ import nl.vioms.sladesk.app.outbox.DeliveryState;
 import nl.vioms.sladesk.app.tickets.EventRequest;
 import nl.vioms.sladesk.app.tickets.TicketService;
 import nl.vioms.sladesk.aws.Services;
+import nl.vioms.sladesk.aws.attachments.Attachment;
+import nl.vioms.sladesk.aws.attachments.AttachmentFiles;
+import nl.vioms.sladesk.aws.attachments.AttachmentRepository;
 import nl.vioms.sladesk.aws.outbox.OutboxRepository;
 import nl.vioms.sladesk.core.clock.ClockResult;
 import nl.vioms.sladesk.core.clock.TicketTimeline;
@@ -55,18 +59,37 @@ public final class TicketPage {
     private final OutboxRepository outbox;
     private final Clock clock;
 
-    TicketPage(TicketService tickets, DirectoryStore directory, OutboxRepository outbox, Clock clock) {
+    /** The ticket's attachments (issue 18): uploaded in the portal, listed and downloaded here too. */
+    private final AttachmentRepository attachments;
+
+    private final Supplier<AttachmentFiles> files;
+
+    TicketPage(
+            TicketService tickets,
+            DirectoryStore directory,
+            OutboxRepository outbox,
+            Clock clock,
+            AttachmentRepository attachments,
+            Supplier<AttachmentFiles> files) {
         this.tickets = tickets;
         this.directory = directory;
         this.outbox = outbox;
         this.clock = clock;
+        this.attachments = attachments;
+        this.files = files;
     }
 
     /** The page and one route per action, for that action's roles (from {@link QueuePage#register}). */
     static void register(PageRouter router, Services services) {
-        TicketPage page =
-                new TicketPage(services.ticketService(), services.directory(), services.outbox(), services.clock());
+        TicketPage page = new TicketPage(
+                services.ticketService(),
+                services.directory(),
+                services.outbox(),
+                services.clock(),
+                services.attachments(),
+                services::attachmentFiles);
         router.page("GET", "/tickets/{number}", QueuePage.ROLES, page::show);
+        router.page("GET", "/tickets/{number}/attachments/{id}", QueuePage.ROLES, page::download);
         for (TicketAction action : TicketAction.values()) {
             router.page(
                     "POST",
@@ -197,7 +220,29 @@ public final class TicketPage {
         Model model = model(view, session, notice, error);
         String title = view.ticket().number() + ": " + view.ticket().subject();
         return Views.page(
-                status, "ticket/ticket.jte", Map.of("chrome", new Chrome(title, session, "/console/"), "model", model));
+                status,
+                "ticket/ticket.jte",
+                Map.of(
+                        "chrome",
+                        new Chrome(title, session, "/console/"),
+                        "model",
+                        model,
+                        "attachments",
+                        attachments.of(view.ticket().number())));
+    }
+
+    /**
+     * {@code GET /console/tickets/{number}/attachments/{id}}: for whoever may see the ticket, 303 to a
+     * presigned GET of five minutes, always as a download (issue 18).
+     */
+    WebResponse download(WebRequest request, Session session, PathParameters parameters) {
+        TicketService.View view = visible(parameters.get("number"), session.user());
+        String id = parameters.get("id");
+        Attachment attachment = (id.matches("[0-9a-f]{32}")
+                        ? attachments.find(view.ticket().number(), id)
+                        : Optional.<Attachment>empty())
+                .orElseThrow(() -> new WebError(404, "Deze bijlage bestaat niet."));
+        return WebResponse.redirect(files.get().download(attachment).toString());
     }
 
     Model model(TicketService.View view, Session session, String notice, String error) {

@@ -43,6 +43,16 @@ public record WebResponse(int statusCode, Map<String, String> headers, List<Stri
         return new WebResponse(statusCode, out, cookies, body);
     }
 
+    /**
+     * This page's forms may also post to {@code origin}: the attachments page's upload form goes
+     * straight to the bucket (issue 18). Every other directive stays as strict.
+     */
+    public WebResponse withFormActionTo(String origin) {
+        return withHeader(
+                "content-security-policy",
+                CONTENT_SECURITY_POLICY.replace("form-action 'self'", "form-action 'self' " + origin));
+    }
+
     private static Map<String, String> secured(Map<String, String> headers) {
         Map<String, String> out = new LinkedHashMap<>(headers);
         out.put("x-content-type-options", "nosniff");

@@ -43,6 +43,9 @@ public final class PortalApp implements SiteHandler.Pages {
         PortalReports.register(router, services);
         PortalTokens.register(router, services);
         PortalStaff.register(router, services);
+        // opening an incident or RFC, and its attachments
+        PortalOpen.register(router, services);
+        PortalAttachments.register(router, services);
     }
 
     @Override

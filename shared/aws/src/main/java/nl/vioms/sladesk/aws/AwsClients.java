@@ -2,6 +2,7 @@ package nl.vioms.sladesk.aws;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -13,6 +14,8 @@ import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityPr
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sns.SnsClient;
 
@@ -35,6 +38,7 @@ public final class AwsClients implements AutoCloseable {
     private DynamoDbClient dynamo;
     private SnsClient sns;
     private S3Client s3;
+    private S3Presigner s3Presigner;
     private SesV2Client ses;
     private LambdaClient lambda;
     private CognitoIdentityProviderClient cognito;
@@ -139,6 +143,38 @@ public final class AwsClients implements AutoCloseable {
             s3 = buildS3();
         }
         return s3;
+    }
+
+    /**
+     * Presigned S3 requests (a ticket's attachments, issue 18), signed with this function's own
+     * credentials at the endpoint the BROWSER reaches: S3's regional name, or locally the emulator's
+     * address on 127.0.0.1, path-style as the S3 client.
+     */
+    public synchronized S3Presigner s3Presigner() {
+        if (s3Presigner == null) {
+            var builder = S3Presigner.builder().region(region).credentialsProvider(credentials);
+            if (messagingEndpoint != null) {
+                builder.endpointOverride(messagingEndpoint)
+                        .serviceConfiguration(S3Configuration.builder()
+                                .pathStyleAccessEnabled(true)
+                                .build());
+            }
+            s3Presigner = builder.build();
+        }
+        return s3Presigner;
+    }
+
+    /** Where a browser posts a presigned POST form for {@code bucket} (virtual-hosted on AWS, path-style locally). */
+    public String s3BucketUrl(String bucket) {
+        if (messagingEndpoint != null) {
+            return messagingEndpoint.toString().replaceAll("/+$", "") + "/" + bucket;
+        }
+        return "https://" + bucket + ".s3." + region.id() + ".amazonaws.com/";
+    }
+
+    /** The credentials this function signs with now (Lambda's carry a session token). */
+    public AwsCredentials credentials() {
+        return credentials.resolveCredentials();
     }
 
     /** SES v2 (the mailer function); locally the mail emulator. */
@@ -255,6 +291,9 @@ public final class AwsClients implements AutoCloseable {
         }
         if (sns != null) {
             sns.close();
+        }
+        if (s3Presigner != null) {
+            s3Presigner.close();
         }
         if (s3 != null) {
             s3.close();

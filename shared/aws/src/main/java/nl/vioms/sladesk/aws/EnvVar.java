@@ -14,6 +14,8 @@ public enum EnvVar {
     OPERATIONS_TOPIC_ARN,
     MAIL_BUCKET,
     REPORTS_BUCKET,
+    /** Tickets' attachments (issue 18): the portal's presigned uploads and downloads, the console's downloads. */
+    ATTACHMENTS_BUCKET,
     /** The support address SES receives for; mail from it is a loop. */
     SUPPORT_ADDRESS,
     /** Base URL of the HTTP API, for links to a ticket in messages. */

@@ -4,6 +4,9 @@ import java.time.Clock;
 import nl.vioms.sladesk.app.mail.MailPlanner;
 import nl.vioms.sladesk.app.mail.MailSettings;
 import nl.vioms.sladesk.app.tickets.TicketService;
+import nl.vioms.sladesk.aws.attachments.AttachmentFiles;
+import nl.vioms.sladesk.aws.attachments.AttachmentRepository;
+import nl.vioms.sladesk.aws.attachments.PresignedPost;
 import nl.vioms.sladesk.aws.directory.DirectoryRepository;
 import nl.vioms.sladesk.aws.mail.MailRepository;
 import nl.vioms.sladesk.aws.monitoring.MonitoringRepository;
@@ -15,6 +18,8 @@ import nl.vioms.sladesk.core.policy.PolicyLoader;
 import nl.vioms.sladesk.core.policy.PolicySet;
 import nl.vioms.sladesk.core.ticket.PriorityClassifier;
 import nl.vioms.sladesk.core.ticket.TicketClocks;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -48,6 +53,8 @@ public final class Services {
     private ProbeRepository probeRepository;
     private ReportsRepository reports;
     private MailRepository mail;
+    private AttachmentRepository attachments;
+    private AttachmentFiles attachmentFiles;
 
     /** @param clients the SDK clients, or null to build them for Lambda from the environment */
     public Services(Environment env, AwsClients clients, Clock clock) {
@@ -219,5 +226,36 @@ public final class Services {
             mail = new MailRepository(aws.dynamo(), env.require(EnvVar.MAIL_TABLE));
         }
         return mail;
+    }
+
+    /** A ticket's attachment items (issue 18), in the tickets table. */
+    public synchronized AttachmentRepository attachments() {
+        if (attachments == null) {
+            attachments = new AttachmentRepository(aws.dynamo(), env.require(EnvVar.TICKETS_TABLE));
+        }
+        return attachments;
+    }
+
+    /** The attachments bucket: presigned uploads and downloads at the endpoint the browser reaches. */
+    public synchronized AttachmentFiles attachmentFiles() {
+        if (attachmentFiles == null) {
+            String bucket = env.require(EnvVar.ATTACHMENTS_BUCKET);
+            attachmentFiles = new AttachmentFiles(
+                    aws.s3(),
+                    aws.s3Presigner(),
+                    bucket,
+                    aws.s3BucketUrl(bucket),
+                    () -> {
+                        AwsCredentials c = aws.credentials();
+                        String token = c instanceof AwsSessionCredentials session ? session.sessionToken() : null;
+                        return new PresignedPost.Signer(
+                                c.accessKeyId(),
+                                c.secretAccessKey(),
+                                token,
+                                aws.region().id());
+                    },
+                    clock);
+        }
+        return attachmentFiles;
     }
 }

@@ -153,6 +153,8 @@ class LeastPrivilegeTest {
                     "OutboxTable/index/by-state: dynamodb:Query",
                     "ReportsTable: dynamodb:GetItem dynamodb:Query",
                     "ReportsBucket/*: s3:GetObject",
+                    // a ticket's attachments (issue 18): TicketPage's download, a presigned GET
+                    "AttachmentsBucket/*: s3:GetObject",
                     "MonthEndFunction: lambda:InvokeFunction",
                     "ConsoleUserPool: cognito-idp:InitiateAuth cognito-idp:RespondToAuthChallenge"
                             + " cognito-idp:ForgotPassword cognito-idp:ConfirmForgotPassword"
@@ -186,7 +188,14 @@ class LeastPrivilegeTest {
                     // view and record (TicketRepository; the transaction's outbox Put), OutboxRepository.mailsOf
                     "TicketsTable, TicketsTable/index/*: dynamodb:GetItem dynamodb:PutItem dynamodb:Query",
                     "OutboxTable: dynamodb:PutItem",
-                    "OutboxTable/index/by-thread: dynamodb:Query"));
+                    "OutboxTable/index/by-thread: dynamodb:Query",
+                    // "Nieuwe melding" (decision 32): TicketService.open as IntakeApiFunction's (counter:
+                    // UpdateItem, outboxHas: outbox GetItem); AttachmentRepository (GetItem, PutItem, Query)
+                    "TicketsTable, TicketsTable/index/*: dynamodb:UpdateItem",
+                    "OutboxTable: dynamodb:GetItem",
+                    // attachments: the presigned POST (PutObject), AttachmentFiles' headObject and
+                    // deleteObject, the presigned GET (GetObject)
+                    "AttachmentsBucket/*: s3:PutObject s3:GetObject s3:DeleteObject"));
 
     /** Every AWS SDK call in deployed code, per source file (DirectoryRepository's puts: seeding only). */
     static final Map<String, Set<String>> SDK_CALLS = Map.ofEntries(
@@ -195,6 +204,9 @@ class LeastPrivilegeTest {
             Map.entry("IntakeEmailHandler.java", Set.of("s3.getObjectAsBytes", "s3.putObject")),
             Map.entry("ReportPublisher.java", Set.of("s3.putObject")),
             Map.entry("MonthEndPages.java", Set.of("s3.getObjectAsBytes")),
+            // the portal's attachments (issue 18): the check before recording, a refused upload removed
+            Map.entry("AttachmentFiles.java", Set.of("s3.deleteObject", "s3.headObject")),
+            Map.entry("AttachmentRepository.java", Set.of("dynamo.putItem", "dynamo.query")),
             Map.entry("LambdaMonthEndRuns.java", Set.of("lambda.invoke")),
             Map.entry("Attr.java", Set.of("dynamo.getItem")),
             Map.entry("DirectoryRepository.java", Set.of("dynamo.putItem", "dynamo.queryPaginator")),

@@ -63,3 +63,32 @@
     }
   });
 })();
+// 4. Portal (issue 18): the new ticket's services narrowed to the chosen customer's (without script
+// every own customer's services are offered, grouped, and the pair is checked on the server), and
+// the upload form's Content-Type set to the chosen file's (the portal checks the type again).
+(function () {
+  "use strict";
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("select[data-narrow-by]").forEach(function (select) {
+      var by = document.getElementById(select.getAttribute("data-narrow-by"));
+      if (!by) { return; }
+      function narrow() {
+        select.querySelectorAll("optgroup").forEach(function (group) {
+          var own = !by.value || group.getAttribute("data-customer") === by.value;
+          group.hidden = !own;
+          group.disabled = !own;
+        });
+        var chosen = select.options[select.selectedIndex];
+        if (chosen && chosen.parentNode.disabled) { select.value = ""; }
+      }
+      by.addEventListener("change", narrow);
+      narrow();
+    });
+    document.querySelectorAll("form.upload input[type=file]").forEach(function (input) {
+      input.addEventListener("change", function () {
+        var type = input.form.querySelector("input[name='Content-Type']");
+        if (type && input.files.length) { type.value = input.files[0].type || "application/octet-stream"; }
+      });
+    });
+  });
+})();

@@ -1,11 +1,8 @@
 package nl.vioms.sladesk.intake.api;
 
-import java.util.Locale;
-import java.util.Objects;
+import nl.vioms.sladesk.app.tickets.ResellerTickets;
 import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Report;
-import nl.vioms.sladesk.core.ticket.TicketEvent;
 
 /**
  * An {@code Idempotency-Key} sent again must come with the same request: a retry. With another
@@ -22,22 +19,7 @@ final class ReusedKeys {
         if (key == null || !opened.duplicate()) {
             return;
         }
-        var view = tickets.view(opened.ticket().number()).orElseThrow();
-        TicketEvent created = view.history().stream()
-                .filter(e -> e.kind() == EventKind.CREATED)
-                .findFirst()
-                .orElseThrow();
-        boolean reassigned = view.history().stream().anyMatch(e -> e.kind() == EventKind.ASSIGNED);
-        String requested = report.requestedPriority() == null
-                ? null
-                : report.requestedPriority().trim().toUpperCase(Locale.ROOT);
-        boolean same = Objects.equals(created.data().get("subject"), report.subject())
-                && Objects.equals(created.data().get("text"), report.text())
-                && view.ticket().kind() == report.kind()
-                && (reassigned || Objects.equals(view.ticket().customerId(), customer))
-                && (requested == null
-                        || !requested.matches("P[123]")
-                        || requested.equals(created.data().get("priority")));
+        boolean same = ResellerTickets.sameRequest(tickets, opened, report, customer);
         if (!same) {
             throw new ApiError(
                     422,

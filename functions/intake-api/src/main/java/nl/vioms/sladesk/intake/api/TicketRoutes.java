@@ -8,8 +8,8 @@ import java.util.UUID;
 import nl.vioms.sladesk.app.directory.DirectoryStore;
 import nl.vioms.sladesk.app.tickets.EventRequest;
 import nl.vioms.sladesk.app.tickets.MajorIncidentData;
+import nl.vioms.sladesk.app.tickets.ResellerTickets;
 import nl.vioms.sladesk.app.tickets.TicketService;
-import nl.vioms.sladesk.core.clock.Channel;
 import nl.vioms.sladesk.core.directory.Customer;
 import nl.vioms.sladesk.core.directory.Reseller;
 import nl.vioms.sladesk.core.directory.ServiceRef;
@@ -76,18 +76,11 @@ final class TicketRoutes {
         String source = "api#"
                 + (caller.token().resellerId() == null ? "ops" : caller.token().resellerId()) + "#"
                 + (key == null ? UUID.randomUUID() : key);
-        Report report = new Report(
-                kind,
-                Channel.API,
-                times.now(),
-                caller.actor(),
-                body.subject(),
-                body.description(),
-                body.priority(),
-                body.service(),
-                "api",
-                caller.actor());
-        var opened = tickets.open(report, customer, source);
+        // one place for the API and the portal (issue 18): the same number, clocks, linking and mail
+        var asked = new ResellerTickets.Request(
+                kind, body.subject(), body.description(), body.priority(), body.service(), caller.actor(), "api");
+        Report report = asked.report(times.now());
+        var opened = ResellerTickets.open(tickets, asked, customer, report.at(), source);
         ReusedKeys.check(key, opened, tickets, report, customer.id());
         return caller.token().scope() == TokenScope.RESELLER
                 ? created(opened, ResellerView.summary(opened.ticket()))
