@@ -222,13 +222,42 @@ class PortalAcceptanceBrowserTest {
                 }
             }
             assertEquals(List.of(), reached, "TelNet's objects De Belwinkel reached");
-            HttpResponse<String> reply = post(
-                    api.baseUrl().resolve("/portal/tickets/" + number + "/replies"),
-                    belwinkel,
-                    "tekst=overgenomen&nonce=" + tag + "&_csrf="
-                            + browser.find(By.cssSelector("form.logout input[name=_csrf]"))
-                                    .getAttribute("value"));
-            assertEquals(404, reply.statusCode(), "an answer on another reseller's ticket");
+            String csrf = "&_csrf="
+                    + browser.find(By.cssSelector("form.logout input[name=_csrf]"))
+                            .getAttribute("value");
+            Map<String, String> forms = Map.of(
+                    "/portal/tickets/" + number + "/replies",
+                    "tekst=overgenomen&nonce=" + tag,
+                    "/portal/tokens/telnet-portal/revoke",
+                    "x=1",
+                    "/portal/staff/state",
+                    "user=portal%40telnet.demo&action=disable");
+            for (Map.Entry<String, String> form : forms.entrySet()) {
+                HttpResponse<String> answer =
+                        post(api.baseUrl().resolve(form.getKey()), belwinkel, form.getValue() + csrf);
+                if (answer.statusCode() != 404) {
+                    reached.add("POST " + form.getKey() + " -> " + answer.statusCode());
+                }
+            }
+            assertEquals(List.of(), reached, "TelNet's objects De Belwinkel changed");
+            assertEquals(
+                    404,
+                    get(api.baseUrl().resolve("/portal/tokens/telnet-portal/revoke"), belwinkel)
+                            .statusCode(),
+                    "TelNet's token's page");
+            // and nothing of TelNet's changed: its token works, its admin is enabled, no answer was added
+            HttpResponse<String> stillWorks = HTTP.send(
+                    HttpRequest.newBuilder(api.baseUrl().resolve("/tickets/" + number))
+                            .header("Authorization", "Bearer demo-telnet-token")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, stillWorks.statusCode(), stillWorks.body());
+            assertFalse(stillWorks.body().contains("overgenomen"), stillWorks.body());
+            String pool = aws.resources().require("ConsoleUserPool");
+            assertTrue(aws.clients()
+                    .cognito()
+                    .adminGetUser(b -> b.userPoolId(pool).username("portal@telnet.demo"))
+                    .enabled());
             String belwinkelCsv = get(URI.create(csv), belwinkel).body();
             assertFalse(belwinkelCsv.contains("Bakkerij") || belwinkelCsv.contains("Gouden Leeuw"), belwinkelCsv);
             browser.open(URI.create(download));
