@@ -18,6 +18,7 @@ import nl.vioms.sladesk.console.SiteHandler;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
 import nl.vioms.sladesk.console.login.CognitoLogin;
+import nl.vioms.sladesk.console.users.UserPool;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.testing.AwsEmulators;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
 
 /**
@@ -158,18 +158,9 @@ class PortalLoginTest {
     /** A confirmed person with the demo password in one group. */
     private static String person(String group) {
         String email = "portal-" + UUID.randomUUID() + "@example.org";
-        cognito.adminCreateUser(b -> b.userPoolId(pool)
-                .username(email)
-                .messageAction("SUPPRESS")
-                .userAttributes(
-                        AttributeType.builder().name("email").value(email).build(),
-                        AttributeType.builder()
-                                .name("email_verified")
-                                .value("true")
-                                .build()));
-        cognito.adminSetUserPassword(
-                b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
-        cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
+        UserPool users = new UserPool(cognito, pool);
+        users.createWithPassword(email, PASSWORD);
+        users.addToGroup(email, group);
         return email;
     }
 

@@ -2,12 +2,9 @@ package nl.vioms.sladesk.local;
 
 import java.io.PrintWriter;
 import java.util.List;
+import nl.vioms.sladesk.console.Role;
+import nl.vioms.sladesk.console.users.UserPool;
 import nl.vioms.sladesk.emulators.LocalAws;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.GroupExistsException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.ResourceNotFoundException;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
  * The console's five demo people (issue 17), one per role, and the portal's two (issue 18), the
@@ -38,48 +35,20 @@ final class DemoConsoleUsers {
 
     /** Creates the demo people if they are missing, with the demo password and their group. */
     static void ensure(LocalAws aws) {
-        CognitoIdentityProviderClient cognito = aws.clients().cognito();
-        String pool = aws.resources().require("ConsoleUserPool");
+        UserPool pool = new UserPool(aws.clients().cognito(), aws.resources().require("ConsoleUserPool"));
         for (DemoUser user : USERS) {
-            create(cognito, pool, user.email(), user.group());
+            pool.createWithPassword(user.email(), PASSWORD);
+            pool.addToGroup(user.email(), user.group());
         }
         for (DemoPortalUser user : PORTAL_USERS) {
-            String group = "reseller-" + user.reseller();
-            try {
-                // asked first: cognito-local's CreateGroup replaces an existing group and drops the
-                // people a portal admin invited into it (decision 31)
-                cognito.listUsersInGroup(
-                        b -> b.userPoolId(pool).groupName(group).limit(1));
-            } catch (ResourceNotFoundException missing) {
-                try {
-                    cognito.createGroup(b -> b.userPoolId(pool).groupName(group).description(user.name()));
-                } catch (GroupExistsException e) {
-                    // made meanwhile
-                }
-            }
-            create(cognito, pool, user.email(), group);
-            cognito.adminAddUserToGroup(
-                    b -> b.userPoolId(pool).username(user.email()).groupName("portal-admin"));
+            // kept when it exists: cognito-local's CreateGroup would drop the people a portal admin
+            // invited into it (decision 31)
+            String group = Role.resellerGroup(user.reseller());
+            pool.ensureGroup(group, user.name());
+            pool.createWithPassword(user.email(), PASSWORD);
+            pool.addToGroup(user.email(), group);
+            pool.addToGroup(user.email(), Role.PORTAL_ADMIN.group());
         }
-    }
-
-    private static void create(CognitoIdentityProviderClient cognito, String pool, String email, String group) {
-        try {
-            cognito.adminCreateUser(b -> b.userPoolId(pool)
-                    .username(email)
-                    .messageAction("SUPPRESS")
-                    .userAttributes(
-                            AttributeType.builder().name("email").value(email).build(),
-                            AttributeType.builder()
-                                    .name("email_verified")
-                                    .value("true")
-                                    .build()));
-        } catch (UsernameExistsException e) {
-            // made on an earlier start: its password and group are set again below
-        }
-        cognito.adminSetUserPassword(
-                b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
-        cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
     }
 
     static void print(PrintWriter out, String baseUrl) {

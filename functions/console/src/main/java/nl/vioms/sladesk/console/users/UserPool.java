@@ -120,6 +120,28 @@ public final class UserPool {
         }
     }
 
+    /**
+     * An account with a known, permanent password and no mail: the local demo's people and tests.
+     * Made again harmlessly (an existing account gets the password again).
+     */
+    public void createWithPassword(String email, String password) {
+        try {
+            cognito.adminCreateUser(b -> b.userPoolId(pool)
+                    .username(email)
+                    .messageAction("SUPPRESS")
+                    .userAttributes(
+                            AttributeType.builder().name("email").value(email).build(),
+                            AttributeType.builder()
+                                    .name("email_verified")
+                                    .value("true")
+                                    .build()));
+        } catch (UsernameExistsException e) {
+            // made before: its password is set again below
+        }
+        cognito.adminSetUserPassword(
+                b -> b.userPoolId(pool).username(email).password(password).permanent(true));
+    }
+
     public void addToGroup(String username, String group) {
         cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(username).groupName(group));
     }

@@ -20,6 +20,7 @@ import nl.vioms.sladesk.console.ConsoleApp;
 import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.WebRequest;
 import nl.vioms.sladesk.console.WebResponse;
+import nl.vioms.sladesk.console.users.UserPool;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
 import nl.vioms.sladesk.testing.AwsEmulators;
@@ -258,18 +259,9 @@ class CognitoLoginTest {
     /** A confirmed person with the demo password in one group. */
     private static String person(String group) {
         String email = group + "-" + UUID.randomUUID() + "@vioms.demo";
-        cognito.adminCreateUser(b -> b.userPoolId(pool)
-                .username(email)
-                .messageAction("SUPPRESS")
-                .userAttributes(
-                        AttributeType.builder().name("email").value(email).build(),
-                        AttributeType.builder()
-                                .name("email_verified")
-                                .value("true")
-                                .build()));
-        cognito.adminSetUserPassword(
-                b -> b.userPoolId(pool).username(email).password(PASSWORD).permanent(true));
-        cognito.adminAddUserToGroup(b -> b.userPoolId(pool).username(email).groupName(group));
+        UserPool users = new UserPool(cognito, pool);
+        users.createWithPassword(email, PASSWORD);
+        users.addToGroup(email, group);
         return email;
     }
 
