@@ -240,9 +240,12 @@ class LeastPrivilegeTest {
             // Medewerkers (issue 18): one place
             Map.entry(
                     "UserPool.java",
+                    // adminSetUserPassword: createWithPassword, the local demo's people and tests only
+                    // (no function's path reaches it, so no function is granted it)
                     Set.of(
                             "cognito.adminAddUserToGroup",
                             "cognito.adminCreateUser",
+                            "cognito.adminSetUserPassword",
                             "cognito.adminDisableUser",
                             "cognito.adminEnableUser",
                             "cognito.adminRemoveUserFromGroup",
