@@ -24,11 +24,13 @@ public final class DutchNumbers {
         if (value == null) {
             return "–";
         }
-        String plain = value.toPlainString();
+        // the sign apart: "-0.5" has the whole part "-0", which a long would print as "0"
+        String sign = value.signum() < 0 ? "-" : "";
+        String plain = value.abs().toPlainString();
         int dot = plain.indexOf('.');
         String whole = dot < 0 ? plain : plain.substring(0, dot);
         String fraction = dot < 0 ? "" : "," + plain.substring(dot + 1);
-        return String.format(LOCALE, "%,d", Long.parseLong(whole)) + fraction;
+        return sign + String.format(LOCALE, "%,d", Long.parseLong(whole)) + fraction;
     }
 
     /** "€ 1.234,50", "–" for none. */
