@@ -31,11 +31,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 
 /**
  * Issue 18's acceptance as a reseller's people do it, on the local runtime as
  * {@code ./sladesk up --seed demo} runs it (HTTP API, portal and console functions, cognito-local,
- * fauxqs for the attachment), in headless Chromium with real typing and clicks: TelNet's portal admin
+ * fauxqs for the attachment), in headless Chromium with real typing, clicks and the keyboard's Enter
+ * (a ticket opened and an answer sent without the mouse): TelNet's portal admin
  * logs in, opens an incident with an attachment, sees the acknowledgement, answers operations'
  * question (the pause ends), sees the resolution, opens an RFC (no clock, R10) and reads the
  * month's reports; then De Belwinkel's admin tries every page, link, download, report and CSV of
@@ -131,7 +133,8 @@ class PortalAcceptanceBrowserTest {
             String link = "//a[@href='/portal/tickets/" + number + "']";
             String card = browser.find(By.xpath("//li[." + link + "]")).getText();
             assertTrue(card.contains("Wacht op jouw antwoord"), card);
-            browser.click(By.xpath(link));
+            // by keyboard: the link focused, Enter
+            browser.find(By.xpath(link)).sendKeys(Keys.ENTER);
             browser.waitForUrl("/portal/tickets/" + number);
             assertTrue(
                     browser.find(By.cssSelector("section.question")).getText().contains("Welk toestelnummer"),
@@ -142,7 +145,10 @@ class PortalAcceptanceBrowserTest {
             // the reseller answers: the pause ends, the clock runs again
             clock.advance(Duration.ofMinutes(10));
             browser.type(By.id("r-tekst"), "De receptie is toestel 200.");
-            browser.clickAndWaitForPage(By.xpath("//button[normalize-space()='Antwoord versturen']"));
+            // by keyboard too: the form's button focused, Enter
+            browser.find(By.xpath("//button[normalize-space()='Antwoord versturen']"))
+                    .sendKeys(Keys.ENTER);
+            browser.waitForUrl("gedaan=antwoord");
             browser.find(By.cssSelector("p.notice.ok"));
             assertTrue(browser.findAll(By.cssSelector("section.question")).isEmpty(), "no question open any more");
             assertFalse(deadlines(browser).contains("gepauzeerd"), deadlines(browser));
