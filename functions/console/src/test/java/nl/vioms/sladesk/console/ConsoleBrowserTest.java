@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 
 /**
@@ -67,12 +66,7 @@ class ConsoleBrowserTest {
                 assertEquals(List.of(), browser.axe().seriousOrCritical(), "ticket at " + width);
                 browser.screenshot(SHOTS, "ticket-" + width);
                 // the browser's own favicon request is no page's doing (the API has no /favicon.ico)
-                assertEquals(
-                        List.of(),
-                        browser.consoleErrors().stream()
-                                .filter(e -> !e.contains("/favicon.ico"))
-                                .toList(),
-                        "no script or CSP errors at " + width);
+                assertEquals(List.of(), browser.pageErrors(), "no script or CSP errors at " + width);
             }
             browser.resize(1280, 900);
             // from the queue to the ticket and its response, by keyboard: focus the link, Enter; the button, Enter
@@ -88,9 +82,7 @@ class ConsoleBrowserTest {
     }
 
     private static void login(WebBrowser browser) {
-        browser.open(url("/console/static/console.css"));
-        String value = TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS).substring(TestLogin.COOKIE.length() + 1);
-        browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, value));
+        server.logIn(browser, Site.CONSOLE, TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS));
     }
 
     private static URI url(String path) {

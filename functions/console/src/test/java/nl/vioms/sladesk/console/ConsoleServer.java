@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import nl.vioms.sladesk.testing.WebBrowser;
+import org.openqa.selenium.Cookie;
 
 /**
  * The console over real HTTP for browser tests: a JDK server on a free local port in front of a
@@ -48,6 +50,17 @@ public final class ConsoleServer implements AutoCloseable {
 
     public URI url(String path) {
         return base.resolve(path);
+    }
+
+    /**
+     * Logs the browser in with {@link TestLogin}'s cookie ({@code test-user=...}, as
+     * {@code TestLogin.cookie} or {@code TestLogin.reseller} make it), set on this server's origin
+     * from the site's stylesheet (a page that answers 200: a 404 would stay in the browser's log).
+     */
+    public void logIn(WebBrowser browser, Site site, String testLoginCookie) {
+        browser.open(base.resolve(site.path("/static/console.css")));
+        String[] cookie = testLoginCookie.split("=", 2);
+        browser.driver().manage().addCookie(new Cookie(cookie[0], cookie[1]));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.vioms.sladesk.console.ConsoleClient;
 import nl.vioms.sladesk.console.ConsoleServer;
+import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 
 /**
  * The portal's reports in headless Chromium (issue 18), served over HTTP ({@link ConsoleServer}) and
@@ -70,12 +70,7 @@ class PortalReportsBrowserTest {
                 assertEquals("€ 89,00", browser.find(By.id("credit-bedrag")).getText());
                 assertEquals(List.of(), browser.axe().seriousOrCritical(), "customer report at " + width);
                 browser.screenshot(SHOTS, "portal-report-" + width);
-                assertEquals(
-                        List.of(),
-                        browser.consoleErrors().stream()
-                                .filter(e -> !e.contains("/favicon.ico"))
-                                .toList(),
-                        "no script or CSP errors at " + width);
+                assertEquals(List.of(), browser.pageErrors(), "no script or CSP errors at " + width);
             }
             // the page's CSV link, fetched with the browser's own cookie as its download would be
             String href = browser.find(By.cssSelector("a[download]")).getAttribute("href");
@@ -102,9 +97,7 @@ class PortalReportsBrowserTest {
     }
 
     private static void login(WebBrowser browser) {
-        browser.open(url("/portal/static/console.css"));
-        String value = TestLogin.reseller("anna@telnet.demo", "telnet", false).substring(TestLogin.COOKIE.length() + 1);
-        browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, value));
+        server.logIn(browser, Site.PORTAL, TestLogin.reseller("anna@telnet.demo", "telnet", false));
     }
 
     private static URI url(String path) {

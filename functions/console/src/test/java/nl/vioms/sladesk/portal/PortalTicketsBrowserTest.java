@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import nl.vioms.sladesk.console.ConsoleClient;
 import nl.vioms.sladesk.console.ConsoleServer;
+import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.core.ticket.EventKind;
 import nl.vioms.sladesk.core.ticket.Ticket;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 
 /**
  * The reseller's list and ticket page in headless Chromium (Selenium, {@link WebBrowser}), served
@@ -76,12 +76,7 @@ class PortalTicketsBrowserTest {
                 browser.open(url("/portal/tickets/" + waiting.number()));
                 assertEquals(List.of(), browser.axe().seriousOrCritical(), "ticket at " + width);
                 browser.screenshot(SHOTS, "portal-ticket-" + width);
-                assertEquals(
-                        List.of(),
-                        browser.consoleErrors().stream()
-                                .filter(e -> !e.contains("/favicon.ico"))
-                                .toList(),
-                        "no script or CSP errors at " + width);
+                assertEquals(List.of(), browser.pageErrors(), "no script or CSP errors at " + width);
             }
             browser.resize(1280, 900);
             browser.open(url("/portal/"));
@@ -112,9 +107,7 @@ class PortalTicketsBrowserTest {
     }
 
     private static void login(WebBrowser browser) {
-        browser.open(url("/portal/static/console.css"));
-        String value = TestLogin.reseller(EMAIL, "telnet", false).substring(TestLogin.COOKIE.length() + 1);
-        browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, value));
+        server.logIn(browser, Site.PORTAL, TestLogin.reseller(EMAIL, "telnet", false));
     }
 
     private static URI url(String path) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.ConsoleServer;
+import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -61,10 +62,7 @@ class PortalTokensBrowserTest {
     void aPortalAdminIssuesATokenSeesItsSecretOnceAndRevokesIt() {
         String name = "kassa-" + System.nanoTime() % 1_000_000;
         try (WebBrowser browser = WebBrowser.startOrSkip(1280, 900)) {
-            browser.open(base.resolve("/portal/static/console.css"));
-            browser.driver()
-                    .manage()
-                    .addCookie(new Cookie(TestLogin.COOKIE, "anna@telnet.demo|reseller-telnet,portal-admin"));
+            server.logIn(browser, Site.PORTAL, TestLogin.reseller("anna@telnet.demo", "telnet", true));
 
             check(browser, "/portal/tokens", "tokens");
             browser.click(By.cssSelector("main form button[type=submit]"));

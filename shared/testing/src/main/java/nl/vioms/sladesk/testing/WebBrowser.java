@@ -213,6 +213,15 @@ public final class WebBrowser implements AutoCloseable {
         return errors;
     }
 
+    /**
+     * {@link #consoleErrors()} less the browser's own request for {@code /favicon.ico}, which no page
+     * makes (the layout names no icon and the API serves none): script errors, anything the CSP
+     * blocked, any other resource that failed.
+     */
+    public List<String> pageErrors() {
+        return consoleErrors().stream().filter(e -> !e.contains("/favicon.ico")).toList();
+    }
+
     /** axe-core's verdict on the page as it is now (WCAG 2.1 A and AA rules and best practices). */
     public Axe axe() {
         String script = readAxe();

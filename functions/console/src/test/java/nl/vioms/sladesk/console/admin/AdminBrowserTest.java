@@ -11,6 +11,8 @@ import java.util.List;
 import nl.vioms.sladesk.aws.Services;
 import nl.vioms.sladesk.console.ConsoleApp;
 import nl.vioms.sladesk.console.ConsoleServer;
+import nl.vioms.sladesk.console.Role;
+import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.emulators.LocalAws;
 import nl.vioms.sladesk.emulators.MutableClock;
@@ -21,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 
 /**
  * Beheer in a real browser (headless Chromium): an admin types a customer with a wrong number,
@@ -62,8 +63,7 @@ class AdminBrowserTest {
     void anAdminAddsACustomerByKeyboardAndIssuesATokenOnPagesWithoutSeriousViolations() {
         String id = "browser-" + System.nanoTime() % 1_000_000;
         try (WebBrowser browser = WebBrowser.startOrSkip(1280, 900)) {
-            browser.open(base.resolve("/console/static/console.css"));
-            browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, "admin@vioms.demo|admin"));
+            server.logIn(browser, Site.CONSOLE, TestLogin.cookie("admin@vioms.demo", Role.ADMIN));
 
             check(browser, "/console/admin", "start");
             check(browser, "/console/admin/resellers", "resellers");
@@ -123,8 +123,7 @@ class AdminBrowserTest {
     void anAdminInvitesAResellersPortalAdminOnPortaaltoegang() {
         String email = "portaal-" + System.nanoTime() % 1_000_000 + "@telnet.demo";
         try (WebBrowser browser = WebBrowser.startOrSkip(1280, 900)) {
-            browser.open(base.resolve("/console/static/console.css"));
-            browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, "admin@vioms.demo|admin"));
+            server.logIn(browser, Site.CONSOLE, TestLogin.cookie("admin@vioms.demo", Role.ADMIN));
 
             browser.open(base.resolve("/console/admin/resellers/telnet"));
             browser.click(By.linkText("Portaaltoegang"));

@@ -20,6 +20,8 @@ import nl.vioms.sladesk.aws.reports.ReportsRepository.MonthVersion;
 import nl.vioms.sladesk.aws.reports.ReportsRepository.ServiceFigure;
 import nl.vioms.sladesk.console.ConsoleApp;
 import nl.vioms.sladesk.console.ConsoleServer;
+import nl.vioms.sladesk.console.Role;
+import nl.vioms.sladesk.console.Site;
 import nl.vioms.sladesk.console.TestLogin;
 import nl.vioms.sladesk.core.monitoring.CheckResult;
 import nl.vioms.sladesk.core.monitoring.MonitoredService;
@@ -32,7 +34,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 
 /**
  * The monitoring, escalations and month-end pages in headless Chromium (issue 17): axe-core finds
@@ -114,7 +115,7 @@ class OperationsPagesBrowserTest {
     void thePagesPassAxeAtBothWidthsWithoutConsoleErrors() throws Exception {
         try (ConsoleServer server = ConsoleServer.start(new ConsoleApp(services, new TestLogin()));
                 WebBrowser browser = WebBrowser.startOrSkip()) {
-            logIn(browser, server);
+            server.logIn(browser, Site.CONSOLE, TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS));
             for (int width : List.of(1280, 390)) {
                 browser.resize(width, 900);
                 for (String page : PAGES) {
@@ -122,9 +123,7 @@ class OperationsPagesBrowserTest {
                     assertTrue(browser.title().endsWith("· SLA Desk"), page + ": " + browser.title());
                     assertEquals(List.of(), browser.axe().seriousOrCritical(), page + " at " + width + " px");
                     // the browser's own favicon request: the layout names no icon (not these pages' business)
-                    List<String> errors = browser.consoleErrors().stream()
-                            .filter(e -> !e.contains("/favicon.ico"))
-                            .toList();
+                    List<String> errors = browser.pageErrors();
                     assertEquals(List.of(), errors, page + " at " + width + " px");
                     Path shot = browser.screenshot(SHOTS, name(page) + "-" + width);
                     assertTrue(Files.size(shot) > 1000);
@@ -137,7 +136,7 @@ class OperationsPagesBrowserTest {
     void aFailedEscalationIsRedrivenWithARealClick() throws Exception {
         try (ConsoleServer server = ConsoleServer.start(new ConsoleApp(services, new TestLogin()));
                 WebBrowser browser = WebBrowser.startOrSkip()) {
-            logIn(browser, server);
+            server.logIn(browser, Site.CONSOLE, TestLogin.cookie("ops@vioms.demo", Role.OPERATIONS));
             browser.open(server.base().resolve("/console/escalations?state=failed"));
             assertTrue(browser.text().contains("VIO-2026-004242"), browser.text());
 
@@ -154,12 +153,6 @@ class OperationsPagesBrowserTest {
                             .orElseThrow()
                             .redrives());
         }
-    }
-
-    /** TestLogin's cookie for an operator, set on the server's origin. */
-    private static void logIn(WebBrowser browser, ConsoleServer server) {
-        browser.open(server.base().resolve("/console/static/console.css"));
-        browser.driver().manage().addCookie(new Cookie(TestLogin.COOKIE, "ops@vioms.demo|operations"));
     }
 
     private static String name(String page) {
