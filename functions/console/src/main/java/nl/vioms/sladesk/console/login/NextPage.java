@@ -9,8 +9,6 @@ import nl.vioms.sladesk.console.Site;
  * {@code /console/../x}, a backslash, the other site) becomes the start page: no open redirect.
  */
 public final class NextPage {
-    static final String HOME = Site.CONSOLE.home();
-
     private NextPage() {}
 
     /** A console path, else the console's start page. */
@@ -20,9 +18,5 @@ public final class NextPage {
 
     public static String of(Site site, Optional<String> next) {
         return next.filter(site::isOwnPath).orElse(site.home());
-    }
-
-    static boolean safe(String next) {
-        return Site.CONSOLE.isOwnPath(next);
     }
 }

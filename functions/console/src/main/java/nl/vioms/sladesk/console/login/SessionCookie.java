@@ -21,10 +21,6 @@ public final class SessionCookie {
 
     private SessionCookie() {}
 
-    public static String set(String idToken, Instant expires, Instant now) {
-        return set(Site.CONSOLE, idToken, expires, now);
-    }
-
     public static String set(Site site, String idToken, Instant expires, Instant now) {
         long seconds = Math.max(0, Duration.between(now, expires).getSeconds());
         return site.cookie() + "=" + idToken + "; Max-Age=" + seconds + "; Path=" + site.base()
@@ -36,16 +32,12 @@ public final class SessionCookie {
     }
 
     /**
-     * The CSRF token of a session: a digest of its session id, which is random and only ever in the
-     * HttpOnly cookie, so another site can neither read nor work out the token (decision 26).
+     * The CSRF token of a session on a site: a digest of its session id, which is random and only ever
+     * in the HttpOnly cookie, so another site can neither read nor work out the token (decision 26);
+     * the site's name in the digest makes the portal's differ from the console's for the same login.
      */
-    public static String csrfToken(String sessionId) {
-        return csrfToken(Site.CONSOLE, sessionId);
-    }
-
-    /** A site's CSRF token of a session: the portal's differs from the console's for the same login. */
     public static String csrfToken(Site site, String sessionId) {
-        String salt = site.equals(Site.CONSOLE) ? "sladesk-console-csrf:" : "sladesk" + site.base() + "-csrf:";
+        String salt = "sladesk-" + site.base().substring(1) + "-csrf:";
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256").digest((salt + sessionId).getBytes(StandardCharsets.UTF_8));
